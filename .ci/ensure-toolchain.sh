@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs whatever PE Lab needs and is missing, so `npm start` / `npm test` work on a fresh
+# Debian 12 machine. Elsewhere (or without root) it prints exactly what to install and stops.
+#   ensure-toolchain.sh start   build tools: cmake, a C++ compiler, Emscripten
+#   ensure-toolchain.sh test    also Boost.Test (native suites) and Chromium (browser tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+purpose=${1:-start}
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 20)); then
+  echo "PE Lab needs Node.js 20 or newer; this is $(node --version)." >&2
+  exit 1
+fi
+
+missing=()
+command -v cmake >/dev/null || missing+=(cmake)
+command -v g++ >/dev/null && command -v make >/dev/null || missing+=(build-essential)
+command -v emcc >/dev/null || missing+=(emscripten)
+if [[ $purpose == test ]]; then
+  [[ -f /usr/include/boost/test/unit_test.hpp ]] || missing+=(libboost-test-dev)
+  [[ -x /usr/lib/chromium/chromium ]] || missing+=(chromium)
+fi
+
+if ((${#missing[@]})); then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "Installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      ca-certificates "${missing[@]}"
+  else
+    cat >&2 <<MSG
+PE Lab is missing: ${missing[*]}
+On Debian 12 / Ubuntu:  sudo apt-get install -y --no-install-recommends ${missing[*]}
+Elsewhere install the equivalents: CMake >= 3.20, a C++17 compiler, Emscripten 3.1 (emcc),
+Boost.Test >= 1.74, and Chromium at /usr/lib/chromium/chromium. Then run the command again.
+MSG
+    exit 1
+  fi
+fi
+
+# npm's own marker is newer than the lock file once `npm ci` has installed it.
+if [[ ! node_modules/.package-lock.json -nt package-lock.json ]]; then
+  npm ci --no-audit --no-fund
+fi

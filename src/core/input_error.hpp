@@ -1,0 +1,19 @@
+#pragma once
+// How the core reports bad input: it never throws or aborts; it returns one of these, and each
+// front end (tests, the wasm bindings) decides how to surface it. JS maps `type` to TypeError
+// and `range` to RangeError.
+#include <string>
+
+namespace pe {
+
+enum class ErrorKind { type, range };
+
+struct InputError {
+  ErrorKind kind;
+  std::string message;  // names the parameter, what is allowed, and what was received
+};
+
+// Renders a received number the way a reader expects: "8", "1.5", "NaN", "Infinity", "1e+99".
+std::string describe_number(double value);
+
+}  // namespace pe

@@ -1,0 +1,16 @@
+#pragma once
+#include <cstdint>
+
+#include "core/encoding_request.hpp"
+
+namespace pe {
+
+// Sinusoidal encoding ("Attention Is All You Need", section 3.5), for pair k = 0 .. dim/2 - 1:
+//   PE[p][2k] = sin(p * w_k),  PE[p][2k + 1] = cos(p * w_k),  w_k = base^(-2k / dim)
+// in the interleaved layout; the split layout puts sin(p w_k) at k and cos(p w_k) at dim/2 + k.
+// out is (count, dim), row-major. dim must be even and base > 1 (checked by the request parser).
+// Angles are formed in double precision: in float32, p * w_k is off by ~0.06 rad at p = 10^6.
+void encode_sinusoidal(std::int64_t start, std::int64_t count, int dim, double base,
+                       SinusoidLayout layout, float* out);
+
+}  // namespace pe

@@ -1,0 +1,68 @@
+// Shared set-up for the browser tests: the repository served on 127.0.0.1 and Debian's headless
+// Chromium driven by playwright-core. Every page records console errors, page errors and failed
+// requests, so a test can assert that a page stayed clean.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../../../web/dev/static-server.mjs';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests/artifacts/screenshots');
+const CHROMIUM = '/usr/lib/chromium/chromium';
+
+// Flags for root in a container with no network (see shared/docs/toolchain.md).
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+
+/** Starts a server (optionally with a CSP header) and a browser; call close() when done. */
+export async function startSession({ root = REPO_ROOT, csp = null } = {}) {
+  const server = await startStaticServer({ root, csp });
+  // playwright gives each launch a fresh, empty profile of its own.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens url in a new page of the given width and waits until PE Lab is ready.
+ * Returns { page, problems } where problems collects console errors, uncaught page errors and
+ * failed or 4xx/5xx requests as readable strings.
+ */
+export async function openPage(session, url, { width = 1280, height = 900 } = {}) {
+  const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.body.classList.contains('ready'), null, { timeout: 15000 });
+  return { page, problems };
+}
+
+/** Saves a full-page screenshot under tests/artifacts/screenshots/ and returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** True when the page is wider than its viewport (sideways scrolling on a phone). */
+export function scrollsSideways(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}

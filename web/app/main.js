@@ -1,0 +1,76 @@
+// The page's entry point: loads the wasm core, mounts the views the URL asks for, keeps the URL
+// in step with the controls, and exposes window.peDemo for course authors and tests.
+import { loadPE } from '../pe.js';
+import { VIEWS } from './view-registry.js';
+import { readParams, writeParams } from './url-params.js';
+import { showFatalError, showLinkNotes } from './page-notices.js';
+
+// ?view=NAME shows that view alone, without page chrome (the embed form); no view: the full page.
+function chooseViews(search) {
+  if (!search.has('view')) return { embedded: null, notes: [] };
+  const name = search.get('view');
+  const view = VIEWS.find((candidate) => candidate.name === name);
+  if (view) return { embedded: view, notes: [] };
+  const names = VIEWS.map((candidate) => candidate.name).join(', ');
+  return { embedded: null, notes: [`view "${name.slice(0, 40)}" is not one of ${names}, so the full page is shown.`] };
+}
+
+function urlFor(embedded, mounted) {
+  const search = new URLSearchParams();
+  if (embedded) search.set('view', embedded.name);
+  for (const { view, state } of mounted) {
+    writeParams(search, view.name, view.params, state, { plain: Boolean(embedded) });
+  }
+  const query = search.toString();
+  return query ? `?${query}` : location.pathname;
+}
+
+function followInUrl(embedded, mounted) {
+  try {
+    history.replaceState(null, '', urlFor(embedded, mounted));
+  } catch {
+    // Some hosts (sandboxed iframes, file://) refuse URL updates; the view itself still works.
+  }
+}
+
+async function start() {
+  const search = new URLSearchParams(location.search);
+  const { embedded, notes } = chooseViews(search);
+  if (embedded) {
+    document.body.classList.add('embedded');
+    for (const step of document.querySelectorAll('[data-step]')) step.hidden = step.dataset.step !== embedded.name;
+  }
+
+  const pe = await loadPE();
+  const mounted = [];
+  for (const view of embedded ? [embedded] : VIEWS) {
+    const read = readParams(search, view.name, view.params);
+    notes.push(...read.notes);
+    const entry = { view, state: read.state };
+    const root = document.querySelector(`[data-view-slot="${view.name}"]`);
+    entry.handle = view.mount({
+      pe,
+      root,
+      state: { ...read.state },
+      onChange(state) {
+        entry.state = { ...state };
+        followInUrl(embedded, mounted);
+      },
+    });
+    mounted.push(entry);
+  }
+  showLinkNotes(notes);
+  document.body.classList.add('ready');
+
+  window.peDemo = {
+    /** Plain JSON of what is on screen: the embedded view's state, or the page's first view's
+     *  state plus every view's under `views`. */
+    snapshot() {
+      const views = Object.fromEntries(mounted.map(({ view, handle }) => [view.name, { view: view.name, ...handle.snapshot() }]));
+      const primary = views[mounted[0].view.name];
+      return JSON.parse(JSON.stringify(embedded ? primary : { ...primary, view: 'page', views }));
+    },
+  };
+}
+
+start().catch(showFatalError);

@@ -1,0 +1,90 @@
+// Typed URL parameters. Each view declares its state as a schema of these; values read from a
+// link are validated, and anything unusable falls back to the default with a note that says
+// what was wrong, so a bad link still opens a working page.
+
+/** An integer in [min, max]. */
+export function integerParam(defaultValue, min, max) {
+  return {
+    defaultValue,
+    parse(raw) {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
+        return { error: `must be a whole number from ${min} to ${max}` };
+      }
+      return { value };
+    },
+    format: String,
+  };
+}
+
+/** One of a fixed list of words. */
+export function choiceParam(defaultValue, choices) {
+  return {
+    defaultValue,
+    parse(raw) {
+      return choices.includes(raw) ? { value: raw } : { error: `must be one of ${choices.join(', ')}` };
+    },
+    format: String,
+  };
+}
+
+/** On/off, written as 1/0. */
+export function flagParam(defaultValue) {
+  return {
+    defaultValue,
+    parse(raw) {
+      if (raw === '1' || raw === 'true') return { value: true };
+      if (raw === '0' || raw === 'false') return { value: false };
+      return { error: 'must be 1 (on) or 0 (off)' };
+    },
+    format: (value) => (value ? '1' : '0'),
+  };
+}
+
+/** Free text up to maxLength characters (shown as text, never parsed as markup). */
+export function textParam(defaultValue, maxLength) {
+  return {
+    defaultValue,
+    parse(raw) {
+      return raw.length <= maxLength ? { value: raw } : { error: `must be at most ${maxLength} characters` };
+    },
+    format: String,
+  };
+}
+
+function quote(raw) {
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+  return `"${shown}"`;
+}
+
+/**
+ * Reads one view's state. A parameter may be written plainly (`dim=8`) or for one view only
+ * (`grid.dim=8`, which wins); on the full page every view reads the plain names it declares.
+ * Returns { state, notes } where notes are readable sentences about rejected values.
+ */
+export function readParams(search, viewName, schema) {
+  const state = {};
+  const notes = [];
+  for (const [name, param] of Object.entries(schema)) {
+    const key = search.has(`${viewName}.${name}`) ? `${viewName}.${name}` : name;
+    state[name] = param.defaultValue;
+    if (!search.has(key)) continue;
+    const raw = search.get(key);
+    const parsed = param.parse(raw);
+    if ('error' in parsed) {
+      notes.push(`${key} ${quote(raw)} ${parsed.error}, so the default ${quote(param.format(param.defaultValue))} is used.`);
+    } else {
+      state[name] = parsed.value;
+    }
+  }
+  return { state, notes };
+}
+
+/** Adds one view's non-default state to search: plainly in an embed, per view otherwise. */
+export function writeParams(search, viewName, schema, state, { plain }) {
+  for (const [name, param] of Object.entries(schema)) {
+    if (state[name] !== param.defaultValue) {
+      search.set(plain ? name : `${viewName}.${name}`, param.format(state[name]));
+    }
+  }
+}
