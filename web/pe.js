@@ -14,6 +14,48 @@
 //               [sin p w_0, cos p w_0, sin p w_1, ...]; 'split': all sines, then all cosines
 // Limits: 1 <= dim <= 4096 (even for sinusoidal); 0 <= start; start + count - 1 <= 2^31 - 1;
 //         count * dim <= 16,777,216 values; base > 1.
+//
+// Sentence analysis (why positions are needed): tokens, token embeddings, positional encodings and
+// one attention head run without and with positions:
+//
+//   const a = pe.analyze('The dog chased another dog', { kind: 'binary', dim: 8, start: 0 });
+//   a.tokens              // [{ text: 'the', position: 0 }, { text: 'dog', position: 1 }, ...]
+//   a.duplicates          // [[1, 4]]: indices of tokens with the same text, groups of 2+
+//   a.tokenEmbedding      // Float32Array(n * dim), row r = token r; so are the four below
+//   a.positionEncoding    //   pe.encode's table for positions start .. start + n - 1
+//   a.input               //   tokenEmbedding + positionEncoding
+//   a.context.withoutPE   //   attention over tokenEmbedding: duplicates get identical rows
+//   a.context.withPE      //   attention over input
+// Options (all optional): kind 'none' (no positional term) | 'integer' | 'binary' (default) |
+// 'sinusoidal' (interleaved, base 10000); dim (default 8); start (default 0); causal (default
+// false: a causal mask lets token i see tokens 0 .. i only, which already tells duplicates apart).
+// Tokens: lowercased words (runs of letters and digits of any script) and single other
+// characters (punctuation, emoji, each CJK ideograph); whitespace separates.
+// Token embeddings: every component N(0, 0.02^2) (pe.analysisConstants.tokenEmbeddingStd), the
+// same on every machine; related words (cat/kitten/dog/puppy, car/plane/train/bus, the lecture's
+// words) sit close together. Attention: one head, softmax(Q K^T / sqrt(dim)) V, fixed weights.
+// Limits: at most 2048 tokens; 1 <= dim <= 256 (even for sinusoidal); start >= 0 and
+//         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens and maxDim).
+//
+// The binary encoding's structure (what the grid and the waves views show), read off the same
+// bits pe.encode returns; index i is 0-based, i = 0 the lecture's "index 1" (LSB):
+//
+//   const b = pe.binaryStructure({ start: 120, count: 16, dim: 8 });
+//   b.hamming[r]       // Uint8Array(count - 1): bits that differ between positions start + r
+//                      //   and start + r + 1 (127 -> 128: 8, 128 -> 129: 1)
+//   b.sameCodeAs[r]    // Uint32Array(count): smallest position with the same code as start + r
+//                      //   (start + r itself below 2^dim; with 8 bits 256 -> 0)
+//   b.flipPeriods[i]   // Float64Array(dim): index i flips every 2^i positions
+//   b.repeatsFrom      // 2^dim, the first position whose code repeats (null for dim >= 31)
+//
+//   const s = pe.smoothBits({ start: 64, count: 12, dim: 8, samplesPerPosition: 8 });
+//   s.data[j * dim + i] // Float32Array((count * samplesPerPosition + 1) * dim): at x = start +
+//                       //   j / samplesPerPosition, (1 - sin(2 pi x / 2^(i+1))) / 2, the sinusoid
+//                       //   with bit i's period that crosses 1/2 where the bit jumps (bit i holds
+//                       //   its value on [p, p + 1))
+// Same start/count/dim limits and messages as pe.encode (start defaults to 0);
+// 1 <= samplesPerPosition <= 64 (default 8).
+//
 // Errors: TypeError for a wrong type or an unknown name, RangeError for a value out of range;
 //         the message names the parameter, what is allowed and what was received. The module
 //         stays usable after any error. Returned arrays belong to the caller (no .delete()).
@@ -22,6 +64,12 @@ import wasmBase64 from './generated/pe-core-wasm.mjs';
 
 const ENCODE_DEFAULTS = { start: 0, base: 10000, layout: 'interleaved' };
 const ENCODE_OPTIONS = ['kind', 'start', 'count', 'dim', 'base', 'layout'];
+const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false };
+const ANALYZE_OPTIONS = ['kind', 'dim', 'start', 'causal'];
+const BINARY_STRUCTURE_OPTIONS = ['start', 'count', 'dim'];
+const SMOOTH_BITS_DEFAULTS = { start: 0, samplesPerPosition: 8 };
+const SMOOTH_BITS_OPTIONS = ['start', 'count', 'dim', 'samplesPerPosition'];
+const utf8 = new TextEncoder();
 
 function describe(value) {
   if (value === undefined) return 'nothing (undefined)';
@@ -56,6 +104,21 @@ function unwrap(result) {
   return result;
 }
 
+// The core sends the analysis' tokens as one space-joined string (no token contains whitespace)
+// and its duplicate groups as one Int32Array of [size, ...indices] runs: two conversions across
+// the boundary instead of several per token.
+function splitTokens(joined) {
+  return joined === '' ? [] : joined.split(' ');
+}
+
+function splitGroups(runs) {
+  const groups = [];
+  for (let k = 0; k < runs.length; k += 1 + runs[k]) {
+    groups.push(Array.from(runs.subarray(k + 1, k + 1 + runs[k])));
+  }
+  return groups;
+}
+
 function decodeBase64(text) {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -75,6 +138,62 @@ function makeApi(core) {
       const { kind, start, count, dim, base, layout } = request;
       const { data } = unwrap(core.encode(kind, start, count, dim, base, layout));
       return { kind, start, count, dim, base, layout, data };
+    },
+
+    /**
+     * Returns { kind, dim, start, causal, tokens: [{ text, position }], duplicates,
+     * tokenEmbedding, positionEncoding, input, context: { withoutPE, withPE } }.
+     */
+    analyze(text, options = {}) {
+      if (typeof text !== 'string') {
+        throw new TypeError(`text must be a string; received ${describe(text)}`);
+      }
+      checkOptions(options, ANALYZE_OPTIONS, {});
+      const request = { ...ANALYZE_DEFAULTS, ...options };
+      checkOptions(request, ANALYZE_OPTIONS, {
+        kind: 'string', dim: 'number', start: 'number', causal: 'boolean',
+      });
+      const { kind, dim, start, causal } = request;
+      // The core gets UTF-8 bytes from TextEncoder, which turns lone surrogates into U+FFFD;
+      // Emscripten's own string conversion would glue them to the next character instead.
+      const raw = unwrap(core.analyze(utf8.encode(text), kind, dim, start, causal));
+      return {
+        kind, dim, start, causal,
+        tokens: splitTokens(raw.tokens).map((token, r) => ({ text: token, position: start + r })),
+        duplicates: splitGroups(raw.duplicates),
+        tokenEmbedding: raw.tokenEmbedding,
+        positionEncoding: raw.positionEncoding,
+        input: raw.input,
+        context: { withoutPE: raw.contextWithoutPE, withPE: raw.contextWithPE },
+      };
+    },
+
+    /** Limits of analyze() and the standard deviation of its token embeddings' components. */
+    analysisConstants: Object.freeze({
+      maxTokens: core.analysisMaxTokens,
+      maxDim: core.analysisMaxDim,
+      tokenEmbeddingStd: core.tokenEmbeddingStd,
+    }),
+
+    /** Returns { start, count, dim, hamming, sameCodeAs, flipPeriods, repeatsFrom }. */
+    binaryStructure(options) {
+      checkOptions(options, BINARY_STRUCTURE_OPTIONS, {});
+      const request = { start: 0, ...options };
+      checkOptions(request, BINARY_STRUCTURE_OPTIONS, { start: 'number', count: 'number', dim: 'number' });
+      const { start, count, dim } = request;
+      return { start, count, dim, ...unwrap(core.binaryStructure(start, count, dim)) };
+    },
+
+    /** Returns { start, count, dim, samplesPerPosition, data: Float32Array }. */
+    smoothBits(options) {
+      checkOptions(options, SMOOTH_BITS_OPTIONS, {});
+      const request = { ...SMOOTH_BITS_DEFAULTS, ...options };
+      checkOptions(request, SMOOTH_BITS_OPTIONS, {
+        start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number',
+      });
+      const { start, count, dim, samplesPerPosition } = request;
+      const { data } = unwrap(core.smoothBits(start, count, dim, samplesPerPosition));
+      return { start, count, dim, samplesPerPosition, data };
     },
 
     /** Bytes allocated on the wasm heap right now; for leak checks in tests. */

@@ -6,15 +6,6 @@ namespace pe {
 
 namespace {
 
-InputError range_error(const std::string& name, const std::string& allowed, double received) {
-  return {ErrorKind::range,
-          name + " must be " + allowed + "; received " + describe_number(received)};
-}
-
-bool is_integer_in(double value, double low, double high) {
-  return std::isfinite(value) && std::floor(value) == value && value >= low && value <= high;
-}
-
 std::variant<SinusoidLayout, InputError> parse_layout(const std::string& layout) {
   if (layout == "interleaved") return SinusoidLayout::interleaved;
   if (layout == "split") return SinusoidLayout::split;

@@ -13,4 +13,13 @@ std::string describe_number(double value) {
   return text;
 }
 
+InputError range_error(const std::string& name, const std::string& allowed, double received) {
+  return {ErrorKind::range,
+          name + " must be " + allowed + "; received " + describe_number(received)};
+}
+
+bool is_integer_in(double value, double low, double high) {
+  return std::isfinite(value) && std::floor(value) == value && value >= low && value <= high;
+}
+
 }  // namespace pe

@@ -16,4 +16,10 @@ struct InputError {
 // Renders a received number the way a reader expects: "8", "1.5", "NaN", "Infinity", "1e+99".
 std::string describe_number(double value);
 
+// The RangeError "<name> must be <allowed>; received <received>".
+InputError range_error(const std::string& name, const std::string& allowed, double received);
+
+// Whether value is a whole number in [low, high] (false for NaN and infinities).
+bool is_integer_in(double value, double low, double high);
+
 }  // namespace pe

@@ -4,6 +4,7 @@ import { loadPE } from '../pe.js';
 import { VIEWS } from './view-registry.js';
 import { readParams, writeParams } from './url-params.js';
 import { showFatalError, showLinkNotes } from './page-notices.js';
+import { addEmbedControl } from './embed-code.js';
 
 // ?view=NAME shows that view alone, without page chrome (the embed form); no view: the full page.
 function chooseViews(search) {
@@ -15,6 +16,7 @@ function chooseViews(search) {
   return { embedded: null, notes: [`view "${name.slice(0, 40)}" is not one of ${names}, so the full page is shown.`] };
 }
 
+// The page's address for the given views' states: the embed form when embedded is a view.
 function urlFor(embedded, mounted) {
   const search = new URLSearchParams();
   if (embedded) search.set('view', embedded.name);
@@ -58,9 +60,12 @@ async function start() {
       },
     });
     mounted.push(entry);
+    if (!embedded) addEmbedControl(root, view.name, () => urlFor(view, [entry]));
   }
   showLinkNotes(notes);
   document.body.classList.add('ready');
+  // Views draw synchronously in mount(); the mark lets benchmarks time navigation -> first render.
+  performance.mark('pe-lab:rendered');
 
   window.peDemo = {
     /** Plain JSON of what is on screen: the embedded view's state, or the page's first view's

@@ -9,6 +9,12 @@ export function element(tag, className, text) {
   return node;
 }
 
+/** Sets node's text only when it changed: rewriting equal text still makes the browser lay the
+ *  page out again, which charts redrawn on every keystroke cannot afford. */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 /**
  * Builds <figure> with title, body, legend and note; returns its parts so a view can fill the
  * body, replace legend items (setLegend) and update the title or note as its data changes.
@@ -25,10 +31,10 @@ export function createFigure({ title, note = '' }) {
     figure,
     body,
     setTitle(text) {
-      heading.textContent = text;
+      setText(heading, text);
     },
     setNote(text) {
-      noteLine.textContent = text;
+      setText(noteLine, text);
       noteLine.hidden = !text;
     },
     /** items: [{ label, color, shape: 'square' | 'line' | 'dashed' }] */

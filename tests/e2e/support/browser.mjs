@@ -33,11 +33,12 @@ export async function startSession({ root = REPO_ROOT, csp = null } = {}) {
 }
 
 /**
- * Opens url in a new page of the given width and waits until PE Lab is ready.
+ * Opens url in a new page of the given width and (unless waitForReady is false, for pages that
+ * only host PE Lab in a frame) waits until PE Lab is ready.
  * Returns { page, problems } where problems collects console errors, uncaught page errors and
  * failed or 4xx/5xx requests as readable strings.
  */
-export async function openPage(session, url, { width = 1280, height = 900 } = {}) {
+export async function openPage(session, url, { width = 1280, height = 900, waitForReady = true } = {}) {
   const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const problems = [];
@@ -50,7 +51,7 @@ export async function openPage(session, url, { width = 1280, height = 900 } = {}
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   await page.goto(url);
-  await page.waitForFunction(() => document.body.classList.contains('ready'), null, { timeout: 15000 });
+  if (waitForReady) await page.waitForFunction(() => document.body.classList.contains('ready'), null, { timeout: 15000 });
   return { page, problems };
 }
 

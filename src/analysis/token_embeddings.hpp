@@ -1,0 +1,64 @@
+#pragma once
+// Token embeddings of the sentence analysis, at the scale of a freshly initialised language
+// model, where a few related words sit close together the way trained embeddings place them.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pe {
+
+// The components of token embeddings are normal with mean 0 and this standard deviation, the
+// initialisation of GPT-2's token embeddings: the scale the page compares positional encodings
+// against.
+constexpr double kTokenEmbeddingStd = 0.02;
+
+// The built-in vocabulary: a word of a cluster is its cluster's centre plus a small offset of
+// its own, so words of one cluster have a cosine similarity of about 0.9. The centres are
+// orthogonal as far as dim allows (all 8 of them from dim 8 up), so the clusters stay apart
+// even at small dims: "kitten" is close to "cat", "plane" is far from it. Clusters are listed
+// in order of importance: with fewer dims than clusters, the first dim centres are orthogonal.
+struct ClusteredWord {
+  std::string_view word;
+  std::string_view cluster;
+};
+inline constexpr ClusteredWord kClusteredVocabulary[] = {
+    // The lecture's example of meaning: "kitten" near "cat", "plane" far away.
+    {"cat", "animals"},
+    {"kitten", "animals"},
+    {"dog", "animals"},
+    {"puppy", "animals"},
+    {"car", "vehicles"},
+    {"plane", "vehicles"},
+    {"train", "vehicles"},
+    {"bus", "vehicles"},
+    // The rest of the lecture's sentences: "The dog chased another dog", "The dog chased the
+    // ball. It could not catch it."
+    {"the", "determiners"},
+    {"a", "determiners"},
+    {"an", "determiners"},
+    {"another", "determiners"},
+    {"it", "pronouns"},
+    {"he", "pronouns"},
+    {"she", "pronouns"},
+    {"they", "pronouns"},
+    {"chased", "chasing"},
+    {"chase", "chasing"},
+    {"catch", "chasing"},
+    {"caught", "chasing"},
+    {"ball", "toys"},
+    {"toy", "toys"},
+    {"stick", "toys"},
+    {"could", "modals"},
+    {"can", "modals"},
+    {"would", "modals"},
+    {"not", "negations"},
+    {"never", "negations"},
+    {"no", "negations"},
+};
+
+// out is (tokens.size(), dim), row-major: row r embeds tokens[r] (lowercased, as the tokenizer
+// returns them). The same text gives the same vector on every machine. Tokens outside the
+// vocabulary get a vector of their own, seeded by their text.
+void embed_tokens(const std::vector<std::string>& tokens, int dim, float* out);
+
+}  // namespace pe

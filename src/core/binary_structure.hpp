@@ -1,0 +1,35 @@
+#pragma once
+// What the binary encoding's table shows beyond its bits: how far apart neighbouring positions
+// are, where codes start repeating, and how often each index flips. Index i is 0-based here
+// (i = 0 is the lecture's "index 1", the least significant bit), as in core/binary_encoding.hpp.
+#include <cstdint>
+#include <vector>
+
+#include "core/encoding_request.hpp"
+
+namespace pe {
+
+// Index i flips every 2^i positions (the lecture's index k every 2^(k-1)); Infinity past 2^1023.
+double flip_period(int index);
+
+// The first position whose code a smaller position already has: 2^dim (with 8 bits, 256 looks
+// like 0). -1 when dim >= 31: then every position up to 2^31 - 1 has a code of its own.
+std::int64_t first_repeated_position(int dim);
+
+// Facts about one binary table, all read off the rows encode_binary produces.
+struct BinaryStructure {
+  // (count - 1): hamming[r] = indices whose bit differs between positions start + r and
+  // start + r + 1. At most 31, since only 31 bits of a position can be 1.
+  std::vector<std::uint8_t> hamming;
+  // (count): the smallest position with the same code as start + r, the row read back as a
+  // number (sum of bit i * 2^i); below first_repeated_position it is start + r itself.
+  std::vector<std::uint32_t> same_code_as;
+  // (dim): flip_period(i) for every index.
+  std::vector<double> flip_periods;
+  std::int64_t repeats_from = -1;  // first_repeated_position(dim)
+};
+
+// request.encoding must be Encoding::binary (other encodings have no bits to compare).
+BinaryStructure describe_binary(const EncodingRequest& request);
+
+}  // namespace pe

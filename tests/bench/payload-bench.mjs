@@ -1,0 +1,45 @@
+// Payload benchmark for dist/ (run after `npm run build`): bytes on the wire, raw and gzipped,
+// and the time from navigation to the first full render of the page in headless Chromium on
+// localhost. Goals: under 150 KB gzipped; under 500 ms.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { REPO_ROOT, startSession, openPage } from '../e2e/support/browser.mjs';
+
+const DIST = join(REPO_ROOT, 'dist');
+const LOADS = 9;
+
+function filesUnder(folder) {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)]);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+let rawTotal = 0;
+let gzipTotal = 0;
+console.log('file                               raw        gzip');
+for (const file of filesUnder(DIST)) {
+  const bytes = readFileSync(file);
+  const gzipped = gzipSync(bytes, { level: 9 }).length;
+  rawTotal += bytes.length;
+  gzipTotal += gzipped;
+  console.log(`${relative(DIST, file).padEnd(32)} ${kb(bytes.length).padStart(9)} ${kb(gzipped).padStart(10)}`);
+}
+console.log(`${'total'.padEnd(32)} ${kb(rawTotal).padStart(9)} ${kb(gzipTotal).padStart(10)}`);
+
+const session = await startSession({ root: DIST });
+const times = [];
+for (let load = 0; load < LOADS; load += 1) {
+  const { page } = await openPage(session, session.url);
+  times.push(await page.evaluate(() => performance.getEntriesByName('pe-lab:rendered')[0].startTime));
+  await page.context().close();
+}
+await session.close();
+
+const renderMs = median(times);
+console.log(`\nnavigation -> first full render, median of ${LOADS} loads: ${renderMs.toFixed(0)} ms ` +
+  `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+console.log(`goal gzipped < 150 KB: ${gzipTotal < 150 * 1024 ? 'met' : 'MISSED'} (${kb(gzipTotal)})`);
+console.log(`goal first render < 500 ms: ${renderMs < 500 ? 'met' : 'MISSED'} (${renderMs.toFixed(0)} ms)`);

@@ -1,0 +1,91 @@
+// Benchmark: keystroke to view updated, in headless Chromium, at 64 tokens and 64 dimensions.
+// Run: node tests/bench/typing-bench.mjs   (after `bash .ci/build.sh web`; part of `npm run bench`)
+//
+// The full page is opened with both sentence views at 64 tokens and dim 64. For each view's text
+// box (scrolled into view), a keystroke sets the box's value and fires 'input' the way the
+// browser does, at the start of an animation frame (where Chrome delivers real input). Two times
+// are taken per keystroke:
+//   updated   input handler + style + layout: the views' DOM and canvases hold the new state
+//             (the views draw synchronously in the handler; layout is forced to include it)
+//   frame     until the first task after that frame: also paint and compositing, everything the
+//             main thread does before the frame can be shown
+// Keystrokes alternate between adding and removing a letter at the end, so the text stays at 64
+// tokens. Goal: median "updated" <= 16 ms; the frame time is printed beside it.
+import { startSession, openPage } from '../e2e/support/browser.mjs';
+
+const WARMUP_KEYSTROKES = 30;
+const KEYSTROKES = 300;
+const GOAL_MS = 16;
+const DIM = 64;
+const TOKENS = 64;
+
+// 10 x 6 tokens + 4: many repeated words, so the sentence view draws its fullest comparison.
+const SENTENCE = `${'The dog chased another dog. '.repeat(10)}The cat saw it`;
+// 8 x 8 tokens: related and unrelated words, every pair in the 64 x 64 similarity matrices.
+const MAGNITUDE = `${'The cat and the kitten watched a plane '.repeat(8)}`.trim();
+
+const BOXES = [
+  { view: 'sentence', text: SENTENCE },
+  { view: 'magnitude', text: MAGNITUDE },
+];
+
+function percentile(sorted, fraction) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+}
+
+const session = await startSession();
+try {
+  const query = new URLSearchParams();
+  for (const { view, text } of BOXES) {
+    query.set(`${view}.text`, text);
+    query.set(`${view}.dim`, String(DIM));
+  }
+  const { page, problems } = await openPage(session, `${session.url}?${query}`);
+  const views = (await page.evaluate(() => window.peDemo.snapshot())).views;
+
+  console.log(`${KEYSTROKES} keystrokes after ${WARMUP_KEYSTROKES} warm-up per text box, headless Chromium, ` +
+    `${TOKENS} tokens, dim ${DIM}; times in ms`);
+  console.log('| text box  | updated 50% | updated 95% | frame 50% | frame 95% | goal                  | met |');
+  console.log('|-----------|-------------|-------------|-----------|-----------|-----------------------|-----|');
+  let allMet = true;
+  for (const { view, text } of BOXES) {
+    if (views[view].count !== TOKENS || views[view].dim !== DIM) {
+      throw new Error(`${view} view shows ${views[view].count} tokens at dim ${views[view].dim}; expected ${TOKENS} at ${DIM}`);
+    }
+    const samples = await page.evaluate(async ({ view: name, text: base, warmup, count }) => {
+      const box = document.querySelector(`[data-view-slot="${name}"] [data-testid="sentence"]`);
+      box.scrollIntoView({ block: 'start' }); // a reader types into the view in front of them
+      // Resolves with [updated, frame] times of one keystroke (see the top of this file).
+      const keystroke = (adding) => new Promise((resolve) => {
+        requestAnimationFrame(() => {
+          const begin = performance.now();
+          box.value = adding ? `${base}s` : base;
+          box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: adding ? 'insertText' : 'deleteContentBackward', data: adding ? 's' : null }));
+          document.body.getBoundingClientRect();
+          const updated = performance.now() - begin;
+          const afterFrame = new MessageChannel();
+          afterFrame.port1.onmessage = () => resolve([updated, performance.now() - begin]);
+          afterFrame.port2.postMessage(null);
+        });
+      });
+      const times = [];
+      for (let k = 0; k < warmup + count; k += 1) {
+        const pair = await keystroke(k % 2 === 0);
+        if (k >= warmup) times.push(pair);
+      }
+      return times;
+    }, { view, text, warmup: WARMUP_KEYSTROKES, count: KEYSTROKES });
+    const updated = samples.map(([time]) => time).sort((a, b) => a - b);
+    const frame = samples.map(([, time]) => time).sort((a, b) => a - b);
+    const median = percentile(updated, 0.5);
+    const met = median <= GOAL_MS;
+    allMet &&= met;
+    const ms = (value, width) => value.toFixed(1).padStart(width);
+    console.log(`| ${view.padEnd(9)} | ${ms(median, 11)} | ${ms(percentile(updated, 0.95), 11)} | ` +
+      `${ms(percentile(frame, 0.5), 9)} | ${ms(percentile(frame, 0.95), 9)} | ${`updated median <= ${GOAL_MS}`.padEnd(21)} | ${met ? 'yes' : 'NO '} |`);
+  }
+  if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join('; ')}`);
+  console.log(allMet ? 'Goal met.' : 'Goal missed (see "met").');
+} finally {
+  await session.close();
+}

@@ -1,0 +1,97 @@
+// PE Lab where course authors put it: dist/ opened from disk, a strict CSP, a sandboxed iframe,
+// and links with nonsense in them. Every case must render with no console error at all.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT, startSession, openPage, screenshot } from './support/browser.mjs';
+
+const VIEWS = ['sentence', 'magnitude', 'grid', 'waves'];
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
+const DIST_INDEX = join(REPO_ROOT, 'dist/index.html');
+
+let session;
+let strictSession;
+before(async () => {
+  session = await startSession();
+  strictSession = await startSession({ csp: STRICT_CSP });
+});
+after(async () => {
+  await session.close();
+  await strictSession.close();
+});
+
+function visibleSteps(page) {
+  return page.$$eval('[data-step]', (steps) => steps.filter((step) => !step.hidden).map((step) => step.dataset.step));
+}
+
+test('dist/ is built and opens from disk, full page and every embed', async () => {
+  assert.ok(existsSync(DIST_INDEX), 'run `npm run build` (or the test build) first: dist/index.html is missing');
+  for (const view of [null, ...VIEWS]) {
+    const url = pathToFileURL(DIST_INDEX).href + (view ? `?view=${view}` : '');
+    const { page, problems } = await openPage(session, url);
+    const snapshot = await page.evaluate(() => window.peDemo.snapshot());
+    assert.equal(snapshot.view, view ?? 'page');
+    assert.deepEqual(await visibleSteps(page), view ? [view] : VIEWS);
+    assert.deepEqual(problems, [], `file:// ${view ?? 'full page'}`);
+    await screenshot(page, `dist-file-${view ?? 'page'}`);
+    await page.context().close();
+  }
+});
+
+test('every view runs under a strict CSP without eval or inline script', async () => {
+  for (const view of [null, ...VIEWS]) {
+    const { page, problems } = await openPage(strictSession, `${strictSession.url}${view ? `?view=${view}` : ''}`);
+    assert.equal((await page.evaluate(() => window.peDemo.snapshot())).view, view ?? 'page');
+    assert.deepEqual(problems, [], `CSP ${view ?? 'full page'}`);
+    await page.context().close();
+  }
+});
+
+test('a view runs inside <iframe sandbox="allow-scripts">', async () => {
+  const { page, problems } = await openPage(session, `${session.url}tests/e2e/fixtures/sandboxed-embed.html`, { waitForReady: false });
+  const frame = page.frameLocator('#embed');
+  await frame.locator('body.ready').waitFor({ timeout: 15000 });
+  const snapshot = await page.frames()[1].evaluate(() => window.peDemo.snapshot());
+  assert.equal(snapshot.view, 'grid');
+  assert.equal(snapshot.start, 64);
+  assert.equal(snapshot.count, 12);
+  assert.deepEqual(problems, []);
+  await screenshot(page, 'sandboxed-iframe-grid');
+  await page.context().close();
+});
+
+test('nonsense in the link falls back to defaults with a visible note', async () => {
+  const junk = [
+    ['?view=grid&dim=abc&start=-5&count=1e99', ['dim "abc"', 'start "-5"', 'count "1e99"']],
+    ['?view=<b>bold</b>', ['view "<b>bold</b>"']],
+    ['?view=waves&dim=<img src=x onerror=window.hacked=1>', ['dim "<img src=x onerror=window.hacked=1>"']],
+    ['?kind=%3Cscript%3Ewindow.hacked%3D1%3C%2Fscript%3E&dim=1.5', ['kind "<script>window.hacked=1</script>"', 'dim "1.5"']],
+  ];
+  for (const [query, mentions] of junk) {
+    const { page, problems } = await openPage(session, `${session.url}${query}`);
+    const notes = page.locator('[data-page-notes]');
+    assert.ok(await notes.isVisible(), `a note is shown for ${query}`);
+    const text = await notes.textContent();
+    for (const mention of mentions) assert.ok(text.includes(mention), `the note for ${query} mentions ${mention}: ${text}`);
+    assert.equal(await page.evaluate(() => window.hacked), undefined, 'markup in a link is never run');
+    assert.equal(await page.locator('[data-page-notes] b, [data-page-notes] img, [data-page-notes] script').count(), 0);
+    assert.deepEqual(problems, [], query);
+    await page.context().close();
+  }
+  const { page } = await openPage(session, `${session.url}?view=grid&dim=abc`);
+  await screenshot(page, 'junk-link-note');
+  await page.context().close();
+});
+
+test('"Embed this view" gives an iframe for the state on screen', async () => {
+  const { page, problems } = await openPage(session, `${session.url}?grid.start=64&grid.count=12`);
+  const panel = page.locator('[data-view-slot="grid"] + .embed-code');
+  await panel.locator('summary').click();
+  const code = await panel.locator('textarea').inputValue();
+  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /);
+  assert.match(code, /sandbox="allow-scripts"/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

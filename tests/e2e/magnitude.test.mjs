@@ -1,0 +1,152 @@
+// The magnitude view in real headless Chromium: integer positions are thousands of times longer
+// than the word vectors and pull every pair of words onto one direction; the ratio is written out;
+// links reproduce the view; hostile text is shown as text; the view fits a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, openPage, screenshot, scrollsSideways } from './support/browser.mjs';
+import { currentSearch, currentUrl, snapshot, typeHostileTexts, typeSentence, viewMessage } from './support/sentence-views.mjs';
+
+const CAT = 'The cat and the kitten watched a plane';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session.close();
+});
+
+async function openMagnitude(query = '', options) {
+  return openPage(session, `${session.url}?view=magnitude${query}`, options);
+}
+
+const encoding = (page) => page.getByRole('combobox', { name: /^Encoding/ });
+
+test('integer positions dwarf the token embeddings, and the ratio is written out', async () => {
+  const { page, problems } = await openMagnitude();
+  const state = await snapshot(page);
+  assert.equal(state.view, 'magnitude');
+  assert.deepEqual([state.text, state.kind, state.dim, state.start, state.count], [CAT, 'integer', 8, 0, 8]);
+  // Integer: |p| = p * sqrt(dim); the word vectors are ~0.02 * sqrt(dim) long.
+  state.positionNorms.forEach((norm, r) => assert.ok(Math.abs(norm - r * Math.sqrt(8)) < 1e-9));
+  state.tokenNorms.forEach((norm) => assert.ok(norm > 0.01 && norm < 0.2));
+  assert.equal(state.ratios[0], 0, 'position 0 adds a zero vector');
+
+  await page.getByRole('button', { name: 'Start at 200' }).click();
+  const at200 = await snapshot(page);
+  assert.equal(at200.start, 200);
+  assert.ok(at200.ratios[0] > 5000, `at position 200 the ratio is ${at200.ratios[0]}`);
+  assert.ok(at200.similarity.minWithPE > 0.999, 'every pair collapses toward similarity 1');
+  const words = await page.locator('.ratio-words').textContent();
+  assert.match(words, /^At position 200 \(“\u2068the\u2069”\) the position vector is [\d,]+× longer than the word's vector\./);
+  assert.match(await page.locator('.figure-title').last().textContent(), /meaning is drowned/);
+  assert.equal((await currentSearch(page)).get('start'), '200');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('binary positions are far shorter than integer ones', async () => {
+  const { page, problems } = await openMagnitude('&start=200');
+  const integer = await snapshot(page);
+  await encoding(page).selectOption('binary');
+  const binary = await snapshot(page);
+  assert.equal(binary.kind, 'binary');
+  assert.ok(binary.maxRatio * 100 < integer.maxRatio, `binary ${binary.maxRatio}x vs integer ${integer.maxRatio}x`);
+  binary.positionNorms.forEach((norm) => assert.ok(norm <= Math.sqrt(8)));
+  assert.equal((await currentSearch(page)).get('kind'), 'binary');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('with no encoding the similarities are the token embeddings\' own', async () => {
+  const { page, problems } = await openMagnitude();
+  await encoding(page).selectOption('none');
+  const state = await snapshot(page);
+  assert.equal(state.maxRatio, 0);
+  assert.equal(state.similarity.related.withPE, state.similarity.related.withoutPE);
+  assert.match(await page.locator('.figure-title').first().textContent(), /nothing is added/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a link reproduces the view, and the URL follows the controls', async () => {
+  const text = 'A puppy and a dog chased the train and the car';
+  const { page, problems } = await openMagnitude(`&text=${encodeURIComponent(text)}&kind=sinusoidal&dim=16&start=64`);
+  const state = await snapshot(page);
+  assert.deepEqual([state.text, state.kind, state.dim, state.start], [text, 'sinusoidal', 16, 64]);
+  assert.equal(state.tokens[0].position, 64);
+
+  await typeSentence(page, 'The kitten saw the plane');
+  await page.getByLabel('Dimensions').fill('32');
+  const search = await currentSearch(page);
+  assert.equal(search.get('text'), 'The kitten saw the plane');
+  assert.equal(search.get('dim'), '32');
+  const reopened = await openPage(session, await currentUrl(page));
+  assert.deepEqual(await snapshot(reopened.page), await snapshot(page));
+  assert.deepEqual([...problems, ...reopened.problems], []);
+  await reopened.page.context().close();
+  await page.context().close();
+});
+
+test('similarity cells and norms can be read by pointer and keyboard', async () => {
+  const { page } = await openMagnitude();
+  const matrix = page.locator('.similarity-block canvas').first();
+  const box = await matrix.boundingBox();
+  await matrix.hover({ position: { x: box.width - 5, y: box.height - 5 } }); // bottom-right: plane vs plane
+  const readout = page.locator('.similarity-block').locator('xpath=ancestor::figure').locator('.readout');
+  assert.match(await readout.textContent(), /“\u2068plane\u2069” \(position 7\) and “\u2068plane\u2069” \(position 7\): cosine similarity 1\.000/);
+
+  await page.locator('svg.norm-chart').focus();
+  await page.keyboard.press('End');
+  const normReadout = page.locator('svg.norm-chart + .readout');
+  assert.match(await normReadout.textContent(), /^“\u2068plane\u2069” at position 7: word [\d.]+, position 19\.8 \([\d,]+× the word's length\)/);
+  await page.context().close();
+});
+
+test('hostile text gets a clear message and the view stays usable', async () => {
+  const { page, problems } = await openMagnitude();
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  const seen = await typeHostileTexts(page, CAT);
+  assert.equal(seen.empty.snapshot.count, 0);
+  assert.match(seen.empty.message, /Type a sentence/);
+  assert.match(seen.huge.message, /20,000 characters.*at most 2,000/);
+  assert.match(seen.manyTokens.message, /300 tokens.*at most 256/);
+  assert.equal(seen.markup.markupElements, 0, 'typed markup must not become elements');
+  assert.ok(seen.markup.snapshot.tokens.some((token) => token.text === 'script'));
+  assert.deepEqual(dialogs, []);
+  assert.equal(seen.world.message, '');
+  assert.equal(seen.world.snapshot.count, 12);
+  assert.equal(seen.normal.snapshot.count, 8);
+
+  await encoding(page).selectOption('sinusoidal');
+  await page.getByLabel('Dimensions').fill('9');
+  assert.match(await viewMessage(page), /dim must be even for sinusoidal/);
+  await page.getByLabel('Dimensions').fill('10');
+  assert.equal(await viewMessage(page), '');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('at 390 px nothing scrolls sideways, at 8 tokens or at 64', async () => {
+  const { page, problems } = await openMagnitude('', { width: 390, height: 844 });
+  assert.equal(await scrollsSideways(page), false);
+  await screenshot(page, 'magnitude-390');
+  await typeSentence(page, `${'the cat and the kitten watched a plane '.repeat(8)}`);
+  assert.equal((await snapshot(page)).count, 64);
+  assert.equal(await scrollsSideways(page), false);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('screenshots at 1280 px: integer at position 200, then binary', async () => {
+  const { page, problems } = await openMagnitude('&start=200');
+  await screenshot(page, 'magnitude-1280');
+  await encoding(page).selectOption('binary');
+  await screenshot(page, 'magnitude-binary-1280');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

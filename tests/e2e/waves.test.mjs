@@ -1,0 +1,149 @@
+// The oscillation view in headless Chromium: alone (?view=waves) and on the full page, square
+// waves per index with their flip periods, the falling flip-frequency curve, the smooth overlay
+// on request, presets, the URL following the controls, friendly errors, and 390 px.
+// Run: node --test tests/e2e/waves.test.mjs   (after `bash .ci/build.sh web`)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, openPage, screenshot, scrollsSideways } from './support/browser.mjs';
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(async () => {
+  await session.close();
+});
+
+const snapshot = (page) => page.evaluate(() => window.peDemo.snapshot());
+const search = (page) => page.evaluate(() => location.search);
+
+function openWaves(query, options) {
+  return openPage(session, `${session.url}index.html?view=waves${query}`, options);
+}
+
+// The two charts' SVG elements: [square waves, flip frequency].
+const charts = (page) => page.locator('svg.wave-chart');
+
+test('?view=waves&start=64&count=12&dim=8 shows only the waves: the lecture range', async () => {
+  for (const width of [1280, 390]) {
+    const { page, problems } = await openWaves('&start=64&count=12&dim=8', { width });
+    const visible = await page.$$eval('[data-step]', (steps) => steps.filter((step) => !step.hidden).map((step) => step.dataset.step));
+    assert.deepEqual(visible, ['waves']);
+    const state = await snapshot(page);
+    assert.deepEqual([state.view, state.start, state.count, state.dim, state.smooth], ['waves', 64, 12, 8, false]);
+    assert.deepEqual(state.flipPeriods, [1, 2, 4, 8, 16, 32, 64, 128]);
+    // Index 1 alternates, index 2 in pairs, index 3 in fours; indices 5-8 do not change in 64..75.
+    assert.equal(state.lanes[0].bits, '010101010101');
+    assert.equal(state.lanes[1].bits, '001100110011');
+    assert.equal(state.lanes[2].bits, '000011110000');
+    assert.equal(state.lanes[3].bits, '000000001111');
+    assert.deepEqual(state.lanes.map((lane) => lane.flipsHere), [11, 5, 2, 1, 0, 0, 0, 0]);
+    assert.equal(state.lanes[6].bits, '111111111111'); // index 7: 64 = 1000000
+    // One labelled lane per index, each saying its flip period.
+    const labels = await page.locator('.lane-label').allTextContents();
+    assert.equal(labels.length, 8);
+    assert.match(labels[0], /^index 1 \(LSB\) · flips every position/);
+    assert.match(labels[3], /^index 4 · flips every 8 positions/);
+    assert.match(labels[7], /^index 8 \(MSB\) · flips every 128 positions/);
+    assert.equal(await scrollsSideways(page), false, `no sideways scroll at ${width} px`);
+    await screenshot(page, `waves-lecture-range-${width}`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('the flip frequency falls by half from each index to the next', async () => {
+  const { page, problems } = await openWaves('&dim=8');
+  const state = await snapshot(page);
+  assert.deepEqual(state.flipsPerPosition, [1, 1 / 2, 1 / 4, 1 / 8, 1 / 16, 1 / 32, 1 / 64, 1 / 128]);
+  const frequency = charts(page).nth(1);
+  const dots = await frequency.locator('circle').evaluateAll((circles) => circles.map((circle) => Number(circle.getAttribute('cy'))));
+  assert.equal(dots.length, 8);
+  // Height above the x axis (at flips = 0) halves at each step: the drawn curve is 1 / 2^(k-1).
+  const baseline = await frequency.locator('.axis-bottom line').first().getAttribute('y1');
+  const heights = dots.map((cy) => Number(baseline) - cy);
+  for (let k = 1; k < 8; k += 1) assert.ok(Math.abs(heights[k] / heights[0] - 1 / 2 ** k) < 1e-3, `index ${k + 1}`);
+  const text = await frequency.textContent();
+  assert.match(text, /fine-grained/);
+  assert.match(text, /coarse/);
+  assert.match(text, /flips per position/);
+  assert.match(text, /index k \(1 = LSB\)/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the smooth counterpart is overlaid on request and the URL follows', async () => {
+  for (const width of [1280, 390]) {
+    const { page, problems } = await openWaves('&start=64&count=12&dim=8', { width });
+    const waves = charts(page).first();
+    assert.equal(await waves.locator('path[stroke-dasharray]').count(), 0);
+    await page.getByLabel(/Smooth counterpart/).check();
+    assert.equal(await search(page), '?view=waves&start=64&count=12&smooth=1');
+    const state = await snapshot(page);
+    assert.equal(state.smooth, true);
+    assert.ok(state.samplesPerPosition >= 4);
+    assert.equal(await waves.locator('path[stroke-dasharray]').count(), 8, 'one sinusoid per index');
+    const figure = page.locator('figure').first();
+    assert.match(await figure.locator('.legend').textContent(), /sinusoid with the same period/);
+    assert.match(await figure.locator('.figure-note').textContent(), /sinusoidal encoding/);
+    await screenshot(page, `waves-smooth-${width}`);
+    await page.getByLabel(/Smooth counterpart/).uncheck();
+    assert.equal(await search(page), '?view=waves&start=64&count=12');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('on the full page the waves start at 0..63 with 8 bits and fit 390 px', async () => {
+  for (const width of [1280, 390]) {
+    const { page, problems } = await openPage(session, `${session.url}index.html`, { width });
+    const state = (await snapshot(page)).views.waves;
+    assert.deepEqual([state.start, state.count, state.dim, state.smooth], [0, 64, 8, false]);
+    assert.equal(state.lanes[0].flipsHere, 63);
+    assert.equal(await scrollsSideways(page), false);
+    await screenshot(page, `waves-page-${width}`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('presets and controls; bad values get a message and the charts keep working', async () => {
+  const { page, problems } = await openWaves('');
+  await page.getByRole('button', { name: '0–255: every index flips' }).click();
+  let state = await snapshot(page);
+  assert.deepEqual([state.start, state.count, state.dim], [0, 256, 8]);
+  assert.deepEqual(state.lanes.map((lane) => lane.flipsHere), [255, 127, 63, 31, 15, 7, 3, 1]);
+  assert.equal(await search(page), '?view=waves&count=256');
+
+  await page.getByRole('button', { name: '0–31, 5 bits' }).click();
+  assert.equal((await snapshot(page)).lanes.length, 5);
+  assert.equal(await page.locator('.lane-label').count(), 5);
+
+  const message = page.locator('.view-message');
+  await page.locator('input[data-field="dim"]').fill('17');
+  assert.equal(await message.textContent(), 'Bits d must be a whole number from 1 to 16.');
+  assert.equal((await snapshot(page)).dim, 5, 'the last good state stays');
+  await page.locator('input[data-field="dim"]').fill('3');
+  assert.ok(await message.isHidden());
+  await page.locator('input[data-field="start"]').fill('2147483647');
+  assert.match(await message.textContent(), /^These settings do not work: count must be an integer from 0 to 1 /);
+  await page.locator('input[data-field="count"]').fill('1');
+  assert.ok(await message.isHidden());
+  state = await snapshot(page);
+  assert.deepEqual(state.range, { first: 2147483647, last: 2147483647 });
+  assert.deepEqual(state.lanes.map((lane) => lane.bits), ['1', '1', '1']);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a bad link falls back to defaults with a note', async () => {
+  const { page, problems } = await openWaves('&dim=40&start=2147483647');
+  const state = await snapshot(page);
+  assert.equal(state.dim, 8);
+  assert.match(await page.locator('[data-page-notes]').textContent(), /dim "40" must be a whole number from 1 to 16/);
+  // start alone is fine, but with the default 64 positions it runs past 2^31 - 1.
+  assert.deepEqual([state.start, state.count], [0, 64]);
+  assert.match(state.message, /The link’s range does not work/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -1,0 +1,143 @@
+// The analysis request parser is the only gate between caller input and the analysis: every
+// invalid input must come back as the right ErrorKind with a message that names the parameter,
+// what is allowed and what was received, in the words of core/encoding_request.cpp.
+#define BOOST_TEST_MODULE analysis_request
+#include "analysis/analysis_request.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <limits>
+#include <string>
+#include <variant>
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+const std::string kLecture = "The dog chased the ball. It could not catch it.";  // 12 tokens
+
+// n tokens: "w w w ...".
+std::string words(int n) {
+  std::string text;
+  for (int t = 0; t < n; ++t) text += "w ";
+  return text;
+}
+
+pe::InputError error_of(const std::string& text, const pe::RawAnalysisRequest& raw) {
+  const auto parsed = pe::parse_analysis_request(text, raw);
+  BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(parsed));
+  return std::get<pe::InputError>(parsed);
+}
+
+pe::AnalysisRequest request_of(const std::string& text, const pe::RawAnalysisRequest& raw) {
+  const auto parsed = pe::parse_analysis_request(text, raw);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed))
+    BOOST_FAIL("unexpected error: " + error->message);
+  return std::get<pe::AnalysisRequest>(parsed);
+}
+
+void check_range_error(const std::string& text, const pe::RawAnalysisRequest& raw,
+                       const std::string& message) {
+  const auto error = error_of(text, raw);
+  BOOST_TEST((error.kind == pe::ErrorKind::range));
+  BOOST_TEST(error.message == message);
+}
+
+const std::string kDimRule = "dim must be an integer from 1 to 256; received ";
+const std::string kStartRule =
+    "start must be an integer from 0 to 2147483647 (2^31 - 1); received ";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(valid_requests)
+
+BOOST_AUTO_TEST_CASE(the_defaults_are_binary_at_dim_8_from_position_0_without_a_mask) {
+  const auto request = request_of(kLecture, {});
+  BOOST_TEST((request.encoding == pe::Encoding::binary));
+  BOOST_TEST(request.dim == 8);
+  BOOST_TEST(request.start == 0);
+  BOOST_TEST(!request.causal);
+  BOOST_TEST(request.tokens.size() == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(every_kind_parses_and_none_means_no_encoding) {
+  BOOST_TEST(!request_of(kLecture, {"none", 8, 0, false}).encoding.has_value());
+  BOOST_TEST((request_of(kLecture, {"integer", 8, 0, false}).encoding == pe::Encoding::integer));
+  BOOST_TEST(
+      (request_of(kLecture, {"sinusoidal", 8, 0, false}).encoding == pe::Encoding::sinusoidal));
+}
+
+BOOST_AUTO_TEST_CASE(a_request_keeps_its_dim_start_and_mask) {
+  const auto request = request_of(kLecture, {"integer", 256, 200, true});
+  BOOST_TEST(request.dim == 256);
+  BOOST_TEST(request.start == 200);
+  BOOST_TEST(request.causal);
+}
+
+BOOST_AUTO_TEST_CASE(empty_text_is_a_valid_request_with_no_tokens) {
+  BOOST_TEST(request_of("", {}).tokens.empty());
+  BOOST_TEST(request_of("", {"binary", 8, 2147483647, false}).start == 2147483647);
+}
+
+BOOST_AUTO_TEST_CASE(a_text_of_2048_tokens_is_allowed) {
+  BOOST_TEST(request_of(words(2048), {}).tokens.size() == 2048u);
+}
+
+BOOST_AUTO_TEST_CASE(the_last_token_may_sit_at_position_2_to_the_31_minus_1) {
+  BOOST_TEST(request_of(words(8), {"integer", 8, 2147483640, false}).start == 2147483640);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(invalid_requests)
+
+BOOST_AUTO_TEST_CASE(an_unknown_kind_is_a_type_error_that_lists_the_kinds) {
+  const auto error = error_of(kLecture, {"rope", 8, 0, false});
+  BOOST_TEST((error.kind == pe::ErrorKind::type));
+  BOOST_TEST(error.message ==
+             "kind must be \"none\", \"integer\", \"binary\" or \"sinusoidal\"; received \"rope\"");
+}
+
+BOOST_AUTO_TEST_CASE(dim_must_be_an_integer_from_1_to_256) {
+  check_range_error(kLecture, {"binary", 0, 0, false}, kDimRule + "0");
+  check_range_error(kLecture, {"binary", 257, 0, false}, kDimRule + "257");
+  check_range_error(kLecture, {"binary", 8.5, 0, false}, kDimRule + "8.5");
+  check_range_error(kLecture, {"binary", -8, 0, false}, kDimRule + "-8");
+  check_range_error(kLecture, {"binary", kNaN, 0, false}, kDimRule + "NaN");
+  check_range_error(kLecture, {"binary", kInfinity, 0, false}, kDimRule + "Infinity");
+}
+
+BOOST_AUTO_TEST_CASE(dim_must_be_even_for_sinusoidal_encoding) {
+  check_range_error(
+      kLecture, {"sinusoidal", 7, 0, false},
+      "dim must be even for sinusoidal encoding (one sin/cos pair per frequency); received 7");
+  request_of(kLecture, {"binary", 7, 0, false});
+}
+
+BOOST_AUTO_TEST_CASE(text_may_have_at_most_2048_tokens) {
+  check_range_error(words(2049), {}, "text must have at most 2048 tokens; received 2049");
+  check_range_error(words(4123), {}, "text must have at most 2048 tokens; received 4123");
+}
+
+BOOST_AUTO_TEST_CASE(start_must_be_a_position_from_0_to_2_to_the_31_minus_1) {
+  check_range_error("dog", {"binary", 8, -1, false}, kStartRule + "-1");
+  check_range_error("dog", {"binary", 8, 0.5, false}, kStartRule + "0.5");
+  check_range_error("dog", {"binary", 8, kNaN, false}, kStartRule + "NaN");
+  check_range_error("dog", {"binary", 8, 2147483648, false}, kStartRule + "2147483648");
+  check_range_error("", {"binary", 8, -kInfinity, false}, kStartRule + "-Infinity");
+}
+
+BOOST_AUTO_TEST_CASE(the_last_token_must_not_pass_position_2_to_the_31_minus_1) {
+  check_range_error(words(8), {"integer", 8, 2147483641, false},
+                    "start must be an integer from 0 to 2147483640 (the last of the 8 tokens is "
+                    "at start + 7, at most 2^31 - 1); received 2147483641");
+}
+
+BOOST_AUTO_TEST_CASE(the_first_problem_is_reported_kind_then_dim_then_tokens_then_start) {
+  BOOST_TEST((error_of(words(3000), {"rope", 0, -1, false}).kind == pe::ErrorKind::type));
+  BOOST_TEST(error_of(words(3000), {"binary", 0, -1, false}).message == kDimRule + "0");
+  BOOST_TEST(error_of(words(3000), {"binary", 8, -1, false}).message ==
+             "text must have at most 2048 tokens; received 3000");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,30 @@
+// `npm run build`: writes dist/, a folder with everything the page needs and nothing else. The
+// layout mirrors the repository, so index.html works unchanged from a static host or file://.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'dist');
+const SHIPPED = ['index.html', 'web/favicon.svg', 'web/styles', 'web/generated/app.js'];
+
+rmSync(dist, { recursive: true, force: true });
+for (const path of SHIPPED) {
+  mkdirSync(dirname(join(dist, path)), { recursive: true });
+  cpSync(join(root, path), join(dist, path), { recursive: true });
+}
+
+// The source map stays with the development build; drop the link to it so nothing asks for it.
+const bundle = join(dist, 'web/generated/app.js');
+writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+
+// Guard against drift: every local file index.html links to must have been shipped.
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const missing = [...html.matchAll(/(?:src|href)="([^"#?:]+)"/g)]
+  .map(([, path]) => path)
+  .filter((path) => !existsSync(join(dist, path)));
+if (missing.length > 0) {
+  console.error(`dist/ is missing files that index.html links to: ${missing.join(', ')}`);
+  process.exit(1);
+}
+console.log(`PE Lab built into ${dist}/ (open dist/index.html, or copy the folder to any static host)`);

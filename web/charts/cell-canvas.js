@@ -1,0 +1,161 @@
+// A grid of cells coloured on the diverging scale, on one canvas, that can be read cell by cell:
+// pointing at a cell, or moving the keyboard cursor onto it (Tab to the chart, then arrow keys,
+// Home, End), writes its exact value into a readout line. The cells are written as one pixel each
+// into a small image that is scaled up without smoothing, so thousands of cells cost one image
+// draw rather than thousands of fills.
+import { element, setText } from './figure.js';
+import { sizeCanvas } from './hidpi-canvas.js';
+import { writeRampPixel } from './color-ramp.js';
+
+export const CHART_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+let measuringContext = null;
+let canvasCount = 0;
+// Labels are mostly the same tokens and numbers keystroke after keystroke: measure each once.
+const measuredWidths = new Map();
+const MEASURED_WIDTHS_KEPT = 2000;
+
+/** Width in CSS pixels of text drawn in CHART_FONT (for laying out labels before drawing). */
+export function textWidth(text) {
+  let width = measuredWidths.get(text);
+  if (width === undefined) {
+    measuringContext ??= document.createElement('canvas').getContext('2d');
+    measuringContext.font = CHART_FONT;
+    width = measuringContext.measureText(text).width;
+    if (measuredWidths.size >= MEASURED_WIDTHS_KEPT) measuredWidths.clear();
+    measuredWidths.set(text, width);
+  }
+  return width;
+}
+
+/** Shortens text to at most maxLength characters (whole code points), marking the cut with …. */
+export function shorten(text, maxLength) {
+  const characters = Array.from(text);
+  return characters.length <= maxLength ? text : `${characters.slice(0, maxLength - 1).join('')}…`;
+}
+
+const KEY_STEPS = {
+  ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0],
+};
+
+/**
+ * label: what the chart shows (its accessible name); readout: the element that shows the value of
+ * the cell in use (several canvases may share one); hint: what the readout says otherwise.
+ * Returns { element, draw(layout) } where layout is
+ *   { width, height, x, y, rows, cols, cellWidth, cellHeight, value(row, col), limit,
+ *     describe(row, col), decorate(context), key }
+ * x, y: the top-left corner of cell (0, 0); a cell's colour shows value(row, col) on the scale
+ * for [-limit, limit]; decorate draws labels around the cells. key, if
+ * given, names everything the picture depends on: a draw with the key of the picture already
+ * on the canvas only takes the new layout (for describe) and skips the painting.
+ */
+export function createCellCanvas({ label, readout, hint }) {
+  // Several canvases may share a readout: only the one that wrote it last resets it to the hint.
+  const owner = String((canvasCount += 1));
+  const wrapper = element('div', 'cell-canvas');
+  const canvas = element('canvas');
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `${label}. Use the arrow keys to read each cell.`);
+  const cellImage = document.createElement('canvas'); // one pixel per cell, never shown
+  const cellContext = cellImage.getContext('2d');
+  const marker = element('div', 'cell-marker');
+  marker.hidden = true;
+  wrapper.append(canvas, marker);
+
+  let layout = null;
+  let paintedKey;
+  let cursor = null; // the keyboard's cell, kept while the chart is redrawn
+  let hovered = null;
+  let focused = false;
+
+  function clamp(cell) {
+    return {
+      row: Math.max(0, Math.min(layout.rows - 1, cell.row)),
+      col: Math.max(0, Math.min(layout.cols - 1, cell.col)),
+    };
+  }
+
+  // Shows the hovered cell, else the keyboard's cell while focused, else the hint.
+  function show() {
+    const cell = hovered ?? (focused ? cursor : null);
+    if (!cell || !layout) {
+      marker.hidden = true;
+      if (readout.dataset.owner === owner) setText(readout, hint);
+      return;
+    }
+    const { x, y, cellWidth, cellHeight } = layout;
+    marker.hidden = false;
+    marker.style.left = `${x + cell.col * cellWidth}px`;
+    marker.style.top = `${y + cell.row * cellHeight}px`;
+    marker.style.width = `${cellWidth}px`;
+    marker.style.height = `${cellHeight}px`;
+    if (readout.dataset.owner !== owner) readout.dataset.owner = owner;
+    setText(readout, layout.describe(cell.row, cell.col));
+  }
+
+  function cellAt(event) {
+    if (!layout) return null;
+    const box = canvas.getBoundingClientRect();
+    const col = Math.floor((event.clientX - box.left - layout.x) / layout.cellWidth);
+    const row = Math.floor((event.clientY - box.top - layout.y) / layout.cellHeight);
+    const inside = row >= 0 && row < layout.rows && col >= 0 && col < layout.cols;
+    return inside ? { row, col } : null;
+  }
+
+  canvas.addEventListener('pointermove', (event) => {
+    hovered = cellAt(event);
+    show();
+  });
+  canvas.addEventListener('pointerleave', () => {
+    hovered = null;
+    show();
+  });
+  canvas.addEventListener('focus', () => {
+    focused = true;
+    if (layout) cursor = clamp(cursor ?? { row: 0, col: 0 });
+    show();
+  });
+  canvas.addEventListener('blur', () => {
+    focused = false;
+    show();
+  });
+  canvas.addEventListener('keydown', (event) => {
+    if (!layout || !cursor) return;
+    const step = KEY_STEPS[event.key];
+    if (step) cursor = clamp({ row: cursor.row + step[0], col: cursor.col + step[1] });
+    else if (event.key === 'Home') cursor = { row: cursor.row, col: 0 };
+    else if (event.key === 'End') cursor = { row: cursor.row, col: layout.cols - 1 };
+    else return;
+    event.preventDefault(); // arrows would scroll the page
+    hovered = null;
+    show();
+  });
+
+  return {
+    element: wrapper,
+    draw(next) {
+      const { width, height, x, y, rows, cols, cellWidth, cellHeight, value, limit, decorate, key } = next;
+      layout = next;
+      if (cursor) cursor = clamp(cursor);
+      if (hovered) hovered = clamp(hovered);
+      // The values under the pointer or cursor may have changed: say the new ones.
+      if (hovered || focused) show();
+      const ratio = window.devicePixelRatio || 1;
+      if (key !== undefined && `${ratio} ${key}` === paintedKey) return;
+      paintedKey = key === undefined ? undefined : `${ratio} ${key}`;
+      if (cellImage.width !== cols) cellImage.width = cols;
+      if (cellImage.height !== rows) cellImage.height = rows;
+      const pixels = cellContext.createImageData(cols, rows);
+      for (let row = 0; row < rows; row += 1) {
+        for (let col = 0; col < cols; col += 1) writeRampPixel(pixels.data, 4 * (row * cols + col), value(row, col), limit);
+      }
+      cellContext.putImageData(pixels, 0, 0);
+      const context = sizeCanvas(canvas, width, height);
+      context.clearRect(0, 0, width, height);
+      context.imageSmoothingEnabled = false; // hard cell edges, not a blur
+      context.drawImage(cellImage, x, y, cols * cellWidth, rows * cellHeight);
+      decorate?.(context);
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// The binary grid: positions down, the lecture's indices across, each cell one bit, with the
+// encoding's two limits computed for the range shown (codes repeat from 2^d on; neighbours are
+// unevenly far apart). Scales to 65,536 rows by drawing only what is on screen.
+import { createFigure, element } from '../../charts/figure.js';
+import { BIT_COLORS } from '../../charts/palette.js';
+import { formatWhole } from '../shared/format.js';
+import { createRangeControls, createViewMessage } from '../shared/range-controls.js';
+import { FIELDS, GRID_PARAMS, LIMITS, PRESETS } from './grid-params.js';
+import { createGridData } from './grid-data.js';
+import { gridLayout, TEXT_ROW_HEIGHT, visibleRows } from './grid-layout.js';
+import { createGridCanvas } from './grid-canvas.js';
+import { JUMP_COLOR, REPEAT_COLOR } from './grid-painter.js';
+import { describeFacts, gridFacts } from './grid-facts.js';
+import { cellFacts, describeCell, READOUT_HINT } from './grid-readout.js';
+
+const SNAPSHOT_ROWS = 40; // rows of the visible part that snapshot() lists
+const RANGE_KEYS = ['start', 'count', 'dim'];
+
+function zoomControl(value) {
+  const input = element('input');
+  input.type = 'range';
+  input.min = String(LIMITS.zoom.min);
+  input.max = String(LIMITS.zoom.max);
+  input.step = '1';
+  input.value = String(value);
+  input.dataset.field = 'zoom';
+  const shown = element('span', 'control-value');
+  const row = element('span', 'zoom-row');
+  row.append(input, shown);
+  const control = element('label', 'control zoom-control');
+  control.append(element('span', 'control-name', 'Row height (zoom)'), row);
+  const read = () => Number(input.value);
+  const sync = () => {
+    shown.textContent = `${read()} px`;
+  };
+  sync();
+  input.addEventListener('input', sync);
+  return { element: control, read };
+}
+
+function title(data) {
+  if (data.dim === 1) return 'One bit: index 1 flips on every row, 0, 1, 0, 1, …';
+  const slowest = formatWhole(data.flipPeriods[data.dim - 1]);
+  return `Index 1 (LSB) flips on every row; index ${data.dim} (MSB) only every ${slowest} rows`;
+}
+
+// The repeat colour is listed only when this range has rows drawn in it.
+function legend(data, facts) {
+  const items = [
+    { label: 'bit 0', color: BIT_COLORS[0] },
+    { label: 'bit 1', color: BIT_COLORS[1] },
+    { label: 'bits flipped to the next row (bar length)', color: JUMP_COLOR },
+  ];
+  if (facts.firstRepeatRow !== null) {
+    items.push({ label: `code repeats a smaller position’s (from ${formatWhole(data.repeatsFrom)} on)`, color: REPEAT_COLOR });
+  }
+  return items;
+}
+
+function mount({ pe, root, state, onChange }) {
+  const zoom = zoomControl(state.zoom);
+  const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [zoom.element], onInput: update });
+  const message = createViewMessage();
+  const figure = createFigure({ title: '' });
+  const readout = element('p', 'readout', READOUT_HINT);
+  readout.setAttribute('aria-live', 'polite');
+  const grid = createGridCanvas({
+    label: 'Binary grid: one row per position, one column per index, most significant bit on the left. Use the arrow keys to read each cell.',
+    onPoint(cell) {
+      pointed = cell;
+      readout.textContent = cell ? describeCell(data, cell) : READOUT_HINT;
+    },
+  });
+  figure.body.append(grid.element, readout);
+  root.replaceChildren(controls.element, message.element, figure.figure);
+
+  let settings = { ...state };
+  let data = null;
+  let facts = null;
+  let layout = null;
+  let pointed = null;
+
+  // A new range re-describes the figure; a zoom or width change only re-lays out the cells.
+  function show({ rangeChanged }) {
+    const firstRow = rangeChanged ? 0 : grid.firstRow();
+    layout = gridLayout(data, { rowHeight: settings.zoom, available: figure.body.clientWidth - grid.chromeWidth(), formatPosition: formatWhole });
+    if (rangeChanged) {
+      figure.setTitle(title(data));
+      figure.setLegend(legend(data, facts));
+    }
+    const zoomHint = layout.showText ? '' : ` Rows shorter than ${TEXT_ROW_HEIGHT} px label every ${layout.labelEvery}th position; point at a row to read it.`;
+    figure.setNote(describeFacts(facts, data) + zoomHint);
+    grid.show({ layout, data, formatPosition: formatWhole }, { firstRow });
+  }
+
+  // Throws the core's error when the range is not allowed; nothing changes then.
+  function load(range) {
+    data = createGridData(pe, range);
+    facts = gridFacts(data);
+  }
+
+  function update() {
+    const read = controls.read();
+    if (read.problem) {
+      message.show(read.problem);
+      return;
+    }
+    const next = { ...read.values, zoom: zoom.read() };
+    const rangeChanged = RANGE_KEYS.some((key) => next[key] !== settings[key]);
+    try {
+      if (rangeChanged) load(next);
+    } catch (error) {
+      message.show(`These settings do not work: ${error.message}.`);
+      return;
+    }
+    message.show(null);
+    settings = next;
+    show({ rangeChanged });
+    onChange(settings);
+  }
+
+  try {
+    load(settings);
+  } catch (error) {
+    // A link may combine valid values into an invalid range (start near 2^31 with many rows).
+    message.show(`The link’s range does not work (${error.message}), so the default range is shown.`);
+    settings = { ...settings, start: GRID_PARAMS.start.defaultValue, count: GRID_PARAMS.count.defaultValue, dim: GRID_PARAMS.dim.defaultValue };
+    controls.set(settings);
+    load(settings);
+  }
+  show({ rangeChanged: true });
+
+  // The cells take the width they are given; re-lay them out when that width changes.
+  let width = figure.body.clientWidth;
+  new ResizeObserver(() => {
+    if (figure.body.clientWidth === width) return;
+    width = figure.body.clientWidth;
+    show({ rangeChanged: false });
+  }).observe(figure.body);
+
+  return {
+    snapshot() {
+      const { scrollTop, scrollLeft, viewport } = grid.scrollState();
+      const rows = visibleRows(layout, scrollTop, viewport.height);
+      const last = Math.min(rows.last, rows.first + SNAPSHOT_ROWS - 1);
+      data.ensureRows(rows.first, last);
+      const shown = [];
+      for (let r = rows.first; r <= last; r += 1) {
+        shown.push({ position: data.start + r, bits: data.binaryString(r), jump: data.jumpAfter(r), sameCodeAs: data.sameCodeAs(r) });
+      }
+      return {
+        ...settings,
+        repeatsFrom: data.repeatsFrom,
+        facts,
+        firstVisible: data.start + rows.first,
+        lastVisible: data.start + rows.last,
+        rows: shown,
+        pointed: pointed ? cellFacts(data, pointed) : null,
+        readout: readout.textContent,
+        message: message.text(),
+        // Cell column c shows index dim - c; a cell's top-left in the canvas is
+        // (cellLeft + c * cellWidth - scrollLeft, headerHeight + row * rowHeight - scrollTop).
+        geometry: {
+          headerHeight: layout.headerHeight, rowHeight: layout.rowHeight, cellLeft: layout.cells.x, cellWidth: layout.cells.cellWidth,
+          width: layout.width, height: layout.height, scrollTop, scrollLeft, viewport,
+        },
+      };
+    },
+  };
+}
+
+export const gridView = { name: 'grid', params: GRID_PARAMS, mount };

@@ -1,0 +1,194 @@
+// Length of each token's position vector next to the length of its word vector, on a log axis
+// (integer positions are thousands of times longer, so a linear axis would flatten the words to
+// zero). Point at a token, or Tab to the chart and use the arrow keys, to read its two lengths.
+import { scaleLog } from 'd3-scale';
+import { createFigure, element, setText } from '../../charts/figure.js';
+import { drawAxis, svgElement } from '../../charts/svg.js';
+import { CATEGORY_COLORS, INK, MUTED_INK } from '../../charts/palette.js';
+import { shorten, textWidth } from '../../charts/cell-canvas.js';
+import { trackWidth } from '../../charts/width-tracker.js';
+import { formatShort, formatTimes, formatWhole, quoteToken } from '../shared/format.js';
+
+const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles
+const POSITION_COLOR = CATEGORY_COLORS[4]; // vermilion, dashed line, squares
+const HEIGHT = 280;
+const MIN_WIDTH = 240; // below this the plot has no room; the page itself is never this narrow
+const MARGIN = { top: 12, right: 14, bottom: 66, left: 66 };
+const HINT = 'Point at a token, or Tab to the chart and use the arrow keys, to read its lengths.';
+
+// Powers of ten covering the values; every other one when there would be too many to read.
+function decadeTicks(low, high) {
+  const ticks = [];
+  for (let exponent = Math.log10(low); exponent <= Math.log10(high) + 1e-9; exponent += 1) ticks.push(10 ** Math.round(exponent));
+  return ticks.length > 7 ? ticks.filter((_, k) => k % 2 === 0) : ticks;
+}
+
+const formatTick = (value) => (value >= 1 ? formatWhole(value) : formatShort(value));
+
+let chartCount = 0;
+
+// A dot or square drawn by the browser at every vertex of a polyline: one element per series
+// instead of one per token, so a keystroke does not create and lay out 128 new elements.
+function vertexMarker(id, shape) {
+  const marker = svgElement('marker', {
+    id, viewBox: '0 0 10 10', refX: 5, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse',
+  });
+  marker.append(shape);
+  return marker;
+}
+
+/** Returns { figure, update({ tokens, tokenNorms, positionNorms, title, words }) }; the chart
+ *  redraws itself when its width changes. */
+export function createNormChart() {
+  const frame = createFigure({ title: '' });
+  frame.setLegend([
+    { label: 'word: length of the token embedding', color: WORD_COLOR, shape: 'line' },
+    { label: 'position: length of the positional encoding', color: POSITION_COLOR, shape: 'dashed' },
+  ]);
+  const words = element('p', 'ratio-words');
+  const svg = svgElement('svg', { class: 'norm-chart', tabindex: 0, role: 'img' });
+  const readout = element('p', 'readout', HINT);
+  readout.setAttribute('aria-live', 'polite');
+  frame.body.append(words, svg, readout);
+
+  // Layers: the axes and labels are rebuilt only when they change (rarely while typing); the two
+  // series are two polylines whose points are rewritten.
+  chartCount += 1;
+  const wordMarker = `norm-word-${chartCount}`;
+  const positionMarker = `norm-position-${chartCount}`;
+  const defs = svgElement('defs');
+  defs.append(
+    vertexMarker(wordMarker, svgElement('circle', { cx: 5, cy: 5, r: 4, fill: WORD_COLOR })),
+    vertexMarker(positionMarker, svgElement('rect', { x: 1, y: 1, width: 8, height: 8, fill: POSITION_COLOR })),
+  );
+  const highlight = svgElement('rect', { class: 'norm-highlight', y: MARGIN.top, visibility: 'hidden' });
+  const axes = svgElement('g');
+  const wordLine = svgElement('polyline', { fill: 'none', stroke: WORD_COLOR, 'stroke-width': 2 });
+  const positionLine = svgElement('polyline', { fill: 'none', stroke: POSITION_COLOR, 'stroke-width': 2, 'stroke-dasharray': '6 4' });
+  const zeros = svgElement('g'); // hollow squares over the markers of zero-length position vectors
+  svg.append(defs, highlight, axes, wordLine, positionLine, zeros);
+  let axesKey = '';
+
+  let data = null;
+  let geometry = null; // { x(r), step, highlight }
+  let cursor = null;
+  const availableWidth = trackWidth(frame.body, () => draw());
+
+  function describe(r) {
+    const { tokens, tokenNorms, positionNorms } = data;
+    const ratio = positionNorms[r] / tokenNorms[r];
+    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatTimes(ratio)}× the word's length`;
+    return `${quoteToken(tokens[r].text)} at position ${formatWhole(tokens[r].position)}: word ` +
+      `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`;
+  }
+
+  function show(r) {
+    cursor = r;
+    if (r === null || !geometry) {
+      setText(readout, HINT);
+      if (geometry) geometry.highlight.setAttribute('visibility', 'hidden');
+      return;
+    }
+    geometry.highlight.setAttribute('x', geometry.x(r) - geometry.step / 2);
+    geometry.highlight.setAttribute('visibility', 'visible');
+    setText(readout, describe(r));
+  }
+
+  svg.addEventListener('pointermove', (event) => {
+    if (!geometry) return;
+    const box = svg.getBoundingClientRect();
+    const r = Math.floor((event.clientX - box.left - MARGIN.left) / geometry.step);
+    show(r >= 0 && r < data.tokens.length ? r : null);
+  });
+  svg.addEventListener('pointerleave', () => show(null));
+  svg.addEventListener('blur', () => show(null));
+  svg.addEventListener('focus', () => show(cursor ?? 0));
+  svg.addEventListener('keydown', (event) => {
+    const moves = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity };
+    if (!(event.key in moves) || !data) return;
+    event.preventDefault();
+    show(Math.max(0, Math.min(data.tokens.length - 1, (cursor ?? 0) + moves[event.key])));
+  });
+
+  function draw() {
+    const { tokens, tokenNorms, positionNorms } = data;
+    const n = tokens.length;
+    const width = Math.max(MIN_WIDTH, availableWidth());
+    const plotWidth = width - MARGIN.left - MARGIN.right;
+    const bottom = HEIGHT - MARGIN.bottom;
+    const step = plotWidth / n;
+    const values = [...tokenNorms, ...positionNorms].filter((value) => value > 0);
+    const low = 10 ** Math.floor(Math.log10(Math.min(...values)));
+    const high = Math.max(low * 10, 10 ** Math.ceil(Math.log10(Math.max(...values))));
+    const y = scaleLog().domain([low, high]).range([bottom, MARGIN.top]);
+    const x = (r) => MARGIN.left + (r + 0.5) * step;
+    // A log axis has no zero: a zero-length position vector is drawn on the floor, hollow.
+    const yOf = (value) => (value > 0 ? y(value) : bottom);
+
+    svg.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
+    svg.setAttribute('width', width);
+    svg.setAttribute('height', HEIGHT);
+    svg.setAttribute('aria-label', `Lengths of the word and position vectors of ${n} tokens, log scale. ${words.textContent}`);
+    highlight.setAttribute('width', step);
+    highlight.setAttribute('height', bottom - MARGIN.top);
+
+    // Token labels under the axis when each token has room, else every k-th position.
+    const labelled = step >= 40;
+    const widestPosition = textWidth(formatWhole(tokens[n - 1].position));
+    const every = labelled ? 1 : Math.ceil((widestPosition + 12) / step);
+    const maxCharacters = Math.max(3, Math.floor(step / 8));
+    const labels = [];
+    for (let r = 0; r < n; r += every) {
+      labels.push({ r, text: labelled ? shorten(tokens[r].text, maxCharacters) : null, position: formatWhole(tokens[r].position) });
+    }
+    const key = JSON.stringify([width, n, low, high, labels]);
+    if (key !== axesKey) {
+      axesKey = key;
+      axes.replaceChildren();
+      drawAxis(axes, y, { side: 'left', at: MARGIN.left, length: plotWidth, label: 'vector length (log scale)', ticks: decadeTicks(low, high), format: formatTick });
+      for (const { r, text, position } of labels) {
+        if (text !== null) axes.append(svgElement('text', { x: x(r), y: bottom + 16, 'text-anchor': 'middle', fill: INK, class: 'tick-label' }, text));
+        axes.append(svgElement('text', { x: x(r), y: bottom + (labelled ? 31 : 16), 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position));
+      }
+      axes.append(
+        svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: bottom, y2: bottom, stroke: INK }),
+        svgElement('text', { x: MARGIN.left + plotWidth / 2, y: HEIGHT - 8, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
+          labelled ? 'token and its position' : 'position of the token'),
+      );
+    }
+
+    const points = (norms) => Array.from(norms, (value, r) => `${x(r).toFixed(1)},${yOf(value).toFixed(1)}`).join(' ');
+    wordLine.setAttribute('points', points(tokenNorms));
+    positionLine.setAttribute('points', points(positionNorms));
+    // Markers only where the tokens are far enough apart to tell them apart.
+    const markers = step >= 8;
+    for (const [line, id] of [[wordLine, wordMarker], [positionLine, positionMarker]]) {
+      for (const end of ['marker-start', 'marker-mid', 'marker-end']) {
+        if (markers) line.setAttribute(end, `url(#${id})`);
+        else line.removeAttribute(end);
+      }
+    }
+    const zeroSquares = [];
+    positionNorms.forEach((norm, r) => {
+      if (norm === 0 && markers) {
+        zeroSquares.push(svgElement('rect', { x: x(r) - 4, y: bottom - 4, width: 8, height: 8, fill: '#fff', stroke: POSITION_COLOR, 'stroke-width': 1.5 }));
+      }
+    });
+    if (zeroSquares.length > 0 || zeros.childElementCount > 0) zeros.replaceChildren(...zeroSquares);
+    geometry = { x, step, highlight };
+    if (cursor !== null) show(Math.min(cursor, n - 1));
+  }
+
+  return {
+    figure: frame.figure,
+    update(next) {
+      data = next;
+      frame.setTitle(next.title);
+      setText(words, next.words);
+      frame.setNote(next.positionNorms.some((norm) => norm === 0)
+        ? 'A hollow square is a position vector of length 0. A log axis has no 0, so it sits on the bottom edge.'
+        : '');
+      draw();
+    },
+  };
+}

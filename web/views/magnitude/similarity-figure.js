@@ -1,0 +1,49 @@
+// The sentence's cosine-similarity matrix twice, without and with positions, on one colour scale,
+// under a title computed from the numbers (does meaning survive the positions?).
+import { createFigure, element } from '../../charts/figure.js';
+import { createColorLegend } from '../../charts/color-legend.js';
+import { trackWidth } from '../../charts/width-tracker.js';
+import { formatShort } from '../shared/format.js';
+import { createSimilarityMatrix } from './similarity-matrix.js';
+
+const HINT = 'Point at a cell, or Tab to a matrix and use the arrow keys, to read the similarity of two tokens.';
+const SIDE_BY_SIDE_FROM = 640; // below this width the two matrices stack
+const COLUMN_GAP = 24;
+
+/** Returns { figure, update({ kind, tokens, without, withPE, summary }) }; the matrices redraw
+ *  themselves when the figure's width changes. */
+export function createSimilarityFigure() {
+  const frame = createFigure({ title: '' });
+  const readout = element('p', 'readout', HINT);
+  readout.setAttribute('aria-live', 'polite');
+  const without = createSimilarityMatrix({ label: 'Cosine similarity of the token embeddings', readout, hint: HINT });
+  const withPE = createSimilarityMatrix({ label: 'Cosine similarity of the inputs (token + position)', readout, hint: HINT });
+  const pair = element('div', 'similarity-pair');
+  pair.append(without.element, withPE.element);
+  const legend = createColorLegend('cosine similarity');
+  legend.update(1, formatShort);
+  frame.body.append(pair, legend.element, readout);
+
+  let data = null;
+  const availableWidth = trackWidth(frame.body, () => draw());
+  function draw() {
+    const { kind, tokens, without: plain, withPE: positioned } = data;
+    const available = availableWidth();
+    const width = available >= SIDE_BY_SIDE_FROM ? (available - COLUMN_GAP) / 2 : available;
+    without.update({ tokens, matrix: plain, width, title: 'Without positions: token embeddings' });
+    withPE.update({
+      tokens, matrix: positioned, width,
+      title: kind === 'none' ? 'With no positional encoding (the same)' : `With ${kind} positions: token + position`,
+    });
+  }
+
+  return {
+    figure: frame.figure,
+    update(next) {
+      data = next;
+      frame.setTitle(next.summary.title);
+      frame.setNote(next.summary.note);
+      draw();
+    },
+  };
+}

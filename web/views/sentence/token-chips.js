@@ -1,0 +1,38 @@
+// The sentence as a row of tokens, each with its position under it; the copies of a repeated word
+// share a colour. Chips are reused between keystrokes and only changed text is rewritten.
+import { element, setText } from '../../charts/figure.js';
+import { formatWhole } from '../shared/format.js';
+
+/** Returns { element, update(tokens, colorOf) }; colorOf(index) is a colour or undefined. */
+export function createTokenChips() {
+  const list = element('ol', 'token-chips');
+  list.setAttribute('aria-label', 'Tokens and their positions');
+  const chips = [];
+
+  function chip() {
+    const item = element('li', 'token-chip');
+    const text = element('span', 'token-text');
+    text.dir = 'auto'; // a Hebrew or Arabic word reads right to left inside its chip
+    const position = element('span', 'token-position');
+    item.append(text, position);
+    return { item, text, position };
+  }
+
+  return {
+    element: list,
+    update(tokens, colorOf) {
+      while (chips.length < tokens.length) chips.push(chip());
+      if (list.childElementCount !== tokens.length) list.replaceChildren(...chips.slice(0, tokens.length).map((c) => c.item));
+      tokens.forEach((token, index) => {
+        const { item, text, position } = chips[index];
+        setText(text, token.text);
+        setText(position, formatWhole(token.position));
+        const color = colorOf(index) ?? '';
+        if (item.style.getPropertyValue('--group') !== color) {
+          item.classList.toggle('is-repeated', color !== '');
+          item.style.setProperty('--group', color);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Runs pe.analyze for a view and turns every way it can fail into a sentence for the reader, so
+// a bad text or setting shows a message in the view instead of an exception.
+import { MAX_TEXT_LENGTH, MAX_TOKENS } from './sentence-params.js';
+import { formatWhole } from './format.js';
+
+/**
+ * settings: { text, kind, dim, start, causal }. Returns { analysis } or { message, level } where
+ * level is 'info' for an empty box (nothing is wrong yet) and 'error' for input that cannot be
+ * drawn.
+ */
+export function analyzeSentence(pe, { text, kind, dim, start, causal = false }) {
+  if (text.trim() === '') {
+    return { level: 'info', message: 'Type a sentence (or pick an example) to see its tokens.' };
+  }
+  if (text.length > MAX_TEXT_LENGTH) {
+    return {
+      level: 'error',
+      message: `This text is ${formatWhole(text.length)} characters long; this view reads at most ` +
+        `${formatWhole(MAX_TEXT_LENGTH)}. Shorten it to see the figures again.`,
+    };
+  }
+  let analysis;
+  try {
+    analysis = pe.analyze(text, { kind, dim, start, causal });
+  } catch (error) {
+    // The API reports bad input as TypeError or RangeError with a readable message; anything
+    // else is a bug and must not be hidden.
+    if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
+    return { level: 'error', message: `These settings cannot be drawn: ${error.message}.` };
+  }
+  const count = analysis.tokens.length;
+  if (count === 0) {
+    return { level: 'info', message: 'This text has no words or symbols, only spaces, so there are no tokens.' };
+  }
+  if (count > MAX_TOKENS) {
+    return {
+      level: 'error',
+      message: `This text has ${formatWhole(count)} tokens; this view draws at most ${MAX_TOKENS}. ` +
+        'Shorten it to see the figures again.',
+    };
+  }
+  return { analysis };
+}

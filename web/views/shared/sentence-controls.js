@@ -1,0 +1,131 @@
+// The control panel of a sentence view: the text box, example sentences, encoding, dimensions,
+// first position (with the lecture's "start at 200") and, where asked for, the causal mask.
+// Reading the panel never throws: a half-typed number is reported as a problem to show.
+import { element } from '../../charts/figure.js';
+import { DIM_LIMITS, KINDS, LECTURE_START, START_LIMITS } from './sentence-params.js';
+import { formatWhole } from './format.js';
+
+const KIND_LABELS = {
+  none: 'none (no positions)',
+  integer: 'integer',
+  binary: 'binary',
+  sinusoidal: 'sinusoidal',
+};
+
+const TOKEN_RULE =
+  'How the text is split: a word (a run of letters and digits, in any script) is one token, ' +
+  'lowercased; every other character (a punctuation mark, a symbol, an emoji, a Chinese or ' +
+  'Japanese character) is a token of its own; spaces only separate. Token r sits at position ' +
+  'first position + r.';
+
+function labelled(text, control, className = 'control') {
+  const label = element('label', className);
+  label.append(element('span', 'control-name', text), control);
+  return label;
+}
+
+function numberInput({ min, max }, value) {
+  const input = element('input');
+  input.type = 'number';
+  input.min = String(min);
+  input.max = String(max);
+  input.step = '1';
+  input.inputMode = 'numeric';
+  input.value = String(value);
+  return input;
+}
+
+function readWhole(input, { min, max }) {
+  const value = Number(input.value);
+  const ok = input.value.trim() !== '' && Number.isInteger(value) && value >= min && value <= max;
+  return ok ? value : null;
+}
+
+/**
+ * state: initial { text, kind, dim, start, causal? }; withCausal adds the mask switch; examples:
+ * sentences offered as one-click buttons; onInput() runs after every change.
+ * Returns { element, read() } where read() gives { values, problem }: the settings as typed
+ * (a number that is not usable yet keeps its last good value) and a sentence about that number.
+ */
+export function createSentenceControls({ state, withCausal, examples, onInput }) {
+  const panel = element('div', 'controls sentence-controls');
+
+  const text = element('textarea', 'sentence-text');
+  text.rows = 2;
+  text.dir = 'auto';
+  text.spellcheck = false;
+  text.value = state.text;
+  text.dataset.testid = 'sentence';
+  const textControl = labelled('Sentence', text, 'control control-wide');
+
+  const exampleList = element('div', 'control-wide sentence-examples');
+  exampleList.append(element('span', 'control-name', 'Examples:'));
+  for (const example of examples) {
+    const button = element('button', 'example-button', example);
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      text.value = example;
+      onInput();
+    });
+    exampleList.append(button);
+  }
+
+  const rule = element('p', 'control-wide control-hint', TOKEN_RULE);
+
+  const kind = element('select');
+  for (const name of KINDS) {
+    const option = element('option', '', KIND_LABELS[name]);
+    option.value = name;
+    kind.append(option);
+  }
+  kind.value = state.kind;
+
+  const dim = numberInput(DIM_LIMITS, state.dim);
+  const start = numberInput(START_LIMITS, state.start);
+  const lectureStart = element('button', 'lecture-start', `Start at ${LECTURE_START}`);
+  lectureStart.type = 'button';
+  lectureStart.title = 'The lecture puts the first "dog" at position 200';
+  lectureStart.addEventListener('click', () => {
+    start.value = String(LECTURE_START);
+    onInput();
+  });
+  const startGroup = element('div', 'control-row');
+  startGroup.append(labelled('First position', start), lectureStart);
+
+  panel.append(textControl, exampleList, rule, labelled('Encoding', kind),
+    labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim), startGroup);
+
+  let causal = null;
+  if (withCausal) {
+    causal = element('input');
+    causal.type = 'checkbox';
+    causal.checked = state.causal;
+    const causalControl = element('label', 'control control-check');
+    causalControl.append(causal, document.createTextNode('Causal mask (each token attends only to itself and earlier tokens)'));
+    panel.append(causalControl);
+  }
+
+  // select, checkbox, textarea and number boxes all fire 'input' on every change.
+  panel.addEventListener('input', onInput);
+
+  let lastDim = state.dim;
+  let lastStart = state.start;
+  return {
+    element: panel,
+    read() {
+      const problems = [];
+      const dimValue = readWhole(dim, DIM_LIMITS);
+      if (dimValue === null) problems.push(`Dimensions must be a whole number from ${DIM_LIMITS.min} to ${DIM_LIMITS.max}.`);
+      else lastDim = dimValue;
+      const startValue = readWhole(start, START_LIMITS);
+      if (startValue === null) {
+        problems.push(`The first position must be a whole number from 0 to ${formatWhole(START_LIMITS.max)}.`);
+      } else {
+        lastStart = startValue;
+      }
+      const values = { text: text.value, kind: kind.value, dim: lastDim, start: lastStart };
+      if (causal) values.causal = causal.checked;
+      return { values, problem: problems.join(' ') || null };
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// One lane per index, stacked from index 1 (fastest) down to index d (slowest): the bit's value
+// against position as a square wave, position p holding its bit on [p, p + 1). On request each
+// lane also carries its smooth counterpart from pe.smoothBits, the sinusoid of the same period.
+import { scaleLinear } from 'd3-scale';
+import { createFigure } from '../../charts/figure.js';
+import { drawAxis, svgElement } from '../../charts/svg.js';
+import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
+import { textWidth } from '../../charts/cell-canvas.js';
+import { formatWhole } from '../shared/format.js';
+
+export const SQUARE_COLOR = CATEGORY_COLORS[0]; // blue, solid
+export const SMOOTH_COLOR = CATEGORY_COLORS[4]; // vermillion, dashed
+const MARGIN = { top: 4, right: 12, bottom: 48, left: 44 };
+const LANE = { label: 18, plot: 26, gap: 10 };
+const LANE_HEIGHT = LANE.label + LANE.plot + LANE.gap;
+
+// "index 7 · flips every 64 positions · no flip here"; the last part only where it fits.
+function laneLabel(index, dim, period, flips, room) {
+  const name = index === 1 ? 'index 1 (LSB)' : index === dim ? `index ${index} (MSB)` : `index ${index}`;
+  const every = period === 1 ? 'flips every position' : `flips every ${formatWhole(period)} positions`;
+  const label = `${name} · ${every}`;
+  const long = `${label} · no flip here`;
+  return flips === 0 && textWidth(long) <= room ? long : label;
+}
+
+// The step outline of bit i over the rows: flat across each position, vertical at each flip.
+function squarePath(bits, dim, i, count, x, yOf) {
+  let path = `M${x(0).toFixed(1)},${yOf(bits[i])}`;
+  for (let r = 0; r < count; r += 1) {
+    path += `H${x(r + 1).toFixed(1)}`;
+    if (r + 1 < count && bits[(r + 1) * dim + i] !== bits[r * dim + i]) path += `V${yOf(bits[(r + 1) * dim + i])}`;
+  }
+  return path;
+}
+
+function smoothPath(samples, dim, i, samplesPerPosition, x, yOf) {
+  const points = [];
+  for (let s = 0; s * dim < samples.length; s += 1) points.push(`${x(s / samplesPerPosition).toFixed(1)},${yOf(samples[s * dim + i]).toFixed(1)}`);
+  return `M${points.join('L')}`;
+}
+
+/** Flips of bit i between neighbouring rows of the range. */
+export function flipsInRange(bits, dim, i, count) {
+  let flips = 0;
+  for (let r = 0; r + 1 < count; r += 1) flips += bits[(r + 1) * dim + i] !== bits[r * dim + i] ? 1 : 0;
+  return flips;
+}
+
+/** Returns { figure, availableWidth(), plotWidth(width), update({ start, count, dim, bits, flipPeriods, smooth, width }) }. */
+export function createSquareWaves() {
+  const frame = createFigure({ title: 'Read down a column of the grid: each index is a square wave, flipping half as often as the one above' });
+  const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
+  frame.body.append(svg);
+
+  return {
+    figure: frame.figure,
+    /** The width the charts of this view may take (the figure's inner width). */
+    availableWidth: () => frame.body.clientWidth,
+    /** The width of the plotting area for a chart width, to choose how finely to sample. */
+    plotWidth: (width) => width - MARGIN.left - MARGIN.right,
+    /** smooth: null, or { data, samplesPerPosition } from pe.smoothBits for the same range. */
+    update({ start, count, dim, bits, flipPeriods, smooth, width }) {
+      const height = MARGIN.top + dim * LANE_HEIGHT + MARGIN.bottom;
+      svg.replaceChildren();
+      svg.setAttribute('width', width);
+      svg.setAttribute('height', height);
+      svg.setAttribute('aria-label', `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}`);
+      // x is in rows from the range's start, so row r covers [x(r), x(r + 1)).
+      const x = scaleLinear().domain([0, count]).range([MARGIN.left, width - MARGIN.right]);
+      const axisScale = scaleLinear().domain([start, start + count]).range(x.range());
+      const ticks = axisScale.ticks(Math.max(2, Math.floor((width - 60) / 80))).filter(Number.isInteger);
+      const bottom = MARGIN.top + dim * LANE_HEIGHT;
+      drawAxis(svg, axisScale, { side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: 'position', ticks, format: formatWhole });
+
+      for (let i = 0; i < dim; i += 1) {
+        const top = MARGIN.top + i * LANE_HEIGHT;
+        const high = top + LANE.label;
+        const low = high + LANE.plot;
+        const yOf = (value) => low - value * LANE.plot;
+        const lane = svgElement('g', { class: 'lane' });
+        lane.append(
+          svgElement('text', { x: MARGIN.left, y: top + 12, class: 'lane-label' }, laneLabel(i + 1, dim, flipPeriods[i], flipsInRange(bits, dim, i, count), width - MARGIN.left - MARGIN.right)),
+          svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: high, y2: high, stroke: GRID_LINE }),
+          svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: low, y2: low, stroke: GRID_LINE }),
+          svgElement('text', { x: MARGIN.left - 6, y: high, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '1'),
+          svgElement('text', { x: MARGIN.left - 6, y: low, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '0'),
+          svgElement('path', { d: squarePath(bits, dim, i, count, x, yOf), fill: 'none', stroke: SQUARE_COLOR, 'stroke-width': 2 }),
+        );
+        if (smooth) {
+          lane.append(svgElement('path', {
+            d: smoothPath(smooth.data, dim, i, smooth.samplesPerPosition, x, yOf),
+            fill: 'none', stroke: SMOOTH_COLOR, 'stroke-width': 2, 'stroke-dasharray': '5 3',
+          }));
+        }
+        svg.append(lane);
+      }
+      svg.append(svgElement('text', {
+        x: 0, y: 0, transform: `translate(14 ${(MARGIN.top + bottom) / 2}) rotate(-90)`, 'text-anchor': 'middle', fill: INK, class: 'axis-label',
+      }, dim >= 4 ? 'bit value, one lane per index' : 'bit value'));
+
+      frame.setLegend([
+        { label: 'bit value (square wave)', color: SQUARE_COLOR, shape: 'line' },
+        ...(smooth ? [{ label: 'sinusoid with the same period', color: SMOOTH_COLOR, shape: 'dashed' }] : []),
+      ]);
+      frame.setNote(smooth
+        ? 'Dashed: for index k, the sinusoid with the same period (2^k positions), crossing ½ exactly where the bit jumps. ' +
+          'It never jumps; it changes a little at every step. Keeping one wave per index, fast to slow, but making each one ' +
+          'smooth is the idea the sinusoidal encoding of “Attention Is All You Need” develops.'
+        : 'Every change is a jump straight from 0 to 1 or back, with nothing in between. Tick “smooth counterpart” to ' +
+          'overlay the sinusoid of the same period on each wave.');
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// The oscillation view: each index of the binary encoding as a square wave over a range of
+// positions, the flip frequency falling from index to index, and on request the smooth wave of
+// the same period over each square wave, the step towards sinusoidal encodings.
+import { element } from '../../charts/figure.js';
+import { createRangeControls, createViewMessage } from '../shared/range-controls.js';
+import { FIELDS, PRESETS, WAVES_PARAMS } from './waves-params.js';
+import { createSquareWaves, flipsInRange } from './square-waves.js';
+import { createFlipFrequency } from './flip-frequency.js';
+
+const SNAPSHOT_BITS = 32; // leading bits of each lane that snapshot() lists
+const SAMPLES = { min: 4, max: 16 }; // smooth-wave samples per position
+
+function smoothControl(checked) {
+  const input = element('input');
+  input.type = 'checkbox';
+  input.checked = checked;
+  input.dataset.field = 'smooth';
+  const control = element('label', 'control control-check');
+  control.append(input, document.createTextNode('Smooth counterpart: overlay the sinusoid of each index’s period'));
+  return { element: control, read: () => input.checked };
+}
+
+// Enough samples per position for a round curve at this zoom, never fewer than 4.
+function samplesPerPosition(plotWidth, count) {
+  return Math.max(SAMPLES.min, Math.min(SAMPLES.max, Math.ceil(plotWidth / count / 2)));
+}
+
+function mount({ pe, root, state, onChange }) {
+  const smoothBox = smoothControl(state.smooth);
+  const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [smoothBox.element], onInput: update });
+  const message = createViewMessage();
+  const waves = createSquareWaves();
+  const frequency = createFlipFrequency();
+  root.replaceChildren(controls.element, message.element, waves.figure, frequency.figure);
+
+  let settings = { ...state };
+  let data = null; // { bits: (count, dim) row-major, flipPeriods, smooth: { data, samplesPerPosition } | null }
+
+  // Throws the core's error when the range is not allowed; nothing changes then.
+  function compute(next, width) {
+    const { start, count, dim } = next;
+    const bits = pe.encode({ kind: 'binary', start, count, dim }).data;
+    const { flipPeriods } = pe.binaryStructure({ start, count: 1, dim }); // periods only: one row
+    let smooth = null;
+    if (next.smooth) {
+      const perPosition = samplesPerPosition(waves.plotWidth(width), count);
+      smooth = { data: pe.smoothBits({ start, count, dim, samplesPerPosition: perPosition }).data, samplesPerPosition: perPosition };
+    }
+    return { bits, flipPeriods, smooth };
+  }
+
+  // Narrower than 240 px the lanes have no room; the page itself never gets that narrow.
+  function chartWidth() {
+    return Math.max(240, waves.availableWidth());
+  }
+
+  function draw() {
+    const width = chartWidth();
+    const { start, count, dim } = settings;
+    waves.update({ start, count, dim, bits: data.bits, flipPeriods: data.flipPeriods, smooth: data.smooth, width });
+    frequency.update({ dim, flipPeriods: data.flipPeriods, width });
+  }
+
+  function update() {
+    const read = controls.read();
+    if (read.problem) {
+      message.show(read.problem);
+      return;
+    }
+    const next = { ...read.values, smooth: smoothBox.read() };
+    try {
+      data = compute(next, chartWidth());
+    } catch (error) {
+      message.show(`These settings do not work: ${error.message}.`);
+      return;
+    }
+    message.show(null);
+    settings = next;
+    draw();
+    onChange(settings);
+  }
+
+  try {
+    data = compute(settings, chartWidth());
+  } catch (error) {
+    // A link may combine valid values into an invalid range (start near 2^31 with many positions).
+    message.show(`The link’s range does not work (${error.message}), so the default range is shown.`);
+    settings = { ...settings, start: WAVES_PARAMS.start.defaultValue, count: WAVES_PARAMS.count.defaultValue };
+    controls.set(settings);
+    data = compute(settings, chartWidth());
+  }
+  draw();
+
+  // SVG text keeps its size, so the charts are redrawn (not scaled) when their width changes.
+  let width = root.clientWidth;
+  new ResizeObserver(() => {
+    if (root.clientWidth === width) return;
+    width = root.clientWidth;
+    data = compute(settings, chartWidth());
+    draw();
+  }).observe(root);
+
+  return {
+    snapshot() {
+      const { start, count, dim } = settings;
+      return {
+        ...settings,
+        flipPeriods: Array.from(data.flipPeriods),
+        flipsPerPosition: Array.from(data.flipPeriods, (period) => 1 / period),
+        lanes: Array.from({ length: dim }, (_, i) => ({
+          index: i + 1,
+          flipPeriod: data.flipPeriods[i],
+          flipsHere: flipsInRange(data.bits, dim, i, count),
+          // Position start + r's bit at character r.
+          bits: Array.from({ length: Math.min(count, SNAPSHOT_BITS) }, (_, r) => data.bits[r * dim + i]).join(''),
+        })),
+        samplesPerPosition: data.smooth?.samplesPerPosition ?? null,
+        message: message.text(),
+        range: { first: start, last: start + count - 1 },
+      };
+    },
+  };
+}
+
+export const wavesView = { name: 'waves', params: WAVES_PARAMS, mount };
