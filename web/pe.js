@@ -28,14 +28,20 @@
 //   a.context.withPE      //   attention over input
 // Options (all optional): kind 'none' (no positional term) | 'integer' | 'binary' (default) |
 // 'sinusoidal' (interleaved, base 10000); dim (default 8); start (default 0); causal (default
-// false: a causal mask lets token i see tokens 0 .. i only, which already tells duplicates apart).
+// false: a causal mask lets token i see tokens 0 .. i only, which already tells duplicates apart);
+// embeddingStd (default 0.02): the standard deviation of every token-embedding component.
 // Tokens: lowercased words (runs of letters and digits of any script) and single other
 // characters (punctuation, emoji, each CJK ideograph); whitespace separates.
-// Token embeddings: every component N(0, 0.02^2) (pe.analysisConstants.tokenEmbeddingStd), the
-// same on every machine; related words (cat/kitten/dog/puppy, car/plane/train/bus, the lecture's
-// words) sit close together. Attention: one head, softmax(Q K^T / sqrt(dim)) V, fixed weights.
+// Token embeddings: every component N(0, embeddingStd^2), the same on every machine for the same
+// text and embeddingStd; related words (cat/kitten/dog/puppy, car/plane/train/bus, the lecture's
+// words) sit close together. The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
+// initialisation; 1 is the Transformer paper's scale (it multiplies its embeddings, initialised
+// with std 1/sqrt(d), by sqrt(d)). Another embeddingStd scales every token embedding by the same
+// factor: lengths change, directions and cosine similarities do not. Attention (over the scaled
+// embeddings): one head, softmax(Q K^T / sqrt(dim)) V, fixed weights.
 // Limits: at most 2048 tokens; 1 <= dim <= 256 (even for sinusoidal); start >= 0 and
-//         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens and maxDim).
+//         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens and maxDim);
+//         0.001 <= embeddingStd <= 10.
 //
 // The binary encoding's structure (what the grid and the waves views show), read off the same
 // bits pe.encode returns; index i is 0-based, i = 0 the lecture's "index 1" (LSB):
@@ -65,7 +71,7 @@ import wasmBase64 from './generated/pe-core-wasm.mjs';
 const ENCODE_DEFAULTS = { start: 0, base: 10000, layout: 'interleaved' };
 const ENCODE_OPTIONS = ['kind', 'start', 'count', 'dim', 'base', 'layout'];
 const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false };
-const ANALYZE_OPTIONS = ['kind', 'dim', 'start', 'causal'];
+const ANALYZE_OPTIONS = ['kind', 'dim', 'start', 'causal', 'embeddingStd'];
 const BINARY_STRUCTURE_OPTIONS = ['start', 'count', 'dim'];
 const SMOOTH_BITS_DEFAULTS = { start: 0, samplesPerPosition: 8 };
 const SMOOTH_BITS_OPTIONS = ['start', 'count', 'dim', 'samplesPerPosition'];
@@ -141,7 +147,7 @@ function makeApi(core) {
     },
 
     /**
-     * Returns { kind, dim, start, causal, tokens: [{ text, position }], duplicates,
+     * Returns { kind, dim, start, causal, embeddingStd, tokens: [{ text, position }], duplicates,
      * tokenEmbedding, positionEncoding, input, context: { withoutPE, withPE } }.
      */
     analyze(text, options = {}) {
@@ -149,16 +155,16 @@ function makeApi(core) {
         throw new TypeError(`text must be a string; received ${describe(text)}`);
       }
       checkOptions(options, ANALYZE_OPTIONS, {});
-      const request = { ...ANALYZE_DEFAULTS, ...options };
+      const request = { ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd, ...options };
       checkOptions(request, ANALYZE_OPTIONS, {
-        kind: 'string', dim: 'number', start: 'number', causal: 'boolean',
+        kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number',
       });
-      const { kind, dim, start, causal } = request;
+      const { kind, dim, start, causal, embeddingStd } = request;
       // The core gets UTF-8 bytes from TextEncoder, which turns lone surrogates into U+FFFD;
       // Emscripten's own string conversion would glue them to the next character instead.
-      const raw = unwrap(core.analyze(utf8.encode(text), kind, dim, start, causal));
+      const raw = unwrap(core.analyze(utf8.encode(text), kind, dim, start, causal, embeddingStd));
       return {
-        kind, dim, start, causal,
+        kind, dim, start, causal, embeddingStd,
         tokens: splitTokens(raw.tokens).map((token, r) => ({ text: token, position: start + r })),
         duplicates: splitGroups(raw.duplicates),
         tokenEmbedding: raw.tokenEmbedding,
@@ -168,7 +174,8 @@ function makeApi(core) {
       };
     },
 
-    /** Limits of analyze() and the standard deviation of its token embeddings' components. */
+    /** Limits of analyze() and the default standard deviation of its token embeddings'
+     *  components. */
     analysisConstants: Object.freeze({
       maxTokens: core.analysisMaxTokens,
       maxDim: core.analysisMaxDim,

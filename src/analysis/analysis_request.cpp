@@ -57,6 +57,13 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
   request.start = static_cast<std::int64_t>(raw.start);
 
   request.causal = raw.causal;
+
+  if (!(raw.embedding_std >= kMinEmbeddingStd && raw.embedding_std <= kMaxEmbeddingStd))
+    return range_error("embeddingStd",
+                       "a number from " + describe_number(kMinEmbeddingStd) + " to " +
+                           describe_number(kMaxEmbeddingStd),
+                       raw.embedding_std);
+  request.embedding_std = raw.embedding_std;
   return request;
 }
 

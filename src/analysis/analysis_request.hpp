@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "analysis/token_embeddings.hpp"
 #include "core/encoding_request.hpp"
 #include "core/input_error.hpp"
 
@@ -17,6 +18,11 @@ namespace pe {
 // 2048 tokens at dim 256 is about a second in the browser, the most a page should ask for.
 constexpr std::int64_t kMaxAnalysisTokens = 2048;
 constexpr std::int64_t kMaxAnalysisDim = 256;
+// The token embeddings' component standard deviation: from a twentieth of GPT-2's initial 0.02 to
+// ten times the Transformer paper's 1 (its embeddings times sqrt(d_model)): the scales real
+// models use, with room to spare.
+constexpr double kMinEmbeddingStd = 0.001;
+constexpr double kMaxEmbeddingStd = 10;
 
 struct AnalysisRequest {
   std::vector<std::string> tokens;   // token r is at position start + r
@@ -24,6 +30,7 @@ struct AnalysisRequest {
   int dim = 8;
   std::int64_t start = 0;
   bool causal = false;
+  double embedding_std = kTokenEmbeddingStd;  // of each token-embedding component
 };
 
 // Caller input before any checking.
@@ -32,6 +39,7 @@ struct RawAnalysisRequest {
   double dim = 8;
   double start = 0;
   bool causal = false;
+  double embedding_std = kTokenEmbeddingStd;
 };
 
 // Tokenizes text (see analysis/tokenizer.hpp) and checks every limit above; either a request

@@ -20,7 +20,8 @@ SentenceAnalysis analyze_sentence(AnalysisRequest request) {
   analysis.duplicates = duplicate_tokens(analysis.tokens);
 
   analysis.token_embedding.resize(values);
-  embed_tokens(analysis.tokens, request.dim, analysis.token_embedding.data());
+  embed_tokens(analysis.tokens, request.dim, request.embedding_std,
+               analysis.token_embedding.data());
 
   analysis.position_encoding.resize(values);  // zeros unless an encoding fills it
   if (request.encoding) {

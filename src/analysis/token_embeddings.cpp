@@ -60,10 +60,11 @@ std::vector<double> cluster_centres(const std::vector<std::string_view>& names, 
 
 }  // namespace
 
-void embed_tokens(const std::vector<std::string>& tokens, int dim, float* out) {
+void embed_tokens(const std::vector<std::string>& tokens, int dim, double component_std,
+                  float* out) {
   const std::vector<std::string_view> names = cluster_names();
   const std::vector<double> centres = cluster_centres(names, dim);
-  const double clustered_scale = kTokenEmbeddingStd / std::sqrt(1.0 + kOffsetScale * kOffsetScale);
+  const double clustered_scale = component_std / std::sqrt(1.0 + kOffsetScale * kOffsetScale);
 
   for (std::size_t r = 0; r < tokens.size(); ++r) {
     float* row = out + r * dim;
@@ -72,7 +73,7 @@ void embed_tokens(const std::vector<std::string>& tokens, int dim, float* out) {
         std::find_if(std::begin(kClusteredVocabulary), std::end(kClusteredVocabulary),
                      [&](const ClusteredWord& w) { return w.word == tokens[r]; });
     if (entry == std::end(kClusteredVocabulary)) {
-      for (int i = 0; i < dim; ++i) row[i] = static_cast<float>(kTokenEmbeddingStd * own.next());
+      for (int i = 0; i < dim; ++i) row[i] = static_cast<float>(component_std * own.next());
       continue;
     }
     const auto cluster = std::find(names.begin(), names.end(), entry->cluster) - names.begin();

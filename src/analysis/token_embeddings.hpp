@@ -1,15 +1,15 @@
 #pragma once
-// Token embeddings of the sentence analysis, at the scale of a freshly initialised language
-// model, where a few related words sit close together the way trained embeddings place them.
+// Token embeddings of the sentence analysis, by default at the scale of a freshly initialised
+// language model, where a few related words sit close together the way trained embeddings place
+// them.
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pe {
 
-// The components of token embeddings are normal with mean 0 and this standard deviation, the
-// initialisation of GPT-2's token embeddings: the scale the page compares positional encodings
-// against.
+// The default standard deviation of the components, the initialisation of GPT-2's token
+// embeddings: the scale the page compares positional encodings against unless asked for another.
 constexpr double kTokenEmbeddingStd = 0.02;
 
 // The built-in vocabulary: a word of a cluster is its cluster's centre plus a small offset of
@@ -57,8 +57,13 @@ inline constexpr ClusteredWord kClusteredVocabulary[] = {
 };
 
 // out is (tokens.size(), dim), row-major: row r embeds tokens[r] (lowercased, as the tokenizer
-// returns them). The same text gives the same vector on every machine. Tokens outside the
-// vocabulary get a vector of their own, seeded by their text.
-void embed_tokens(const std::vector<std::string>& tokens, int dim, float* out);
+// returns them). Components are normal with mean 0 and standard deviation component_std. The same
+// text and component_std give the same vector on every machine. Tokens outside the vocabulary get
+// a vector of their own, seeded by their text.
+// Every row is a fixed vector of unit-variance components times component_std, rounded once to
+// float: changing component_std scales all lengths by the same factor and leaves every direction,
+// so every cosine similarity, as it is (to float precision).
+void embed_tokens(const std::vector<std::string>& tokens, int dim, double component_std,
+                  float* out);
 
 }  // namespace pe

@@ -78,8 +78,9 @@ val encode(std::string kind, double start, double count, double dim, double base
 // tokens is one string, the token texts joined by spaces (a token never contains whitespace,
 // analysis/tokenizer.hpp), and duplicates is one Int32Array holding each group as its size
 // followed by its indices.
-val analyze(std::string text, std::string kind, double dim, double start, bool causal) {
-  auto parsed = pe::parse_analysis_request(text, {kind, dim, start, causal});
+val analyze(std::string text, std::string kind, double dim, double start, bool causal,
+            double embedding_std) {
+  auto parsed = pe::parse_analysis_request(text, {kind, dim, start, causal, embedding_std});
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const pe::SentenceAnalysis analysis =
       pe::analyze_sentence(std::get<pe::AnalysisRequest>(std::move(parsed)));

@@ -1,6 +1,8 @@
 // The magnitude view in real headless Chromium: integer positions are thousands of times longer
 // than the word vectors and pull every pair of words onto one direction; the ratio is written out;
-// links reproduce the view; hostile text is shown as text; the view fits a phone.
+// at GPT-2's word vector scale binary and sinusoidal positions dominate too, at the Transformer
+// paper's they keep related words apart from unrelated ones; links reproduce the view; hostile
+// text is shown as text; the view fits a phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, openPage, screenshot, scrollsSideways } from './support/browser.mjs';
@@ -21,6 +23,14 @@ async function openMagnitude(query = '', options) {
 }
 
 const encoding = (page) => page.getByRole('combobox', { name: /^Encoding/ });
+const SCALE_CHOICES = { init: /GPT-2/, paper: /Transformer paper/ };
+const scaleChoice = (page, scale) => page.getByRole('radio', { name: SCALE_CHOICES[scale] });
+const titles = (page) => page.locator('.figure-title').allTextContents();
+
+// In CAT, "cat" is token 1, "kitten" token 4 and "plane" token 7.
+function catPairs(state) {
+  return { kitten: state.similarity.withPE[1][4], plane: state.similarity.withPE[1][7] };
+}
 
 test('integer positions dwarf the token embeddings, and the ratio is written out', async () => {
   const { page, problems } = await openMagnitude();
@@ -56,6 +66,77 @@ test('binary positions are far shorter than integer ones', async () => {
   assert.equal((await currentSearch(page)).get('kind'), 'binary');
   assert.deepEqual(problems, []);
   await page.context().close();
+});
+
+test('at GPT-2\'s scale binary and sinusoidal positions dominate the word vectors too', async () => {
+  const { page, problems } = await openMagnitude();
+  assert.equal(await scaleChoice(page, 'init').isChecked(), true);
+  for (const kind of ['binary', 'sinusoidal']) {
+    await encoding(page).selectOption(kind);
+    for (const dim of ['8', '64']) {
+      await page.getByLabel('Dimensions').fill(dim);
+      for (const start of ['0', '200']) {
+        await page.getByLabel('First position').fill(start);
+        const state = await snapshot(page);
+        assert.deepEqual([state.scale, state.embeddingStd], ['init', 0.02]);
+        assert.ok(state.maxRatio > 10, `${kind} dim ${dim} start ${start}: ratio ${state.maxRatio}`);
+        const [normTitle, similarityTitle] = await titles(page);
+        assert.match(normTitle, new RegExp(`^With ${kind} positions and word vectors at 0\\.02 per component, the position vector is up to`));
+        assert.match(similarityTitle, /word vectors at 0\.02 per component, similarity follows the positions more than the meaning$/,
+          `${kind} dim ${dim} start ${start}`);
+      }
+    }
+  }
+  assert.match(await page.locator('.embedding-note').textContent(), /standard deviation 0\.02, the scale of a freshly initialised model such as GPT-2/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('at the Transformer paper\'s scale integer positions still collapse every pair, binary and sinusoidal keep cat~kitten above cat~plane', async () => {
+  const { page, problems } = await openMagnitude('&scale=paper');
+  for (const dim of ['8', '64']) {
+    await page.getByLabel('Dimensions').fill(dim);
+    await encoding(page).selectOption('integer');
+    await page.getByLabel('First position').fill('200');
+    const integer = await snapshot(page);
+    assert.deepEqual([integer.scale, integer.embeddingStd], ['paper', 1]);
+    assert.ok(integer.similarity.minWithPE >= 0.99, `dim ${dim}: ${integer.similarity.minWithPE}`);
+    assert.match((await titles(page))[1], /word vectors at 1 per component, every pair .* the meaning is drowned$/);
+    for (const kind of ['binary', 'sinusoidal']) {
+      await encoding(page).selectOption(kind);
+      for (const start of ['0', '200']) {
+        await page.getByLabel('First position').fill(start);
+        const cat = catPairs(await snapshot(page));
+        assert.ok(cat.kitten > cat.plane + 0.1, `${kind} dim ${dim} start ${start}: cat~kitten ${cat.kitten}, cat~plane ${cat.plane}`);
+        assert.match((await titles(page))[1], /word vectors at 1 per component, related words still stand out/);
+      }
+    }
+  }
+  assert.match(await page.locator('.embedding-note').textContent(), /standard deviation 1, the scale of the Transformer paper, which multiplies its embeddings by √d/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the word vector scale follows the URL, and a link reproduces it', async () => {
+  const { page, problems } = await openMagnitude('&kind=binary&start=200');
+  const gpt2 = await snapshot(page);
+  await scaleChoice(page, 'paper').check();
+  assert.equal((await currentSearch(page)).get('scale'), 'paper');
+  const paper = await snapshot(page);
+  assert.equal(paper.scale, 'paper');
+  assert.deepEqual(paper.positionNorms, gpt2.positionNorms);
+  paper.tokenNorms.forEach((norm, r) => assert.ok(Math.abs(norm / gpt2.tokenNorms[r] - 50) < 1e-4));
+  const reopened = await openPage(session, await currentUrl(page));
+  assert.deepEqual(await snapshot(reopened.page), paper);
+  assert.equal(await scaleChoice(reopened.page, 'paper').isChecked(), true);
+
+  await scaleChoice(page, 'init').check();
+  assert.equal((await currentSearch(page)).has('scale'), false, 'the default scale is left out of the link');
+  const bad = await openMagnitude('&scale=huge');
+  assert.equal((await snapshot(bad.page)).scale, 'init');
+  assert.match(await bad.page.locator('body').textContent(), /scale "huge" must be one of init, paper/);
+  assert.deepEqual([...problems, ...reopened.problems, ...bad.problems], []);
+  await Promise.all([page, reopened.page, bad.page].map((open) => open.context().close()));
 });
 
 test('with no encoding the similarities are the token embeddings\' own', async () => {
@@ -142,11 +223,21 @@ test('at 390 px nothing scrolls sideways, at 8 tokens or at 64', async () => {
   await page.context().close();
 });
 
-test('screenshots at 1280 px: integer at position 200, then binary', async () => {
+test('screenshots at 1280 px: integer at position 200, then binary, then binary at the paper\'s scale', async () => {
   const { page, problems } = await openMagnitude('&start=200');
   await screenshot(page, 'magnitude-1280');
   await encoding(page).selectOption('binary');
   await screenshot(page, 'magnitude-binary-1280');
+  await scaleChoice(page, 'paper').check();
+  await screenshot(page, 'magnitude-binary-paper-1280');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('screenshot at 390 px: binary at the paper\'s scale, nothing scrolls sideways', async () => {
+  const { page, problems } = await openMagnitude('&kind=binary&start=200&scale=paper', { width: 390, height: 844 });
+  assert.equal(await scrollsSideways(page), false);
+  await screenshot(page, 'magnitude-binary-paper-390');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -20,6 +20,14 @@ function row(table, dim, r) {
   return Array.from(table.subarray(r * dim, (r + 1) * dim));
 }
 
+function norm(vector) {
+  return Math.hypot(...vector);
+}
+
+function cosine(a, b) {
+  return a.reduce((sum, value, i) => sum + value * b[i], 0) / (norm(a) * norm(b));
+}
+
 function sameRows(table, dim, a, b) {
   return row(table, dim, a).every((value, i) => Object.is(value, table[b * dim + i]));
 }
@@ -51,12 +59,10 @@ test('the ball sentence repeats "the", "." and "it"', () => {
   assert.deepEqual(pe.analyze('every word differs').duplicates, []);
 });
 
-test('the defaults are binary at dim 8 from position 0 without a mask', () => {
-  const analysis = pe.analyze(DOGS);
-  assert.deepEqual(
-    { kind: analysis.kind, dim: analysis.dim, start: analysis.start, causal: analysis.causal },
-    { kind: 'binary', dim: 8, start: 0, causal: false },
-  );
+test('the defaults are binary at dim 8 from position 0 without a mask, embeddings at 0.02', () => {
+  const { kind, dim, start, causal, embeddingStd } = pe.analyze(DOGS);
+  assert.deepEqual({ kind, dim, start, causal, embeddingStd },
+    { kind: 'binary', dim: 8, start: 0, causal: false, embeddingStd: 0.02 });
 });
 
 test('every table is a Float32Array of tokens x dim', () => {
@@ -107,6 +113,38 @@ test('token embeddings are bit for bit those of the native build', () => {
     -0.0113022877, 0.0320400707, 0.0145314047, -0.00990024768,
   ]));
   assert.equal(pe.analysisConstants.tokenEmbeddingStd, 0.02);
+  const paper = pe.analyze('dog zebra', { kind: 'none', dim: 4, embeddingStd: 1 });
+  assert.deepEqual(paper.tokenEmbedding, new Float32Array([
+    0.362003148, -0.142005771, -0.300777882, 1.71016037,
+    -0.565114379, 1.60200346, 0.726570249, -0.495012403,
+  ]));
+});
+
+test('embeddingStd 0.02 is the default, bit for bit', () => {
+  const byDefault = pe.analyze(BALL, { kind: 'sinusoidal', dim: 16 });
+  const explicit = pe.analyze(BALL, { kind: 'sinusoidal', dim: 16, embeddingStd: 0.02 });
+  assert.deepEqual(explicit, byDefault);
+});
+
+test('embeddingStd 1 (the Transformer paper) makes every token embedding 50x longer, same direction', () => {
+  const CAT = 'The cat and the kitten watched a plane';
+  for (const dim of [8, 64]) {
+    const small = pe.analyze(CAT, { kind: 'binary', dim, start: 200 });
+    const large = pe.analyze(CAT, { kind: 'binary', dim, start: 200, embeddingStd: 1 });
+    assert.equal(large.embeddingStd, 1);
+    assert.deepEqual(large.positionEncoding, small.positionEncoding);
+    const norms = [small, large].map((a) => a.tokens.map((_, r) => norm(row(a.tokenEmbedding, dim, r))));
+    norms[1].forEach((length, r) => {
+      assert.ok(Math.abs(length / norms[0][r] - 50) < 50e-6, `token ${r}: ${length / norms[0][r]}`);
+    });
+    const catKitten = (a, table) => cosine(row(a[table], dim, 1), row(a[table], dim, 4));
+    assert.ok(Math.abs(catKitten(large, 'tokenEmbedding') - catKitten(small, 'tokenEmbedding')) < 1e-6);
+    large.input.forEach((value, e) => {
+      assert.equal(value, Math.fround(large.tokenEmbedding[e] + large.positionEncoding[e]));
+    });
+    // The attention runs on the scaled vectors: the contexts change with the scale.
+    assert.notDeepEqual(large.context.withoutPE, small.context.withoutPE);
+  }
 });
 
 test('words of any script are tokenized as natively', () => {
@@ -162,9 +200,9 @@ test('wrong types are TypeErrors that name the parameter', () => {
   assertThrows(() => pe.analyze(), TypeError,
     'text must be a string; received nothing (undefined)');
   assertThrows(() => pe.analyze(DOGS, null), TypeError,
-    'options must be an object like { kind, dim, start, causal }; received null');
+    'options must be an object like { kind, dim, start, causal, embeddingStd }; received null');
   assertThrows(() => pe.analyze(DOGS, { count: 5 }), TypeError,
-    'unknown option "count"; allowed options: kind, dim, start, causal');
+    'unknown option "count"; allowed options: kind, dim, start, causal, embeddingStd');
   assertThrows(() => pe.analyze(DOGS, { kind: 3 }), TypeError,
     'kind must be a string; received number 3');
   assertThrows(() => pe.analyze(DOGS, { dim: '8' }), TypeError,
@@ -173,6 +211,10 @@ test('wrong types are TypeErrors that name the parameter', () => {
     'start must be a number; received null');
   assertThrows(() => pe.analyze(DOGS, { causal: 1 }), TypeError,
     'causal must be a boolean; received number 1');
+  assertThrows(() => pe.analyze(DOGS, { embeddingStd: '1' }), TypeError,
+    'embeddingStd must be a number; received string "1"');
+  assertThrows(() => pe.analyze(DOGS, { embeddingStd: undefined }), TypeError,
+    'embeddingStd must be a number; received nothing (undefined)');
 });
 
 test('an unknown kind is a TypeError from the core that lists the kinds', () => {
@@ -197,6 +239,12 @@ test('values out of range are RangeErrors that state the limit and what was rece
   assertThrows(() => pe.analyze(DOGS, { start: 2 ** 31 - 4 }), RangeError,
     'start must be an integer from 0 to 2147483643 (the last of the 5 tokens is at start + 4, '
     + 'at most 2^31 - 1); received 2147483644');
+  const stdRule = 'embeddingStd must be a number from 0.001 to 10; received ';
+  for (const [value, shown] of [[0, '0'], [0.0009, '0.0009'], [-0.02, '-0.02'], [10.5, '10.5'],
+    [NaN, 'NaN'], [Infinity, 'Infinity']]) {
+    assertThrows(() => pe.analyze(DOGS, { embeddingStd: value }), RangeError, stdRule + shown);
+  }
+  for (const value of [0.001, 10]) assert.equal(pe.analyze(DOGS, { embeddingStd: value }).embeddingStd, value);
 });
 
 test('the module stays usable after every kind of error', () => {

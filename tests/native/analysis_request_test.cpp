@@ -57,6 +57,7 @@ BOOST_AUTO_TEST_CASE(the_defaults_are_binary_at_dim_8_from_position_0_without_a_
   BOOST_TEST(request.dim == 8);
   BOOST_TEST(request.start == 0);
   BOOST_TEST(!request.causal);
+  BOOST_TEST(request.embedding_std == 0.02);
   BOOST_TEST(request.tokens.size() == 12u);
 }
 
@@ -72,6 +73,12 @@ BOOST_AUTO_TEST_CASE(a_request_keeps_its_dim_start_and_mask) {
   BOOST_TEST(request.dim == 256);
   BOOST_TEST(request.start == 200);
   BOOST_TEST(request.causal);
+}
+
+BOOST_AUTO_TEST_CASE(embedding_std_may_be_anything_from_0_001_to_10) {
+  for (const double component_std : {0.001, 0.02, 1.0, 10.0})
+    BOOST_TEST(request_of(kLecture, {"binary", 8, 0, false, component_std}).embedding_std ==
+               component_std);
 }
 
 BOOST_AUTO_TEST_CASE(empty_text_is_a_valid_request_with_no_tokens) {
@@ -133,11 +140,22 @@ BOOST_AUTO_TEST_CASE(the_last_token_must_not_pass_position_2_to_the_31_minus_1) 
                     "at start + 7, at most 2^31 - 1); received 2147483641");
 }
 
-BOOST_AUTO_TEST_CASE(the_first_problem_is_reported_kind_then_dim_then_tokens_then_start) {
-  BOOST_TEST((error_of(words(3000), {"rope", 0, -1, false}).kind == pe::ErrorKind::type));
-  BOOST_TEST(error_of(words(3000), {"binary", 0, -1, false}).message == kDimRule + "0");
-  BOOST_TEST(error_of(words(3000), {"binary", 8, -1, false}).message ==
+BOOST_AUTO_TEST_CASE(embedding_std_must_be_a_number_from_0_001_to_10) {
+  const std::string rule = "embeddingStd must be a number from 0.001 to 10; received ";
+  for (const auto& [value, shown] :
+       {std::pair{0.0, "0"}, {0.0009, "0.0009"}, {-1.0, "-1"}, {10.5, "10.5"}, {kNaN, "NaN"},
+        {kInfinity, "Infinity"}}) {
+    check_range_error(kLecture, {"binary", 8, 0, false, value}, rule + shown);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(
+    the_first_problem_is_reported_kind_then_dim_then_tokens_then_start_then_embedding_std) {
+  BOOST_TEST((error_of(words(3000), {"rope", 0, -1, false, 0}).kind == pe::ErrorKind::type));
+  BOOST_TEST(error_of(words(3000), {"binary", 0, -1, false, 0}).message == kDimRule + "0");
+  BOOST_TEST(error_of(words(3000), {"binary", 8, -1, false, 0}).message ==
              "text must have at most 2048 tokens; received 3000");
+  BOOST_TEST(error_of("dog", {"binary", 8, -1, false, 0}).message == kStartRule + "-1");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -84,8 +84,22 @@ BOOST_AUTO_TEST_CASE(every_table_is_tokens_by_dim) {
 BOOST_AUTO_TEST_CASE(token_embeddings_are_those_of_the_embedding_table) {
   const auto analysis = analyze(kDogs, {"binary", 32, 0, false});
   std::vector<float> expected(5 * 32);
-  pe::embed_tokens(analysis.tokens, 32, expected.data());
+  pe::embed_tokens(analysis.tokens, 32, pe::kTokenEmbeddingStd, expected.data());
   BOOST_TEST(analysis.token_embedding == expected, tt::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_requested_embedding_std_reaches_the_embeddings_and_attention) {
+  const auto small = analyze(kDogs, {"binary", 32, 0, false});
+  const auto large = analyze(kDogs, {"binary", 32, 0, false, 1.0});
+  std::vector<float> expected(5 * 32);
+  pe::embed_tokens(large.tokens, 32, 1.0, expected.data());
+  BOOST_TEST(large.token_embedding == expected, tt::per_element());
+  BOOST_TEST(large.position_encoding == small.position_encoding, tt::per_element());
+  for (std::size_t e = 0; e < large.input.size(); ++e)
+    BOOST_TEST_REQUIRE(large.input[e] == large.token_embedding[e] + large.position_encoding[e]);
+  // Attention is not linear in its input: 50x the input is not 50x the context.
+  BOOST_TEST(large.context_without_pe != small.context_without_pe);
+  BOOST_TEST(rows_bit_identical(large.context_without_pe, 32, 1, 4));
 }
 
 BOOST_AUTO_TEST_CASE(the_position_encoding_is_the_encoders_table_for_the_same_positions) {
@@ -187,7 +201,8 @@ BOOST_AUTO_TEST_CASE(integer_positions_up_to_2_to_the_31_minus_1_give_finite_val
   std::string text;
   for (int t = 0; t < 64; ++t) text += "dog ";
   for (const bool causal : {false, true}) {
-    const auto analysis = analyze(text, {"integer", 64, 2147483647 - 63, causal});
+    const auto analysis =
+        analyze(text, {"integer", 64, 2147483647 - 63, causal, pe::kMaxEmbeddingStd});
     BOOST_TEST(std::all_of(analysis.context_with_pe.begin(), analysis.context_with_pe.end(),
                            [](float v) { return std::isfinite(v); }));
   }

@@ -1,5 +1,6 @@
-// Token embeddings: small like a freshly initialised model's, identical on every machine, and
-// close together for related words (the lecture's "kitten" near "cat", "plane" far away).
+// Token embeddings: small like a freshly initialised model's by default, scaled exactly by another
+// standard deviation, identical on every machine, and close together for related words (the
+// lecture's "kitten" near "cat", "plane" far away).
 #define BOOST_TEST_MODULE token_embeddings
 #include "analysis/token_embeddings.hpp"
 
@@ -14,14 +15,16 @@ namespace tt = boost::test_tools;
 namespace {
 
 // out is (tokens.size(), dim), row-major.
-std::vector<float> embed(const std::vector<std::string>& tokens, int dim) {
+std::vector<float> embed(const std::vector<std::string>& tokens, int dim,
+                         double component_std = pe::kTokenEmbeddingStd) {
   std::vector<float> out(tokens.size() * dim);
-  pe::embed_tokens(tokens, dim, out.data());
+  pe::embed_tokens(tokens, dim, component_std, out.data());
   return out;
 }
 
-double cosine(const std::string& a, const std::string& b, int dim) {
-  const std::vector<float> both = embed({a, b}, dim);
+double cosine(const std::string& a, const std::string& b, int dim,
+              double component_std = pe::kTokenEmbeddingStd) {
+  const std::vector<float> both = embed({a, b}, dim, component_std);
   double dot = 0.0, a_squared = 0.0, b_squared = 0.0;
   for (int i = 0; i < dim; ++i) {
     dot += both[i] * both[dim + i];
@@ -29,6 +32,12 @@ double cosine(const std::string& a, const std::string& b, int dim) {
     b_squared += both[dim + i] * both[dim + i];
   }
   return dot / std::sqrt(a_squared * b_squared);
+}
+
+double norm(const float* row, int dim) {
+  double sum_squares = 0.0;
+  for (int i = 0; i < dim; ++i) sum_squares += static_cast<double>(row[i]) * row[i];
+  return std::sqrt(sum_squares);
 }
 
 // Sample standard deviation of all values (mean taken as 0, the distribution's mean).
@@ -65,6 +74,13 @@ BOOST_AUTO_TEST_CASE(vectors_are_pinned_to_the_bit_so_every_build_must_agree) {
   BOOST_TEST(vectors == expected, tt::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(vectors_at_std_1_are_pinned_to_the_bit_too) {
+  // tests/js/analyze.test.mjs pins the same numbers for the WebAssembly build.
+  const std::vector<float> expected = {0.362003148f, -0.142005771f, -0.300777882f, 1.71016037f,
+                                       -0.565114379f, 1.60200346f, 0.726570249f, -0.495012403f};
+  BOOST_TEST(embed({"dog", "zebra"}, 4, 1.0) == expected, tt::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(every_dim_from_1_to_256_gives_a_finite_nonzero_vector) {
   for (int dim = 1; dim <= 256; ++dim) {
     const std::vector<float> vectors = embed({"cat", "zebra"}, dim);
@@ -94,6 +110,45 @@ BOOST_AUTO_TEST_CASE(components_of_unknown_tokens_have_mean_0_and_std_0_02) {
 
 BOOST_AUTO_TEST_CASE(components_of_vocabulary_words_have_std_0_02_too) {
   BOOST_TEST(root_mean_square(embed(vocabulary_words(), 256)) == 0.02, tt::tolerance(0.05));
+}
+
+BOOST_AUTO_TEST_CASE(another_std_sets_the_components_std) {
+  std::vector<std::string> tokens = vocabulary_words();
+  for (int t = 0; t < 1000; ++t) tokens.push_back("word" + std::to_string(t));
+  BOOST_TEST(root_mean_square(embed(tokens, 64, 1.0)) == 1.0, tt::tolerance(0.02));
+}
+
+BOOST_AUTO_TEST_CASE(std_1_makes_every_vector_50_times_longer_in_the_same_direction) {
+  std::vector<std::string> tokens = vocabulary_words();
+  tokens.push_back("zebra");
+  for (const int dim : {1, 8, 64, 256}) {
+    const std::vector<float> small = embed(tokens, dim);
+    const std::vector<float> large = embed(tokens, dim, 1.0);
+    for (std::size_t r = 0; r < tokens.size(); ++r) {
+      BOOST_TEST_CONTEXT(tokens[r] << " at dim " << dim) {
+        // Each value is rounded to float once, so lengths agree to float precision.
+        BOOST_TEST(norm(&large[r * dim], dim) == 50 * norm(&small[r * dim], dim),
+                   tt::tolerance(1e-6));
+        for (int i = 0; i < dim; ++i)
+          BOOST_TEST_REQUIRE(double{large[r * dim + i]} == 50.0 * small[r * dim + i],
+                             tt::tolerance(1e-6));
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(scaling_leaves_every_cosine_similarity_as_it_is) {
+  for (const int dim : {8, 64}) {
+    for (const double component_std : {0.001, 1.0, 10.0}) {
+      BOOST_TEST_CONTEXT("dim " << dim << ", std " << component_std) {
+        for (const auto& [a, b] : {std::pair{"cat", "kitten"}, {"cat", "plane"}, {"the", "a"},
+                                   {"dog", "zebra"}}) {
+          BOOST_TEST(cosine(a, b, dim, component_std) == cosine(a, b, dim),
+                     tt::tolerance(1e-6));
+        }
+      }
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,13 +1,18 @@
 // The magnitude view: how long each token's position vector is next to its word vector, and what
-// adding it does to the similarities between words (integer positions drown the meaning).
+// adding it does to the similarities between words (integer positions drown the meaning). The
+// word vectors come at two scales, GPT-2's initialisation and the Transformer paper's, because
+// the answer for binary and sinusoidal positions depends on it.
 import { element, setText } from '../../charts/figure.js';
+import { choiceParam } from '../../app/url-params.js';
 import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzeSentence } from '../shared/sentence-analysis.js';
 import { embeddingNote } from '../shared/embedding-note.js';
+import { embeddingScales, SCALE_NAMES } from '../shared/embedding-scales.js';
 import { cosineMatrix, rowNorms } from '../shared/vector-math.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
+import { createScaleControl } from './scale-control.js';
 import { createSimilarityFigure } from './similarity-figure.js';
 import { summarizeSimilarity } from './similarity-summary.js';
 
@@ -16,20 +21,28 @@ const CAT = 'The cat and the kitten watched a plane';
 const EXAMPLES = [CAT, 'A puppy and a dog chased the train and the car'];
 
 // Everything the figures and the snapshot need, computed once per keystroke.
-function measure(analysis, dim) {
-  const n = analysis.tokens.length;
+function measure(analysis, scale) {
+  const { dim, kind, tokens } = analysis;
+  const n = tokens.length;
   const tokenNorms = rowNorms(analysis.tokenEmbedding, dim, n);
   const positionNorms = rowNorms(analysis.positionEncoding, dim, n);
   const without = cosineMatrix(analysis.tokenEmbedding, dim, n);
   const withPE = cosineMatrix(analysis.input, dim, n);
   const ratios = normRatios(tokenNorms, positionNorms);
-  const summary = summarizeSimilarity(analysis.kind, analysis.tokens, without, withPE, positionNorms);
+  const summary = summarizeSimilarity({ kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
 }
 
+// An n x n matrix as n rows of plain numbers, for the snapshot.
+function matrixRows(matrix, n) {
+  return Array.from({ length: n }, (_, a) => Array.from(matrix.subarray(a * n, (a + 1) * n)));
+}
+
 function mount({ pe, root, state, onChange }) {
+  const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
+  const scaleControl = createScaleControl(scales, state.scale);
   const controls = createSentenceControls({
-    state, withCausal: false, examples: EXAMPLES,
+    state, withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
     onInput() {
       render();
       onChange(settings);
@@ -37,7 +50,7 @@ function mount({ pe, root, state, onChange }) {
   });
   const message = element('p', 'view-message');
   message.setAttribute('role', 'status');
-  const note = element('p', 'figure-note embedding-note', embeddingNote(pe.analysisConstants.tokenEmbeddingStd));
+  const note = element('p', 'figure-note embedding-note');
   const norms = createNormChart();
   const similarity = createSimilarityFigure();
   const results = element('div', 'view-results');
@@ -49,27 +62,31 @@ function mount({ pe, root, state, onChange }) {
   let measured = null;
   let problem = null;
 
-  function draw() {
+  function draw(scale) {
     const { tokens, kind } = analysis;
     norms.update({
       tokens, tokenNorms: measured.tokenNorms, positionNorms: measured.positionNorms,
-      title: normTitle(kind, measured.ratios), words: ratioSentences(kind, tokens, measured.ratios),
+      title: normTitle(kind, measured.ratios, scale.brief), words: ratioSentences(kind, tokens, measured.ratios),
     });
     similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
+    setText(note, embeddingNote(scale));
   }
 
   function render() {
     const read = controls.read();
-    settings = read.values;
-    const outcome = read.problem ? { level: 'error', message: read.problem } : analyzeSentence(pe, settings);
+    settings = { ...read.values, scale: scaleControl.read() };
+    const scale = scales[settings.scale];
+    const outcome = read.problem
+      ? { level: 'error', message: read.problem }
+      : analyzeSentence(pe, { ...settings, embeddingStd: scale.std });
     analysis = outcome.analysis ?? null;
-    measured = analysis ? measure(analysis, settings.dim) : null;
+    measured = analysis ? measure(analysis, scale) : null;
     problem = outcome.message ?? null;
     message.hidden = !problem;
     setText(message, problem ?? '');
     message.classList.toggle('error', outcome.level === 'error');
     results.hidden = !analysis;
-    if (analysis) draw();
+    if (analysis) draw(scale);
   }
 
   render();
@@ -77,16 +94,22 @@ function mount({ pe, root, state, onChange }) {
   return {
     snapshot() {
       if (!analysis) return { ...settings, count: 0, tokens: [], message: problem };
+      const n = analysis.tokens.length;
       const { related, unrelated, minWithPE } = measured.summary;
       return {
         ...settings,
-        count: analysis.tokens.length,
+        embeddingStd: analysis.embeddingStd,
+        count: n,
         tokens: analysis.tokens,
         tokenNorms: Array.from(measured.tokenNorms),
         positionNorms: Array.from(measured.positionNorms),
         ratios: measured.ratios,
         maxRatio: Math.max(...measured.ratios),
-        similarity: { related, unrelated, minWithPE },
+        // withoutPE[a][b], withPE[a][b]: cosine similarity of tokens a and b, for any pair.
+        similarity: {
+          related, unrelated, minWithPE,
+          withoutPE: matrixRows(measured.without, n), withPE: matrixRows(measured.withPE, n),
+        },
         message: null,
       };
     },
@@ -95,6 +118,6 @@ function mount({ pe, root, state, onChange }) {
 
 export const magnitudeView = {
   name: 'magnitude',
-  params: sentenceParams({ text: CAT, kind: 'integer' }),
+  params: { ...sentenceParams({ text: CAT, kind: 'integer' }), scale: choiceParam('init', SCALE_NAMES) },
   mount,
 };

@@ -16,10 +16,12 @@ const MIN_WIDTH = 240; // below this the plot has no room; the page itself is ne
 const MARGIN = { top: 12, right: 14, bottom: 66, left: 66 };
 const HINT = 'Point at a token, or Tab to the chart and use the arrow keys, to read its lengths.';
 
-// Powers of ten covering the values; every other one when there would be too many to read.
+// Powers of ten covering the values; every other one when there would be too many to read, and
+// 2 and 5 times the lower one when the values fit in one decade (two ticks alone say little).
 function decadeTicks(low, high) {
   const ticks = [];
   for (let exponent = Math.log10(low); exponent <= Math.log10(high) + 1e-9; exponent += 1) ticks.push(10 ** Math.round(exponent));
+  if (ticks.length === 2) return [ticks[0], 2 * ticks[0], 5 * ticks[0], ticks[1]];
   return ticks.length > 7 ? ticks.filter((_, k) => k % 2 === 0) : ticks;
 }
 

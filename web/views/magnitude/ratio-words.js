@@ -11,11 +11,14 @@ export function normRatios(tokenNorms, positionNorms) {
   return Array.from(positionNorms, (norm, r) => norm / tokenNorms[r]);
 }
 
-/** The chart title: what the largest ratio says. */
-export function normTitle(kind, ratios) {
+/** The chart title: what the largest ratio says, with the word vectors' scale in a few words
+ *  (scaleBrief, e.g. "word vectors at 0.02 per component"). */
+export function normTitle(kind, ratios, scaleBrief) {
   const largest = Math.max(...ratios);
   if (largest === 0) return 'With no positional encoding nothing is added: the words keep their own vectors';
-  return `With ${kind} positions the position vector is up to ${times(largest)} than the word's vector`;
+  const setting = `With ${kind} positions and ${scaleBrief}`;
+  if (largest < 1) return `${setting}, every position vector is at least ${times(largest)} than its word's vector`;
+  return `${setting}, the position vector is up to ${times(largest)} than the word's vector`;
 }
 
 /** Two or three sentences: the first token with a non-zero position vector, the last token, and

@@ -5,16 +5,21 @@ import { formatCosine, formatWhole, listPositions, quoteToken } from '../shared/
 
 // Every pair with similarity at least this high counts as "collapsed" onto one direction.
 const COLLAPSED = 0.9;
+// How much of the gap between the most and the least alike pair must survive the positions for
+// related words to still stand out; below LOST, the positions decide the similarities.
+const KEPT = 0.5;
+const LOST = 0.25;
 
 /**
  * without, withPE: cosine matrices (n x n) of the token embeddings and of the inputs;
- * positionNorms: length of each token's position vector. Tokens whose position vector is zero
- * (position 0 for integer and binary) are left out when positions are on: nothing was added to
- * them, so they cannot show what adding positions does.
+ * positionNorms: length of each token's position vector; scaleBrief: the word vectors' scale in
+ * a few words ("word vectors at 0.02 per component"). Tokens whose position vector is zero (position 0
+ * for integer and binary) are left out when positions are on: nothing was added to them, so they
+ * cannot show what adding positions does.
  * Returns { related, unrelated, minWithPE, title, note } (related/unrelated null when fewer than
  * two different words take part).
  */
-export function summarizeSimilarity(kind, tokens, without, withPE, positionNorms) {
+export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE, positionNorms }) {
   const n = tokens.length;
   const takesPart = (r) => kind === 'none' || positionNorms[r] > 0;
   let related = null;
@@ -37,19 +42,26 @@ export function summarizeSimilarity(kind, tokens, without, withPE, positionNorms
 
   const name = ({ a, b }) => `${quoteToken(tokens[a].text)} and ${quoteToken(tokens[b].text)}`;
   const change = (pair) => `${formatCosine(pair.withoutPE)} without positions, ${formatCosine(pair.withPE)} with them`;
+  const gapWithout = related.withoutPE - unrelated.withoutPE;
+  const gapWith = related.withPE - unrelated.withPE;
   const skipped = tokens.filter((_, r) => !takesPart(r));
-  const note = `Most alike without positions: ${name(related)}, ${change(related)}. ` +
-    `Least alike: ${name(unrelated)}, ${change(unrelated)}.` +
+  const note = (related === unrelated
+    ? `The only pair of different words: ${name(related)}, ${change(related)}.`
+    : `Most alike without positions: ${name(related)}, ${change(related)}. ` +
+      `Least alike: ${name(unrelated)}, ${change(unrelated)}. ` +
+      `The gap between them: ${formatCosine(gapWithout)} without positions, ${formatCosine(gapWith)} with them.`) +
     (skipped.length === 0 ? '' : skipped.length === 1
       ? ` Position ${formatWhole(skipped[0].position)} is left out of these numbers: its position vector is zero.`
       : ` Positions ${listPositions(skipped.map((token) => token.position))} are left out of these numbers: their position vectors are zero.`);
 
-  const gapWithout = related.withoutPE - unrelated.withoutPE;
-  const gapWith = related.withPE - unrelated.withPE;
+  const setting = `With ${kind} positions and ${scaleBrief}`;
+  const kept = gapWith / gapWithout;
   let title;
   if (kind === 'none') title = 'Without positions only meaning shapes similarity: related words stand out';
-  else if (minWithPE >= COLLAPSED) title = `With ${kind} positions every pair of positioned tokens has similarity ${formatCosine(Math.floor(minWithPE * 1000) / 1000)} or more: the meaning is drowned`;
-  else if (gapWith >= gapWithout / 2) title = `With ${kind} positions related words still stand out from unrelated ones`;
-  else title = `With ${kind} positions similarity follows the positions more than the meaning`;
+  else if (minWithPE >= COLLAPSED) title = `${setting}, every pair of positioned tokens has similarity ${formatCosine(Math.floor(minWithPE * 1000) / 1000)} or more: the meaning is drowned`;
+  else if (related === unrelated) title = `${setting}, the similarity of ${name(related)} goes from ${formatCosine(related.withoutPE)} to ${formatCosine(related.withPE)}`;
+  else if (kept >= KEPT) title = `${setting}, related words still stand out from unrelated ones`;
+  else if (kept >= LOST) title = `${setting}, related words still stand out, but by less than half as much as without positions`;
+  else title = `${setting}, similarity follows the positions more than the meaning`;
   return { related, unrelated, minWithPE, title, note };
 }

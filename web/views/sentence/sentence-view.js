@@ -8,6 +8,7 @@ import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzeSentence } from '../shared/sentence-analysis.js';
 import { embeddingNote } from '../shared/embedding-note.js';
+import { embeddingScales } from '../shared/embedding-scales.js';
 import { quoteToken } from '../shared/format.js';
 import { createTokenChips } from './token-chips.js';
 import { duplicatePairs } from './duplicate-pairs.js';
@@ -37,7 +38,7 @@ function mount({ pe, root, state, onChange }) {
 
   const tokensFigure = createFigure({
     title: 'Tokens and their positions: copies of a repeated word share a colour',
-    note: embeddingNote(pe.analysisConstants.tokenEmbeddingStd),
+    note: embeddingNote(embeddingScales(pe.analysisConstants.tokenEmbeddingStd).init),
   });
   const chips = createTokenChips();
   tokensFigure.body.append(chips.element);

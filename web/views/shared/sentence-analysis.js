@@ -4,11 +4,13 @@ import { MAX_TEXT_LENGTH, MAX_TOKENS } from './sentence-params.js';
 import { formatWhole } from './format.js';
 
 /**
- * settings: { text, kind, dim, start, causal }. Returns { analysis } or { message, level } where
- * level is 'info' for an empty box (nothing is wrong yet) and 'error' for input that cannot be
- * drawn.
+ * settings: { text, kind, dim, start, causal, embeddingStd } (causal and embeddingStd optional,
+ * with pe.analyze's defaults). Returns { analysis } or { message, level } where level is 'info'
+ * for an empty box (nothing is wrong yet) and 'error' for input that cannot be drawn.
  */
-export function analyzeSentence(pe, { text, kind, dim, start, causal = false }) {
+export function analyzeSentence(pe, {
+  text, kind, dim, start, causal = false, embeddingStd = pe.analysisConstants.tokenEmbeddingStd,
+}) {
   if (text.trim() === '') {
     return { level: 'info', message: 'Type a sentence (or pick an example) to see its tokens.' };
   }
@@ -21,7 +23,7 @@ export function analyzeSentence(pe, { text, kind, dim, start, causal = false }) 
   }
   let analysis;
   try {
-    analysis = pe.analyze(text, { kind, dim, start, causal });
+    analysis = pe.analyze(text, { kind, dim, start, causal, embeddingStd });
   } catch (error) {
     // The API reports bad input as TypeError or RangeError with a readable message; anything
     // else is a bug and must not be hidden.

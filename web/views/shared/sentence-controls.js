@@ -43,11 +43,13 @@ function readWhole(input, { min, max }) {
 
 /**
  * state: initial { text, kind, dim, start, causal? }; withCausal adds the mask switch; examples:
- * sentences offered as one-click buttons; onInput() runs after every change.
+ * sentences offered as one-click buttons; extras: more control elements of the view, which must
+ * fire 'input' (selects and radio buttons do) and which the view reads itself; onInput() runs
+ * after every change.
  * Returns { element, read() } where read() gives { values, problem }: the settings as typed
  * (a number that is not usable yet keeps its last good value) and a sentence about that number.
  */
-export function createSentenceControls({ state, withCausal, examples, onInput }) {
+export function createSentenceControls({ state, withCausal, examples, extras = [], onInput }) {
   const panel = element('div', 'controls sentence-controls');
 
   const text = element('textarea', 'sentence-text');
@@ -93,7 +95,7 @@ export function createSentenceControls({ state, withCausal, examples, onInput })
   startGroup.append(labelled('First position', start), lectureStart);
 
   panel.append(textControl, exampleList, rule, labelled('Encoding', kind),
-    labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim), startGroup);
+    labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim), startGroup, ...extras);
 
   let causal = null;
   if (withCausal) {
@@ -105,7 +107,7 @@ export function createSentenceControls({ state, withCausal, examples, onInput })
     panel.append(causalControl);
   }
 
-  // select, checkbox, textarea and number boxes all fire 'input' on every change.
+  // select, checkbox, radio, textarea and number boxes all fire 'input' on every change.
   panel.addEventListener('input', onInput);
 
   let lastDim = state.dim;
