@@ -72,6 +72,7 @@ const ENCODE_DEFAULTS = { start: 0, base: 10000, layout: 'interleaved' };
 const ENCODE_OPTIONS = ['kind', 'start', 'count', 'dim', 'base', 'layout'];
 const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false };
 const ANALYZE_OPTIONS = ['kind', 'dim', 'start', 'causal', 'embeddingStd'];
+const BINARY_STRUCTURE_DEFAULTS = { start: 0 };
 const BINARY_STRUCTURE_OPTIONS = ['start', 'count', 'dim'];
 const SMOOTH_BITS_DEFAULTS = { start: 0, samplesPerPosition: 8 };
 const SMOOTH_BITS_OPTIONS = ['start', 'count', 'dim', 'samplesPerPosition'];
@@ -185,7 +186,7 @@ function makeApi(core) {
     /** Returns { start, count, dim, hamming, sameCodeAs, flipPeriods, repeatsFrom }. */
     binaryStructure(options) {
       checkOptions(options, BINARY_STRUCTURE_OPTIONS, {});
-      const request = { start: 0, ...options };
+      const request = { ...BINARY_STRUCTURE_DEFAULTS, ...options };
       checkOptions(request, BINARY_STRUCTURE_OPTIONS, { start: 'number', count: 'number', dim: 'number' });
       const { start, count, dim } = request;
       return { start, count, dim, ...unwrap(core.binaryStructure(start, count, dim)) };

@@ -1,38 +1,25 @@
 // PE Lab where course authors put it: dist/ opened from disk, a strict CSP, a sandboxed iframe,
 // and links with nonsense in them. Every case must render with no console error at all.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT, startSession, openPage, screenshot } from './support/browser.mjs';
+import { REPO_ROOT, openPage, screenshot, snapshot, useSession, visibleSteps } from './support/browser.mjs';
 
 const VIEWS = ['sentence', 'magnitude', 'grid', 'waves'];
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
 const DIST_INDEX = join(REPO_ROOT, 'dist/index.html');
 
-let session;
-let strictSession;
-before(async () => {
-  session = await startSession();
-  strictSession = await startSession({ csp: STRICT_CSP });
-});
-after(async () => {
-  await session.close();
-  await strictSession.close();
-});
-
-function visibleSteps(page) {
-  return page.$$eval('[data-step]', (steps) => steps.filter((step) => !step.hidden).map((step) => step.dataset.step));
-}
+const session = useSession();
+const strictSession = useSession({ csp: STRICT_CSP });
 
 test('dist/ is built and opens from disk, full page and every embed', async () => {
   assert.ok(existsSync(DIST_INDEX), 'run `npm run build` (or the test build) first: dist/index.html is missing');
   for (const view of [null, ...VIEWS]) {
     const url = pathToFileURL(DIST_INDEX).href + (view ? `?view=${view}` : '');
     const { page, problems } = await openPage(session, url);
-    const snapshot = await page.evaluate(() => window.peDemo.snapshot());
-    assert.equal(snapshot.view, view ?? 'page');
+    assert.equal((await snapshot(page)).view, view ?? 'page');
     assert.deepEqual(await visibleSteps(page), view ? [view] : VIEWS);
     assert.deepEqual(problems, [], `file:// ${view ?? 'full page'}`);
     await screenshot(page, `dist-file-${view ?? 'page'}`);
@@ -43,7 +30,7 @@ test('dist/ is built and opens from disk, full page and every embed', async () =
 test('every view runs under a strict CSP without eval or inline script', async () => {
   for (const view of [null, ...VIEWS]) {
     const { page, problems } = await openPage(strictSession, `${strictSession.url}${view ? `?view=${view}` : ''}`);
-    assert.equal((await page.evaluate(() => window.peDemo.snapshot())).view, view ?? 'page');
+    assert.equal((await snapshot(page)).view, view ?? 'page');
     assert.deepEqual(problems, [], `CSP ${view ?? 'full page'}`);
     await page.context().close();
   }
@@ -53,10 +40,10 @@ test('a view runs inside <iframe sandbox="allow-scripts">', async () => {
   const { page, problems } = await openPage(session, `${session.url}tests/e2e/fixtures/sandboxed-embed.html`, { waitForReady: false });
   const frame = page.frameLocator('#embed');
   await frame.locator('body.ready').waitFor({ timeout: 15000 });
-  const snapshot = await page.frames()[1].evaluate(() => window.peDemo.snapshot());
-  assert.equal(snapshot.view, 'grid');
-  assert.equal(snapshot.start, 64);
-  assert.equal(snapshot.count, 12);
+  const state = await snapshot(page.frames()[1]);
+  assert.equal(state.view, 'grid');
+  assert.equal(state.start, 64);
+  assert.equal(state.count, 12);
   assert.deepEqual(problems, []);
   await screenshot(page, 'sandboxed-iframe-grid');
   await page.context().close();

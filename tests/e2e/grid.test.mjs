@@ -2,9 +2,11 @@
 // table checked cell by cell on the canvas itself, 65,536 rows scrolled to the end, presets,
 // hover and keyboard readouts, the URL following the controls, friendly errors, and 390 px.
 // Run: node --test tests/e2e/grid.test.mjs   (after `bash .ci/build.sh web`)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPage, screenshot, scrollsSideways } from './support/browser.mjs';
+import {
+  currentQuery, nextFrame, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
+} from './support/browser.mjs';
 
 // BIT_COLORS of web/charts/palette.js as RGB.
 const BIT_RGB = { 0: [0xe8, 0xee, 0xf5], 1: [0x0b, 0x3d, 0x6b] };
@@ -16,17 +18,7 @@ const LECTURE_TABLE = [
   [72, '01001000'], [73, '01001001'], [74, '01001010'], [75, '01001011'],
 ];
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session.close();
-});
-
-const snapshot = (page) => page.evaluate(() => window.peDemo.snapshot());
-const search = (page) => page.evaluate(() => location.search);
-const nextFrame = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+const session = useSession();
 
 async function openGrid(query, options) {
   return openPage(session, `${session.url}index.html?view=grid${query}`, options);
@@ -69,8 +61,7 @@ async function cellCenter(page, row, k) {
 test('?view=grid&start=64&count=12&dim=8 shows only the grid: the lecture table, cell by cell', async () => {
   for (const width of [1280, 390]) {
     const { page, problems } = await openGrid('&start=64&count=12&dim=8', { width });
-    const visible = await page.$$eval('[data-step]', (steps) => steps.filter((step) => !step.hidden).map((step) => step.dataset.step));
-    assert.deepEqual(visible, ['grid']);
+    assert.deepEqual(await visibleSteps(page), ['grid']);
     const state = await snapshot(page);
     assert.equal(state.view, 'grid');
     assert.deepEqual([state.start, state.count, state.dim], [64, 12, 8]);
@@ -142,7 +133,7 @@ test('65,536 positions x 16 bits scroll to the very last row', async () => {
     await nextFrame(page);
     state = await snapshot(page);
     assert.equal(state.zoom, 2);
-    assert.match(await search(page), /zoom=2/);
+    assert.match(await currentQuery(page), /zoom=2/);
     assert.equal(await scrollsSideways(page), false);
     await screenshot(page, `grid-65536-${width}`);
     assert.deepEqual(problems, []);
@@ -154,7 +145,7 @@ test('presets: the lecture table, 200 = 11001000, 127 -> 128 and the repeat at 2
   const { page, problems } = await openGrid('');
   await page.getByRole('button', { name: 'Lecture table: 64–75' }).click();
   assert.deepEqual((await snapshot(page)).rows.map((row) => [row.position, row.bits]), LECTURE_TABLE);
-  assert.equal(await search(page), '?view=grid&start=64&count=12');
+  assert.equal(await currentQuery(page), '?view=grid&start=64&count=12');
 
   await page.getByRole('button', { name: '200 = 11001000' }).click();
   assert.deepEqual((await snapshot(page)).rows[0], { position: 200, bits: '11001000', jump: 1, sameCodeAs: 200 });
@@ -219,14 +210,14 @@ test('the URL follows the controls; bad values get a message and the grid keeps 
   const { page, problems } = await openGrid('');
   await page.locator('input[data-field="start"]').fill('120');
   await page.locator('input[data-field="dim"]').fill('10');
-  assert.equal(await search(page), '?view=grid&start=120&dim=10');
+  assert.equal(await currentQuery(page), '?view=grid&start=120&dim=10');
   assert.equal((await snapshot(page)).rows[0].bits, '0001111000');
 
   const message = page.locator('.view-message');
   await page.locator('input[data-field="count"]').fill('0');
   assert.equal(await message.textContent(), 'Positions (rows) must be a whole number from 1 to 65,536.');
   assert.equal((await snapshot(page)).count, 16, 'the last good state stays');
-  assert.equal(await search(page), '?view=grid&start=120&dim=10');
+  assert.equal(await currentQuery(page), '?view=grid&start=120&dim=10');
 
   await page.locator('input[data-field="count"]').fill('16');
   assert.ok(await message.isHidden());

@@ -3,26 +3,21 @@
 // at GPT-2's word vector scale binary and sinusoidal positions dominate too, at the Transformer
 // paper's they keep related words apart from unrelated ones; links reproduce the view; hostile
 // text is shown as text; the view fits a phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPage, screenshot, scrollsSideways } from './support/browser.mjs';
-import { currentSearch, currentUrl, snapshot, typeHostileTexts, typeSentence, viewMessage } from './support/sentence-views.mjs';
+import {
+  currentParams, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession,
+} from './support/browser.mjs';
+import { encoding, typeHostileTexts, typeSentence, viewMessage } from './support/sentence-views.mjs';
 
 const CAT = 'The cat and the kitten watched a plane';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session.close();
-});
+const session = useSession();
 
 async function openMagnitude(query = '', options) {
   return openPage(session, `${session.url}?view=magnitude${query}`, options);
 }
 
-const encoding = (page) => page.getByRole('combobox', { name: /^Encoding/ });
 const SCALE_CHOICES = { init: /GPT-2/, paper: /Transformer paper/ };
 const scaleChoice = (page, scale) => page.getByRole('radio', { name: SCALE_CHOICES[scale] });
 const titles = (page) => page.locator('.figure-title').allTextContents();
@@ -50,7 +45,7 @@ test('integer positions dwarf the token embeddings, and the ratio is written out
   const words = await page.locator('.ratio-words').textContent();
   assert.match(words, /^At position 200 \(“\u2068the\u2069”\) the position vector is [\d,]+× longer than the word's vector\./);
   assert.match(await page.locator('.figure-title').last().textContent(), /meaning is drowned/);
-  assert.equal((await currentSearch(page)).get('start'), '200');
+  assert.equal((await currentParams(page)).get('start'), '200');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -63,7 +58,7 @@ test('binary positions are far shorter than integer ones', async () => {
   assert.equal(binary.kind, 'binary');
   assert.ok(binary.maxRatio * 100 < integer.maxRatio, `binary ${binary.maxRatio}x vs integer ${integer.maxRatio}x`);
   binary.positionNorms.forEach((norm) => assert.ok(norm <= Math.sqrt(8)));
-  assert.equal((await currentSearch(page)).get('kind'), 'binary');
+  assert.equal((await currentParams(page)).get('kind'), 'binary');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -121,7 +116,7 @@ test('the word vector scale follows the URL, and a link reproduces it', async ()
   const { page, problems } = await openMagnitude('&kind=binary&start=200');
   const gpt2 = await snapshot(page);
   await scaleChoice(page, 'paper').check();
-  assert.equal((await currentSearch(page)).get('scale'), 'paper');
+  assert.equal((await currentParams(page)).get('scale'), 'paper');
   const paper = await snapshot(page);
   assert.equal(paper.scale, 'paper');
   assert.deepEqual(paper.positionNorms, gpt2.positionNorms);
@@ -131,7 +126,7 @@ test('the word vector scale follows the URL, and a link reproduces it', async ()
   assert.equal(await scaleChoice(reopened.page, 'paper').isChecked(), true);
 
   await scaleChoice(page, 'init').check();
-  assert.equal((await currentSearch(page)).has('scale'), false, 'the default scale is left out of the link');
+  assert.equal((await currentParams(page)).has('scale'), false, 'the default scale is left out of the link');
   const bad = await openMagnitude('&scale=huge');
   assert.equal((await snapshot(bad.page)).scale, 'init');
   assert.match(await bad.page.locator('body').textContent(), /scale "huge" must be one of init, paper/);
@@ -159,9 +154,9 @@ test('a link reproduces the view, and the URL follows the controls', async () =>
 
   await typeSentence(page, 'The kitten saw the plane');
   await page.getByLabel('Dimensions').fill('32');
-  const search = await currentSearch(page);
-  assert.equal(search.get('text'), 'The kitten saw the plane');
-  assert.equal(search.get('dim'), '32');
+  const params = await currentParams(page);
+  assert.equal(params.get('text'), 'The kitten saw the plane');
+  assert.equal(params.get('dim'), '32');
   const reopened = await openPage(session, await currentUrl(page));
   assert.deepEqual(await snapshot(reopened.page), await snapshot(page));
   assert.deepEqual([...problems, ...reopened.problems], []);
@@ -186,11 +181,6 @@ test('similarity cells and norms can be read by pointer and keyboard', async () 
 
 test('hostile text gets a clear message and the view stays usable', async () => {
   const { page, problems } = await openMagnitude();
-  const dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    dialog.dismiss();
-  });
   const seen = await typeHostileTexts(page, CAT);
   assert.equal(seen.empty.snapshot.count, 0);
   assert.match(seen.empty.message, /Type a sentence/);
@@ -198,7 +188,7 @@ test('hostile text gets a clear message and the view stays usable', async () => 
   assert.match(seen.manyTokens.message, /300 tokens.*at most 256/);
   assert.equal(seen.markup.markupElements, 0, 'typed markup must not become elements');
   assert.ok(seen.markup.snapshot.tokens.some((token) => token.text === 'script'));
-  assert.deepEqual(dialogs, []);
+  assert.deepEqual(seen.dialogs, []);
   assert.equal(seen.world.message, '');
   assert.equal(seen.world.snapshot.count, 12);
   assert.equal(seen.normal.snapshot.count, 8);

@@ -1,21 +1,17 @@
 // The sentence view in real headless Chromium: the two copies of "dog" are identical until
 // positions are added, the causal mask tells them apart on its own, links reproduce the view,
 // hostile text is shown as text, and the view fits a phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPage, screenshot, scrollsSideways } from './support/browser.mjs';
-import { MARKUP_TEXT, currentSearch, currentUrl, snapshot, typeHostileTexts, typeSentence, viewMessage } from './support/sentence-views.mjs';
+import {
+  currentParams, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession,
+} from './support/browser.mjs';
+import { MARKUP_TEXT, encoding, typeHostileTexts, typeSentence, viewMessage } from './support/sentence-views.mjs';
 
 const DOG = 'The dog chased another dog';
 const IT = 'The dog chased the ball. It could not catch it.';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session.close();
-});
+const session = useSession();
 
 async function openSentence(query = '', options) {
   return openPage(session, `${session.url}?view=sentence${query}`, options);
@@ -47,7 +43,7 @@ test('the two dogs are identical without positions and different with them', asy
 
 test('with no positional encoding the copies stay identical', async () => {
   const { page, problems } = await openSentence();
-  await page.getByRole('combobox', { name: /^Encoding/ }).selectOption('none');
+  await encoding(page).selectOption('none');
   const [pair] = (await snapshot(page)).pairs;
   assert.equal(pair.inputDistance.withPE, 0);
   assert.equal(pair.contextDistance.withPE, 0);
@@ -64,7 +60,7 @@ test('a causal mask makes the attention outputs differ even without positions', 
   assert.equal(pair.inputDistance.withoutPE, 0, 'the mask does not change the input vectors');
   assert.ok(pair.contextDistance.withoutPE > 0, 'the mask alone separates the outputs');
   assert.match(await page.getByTestId('divergence').textContent(), /Causal mask on/);
-  assert.equal((await currentSearch(page)).get('causal'), '1');
+  assert.equal((await currentParams(page)).get('causal'), '1');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -108,15 +104,15 @@ test('a link with ?text= and settings reproduces the view', async () => {
 test('the URL follows the controls, and opening it shows the same state', async () => {
   const { page, problems } = await openSentence();
   await typeSentence(page, 'A puppy saw a puppy');
-  await page.getByRole('combobox', { name: /^Encoding/ }).selectOption('sinusoidal');
+  await encoding(page).selectOption('sinusoidal');
   await page.getByLabel('Dimensions').fill('16');
   await page.getByRole('button', { name: 'Start at 200' }).click();
-  const search = await currentSearch(page);
-  assert.equal(search.get('view'), 'sentence');
-  assert.equal(search.get('text'), 'A puppy saw a puppy');
-  assert.equal(search.get('kind'), 'sinusoidal');
-  assert.equal(search.get('dim'), '16');
-  assert.equal(search.get('start'), '200');
+  const params = await currentParams(page);
+  assert.equal(params.get('view'), 'sentence');
+  assert.equal(params.get('text'), 'A puppy saw a puppy');
+  assert.equal(params.get('kind'), 'sinusoidal');
+  assert.equal(params.get('dim'), '16');
+  assert.equal(params.get('start'), '200');
   const before = await snapshot(page);
 
   const reopened = await openPage(session, await currentUrl(page));
@@ -129,8 +125,8 @@ test('the URL follows the controls, and opening it shows the same state', async 
 test('on the full page the sentence view keeps its settings under its own name', async () => {
   const { page, problems } = await openPage(session, session.url);
   await page.locator('[data-view-slot="sentence"]').getByTestId('sentence').fill('The cat saw the cat');
-  const search = await currentSearch(page);
-  assert.equal(search.get('sentence.text'), 'The cat saw the cat');
+  const params = await currentParams(page);
+  assert.equal(params.get('sentence.text'), 'The cat saw the cat');
   assert.equal((await snapshot(page)).views.sentence.count, 5);
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -150,11 +146,6 @@ test('strip cells can be read with the keyboard', async () => {
 
 test('hostile text gets a clear message and the view stays usable', async () => {
   const { page, problems } = await openSentence();
-  const dialogs = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    dialog.dismiss();
-  });
   const seen = await typeHostileTexts(page, DOG);
 
   assert.equal(seen.empty.snapshot.count, 0);
@@ -167,7 +158,7 @@ test('hostile text gets a clear message and the view stays usable', async () => 
   assert.equal(seen.markup.markupElements, 0, 'typed markup must not become elements');
   assert.ok(seen.markup.chipTexts.includes('<') && seen.markup.chipTexts.includes('script'));
   assert.equal(await page.getByTestId('sentence').inputValue(), DOG);
-  assert.deepEqual(dialogs, []);
+  assert.deepEqual(seen.dialogs, []);
 
   const world = seen.world.snapshot;
   assert.equal(seen.world.message, '');

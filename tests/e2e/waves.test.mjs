@@ -2,20 +2,13 @@
 // waves per index with their flip periods, the falling flip-frequency curve, the smooth overlay
 // on request, presets, the URL following the controls, friendly errors, and 390 px.
 // Run: node --test tests/e2e/waves.test.mjs   (after `bash .ci/build.sh web`)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, openPage, screenshot, scrollsSideways } from './support/browser.mjs';
+import {
+  currentQuery, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
+} from './support/browser.mjs';
 
-let session;
-before(async () => {
-  session = await startSession();
-});
-after(async () => {
-  await session.close();
-});
-
-const snapshot = (page) => page.evaluate(() => window.peDemo.snapshot());
-const search = (page) => page.evaluate(() => location.search);
+const session = useSession();
 
 function openWaves(query, options) {
   return openPage(session, `${session.url}index.html?view=waves${query}`, options);
@@ -27,8 +20,7 @@ const charts = (page) => page.locator('svg.wave-chart');
 test('?view=waves&start=64&count=12&dim=8 shows only the waves: the lecture range', async () => {
   for (const width of [1280, 390]) {
     const { page, problems } = await openWaves('&start=64&count=12&dim=8', { width });
-    const visible = await page.$$eval('[data-step]', (steps) => steps.filter((step) => !step.hidden).map((step) => step.dataset.step));
-    assert.deepEqual(visible, ['waves']);
+    assert.deepEqual(await visibleSteps(page), ['waves']);
     const state = await snapshot(page);
     assert.deepEqual([state.view, state.start, state.count, state.dim, state.smooth], ['waves', 64, 12, 8, false]);
     assert.deepEqual(state.flipPeriods, [1, 2, 4, 8, 16, 32, 64, 128]);
@@ -78,7 +70,7 @@ test('the smooth counterpart is overlaid on request and the URL follows', async 
     const waves = charts(page).first();
     assert.equal(await waves.locator('path[stroke-dasharray]').count(), 0);
     await page.getByLabel(/Smooth counterpart/).check();
-    assert.equal(await search(page), '?view=waves&start=64&count=12&smooth=1');
+    assert.equal(await currentQuery(page), '?view=waves&start=64&count=12&smooth=1');
     const state = await snapshot(page);
     assert.equal(state.smooth, true);
     assert.ok(state.samplesPerPosition >= 4);
@@ -88,7 +80,7 @@ test('the smooth counterpart is overlaid on request and the URL follows', async 
     assert.match(await figure.locator('.figure-note').textContent(), /sinusoidal encoding/);
     await screenshot(page, `waves-smooth-${width}`);
     await page.getByLabel(/Smooth counterpart/).uncheck();
-    assert.equal(await search(page), '?view=waves&start=64&count=12');
+    assert.equal(await currentQuery(page), '?view=waves&start=64&count=12');
     assert.deepEqual(problems, []);
     await page.context().close();
   }
@@ -113,7 +105,7 @@ test('presets and controls; bad values get a message and the charts keep working
   let state = await snapshot(page);
   assert.deepEqual([state.start, state.count, state.dim], [0, 256, 8]);
   assert.deepEqual(state.lanes.map((lane) => lane.flipsHere), [255, 127, 63, 31, 15, 7, 3, 1]);
-  assert.equal(await search(page), '?view=waves&count=256');
+  assert.equal(await currentQuery(page), '?view=waves&count=256');
 
   await page.getByRole('button', { name: '0–31, 5 bits' }).click();
   assert.equal((await snapshot(page)).lanes.length, 5);

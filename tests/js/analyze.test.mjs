@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { loadPE } from '../../web/pe.js';
+import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
 
@@ -35,14 +36,6 @@ function sameRows(table, dim, a, b) {
 // n tokens: "w0 w1 ... w{k}" cycling through 300 different words.
 function words(n) {
   return Array.from({ length: n }, (_, t) => `w${t % 300}`).join(' ');
-}
-
-function assertThrows(call, ErrorType, message) {
-  assert.throws(call, (error) => {
-    assert.ok(error instanceof ErrorType, `expected ${ErrorType.name}, got ${error.name}`);
-    assert.equal(error.message, message);
-    return true;
-  });
 }
 
 test('the ball sentence becomes 12 lowercased tokens at positions start + r', () => {

@@ -5,16 +5,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { loadPE } from '../../web/pe.js';
+import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
-
-function assertThrows(call, ErrorType, message) {
-  assert.throws(call, (error) => {
-    assert.ok(error instanceof ErrorType, `expected ${ErrorType.name}, got ${error.name}`);
-    assert.equal(error.message, message);
-    return true;
-  });
-}
 
 // Independent reference: bits that differ between p and p + 1 within the lowest dim bits.
 function referenceHamming(p, dim) {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { loadPE } from '../../web/pe.js';
+import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
 
@@ -42,12 +43,8 @@ function maxAbsDifference(a, b) {
   return max;
 }
 
-function assertThrows(options, ErrorType, message) {
-  assert.throws(() => pe.encode(options), (error) => {
-    assert.ok(error instanceof ErrorType, `expected ${ErrorType.name}, got ${error.name}`);
-    assert.equal(error.message, message);
-    return true;
-  });
+function assertEncodeThrows(options, ErrorType, message) {
+  assertThrows(() => pe.encode(options), ErrorType, message);
 }
 
 test('position 200 with 8 bits is 11001000', () => {
@@ -131,63 +128,63 @@ test('an empty request gives an empty array', () => {
 
 test('wrong option types are TypeErrors that say what was received', () => {
   const allowed = 'kind, start, count, dim, base, layout';
-  assertThrows(undefined, TypeError,
+  assertEncodeThrows(undefined, TypeError,
     `options must be an object like { ${allowed} }; received nothing (undefined)`);
-  assertThrows(null, TypeError, `options must be an object like { ${allowed} }; received null`);
-  assertThrows('binary', TypeError,
+  assertEncodeThrows(null, TypeError, `options must be an object like { ${allowed} }; received null`);
+  assertEncodeThrows('binary', TypeError,
     `options must be an object like { ${allowed} }; received string "binary"`);
-  assertThrows([], TypeError, `options must be an object like { ${allowed} }; received an array`);
-  assertThrows({ kind: 2, count: 1, dim: 8 }, TypeError,
+  assertEncodeThrows([], TypeError, `options must be an object like { ${allowed} }; received an array`);
+  assertEncodeThrows({ kind: 2, count: 1, dim: 8 }, TypeError,
     'kind must be a string; received number 2');
-  assertThrows({ kind: 'binary', count: 1, dim: '8' }, TypeError,
+  assertEncodeThrows({ kind: 'binary', count: 1, dim: '8' }, TypeError,
     'dim must be a number; received string "8"');
-  assertThrows({ kind: 'binary', dim: 8 }, TypeError,
+  assertEncodeThrows({ kind: 'binary', dim: 8 }, TypeError,
     'count must be a number; received nothing (undefined)');
-  assertThrows({ kind: 'binary', count: 1n, dim: 8 }, TypeError,
+  assertEncodeThrows({ kind: 'binary', count: 1n, dim: 8 }, TypeError,
     'count must be a number; received bigint 1');
-  assertThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: null }, TypeError,
+  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: null }, TypeError,
     'base must be a number; received null');
 });
 
 test('an unknown kind, layout or option is a TypeError naming the allowed ones', () => {
-  assertThrows({ kind: 'rotary', count: 1, dim: 8 }, TypeError,
+  assertEncodeThrows({ kind: 'rotary', count: 1, dim: 8 }, TypeError,
     'kind must be "integer", "binary" or "sinusoidal"; received "rotary"');
-  assertThrows({ kind: 'sinusoidal', count: 1, dim: 8, layout: 'rotate_half' }, TypeError,
+  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, layout: 'rotate_half' }, TypeError,
     'layout must be "interleaved" or "split"; received "rotate_half"');
-  assertThrows({ kind: 'binary', count: 1, dims: 8 }, TypeError,
+  assertEncodeThrows({ kind: 'binary', count: 1, dims: 8 }, TypeError,
     'unknown option "dims"; allowed options: kind, start, count, dim, base, layout');
 });
 
 test('dim 0, 1.5 and NaN are RangeErrors', () => {
   const rule = 'dim must be an integer from 1 to 4096; received';
-  assertThrows({ kind: 'binary', count: 1, dim: 0 }, RangeError, `${rule} 0`);
-  assertThrows({ kind: 'binary', count: 1, dim: 1.5 }, RangeError, `${rule} 1.5`);
-  assertThrows({ kind: 'binary', count: 1, dim: NaN }, RangeError, `${rule} NaN`);
-  assertThrows({ kind: 'binary', count: 1, dim: 4097 }, RangeError, `${rule} 4097`);
+  assertEncodeThrows({ kind: 'binary', count: 1, dim: 0 }, RangeError, `${rule} 0`);
+  assertEncodeThrows({ kind: 'binary', count: 1, dim: 1.5 }, RangeError, `${rule} 1.5`);
+  assertEncodeThrows({ kind: 'binary', count: 1, dim: NaN }, RangeError, `${rule} NaN`);
+  assertEncodeThrows({ kind: 'binary', count: 1, dim: 4097 }, RangeError, `${rule} 4097`);
 });
 
 test('an odd dim is a RangeError for sinusoidal', () => {
-  assertThrows({ kind: 'sinusoidal', count: 1, dim: 7 }, RangeError,
+  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 7 }, RangeError,
     'dim must be even for sinusoidal encoding (one sin/cos pair per frequency); received 7');
 });
 
 test('a base of 1 or less is a RangeError', () => {
   const rule = 'base must be a finite number greater than 1; received';
-  assertThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: 1 }, RangeError, `${rule} 1`);
-  assertThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: 0.5 }, RangeError, `${rule} 0.5`);
-  assertThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: NaN }, RangeError, `${rule} NaN`);
+  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: 1 }, RangeError, `${rule} 1`);
+  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: 0.5 }, RangeError, `${rule} 0.5`);
+  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: NaN }, RangeError, `${rule} NaN`);
 });
 
 test('a negative count or start is a RangeError', () => {
-  assertThrows({ kind: 'binary', count: -1, dim: 8 }, RangeError,
+  assertEncodeThrows({ kind: 'binary', count: -1, dim: 8 }, RangeError,
     'count must be an integer from 0 to 2147483648 (the last position, start + count - 1, ' +
       'may be at most 2^31 - 1); received -1');
-  assertThrows({ kind: 'binary', start: -1, count: 1, dim: 8 }, RangeError,
+  assertEncodeThrows({ kind: 'binary', start: -1, count: 1, dim: 8 }, RangeError,
     'start must be an integer from 0 to 2147483647 (2^31 - 1); received -1');
 });
 
 test('more than 16,777,216 values is a RangeError', () => {
-  assertThrows({ kind: 'binary', count: 4097, dim: 4096 }, RangeError,
+  assertEncodeThrows({ kind: 'binary', count: 4097, dim: 4096 }, RangeError,
     'count * dim must be at most 16777216 values per table; received 4097 * 4096 = 16781312');
 });
 

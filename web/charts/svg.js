@@ -1,4 +1,4 @@
-// Small SVG helpers for charts with axes: element creation and a labelled axis drawn from a
+// SVG for charts with axes: element creation and a labelled axis drawn from a
 // d3 scale (d3 supplies the tick positions; the drawing stays here, with plain DOM).
 import { INK, MUTED_INK, GRID_LINE } from './palette.js';
 

@@ -1,14 +1,16 @@
 // Shared set-up for the browser tests: the repository served on 127.0.0.1 and Debian's headless
 // Chromium driven by playwright-core. Every page records console errors, page errors and failed
-// requests, so a test can assert that a page stayed clean.
+// requests, so a test can assert that a page stayed clean. Also the reads every view's tests
+// make: the page's snapshot, its address, and what is shown.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../../web/dev/static-server.mjs';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests/artifacts/screenshots');
+const SCREENSHOT_DIR = join(REPO_ROOT, 'tests/artifacts/screenshots');
 const CHROMIUM = '/usr/lib/chromium/chromium';
 
 // Flags for root in a container with no network (see shared/docs/toolchain.md).
@@ -30,6 +32,19 @@ export async function startSession({ root = REPO_ROOT, csp = null } = {}) {
       await server.close();
     },
   };
+}
+
+/**
+ * Starts a session before the file's tests and closes it after them. The object returned is
+ * filled in by the before hook, so use it inside tests only.
+ */
+export function useSession(options) {
+  const session = {};
+  before(async () => {
+    Object.assign(session, await startSession(options));
+  });
+  after(() => session.close?.());
+  return session;
 }
 
 /**
@@ -66,4 +81,35 @@ export async function screenshot(page, name) {
 /** True when the page is wider than its viewport (sideways scrolling on a phone). */
 export function scrollsSideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** window.peDemo.snapshot() of a page (or a frame). */
+export function snapshot(page) {
+  return page.evaluate(() => window.peDemo.snapshot());
+}
+
+/** The page's query string now, e.g. '?view=grid&start=64' (page.url() can lag behind
+ *  history.replaceState). */
+export function currentQuery(page) {
+  return page.evaluate(() => location.search);
+}
+
+/** The page's query parameters now, as URLSearchParams. */
+export async function currentParams(page) {
+  return new URLSearchParams(await currentQuery(page));
+}
+
+/** The page's address now, for reopening it. */
+export function currentUrl(page) {
+  return page.evaluate(() => location.href);
+}
+
+/** Resolves after the page's next animation frame, when a scroll or zoom has been drawn. */
+export function nextFrame(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done())));
+}
+
+/** The data-step names of the sections the page shows. */
+export function visibleSteps(page) {
+  return page.$$eval('[data-step]', (steps) => steps.filter((step) => !step.hidden).map((step) => step.dataset.step));
 }

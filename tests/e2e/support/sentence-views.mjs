@@ -1,13 +1,16 @@
 // Shared steps of the sentence-view tests (sentence.test.mjs, magnitude.test.mjs): typing into a
-// view's text box, reading the snapshot, and the hostile texts both views must survive.
+// view's text box, choosing its encoding, reading its message line, and the hostile texts both
+// views must survive.
+import { snapshot } from './browser.mjs';
 
 /** Replaces the text in the view's box (data-testid="sentence") as a user would, firing 'input'. */
 export async function typeSentence(page, text) {
   await page.getByTestId('sentence').fill(text);
 }
 
-export function snapshot(page) {
-  return page.evaluate(() => window.peDemo.snapshot());
+/** The view's encoding select. */
+export function encoding(page) {
+  return page.getByRole('combobox', { name: /^Encoding/ });
 }
 
 /** The message the view shows about its input ('' when none is shown). */
@@ -23,15 +26,20 @@ export const MARKUP_TEXT = '<img src=x onerror=alert(1)> <script>alert(2)</scrip
 
 // Emoji (with a skin tone and a zero-width-joined family), Chinese, Hebrew and Arabic, each
 // appearing twice so the views have duplicates to compare.
-export const WORLD_TEXT = '🐶 👍🏽 👨‍👩‍👧 狗 追 狗 כלב רץ כלב كلب كلب 👍🏽';
+const WORLD_TEXT = '🐶 👍🏽 👨‍👩‍👧 狗 追 狗 כלב רץ כלב كلب كلب 👍🏽';
 
 /**
- * Types each hostile text and checks the view's answer; the view must stay usable after each
- * (the last step types a normal sentence and expects tokens again). Returns what was seen, for
- * assertions specific to the view.
+ * Types each hostile text and records the view's answer, then a normal sentence, after which the
+ * view must show tokens again. Returns what was seen, for assertions specific to the view;
+ * seen.dialogs lists any alert() the markup managed to run (each is dismissed).
  */
 export async function typeHostileTexts(page, normalText) {
-  const seen = {};
+  const seen = { dialogs: [] };
+  const recordDialog = (dialog) => {
+    seen.dialogs.push(dialog.message());
+    dialog.dismiss();
+  };
+  page.on('dialog', recordDialog);
   await typeSentence(page, '');
   seen.empty = { snapshot: await snapshot(page), message: await viewMessage(page) };
   await typeSentence(page, 'word '.repeat(4000));
@@ -48,15 +56,6 @@ export async function typeHostileTexts(page, normalText) {
   seen.world = { snapshot: await snapshot(page), message: await viewMessage(page) };
   await typeSentence(page, normalText);
   seen.normal = { snapshot: await snapshot(page), message: await viewMessage(page) };
+  page.off('dialog', recordDialog);
   return seen;
-}
-
-/** The page's query parameters now (page.url() can lag behind history.replaceState). */
-export async function currentSearch(page) {
-  return new URL(await page.evaluate(() => location.href)).searchParams;
-}
-
-/** The page's address now, for reopening it. */
-export function currentUrl(page) {
-  return page.evaluate(() => location.href);
 }

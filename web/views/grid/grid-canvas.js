@@ -30,8 +30,8 @@ export function createGridCanvas({ label, onPoint }) {
   let focused = false;
 
   function draw() {
-    if (!content || !context) return null;
-    return paintGrid(context, {
+    if (!content || !context) return;
+    paintGrid(context, {
       ...content,
       ...viewport,
       scrollTop: scroller.scrollTop,
@@ -49,6 +49,12 @@ export function createGridCanvas({ label, onPoint }) {
 
   function report() {
     onPoint(hover ?? (focused ? cursor : null));
+  }
+
+  // After the hover, cursor or focus changed: the marks and the readout follow.
+  function drawAndReport() {
+    draw();
+    report();
   }
 
   function clamp(cell) {
@@ -95,13 +101,11 @@ export function createGridCanvas({ label, onPoint }) {
   canvas.addEventListener('pointermove', (event) => {
     if (!content) return;
     hover = pointAt(event);
-    draw();
-    report();
+    drawAndReport();
   });
   canvas.addEventListener('pointerleave', () => {
     hover = null;
-    draw();
-    report();
+    drawAndReport();
   });
   canvas.addEventListener('pointerdown', (event) => {
     const cell = content ? pointAt(event) : null;
@@ -110,13 +114,11 @@ export function createGridCanvas({ label, onPoint }) {
   canvas.addEventListener('focus', () => {
     focused = true;
     if (content) cursor = clamp(cursor ?? { row: visibleRows(content.layout, scroller.scrollTop, viewport.height).first, col: 0 });
-    draw();
-    report();
+    drawAndReport();
   });
   canvas.addEventListener('blur', () => {
     focused = false;
-    draw();
-    report();
+    drawAndReport();
   });
   canvas.addEventListener('keydown', (event) => {
     if (!content || !cursor) return;
@@ -126,8 +128,7 @@ export function createGridCanvas({ label, onPoint }) {
     cursor = next;
     hover = null;
     reveal(cursor);
-    draw();
-    report();
+    drawAndReport();
   });
 
   return {

@@ -10,7 +10,7 @@ import { MONO_FONT, visibleRows } from './grid-layout.js';
 
 export const JUMP_COLOR = CATEGORY_COLORS[1]; // orange
 export const REPEAT_COLOR = CATEGORY_COLORS[3]; // reddish purple
-export const CURSOR_COLOR = CATEGORY_COLORS[4]; // vermillion: visible on both bit colours
+const CURSOR_COLOR = CATEGORY_COLORS[4]; // vermillion: visible on both bit colours
 const PAPER = '#ffffff';
 const REPEAT_TINT = '#f7e6f0';
 const ROW_TINT = '#fff8c5';
@@ -194,8 +194,8 @@ function drawFrozenHeader(context, layout, width, height, scrolled) {
 }
 
 /**
- * Paints the viewport of size width x height at the given scroll offsets and returns the rows
- * drawn ({ first, last }). marks: { hover, cursor } cells ({ row, col }) or null.
+ * Paints the viewport of size width x height at the given scroll offsets. marks: { hover,
+ * cursor } cells ({ row, col }) or null.
  * formatPosition writes a position in the position column.
  */
 export function paintGrid(context, { layout, data, width, height, scrollTop, scrollLeft, marks, formatPosition }) {
@@ -221,5 +221,4 @@ export function paintGrid(context, { layout, data, width, height, scrollTop, scr
   drawHeader(context, layout, data);
   context.restore();
   drawFrozenHeader(context, layout, width, height, scrollLeft > 0);
-  return rows;
 }

@@ -1,26 +1,17 @@
 // The grid's settings: their limits, link parameters, and the one-click examples.
-import { integerParam } from '../../app/url-params.js';
+import { integerParams, POSITION_LIMITS, rangeFields } from '../shared/range-params.js';
 
 export const LIMITS = {
-  start: { min: 0, max: 2147483647 }, // the core's positions: 0 .. 2^31 - 1
+  start: POSITION_LIMITS,
   count: { min: 1, max: 65536 }, // 2^16 rows: every 16-bit code, still smooth to scroll
   // A position below 2^31 has 31 bits; more bits would only add columns of zeros.
   dim: { min: 1, max: 31 },
   zoom: { min: 2, max: 40 }, // row height in CSS pixels; text needs 14 and up
 };
 
-export const GRID_PARAMS = {
-  start: integerParam(0, LIMITS.start.min, LIMITS.start.max),
-  count: integerParam(16, LIMITS.count.min, LIMITS.count.max),
-  dim: integerParam(8, LIMITS.dim.min, LIMITS.dim.max),
-  zoom: integerParam(22, LIMITS.zoom.min, LIMITS.zoom.max),
-};
+export const GRID_PARAMS = integerParams({ start: 0, count: 16, dim: 8, zoom: 22 }, LIMITS);
 
-export const FIELDS = [
-  { name: 'start', label: 'First position', limits: LIMITS.start },
-  { name: 'count', label: 'Positions (rows)', limits: LIMITS.count },
-  { name: 'dim', label: 'Bits d', limits: LIMITS.dim },
-];
+export const FIELDS = rangeFields(LIMITS, 'Positions (rows)');
 
 export const PRESETS = [
   { label: 'Lecture table: 64–75', title: 'The lecture’s table: positions 64 to 75 with 8 bits', values: { start: 64, count: 12, dim: 8 } },

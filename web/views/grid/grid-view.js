@@ -4,7 +4,10 @@
 import { createFigure, element } from '../../charts/figure.js';
 import { BIT_COLORS } from '../../charts/palette.js';
 import { formatWhole } from '../shared/format.js';
-import { createRangeControls, createViewMessage } from '../shared/range-controls.js';
+import { labelled } from '../shared/control-parts.js';
+import { createRangeControls } from '../shared/range-controls.js';
+import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
+import { createViewMessage } from '../shared/view-message.js';
 import { FIELDS, GRID_PARAMS, LIMITS, PRESETS } from './grid-params.js';
 import { createGridData } from './grid-data.js';
 import { gridLayout, TEXT_ROW_HEIGHT, visibleRows } from './grid-layout.js';
@@ -27,8 +30,7 @@ function zoomControl(value) {
   const shown = element('span', 'control-value');
   const row = element('span', 'zoom-row');
   row.append(input, shown);
-  const control = element('label', 'control zoom-control');
-  control.append(element('span', 'control-name', 'Row height (zoom)'), row);
+  const control = labelled('Row height (zoom)', row, 'control zoom-control');
   const read = () => Number(input.value);
   const sync = () => {
     shown.textContent = `${read()} px`;
@@ -99,35 +101,24 @@ function mount({ pe, root, state, onChange }) {
     facts = gridFacts(data);
   }
 
+  const changesRange = (next) => RANGE_KEYS.some((key) => next[key] !== settings[key]);
+
+  // A zoom alone keeps the loaded range: only the layout changes.
   function update() {
-    const read = controls.read();
-    if (read.problem) {
-      message.show(read.problem);
-      return;
-    }
-    const next = { ...read.values, zoom: zoom.read() };
-    const rangeChanged = RANGE_KEYS.some((key) => next[key] !== settings[key]);
-    try {
-      if (rangeChanged) load(next);
-    } catch (error) {
-      message.show(`These settings do not work: ${error.message}.`);
-      return;
-    }
-    message.show(null);
+    const next = tryPanelSettings({
+      controls, message, extras: () => ({ zoom: zoom.read() }),
+      load: (candidate) => {
+        if (changesRange(candidate)) load(candidate);
+      },
+    });
+    if (!next) return;
+    const rangeChanged = changesRange(next);
     settings = next;
     show({ rangeChanged });
     onChange(settings);
   }
 
-  try {
-    load(settings);
-  } catch (error) {
-    // A link may combine valid values into an invalid range (start near 2^31 with many rows).
-    message.show(`The link’s range does not work (${error.message}), so the default range is shown.`);
-    settings = { ...settings, start: GRID_PARAMS.start.defaultValue, count: GRID_PARAMS.count.defaultValue, dim: GRID_PARAMS.dim.defaultValue };
-    controls.set(settings);
-    load(settings);
-  }
+  settings = loadLinkSettings({ settings, params: GRID_PARAMS, reset: RANGE_KEYS, controls, message, load });
   show({ rangeChanged: true });
 
   // The cells take the width they are given; re-lay them out when that width changes.

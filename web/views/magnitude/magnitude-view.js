@@ -6,10 +6,11 @@ import { element, setText } from '../../charts/figure.js';
 import { choiceParam } from '../../app/url-params.js';
 import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
-import { analyzeSentence } from '../shared/sentence-analysis.js';
+import { analyzePanel } from '../shared/sentence-analysis.js';
 import { embeddingNote } from '../shared/embedding-note.js';
 import { embeddingScales, SCALE_NAMES } from '../shared/embedding-scales.js';
 import { cosineMatrix, rowNorms } from '../shared/vector-math.js';
+import { createViewMessage } from '../shared/view-message.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
 import { createScaleControl } from './scale-control.js';
@@ -48,19 +49,17 @@ function mount({ pe, root, state, onChange }) {
       onChange(settings);
     },
   });
-  const message = element('p', 'view-message');
-  message.setAttribute('role', 'status');
+  const message = createViewMessage();
   const note = element('p', 'figure-note embedding-note');
   const norms = createNormChart();
   const similarity = createSimilarityFigure();
   const results = element('div', 'view-results');
   results.append(norms.figure, similarity.figure, note);
-  root.replaceChildren(controls.element, message, results);
+  root.replaceChildren(controls.element, message.element, results);
 
   let settings = { ...state };
   let analysis = null;
   let measured = null;
-  let problem = null;
 
   function draw(scale) {
     const { tokens, kind } = analysis;
@@ -76,15 +75,10 @@ function mount({ pe, root, state, onChange }) {
     const read = controls.read();
     settings = { ...read.values, scale: scaleControl.read() };
     const scale = scales[settings.scale];
-    const outcome = read.problem
-      ? { level: 'error', message: read.problem }
-      : analyzeSentence(pe, { ...settings, embeddingStd: scale.std });
+    const outcome = analyzePanel(pe, read, { embeddingStd: scale.std });
     analysis = outcome.analysis ?? null;
     measured = analysis ? measure(analysis, scale) : null;
-    problem = outcome.message ?? null;
-    message.hidden = !problem;
-    setText(message, problem ?? '');
-    message.classList.toggle('error', outcome.level === 'error');
+    message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;
     if (analysis) draw(scale);
   }
@@ -93,7 +87,7 @@ function mount({ pe, root, state, onChange }) {
 
   return {
     snapshot() {
-      if (!analysis) return { ...settings, count: 0, tokens: [], message: problem };
+      if (!analysis) return { ...settings, count: 0, tokens: [], message: message.text() };
       const n = analysis.tokens.length;
       const { related, unrelated, minWithPE } = measured.summary;
       return {

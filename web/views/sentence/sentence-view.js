@@ -1,12 +1,13 @@
 // The sentence view: type a sentence, see its tokens and positions, and watch the copies of a
 // repeated word go from identical to different once positions are added, in the input vectors
 // and in the attention outputs. Everything redraws on every keystroke, in place.
-import { createFigure, element, setText } from '../../charts/figure.js';
+import { createFigure, element } from '../../charts/figure.js';
 import { flagParam } from '../../app/url-params.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
-import { analyzeSentence } from '../shared/sentence-analysis.js';
+import { analyzePanel } from '../shared/sentence-analysis.js';
+import { createViewMessage } from '../shared/view-message.js';
 import { embeddingNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { quoteToken } from '../shared/format.js';
@@ -33,8 +34,7 @@ function mount({ pe, root, state, onChange }) {
       onChange(settings);
     },
   });
-  const message = element('p', 'view-message');
-  message.setAttribute('role', 'status');
+  const message = createViewMessage();
 
   const tokensFigure = createFigure({
     title: 'Tokens and their positions: copies of a repeated word share a colour',
@@ -45,12 +45,11 @@ function mount({ pe, root, state, onChange }) {
   const divergence = createDivergencePanel();
   const results = element('div', 'view-results');
   results.append(tokensFigure.figure, divergence.element);
-  root.replaceChildren(controls.element, message, results);
+  root.replaceChildren(controls.element, message.element, results);
 
   let settings = { ...state };
   let analysis = null;
   let pairs = [];
-  let problem = null;
 
   let legendKey = null; // the legend is rebuilt only when the repeated words change
   function draw() {
@@ -71,15 +70,10 @@ function mount({ pe, root, state, onChange }) {
   function render() {
     const read = controls.read();
     settings = read.values;
-    const outcome = read.problem
-      ? { level: 'error', message: read.problem }
-      : analyzeSentence(pe, settings);
+    const outcome = analyzePanel(pe, read);
     analysis = outcome.analysis ?? null;
     pairs = analysis ? duplicatePairs(analysis, settings.dim) : [];
-    problem = outcome.message ?? null;
-    message.hidden = !problem;
-    setText(message, problem ?? '');
-    message.classList.toggle('error', outcome.level === 'error');
+    message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;
     if (analysis) draw();
   }
@@ -96,7 +90,7 @@ function mount({ pe, root, state, onChange }) {
         duplicates: analysis ? analysis.duplicates : [],
         pairs: pairs.map(({ a, b, inputDistance, contextDistance, inputCosine, contextCosine }) =>
           ({ a, b, inputDistance, contextDistance, inputCosine, contextCosine })),
-        message: problem,
+        message: message.text(),
       };
     },
   };

@@ -3,20 +3,8 @@
 // Reading the panel never throws: a box that does not hold a usable number becomes a sentence
 // for the view's message line, and the view keeps showing its last good state.
 import { element } from '../../charts/figure.js';
+import { labelled, readWhole, wholeNumberInput } from './control-parts.js';
 import { formatWhole } from './format.js';
-
-function numberBox({ label, limits, value }) {
-  const input = element('input');
-  input.type = 'number';
-  input.min = String(limits.min);
-  input.max = String(limits.max);
-  input.step = '1';
-  input.inputMode = 'numeric';
-  input.value = String(value);
-  const control = element('label', 'control');
-  control.append(element('span', 'control-name', label), input);
-  return { control, input };
-}
 
 /**
  * fields: [{ name, label, limits: { min, max } }] in display order; state: initial values by
@@ -29,11 +17,11 @@ function numberBox({ label, limits, value }) {
 export function createRangeControls({ fields, state, presets = [], extras = [], onInput }) {
   const panel = element('div', 'controls range-controls');
   const boxes = new Map();
-  for (const field of fields) {
-    const box = numberBox({ ...field, value: state[field.name] });
-    box.input.dataset.field = field.name;
-    boxes.set(field.name, box.input);
-    panel.append(box.control);
+  for (const { name, label, limits } of fields) {
+    const input = wholeNumberInput(limits, state[name]);
+    input.dataset.field = name;
+    boxes.set(name, input);
+    panel.append(labelled(label, input));
   }
   panel.append(...extras);
 
@@ -70,28 +58,12 @@ export function createRangeControls({ fields, state, presets = [], extras = [], 
       let problem = null;
       for (const { name, label, limits } of fields) {
         const input = boxes.get(name);
-        const value = Number(input.value);
-        const usable = input.value.trim() !== '' && Number.isInteger(value) && value >= limits.min && value <= limits.max;
-        input.setAttribute('aria-invalid', String(!usable));
-        if (usable) values[name] = value;
+        const value = readWhole(input, limits);
+        input.setAttribute('aria-invalid', String(value === null));
+        if (value !== null) values[name] = value;
         else problem ??= `${label} must be a whole number from ${formatWhole(limits.min)} to ${formatWhole(limits.max)}.`;
       }
       return { values, problem };
     },
-  };
-}
-
-/** The line under the controls that says what was wrong; hidden while there is nothing to say. */
-export function createViewMessage() {
-  const message = element('p', 'view-message error');
-  message.setAttribute('role', 'status');
-  message.hidden = true;
-  return {
-    element: message,
-    show(text) {
-      message.hidden = !text;
-      message.textContent = text ?? '';
-    },
-    text: () => (message.hidden ? null : message.textContent),
   };
 }

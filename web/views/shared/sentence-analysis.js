@@ -43,3 +43,12 @@ export function analyzeSentence(pe, {
   }
   return { analysis };
 }
+
+/**
+ * The outcome for what a sentence view's panel reads (createSentenceControls' read()): a number
+ * that is not usable yet as an error, otherwise analyzeSentence of the values plus extra.
+ */
+export function analyzePanel(pe, { values, problem }, extra = {}) {
+  if (problem) return { level: 'error', message: problem };
+  return analyzeSentence(pe, { ...values, ...extra });
+}

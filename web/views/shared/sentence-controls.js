@@ -2,6 +2,7 @@
 // first position (with the lecture's "start at 200") and, where asked for, the causal mask.
 // Reading the panel never throws: a half-typed number is reported as a problem to show.
 import { element } from '../../charts/figure.js';
+import { labelled, labelledCheckbox, readWhole, wholeNumberInput } from './control-parts.js';
 import { DIM_LIMITS, KINDS, LECTURE_START, START_LIMITS } from './sentence-params.js';
 import { formatWhole } from './format.js';
 
@@ -17,29 +18,6 @@ const TOKEN_RULE =
   'lowercased; every other character (a punctuation mark, a symbol, an emoji, a Chinese or ' +
   'Japanese character) is a token of its own; spaces only separate. Token r sits at position ' +
   'first position + r.';
-
-function labelled(text, control, className = 'control') {
-  const label = element('label', className);
-  label.append(element('span', 'control-name', text), control);
-  return label;
-}
-
-function numberInput({ min, max }, value) {
-  const input = element('input');
-  input.type = 'number';
-  input.min = String(min);
-  input.max = String(max);
-  input.step = '1';
-  input.inputMode = 'numeric';
-  input.value = String(value);
-  return input;
-}
-
-function readWhole(input, { min, max }) {
-  const value = Number(input.value);
-  const ok = input.value.trim() !== '' && Number.isInteger(value) && value >= min && value <= max;
-  return ok ? value : null;
-}
 
 /**
  * state: initial { text, kind, dim, start, causal? }; withCausal adds the mask switch; examples:
@@ -82,8 +60,8 @@ export function createSentenceControls({ state, withCausal, examples, extras = [
   }
   kind.value = state.kind;
 
-  const dim = numberInput(DIM_LIMITS, state.dim);
-  const start = numberInput(START_LIMITS, state.start);
+  const dim = wholeNumberInput(DIM_LIMITS, state.dim);
+  const start = wholeNumberInput(START_LIMITS, state.start);
   const lectureStart = element('button', 'lecture-start', `Start at ${LECTURE_START}`);
   lectureStart.type = 'button';
   lectureStart.title = 'The lecture puts the first "dog" at position 200';
@@ -99,12 +77,9 @@ export function createSentenceControls({ state, withCausal, examples, extras = [
 
   let causal = null;
   if (withCausal) {
-    causal = element('input');
-    causal.type = 'checkbox';
-    causal.checked = state.causal;
-    const causalControl = element('label', 'control control-check');
-    causalControl.append(causal, document.createTextNode('Causal mask (each token attends only to itself and earlier tokens)'));
-    panel.append(causalControl);
+    const causalControl = labelledCheckbox('Causal mask (each token attends only to itself and earlier tokens)', state.causal);
+    causal = causalControl.input;
+    panel.append(causalControl.element);
   }
 
   // select, checkbox, radio, textarea and number boxes all fire 'input' on every change.

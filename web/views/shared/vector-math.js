@@ -2,7 +2,7 @@
 // data[r * dim .. r * dim + dim). Sums run in double precision; identical rows give exactly 0.
 
 /** Euclidean length of row r. */
-export function rowNorm(data, dim, r) {
+function rowNorm(data, dim, r) {
   let sum = 0;
   for (let i = r * dim, end = i + dim; i < end; i += 1) sum += data[i] * data[i];
   return Math.sqrt(sum);
@@ -18,6 +18,13 @@ export function rowDistance(data, dim, a, b) {
   return Math.sqrt(sum);
 }
 
+/** Dot product of rows a and b. */
+function rowDot(data, dim, a, b) {
+  let dot = 0;
+  for (let i = 0; i < dim; i += 1) dot += data[a * dim + i] * data[b * dim + i];
+  return dot;
+}
+
 // dot / (|a| |b|), clamped: rounding can push equal rows to 1.0000000000000002.
 function cosine(dot, lengths) {
   return lengths > 0 ? Math.max(-1, Math.min(1, dot / lengths)) : 0;
@@ -25,9 +32,7 @@ function cosine(dot, lengths) {
 
 /** Cosine similarity of rows a and b; 0 when either row is all zeros (as scikit-learn defines it). */
 export function rowCosine(data, dim, a, b) {
-  let dot = 0;
-  for (let i = 0; i < dim; i += 1) dot += data[a * dim + i] * data[b * dim + i];
-  return cosine(dot, rowNorm(data, dim, a) * rowNorm(data, dim, b));
+  return cosine(rowDot(data, dim, a, b), rowNorm(data, dim, a) * rowNorm(data, dim, b));
 }
 
 /** Every row's norm: Float64Array(n). */
@@ -43,9 +48,7 @@ export function cosineMatrix(data, dim, n) {
   const matrix = new Float64Array(n * n);
   for (let a = 0; a < n; a += 1) {
     for (let b = a; b < n; b += 1) {
-      let dot = 0;
-      for (let i = 0; i < dim; i += 1) dot += data[a * dim + i] * data[b * dim + i];
-      const value = cosine(dot, norms[a] * norms[b]);
+      const value = cosine(rowDot(data, dim, a, b), norms[a] * norms[b]);
       matrix[a * n + b] = value;
       matrix[b * n + a] = value;
     }

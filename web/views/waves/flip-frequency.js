@@ -7,7 +7,7 @@ import { drawAxis, svgElement } from '../../charts/svg.js';
 import { CATEGORY_COLORS, INK } from '../../charts/palette.js';
 import { formatWhole } from '../shared/format.js';
 
-export const FREQUENCY_COLOR = CATEGORY_COLORS[0];
+const FREQUENCY_COLOR = CATEGORY_COLORS[0];
 const HEIGHT = 260;
 const MARGIN = { top: 20, right: 18, bottom: 48, left: 58 };
 

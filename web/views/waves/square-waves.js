@@ -8,8 +8,8 @@ import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette
 import { textWidth } from '../../charts/cell-canvas.js';
 import { formatWhole } from '../shared/format.js';
 
-export const SQUARE_COLOR = CATEGORY_COLORS[0]; // blue, solid
-export const SMOOTH_COLOR = CATEGORY_COLORS[4]; // vermillion, dashed
+const SQUARE_COLOR = CATEGORY_COLORS[0]; // blue, solid
+const SMOOTH_COLOR = CATEGORY_COLORS[4]; // vermillion, dashed
 const MARGIN = { top: 4, right: 12, bottom: 48, left: 44 };
 const LANE = { label: 18, plot: 26, gap: 10 };
 const LANE_HEIGHT = LANE.label + LANE.plot + LANE.gap;

@@ -1,8 +1,9 @@
 // The oscillation view's settings: their limits, link parameters, and the one-click examples.
-import { flagParam, integerParam } from '../../app/url-params.js';
+import { flagParam } from '../../app/url-params.js';
+import { integerParams, POSITION_LIMITS, rangeFields } from '../shared/range-params.js';
 
 export const LIMITS = {
-  start: { min: 0, max: 2147483647 }, // the core's positions: 0 .. 2^31 - 1
+  start: POSITION_LIMITS,
   // Past a few thousand positions even the slowest waves blur into bands at page width.
   count: { min: 1, max: 4096 },
   // Sixteen stacked lanes already fill a screen; index 16 flips every 32,768 positions.
@@ -10,17 +11,11 @@ export const LIMITS = {
 };
 
 export const WAVES_PARAMS = {
-  start: integerParam(0, LIMITS.start.min, LIMITS.start.max),
-  count: integerParam(64, LIMITS.count.min, LIMITS.count.max),
-  dim: integerParam(8, LIMITS.dim.min, LIMITS.dim.max),
+  ...integerParams({ start: 0, count: 64, dim: 8 }, LIMITS),
   smooth: flagParam(false),
 };
 
-export const FIELDS = [
-  { name: 'start', label: 'First position', limits: LIMITS.start },
-  { name: 'count', label: 'Positions', limits: LIMITS.count },
-  { name: 'dim', label: 'Bits d', limits: LIMITS.dim },
-];
+export const FIELDS = rangeFields(LIMITS, 'Positions');
 
 export const PRESETS = [
   { label: 'Lecture table: 64–75', title: 'Positions 64 to 75: indices 5 to 8 do not change at all', values: { start: 64, count: 12, dim: 8 } },

@@ -1,8 +1,10 @@
 // The oscillation view: each index of the binary encoding as a square wave over a range of
 // positions, the flip frequency falling from index to index, and on request the smooth wave of
 // the same period over each square wave, the step towards sinusoidal encodings.
-import { element } from '../../charts/figure.js';
-import { createRangeControls, createViewMessage } from '../shared/range-controls.js';
+import { labelledCheckbox } from '../shared/control-parts.js';
+import { createRangeControls } from '../shared/range-controls.js';
+import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
+import { createViewMessage } from '../shared/view-message.js';
 import { FIELDS, PRESETS, WAVES_PARAMS } from './waves-params.js';
 import { createSquareWaves, flipsInRange } from './square-waves.js';
 import { createFlipFrequency } from './flip-frequency.js';
@@ -11,12 +13,8 @@ const SNAPSHOT_BITS = 32; // leading bits of each lane that snapshot() lists
 const SAMPLES = { min: 4, max: 16 }; // smooth-wave samples per position
 
 function smoothControl(checked) {
-  const input = element('input');
-  input.type = 'checkbox';
-  input.checked = checked;
+  const { element: control, input } = labelledCheckbox('Smooth counterpart: overlay the sinusoid of each index’s period', checked);
   input.dataset.field = 'smooth';
-  const control = element('label', 'control control-check');
-  control.append(input, document.createTextNode('Smooth counterpart: overlay the sinusoid of each index’s period'));
   return { element: control, read: () => input.checked };
 }
 
@@ -36,17 +34,17 @@ function mount({ pe, root, state, onChange }) {
   let settings = { ...state };
   let data = null; // { bits: (count, dim) row-major, flipPeriods, smooth: { data, samplesPerPosition } | null }
 
-  // Throws the core's error when the range is not allowed; nothing changes then.
-  function compute(next, width) {
+  // Throws the core's error when the range is not allowed; data keeps the last good range then.
+  function load(next) {
     const { start, count, dim } = next;
     const bits = pe.encode({ kind: 'binary', start, count, dim }).data;
     const { flipPeriods } = pe.binaryStructure({ start, count: 1, dim }); // periods only: one row
     let smooth = null;
     if (next.smooth) {
-      const perPosition = samplesPerPosition(waves.plotWidth(width), count);
+      const perPosition = samplesPerPosition(waves.plotWidth(chartWidth()), count);
       smooth = { data: pe.smoothBits({ start, count, dim, samplesPerPosition: perPosition }).data, samplesPerPosition: perPosition };
     }
-    return { bits, flipPeriods, smooth };
+    data = { bits, flipPeriods, smooth };
   }
 
   // Narrower than 240 px the lanes have no room; the page itself never gets that narrow.
@@ -62,33 +60,14 @@ function mount({ pe, root, state, onChange }) {
   }
 
   function update() {
-    const read = controls.read();
-    if (read.problem) {
-      message.show(read.problem);
-      return;
-    }
-    const next = { ...read.values, smooth: smoothBox.read() };
-    try {
-      data = compute(next, chartWidth());
-    } catch (error) {
-      message.show(`These settings do not work: ${error.message}.`);
-      return;
-    }
-    message.show(null);
+    const next = tryPanelSettings({ controls, message, extras: () => ({ smooth: smoothBox.read() }), load });
+    if (!next) return;
     settings = next;
     draw();
     onChange(settings);
   }
 
-  try {
-    data = compute(settings, chartWidth());
-  } catch (error) {
-    // A link may combine valid values into an invalid range (start near 2^31 with many positions).
-    message.show(`The link’s range does not work (${error.message}), so the default range is shown.`);
-    settings = { ...settings, start: WAVES_PARAMS.start.defaultValue, count: WAVES_PARAMS.count.defaultValue };
-    controls.set(settings);
-    data = compute(settings, chartWidth());
-  }
+  settings = loadLinkSettings({ settings, params: WAVES_PARAMS, reset: ['start', 'count'], controls, message, load });
   draw();
 
   // SVG text keeps its size, so the charts are redrawn (not scaled) when their width changes.
@@ -96,7 +75,7 @@ function mount({ pe, root, state, onChange }) {
   new ResizeObserver(() => {
     if (root.clientWidth === width) return;
     width = root.clientWidth;
-    data = compute(settings, chartWidth());
+    load(settings);
     draw();
   }).observe(root);
 
