@@ -86,6 +86,12 @@ function describe(value) {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
+// An option given as undefined takes its default, as a destructuring default would.
+function withDefaults(defaults, options) {
+  const given = Object.entries(options).filter(([, value]) => value !== undefined);
+  return { ...defaults, ...Object.fromEntries(given) };
+}
+
 // Rejects anything that is not a plain options object with only the known keys, then checks
 // each value's JS type; ranges are checked by the C++ core, so the limits live in one place.
 function checkOptions(options, known, types) {
@@ -138,7 +144,7 @@ function makeApi(core) {
     /** Returns { kind, start, count, dim, base, layout, data: Float32Array(count * dim) }. */
     encode(options) {
       checkOptions(options, ENCODE_OPTIONS, {});
-      const request = { ...ENCODE_DEFAULTS, ...options };
+      const request = withDefaults(ENCODE_DEFAULTS, options);
       checkOptions(request, ENCODE_OPTIONS, {
         kind: 'string', start: 'number', count: 'number', dim: 'number', base: 'number', layout: 'string',
       });
@@ -156,7 +162,7 @@ function makeApi(core) {
         throw new TypeError(`text must be a string; received ${describe(text)}`);
       }
       checkOptions(options, ANALYZE_OPTIONS, {});
-      const request = { ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd, ...options };
+      const request = withDefaults({ ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd }, options);
       checkOptions(request, ANALYZE_OPTIONS, {
         kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number',
       });
@@ -186,7 +192,7 @@ function makeApi(core) {
     /** Returns { start, count, dim, hamming, sameCodeAs, flipPeriods, repeatsFrom }. */
     binaryStructure(options) {
       checkOptions(options, BINARY_STRUCTURE_OPTIONS, {});
-      const request = { ...BINARY_STRUCTURE_DEFAULTS, ...options };
+      const request = withDefaults(BINARY_STRUCTURE_DEFAULTS, options);
       checkOptions(request, BINARY_STRUCTURE_OPTIONS, { start: 'number', count: 'number', dim: 'number' });
       const { start, count, dim } = request;
       return { start, count, dim, ...unwrap(core.binaryStructure(start, count, dim)) };
@@ -195,7 +201,7 @@ function makeApi(core) {
     /** Returns { start, count, dim, samplesPerPosition, data: Float32Array }. */
     smoothBits(options) {
       checkOptions(options, SMOOTH_BITS_OPTIONS, {});
-      const request = { ...SMOOTH_BITS_DEFAULTS, ...options };
+      const request = withDefaults(SMOOTH_BITS_DEFAULTS, options);
       checkOptions(request, SMOOTH_BITS_OPTIONS, {
         start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number',
       });
@@ -207,6 +213,11 @@ function makeApi(core) {
     /** Bytes allocated on the wasm heap right now; for leak checks in tests. */
     heapBytesInUse() {
       return core.heapBytesInUse();
+    },
+
+    /** Size of the wasm memory (it only ever grows); for tests of results outliving growth. */
+    memoryBytes() {
+      return core.memoryBytes();
     },
   };
 }

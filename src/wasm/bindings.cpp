@@ -2,6 +2,7 @@
 // converts arguments, calls the core, and hands results back as JS-owned copies.
 // web/pe.js wraps these raw functions into the public API (type checks, exceptions).
 #include <emscripten/bind.h>
+#include <emscripten/heap.h>
 #include <emscripten/val.h>
 #include <malloc.h>
 
@@ -140,6 +141,9 @@ val smooth_bits(double start, double count, double dim, double samples_per_posit
 // Bytes currently allocated on the wasm heap: lets tests prove that calls do not leak.
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
+// Size of the wasm memory itself: lets tests prove that it grew while they held a result.
+double memory_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pe_lab) {
@@ -152,4 +156,5 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));
   emscripten::constant("tokenEmbeddingStd", pe::kTokenEmbeddingStd);
   emscripten::function("heapBytesInUse", &heap_bytes_in_use);
+  emscripten::function("memoryBytes", &memory_bytes);
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT, openPage, screenshot, snapshot, useSession, visibleSteps } from './support/browser.mjs';
+import { REPO_ROOT, currentQuery, openPage, screenshot, snapshot, useSession, visibleSteps } from './support/browser.mjs';
 
 const VIEWS = ['sentence', 'magnitude', 'grid', 'waves'];
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
@@ -36,14 +36,22 @@ test('every view runs under a strict CSP without eval or inline script', async (
   }
 });
 
-test('a view runs inside <iframe sandbox="allow-scripts">', async () => {
+test('an embed and the full page run inside <iframe sandbox="allow-scripts">', async () => {
   const { page, problems } = await openPage(session, `${session.url}tests/e2e/fixtures/sandboxed-embed.html`, { waitForReady: false });
-  const frame = page.frameLocator('#embed');
-  await frame.locator('body.ready').waitFor({ timeout: 15000 });
-  const state = await snapshot(page.frames()[1]);
+  for (const id of ['#embed', '#page']) {
+    await page.frameLocator(id).locator('body.ready').waitFor({ timeout: 15000 });
+  }
+  const [embed, full] = [page.frame({ url: /view=grid/ }), page.frames().find((f) => f.url().endsWith('/index.html'))];
+  const state = await snapshot(embed);
   assert.equal(state.view, 'grid');
   assert.equal(state.start, 64);
   assert.equal(state.count, 12);
+  assert.equal((await snapshot(full)).view, 'page');
+  // The clipboard is refused in a sandbox: copying must fall back to a selection, silently.
+  const panel = page.frameLocator('#page').locator('[data-view-slot="grid"] + .embed-code');
+  await panel.locator('summary').click();
+  await panel.getByRole('button', { name: 'Copy embed code' }).click();
+  await panel.locator('.embed-code-status', { hasText: 'Ctrl+C' }).waitFor();
   assert.deepEqual(problems, []);
   await screenshot(page, 'sandboxed-iframe-grid');
   await page.context().close();
@@ -55,6 +63,8 @@ test('nonsense in the link falls back to defaults with a visible note', async ()
     ['?view=<b>bold</b>', ['view "<b>bold</b>"']],
     ['?view=waves&dim=<img src=x onerror=window.hacked=1>', ['dim "<img src=x onerror=window.hacked=1>"']],
     ['?kind=%3Cscript%3Ewindow.hacked%3D1%3C%2Fscript%3E&dim=1.5', ['kind "<script>window.hacked=1</script>"', 'dim "1.5"']],
+    ['?view=grid&count=0x10&start=%2B64&dim=%208', ['count "0x10"', 'start "+64"', 'dim " 8"']],
+    ['?dim=64', ['In the grid view, dim "64" must be a whole number from 1 to 31']],
   ];
   for (const [query, mentions] of junk) {
     const { page, problems } = await openPage(session, `${session.url}${query}`);
@@ -64,6 +74,10 @@ test('nonsense in the link falls back to defaults with a visible note', async ()
     for (const mention of mentions) assert.ok(text.includes(mention), `the note for ${query} mentions ${mention}: ${text}`);
     assert.equal(await page.evaluate(() => window.hacked), undefined, 'markup in a link is never run');
     assert.equal(await page.locator('[data-page-notes] b, [data-page-notes] img, [data-page-notes] script').count(), 0);
+    const items = await notes.locator('li').allTextContents();
+    assert.equal(new Set(items).size, items.length, `no note is repeated: ${text}`);
+    // The address now holds what is shown, not the junk.
+    for (const junkValue of ['abc', '1e99', '0x10', '<']) assert.ok(!(await currentQuery(page)).includes(encodeURIComponent(junkValue)), query);
     assert.deepEqual(problems, [], query);
     await page.context().close();
   }

@@ -255,3 +255,32 @@ test('31 bits: no position repeats', async () => {
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('at 390 px a wide grid opens on index 1 (LSB), with a note that it scrolls sideways', async () => {
+  for (const [dim, start] of [[8, 0], [16, 0], [31, 2147483632]]) {
+    const { page, problems } = await openGrid(`&start=${start}&count=16&dim=${dim}`, { width: 390 });
+    const { geometry } = await snapshot(page);
+    // Index 1 is the last cell column; it must lie right of the frozen position column and
+    // inside the box the reader sees.
+    const left = geometry.cellLeft + (dim - 1) * geometry.cellWidth - geometry.scrollLeft;
+    const right = left + geometry.cellWidth;
+    assert.ok(left >= geometry.positionWidth && right <= geometry.viewport.width,
+      `${dim} bits: index 1 drawn at ${left}..${right}, visible from ${geometry.positionWidth} to ${geometry.viewport.width}`);
+    const hint = page.locator('.grid-scroll-hint');
+    if (dim === 8) {
+      assert.equal(geometry.scrollLeft, 0, '8 bits fit: nothing to scroll');
+      assert.ok(await hint.isHidden(), 'no sideways note when the grid fits');
+    } else {
+      assert.ok(geometry.scrollLeft > 0, `${dim} bits open scrolled towards the LSB end`);
+      assert.match(await hint.textContent(), /Scroll the grid sideways for higher indices/);
+      assert.ok(await hint.isVisible());
+    }
+    // Index 1 flips on every row, and the drawing shows it: 0, 1, 0, 1, ...
+    const colors = await cellColors(page, [0, 1, 2, 3].map((row) => ({ row, k: 1 })));
+    colors.forEach((color, row) => assertColor(color, (start + row) % 2, `${dim} bits, row ${row}, index 1`));
+    assert.equal(await scrollsSideways(page), false, 'the page itself does not scroll sideways');
+    await screenshot(page, `grid-lsb-first-${dim}-390`);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});

@@ -36,7 +36,10 @@ test('?view=waves&start=64&count=12&dim=8 shows only the waves: the lecture rang
     assert.equal(labels.length, 8);
     assert.match(labels[0], /^index 1 \(LSB\) · flips every position/);
     assert.match(labels[3], /^index 4 · flips every 8 positions/);
-    assert.match(labels[7], /^index 8 \(MSB\) · flips every 128 positions/);
+    assert.match(labels[7], /^index 8 \(MSB\) · flips every 128 positions$/);
+    // Every lane that stays flat says so, at both widths (indices 5 to 8 here).
+    const flat = await page.locator('.lane').evaluateAll((lanes) => lanes.map((lane) => lane.querySelector('.no-flip-note')?.textContent ?? null));
+    assert.deepEqual(flat, [null, null, null, null, 'no flip here', 'no flip here', 'no flip here', 'no flip here']);
     assert.equal(await scrollsSideways(page), false, `no sideways scroll at ${width} px`);
     await screenshot(page, `waves-lecture-range-${width}`);
     assert.deepEqual(problems, []);

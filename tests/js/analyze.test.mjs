@@ -206,8 +206,14 @@ test('wrong types are TypeErrors that name the parameter', () => {
     'causal must be a boolean; received number 1');
   assertThrows(() => pe.analyze(DOGS, { embeddingStd: '1' }), TypeError,
     'embeddingStd must be a number; received string "1"');
-  assertThrows(() => pe.analyze(DOGS, { embeddingStd: undefined }), TypeError,
-    'embeddingStd must be a number; received nothing (undefined)');
+});
+
+test('an option given as undefined takes its default', () => {
+  const given = pe.analyze(DOGS, { kind: undefined, dim: undefined, embeddingStd: undefined });
+  const defaults = pe.analyze(DOGS);
+  assert.equal(given.kind, 'binary');
+  assert.equal(given.dim, 8);
+  assert.deepEqual(Array.from(given.input), Array.from(defaults.input));
 });
 
 test('an unknown kind is a TypeError from the core that lists the kinds', () => {
@@ -266,6 +272,8 @@ test('1,000 analyses and 1,000 errors leave the wasm heap as it was', () => {
 test('returned arrays belong to the caller and survive later calls', () => {
   const first = pe.analyze(DOGS, { dim: 4 });
   const copy = Array.from(first.context.withPE);
-  pe.encode({ kind: 'binary', count: 65536, dim: 256 }); // 64 MiB: grows wasm memory
+  const sizeBefore = pe.memoryBytes();
+  pe.analyze(Array.from({ length: 2048 }, (_, i) => `w${i}`).join(' '), { dim: 256 });
+  assert.ok(pe.memoryBytes() > sizeBefore, 'the largest analysis grows wasm memory');
   assert.deepEqual(Array.from(first.context.withPE), copy);
 });

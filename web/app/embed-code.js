@@ -8,6 +8,11 @@ function iframeCode(src, name, height) {
     'style="border:0" loading="lazy" sandbox="allow-scripts"></iframe>';
 }
 
+function clipboardAllowed() {
+  const policy = document.permissionsPolicy ?? document.featurePolicy;
+  return Boolean(navigator.clipboard) && (!policy || policy.allowsFeature('clipboard-write'));
+}
+
 /**
  * Adds an "Embed this view" control after slot. embedUrl() returns the view's embed address for
  * its current state; the code is made when asked, so it always matches what is on screen.
@@ -29,16 +34,25 @@ export function addEmbedControl(slot, name, embedUrl) {
     code.value = iframeCode(new URL(embedUrl(), location.href).href, name, height);
   };
   panel.addEventListener('toggle', refresh);
+  const fromDisk = location.protocol === 'file:';
+  const hint = (copied) =>
+    (copied ? 'Copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.') +
+    (fromDisk ? ' This page was opened from disk: put your web address in place of the file:// one.' : '');
   copy.addEventListener('click', async () => {
     refresh();
     code.select();
-    try {
-      await navigator.clipboard.writeText(code.value);
-      status.textContent = 'Copied.';
-    } catch {
-      // Clipboard access is refused in sandboxed frames and on some file:// pages.
-      status.textContent = 'Selected: press Ctrl+C (or ⌘C) to copy.';
+    let copied = false;
+    // Ask first: inside a sandboxed iframe Chrome refuses the clipboard and logs a console error
+    // even when the refusal is caught.
+    if (clipboardAllowed()) {
+      try {
+        await navigator.clipboard.writeText(code.value);
+        copied = true;
+      } catch {
+        // Refused anyway (for example on some file:// pages): the text stays selected.
+      }
     }
+    status.textContent = hint(copied);
   });
   panel.append(summary, code, copy, status);
   slot.after(panel);

@@ -46,7 +46,7 @@ async function start() {
   const pe = await loadPE();
   const mounted = [];
   for (const view of embedded ? [embedded] : VIEWS) {
-    const read = readParams(search, view.name, view.params);
+    const read = readParams(search, view.name, view.params, { namedView: !embedded });
     notes.push(...read.notes);
     const entry = { view, state: read.state };
     const root = document.querySelector(`[data-view-slot="${view.name}"]`);
@@ -62,7 +62,9 @@ async function start() {
     mounted.push(entry);
     if (!embedded) addEmbedControl(root, view.name, () => urlFor(view, [entry]));
   }
-  showLinkNotes(notes);
+  showLinkNotes([...new Set(notes)]);
+  // Replace whatever the link held (junk included) with the state actually shown.
+  followInUrl(embedded, mounted);
   document.body.classList.add('ready');
   // Views draw synchronously in mount(); the mark lets benchmarks time navigation -> first render.
   performance.mark('pe-lab:rendered');

@@ -7,10 +7,9 @@ export function integerParam(defaultValue, min, max) {
   return {
     defaultValue,
     parse(raw) {
-      const value = Number(raw);
-      if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) {
-        return { error: `must be a whole number from ${min} to ${max}` };
-      }
+      // Digits only: Number() would also take '0x10', '1e3', '+64' and ' 8'.
+      const value = /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+      if (!(value >= min && value <= max)) return { error: `must be a whole number from ${min} to ${max}` };
       return { value };
     },
     format: String,
@@ -60,9 +59,10 @@ function quote(raw) {
 /**
  * Reads one view's state. A parameter may be written plainly (`dim=8`) or for one view only
  * (`grid.dim=8`, which wins); on the full page every view reads the plain names it declares.
- * Returns { state, notes } where notes are readable sentences about rejected values.
+ * Returns { state, notes } where notes are readable sentences about rejected values, each
+ * naming the view when namedView is set (on the full page one link feeds several views).
  */
-export function readParams(search, viewName, schema) {
+export function readParams(search, viewName, schema, { namedView = false } = {}) {
   const state = {};
   const notes = [];
   for (const [name, param] of Object.entries(schema)) {
@@ -72,7 +72,8 @@ export function readParams(search, viewName, schema) {
     const raw = search.get(key);
     const parsed = param.parse(raw);
     if ('error' in parsed) {
-      notes.push(`${key} ${quote(raw)} ${parsed.error}, so the default ${quote(param.format(param.defaultValue))} is used.`);
+      const where = namedView ? `In the ${viewName} view, ` : '';
+      notes.push(`${where}${key} ${quote(raw)} ${parsed.error}, so the default ${quote(param.format(param.defaultValue))} is used.`);
     } else {
       state[name] = parsed.value;
     }
@@ -80,11 +81,16 @@ export function readParams(search, viewName, schema) {
   return { state, notes };
 }
 
-/** Adds one view's non-default state to search: plainly in an embed, per view otherwise. */
+/**
+ * Adds one view's non-default state to search: plainly in an embed, per view otherwise. A value
+ * the link could not be read back with (text over its length limit) is left out, so a copied
+ * link never opens with a complaint.
+ */
 export function writeParams(search, viewName, schema, state, { plain }) {
   for (const [name, param] of Object.entries(schema)) {
-    if (state[name] !== param.defaultValue) {
-      search.set(plain ? name : `${viewName}.${name}`, param.format(state[name]));
+    const text = param.format(state[name]);
+    if (state[name] !== param.defaultValue && !('error' in param.parse(text))) {
+      search.set(plain ? name : `${viewName}.${name}`, text);
     }
   }
 }

@@ -75,6 +75,12 @@ export function createGridCanvas({ label, onPoint }) {
     else if (left + cells.cellWidth > scroller.scrollLeft + viewport.width) scroller.scrollLeft = left + cells.cellWidth - viewport.width;
   }
 
+  // The leftmost cell column wholly right of the frozen position column.
+  function firstVisibleColumn() {
+    const { cells, position } = content.layout;
+    return Math.max(0, Math.ceil((scroller.scrollLeft + position.width - cells.x) / cells.cellWidth));
+  }
+
   function pointAt(event) {
     const box = canvas.getBoundingClientRect();
     return hitTest(content.layout, {
@@ -113,7 +119,7 @@ export function createGridCanvas({ label, onPoint }) {
   });
   canvas.addEventListener('focus', () => {
     focused = true;
-    if (content) cursor = clamp(cursor ?? { row: visibleRows(content.layout, scroller.scrollTop, viewport.height).first, col: 0 });
+    if (content) cursor = clamp(cursor ?? { row: visibleRows(content.layout, scroller.scrollTop, viewport.height).first, col: firstVisibleColumn() });
     drawAndReport();
   });
   canvas.addEventListener('blur', () => {
@@ -134,18 +140,32 @@ export function createGridCanvas({ label, onPoint }) {
   return {
     element: scroller,
 
-    /** New table or zoom: resizes the scrollable area, keeps firstRow at the top, repaints. */
-    show(next, { firstRow = 0 } = {}) {
+    /**
+     * New table, zoom or width: resizes the scrollable area, keeps firstRow at the top, repaints.
+     * lsbFirst scrolls sideways to the right end, so a grid wider than its box opens on index 1
+     * (the column that flips every row) rather than on the MSB's zeros.
+     */
+    show(next, { firstRow = 0, lsbFirst = false } = {}) {
       content = next;
       const { layout } = next;
       sizer.style.width = `${layout.width}px`;
       sizer.style.height = `${layout.height}px`;
+      // Chromium stops a sideways scroll one scrollbar gutter short of the end (with
+      // scrollbar-gutter: stable), which would hide the table's right edge; a wide table gets
+      // that much room to spare.
+      if (layout.width > scroller.clientWidth) sizer.style.width = `${layout.width + scroller.offsetWidth - scroller.clientWidth}px`;
       hover = null;
       if (cursor) cursor = clamp(cursor);
       scroller.scrollTop = firstRow * layout.rowHeight;
       resize();
+      if (lsbFirst) {
+        scroller.scrollLeft = scroller.scrollWidth - scroller.clientWidth; // after resize(): the canvas's size counts
+        draw();
+      }
       report();
     },
+    /** Whether the table is wider than its box, so part of it is off to the left or right. */
+    overflows: () => scroller.scrollWidth > scroller.clientWidth,
     /** Width the scroll box adds around the table: its border and any scrollbar gutter. */
     chromeWidth: () => scroller.offsetWidth - scroller.clientWidth,
     /** The first row whose top is in view (for keeping the place across a zoom). */

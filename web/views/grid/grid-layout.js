@@ -1,6 +1,6 @@
 // Where everything sits in the grid, in CSS pixels of the whole (unscrolled) table:
 //
-//   | position | binary   | index d ... index 1 | bits flipped |
+//   | position | binary   | index d ... index 1 | bits flipped |   (binary: only when it fits)
 //   |          | MSB→LSB  | MSB            LSB  | to next row  |
 //   |       64 | 01000000 | 0 1 0 0 0 0 0 0     | 1 ▇          |
 //
@@ -31,8 +31,12 @@ function monoWidth(text) {
 export function gridLayout({ start, count, dim }, { rowHeight, available, formatPosition }) {
   const widest = (...texts) => Math.ceil(Math.max(...texts));
   const position = { x: 0, width: widest(textWidth('position'), monoWidth(formatPosition(start + count - 1))) + 2 * PAD };
-  const binary = { x: position.x + position.width, width: widest(textWidth('MSB→LSB'), monoWidth('0'.repeat(dim))) + 2 * PAD };
   const jumpWidth = widest(textWidth('bits flipped'), textWidth('to next row'), monoWidth('31') + 6 + BAR_MAX) + 2 * PAD;
+  // The binary string repeats the cells in text; when it would push cells out of view (16 or
+  // 31 bits on a phone) it goes, and the readout still gives each row's string.
+  const binaryWidth = widest(textWidth('MSB→LSB'), monoWidth('0'.repeat(dim))) + 2 * PAD;
+  const showBinary = position.width + binaryWidth + dim * CELL_WIDTH.min + PAD + jumpWidth <= available;
+  const binary = { x: position.x + position.width, width: showBinary ? binaryWidth : 0, shown: showBinary };
   const fixed = position.width + binary.width + PAD + jumpWidth;
   const cellWidth = Math.max(CELL_WIDTH.min, Math.min(CELL_WIDTH.max, Math.floor((available - fixed) / dim)));
   const cells = { x: binary.x + binary.width, width: cellWidth * dim, cellWidth };

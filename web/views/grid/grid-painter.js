@@ -41,8 +41,10 @@ function drawHeader(context, layout, data) {
   context.textBaseline = 'middle';
   context.fillStyle = INK;
   context.textAlign = 'left';
-  context.fillText('binary', binary.x + pad, headerRow(layout, 1));
-  context.fillText('MSB→LSB', binary.x + pad, headerRow(layout, 2));
+  if (binary.shown) {
+    context.fillText('binary', binary.x + pad, headerRow(layout, 1));
+    context.fillText('MSB→LSB', binary.x + pad, headerRow(layout, 2));
+  }
   context.fillText('bits flipped', jump.x + pad, headerRow(layout, 1));
   context.fillText('to next row', jump.x + pad, headerRow(layout, 2));
   context.textAlign = 'center';
@@ -63,6 +65,7 @@ function drawHeader(context, layout, data) {
 
 function drawBinaryColumn(context, layout, data, rows, scrollTop, marked) {
   const { rowHeight, binary, pad, showText, labelEvery } = layout;
+  if (!binary.shown) return;
   for (let r = rows.first; r <= rows.last; r += 1) {
     const tint = rowTint(data, r, marked);
     if (!tint) continue;

@@ -73,7 +73,10 @@ function mount({ pe, root, state, onChange }) {
       readout.textContent = cell ? describeCell(data, cell) : READOUT_HINT;
     },
   });
-  figure.body.append(grid.element, readout);
+  // Shown only when the grid is wider than its box; it opens scrolled to index 1 (LSB).
+  const scrollHint = element('p', 'grid-scroll-hint', '← Scroll the grid sideways for higher indices (towards the MSB).');
+  scrollHint.hidden = true;
+  figure.body.append(scrollHint, grid.element, readout);
   root.replaceChildren(controls.element, message.element, figure.figure);
 
   let settings = { ...state };
@@ -83,7 +86,7 @@ function mount({ pe, root, state, onChange }) {
   let pointed = null;
 
   // A new range re-describes the figure; a zoom or width change only re-lays out the cells.
-  function show({ rangeChanged }) {
+  function show({ rangeChanged, widthChanged = false }) {
     const firstRow = rangeChanged ? 0 : grid.firstRow();
     layout = gridLayout(data, { rowHeight: settings.zoom, available: figure.body.clientWidth - grid.chromeWidth(), formatPosition: formatWhole });
     if (rangeChanged) {
@@ -92,7 +95,8 @@ function mount({ pe, root, state, onChange }) {
     }
     const zoomHint = layout.showText ? '' : ` Rows shorter than ${TEXT_ROW_HEIGHT} px label every ${layout.labelEvery}th position; point at a row to read it.`;
     figure.setNote(describeFacts(facts, data) + zoomHint);
-    grid.show({ layout, data, formatPosition: formatWhole }, { firstRow });
+    grid.show({ layout, data, formatPosition: formatWhole }, { firstRow, lsbFirst: rangeChanged || widthChanged });
+    scrollHint.hidden = !grid.overflows();
   }
 
   // Throws the core's error when the range is not allowed; nothing changes then.
@@ -126,7 +130,7 @@ function mount({ pe, root, state, onChange }) {
   new ResizeObserver(() => {
     if (figure.body.clientWidth === width) return;
     width = figure.body.clientWidth;
-    show({ rangeChanged: false });
+    show({ rangeChanged: false, widthChanged: true });
   }).observe(figure.body);
 
   return {
@@ -153,6 +157,7 @@ function mount({ pe, root, state, onChange }) {
         // (cellLeft + c * cellWidth - scrollLeft, headerHeight + row * rowHeight - scrollTop).
         geometry: {
           headerHeight: layout.headerHeight, rowHeight: layout.rowHeight, cellLeft: layout.cells.x, cellWidth: layout.cells.cellWidth,
+          positionWidth: layout.position.width, // the frozen column: cells left of it are hidden
           width: layout.width, height: layout.height, scrollTop, scrollLeft, viewport,
         },
       };

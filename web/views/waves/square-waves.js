@@ -5,7 +5,6 @@ import { scaleLinear } from 'd3-scale';
 import { createFigure } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
-import { textWidth } from '../../charts/cell-canvas.js';
 import { formatWhole } from '../shared/format.js';
 
 const SQUARE_COLOR = CATEGORY_COLORS[0]; // blue, solid
@@ -14,13 +13,19 @@ const MARGIN = { top: 4, right: 12, bottom: 48, left: 44 };
 const LANE = { label: 18, plot: 26, gap: 10 };
 const LANE_HEIGHT = LANE.label + LANE.plot + LANE.gap;
 
-// "index 7 · flips every 64 positions · no flip here"; the last part only where it fits.
-function laneLabel(index, dim, period, flips, room) {
+// "index 7 · flips every 64 positions".
+function laneLabel(index, dim, period) {
   const name = index === 1 ? 'index 1 (LSB)' : index === dim ? `index ${index} (MSB)` : `index ${index}`;
   const every = period === 1 ? 'flips every position' : `flips every ${formatWhole(period)} positions`;
-  const label = `${name} · ${every}`;
-  const long = `${label} · no flip here`;
-  return flips === 0 && textWidth(long) <= room ? long : label;
+  return `${name} · ${every}`;
+}
+
+// "no flip here" for a lane that stays flat over the range, inside the plot at its right end, in
+// the half away from the flat line (where the smooth wave does not go either: it crosses ½ only
+// where the bit flips), so every such lane says it at any width.
+function noFlipNote(bit, right, high, low) {
+  const y = bit === 1 ? low - 4 : high + 12;
+  return svgElement('text', { x: right - 4, y, 'text-anchor': 'end', class: 'no-flip-note', fill: MUTED_INK }, 'no flip here');
 }
 
 // The step outline of bit i over the rows: flat across each position, vertical at each flip.
@@ -79,13 +84,14 @@ export function createSquareWaves() {
         const yOf = (value) => low - value * LANE.plot;
         const lane = svgElement('g', { class: 'lane' });
         lane.append(
-          svgElement('text', { x: MARGIN.left, y: top + 12, class: 'lane-label' }, laneLabel(i + 1, dim, flipPeriods[i], flipsInRange(bits, dim, i, count), width - MARGIN.left - MARGIN.right)),
+          svgElement('text', { x: MARGIN.left, y: top + 12, class: 'lane-label' }, laneLabel(i + 1, dim, flipPeriods[i])),
           svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: high, y2: high, stroke: GRID_LINE }),
           svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: low, y2: low, stroke: GRID_LINE }),
           svgElement('text', { x: MARGIN.left - 6, y: high, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '1'),
           svgElement('text', { x: MARGIN.left - 6, y: low, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '0'),
           svgElement('path', { d: squarePath(bits, dim, i, count, x, yOf), fill: 'none', stroke: SQUARE_COLOR, 'stroke-width': 2 }),
         );
+        if (flipsInRange(bits, dim, i, count) === 0) lane.append(noFlipNote(bits[i], width - MARGIN.right, high, low));
         if (smooth) {
           lane.append(svgElement('path', {
             d: smoothPath(smooth.data, dim, i, smooth.samplesPerPosition, x, yOf),
