@@ -195,7 +195,9 @@ test('hostile text gets a clear message and the view stays usable', async () => 
 
   await encoding(page).selectOption('sinusoidal');
   await page.getByLabel('Dimensions').fill('9');
-  assert.match(await viewMessage(page), /dim must be even for sinusoidal/);
+  assert.match(await viewMessage(page), /needs an even number of dimensions \(sin\/cos pairs\), so 9 became 10/);
+  assert.equal((await snapshot(page)).dim, 10);
+  assert.equal((await snapshot(page)).count, 8, 'the figures are drawn at the rounded dimension');
   await page.getByLabel('Dimensions').fill('10');
   assert.equal(await viewMessage(page), '');
   assert.deepEqual(problems, []);

@@ -47,6 +47,7 @@ test('with no positional encoding the copies stay identical', async () => {
   const [pair] = (await snapshot(page)).pairs;
   assert.equal(pair.inputDistance.withPE, 0);
   assert.equal(pair.contextDistance.withPE, 0);
+  assert.match(await page.getByTestId('divergence').textContent(), /with no positions added, the copies stay identical/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -173,16 +174,86 @@ test('hostile text gets a clear message and the view stays usable', async () => 
   await page.context().close();
 });
 
-test('an odd dimension with the sinusoidal encoding is explained, then fixed', async () => {
+const EVEN_NOTE = /Sinusoidal encoding needs an even number of dimensions \(sin\/cos pairs\), so 7 became 8\./;
+
+test('a link with an odd dimension for sinusoidal draws the figures at the next even one', async () => {
+  const { page, problems } = await openSentence('&kind=sinusoidal&dim=7');
+  const state = await snapshot(page);
+  assert.equal(state.dim, 8, 'the snapshot reports the dimension actually used');
+  assert.equal(state.count, 5);
+  assert.ok(state.pairs[0].contextDistance.withPE > 0);
+  assert.match(await viewMessage(page), EVEN_NOTE);
+  assert.equal(await page.locator('.view-results').isVisible(), true);
+  assert.equal(await page.getByLabel('Dimensions').getAttribute('step'), '2');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('typing an odd dimension with sinusoidal rounds it up; a bad one is marked invalid', async () => {
   const { page, problems } = await openSentence('&kind=sinusoidal');
-  await page.getByLabel('Dimensions').fill('7');
-  assert.match(await viewMessage(page), /dim must be even for sinusoidal/);
-  assert.equal((await snapshot(page)).count, 0);
-  await page.getByLabel('Dimensions').fill('1');
+  const box = page.getByLabel('Dimensions');
+  await box.fill('7');
+  assert.match(await viewMessage(page), EVEN_NOTE);
+  let state = await snapshot(page);
+  assert.equal(state.dim, 8);
+  assert.equal(state.count, 5);
+  // 8 is also the default, which a link may leave out; it must not keep the 7.
+  assert.ok([null, '8'].includes((await currentParams(page)).get('dim')));
+  assert.equal(await box.getAttribute('aria-invalid'), 'false');
+
+  await box.fill('1');
   assert.match(await viewMessage(page), /Dimensions must be a whole number from 2 to 64/);
-  await page.getByLabel('Dimensions').fill('6');
+  assert.equal(await box.getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('First position').fill('-3');
+  assert.equal(await page.getByLabel('First position').getAttribute('aria-invalid'), 'true');
+  await page.getByLabel('First position').fill('0');
+
+  await box.fill('6');
   assert.equal(await viewMessage(page), '');
-  assert.equal((await snapshot(page)).count, 5);
+  assert.equal(await box.getAttribute('aria-invalid'), 'false');
+  assert.equal((await snapshot(page)).dim, 6);
+
+  await box.fill('7');
+  await encoding(page).selectOption('binary');
+  state = await snapshot(page);
+  assert.equal(state.dim, 7, 'other encodings take odd dimensions as typed');
+  assert.equal(await viewMessage(page), '');
+  assert.equal(await box.getAttribute('step'), '1');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('at the lecture\'s start 200, integer positions separate the inputs but not the attention outputs, and the page says why', async () => {
+  for (const text of [DOG, IT]) {
+    const { page, problems } = await openSentence(`&kind=integer&start=200&text=${encodeURIComponent(text)}`);
+    const state = await snapshot(page);
+    for (const pair of state.pairs) {
+      assert.ok(pair.inputDistance.withPE > 0);
+      assert.equal(pair.contextDistance.withPE, 0, 'softmax saturates: every output row is the same');
+    }
+    const titles = await page.locator('.group-comparison .figure-title').allTextContents();
+    const panel = await page.getByTestId('divergence').textContent();
+    assert.doesNotMatch(panel, /identical until the positions are added/);
+    assert.match(panel, /the positions make the inputs differ, yet the attention outputs stay identical/);
+    assert.match(panel, /integer positions are so large that softmax puts all the weight on one token/);
+    assert.equal(titles.length, state.duplicates.length);
+    for (const title of titles) assert.match(title, /yet the attention outputs stay identical/);
+    if (text === IT) await screenshot(page, 'sentence-it-integer-200-1280');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('with no positions and a causal mask, the title says the mask alone separates the outputs', async () => {
+  const { page, problems } = await openSentence('&kind=none&causal=1');
+  const [pair] = (await snapshot(page)).pairs;
+  assert.equal(pair.inputDistance.withPE, 0);
+  assert.ok(pair.contextDistance.withPE > 0);
+  const panel = await page.getByTestId('divergence').textContent();
+  assert.match(panel, /identical inputs; the causal mask alone makes their attention outputs differ/);
+  assert.doesNotMatch(panel, /the copies stay identical/);
+  assert.doesNotMatch(panel, /softmax puts all the weight/);
+  await screenshot(page, 'sentence-none-causal-1280');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -184,6 +184,22 @@ BOOST_AUTO_TEST_CASE(a_causal_mask_tells_the_two_dogs_apart_even_without_positio
   BOOST_TEST(!rows_bit_identical(analysis.context_without_pe, 8, 1, 4));
 }
 
+// Not a bug to fix: the lecture's setting shows the magnitude problem inside attention too.
+// Attention scores grow with the square of the positions, so softmax gives one
+// key all the weight and every token's output is that key's value row: the two dogs' inputs
+// differ, yet their outputs (and every other output) are bit-identical. The sentence view
+// explains this instead of claiming the positions told the copies apart.
+BOOST_AUTO_TEST_CASE(integer_positions_from_200_saturate_softmax_so_every_output_is_the_same) {
+  for (const int dim : {8, 64}) {
+    BOOST_TEST_CONTEXT("dim " << dim) {
+      const auto analysis = analyze(kDogs, {"integer", static_cast<double>(dim), 200, false});
+      BOOST_TEST(!rows_bit_identical(analysis.input, dim, 1, 4));
+      const int n = static_cast<int>(analysis.tokens.size());
+      for (int r = 1; r < n; ++r) BOOST_TEST(rows_bit_identical(analysis.context_with_pe, dim, 0, r));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(limits)

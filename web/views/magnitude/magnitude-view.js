@@ -104,7 +104,7 @@ function mount({ pe, root, state, onChange }) {
           related, unrelated, minWithPE,
           withoutPE: matrixRows(measured.without, n), withPE: matrixRows(measured.withPE, n),
         },
-        message: null,
+        message: message.text(),
       };
     },
   };

@@ -17,6 +17,15 @@ const CAUSAL_NOTE = {
     'without positions: the mask by itself leaks word order.',
 };
 
+// Why positions can make the inputs differ and still leave the attention outputs identical.
+const SATURATION_NOTE = {
+  integer: 'Why are the attention outputs still identical? The integer positions are so large ' +
+    'that softmax puts all the weight on one token, so every output is the same: another face ' +
+    'of the magnitude problem: integer positions drown what the words say.',
+  other: 'Why are the attention outputs still identical? Softmax puts all the weight on one ' +
+    'token here, so every output is the same.',
+};
+
 // The strips' colour scales, fixed by what the values can be rather than by this sentence's
 // extremes, so colours mean the same in every comparison and do not shift while typing:
 // embeddings to 4 standard deviations (beyond that a cell keeps the end colour), binary and
@@ -34,10 +43,11 @@ export function createDivergencePanel() {
   panel.dataset.testid = 'divergence';
   panel.setAttribute('aria-label', 'Copies of repeated words compared');
   const causalNote = element('p', 'causal-note');
+  const saturationNote = element('p', 'causal-note saturation-note');
   const empty = element('p', 'view-message', 'No word appears twice in this text, so there is nothing to compare. Try one of the examples.');
   const overflow = element('p', 'figure-note');
   const list = element('div', 'group-list');
-  panel.append(causalNote, empty, list, overflow);
+  panel.append(causalNote, saturationNote, empty, list, overflow);
   const comparisons = [];
 
   return {
@@ -46,6 +56,10 @@ export function createDivergencePanel() {
       setText(causalNote, causal ? CAUSAL_NOTE.on : CAUSAL_NOTE.off);
       causalNote.classList.toggle('is-causal', causal);
       const groups = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN);
+      const saturated = pairs.some((pair) => pair.group < groups.length &&
+        pair.inputDistance.withPE > 0 && pair.contextDistance.withPE === 0);
+      saturationNote.hidden = !saturated;
+      setText(saturationNote, saturated ? SATURATION_NOTE[kind === 'integer' ? 'integer' : 'other'] : '');
       empty.hidden = groups.length > 0;
       const hiddenGroups = analysis.duplicates.length - groups.length;
       overflow.hidden = hiddenGroups === 0;

@@ -10,11 +10,39 @@ const MAX_COPIES_SHOWN = 4;
 
 const HINT = 'Point at a cell, or Tab to a strip and use the arrow keys, to read its exact value.';
 
+// 'same' when every pair is at distance 0, 'differ' when none is, otherwise 'mixed'.
+function agreement(pairs, distance) {
+  const same = pairs.filter((pair) => distance(pair) === 0).length;
+  if (same === pairs.length) return 'same';
+  return same === 0 ? 'differ' : 'mixed';
+}
+
+// What the table below shows, read from its numbers (never from the settings alone), so the
+// title cannot contradict it. The copies' inputs without positions are always identical: the
+// same word has the same embedding.
+function summaryFor(pairs, kind) {
+  const inputs = agreement(pairs, (pair) => pair.inputDistance.withPE);
+  const outputsWithout = agreement(pairs, (pair) => pair.contextDistance.withoutPE);
+  const outputs = agreement(pairs, (pair) => pair.contextDistance.withPE);
+  const some = (state) => (state === 'mixed' ? 'some of ' : '');
+  if (inputs === 'same') {
+    const why = kind === 'none' ? 'with no positions added' : `the ${kind} position vectors are the same`;
+    if (outputs === 'same') return `${why}, the copies stay identical`;
+    return kind === 'none'
+      ? `identical inputs; the causal mask alone makes ${some(outputs)}their attention outputs differ`
+      : `${why}, so the inputs stay identical; the causal mask alone makes ${some(outputs)}their attention outputs differ`;
+  }
+  const inputPart = inputs === 'mixed'
+    ? `some copies get the same ${kind} position vector and keep identical inputs`
+    : 'the positions make the inputs differ';
+  if (outputs === 'same') return `${inputPart}, yet the attention outputs stay identical`;
+  if (outputs === 'mixed') return `${inputPart}, but some attention outputs stay identical`;
+  if (outputsWithout !== 'same') return `${inputPart}; the causal mask already makes ${some(outputsWithout)}the attention outputs differ without them`;
+  return inputs === 'mixed' ? inputPart : 'identical until the positions are added';
+}
+
 function titleFor(word, positions, pairs, kind) {
-  const where = `${quoteToken(word)} at positions ${listPositions(positions)}`;
-  if (kind === 'none') return `${where}: with no positions added, the copies stay identical`;
-  if (pairs.every((pair) => pair.inputDistance.withPE > 0)) return `${where}: identical until the positions are added`;
-  return `${where}: some copies get the same ${kind} position vector and stay identical`;
+  return `${quoteToken(word)} at positions ${listPositions(positions)}: ${summaryFor(pairs, kind)}`;
 }
 
 /** Returns { element, update(data) }; data = { group, color, pairs, analysis, dim, kind, limits }. */

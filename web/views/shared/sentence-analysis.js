@@ -46,9 +46,12 @@ export function analyzeSentence(pe, {
 
 /**
  * The outcome for what a sentence view's panel reads (createSentenceControls' read()): a number
- * that is not usable yet as an error, otherwise analyzeSentence of the values plus extra.
+ * that is not usable yet as an error, otherwise analyzeSentence of the values plus extra, with
+ * the panel's notice (a value it adjusted) as an info message beside the figures.
  */
-export function analyzePanel(pe, { values, problem }, extra = {}) {
+export function analyzePanel(pe, { values, problem, notice }, extra = {}) {
   if (problem) return { level: 'error', message: problem };
-  return analyzeSentence(pe, { ...values, ...extra });
+  const outcome = analyzeSentence(pe, { ...values, ...extra });
+  if (outcome.analysis && notice) return { ...outcome, level: 'info', message: notice };
+  return outcome;
 }

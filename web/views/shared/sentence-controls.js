@@ -16,16 +16,17 @@ const KIND_LABELS = {
 const TOKEN_RULE =
   'How the text is split: a word (a run of letters and digits, in any script) is one token, ' +
   'lowercased; every other character (a punctuation mark, a symbol, an emoji, a Chinese or ' +
-  'Japanese character) is a token of its own; spaces only separate. Token r sits at position ' +
-  'first position + r.';
+  'Japanese character) is a token of its own; spaces only separate. Counting ' +
+  'tokens from 0, token r sits at the first position plus r.';
 
 /**
  * state: initial { text, kind, dim, start, causal? }; withCausal adds the mask switch; examples:
  * sentences offered as one-click buttons; extras: more control elements of the view, which must
  * fire 'input' (selects and radio buttons do) and which the view reads itself; onInput() runs
  * after every change.
- * Returns { element, read() } where read() gives { values, problem }: the settings as typed
- * (a number that is not usable yet keeps its last good value) and a sentence about that number.
+ * Returns { element, read() } where read() gives { values, problem, notice }: the settings as
+ * typed (a number that is not usable yet keeps its last good value), a sentence about that
+ * number, and a sentence about a value the panel adjusted (an odd sinusoidal dimension).
  */
 export function createSentenceControls({ state, withCausal, examples, extras = [], onInput }) {
   const panel = element('div', 'controls sentence-controls');
@@ -85,16 +86,33 @@ export function createSentenceControls({ state, withCausal, examples, extras = [
   // select, checkbox, radio, textarea and number boxes all fire 'input' on every change.
   panel.addEventListener('input', onInput);
 
+  // Sinusoidal codes are sin/cos pairs: the box steps by 2 and an odd number is rounded up.
+  function fitDimToKind() {
+    dim.step = kind.value === 'sinusoidal' ? '2' : '1';
+  }
+  fitDimToKind();
+
   let lastDim = state.dim;
   let lastStart = state.start;
   return {
     element: panel,
     read() {
+      fitDimToKind();
       const problems = [];
+      let notice = null;
       const dimValue = readWhole(dim, DIM_LIMITS);
-      if (dimValue === null) problems.push(`Dimensions must be a whole number from ${DIM_LIMITS.min} to ${DIM_LIMITS.max}.`);
-      else lastDim = dimValue;
+      dim.setAttribute('aria-invalid', String(dimValue === null));
+      if (dimValue === null) {
+        problems.push(`Dimensions must be a whole number from ${DIM_LIMITS.min} to ${DIM_LIMITS.max}.`);
+      } else if (kind.value === 'sinusoidal' && dimValue % 2 === 1) {
+        // DIM_LIMITS.max is even, so the rounded value stays in range.
+        lastDim = dimValue + 1;
+        notice = `Sinusoidal encoding needs an even number of dimensions (sin/cos pairs), so ${dimValue} became ${lastDim}.`;
+      } else {
+        lastDim = dimValue;
+      }
       const startValue = readWhole(start, START_LIMITS);
+      start.setAttribute('aria-invalid', String(startValue === null));
       if (startValue === null) {
         problems.push(`The first position must be a whole number from 0 to ${formatWhole(START_LIMITS.max)}.`);
       } else {
@@ -102,7 +120,7 @@ export function createSentenceControls({ state, withCausal, examples, extras = [
       }
       const values = { text: text.value, kind: kind.value, dim: lastDim, start: lastStart };
       if (causal) values.causal = causal.checked;
-      return { values, problem: problems.join(' ') || null };
+      return { values, problem: problems.join(' ') || null, notice };
     },
   };
 }
