@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
-const SHIPPED = ['index.html', 'web/favicon.svg', 'web/styles', 'web/generated/app.js'];
+const SHIPPED = ['index.html', 'web/favicon.svg', 'web/generated/app.css', 'web/generated/app.js'];
 
 rmSync(dist, { recursive: true, force: true });
 for (const path of SHIPPED) {
