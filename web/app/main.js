@@ -27,12 +27,29 @@ function urlFor(embedded, mounted) {
   return query ? `?${query}` : location.pathname;
 }
 
-function followInUrl(embedded, mounted) {
+function writeUrl(embedded, mounted) {
   try {
     history.replaceState(null, '', urlFor(embedded, mounted));
   } catch {
     // Some hosts (sandboxed iframes, file://) refuse URL updates; the view itself still works.
   }
+}
+
+// replaceState costs several milliseconds (more with a long text in the link), so while someone
+// types, the address is written once typing pauses rather than on every keystroke.
+const URL_DELAY_MS = 250;
+let urlTimer = null;
+let urlWritten = Promise.resolve();
+let markUrlWritten = null;
+
+function followInUrl(embedded, mounted) {
+  clearTimeout(urlTimer);
+  if (!markUrlWritten) urlWritten = new Promise((resolve) => { markUrlWritten = resolve; });
+  urlTimer = setTimeout(() => {
+    writeUrl(embedded, mounted);
+    markUrlWritten();
+    markUrlWritten = null;
+  }, URL_DELAY_MS);
 }
 
 async function start() {
@@ -64,7 +81,7 @@ async function start() {
   }
   showLinkNotes([...new Set(notes)]);
   // Replace whatever the link held (junk included) with the state actually shown.
-  followInUrl(embedded, mounted);
+  writeUrl(embedded, mounted);
   document.body.classList.add('ready');
   // Views draw synchronously in mount(); the mark lets benchmarks time navigation -> first render.
   performance.mark('pe-lab:rendered');
@@ -76,6 +93,10 @@ async function start() {
       const views = Object.fromEntries(mounted.map(({ view, handle }) => [view.name, { view: view.name, ...handle.snapshot() }]));
       const primary = views[mounted[0].view.name];
       return JSON.parse(JSON.stringify(embedded ? primary : { ...primary, view: 'page', views }));
+    },
+    /** Resolves once the address shows the current state (it is written when typing pauses). */
+    urlSettled() {
+      return urlWritten;
     },
   };
 }

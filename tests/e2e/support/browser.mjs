@@ -88,10 +88,13 @@ export function snapshot(page) {
   return page.evaluate(() => window.peDemo.snapshot());
 }
 
-/** The page's query string now, e.g. '?view=grid&start=64' (page.url() can lag behind
- *  history.replaceState). */
+/** The page's query string once the page has written it, e.g. '?view=grid&start=64'
+ *  (page.url() can lag behind history.replaceState). */
 export function currentQuery(page) {
-  return page.evaluate(() => location.search);
+  return page.evaluate(async () => {
+    await window.peDemo.urlSettled();
+    return location.search;
+  });
 }
 
 /** The page's query parameters now, as URLSearchParams. */
@@ -99,9 +102,12 @@ export async function currentParams(page) {
   return new URLSearchParams(await currentQuery(page));
 }
 
-/** The page's address now, for reopening it. */
+/** The page's address once the page has written it, for reopening it. */
 export function currentUrl(page) {
-  return page.evaluate(() => location.href);
+  return page.evaluate(async () => {
+    await window.peDemo.urlSettled();
+    return location.href;
+  });
 }
 
 /** Resolves after the page's next animation frame, when a scroll or zoom has been drawn. */
