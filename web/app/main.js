@@ -79,13 +79,6 @@ async function start() {
     mounted.push(entry);
     if (!embedded) addEmbedControl(root, view.name, () => urlFor(view, [entry]));
   }
-  showLinkNotes([...new Set(notes)]);
-  // Replace whatever the link held (junk included) with the state actually shown.
-  writeUrl(embedded, mounted);
-  document.body.classList.add('ready');
-  // Views draw synchronously in mount(); the mark lets benchmarks time navigation -> first render.
-  performance.mark('pe-lab:rendered');
-
   window.peDemo = {
     /** Plain JSON of what is on screen: the embedded view's state, or the page's first view's
      *  state plus every view's under `views`. */
@@ -99,6 +92,13 @@ async function start() {
       return urlWritten;
     },
   };
+
+  showLinkNotes([...new Set(notes)]);
+  // Replace whatever the link held (junk included) with the state actually shown.
+  writeUrl(embedded, mounted);
+  document.body.classList.add('ready');
+  // Views draw synchronously in mount(); the mark lets benchmarks time navigation -> first render.
+  performance.mark('pe-lab:rendered');
 }
 
 start().catch(showFatalError);
