@@ -142,3 +142,89 @@ test('a bad link falls back to defaults with a note', async () => {
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// The readout line under each chart: [square waves, flip frequency].
+const readouts = (page) => page.locator('svg.wave-chart + .readout');
+
+// The centre of position p's step in lane i (0-based) of the square waves, from the lane's two
+// grid lines (at bit 1 and bit 0, across the plot).
+async function laneCell(page, { i, p, start, count }) {
+  const [high, low] = await page.locator('.lane').nth(i).locator('line').evaluateAll((lines) => lines.map((line) => ({
+    left: Number(line.getAttribute('x1')), right: Number(line.getAttribute('x2')), y: Number(line.getAttribute('y1')),
+  })));
+  const step = (high.right - high.left) / count;
+  return { x: high.left + (p - start + 0.5) * step, y: (high.y + low.y) / 2 };
+}
+
+test('pointing at a square wave reads the bit of that index and position', async () => {
+  const { page, problems } = await openWaves('&start=64&count=12');
+  const waves = charts(page).first();
+  const readout = readouts(page).first();
+  assert.equal(await readout.getAttribute('aria-live'), 'polite');
+  assert.match(await readout.textContent(), /^Point at a wave/);
+  const range = { start: 64, count: 12 };
+  await waves.hover({ position: await laneCell(page, { i: 0, p: 65, ...range }) });
+  assert.equal(await readout.textContent(), 'index 1 (code index 0), position 65: bit 1');
+  assert.equal(await waves.locator('.chart-marker').getAttribute('visibility'), 'visible');
+  await waves.hover({ position: await laneCell(page, { i: 1, p: 65, ...range }) });
+  assert.equal(await readout.textContent(), 'index 2 (code index 1), position 65: bit 0');
+  await waves.hover({ position: await laneCell(page, { i: 6, p: 70, ...range }) });
+  assert.equal(await readout.textContent(), 'index 7 (code index 6), position 70: bit 1', '64 = 1000000');
+  await page.mouse.move(0, 0);
+  assert.match(await readout.textContent(), /^Point at a wave/);
+  assert.equal(await waves.locator('.chart-marker').getAttribute('visibility'), 'hidden');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the arrow keys move along the square waves: left and right by position, up and down by index', async () => {
+  const { page, problems } = await openWaves('&start=64&count=12');
+  const waves = charts(page).first();
+  const readout = readouts(page).first();
+  const marker = waves.locator('.chart-marker');
+  await waves.focus();
+  assert.equal(await readout.textContent(), 'index 1 (code index 0), position 64: bit 0');
+  const firstX = Number(await marker.getAttribute('x'));
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await readout.textContent(), 'index 1 (code index 0), position 65: bit 1');
+  assert.ok(Number(await marker.getAttribute('x')) > firstX, 'the marker moves right');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await readout.textContent(), 'index 2 (code index 1), position 65: bit 0');
+  for (let n = 0; n < 5; n += 1) await page.keyboard.press('ArrowDown');
+  assert.equal(await readout.textContent(), 'index 7 (code index 6), position 65: bit 1');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown'); // stays on the last index
+  assert.equal(await readout.textContent(), 'index 8 (code index 7), position 65: bit 0');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  assert.equal(await readout.textContent(), 'index 7 (code index 6), position 75: bit 1');
+  assert.equal(await marker.getAttribute('visibility'), 'visible');
+  await page.keyboard.press('Tab');
+  assert.equal(await marker.getAttribute('visibility'), 'hidden', 'leaving the chart hides the marker');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the flip-frequency chart reads each index by keyboard and pointer', async () => {
+  const { page, problems } = await openWaves('&dim=16');
+  const frequency = charts(page).nth(1);
+  const readout = readouts(page).nth(1);
+  assert.equal(await readout.getAttribute('aria-live'), 'polite');
+  await frequency.focus();
+  assert.equal(await readout.textContent(), 'index 1 flips every position: frequency 1 flip per position');
+  for (let n = 0; n < 3; n += 1) await page.keyboard.press('ArrowRight');
+  assert.equal(await readout.textContent(), 'index 4 flips every 8 positions: frequency 1/8 flips per position');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await readout.textContent(), 'index 3 flips every 4 positions: frequency 1/4 flips per position');
+  await page.keyboard.press('End');
+  assert.equal(await readout.textContent(), 'index 16 flips every 32,768 positions: frequency 1/32,768 flips per position');
+  assert.equal(await frequency.locator('.chart-marker').getAttribute('visibility'), 'visible');
+  await frequency.blur();
+
+  const dot = frequency.locator('circle').nth(5);
+  const [cx, cy] = await dot.evaluate((circle) => [Number(circle.getAttribute('cx')), Number(circle.getAttribute('cy'))]);
+  await frequency.hover({ position: { x: cx + 3, y: cy } });
+  assert.equal(await readout.textContent(), 'index 6 flips every 32 positions: frequency 1/32 flips per position');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -1,19 +1,28 @@
 // Flip frequency against index: index k flips once every 2^(k-1) positions, so it changes
 // 1 / 2^(k-1) times per position. The curve falls by half at each step, from index 1
 // (fine-grained: tells neighbours apart) to index d (coarse: tells far-apart regions apart).
+// Point at an index, or Tab to the chart and use the arrow keys, to read its frequency.
 import { scaleLinear } from 'd3-scale';
 import { createFigure } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
+import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, INK } from '../../charts/palette.js';
 import { formatWhole } from '../shared/format.js';
 
 const FREQUENCY_COLOR = CATEGORY_COLORS[0];
 const HEIGHT = 260;
 const MARGIN = { top: 20, right: 18, bottom: 48, left: 58 };
+const HINT = 'Point at an index, or Tab to the chart and use the left and right arrow keys, to read its flip frequency.';
 
 /** "1", "1/2", "1/128": flips per position of a flip period. */
 export function perPosition(period) {
   return period === 1 ? '1' : `1/${formatWhole(period)}`;
+}
+
+// "index 4 flips every 8 positions: frequency 1/8 flips per position".
+function describeIndex(k, period) {
+  const every = period === 1 ? 'every position' : `every ${formatWhole(period)} positions`;
+  return `index ${k} flips ${every}: frequency ${perPosition(period)} ${period === 1 ? 'flip' : 'flips'} per position`;
 }
 
 // Two lines of text, anchored at (x, y) on the first line's baseline.
@@ -27,7 +36,8 @@ function annotation(x, y, anchor, lines) {
 export function createFlipFrequency() {
   const frame = createFigure({ title: 'Each index flips half as often as the one before: a falling curve from fine-grained to coarse' });
   const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
-  frame.body.append(svg);
+  const reading = createSvgReadout(svg, { hint: HINT });
+  frame.body.append(svg, reading.readout);
   frame.setLegend([{ label: 'flips per position = 1 / 2^(k−1) for index k', color: FREQUENCY_COLOR, shape: 'line' }]);
 
   return {
@@ -36,7 +46,7 @@ export function createFlipFrequency() {
       svg.replaceChildren();
       svg.setAttribute('width', width);
       svg.setAttribute('height', HEIGHT);
-      svg.setAttribute('aria-label', `Flips per position for indices 1 to ${dim}: ${Array.from(flipPeriods, perPosition).join(', ')}`);
+      svg.setAttribute('aria-label', `Flips per position for indices 1 to ${dim}: ${Array.from(flipPeriods, perPosition).join(', ')}. Use the arrow keys to read each index.`);
       const domain = dim === 1 ? [0.5, 1.5] : [1, dim];
       const x = scaleLinear().domain(domain).range([MARGIN.left, width - MARGIN.right]);
       const y = scaleLinear().domain([0, 1]).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
@@ -54,6 +64,19 @@ export function createFlipFrequency() {
         const dot = svgElement('circle', { cx: points[j][0], cy: points[j][1], r: 4, fill: FREQUENCY_COLOR });
         dot.append(svgElement('title', {}, `index ${k}: flips every ${formatWhole(flipPeriods[j])} positions, ${perPosition(flipPeriods[j])} per position`));
         svg.append(dot);
+      });
+      // Item (0, k - 1) is index k: a band as wide as the spacing of the indices,
+      // centred on its dot and cut at the plot's edges.
+      const spacing = dim === 1 ? x.range()[1] - x.range()[0] : x(2) - x(1);
+      reading.draw({
+        rows: 1,
+        cols: dim,
+        itemAt: (px) => ({ row: 0, col: Math.round(x.invert(px)) - 1 }),
+        box: (row, col) => {
+          const [left, right] = [Math.max(x.range()[0], x(col + 1) - spacing / 2), Math.min(x.range()[1], x(col + 1) + spacing / 2)];
+          return { x: left, y: MARGIN.top, width: right - left, height: y(0) - MARGIN.top };
+        },
+        describe: (row, col) => describeIndex(col + 1, flipPeriods[col]),
       });
       // Half-way to index 2 the curve has fallen to 3/4, clear of text along the top; with only
       // two indices the top right corner is the free one.

@@ -1,9 +1,11 @@
 // One lane per index, stacked from index 1 (fastest) down to index d (slowest): the bit's value
 // against position as a square wave, position p holding its bit on [p, p + 1). On request each
 // lane also carries its smooth counterpart from pe.smoothBits, the sinusoid of the same period.
+// Point at a lane, or Tab to the chart and use the arrow keys, to read one bit.
 import { scaleLinear } from 'd3-scale';
 import { createFigure } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
+import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
 import { formatWhole } from '../shared/format.js';
 
@@ -12,6 +14,7 @@ const SMOOTH_COLOR = CATEGORY_COLORS[4]; // vermillion, dashed
 const MARGIN = { top: 4, right: 12, bottom: 48, left: 44 };
 const LANE = { label: 18, plot: 26, gap: 10 };
 const LANE_HEIGHT = LANE.label + LANE.plot + LANE.gap;
+const HINT = 'Point at a wave, or Tab to the chart and use the arrow keys (left and right: position, up and down: index), to read a bit.';
 
 // "index 7 · flips every 64 positions".
 function laneLabel(index, dim, period) {
@@ -55,7 +58,8 @@ export function flipsInRange(bits, dim, i, count) {
 export function createSquareWaves() {
   const frame = createFigure({ title: 'Read down a column of the grid: each index is a square wave, flipping half as often as the one above' });
   const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
-  frame.body.append(svg);
+  const reading = createSvgReadout(svg, { hint: HINT });
+  frame.body.append(svg, reading.readout);
 
   return {
     figure: frame.figure,
@@ -69,7 +73,7 @@ export function createSquareWaves() {
       svg.replaceChildren();
       svg.setAttribute('width', width);
       svg.setAttribute('height', height);
-      svg.setAttribute('aria-label', `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}`);
+      svg.setAttribute('aria-label', `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}. Use the arrow keys to read each bit.`);
       // x is in rows from the range's start, so row r covers [x(r), x(r + 1)).
       const x = scaleLinear().domain([0, count]).range([MARGIN.left, width - MARGIN.right]);
       const axisScale = scaleLinear().domain([start, start + count]).range(x.range());
@@ -103,6 +107,16 @@ export function createSquareWaves() {
       svg.append(svgElement('text', {
         x: 0, y: 0, transform: `translate(14 ${(MARGIN.top + bottom) / 2}) rotate(-90)`, 'text-anchor': 'middle', fill: INK, class: 'axis-label',
       }, dim >= 4 ? 'bit value, one lane per index' : 'bit value'));
+
+      // Item (row, col) is index row + 1 at position start + col: its bit is bits[col * dim + row].
+      const step = (x(count) - x(0)) / count;
+      reading.draw({
+        rows: dim,
+        cols: count,
+        itemAt: (px, py) => ({ row: Math.floor((py - MARGIN.top) / LANE_HEIGHT), col: Math.floor((px - MARGIN.left) / step) }),
+        box: (row, col) => ({ x: x(col), y: MARGIN.top + row * LANE_HEIGHT + LANE.label - 4, width: step, height: LANE.plot + 8 }),
+        describe: (row, col) => `index ${row + 1} (code index ${row}), position ${formatWhole(start + col)}: bit ${bits[col * dim + row]}`,
+      });
 
       frame.setLegend([
         { label: 'bit value (square wave)', color: SQUARE_COLOR, shape: 'line' },
