@@ -6,6 +6,7 @@
 import { element, setText } from './figure.js';
 import { sizeCanvas } from './hidpi-canvas.js';
 import { writeRampPixel } from './color-ramp.js';
+import { trackItemSelection } from './item-selection.js';
 
 export const CHART_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
 
@@ -34,10 +35,6 @@ export function shorten(text, maxLength) {
   return characters.length <= maxLength ? text : `${characters.slice(0, maxLength - 1).join('')}…`;
 }
 
-const KEY_STEPS = {
-  ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0],
-};
-
 /**
  * label: what the chart shows (its accessible name); readout: the element that shows the value of
  * the cell in use (several canvases may share one); hint: what the readout says otherwise.
@@ -65,21 +62,20 @@ export function createCellCanvas({ label, readout, hint }) {
 
   let layout = null;
   let paintedKey;
-  let cursor = null; // the keyboard's cell, kept while the chart is redrawn
-  let hovered = null;
-  let focused = false;
+  const selection = trackItemSelection(canvas, {
+    itemAt(event) {
+      const box = canvas.getBoundingClientRect();
+      const col = Math.floor((event.clientX - box.left - layout.x) / layout.cellWidth);
+      const row = Math.floor((event.clientY - box.top - layout.y) / layout.cellHeight);
+      return { row, col };
+    },
+    onChange: show,
+  });
 
-  function clamp(cell) {
-    return {
-      row: Math.max(0, Math.min(layout.rows - 1, cell.row)),
-      col: Math.max(0, Math.min(layout.cols - 1, cell.col)),
-    };
-  }
-
-  // Shows the hovered cell, else the keyboard's cell while focused, else the hint.
+  // Shows the cell in use, else (if this canvas wrote the readout last) the hint.
   function show() {
-    const cell = hovered ?? (focused ? cursor : null);
-    if (!cell || !layout) {
+    const cell = selection.current();
+    if (!cell) {
       marker.hidden = true;
       if (readout.dataset.owner === owner) setText(readout, hint);
       return;
@@ -94,53 +90,14 @@ export function createCellCanvas({ label, readout, hint }) {
     setText(readout, layout.describe(cell.row, cell.col));
   }
 
-  function cellAt(event) {
-    if (!layout) return null;
-    const box = canvas.getBoundingClientRect();
-    const col = Math.floor((event.clientX - box.left - layout.x) / layout.cellWidth);
-    const row = Math.floor((event.clientY - box.top - layout.y) / layout.cellHeight);
-    const inside = row >= 0 && row < layout.rows && col >= 0 && col < layout.cols;
-    return inside ? { row, col } : null;
-  }
-
-  canvas.addEventListener('pointermove', (event) => {
-    hovered = cellAt(event);
-    show();
-  });
-  canvas.addEventListener('pointerleave', () => {
-    hovered = null;
-    show();
-  });
-  canvas.addEventListener('focus', () => {
-    focused = true;
-    if (layout) cursor = clamp(cursor ?? { row: 0, col: 0 });
-    show();
-  });
-  canvas.addEventListener('blur', () => {
-    focused = false;
-    show();
-  });
-  canvas.addEventListener('keydown', (event) => {
-    if (!layout || !cursor) return;
-    const step = KEY_STEPS[event.key];
-    if (step) cursor = clamp({ row: cursor.row + step[0], col: cursor.col + step[1] });
-    else if (event.key === 'Home') cursor = { row: cursor.row, col: 0 };
-    else if (event.key === 'End') cursor = { row: cursor.row, col: layout.cols - 1 };
-    else return;
-    event.preventDefault(); // arrows would scroll the page
-    hovered = null;
-    show();
-  });
-
   return {
     element: wrapper,
     draw(next) {
       const { width, height, x, y, rows, cols, cellWidth, cellHeight, value, limit, decorate, key } = next;
       layout = next;
-      if (cursor) cursor = clamp(cursor);
-      if (hovered) hovered = clamp(hovered);
+      selection.resize(rows, cols);
       // The values under the pointer or cursor may have changed: say the new ones.
-      if (hovered || focused) show();
+      if (selection.active()) show();
       const ratio = window.devicePixelRatio || 1;
       if (key !== undefined && `${ratio} ${key}` === paintedKey) return;
       paintedKey = key === undefined ? undefined : `${ratio} ${key}`;

@@ -3,10 +3,7 @@
 // under the chart and moves a marker onto it. Items are (row, col) on a rows x cols layout.
 import { element, setText } from './figure.js';
 import { svgElement } from './svg.js';
-
-const KEY_STEPS = {
-  ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0],
-};
+import { trackItemSelection } from './item-selection.js';
 
 /**
  * Makes svg focusable and readable; hint is what the readout says when no item is in use.
@@ -23,18 +20,17 @@ export function createSvgReadout(svg, { hint }) {
   const marker = svgElement('rect', { class: 'chart-marker', visibility: 'hidden' });
 
   let layout = null;
-  let cursor = null; // the keyboard's item, kept while the chart is redrawn
-  let hovered = null;
-  let focused = false;
-
-  const clamp = ({ row, col }) => ({
-    row: Math.max(0, Math.min(layout.rows - 1, row)),
-    col: Math.max(0, Math.min(layout.cols - 1, col)),
+  const selection = trackItemSelection(svg, {
+    itemAt(event) {
+      const box = svg.getBoundingClientRect();
+      return layout.itemAt(event.clientX - box.left, event.clientY - box.top);
+    },
+    onChange: show,
   });
 
-  // Shows the hovered item, else the keyboard's item while focused, else the hint.
+  // Shows the item in use, else the hint.
   function show() {
-    const item = layout && (hovered ?? (focused ? cursor : null));
+    const item = selection.current();
     if (!item) {
       marker.setAttribute('visibility', 'hidden');
       setText(readout, hint);
@@ -45,45 +41,11 @@ export function createSvgReadout(svg, { hint }) {
     setText(readout, layout.describe(item.row, item.col));
   }
 
-  svg.addEventListener('pointermove', (event) => {
-    if (!layout) return;
-    const box = svg.getBoundingClientRect();
-    const item = layout.itemAt(event.clientX - box.left, event.clientY - box.top);
-    const inside = item && item.row >= 0 && item.row < layout.rows && item.col >= 0 && item.col < layout.cols;
-    hovered = inside ? item : null;
-    show();
-  });
-  svg.addEventListener('pointerleave', () => {
-    hovered = null;
-    show();
-  });
-  svg.addEventListener('focus', () => {
-    focused = true;
-    if (layout) cursor = clamp(cursor ?? { row: 0, col: 0 });
-    show();
-  });
-  svg.addEventListener('blur', () => {
-    focused = false;
-    show();
-  });
-  svg.addEventListener('keydown', (event) => {
-    if (!layout || !cursor) return;
-    const step = KEY_STEPS[event.key];
-    if (step) cursor = clamp({ row: cursor.row + step[0], col: cursor.col + step[1] });
-    else if (event.key === 'Home') cursor = { row: cursor.row, col: 0 };
-    else if (event.key === 'End') cursor = { row: cursor.row, col: layout.cols - 1 };
-    else return;
-    event.preventDefault(); // arrows would scroll the page
-    hovered = null;
-    show();
-  });
-
   return {
     readout,
     draw(next) {
       layout = next;
-      if (cursor) cursor = clamp(cursor);
-      if (hovered) hovered = clamp(hovered);
+      selection.resize(next.rows, next.cols);
       svg.append(marker); // on top of everything the chart drew
       show(); // the values under the pointer or cursor may have changed
     },
