@@ -68,14 +68,16 @@
 import createPECore from './generated/pe-core.mjs';
 import wasmBase64 from './generated/pe-core-wasm.mjs';
 
+// Each function's options: their JS types (the keys, in this order, are the allowed options)
+// and the defaults of the optional ones.
+const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'number', base: 'number', layout: 'string' };
 const ENCODE_DEFAULTS = { start: 0, base: 10000, layout: 'interleaved' };
-const ENCODE_OPTIONS = ['kind', 'start', 'count', 'dim', 'base', 'layout'];
+const ANALYZE_TYPES = { kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number' };
 const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false };
-const ANALYZE_OPTIONS = ['kind', 'dim', 'start', 'causal', 'embeddingStd'];
+const BINARY_STRUCTURE_TYPES = { start: 'number', count: 'number', dim: 'number' };
 const BINARY_STRUCTURE_DEFAULTS = { start: 0 };
-const BINARY_STRUCTURE_OPTIONS = ['start', 'count', 'dim'];
+const SMOOTH_BITS_TYPES = { start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number' };
 const SMOOTH_BITS_DEFAULTS = { start: 0, samplesPerPosition: 8 };
-const SMOOTH_BITS_OPTIONS = ['start', 'count', 'dim', 'samplesPerPosition'];
 const utf8 = new TextEncoder();
 
 function describe(value) {
@@ -92,9 +94,11 @@ function withDefaults(defaults, options) {
   return { ...defaults, ...Object.fromEntries(given) };
 }
 
-// Rejects anything that is not a plain options object with only the known keys, then checks
-// each value's JS type; ranges are checked by the C++ core, so the limits live in one place.
-function checkOptions(options, known, types) {
+// Returns the complete request: rejects anything that is not a plain options object with only
+// the known keys, fills in defaults, then checks each value's JS type; ranges are checked by the
+// C++ core, so the limits live in one place.
+function readOptions(options, types, defaults) {
+  const known = Object.keys(types);
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`options must be an object like { ${known.join(', ')} }; received ${describe(options)}`);
   }
@@ -103,11 +107,13 @@ function checkOptions(options, known, types) {
       throw new TypeError(`unknown option "${key}"; allowed options: ${known.join(', ')}`);
     }
   }
+  const request = withDefaults(defaults, options);
   for (const [key, type] of Object.entries(types)) {
-    if (typeof options[key] !== type) {
-      throw new TypeError(`${key} must be a ${type}; received ${describe(options[key])}`);
+    if (typeof request[key] !== type) {
+      throw new TypeError(`${key} must be a ${type}; received ${describe(request[key])}`);
     }
   }
+  return request;
 }
 
 // Raw core results are { data } or { error: 'TypeError' | 'RangeError', message }.
@@ -143,11 +149,7 @@ function makeApi(core) {
   return {
     /** Returns { kind, start, count, dim, base, layout, data: Float32Array(count * dim) }. */
     encode(options) {
-      checkOptions(options, ENCODE_OPTIONS, {});
-      const request = withDefaults(ENCODE_DEFAULTS, options);
-      checkOptions(request, ENCODE_OPTIONS, {
-        kind: 'string', start: 'number', count: 'number', dim: 'number', base: 'number', layout: 'string',
-      });
+      const request = readOptions(options, ENCODE_TYPES, ENCODE_DEFAULTS);
       const { kind, start, count, dim, base, layout } = request;
       const { data } = unwrap(core.encode(kind, start, count, dim, base, layout));
       return { kind, start, count, dim, base, layout, data };
@@ -161,11 +163,7 @@ function makeApi(core) {
       if (typeof text !== 'string') {
         throw new TypeError(`text must be a string; received ${describe(text)}`);
       }
-      checkOptions(options, ANALYZE_OPTIONS, {});
-      const request = withDefaults({ ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd }, options);
-      checkOptions(request, ANALYZE_OPTIONS, {
-        kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number',
-      });
+      const request = readOptions(options, ANALYZE_TYPES, { ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd });
       const { kind, dim, start, causal, embeddingStd } = request;
       // The core gets UTF-8 bytes from TextEncoder, which turns lone surrogates into U+FFFD;
       // Emscripten's own string conversion would glue them to the next character instead.
@@ -191,20 +189,14 @@ function makeApi(core) {
 
     /** Returns { start, count, dim, hamming, sameCodeAs, flipPeriods, repeatsFrom }. */
     binaryStructure(options) {
-      checkOptions(options, BINARY_STRUCTURE_OPTIONS, {});
-      const request = withDefaults(BINARY_STRUCTURE_DEFAULTS, options);
-      checkOptions(request, BINARY_STRUCTURE_OPTIONS, { start: 'number', count: 'number', dim: 'number' });
+      const request = readOptions(options, BINARY_STRUCTURE_TYPES, BINARY_STRUCTURE_DEFAULTS);
       const { start, count, dim } = request;
       return { start, count, dim, ...unwrap(core.binaryStructure(start, count, dim)) };
     },
 
     /** Returns { start, count, dim, samplesPerPosition, data: Float32Array }. */
     smoothBits(options) {
-      checkOptions(options, SMOOTH_BITS_OPTIONS, {});
-      const request = withDefaults(SMOOTH_BITS_DEFAULTS, options);
-      checkOptions(request, SMOOTH_BITS_OPTIONS, {
-        start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number',
-      });
+      const request = readOptions(options, SMOOTH_BITS_TYPES, SMOOTH_BITS_DEFAULTS);
       const { start, count, dim, samplesPerPosition } = request;
       const { data } = unwrap(core.smoothBits(start, count, dim, samplesPerPosition));
       return { start, count, dim, samplesPerPosition, data };
