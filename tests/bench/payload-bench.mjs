@@ -29,15 +29,33 @@ for (const file of filesUnder(DIST)) {
 }
 console.log(`${'total'.padEnd(32)} ${kb(rawTotal).padStart(9)} ${kb(gzipTotal).padStart(10)}`);
 
+// Milestones of a load, ms after navigation: the page's script and stylesheet arrived, first
+// paint (static text), then web/app/main.js's marks: core loaded, each view drawn, all drawn.
+function milestones() {
+  const arrived = (suffix) => performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(suffix)).responseEnd;
+  const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('pe-lab:'));
+  return {
+    'app.css arrived': arrived('app.css'),
+    'app.js arrived': arrived('app.js'),
+    'first paint': performance.getEntriesByName('first-paint')[0].startTime,
+    ...Object.fromEntries(marks.map((mark) => [mark.name, mark.startTime])),
+  };
+}
+
 const session = await startSession({ root: DIST });
-const times = [];
+const loads = [];
 for (let load = 0; load < LOADS; load += 1) {
   const { page } = await openPage(session, session.url);
-  times.push(await page.evaluate(() => performance.getEntriesByName('pe-lab:rendered')[0].startTime));
+  loads.push(await page.evaluate(milestones));
   await page.context().close();
 }
 await session.close();
 
+console.log(`\nmilestone (ms after navigation)   median of ${LOADS} loads`);
+for (const name of Object.keys(loads[0])) {
+  console.log(`${name.padEnd(32)} ${median(loads.map((times) => times[name])).toFixed(0).padStart(6)}`);
+}
+const times = loads.map((times) => times['pe-lab:rendered']);
 const renderMs = median(times);
 console.log(`\nnavigation -> first full render, median of ${LOADS} loads: ${renderMs.toFixed(0)} ms ` +
   `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);

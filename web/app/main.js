@@ -61,6 +61,7 @@ async function start() {
   }
 
   const pe = await loadPE();
+  performance.mark('pe-lab:core-loaded');
   const mounted = [];
   for (const view of embedded ? [embedded] : VIEWS) {
     const read = readParams(search, view.name, view.params, { namedView: !embedded });
@@ -76,6 +77,7 @@ async function start() {
         followInUrl(embedded, mounted);
       },
     });
+    performance.mark(`pe-lab:drawn:${view.name}`);
     mounted.push(entry);
     if (!embedded) addEmbedControl(root, view.name, () => urlFor(view, [entry]));
   }
@@ -97,7 +99,8 @@ async function start() {
   // Replace whatever the link held (junk included) with the state actually shown.
   writeUrl(embedded, mounted);
   document.body.classList.add('ready');
-  // Views draw synchronously in mount(); the mark lets benchmarks time navigation -> first render.
+  // Views draw synchronously in mount(); the marks let benchmarks time navigation -> first render
+  // and see where it goes (core loaded, each view drawn).
   performance.mark('pe-lab:rendered');
 }
 

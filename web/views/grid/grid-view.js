@@ -3,6 +3,7 @@
 // unevenly far apart). Scales to 65,536 rows by drawing only what is on screen.
 import { createFigure, element } from '../../charts/figure.js';
 import { BIT_COLORS } from '../../charts/palette.js';
+import { trackWidth } from '../../charts/width-tracker.js';
 import { formatWhole } from '../shared/format.js';
 import { labelled } from '../shared/control-parts.js';
 import { createRangeControls } from '../shared/range-controls.js';
@@ -84,11 +85,13 @@ function mount({ pe, root, state, onChange }) {
   let facts = null;
   let layout = null;
   let pointed = null;
+  // The cells take the width they are given; re-lay them out when that width changes.
+  const availableWidth = trackWidth(figure.body, () => show({ rangeChanged: false, widthChanged: true }));
 
   // A new range re-describes the figure; a zoom or width change only re-lays out the cells.
   function show({ rangeChanged, widthChanged = false }) {
     const firstRow = rangeChanged ? 0 : grid.firstRow();
-    layout = gridLayout(data, { rowHeight: settings.zoom, available: figure.body.clientWidth - grid.chromeWidth(), formatPosition: formatWhole });
+    layout = gridLayout(data, { rowHeight: settings.zoom, available: availableWidth() - grid.chromeWidth(), formatPosition: formatWhole });
     if (rangeChanged) {
       figure.setTitle(title(data));
       figure.setLegend(legend(data, facts));
@@ -124,14 +127,6 @@ function mount({ pe, root, state, onChange }) {
 
   settings = loadLinkSettings({ settings, params: GRID_PARAMS, reset: RANGE_KEYS, controls, message, load });
   show({ rangeChanged: true });
-
-  // The cells take the width they are given; re-lay them out when that width changes.
-  let width = figure.body.clientWidth;
-  new ResizeObserver(() => {
-    if (figure.body.clientWidth === width) return;
-    width = figure.body.clientWidth;
-    show({ rangeChanged: false, widthChanged: true });
-  }).observe(figure.body);
 
   return {
     snapshot() {

@@ -1,23 +1,26 @@
 // How numbers are written in the sentence views: readouts show a value to float32's precision,
 // tables and prose round to what a reader can compare at a glance.
+//
+// d3-format rather than Intl.NumberFormat: creating the first Intl formatter loads ICU's locale
+// data, ~50 ms of the page's first render. d3-format rounds the stored double (9.995 is
+// 9.99499..., so 3 digits give 9.99), writes the minus sign as U+2212 and drops the sign of a
+// value that rounds to zero.
+import { format } from 'd3-format';
 
-const EXACT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 7 }); // float32 holds ~7
-const SHORT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const TWO_DIGITS = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
-const FIXED3 = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-
-// −0 would print as "-0"; a value that is zero is written as zero.
-const tidy = (value) => (Object.is(value, -0) ? 0 : value);
+const EXACT = format(',.7~r'); // float32 holds ~7 significant digits
+const SHORT = format(',.3~r');
+const WHOLE = format(',.0f');
+const TWO_DIGITS = format(',.2~r');
+const FIXED3 = format(',.3f');
 
 /** A matrix entry as float32 stores it, e.g. 0.02130127, 200.0213, 1,000,003. */
 export function formatExact(value) {
-  return EXACT.format(tidy(value)).replace('-', '−');
+  return EXACT(value);
 }
 
 /** Three significant digits: 0.0566, 2.83, 566; a distance of exactly 0 stays "0". */
 export function formatShort(value) {
-  return SHORT.format(tidy(value)).replace('-', '−');
+  return SHORT(value);
 }
 
 /** A cosine similarity with three decimals (0.912, −0.054, 1.000), or as many more as it takes
@@ -29,17 +32,17 @@ export function formatCosine(value) {
     const digits = Math.min(12, Math.ceil(-Math.log10(gap)) + 1);
     return value.toFixed(digits).replace('-', '−');
   }
-  return FIXED3.format(tidy(value)).replace('-', '−');
+  return FIXED3(value);
 }
 
 /** A position or a count with thousands separators: 1,000,003. */
 export function formatWhole(value) {
-  return WHOLE.format(value);
+  return WHOLE(value);
 }
 
 /** How many times longer: two significant digits, so 9,923 reads "9,900" and 2.46 reads "2.5". */
 export function formatTimes(ratio) {
-  return TWO_DIGITS.format(ratio);
+  return TWO_DIGITS(ratio);
 }
 
 /** A token inside a sentence: quoted, and isolated so a right-to-left word cannot reorder the

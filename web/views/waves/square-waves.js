@@ -6,6 +6,7 @@ import { scaleLinear } from 'd3-scale';
 import { createFigure } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
+import { trackWidth } from '../../charts/width-tracker.js';
 import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
 import { formatWhole } from '../shared/format.js';
 
@@ -54,17 +55,20 @@ export function flipsInRange(bits, dim, i, count) {
   return flips;
 }
 
-/** Returns { figure, availableWidth(), plotWidth(width), update({ start, count, dim, bits, flipPeriods, smooth, width }) }. */
-export function createSquareWaves() {
+/** Returns { figure, availableWidth(), plotWidth(width), update({ start, count, dim, bits, flipPeriods, smooth, width }) };
+ *  onResize(width) runs when the figure's width changes (SVG text keeps its size, so the view
+ *  redraws rather than scales). */
+export function createSquareWaves({ onResize }) {
   const frame = createFigure({ title: 'Read down a column of the grid: each index is a square wave, flipping half as often as the one above' });
   const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
   const reading = createSvgReadout(svg, { hint: HINT });
   frame.body.append(svg, reading.readout);
+  const availableWidth = trackWidth(frame.body, onResize);
 
   return {
     figure: frame.figure,
     /** The width the charts of this view may take (the figure's inner width). */
-    availableWidth: () => frame.body.clientWidth,
+    availableWidth,
     /** The width of the plotting area for a chart width, to choose how finely to sample. */
     plotWidth: (width) => width - MARGIN.left - MARGIN.right,
     /** smooth: null, or { data, samplesPerPosition } from pe.smoothBits for the same range. */

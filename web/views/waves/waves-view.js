@@ -27,7 +27,8 @@ function mount({ pe, root, state, onChange }) {
   const smoothBox = smoothControl(state.smooth);
   const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [smoothBox.element], onInput: update });
   const message = createViewMessage();
-  const waves = createSquareWaves();
+  // A new width also changes how finely the smooth waves are sampled: reload, then redraw.
+  const waves = createSquareWaves({ onResize: () => { load(settings); draw(); } });
   const frequency = createFlipFrequency();
   root.replaceChildren(controls.element, message.element, waves.figure, frequency.figure);
 
@@ -69,15 +70,6 @@ function mount({ pe, root, state, onChange }) {
 
   settings = loadLinkSettings({ settings, params: WAVES_PARAMS, reset: ['start', 'count'], controls, message, load });
   draw();
-
-  // SVG text keeps its size, so the charts are redrawn (not scaled) when their width changes.
-  let width = root.clientWidth;
-  new ResizeObserver(() => {
-    if (root.clientWidth === width) return;
-    width = root.clientWidth;
-    load(settings);
-    draw();
-  }).observe(root);
 
   return {
     snapshot() {
