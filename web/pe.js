@@ -26,6 +26,23 @@
 //   a.input               //   tokenEmbedding + positionEncoding
 //   a.context.withoutPE   //   attention over tokenEmbedding: duplicates get identical rows
 //   a.context.withPE      //   attention over input
+//   a.norms.tokenEmbedding, a.norms.positionEncoding  // Float64Array(n): each row's length
+//   a.pairs               // [{ group, a, b, inputDistance, inputCosine, contextDistance,
+//                         //   contextCosine }]: copies a < b of a repeated word (duplicates[group])
+//                         //   compared; each measure is { withoutPE, withPE }: L2 distance or
+//                         //   cosine similarity of the inputs (tokenEmbedding, then input) and
+//                         //   of the attention outputs (context.withoutPE, context.withPE).
+//                         //   Every pair among each word's first maxComparedCopies (64) copies.
+// Lengths, distances and cosines are computed in double precision from the float32 rows; a
+// cosine with an all-zero row is 0; identical rows are at distance exactly 0.
+//
+// The cosine similarity of every pair of rows of any table (e.g. a.tokenEmbedding or
+// a.input, or pe.encode's data), computed the same way:
+//
+//   const s = pe.cosineSimilarities({ data: a.input, dim: a.dim });
+//   s.data[x * s.rows + y] // Float64Array(rows * rows): rows x and y, in [-1, 1]
+// data must be a Float32Array of whole rows of dim values (1 <= dim <= 4096, at most 2048 rows),
+// every value finite.
 // Options (all optional): kind 'none' (no positional term) | 'integer' | 'binary' (default) |
 // 'sinusoidal' (interleaved, base 10000); dim (default 8); start (default 0); causal (default
 // false: a causal mask lets token i see tokens 0 .. i only, which already tells duplicates apart);
@@ -40,7 +57,8 @@
 // factor: lengths change, directions and cosine similarities do not. Attention (over the scaled
 // embeddings): one head, softmax(Q K^T / sqrt(dim)) V, fixed weights.
 // Limits: at most 2048 tokens; 1 <= dim <= 256 (even for sinusoidal); start >= 0 and
-//         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens and maxDim);
+//         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens, maxDim and
+//         maxComparedCopies);
 //         0.001 <= embeddingStd <= 10.
 //
 // The binary encoding's structure (what the grid and the waves views show), read off the same
@@ -68,8 +86,8 @@
 import createPECore from './generated/pe-core.mjs';
 import wasmBase64 from './generated/pe-core-wasm.mjs';
 
-// Each function's options: their JS types (the keys, in this order, are the allowed options)
-// and the defaults of the optional ones.
+// Each function's options: their JS types, a typeof name or a class (the keys, in this order, are
+// the allowed options) and the defaults of the optional ones.
 const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'number', base: 'number', layout: 'string' };
 const ENCODE_DEFAULTS = { start: 0, base: 10000, layout: 'interleaved' };
 const ANALYZE_TYPES = { kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number' };
@@ -78,6 +96,7 @@ const BINARY_STRUCTURE_TYPES = { start: 'number', count: 'number', dim: 'number'
 const BINARY_STRUCTURE_DEFAULTS = { start: 0 };
 const SMOOTH_BITS_TYPES = { start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number' };
 const SMOOTH_BITS_DEFAULTS = { start: 0, samplesPerPosition: 8 };
+const SIMILARITY_TYPES = { data: Float32Array, dim: 'number' };
 const utf8 = new TextEncoder();
 
 function describe(value) {
@@ -85,6 +104,7 @@ function describe(value) {
   if (typeof value === 'string') return `string "${value}"`;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
@@ -109,8 +129,9 @@ function readOptions(options, types, defaults) {
   }
   const request = withDefaults(defaults, options);
   for (const [key, type] of Object.entries(types)) {
-    if (typeof request[key] !== type) {
-      throw new TypeError(`${key} must be a ${type}; received ${describe(request[key])}`);
+    const isClass = typeof type === 'function';
+    if (isClass ? !(request[key] instanceof type) : typeof request[key] !== type) {
+      throw new TypeError(`${key} must be a ${isClass ? type.name : type}; received ${describe(request[key])}`);
     }
   }
   return request;
@@ -148,6 +169,22 @@ function decodeBase64(text) {
   return bytes;
 }
 
+// pairTokens holds [group, a, b] per pair and pairMeasures its 8 measures, in this order, each
+// without then with positions (src/wasm/bindings.cpp).
+const PAIR_MEASURES = ['inputDistance', 'inputCosine', 'contextDistance', 'contextCosine'];
+
+function splitPairs(tokens, measures) {
+  const pairs = [];
+  for (let p = 0; p * 3 < tokens.length; p += 1) {
+    const pair = { group: tokens[p * 3], a: tokens[p * 3 + 1], b: tokens[p * 3 + 2] };
+    PAIR_MEASURES.forEach((name, m) => {
+      pair[name] = { withoutPE: measures[p * 8 + m * 2], withPE: measures[p * 8 + m * 2 + 1] };
+    });
+    pairs.push(pair);
+  }
+  return pairs;
+}
+
 function makeApi(core) {
   return {
     /** Returns { kind, start, count, dim, base, layout, data: Float32Array(count * dim) }. */
@@ -160,7 +197,7 @@ function makeApi(core) {
 
     /**
      * Returns { kind, dim, start, causal, embeddingStd, tokens: [{ text, position }], duplicates,
-     * tokenEmbedding, positionEncoding, input, context: { withoutPE, withPE } }.
+     * tokenEmbedding, positionEncoding, input, context: { withoutPE, withPE }, norms, pairs }.
      */
     analyze(text, options = {}) {
       if (typeof text !== 'string') {
@@ -179,6 +216,8 @@ function makeApi(core) {
         positionEncoding: raw.positionEncoding,
         input: raw.input,
         context: { withoutPE: raw.contextWithoutPE, withPE: raw.contextWithPE },
+        norms: { tokenEmbedding: raw.tokenNorms, positionEncoding: raw.positionNorms },
+        pairs: splitPairs(raw.pairTokens, raw.pairMeasures),
       };
     },
 
@@ -187,6 +226,7 @@ function makeApi(core) {
     analysisConstants: Object.freeze({
       maxTokens: core.analysisMaxTokens,
       maxDim: core.analysisMaxDim,
+      maxComparedCopies: core.analysisMaxComparedCopies,
       tokenEmbeddingStd: core.tokenEmbeddingStd,
     }),
 
@@ -203,6 +243,13 @@ function makeApi(core) {
       const { start, count, dim, samplesPerPosition } = request;
       const { data } = unwrap(core.smoothBits(start, count, dim, samplesPerPosition));
       return { start, count, dim, samplesPerPosition, data };
+    },
+
+    /** Returns { rows, dim, data: Float64Array(rows * rows) }. */
+    cosineSimilarities(options) {
+      const { data, dim } = readOptions(options, SIMILARITY_TYPES, {});
+      const { rows, data: matrix } = unwrap(core.cosineSimilarities(data, dim));
+      return { rows, dim, data: matrix };
     },
 
     /** Bytes allocated on the wasm heap right now; for leak checks in tests. */

@@ -11,6 +11,28 @@
 
 namespace pe {
 
+// Copies of one word are compared pairwise among its first 64 copies (2,016 pairs): a text of one
+// word repeated 2048 times costs 2,016 comparisons rather than two million.
+constexpr int kMaxComparedCopies = 64;
+
+// One measure of two copies' vectors, without and with positions.
+struct WithoutAndWithPE {
+  double without_pe = 0;
+  double with_pe = 0;
+};
+
+// Two copies a < b of a repeated word, compared (see analysis/vector_geometry.hpp): their inputs
+// (the token embedding alone, then token + position) and their attention outputs over each.
+struct CopyPair {
+  int group = 0;  // index into SentenceAnalysis::duplicates
+  int a = 0;
+  int b = 0;
+  WithoutAndWithPE input_distance;
+  WithoutAndWithPE input_cosine;
+  WithoutAndWithPE context_distance;
+  WithoutAndWithPE context_cosine;
+};
+
 // Every float table is (n, dim), row-major, n = tokens.size(): table[r * dim + i] belongs to
 // token r, at position start + r.
 struct SentenceAnalysis {
@@ -23,6 +45,11 @@ struct SentenceAnalysis {
   std::vector<float> input;                  // token_embedding + position_encoding
   std::vector<float> context_without_pe;     // attention over token_embedding
   std::vector<float> context_with_pe;        // attention over input
+  std::vector<double> token_norms;           // length of each row of token_embedding
+  std::vector<double> position_norms;        // length of each row of position_encoding
+  // Every pair among the first kMaxComparedCopies copies of each repeated word, group by group,
+  // a ascending, then b ascending.
+  std::vector<CopyPair> copy_pairs;
 };
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request);

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "analysis/sentence_analysis.hpp"
+#include "analysis/similarity_request.hpp"
 #include "analysis/token_embeddings.hpp"
+#include "analysis/vector_geometry.hpp"
 #include "core/binary_structure.hpp"
 #include "core/encode.hpp"
 #include "core/smooth_bits.hpp"
@@ -74,11 +76,13 @@ val encode(std::string kind, double start, double count, double dim, double base
 }
 
 // Returns { tokens, duplicates, tokenEmbedding, positionEncoding, input, contextWithoutPE,
-// contextWithPE } or an error object; web/pe.js turns it into the public shape. Each table is a
-// Float32Array(n * dim). Per-token JS objects would cost several Embind calls per token, so:
-// tokens is one string, the token texts joined by spaces (a token never contains whitespace,
-// analysis/tokenizer.hpp), and duplicates is one Int32Array holding each group as its size
-// followed by its indices.
+// contextWithPE, tokenNorms, positionNorms, pairTokens, pairMeasures } or an error object;
+// web/pe.js turns it into the public shape. Each table is a Float32Array(n * dim), each norm
+// list a Float64Array(n). Per-token and per-pair JS objects would cost several Embind calls each,
+// so: tokens is one string, the token texts joined by spaces (a token never contains whitespace,
+// analysis/tokenizer.hpp); duplicates is one Int32Array holding each group as its size followed
+// by its indices; pairTokens is an Int32Array of [group, a, b] per copy pair and pairMeasures a
+// Float64Array of its 8 measures in the order of pe::CopyPair, each without then with positions.
 val analyze(std::string text, std::string kind, double dim, double start, bool causal,
             double embedding_std) {
   auto parsed = pe::parse_analysis_request(text, {kind, dim, start, causal, embedding_std});
@@ -96,6 +100,14 @@ val analyze(std::string text, std::string kind, double dim, double start, bool c
     duplicates.push_back(static_cast<int>(group.size()));
     duplicates.insert(duplicates.end(), group.begin(), group.end());
   }
+  std::vector<int> pair_tokens;
+  std::vector<double> pair_measures;
+  for (const pe::CopyPair& pair : analysis.copy_pairs) {
+    pair_tokens.insert(pair_tokens.end(), {pair.group, pair.a, pair.b});
+    for (const pe::WithoutAndWithPE& measure :
+         {pair.input_distance, pair.input_cosine, pair.context_distance, pair.context_cosine})
+      pair_measures.insert(pair_measures.end(), {measure.without_pe, measure.with_pe});
+  }
 
   val result = val::object();
   result.set("tokens", tokens);
@@ -105,6 +117,25 @@ val analyze(std::string text, std::string kind, double dim, double start, bool c
   result.set("input", copy_to_js(analysis.input));
   result.set("contextWithoutPE", copy_to_js(analysis.context_without_pe));
   result.set("contextWithPE", copy_to_js(analysis.context_with_pe));
+  result.set("tokenNorms", copy_to_js(analysis.token_norms));
+  result.set("positionNorms", copy_to_js(analysis.position_norms));
+  result.set("pairTokens", copy_to_js(pair_tokens));
+  result.set("pairMeasures", copy_to_js(pair_measures));
+  return result;
+}
+
+// data: a Float32Array (web/pe.js checks the type), copied into wasm memory in one bulk copy.
+// Returns { rows, data: Float64Array(rows * rows) } or an error object.
+val cosine_similarities(val data, double dim) {
+  auto parsed =
+      pe::parse_similarity_request(emscripten::convertJSArrayToNumberVector<float>(data), dim);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::SimilarityRequest>(parsed);
+
+  val result = val::object();
+  result.set("rows", request.rows);
+  result.set("data",
+             copy_to_js(pe::cosine_matrix(request.table.data(), request.dim, request.rows)));
   return result;
 }
 
@@ -151,9 +182,11 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("analyze", &analyze);
   emscripten::function("binaryStructure", &binary_structure);
   emscripten::function("smoothBits", &smooth_bits);
+  emscripten::function("cosineSimilarities", &cosine_similarities);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));
+  emscripten::constant("analysisMaxComparedCopies", static_cast<double>(pe::kMaxComparedCopies));
   emscripten::constant("tokenEmbeddingStd", pe::kTokenEmbeddingStd);
   emscripten::function("heapBytesInUse", &heap_bytes_in_use);
   emscripten::function("memoryBytes", &memory_bytes);

@@ -182,9 +182,56 @@ test('integer positions up to 2^31 - 1 give finite context vectors', () => {
   assert.ok(analysis.context.withPE.every(Number.isFinite));
 });
 
+// Each measure recomputed here from the returned float32 rows, in double precision.
+function distance(a, b) {
+  return norm(a.map((value, i) => value - b[i]));
+}
+
+test('norms are the lengths of the token-embedding and position rows', () => {
+  const analysis = pe.analyze(BALL, { kind: 'integer', start: 200, dim: 16 });
+  const n = analysis.tokens.length;
+  assert.ok(analysis.norms.tokenEmbedding instanceof Float64Array);
+  for (const [name, table] of [['tokenEmbedding', analysis.tokenEmbedding], ['positionEncoding', analysis.positionEncoding]]) {
+    assert.equal(analysis.norms[name].length, n);
+    for (let r = 0; r < n; r += 1) assert.ok(Math.abs(analysis.norms[name][r] - norm(row(table, 16, r))) < 1e-12, `${name} ${r}`);
+  }
+  assert.ok(Math.abs(analysis.norms.positionEncoding[3] - 203 * 4) < 1e-9, 'integer position 203 at dim 16: 203 * sqrt(16)');
+});
+
+test('pairs compare the two dogs: identical without positions, apart with them', () => {
+  const analysis = pe.analyze(DOGS, { kind: 'binary', dim: 8 });
+  assert.equal(analysis.pairs.length, 1);
+  const [pair] = analysis.pairs;
+  assert.deepEqual([pair.group, pair.a, pair.b], [0, 1, 4]);
+  assert.equal(pair.inputDistance.withoutPE, 0);
+  assert.equal(pair.inputCosine.withoutPE, 1);
+  assert.equal(pair.contextDistance.withoutPE, 0);
+  const measures = {
+    inputDistance: [analysis.tokenEmbedding, analysis.input, distance],
+    inputCosine: [analysis.tokenEmbedding, analysis.input, cosine],
+    contextDistance: [analysis.context.withoutPE, analysis.context.withPE, distance],
+    contextCosine: [analysis.context.withoutPE, analysis.context.withPE, cosine],
+  };
+  for (const [name, [without, withPE, measure]] of Object.entries(measures)) {
+    assert.ok(Math.abs(pair[name].withoutPE - measure(row(without, 8, 1), row(without, 8, 4))) < 1e-12, name);
+    assert.ok(Math.abs(pair[name].withPE - measure(row(withPE, 8, 1), row(withPE, 8, 4))) < 1e-12, name);
+  }
+  // Positions 1 and 4 differ in bits 0 and 2 (001 vs 100), so the inputs move apart by about sqrt(2).
+  assert.ok(Math.abs(pair.inputDistance.withPE - Math.SQRT2) < 0.1);
+});
+
+test('pairs list every pair of copies, group by group, among the first 64 copies of a word', () => {
+  assert.deepEqual(pe.analyze('a b a c b a').pairs.map(({ group, a, b }) => [group, a, b]),
+    [[0, 0, 2], [0, 0, 5], [0, 2, 5], [1, 1, 4]]);
+  const many = pe.analyze(Array(70).fill('a').join(' ') + ' b b');
+  assert.equal(many.pairs.length, (64 * 63) / 2 + 1);
+  assert.ok(many.pairs.filter((pair) => pair.group === 0).every((pair) => pair.b < 64));
+  assert.deepEqual(pe.analyze('every word differs').pairs, []);
+});
+
 test('analysisConstants states the limits', () => {
   assert.deepEqual({ ...pe.analysisConstants },
-    { maxTokens: 2048, maxDim: 256, tokenEmbeddingStd: 0.02 });
+    { maxTokens: 2048, maxDim: 256, maxComparedCopies: 64, tokenEmbeddingStd: 0.02 });
   assert.ok(Object.isFrozen(pe.analysisConstants));
 });
 

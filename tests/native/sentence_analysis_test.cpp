@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analysis/token_embeddings.hpp"
+#include "analysis/vector_geometry.hpp"
 #include "core/encode.hpp"
 
 namespace tt = boost::test_tools;
@@ -145,12 +146,27 @@ BOOST_AUTO_TEST_CASE(integer_positions_drown_the_token_embeddings) {
   BOOST_TEST(largest(analysis.input) > 1000.0f);
 }
 
+BOOST_AUTO_TEST_CASE(norms_are_the_lengths_of_the_token_and_position_rows) {
+  const auto analysis = analyze(kBall, {"integer", 16, 200, false});
+  BOOST_TEST_REQUIRE(analysis.token_norms.size() == 12u);
+  BOOST_TEST_REQUIRE(analysis.position_norms.size() == 12u);
+  for (int r = 0; r < 12; ++r) {
+    BOOST_TEST_CONTEXT("token " << r) {
+      // Every one of the 16 dimensions of integer position p holds p: the length is 4p.
+      BOOST_TEST(analysis.position_norms[r] == 4.0 * (200 + r));
+      BOOST_TEST(analysis.token_norms[r] == pe::row_norm(analysis.token_embedding.data(), 16, r));
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(empty_text_gives_empty_tables) {
   const auto analysis = analyze("", {"sinusoidal", 64, 0, true});
   BOOST_TEST(analysis.tokens.empty());
   BOOST_TEST(analysis.duplicates.empty());
   BOOST_TEST(analysis.input.empty());
   BOOST_TEST(analysis.context_with_pe.empty());
+  BOOST_TEST(analysis.token_norms.empty());
+  BOOST_TEST(analysis.copy_pairs.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -222,6 +238,49 @@ BOOST_AUTO_TEST_CASE(integer_positions_up_to_2_to_the_31_minus_1_give_finite_val
     BOOST_TEST(std::all_of(analysis.context_with_pe.begin(), analysis.context_with_pe.end(),
                            [](float v) { return std::isfinite(v); }));
   }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(copy_pairs)
+
+BOOST_AUTO_TEST_CASE(the_two_dogs_are_identical_without_positions_and_apart_with_them) {
+  const auto analysis = analyze(kDogs, {"binary", 8, 0, false});
+  BOOST_TEST_REQUIRE(analysis.copy_pairs.size() == 1u);
+  const pe::CopyPair& pair = analysis.copy_pairs[0];
+  BOOST_TEST(pair.group == 0);
+  BOOST_TEST(pair.a == 1);
+  BOOST_TEST(pair.b == 4);
+  BOOST_TEST(pair.input_distance.without_pe == 0.0);
+  BOOST_TEST(pair.input_cosine.without_pe == 1.0);
+  BOOST_TEST(pair.context_distance.without_pe == 0.0);
+  BOOST_TEST(pair.context_cosine.without_pe == 1.0);
+  BOOST_TEST(pair.input_distance.with_pe == pe::row_distance(analysis.input.data(), 8, 1, 4));
+  BOOST_TEST(pair.input_cosine.with_pe == pe::row_cosine(analysis.input.data(), 8, 1, 4));
+  BOOST_TEST(pair.context_distance.with_pe ==
+             pe::row_distance(analysis.context_with_pe.data(), 8, 1, 4));
+  BOOST_TEST(pair.context_cosine.with_pe ==
+             pe::row_cosine(analysis.context_with_pe.data(), 8, 1, 4));
+  BOOST_TEST(pair.input_distance.with_pe > 1.0);  // positions 001 and 100: two bits apart
+  BOOST_TEST(pair.context_distance.with_pe > 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(every_pair_of_copies_group_by_group) {
+  const auto analysis = analyze("a b a c b a", {});
+  std::string listed;
+  for (const pe::CopyPair& pair : analysis.copy_pairs)
+    listed += std::to_string(pair.group) + ":" + std::to_string(pair.a) + "-" +
+              std::to_string(pair.b) + " ";
+  BOOST_TEST(listed == "0:0-2 0:0-5 0:2-5 1:1-4 ");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_first_64_copies_of_a_word_are_compared) {
+  std::string text;
+  for (int copy = 0; copy < 2048; ++copy) text += "a ";
+  const auto analysis = analyze(text, {"binary", 8, 0, false});
+  BOOST_TEST(analysis.copy_pairs.size() == 64u * 63u / 2u);
+  BOOST_TEST(analysis.copy_pairs.back().a == 62);
+  BOOST_TEST(analysis.copy_pairs.back().b == 63);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -9,7 +9,6 @@ import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
 import { embeddingNote } from '../shared/embedding-note.js';
 import { embeddingScales, SCALE_NAMES } from '../shared/embedding-scales.js';
-import { cosineMatrix, rowNorms } from '../shared/vector-math.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
@@ -22,13 +21,11 @@ const CAT = 'The cat and the kitten watched a plane';
 const EXAMPLES = [CAT, 'A puppy and a dog chased the train and the car'];
 
 // Everything the figures and the snapshot need, computed once per keystroke.
-function measure(analysis, scale) {
-  const { dim, kind, tokens } = analysis;
-  const n = tokens.length;
-  const tokenNorms = rowNorms(analysis.tokenEmbedding, dim, n);
-  const positionNorms = rowNorms(analysis.positionEncoding, dim, n);
-  const without = cosineMatrix(analysis.tokenEmbedding, dim, n);
-  const withPE = cosineMatrix(analysis.input, dim, n);
+function measure(pe, analysis, scale) {
+  const { kind, tokens, dim } = analysis;
+  const { tokenEmbedding: tokenNorms, positionEncoding: positionNorms } = analysis.norms;
+  const without = pe.cosineSimilarities({ data: analysis.tokenEmbedding, dim }).data;
+  const withPE = pe.cosineSimilarities({ data: analysis.input, dim }).data;
   const ratios = normRatios(tokenNorms, positionNorms);
   const summary = summarizeSimilarity({ kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
@@ -77,7 +74,7 @@ function mount({ pe, root, state, onChange }) {
     const scale = scales[settings.scale];
     const outcome = analyzePanel(pe, read, { embeddingStd: scale.std });
     analysis = outcome.analysis ?? null;
-    measured = analysis ? measure(analysis, scale) : null;
+    measured = analysis ? measure(pe, analysis, scale) : null;
     message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;
     if (analysis) draw(scale);

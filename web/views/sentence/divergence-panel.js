@@ -37,7 +37,7 @@ function colorLimits(analysis, kind, embeddingStd) {
   return { token, position, input: token + position };
 }
 
-/** Returns { element, update({ analysis, pairs, dim, kind, causal, embeddingStd }) }. */
+/** Returns { element, update({ analysis, dim, kind, causal, embeddingStd }) }. */
 export function createDivergencePanel() {
   const panel = element('section', 'divergence');
   panel.dataset.testid = 'divergence';
@@ -52,7 +52,8 @@ export function createDivergencePanel() {
 
   return {
     element: panel,
-    update({ analysis, pairs, dim, kind, causal, embeddingStd }) {
+    update({ analysis, dim, kind, causal, embeddingStd }) {
+      const { pairs } = analysis;
       setText(causalNote, causal ? CAUSAL_NOTE.on : CAUSAL_NOTE.off);
       causalNote.classList.toggle('is-causal', causal);
       const groups = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN);

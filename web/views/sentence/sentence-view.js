@@ -12,7 +12,6 @@ import { embeddingNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { quoteToken } from '../shared/format.js';
 import { createTokenChips } from './token-chips.js';
-import { duplicatePairs } from './duplicate-pairs.js';
 import { createDivergencePanel, MAX_GROUPS_SHOWN } from './divergence-panel.js';
 
 const DOG = 'The dog chased another dog';
@@ -49,7 +48,6 @@ function mount({ pe, root, state, onChange }) {
 
   let settings = { ...state };
   let analysis = null;
-  let pairs = [];
 
   let legendKey = null; // the legend is rebuilt only when the repeated words change
   function draw() {
@@ -64,7 +62,7 @@ function mount({ pe, root, state, onChange }) {
       legendKey = key;
       tokensFigure.setLegend(legend);
     }
-    divergence.update({ analysis, pairs, dim, kind, causal, embeddingStd: pe.analysisConstants.tokenEmbeddingStd });
+    divergence.update({ analysis, dim, kind, causal, embeddingStd: pe.analysisConstants.tokenEmbeddingStd });
   }
 
   function render() {
@@ -72,7 +70,6 @@ function mount({ pe, root, state, onChange }) {
     settings = read.values;
     const outcome = analyzePanel(pe, read);
     analysis = outcome.analysis ?? null;
-    pairs = analysis ? duplicatePairs(analysis, settings.dim) : [];
     message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;
     if (analysis) draw();
@@ -88,8 +85,8 @@ function mount({ pe, root, state, onChange }) {
         count: tokens.length,
         tokens,
         duplicates: analysis ? analysis.duplicates : [],
-        pairs: pairs.map(({ a, b, inputDistance, contextDistance, inputCosine, contextCosine }) =>
-          ({ a, b, inputDistance, contextDistance, inputCosine, contextCosine })),
+        pairs: analysis ? analysis.pairs.map(({ a, b, inputDistance, contextDistance, inputCosine, contextCosine }) =>
+          ({ a, b, inputDistance, contextDistance, inputCosine, contextCosine })) : [],
         message: message.text(),
       };
     },

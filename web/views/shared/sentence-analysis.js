@@ -4,13 +4,11 @@ import { MAX_TEXT_LENGTH, MAX_TOKENS } from './sentence-params.js';
 import { formatWhole } from './format.js';
 
 /**
- * settings: { text, kind, dim, start, causal, embeddingStd } (causal and embeddingStd optional,
- * with pe.analyze's defaults). Returns { analysis } or { message, level } where level is 'info'
- * for an empty box (nothing is wrong yet) and 'error' for input that cannot be drawn.
+ * settings: { text, kind, dim, start, causal, embeddingStd } (the last two optional, with
+ * pe.analyze's defaults). Returns { analysis } or { message, level } where level is 'info' for
+ * an empty box (nothing is wrong yet) and 'error' for input that cannot be drawn.
  */
-export function analyzeSentence(pe, {
-  text, kind, dim, start, causal = false, embeddingStd = pe.analysisConstants.tokenEmbeddingStd,
-}) {
+function analyzeSentence(pe, { text, kind, dim, start, causal, embeddingStd }) {
   if (text.trim() === '') {
     return { level: 'info', message: 'Type a sentence (or pick an example) to see its tokens.' };
   }
