@@ -1,6 +1,7 @@
 // The binary grid in headless Chromium: alone (?view=grid) and on the full page, the lecture's
 // table checked cell by cell on the canvas itself, 65,536 rows scrolled to the end, presets,
-// hover and keyboard readouts, the URL following the controls, friendly errors, and 390 px.
+// hover, click and keyboard readouts (the keys scrolling the cursor into view, its outline and
+// the pointer's), the URL following the controls, friendly errors, and 390 px.
 // Run: node --test tests/e2e/grid.test.mjs   (after `bash .ci/build.sh web`)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,8 +9,11 @@ import {
   currentQuery, nextFrame, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
 } from './support/browser.mjs';
 
-// BIT_COLORS of web/charts/palette.js as RGB.
+// BIT_COLORS of web/charts/palette.js as RGB; the outlines of the keyboard cursor
+// (CATEGORY_COLORS[4]) and of the cell under the pointer (INK).
 const BIT_RGB = { 0: [0xe8, 0xee, 0xf5], 1: [0x0b, 0x3d, 0x6b] };
+const CURSOR_RGB = [0xd5, 0x5e, 0x00];
+const INK_RGB = [0x1f, 0x23, 0x28];
 
 // The lecture's table, positions 64 to 75 with 8 bits, most significant bit first.
 const LECTURE_TABLE = [
@@ -24,22 +28,28 @@ async function openGrid(query, options) {
   return openPage(session, `${session.url}index.html?view=grid${query}`, options);
 }
 
-// The colours drawn near the top-left corner of cells (away from the digit in the middle),
-// cells = [{ row, k }] with row 0-based in the range and k the lecture's index, read from the
-// canvas's device pixels. One read of the whole canvas: repeated reads make Chrome warn.
-function cellColors(page, cells) {
-  return page.evaluate((cells) => {
-    const { geometry, dim } = window.peDemo.snapshot();
+// The colours drawn at points = [{ x, y }] of the visible canvas (CSS pixels), read from its
+// device pixels. One read of the whole canvas: repeated reads make Chrome warn.
+function canvasColors(page, points) {
+  return page.evaluate((points) => {
     const canvas = document.querySelector('[data-testid="binary-grid"]');
     const ratio = canvas.width / canvas.clientWidth;
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    return cells.map(({ row, k }) => {
-      const x = Math.round((geometry.cellLeft + (dim - k) * geometry.cellWidth + 3 - geometry.scrollLeft) * ratio);
-      const y = Math.round((geometry.headerHeight + row * geometry.rowHeight + 3 - geometry.scrollTop) * ratio);
-      const at = (y * canvas.width + x) * 4;
+    return points.map(({ x, y }) => {
+      const at = (Math.round(y * ratio) * canvas.width + Math.round(x * ratio)) * 4;
       return [data[at], data[at + 1], data[at + 2]];
     });
-  }, cells);
+  }, points);
+}
+
+// The colours drawn near the top-left corner of cells (away from the digit in the middle),
+// cells = [{ row, k }] with row 0-based in the range and k the lecture's index.
+async function cellColors(page, cells) {
+  const { geometry, dim } = await snapshot(page);
+  return canvasColors(page, cells.map(({ row, k }) => ({
+    x: geometry.cellLeft + (dim - k) * geometry.cellWidth + 3 - geometry.scrollLeft,
+    y: geometry.headerHeight + row * geometry.rowHeight + 3 - geometry.scrollTop,
+  })));
 }
 
 function assertColor(actual, bit, where) {
@@ -202,6 +212,145 @@ test('the keyboard cursor scrolls a long grid along with it', async () => {
   const state = await snapshot(page);
   assert.ok(state.pointed.position > 50, `the cursor moved down: ${state.pointed.position}`);
   assert.ok(state.pointed.position >= state.firstVisible && state.pointed.position <= state.lastVisible, 'and is in view');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('PageUp/PageDown move a screen of rows less one, Ctrl+Home/Ctrl+End to the first/last row, in view', async () => {
+  const { page, problems } = await openGrid('&count=4096&dim=12');
+  const readout = page.locator('.readout');
+  await page.getByTestId('binary-grid').focus();
+  const { geometry } = await snapshot(page);
+  const room = geometry.viewport.height - geometry.headerHeight;
+  const screen = Math.max(1, Math.floor(room / geometry.rowHeight) - 1);
+  const cursorAt = async () => {
+    const state = await snapshot(page);
+    assert.ok(state.pointed.position >= state.firstVisible && state.pointed.position <= state.lastVisible,
+      `position ${state.pointed.position} is in view (${state.firstVisible}..${state.lastVisible})`);
+    return state;
+  };
+
+  await page.keyboard.press('PageDown');
+  let state = await cursorAt();
+  assert.deepEqual([state.pointed.position, state.pointed.index], [screen, 12]);
+  assert.equal(state.geometry.scrollTop, 0, 'still on the first screen: no scroll');
+  await page.keyboard.press('PageDown');
+  state = await cursorAt();
+  assert.equal(state.pointed.position, 2 * screen);
+  // Scrolled just enough to show the cursor's row at the bottom of the box.
+  assert.equal(state.geometry.scrollTop, (2 * screen + 1) * geometry.rowHeight - room);
+  await page.keyboard.press('PageUp');
+  assert.equal((await cursorAt()).pointed.position, screen);
+
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+End');
+  state = await cursorAt();
+  assert.deepEqual([state.pointed.position, state.pointed.index], [4095, 1]);
+  assert.equal(state.lastVisible, 4095);
+  assert.match(await readout.textContent(), /^Position 4,095 = 111111111111 · index 1 \(LSB\), code index 0 · bit 1$/);
+  await page.keyboard.press('PageDown'); // stays on the last row
+  assert.equal((await cursorAt()).pointed.position, 4095);
+
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+Home');
+  state = await cursorAt();
+  assert.deepEqual([state.pointed.position, state.pointed.index], [0, 12]);
+  assert.equal(state.geometry.scrollTop, 0);
+  await page.keyboard.press('PageUp'); // stays on the first row
+  assert.equal((await cursorAt()).pointed.position, 0);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the keys never scroll the page');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('at 390 px the keyboard cursor starts right of the frozen position column and Home/End scroll sideways', async () => {
+  const dim = 16;
+  const { page, problems } = await openGrid(`&count=16&dim=${dim}`, { width: 390 });
+  // Where a cell column is drawn on the canvas, and whether all of it is in view.
+  const column = ({ geometry }, k) => {
+    const left = geometry.cellLeft + (dim - k) * geometry.cellWidth - geometry.scrollLeft;
+    return { left, inView: left >= geometry.positionWidth && left + geometry.cellWidth <= geometry.viewport.width };
+  };
+  const opened = await snapshot(page);
+  await page.getByTestId('binary-grid').focus();
+  let state = await snapshot(page);
+  const { scrollLeft, positionWidth, cellLeft, cellWidth } = state.geometry;
+  assert.equal(scrollLeft, opened.geometry.scrollLeft, 'focus does not scroll');
+  const firstInView = Math.ceil((scrollLeft + positionWidth - cellLeft) / cellWidth); // cell column
+  assert.deepEqual([state.pointed.position, state.pointed.index], [0, dim - firstInView]);
+  assert.ok(column(state, state.pointed.index).inView, 'the first cell wholly in view');
+  assert.ok(!column(state, state.pointed.index + 1).inView, 'the one left of it is (partly) under the position column');
+
+  await page.keyboard.press('Home');
+  state = await snapshot(page);
+  assert.equal(state.pointed.index, dim);
+  assert.ok(column(state, dim).inView, 'the MSB scrolled into view');
+  assert.ok(Math.abs(column(state, dim).left - state.geometry.positionWidth) < 1, 'just right of the position column');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await snapshot(page)).geometry.scrollLeft, state.geometry.scrollLeft, 'no scroll while in view');
+
+  await page.keyboard.press('End');
+  state = await snapshot(page);
+  assert.equal(state.pointed.index, 1);
+  assert.ok(column(state, 1).inView, 'the LSB scrolled back into view');
+  await screenshot(page, 'grid-keyboard-sideways-390');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a click puts the keyboard cursor on the cell; the position column reads the row; both marks are drawn', async () => {
+  const { page, problems } = await openGrid('&start=64&count=12&dim=8');
+  const readout = page.locator('.readout');
+  const { geometry } = await snapshot(page);
+  const box = await page.getByTestId('binary-grid').boundingBox();
+  const rowY = (row) => box.y + geometry.headerHeight + (row + 0.5) * geometry.rowHeight;
+
+  await page.mouse.move(box.x + geometry.positionWidth / 2, rowY(2));
+  assert.deepEqual((await snapshot(page)).pointed, { position: 66 });
+  assert.equal(await readout.textContent(), 'Position 66 = 01000010 · 1 of 8 bits flip to 67');
+  // A click on the position column focuses the grid but picks no cell: the cursor starts top-left.
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.mouse.move(0, 0);
+  assert.deepEqual((await snapshot(page)).pointed, { position: 64, index: 8, codeIndex: 7, bit: 0 });
+
+  const cell = await cellCenter(page, 5, 3); // position 69, index 3
+  await page.mouse.click(cell.x, cell.y);
+  await page.mouse.move(0, 0);
+  assert.deepEqual((await snapshot(page)).pointed, { position: 69, index: 3, codeIndex: 2, bit: 1 });
+  await page.keyboard.press('ArrowUp');
+  assert.deepEqual((await snapshot(page)).pointed, { position: 68, index: 3, codeIndex: 2, bit: 1 });
+
+  // Pointing elsewhere reads that cell and outlines it, while the cursor keeps its own outline.
+  const other = await cellCenter(page, 9, 6); // position 73, index 6
+  await page.mouse.move(other.x, other.y);
+  assert.deepEqual((await snapshot(page)).pointed, { position: 73, index: 6, codeIndex: 5, bit: 0 });
+  const cellLeft = (k) => geometry.cellLeft + (8 - k) * geometry.cellWidth;
+  const [cursorEdge, hoverEdge, plain] = await canvasColors(page, [
+    { x: cellLeft(3) + 1, y: geometry.headerHeight + 4.5 * geometry.rowHeight },
+    { x: cellLeft(6) + 0.5, y: geometry.headerHeight + 9.5 * geometry.rowHeight },
+    { x: cellLeft(5) + 0.5, y: geometry.headerHeight + 9.5 * geometry.rowHeight },
+  ]);
+  assert.deepEqual(cursorEdge, CURSOR_RGB, 'the cursor outline');
+  assert.deepEqual(hoverEdge, INK_RGB, 'the pointer outline');
+  assertColor(plain, 0, 'the cell beside it (73 = 01001001): no outline');
+  await screenshot(page, 'grid-click-and-hover');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a new zoom under a resting pointer forgets the pointed cell until the pointer moves', async () => {
+  const { page, problems } = await openGrid('&start=64&count=12&dim=8');
+  const readout = page.locator('.readout');
+  const cell = await cellCenter(page, 3, 2);
+  await page.mouse.move(cell.x, cell.y);
+  assert.equal((await snapshot(page)).pointed.position, 67);
+  await page.locator('input[data-field="zoom"]').fill('30');
+  await nextFrame(page);
+  assert.equal((await snapshot(page)).pointed, null);
+  assert.match(await readout.textContent(), /^Point at a cell/);
+  await page.mouse.move(cell.x + 1, cell.y);
+  assert.equal((await snapshot(page)).pointed.index, 2, 'the next move reads again');
   assert.deepEqual(problems, []);
   await page.context().close();
 });

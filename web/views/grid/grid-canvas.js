@@ -3,11 +3,14 @@
 // is repainted from the scroll offsets. The browser scrolls natively (wheel, touch, scrollbar);
 // only what is on screen is drawn.
 //
-// Reading cells: pointing at a cell, or Tab to the grid and the arrow keys (PageUp/PageDown by a
-// screen, Home/End first/last index, Ctrl+Home/Ctrl+End first/last row), reports it through
-// onPoint(cell), cell = { row, col } or null; col is null on a row outside the cells.
+// Reading cells: pointing at a cell, or Tab to (or click) the grid and the arrow keys
+// (PageUp/PageDown by a screen, Home/End first/last index, Ctrl+Home/Ctrl+End first/last row),
+// reports it through onPoint(cell), cell = { row, col } or null; col is null on a row outside
+// the cells. The charts' shared item selection does the pointer and keys; this file adds the
+// grid's extra keys and keeps the cursor's cell scrolled into view.
 import { element } from '../../charts/figure.js';
 import { sizeCanvas } from '../../charts/hidpi-canvas.js';
+import { trackItemSelection } from '../../charts/item-selection.js';
 import { hitTest, visibleRows } from './grid-layout.js';
 import { paintGrid } from './grid-painter.js';
 
@@ -25,9 +28,6 @@ export function createGridCanvas({ label, onPoint }) {
   let content = null; // { layout, data, formatPosition }
   let context = null;
   let viewport = { width: 0, height: 0 };
-  let hover = null;
-  let cursor = null;
-  let focused = false;
 
   function draw() {
     if (!content || !context) return;
@@ -36,7 +36,7 @@ export function createGridCanvas({ label, onPoint }) {
       ...viewport,
       scrollTop: scroller.scrollTop,
       scrollLeft: scroller.scrollLeft,
-      marks: { hover, cursor: focused ? cursor : null },
+      marks: { hover: selection.pointed(), cursor: selection.cursor() },
     });
   }
 
@@ -48,18 +48,13 @@ export function createGridCanvas({ label, onPoint }) {
   }
 
   function report() {
-    onPoint(hover ?? (focused ? cursor : null));
+    onPoint(selection.current());
   }
 
   // After the hover, cursor or focus changed: the marks and the readout follow.
   function drawAndReport() {
     draw();
     report();
-  }
-
-  function clamp(cell) {
-    const { rows, columns } = content.layout;
-    return { row: Math.max(0, Math.min(rows - 1, cell.row)), col: Math.max(0, Math.min(columns - 1, cell.col)) };
   }
 
   // Scrolls just enough to show the cursor's cell below the header and right of the frozen
@@ -88,53 +83,28 @@ export function createGridCanvas({ label, onPoint }) {
     });
   }
 
-  function moveCursor(event) {
-    const { rows, columns, rowHeight, headerHeight } = content.layout;
+  // The grid's keys beyond the arrows, Home and End: a screen of rows (less one, to keep a row
+  // of context) up or down, and Ctrl (or ⌘) with Home/End to the first or last row.
+  function keyMove(event, { row, col }) {
+    const { rows, rowHeight, headerHeight } = content.layout;
     const page = Math.max(1, Math.floor((viewport.height - headerHeight) / rowHeight) - 1);
-    const { row, col } = cursor;
     const ctrl = event.ctrlKey || event.metaKey;
-    const moves = {
-      ArrowUp: { row: row - 1, col }, ArrowDown: { row: row + 1, col },
-      ArrowLeft: { row, col: col - 1 }, ArrowRight: { row, col: col + 1 },
-      PageUp: { row: row - page, col }, PageDown: { row: row + page, col },
-      Home: ctrl ? { row: 0, col } : { row, col: 0 },
-      End: ctrl ? { row: rows - 1, col } : { row, col: columns - 1 },
-    };
-    return moves[event.key] ? clamp(moves[event.key]) : null;
+    if (event.key === 'PageUp') return { row: row - page, col };
+    if (event.key === 'PageDown') return { row: row + page, col };
+    if (ctrl && event.key === 'Home') return { row: 0, col };
+    if (ctrl && event.key === 'End') return { row: rows - 1, col };
+    return null;
   }
 
   scroller.addEventListener('scroll', draw, { passive: true });
-  canvas.addEventListener('pointermove', (event) => {
-    if (!content) return;
-    hover = pointAt(event);
-    drawAndReport();
-  });
-  canvas.addEventListener('pointerleave', () => {
-    hover = null;
-    drawAndReport();
-  });
-  canvas.addEventListener('pointerdown', (event) => {
-    const cell = content ? pointAt(event) : null;
-    if (cell && cell.col !== null) cursor = cell; // focus follows, and shows this cell
-  });
-  canvas.addEventListener('focus', () => {
-    focused = true;
-    if (content) cursor = clamp(cursor ?? { row: visibleRows(content.layout, scroller.scrollTop, viewport.height).first, col: firstVisibleColumn() });
-    drawAndReport();
-  });
-  canvas.addEventListener('blur', () => {
-    focused = false;
-    drawAndReport();
-  });
-  canvas.addEventListener('keydown', (event) => {
-    if (!content || !cursor) return;
-    const next = moveCursor(event);
-    if (!next) return;
-    event.preventDefault(); // the keys would otherwise scroll the container
-    cursor = next;
-    hover = null;
-    reveal(cursor);
-    drawAndReport();
+  const selection = trackItemSelection(canvas, {
+    itemAt: pointAt,
+    onChange: drawAndReport,
+    keyMove,
+    reveal,
+    // The top-left cell in view, not the table's, which may be scrolled far away.
+    startItem: () => ({ row: visibleRows(content.layout, scroller.scrollTop, viewport.height).first, col: firstVisibleColumn() }),
+    clickMovesCursor: true, // the keys go on from the cell clicked
   });
 
   return {
@@ -154,8 +124,8 @@ export function createGridCanvas({ label, onPoint }) {
       // scrollbar-gutter: stable), which would hide the table's right edge; a wide table gets
       // that much room to spare.
       if (layout.width > scroller.clientWidth) sizer.style.width = `${layout.width + scroller.offsetWidth - scroller.clientWidth}px`;
-      hover = null;
-      if (cursor) cursor = clamp(cursor);
+      // The rows move under a resting pointer: it reads again when it moves.
+      selection.resize(layout.rows, layout.columns, { keepPointed: false });
       scroller.scrollTop = firstRow * layout.rowHeight;
       resize();
       if (lsbFirst) {
