@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { REPO_ROOT, startSession, openPage } from '../e2e/support/browser.mjs';
 
 const DIST = join(REPO_ROOT, 'dist');
-const LOADS = 9;
+const LOADS = 15;
 
 function filesUnder(folder) {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
