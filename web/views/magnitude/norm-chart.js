@@ -148,13 +148,15 @@ export function createNormChart() {
       axesKey = key;
       axes.replaceChildren();
       drawAxis(axes, y, { side: 'left', at: MARGIN.left, length: plotWidth, label: 'vector length (log scale)', ticks: decadeTicks(low, high), format: formatTick });
+      const positionRow = bottom + (labelled ? 31 : 16); // under the words, if they are shown
       for (const { r, text, position } of labels) {
         if (text !== null) axes.append(svgElement('text', { x: x(r), y: bottom + 16, 'text-anchor': 'middle', fill: INK, class: 'tick-label' }, text));
-        axes.append(svgElement('text', { x: x(r), y: bottom + (labelled ? 31 : 16), 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position));
+        axes.append(svgElement('text', { x: x(r), y: positionRow, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position));
       }
       axes.append(
         svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: bottom, y2: bottom, stroke: INK }),
-        svgElement('text', { x: MARGIN.left + plotWidth / 2, y: HEIGHT - 8, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
+        // The axis name keeps the same gap below the last row of tick labels.
+        svgElement('text', { x: MARGIN.left + plotWidth / 2, y: positionRow + 27, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
           labelled ? 'token and its position' : 'position of the token'),
       );
     }
