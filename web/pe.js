@@ -32,17 +32,10 @@
 //                         //   compared; each measure is { withoutPE, withPE }: L2 distance or
 //                         //   cosine similarity of the inputs (tokenEmbedding, then input) and
 //                         //   of the attention outputs (context.withoutPE, context.withPE).
-//                         //   Every pair among each word's first maxComparedCopies (64) copies.
-// Lengths, distances and cosines are computed in double precision from the float32 rows; a
-// cosine with an all-zero row is 0; identical rows are at distance exactly 0.
-//
-// The cosine similarity of every pair of rows of any table (e.g. a.tokenEmbedding or
-// a.input, or pe.encode's data), computed the same way:
-//
-//   const s = pe.cosineSimilarities({ data: a.input, dim: a.dim });
-//   s.data[x * s.rows + y] // Float64Array(rows * rows): rows x and y, in [-1, 1]
-// data must be a Float32Array of whole rows of dim values (1 <= dim <= 4096, at most 2048 rows),
-// every value finite.
+//                         //   Every pair among each word's first maxComparedCopies (16) copies.
+// Lengths, distances and cosines are computed in double precision from the float32 rows;
+// identical rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine
+// with an all-zero row is 0.
 // Options (all optional): kind 'none' (no positional term) | 'integer' | 'binary' (default) |
 // 'sinusoidal' (interleaved, base 10000); dim (default 8); start (default 0); causal (default
 // false: a causal mask lets token i see tokens 0 .. i only, which already tells duplicates apart);
@@ -60,6 +53,15 @@
 //         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens, maxDim and
 //         maxComparedCopies);
 //         0.001 <= embeddingStd <= 10.
+//
+// The cosine similarity of every pair of rows of any table (e.g. a.tokenEmbedding or a.input,
+// or pe.encode's data), computed the same way:
+//
+//   const s = pe.cosineSimilarities({ data: a.input, dim: a.dim });
+//   s.data[x * s.rows + y] // Float64Array(rows * rows): rows x and y, in [-1, 1]
+// Both options are required. data must be a Float32Array of whole rows of dim values
+// (1 <= dim <= 4096, at most 2048 rows), every value finite; its shape is checked before it is
+// copied into the module.
 //
 // The binary encoding's structure (what the grid and the waves views show), read off the same
 // bits pe.encode returns; index i is 0-based, i = 0 the lecture's "index 1" (LSB):
@@ -104,7 +106,7 @@ function describe(value) {
   if (typeof value === 'string') return `string "${value}"`;
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
+  if (ArrayBuffer.isView(value)) return `${/^[AEIOU]/.test(value.constructor.name) ? 'an' : 'a'} ${value.constructor.name}`;
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
@@ -169,14 +171,14 @@ function decodeBase64(text) {
   return bytes;
 }
 
-// pairTokens holds [group, a, b] per pair and pairMeasures its 8 measures, in this order, each
+// pairIndices holds [group, a, b] per pair and pairMeasures its 8 measures, in this order, each
 // without then with positions (src/wasm/bindings.cpp).
 const PAIR_MEASURES = ['inputDistance', 'inputCosine', 'contextDistance', 'contextCosine'];
 
-function splitPairs(tokens, measures) {
+function splitPairs(indices, measures) {
   const pairs = [];
-  for (let p = 0; p * 3 < tokens.length; p += 1) {
-    const pair = { group: tokens[p * 3], a: tokens[p * 3 + 1], b: tokens[p * 3 + 2] };
+  for (let p = 0; p * 3 < indices.length; p += 1) {
+    const pair = { group: indices[p * 3], a: indices[p * 3 + 1], b: indices[p * 3 + 2] };
     PAIR_MEASURES.forEach((name, m) => {
       pair[name] = { withoutPE: measures[p * 8 + m * 2], withPE: measures[p * 8 + m * 2 + 1] };
     });
@@ -217,7 +219,7 @@ function makeApi(core) {
         input: raw.input,
         context: { withoutPE: raw.contextWithoutPE, withPE: raw.contextWithPE },
         norms: { tokenEmbedding: raw.tokenNorms, positionEncoding: raw.positionNorms },
-        pairs: splitPairs(raw.pairTokens, raw.pairMeasures),
+        pairs: splitPairs(raw.pairIndices, raw.pairMeasures),
       };
     },
 

@@ -14,20 +14,13 @@ namespace pe {
 
 namespace {
 
-using RowMeasure = double (*)(const float* table, int dim, int a, int b);
-
-// One measure of rows a and b, in the table without positions and in the one with them.
-WithoutAndWithPE measure_both(RowMeasure measure, const std::vector<float>& without,
-                              const std::vector<float>& with, int dim, int a, int b) {
-  return {measure(without.data(), dim, a, b), measure(with.data(), dim, a, b)};
-}
-
 std::vector<CopyPair> compare_copies(const SentenceAnalysis& analysis) {
-  const std::vector<float>& embedding = analysis.token_embedding;
-  const std::vector<float>& input = analysis.input;
-  const std::vector<float>& context_without = analysis.context_without_pe;
-  const std::vector<float>& context_with = analysis.context_with_pe;
   const int dim = analysis.dim;
+  const int count = static_cast<int>(analysis.tokens.size());
+  const TableRows embedding(analysis.token_embedding.data(), dim, count);
+  const TableRows input(analysis.input.data(), dim, count);
+  const TableRows context_without(analysis.context_without_pe.data(), dim, count);
+  const TableRows context_with(analysis.context_with_pe.data(), dim, count);
   std::vector<CopyPair> pairs;
   for (std::size_t g = 0; g < analysis.duplicates.size(); ++g) {
     const std::vector<int>& group = analysis.duplicates[g];
@@ -37,10 +30,10 @@ std::vector<CopyPair> compare_copies(const SentenceAnalysis& analysis) {
         const int a = group[i];
         const int b = group[j];
         pairs.push_back({static_cast<int>(g), a, b,
-                         measure_both(row_distance, embedding, input, dim, a, b),
-                         measure_both(row_cosine, embedding, input, dim, a, b),
-                         measure_both(row_distance, context_without, context_with, dim, a, b),
-                         measure_both(row_cosine, context_without, context_with, dim, a, b)});
+                         {embedding.distance(a, b), input.distance(a, b)},
+                         {embedding.cosine(a, b), input.cosine(a, b)},
+                         {context_without.distance(a, b), context_with.distance(a, b)},
+                         {context_without.cosine(a, b), context_with.cosine(a, b)}});
       }
     }
   }
@@ -85,8 +78,9 @@ SentenceAnalysis analyze_sentence(AnalysisRequest request) {
   self_attention(weights, analysis.input.data(), count, request.causal,
                  analysis.context_with_pe.data());
 
-  analysis.token_norms = row_norms(analysis.token_embedding.data(), request.dim, count);
-  analysis.position_norms = row_norms(analysis.position_encoding.data(), request.dim, count);
+  analysis.token_norms = TableRows(analysis.token_embedding.data(), request.dim, count).norms();
+  analysis.position_norms =
+      TableRows(analysis.position_encoding.data(), request.dim, count).norms();
   analysis.copy_pairs = compare_copies(analysis);
   return analysis;
 }

@@ -2,25 +2,28 @@
 // A caller's table of vectors, checked before its cosine-similarity matrix is computed
 // (analysis/vector_geometry.hpp). Errors read like those of core/encoding_request.hpp.
 #include <cstdint>
+#include <optional>
 #include <variant>
 #include <vector>
 
+#include "analysis/analysis_request.hpp"
 #include "core/input_error.hpp"
 
 namespace pe {
 
-// The matrix holds rows^2 doubles: 2048 rows (the analysis' token limit) make 32 MiB.
-constexpr std::int64_t kMaxSimilarityRows = 2048;
+// As many rows as the analysis has tokens: the matrix then holds 2048^2 doubles, 32 MiB.
+constexpr std::int64_t kMaxSimilarityRows = kMaxAnalysisTokens;
 
-struct SimilarityRequest {
-  std::vector<float> table;  // (rows, dim), row-major
+struct SimilarityShape {
   int dim = 1;
   int rows = 0;
 };
 
-// Checks dim (an integer from 1 to kMaxDim), that the table splits into 1 .. kMaxSimilarityRows
-// whole rows of dim values, and that every value is finite.
-std::variant<SimilarityRequest, InputError> parse_similarity_request(std::vector<float> table,
-                                                                     double dim);
+// Checks dim (an integer from 1 to kMaxDim) and that length values make 1 .. kMaxSimilarityRows
+// whole rows of dim: from the length alone, so an oversized table is refused before it is copied.
+std::variant<SimilarityShape, InputError> parse_similarity_shape(double length, double dim);
+
+// The error for the table's first value that is NaN or infinite, if any.
+std::optional<InputError> find_non_finite(const std::vector<float>& table);
 
 }  // namespace pe

@@ -1,26 +1,41 @@
 #pragma once
-// Rows of a (count, dim) row-major float table compared as vectors: lengths, L2 distances and
-// cosine similarities, the numbers the sentence views print. Sums run in double precision, so
-// two bit-identical rows are at distance exactly 0.
+// The rows of a (count, dim) row-major float table compared as vectors: lengths, L2 distances
+// and cosine similarities, the numbers the sentence views print. Sums run in double precision
+// over the float32 values.
 #include <vector>
 
 namespace pe {
 
-// Euclidean length of row r.
-double row_norm(const float* table, int dim, int r);
+class TableRows {
+ public:
+  // Sums each row's squared length once, up front: the views compare the same rows many times
+  // (every pair of copies of a word, every cell of a similarity matrix). table must outlive this.
+  TableRows(const float* table, int dim, int count);
 
-// L2 distance between rows a and b.
-double row_distance(const float* table, int dim, int a, int b);
+  // Euclidean length of row r.
+  double norm(int r) const;
 
-// Cosine similarity of rows a and b: exactly 1 for equal rows, clamped to [-1, 1] (rounding can
-// push nearly parallel rows past 1), and 0 when either row is all zeros, as scikit-learn defines
-// it.
-double row_cosine(const float* table, int dim, int a, int b);
+  // L2 distance between rows a and b.
+  double distance(int a, int b) const;
 
-// Every row's length: count values.
-std::vector<double> row_norms(const float* table, int dim, int count);
+  // Cosine similarity of rows a and b: exactly 1 for equal non-zero rows, clamped to [-1, 1]
+  // (rounding can push nearly parallel rows past 1), and 0 when either row is all zeros, as
+  // scikit-learn defines it.
+  double cosine(int a, int b) const;
 
-// The cosine similarity of every pair of rows: (count, count), entry [a * count + b].
-std::vector<double> cosine_matrix(const float* table, int dim, int count);
+  // Every row's length: count values.
+  std::vector<double> norms() const;
+
+  // The cosine similarity of every pair of rows: (count, count), entry [a * count + b].
+  std::vector<double> cosine_matrix() const;
+
+ private:
+  const float* row(int r) const;
+  double dot(int a, int b) const;
+
+  const float* table_;
+  int dim_;
+  std::vector<double> squared_lengths_;
+};
 
 }  // namespace pe

@@ -76,12 +76,12 @@ val encode(std::string kind, double start, double count, double dim, double base
 }
 
 // Returns { tokens, duplicates, tokenEmbedding, positionEncoding, input, contextWithoutPE,
-// contextWithPE, tokenNorms, positionNorms, pairTokens, pairMeasures } or an error object;
+// contextWithPE, tokenNorms, positionNorms, pairIndices, pairMeasures } or an error object;
 // web/pe.js turns it into the public shape. Each table is a Float32Array(n * dim), each norm
 // list a Float64Array(n). Per-token and per-pair JS objects would cost several Embind calls each,
 // so: tokens is one string, the token texts joined by spaces (a token never contains whitespace,
 // analysis/tokenizer.hpp); duplicates is one Int32Array holding each group as its size followed
-// by its indices; pairTokens is an Int32Array of [group, a, b] per copy pair and pairMeasures a
+// by its indices; pairIndices is an Int32Array of [group, a, b] per copy pair and pairMeasures a
 // Float64Array of its 8 measures in the order of pe::CopyPair, each without then with positions.
 val analyze(std::string text, std::string kind, double dim, double start, bool causal,
             double embedding_std) {
@@ -100,10 +100,10 @@ val analyze(std::string text, std::string kind, double dim, double start, bool c
     duplicates.push_back(static_cast<int>(group.size()));
     duplicates.insert(duplicates.end(), group.begin(), group.end());
   }
-  std::vector<int> pair_tokens;
+  std::vector<int> pair_indices;
   std::vector<double> pair_measures;
   for (const pe::CopyPair& pair : analysis.copy_pairs) {
-    pair_tokens.insert(pair_tokens.end(), {pair.group, pair.a, pair.b});
+    pair_indices.insert(pair_indices.end(), {pair.group, pair.a, pair.b});
     for (const pe::WithoutAndWithPE& measure :
          {pair.input_distance, pair.input_cosine, pair.context_distance, pair.context_cosine})
       pair_measures.insert(pair_measures.end(), {measure.without_pe, measure.with_pe});
@@ -119,23 +119,24 @@ val analyze(std::string text, std::string kind, double dim, double start, bool c
   result.set("contextWithPE", copy_to_js(analysis.context_with_pe));
   result.set("tokenNorms", copy_to_js(analysis.token_norms));
   result.set("positionNorms", copy_to_js(analysis.position_norms));
-  result.set("pairTokens", copy_to_js(pair_tokens));
+  result.set("pairIndices", copy_to_js(pair_indices));
   result.set("pairMeasures", copy_to_js(pair_measures));
   return result;
 }
 
-// data: a Float32Array (web/pe.js checks the type), copied into wasm memory in one bulk copy.
-// Returns { rows, data: Float64Array(rows * rows) } or an error object.
+// data: a Float32Array (web/pe.js checks the type). Its shape is checked from its length before
+// its values are copied into wasm memory, which never shrinks again. Returns
+// { rows, data: Float64Array(rows * rows) } or an error object.
 val cosine_similarities(val data, double dim) {
-  auto parsed =
-      pe::parse_similarity_request(emscripten::convertJSArrayToNumberVector<float>(data), dim);
+  const auto parsed = pe::parse_similarity_shape(data["length"].as<double>(), dim);
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
-  const auto& request = std::get<pe::SimilarityRequest>(parsed);
+  const auto [width, rows] = std::get<pe::SimilarityShape>(parsed);
+  const std::vector<float> table = emscripten::convertJSArrayToNumberVector<float>(data);
+  if (const auto error = pe::find_non_finite(table)) return error_object(*error);
 
   val result = val::object();
-  result.set("rows", request.rows);
-  result.set("data",
-             copy_to_js(pe::cosine_matrix(request.table.data(), request.dim, request.rows)));
+  result.set("rows", rows);
+  result.set("data", copy_to_js(pe::TableRows(table.data(), width, rows).cosine_matrix()));
   return result;
 }
 

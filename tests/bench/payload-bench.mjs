@@ -53,9 +53,9 @@ await session.close();
 
 console.log(`\nmilestone (ms after navigation)   median of ${LOADS} loads`);
 for (const name of Object.keys(loads[0])) {
-  console.log(`${name.padEnd(32)} ${median(loads.map((times) => times[name])).toFixed(0).padStart(6)}`);
+  console.log(`${name.padEnd(32)} ${median(loads.map((load) => load[name])).toFixed(0).padStart(6)}`);
 }
-const times = loads.map((times) => times['pe-lab:rendered']);
+const times = loads.map((load) => load['pe-lab:rendered']);
 const renderMs = median(times);
 console.log(`\nnavigation -> first full render, median of ${LOADS} loads: ${renderMs.toFixed(0)} ms ` +
   `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);

@@ -433,3 +433,15 @@ test('at 390 px a wide grid opens on index 1 (LSB), with a note that it scrolls 
     await page.context().close();
   }
 });
+
+test('a narrower window re-lays out the cells to the new width', async () => {
+  const { page, problems } = await openGrid('&start=0&count=16&dim=16', { width: 1280 });
+  const wide = (await snapshot(page)).geometry;
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.waitForFunction((before) => window.peDemo.snapshot().geometry.viewport.width < before, wide.viewport.width);
+  const narrow = (await snapshot(page)).geometry;
+  assert.ok(narrow.cellWidth <= wide.cellWidth, `cell width ${wide.cellWidth} -> ${narrow.cellWidth}`);
+  assert.ok(narrow.viewport.width <= 390 && narrow.viewport.width < wide.viewport.width);
+  assert.equal(await scrollsSideways(page), false);
+  assert.deepEqual(problems, []);
+});

@@ -228,3 +228,17 @@ test('the flip-frequency chart reads each index by keyboard and pointer', async 
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test('a narrower window redraws both charts at the new width and resamples the smooth waves', async () => {
+  const { page, problems } = await openWaves('&start=0&count=64&dim=8&smooth=1', { width: 1280 });
+  const widths = () => charts(page).evaluateAll((svgs) => svgs.map((svg) => Number(svg.getAttribute('width'))));
+  const wide = await widths();
+  const wideSamples = (await snapshot(page)).samplesPerPosition;
+  await page.setViewportSize({ width: 500, height: 900 });
+  await page.waitForFunction((before) => Number(document.querySelector('svg.wave-chart').getAttribute('width')) < before, wide[0]);
+  const narrow = await widths();
+  assert.ok(narrow[0] < wide[0] && narrow[1] === narrow[0], `${wide} -> ${narrow}`);
+  assert.ok((await snapshot(page)).samplesPerPosition < wideSamples, 'fewer samples for fewer pixels per position');
+  assert.equal(await scrollsSideways(page), false);
+  assert.deepEqual(problems, []);
+});

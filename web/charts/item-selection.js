@@ -1,8 +1,9 @@
 // Which item of a rows x cols chart is being read: the one under the pointer, else, while the
 // chart has keyboard focus, the cursor moved with the arrow keys (Home, End). Shared by the
-// canvas and SVG readouts and the binary grid, so all of them answer the keyboard and the
-// pointer the same way. The optional hooks are for a chart larger than its box (the grid): more
-// keys, a cursor that starts in view, follows a click and is scrolled to wherever it goes.
+// canvas and SVG readouts and the binary grid, so all of them answer the pointer, the arrows,
+// Home and End alike. The optional hooks are for a chart larger than its box (only the grid uses
+// them): more keys, a cursor that starts in view, follows a click and is scrolled to wherever it
+// goes.
 
 const KEY_STEPS = {
   ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0],

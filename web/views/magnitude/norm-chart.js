@@ -11,7 +11,9 @@ import { formatShort, formatTimes, formatWhole, quoteToken } from '../shared/for
 
 const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles
 const POSITION_COLOR = CATEGORY_COLORS[4]; // vermilion, dashed line, squares
-const HEIGHT = 280;
+const HEIGHT = 280; // with a row of words under the axis; without it, WORD_ROW less
+const WORD_ROW = 15;
+const AXIS_NAME_GAP = 27; // from the last row of tick labels down to the axis name
 const MIN_WIDTH = 240; // below this the plot has no room; the page itself is never this narrow
 const MARGIN = { top: 12, right: 14, bottom: 66, left: 66 };
 const HINT = 'Point at a token, or Tab to the chart and use the arrow keys, to read its lengths.';
@@ -119,6 +121,9 @@ export function createNormChart() {
     const plotWidth = width - MARGIN.left - MARGIN.right;
     const bottom = HEIGHT - MARGIN.bottom;
     const step = plotWidth / n;
+    // Token labels under the axis when each token has room, else every k-th position.
+    const labelled = step >= 40;
+    const height = HEIGHT - (labelled ? 0 : WORD_ROW);
     const values = [...tokenNorms, ...positionNorms].filter((value) => value > 0);
     const low = 10 ** Math.floor(Math.log10(Math.min(...values)));
     const high = Math.max(low * 10, 10 ** Math.ceil(Math.log10(Math.max(...values))));
@@ -127,15 +132,13 @@ export function createNormChart() {
     // A log axis has no zero: a zero-length position vector is drawn on the floor, hollow.
     const yOf = (value) => (value > 0 ? y(value) : bottom);
 
-    svg.setAttribute('viewBox', `0 0 ${width} ${HEIGHT}`);
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     svg.setAttribute('width', width);
-    svg.setAttribute('height', HEIGHT);
+    svg.setAttribute('height', height);
     svg.setAttribute('aria-label', `Lengths of the word and position vectors of ${n} tokens, log scale. ${words.textContent}`);
     highlight.setAttribute('width', step);
     highlight.setAttribute('height', bottom - MARGIN.top);
 
-    // Token labels under the axis when each token has room, else every k-th position.
-    const labelled = step >= 40;
     const widestPosition = textWidth(formatWhole(tokens[n - 1].position));
     const every = labelled ? 1 : Math.ceil((widestPosition + 12) / step);
     const maxCharacters = Math.max(3, Math.floor(step / 8));
@@ -148,15 +151,14 @@ export function createNormChart() {
       axesKey = key;
       axes.replaceChildren();
       drawAxis(axes, y, { side: 'left', at: MARGIN.left, length: plotWidth, label: 'vector length (log scale)', ticks: decadeTicks(low, high), format: formatTick });
-      const positionRow = bottom + (labelled ? 31 : 16); // under the words, if they are shown
+      const positionRow = bottom + 16 + (labelled ? WORD_ROW : 0); // under the words, if shown
       for (const { r, text, position } of labels) {
         if (text !== null) axes.append(svgElement('text', { x: x(r), y: bottom + 16, 'text-anchor': 'middle', fill: INK, class: 'tick-label' }, text));
         axes.append(svgElement('text', { x: x(r), y: positionRow, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position));
       }
       axes.append(
         svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: bottom, y2: bottom, stroke: INK }),
-        // The axis name keeps the same gap below the last row of tick labels.
-        svgElement('text', { x: MARGIN.left + plotWidth / 2, y: positionRow + 27, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
+        svgElement('text', { x: MARGIN.left + plotWidth / 2, y: positionRow + AXIS_NAME_GAP, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
           labelled ? 'token and its position' : 'position of the token'),
       );
     }
