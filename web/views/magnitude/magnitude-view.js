@@ -61,7 +61,7 @@ function mount({ pe, root, state, onChange }) {
   function draw(scale) {
     const { tokens, kind } = analysis;
     norms.update({
-      tokens, tokenNorms: measured.tokenNorms, positionNorms: measured.positionNorms,
+      tokens, tokenNorms: measured.tokenNorms, positionNorms: measured.positionNorms, ratios: measured.ratios,
       title: normTitle(kind, measured.ratios, scale.brief), words: ratioSentences(kind, tokens, measured.ratios),
     });
     similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });

@@ -6,6 +6,7 @@ import { createFigure, element, setText } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { CATEGORY_COLORS, INK, MUTED_INK } from '../../charts/palette.js';
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
+import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { formatShort, formatTimes, formatWhole, quoteToken } from '../shared/format.js';
 
@@ -41,8 +42,9 @@ function vertexMarker(id, shape) {
   return marker;
 }
 
-/** Returns { figure, update({ tokens, tokenNorms, positionNorms, title, words }) }; the chart
- *  redraws itself when its width changes. */
+/** Returns { figure, update({ tokens, tokenNorms, positionNorms, ratios, title, words }) }
+ *  (ratios: each position length over its word's length); the chart redraws itself when its
+ *  width changes. */
 export function createNormChart() {
   const frame = createFigure({ title: '' });
   frame.setLegend([
@@ -50,10 +52,9 @@ export function createNormChart() {
     { label: 'position: length of the positional encoding', color: POSITION_COLOR, shape: 'dashed' },
   ]);
   const words = element('p', 'ratio-words');
-  const svg = svgElement('svg', { class: 'norm-chart', tabindex: 0, role: 'img' });
-  const readout = element('p', 'readout', HINT);
-  readout.setAttribute('aria-live', 'polite');
-  frame.body.append(words, svg, readout);
+  const svg = svgElement('svg', { class: 'norm-chart', role: 'img' });
+  const reading = createSvgReadout(svg, { hint: HINT });
+  frame.body.append(words, svg, reading.readout);
 
   // Layers: the axes and labels are rebuilt only when they change (rarely while typing); the two
   // series are two polylines whose points are rewritten.
@@ -65,54 +66,22 @@ export function createNormChart() {
     vertexMarker(wordMarker, svgElement('circle', { cx: 5, cy: 5, r: 4, fill: WORD_COLOR })),
     vertexMarker(positionMarker, svgElement('rect', { x: 1, y: 1, width: 8, height: 8, fill: POSITION_COLOR })),
   );
-  const highlight = svgElement('rect', { class: 'norm-highlight', y: MARGIN.top, visibility: 'hidden' });
   const axes = svgElement('g');
   const wordLine = svgElement('polyline', { fill: 'none', stroke: WORD_COLOR, 'stroke-width': 2 });
   const positionLine = svgElement('polyline', { fill: 'none', stroke: POSITION_COLOR, 'stroke-width': 2, 'stroke-dasharray': '6 4' });
   const zeros = svgElement('g'); // hollow squares over the markers of zero-length position vectors
-  svg.append(defs, highlight, axes, wordLine, positionLine, zeros);
+  svg.append(defs, axes, wordLine, positionLine, zeros);
   let axesKey = '';
 
   let data = null;
-  let geometry = null; // { x(r), step, highlight }
-  let cursor = null;
   const availableWidth = trackWidth(frame.body, () => draw());
 
   function describe(r) {
-    const { tokens, tokenNorms, positionNorms } = data;
-    const ratio = positionNorms[r] / tokenNorms[r];
-    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatTimes(ratio)}× the word's length`;
+    const { tokens, tokenNorms, positionNorms, ratios } = data;
+    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatTimes(ratios[r])}× the word's length`;
     return `${quoteToken(tokens[r].text)} at position ${formatWhole(tokens[r].position)}: word ` +
       `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`;
   }
-
-  function show(r) {
-    cursor = r;
-    if (r === null || !geometry) {
-      setText(readout, HINT);
-      if (geometry) geometry.highlight.setAttribute('visibility', 'hidden');
-      return;
-    }
-    geometry.highlight.setAttribute('x', geometry.x(r) - geometry.step / 2);
-    geometry.highlight.setAttribute('visibility', 'visible');
-    setText(readout, describe(r));
-  }
-
-  svg.addEventListener('pointermove', (event) => {
-    if (!geometry) return;
-    const box = svg.getBoundingClientRect();
-    const r = Math.floor((event.clientX - box.left - MARGIN.left) / geometry.step);
-    show(r >= 0 && r < data.tokens.length ? r : null);
-  });
-  svg.addEventListener('pointerleave', () => show(null));
-  svg.addEventListener('blur', () => show(null));
-  svg.addEventListener('focus', () => show(cursor ?? 0));
-  svg.addEventListener('keydown', (event) => {
-    const moves = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity };
-    if (!(event.key in moves) || !data) return;
-    event.preventDefault();
-    show(Math.max(0, Math.min(data.tokens.length - 1, (cursor ?? 0) + moves[event.key])));
-  });
 
   function draw() {
     const { tokens, tokenNorms, positionNorms } = data;
@@ -136,8 +105,6 @@ export function createNormChart() {
     svg.setAttribute('width', width);
     svg.setAttribute('height', height);
     svg.setAttribute('aria-label', `Lengths of the word and position vectors of ${n} tokens, log scale. ${words.textContent}`);
-    highlight.setAttribute('width', step);
-    highlight.setAttribute('height', bottom - MARGIN.top);
 
     const widestPosition = textWidth(formatWhole(tokens[n - 1].position));
     const every = labelled ? 1 : Math.ceil((widestPosition + 12) / step);
@@ -181,8 +148,17 @@ export function createNormChart() {
       }
     });
     if (zeroSquares.length > 0 || zeros.childElementCount > 0) zeros.replaceChildren(...zeroSquares);
-    geometry = { x, step, highlight };
-    if (cursor !== null) show(Math.min(cursor, n - 1));
+    // One item per token: its whole column, so a pointer anywhere above the token reads it.
+    reading.draw({
+      rows: 1,
+      cols: n,
+      itemAt(px) {
+        const r = Math.floor((px - MARGIN.left) / step);
+        return r >= 0 && r < n ? { row: 0, col: r } : null;
+      },
+      box: (row, r) => ({ x: x(r) - step / 2, y: MARGIN.top, width: step, height: bottom - MARGIN.top }),
+      describe: (row, r) => describe(r),
+    });
   }
 
   return {
