@@ -96,6 +96,9 @@ export function createGridCanvas({ label, onPoint }) {
     return null;
   }
 
+  // Width the scroll box adds around the table: its border and any scrollbar gutter.
+  const chromeWidth = () => scroller.offsetWidth - scroller.clientWidth;
+
   scroller.addEventListener('scroll', draw, { passive: true });
   const selection = trackItemSelection(canvas, {
     itemAt: pointAt,
@@ -123,7 +126,7 @@ export function createGridCanvas({ label, onPoint }) {
       // Chromium stops a sideways scroll one scrollbar gutter short of the end (with
       // scrollbar-gutter: stable), which would hide the table's right edge; a wide table gets
       // that much room to spare.
-      if (layout.width > scroller.clientWidth) sizer.style.width = `${layout.width + scroller.offsetWidth - scroller.clientWidth}px`;
+      if (layout.width > scroller.clientWidth) sizer.style.width = `${layout.width + chromeWidth()}px`;
       // The rows move under a resting pointer: it reads again when it moves.
       selection.resize(layout.rows, layout.columns, { keepPointed: false });
       scroller.scrollTop = firstRow * layout.rowHeight;
@@ -137,7 +140,7 @@ export function createGridCanvas({ label, onPoint }) {
     /** Whether the table is wider than its box, so part of it is off to the left or right. */
     overflows: () => scroller.scrollWidth > scroller.clientWidth,
     /** Width the scroll box adds around the table: its border and any scrollbar gutter. */
-    chromeWidth: () => scroller.offsetWidth - scroller.clientWidth,
+    chromeWidth,
     /** The first row whose top is in view (for keeping the place across a zoom). */
     firstRow() {
       return content ? Math.round(scroller.scrollTop / content.layout.rowHeight) : 0;
