@@ -9,7 +9,8 @@ namespace pe {
 //   PE[p][2k] = sin(p * w_k),  PE[p][2k + 1] = cos(p * w_k),  w_k = base^(-2k / dim)
 // in the interleaved layout; the split layout puts sin(p w_k) at k and cos(p w_k) at dim/2 + k.
 // out is (count, dim), row-major. dim must be even and base > 1 (checked by the request parser).
-// Angles are formed in double precision: in float32, p * w_k is off by ~0.06 rad at p = 10^6.
+// Angles come from PairAngles (core/angles.hpp), the walk RoPE uses too, formed in double
+// precision: in float32, p * w_k is off by ~0.06 rad at p = 10^6.
 void encode_sinusoidal(std::int64_t start, std::int64_t count, int dim, double base,
                        SinusoidLayout layout, float* out);
 
