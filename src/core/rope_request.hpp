@@ -1,0 +1,64 @@
+#pragma once
+// The checks that turn raw caller input for RoPE and ALiBi into values the numeric primitives can
+// trust (rope_scaling.hpp, rotary.hpp, alibi.hpp). JS numbers arrive as doubles, names as strings,
+// and the messages use the JS names (scaling.lowFreqFactor, not low_freq_factor) because they
+// reach JS users verbatim. Each parser returns the first problem found.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "core/alibi.hpp"
+#include "core/input_error.hpp"
+#include "core/rope_scaling.hpp"
+#include "core/rotary.hpp"
+
+namespace pe {
+
+// TypeError: pairing must be "interleaved" or "half"; received "x"
+std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing);
+
+// A JS scaling object's fields; std::nullopt = the key was not given.
+struct RawRopeScaling {
+  std::string type = "none";
+  std::optional<double> factor, low_freq_factor, high_freq_factor, original_context, beta_fast,
+      beta_slow;
+};
+
+// The keys each type takes (any other key is a TypeError, as is a missing required one):
+//   none:   no other key
+//   llama3: factor (required), lowFreqFactor (1), highFreqFactor (4), originalContext (8192)
+//   yarn:   factor (required), originalContext (required), betaFast (32), betaSlow (1)
+// and the values they allow (RangeError): factor finite >= 1; lowFreqFactor finite > 0;
+// highFreqFactor finite > lowFreqFactor; originalContext an integer from 1 to 2^31 - 1; betaSlow
+// finite > 0; betaFast finite > betaSlow.
+// Checked in that order: type, keys the type does not use, missing keys, then each value.
+std::variant<RopeScaling, InputError> parse_rope_scaling(const RawRopeScaling& raw);
+
+// pe.ropeFrequencies(dim, base, scaling).
+struct RopeFrequencyRequest {
+  int dim = 0;  // even, 2 .. kMaxDim
+  double base = 10000;
+  RopeScaling scaling;
+};
+
+std::variant<RopeFrequencyRequest, InputError> parse_rope_frequency_request(
+    double dim, double base, const RawRopeScaling& scaling);
+
+// pe.rotate(data, dim, start): data holds rows of dim values, rotated as positions start,
+// start + 1, ...
+struct RotateShape {
+  int dim = 0;
+  std::int64_t rows = 0;
+  std::int64_t start = 0;
+};
+
+// length = number of floats in the caller's data; checks dim, whole rows, at most kMaxValues
+// (16,777,216) values, start and that start + rows - 1 <= 2^31 - 1. From the length alone, before
+// any value is copied.
+std::variant<RotateShape, InputError> parse_rotate_shape(double length, double dim, double start);
+
+// pe.alibiSlopes(heads): an integer from 1 to kMaxAlibiHeads.
+std::variant<int, InputError> parse_alibi_heads(double heads);
+
+}  // namespace pe
