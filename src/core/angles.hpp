@@ -17,7 +17,7 @@ std::vector<double> inverse_frequencies(int dim, double base);
 //
 // The anchors are counted from first_position (first, first + 256, first + 512, ...), so the
 // same position may differ in the last bits between two walks that start at different places.
-// Between anchors the rotation drifts by less than 1e-13.
+// Between anchors the walk drifts by about 1e-13 at most, far below float32 resolution.
 class PairAngles {
  public:
   static constexpr std::int64_t kAnchorRows = 256;
