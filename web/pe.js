@@ -6,7 +6,7 @@
 //   const m = pe.encode({ kind: 'binary', start: 64, count: 12, dim: 8 });
 //   m.data[r * m.dim + i]   // dimension i of position m.start + r (row-major Float32Array)
 //
-// Conventions (the same as ../src/core):
+// Conventions (the same as ../src/core and ../src/positions):
 //   integer     every dimension of position p holds p (exact in float32 up to 2^24)
 //   binary      dimension i is bit i of p; i = 0 is the least significant bit (the lecture's
 //               "index 1"), so dimension i flips every 2^i positions
@@ -15,44 +15,88 @@
 // Limits: 1 <= dim <= 4096 (even for sinusoidal); 0 <= start; start + count - 1 <= 2^31 - 1;
 //         count * dim <= 16,777,216 values; base > 1.
 //
-// Sentence analysis (why positions are needed): tokens, token embeddings, positional encodings and
-// one attention head run without and with positions:
+// Position schemes (pe.schemes, read from the core's registry): where each one acts in the head.
+//   none        nothing: attention sees no positions
+//   integer, binary, sinusoidal   actsOn 'input': a table P is added to the token embeddings
+//   rope        actsOn 'queryKey': queries and keys are rotated by position (options base,
+//               pairing, scaling)
+//   alibi       actsOn 'scores': -slope * |i - j| is added to the attention scores (option slope)
 //
-//   const a = pe.analyze('The dog chased another dog', { kind: 'binary', dim: 8, start: 0 });
+// Sentence analysis (why positions are needed, and where each scheme enters): tokens, token
+// embeddings and one attention head, run without positions and with the chosen scheme:
+//
+//   const a = pe.analyze('The dog chased another dog', { kind: 'rope', dim: 8, start: 0 });
 //   a.tokens              // [{ text: 'the', position: 0 }, { text: 'dog', position: 1 }, ...]
 //   a.duplicates          // [[1, 4]]: indices of tokens with the same text, groups of 2+
-//   a.tokenEmbedding      // Float32Array(n * dim), row r = token r; so are the four below
-//   a.positionEncoding    //   pe.encode's table for positions start .. start + n - 1
+//   a.tokenEmbedding      // Float32Array(n * dim), row r = token r; so are the tables below
+//   a.positionEncoding    //   the scheme's table P for positions start .. start + n - 1 (zeros
+//                         //   unless the scheme acts on the input)
 //   a.input               //   tokenEmbedding + positionEncoding
-//   a.context.withoutPE   //   attention over tokenEmbedding: duplicates get identical rows
-//   a.context.withPE      //   attention over input
+//   a.query, a.key        //   { withoutPE, withPE }: x W_q and x W_k, rotated under RoPE (the
+//                         //   rows the head really uses; scores are q.k / sqrt(dim))
+//   a.weights             //   { withoutPE, withPE }: Float32Array(n * n), row i = token i's
+//                         //   attention over the tokens, after bias, mask and softmax
+//   a.context             //   { withoutPE, withPE }: the attention outputs
 //   a.norms.tokenEmbedding, a.norms.positionEncoding  // Float64Array(n): each row's length
-//   a.pairs               // [{ group, a, b, inputDistance, inputCosine, contextDistance,
-//                         //   contextCosine }]: copies a < b of a repeated word (duplicates[group])
-//                         //   compared; each measure is { withoutPE, withPE }: L2 distance or
-//                         //   cosine similarity of the inputs (tokenEmbedding, then input) and
-//                         //   of the attention outputs (context.withoutPE, context.withPE).
+//   a.pairs               // copies a < b of a repeated word (duplicates[group]) compared at
+//                         //   every stage: { group, a, b, inputDistance, inputCosine,
+//                         //   queryDistance, queryCosine, keyDistance, keyCosine,
+//                         //   weightsDistance, weightsCosine, contextDistance, contextCosine,
+//                         //   identical: { input, query, key, weights, context },
+//                         //   firstDifference }; every measure is { withoutPE, withPE }.
 //                         //   Every pair among each word's first maxComparedCopies (16) copies.
+//   a.schemeOptions       // the chosen scheme's options as used, e.g. { base, pairing, scaling }
+// firstDifference: the first stage of the run with positions at which the two copies differ:
+// 'input' (integer, binary, sinusoidal), 'queryKey' (RoPE: the inputs stay identical),
+// 'weights' (ALiBi, or a causal mask), 'output', or 'none'.
+// identical: decided by the core, never by comparing floats in JS: two rows are identical when
+// their L2 distance is at most pe.analysisConstants.identicalTolerance (2^-16) times the longer
+// row's length, an allowance for float32 rounding (the same value summed in another order).
 // Lengths, distances and cosines are computed in double precision from the float32 rows;
 // identical rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine
 // with an all-zero row is 0.
-// Options (all optional): kind 'none' (no positional term) | 'integer' | 'binary' (default) |
-// 'sinusoidal' (interleaved, base 10000); dim (default 8); start (default 0); causal (default
-// false: a causal mask lets token i see tokens 0 .. i only, which already tells duplicates apart);
-// embeddingStd (default 0.02): the standard deviation of every token-embedding component.
+// Options (all optional): kind, a name of pe.schemes (default 'binary'); dim (default 8); start
+// (default 0); causal (default false: a causal mask lets token i see tokens 0 .. i only, which
+// can tell duplicates apart on its own); embeddingStd (default 0.02): the standard deviation of
+// every token-embedding component; and the schemes' options, checked whatever the kind: base
+// (10000), layout ('interleaved' | 'split'), pairing ('interleaved': pairs (x_2i, x_2i+1) |
+// 'half': pairs (x_i, x_i+dim/2)), scaling (null, or as for ropeFrequencies), slope (0.5).
 // Tokens: lowercased words (runs of letters and digits of any script) and single other
 // characters (punctuation, emoji, each CJK ideograph); whitespace separates.
 // Token embeddings: every component N(0, embeddingStd^2), the same on every machine for the same
 // text and embeddingStd; related words (cat/kitten/dog/puppy, car/plane/train/bus, the lecture's
 // words) sit close together. The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
-// initialisation; 1 is the Transformer paper's scale (it multiplies its embeddings, initialised
-// with std 1/sqrt(d), by sqrt(d)). Another embeddingStd scales every token embedding by the same
-// factor: lengths change, directions and cosine similarities do not. Attention (over the scaled
-// embeddings): one head, softmax(Q K^T / sqrt(dim)) V, fixed weights.
-// Limits: at most 2048 tokens; 1 <= dim <= 256 (even for sinusoidal); start >= 0 and
+// initialisation; 1 is the Transformer paper's scale (it multiplies its embeddings by sqrt(d);
+// with tensor2tensor's initialisation, std 1/sqrt(d), that makes about 1). Another embeddingStd
+// scales every token embedding by the same factor: lengths change, directions and cosine
+// similarities do not. Attention: one head, softmax(Q K^T / sqrt(dim)) V, fixed weights.
+// Limits: at most 2048 tokens; 1 <= dim <= 256 (even for sinusoidal and rope); start >= 0 and
 //         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens, maxDim and
-//         maxComparedCopies);
-//         0.001 <= embeddingStd <= 10.
+//         maxComparedCopies); 0.001 <= embeddingStd <= 10; 0 < slope <= 16.
+//
+// Moving the whole sentence: what a shift of `by` positions changes in the run with positions
+// (relative schemes, RoPE and ALiBi, see only distances):
+//
+//   const s = pe.compareShift('The dog chased another dog', { kind: 'rope', by: 1000 });
+//   s.maxWeightChange, s.maxContextChange   // largest change of any weight / output component
+//   s.weightsUnchanged, s.contextUnchanged  // every row identical, in the sense above
+// Options: those of analyze, plus by (required): an integer from 0 while the last token stays at
+// a position <= 2^31 - 1.
+//
+// RoPE and ALiBi primitives:
+//
+//   pe.ropeFrequencies({ dim: 64, base: 500000, scaling: { type: 'llama3', factor: 32 } })
+//     // Float64Array(dim / 2): theta_i = base^(-2i/dim), then scaled. scaling (default null):
+//     //   { type: 'llama3', factor, lowFreqFactor = 1, highFreqFactor = 4, originalContext = 8192 }
+//     //   (Meta's apply_scaling) or { type: 'yarn', factor, originalContext, betaFast = 32,
+//     //   betaSlow = 1 } (DeepSeek's YaRN ramp).
+//   pe.rotate({ data, dim, start = 0, base = 10000, pairing = 'interleaved', scaling = null })
+//     // a new Float32Array of data's shape: row r turned as position start + r, each pair by
+//     // a = position * theta_i: x' = x cos a - y sin a, y' = x sin a + y cos a. data: a
+//     // Float32Array of whole rows, every value finite, at most 16,777,216 values.
+//   pe.alibiSlopes({ heads: 8 })   // Float64Array(heads): 1/2, 1/4, ..., 1/256 (the paper's
+//                                  //   rule for head counts that are not powers of two too)
+// Limits: dim even, 2 to 4096; base > 1; factor >= 1; positions up to 2^31 - 1; 1 <= heads <= 1024.
 //
 // The cosine similarity of every pair of rows of any table (e.g. a.tokenEmbedding or a.input,
 // or pe.encode's data), computed the same way:
@@ -88,17 +132,30 @@
 import createPECore from './generated/pe-core.mjs';
 import wasmBase64 from './generated/pe-core-wasm.mjs';
 
-// Each function's options: their JS types, a typeof name or a class (the keys, in this order, are
-// the allowed options) and the defaults of the optional ones.
-const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'number', base: 'number', layout: 'string' };
-const ENCODE_DEFAULTS = { start: 0, base: 10000, layout: 'interleaved' };
+// Each function's own options: their JS types, a typeof name, a class, or 'scaling' (the keys, in
+// this order, are the allowed options) and the defaults of the optional ones. The position
+// schemes' options (base, layout, pairing, scaling, slope) come from the core's registry.
+const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'number' };
+const ENCODE_DEFAULTS = { start: 0 };
 const ANALYZE_TYPES = { kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number' };
 const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false };
+const SHIFT_TYPES = { by: 'number' };
 const BINARY_STRUCTURE_TYPES = { start: 'number', count: 'number', dim: 'number' };
 const BINARY_STRUCTURE_DEFAULTS = { start: 0 };
 const SMOOTH_BITS_TYPES = { start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number' };
 const SMOOTH_BITS_DEFAULTS = { start: 0, samplesPerPosition: 8 };
 const SIMILARITY_TYPES = { data: Float32Array, dim: 'number' };
+const ROPE_FREQUENCY_TYPES = { dim: 'number', base: 'number', scaling: 'scaling' };
+const ROTATE_DEFAULTS = { start: 0 };
+const ROTATE_TYPES = { data: Float32Array, dim: 'number', start: 'number', base: 'number', pairing: 'string', scaling: 'scaling' };
+const ALIBI_TYPES = { heads: 'number' };
+// The keys of a scaling object; which ones a type uses and requires is checked by the core.
+const SCALING_TYPES = {
+  type: 'string', factor: 'number', lowFreqFactor: 'number', highFreqFactor: 'number',
+  originalContext: 'number', betaFast: 'number', betaSlow: 'number',
+};
+// A scheme option's JS type, by its type in the registry.
+const OPTION_JS_TYPES = { number: 'number', choice: 'string', scaling: 'scaling' };
 const utf8 = new TextEncoder();
 
 function describe(value) {
@@ -110,10 +167,35 @@ function describe(value) {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
+function isPlainObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !ArrayBuffer.isView(value);
+}
+
 // An option given as undefined takes its default, as a destructuring default would.
 function withDefaults(defaults, options) {
   const given = Object.entries(options).filter(([, value]) => value !== undefined);
   return { ...defaults, ...Object.fromEntries(given) };
+}
+
+function rejectUnknownKeys(options, known, what) {
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw new TypeError(`unknown ${what} "${key}"; allowed ${what}s: ${known.join(', ')}`);
+  }
+}
+
+// A scaling option: null (none) or a plain object of SCALING_TYPES' keys with a type.
+function checkScaling(scaling) {
+  if (scaling === null) return;
+  if (!isPlainObject(scaling)) {
+    throw new TypeError(`scaling must be null or an object like { type: 'llama3', factor: 8 }; received ${describe(scaling)}`);
+  }
+  rejectUnknownKeys(scaling, Object.keys(SCALING_TYPES), 'scaling option');
+  for (const [key, type] of Object.entries(SCALING_TYPES)) {
+    const value = scaling[key];
+    if ((value !== undefined || key === 'type') && typeof value !== type) {
+      throw new TypeError(`scaling.${key} must be a ${type}; received ${describe(value)}`);
+    }
+  }
 }
 
 // Returns the complete request: rejects anything that is not a plain options object with only
@@ -121,16 +203,16 @@ function withDefaults(defaults, options) {
 // C++ core, so the limits live in one place.
 function readOptions(options, types, defaults) {
   const known = Object.keys(types);
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  if (!isPlainObject(options)) {
     throw new TypeError(`options must be an object like { ${known.join(', ')} }; received ${describe(options)}`);
   }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new TypeError(`unknown option "${key}"; allowed options: ${known.join(', ')}`);
-    }
-  }
+  rejectUnknownKeys(options, known, 'option');
   const request = withDefaults(defaults, options);
   for (const [key, type] of Object.entries(types)) {
+    if (type === 'scaling') {
+      checkScaling(request[key]);
+      continue;
+    }
     const isClass = typeof type === 'function';
     if (isClass ? !(request[key] instanceof type) : typeof request[key] !== type) {
       throw new TypeError(`${key} must be a ${isClass ? type.name : type}; received ${describe(request[key])}`);
@@ -139,26 +221,16 @@ function readOptions(options, types, defaults) {
   return request;
 }
 
-// Raw core results are { data } or { error: 'TypeError' | 'RangeError', message }.
+// Raw core results are { ... } or { error: 'TypeError' | 'RangeError', message }.
 function unwrap(result) {
   if (result.error === 'TypeError') throw new TypeError(result.message);
   if (result.error === 'RangeError') throw new RangeError(result.message);
   return result;
 }
 
-// The core sends the analysis' tokens as one space-joined string (no token contains whitespace)
-// and its duplicate groups as one Int32Array of [size, ...indices] runs: two conversions across
-// the boundary instead of several per token.
-function splitTokens(joined) {
-  return joined === '' ? [] : joined.split(' ');
-}
-
-function splitGroups(runs) {
-  const groups = [];
-  for (let k = 0; k < runs.length; k += 1 + runs[k]) {
-    groups.push(Array.from(runs.subarray(k + 1, k + 1 + runs[k])));
-  }
-  return groups;
+// The core reads an absent scaling as "none"; null is the JS spelling of that.
+function forCore(request) {
+  return request.scaling === null ? { ...request, scaling: undefined } : request;
 }
 
 // Uint8Array.fromBase64 where the engine has it (Chrome 140+, Firefox 133+, Safari 18.2+): the
@@ -171,87 +243,119 @@ function decodeBase64(text) {
   return bytes;
 }
 
-// pairIndices holds [group, a, b] per pair and pairMeasures its 8 measures, in this order, each
-// without then with positions (src/wasm/bindings.cpp).
-const PAIR_MEASURES = ['inputDistance', 'inputCosine', 'contextDistance', 'contextCosine'];
-
-function splitPairs(indices, measures) {
-  const pairs = [];
-  for (let p = 0; p * 3 < indices.length; p += 1) {
-    const pair = { group: indices[p * 3], a: indices[p * 3 + 1], b: indices[p * 3 + 2] };
-    PAIR_MEASURES.forEach((name, m) => {
-      pair[name] = { withoutPE: measures[p * 8 + m * 2], withPE: measures[p * 8 + m * 2 + 1] };
-    });
-    pairs.push(pair);
-  }
-  return pairs;
+function deepFreeze(value) {
+  if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(deepFreeze);
+  return value;
 }
 
 function makeApi(core) {
+  const schemes = deepFreeze(core.schemes());
+  // Every scheme option once, by name (base is shared by sinusoidal and RoPE).
+  const schemeOptions = new Map(schemes.flatMap((scheme) => scheme.options.map((option) => [option.name, option])));
+  const optionTypes = (names) => Object.fromEntries(names.map((name) => [name, OPTION_JS_TYPES[schemeOptions.get(name).type]]));
+  const optionDefaults = (names) => Object.fromEntries(names.map((name) => [name, schemeOptions.get(name).default]));
+  const inputOptionNames = [...new Set(schemes.filter((s) => s.actsOn === 'input').flatMap((s) => s.options.map((o) => o.name)))];
+  const allOptionNames = [...schemeOptions.keys()];
+  const encodeTypes = { ...ENCODE_TYPES, ...optionTypes(inputOptionNames) };
+  const encodeDefaults = { ...ENCODE_DEFAULTS, ...optionDefaults(inputOptionNames) };
+  const analyzeTypes = { ...ANALYZE_TYPES, ...optionTypes(allOptionNames) };
+  const ropeDefaults = optionDefaults(['base', 'pairing', 'scaling']);
+  const analyzeDefaults = () => ({ ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd, ...optionDefaults(allOptionNames) });
+
+  // The options of analyze() and compareShift(), checked; text as UTF-8 bytes from TextEncoder,
+  // which turns lone surrogates into U+FFFD (Emscripten's own string conversion would glue them
+  // to the next character instead).
+  function readSentence(text, options, extraTypes = {}) {
+    if (typeof text !== 'string') {
+      throw new TypeError(`text must be a string; received ${describe(text)}`);
+    }
+    const request = readOptions(options, { ...analyzeTypes, ...extraTypes }, analyzeDefaults());
+    return { bytes: utf8.encode(text), request };
+  }
+
   return {
+    /**
+     * The position schemes, in the page's order: [{ name, label, actsOn: 'none' | 'input' |
+     * 'queryKey' | 'scores', evenDim, options: [{ name, label, help, type: 'number' | 'choice' |
+     * 'scaling', default, choices?: [{ value, label }] }] }].
+     */
+    schemes,
+
     /** Returns { kind, start, count, dim, base, layout, data: Float32Array(count * dim) }. */
     encode(options) {
-      const request = readOptions(options, ENCODE_TYPES, ENCODE_DEFAULTS);
-      const { kind, start, count, dim, base, layout } = request;
-      const { data } = unwrap(core.encode(kind, start, count, dim, base, layout));
-      return { kind, start, count, dim, base, layout, data };
+      const request = readOptions(options, encodeTypes, encodeDefaults);
+      const { data } = unwrap(core.encode(request));
+      return { ...request, data };
     },
 
     /**
-     * Returns { kind, dim, start, causal, embeddingStd, tokens: [{ text, position }], duplicates,
-     * tokenEmbedding, positionEncoding, input, context: { withoutPE, withPE }, norms, pairs }.
+     * Returns { kind, dim, start, causal, embeddingStd, schemeOptions, tokens: [{ text, position }],
+     * duplicates, tokenEmbedding, positionEncoding, input, query, key, weights, context, norms,
+     * pairs }.
      */
     analyze(text, options = {}) {
-      if (typeof text !== 'string') {
-        throw new TypeError(`text must be a string; received ${describe(text)}`);
-      }
-      const request = readOptions(options, ANALYZE_TYPES, { ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd });
+      const { bytes, request } = readSentence(text, options);
+      const raw = unwrap(core.analyze(bytes, forCore(request)));
       const { kind, dim, start, causal, embeddingStd } = request;
-      // The core gets UTF-8 bytes from TextEncoder, which turns lone surrogates into U+FFFD;
-      // Emscripten's own string conversion would glue them to the next character instead.
-      const raw = unwrap(core.analyze(utf8.encode(text), kind, dim, start, causal, embeddingStd));
+      const scheme = schemes.find((candidate) => candidate.name === kind);
       return {
         kind, dim, start, causal, embeddingStd,
-        tokens: splitTokens(raw.tokens).map((token, r) => ({ text: token, position: start + r })),
-        duplicates: splitGroups(raw.duplicates),
-        tokenEmbedding: raw.tokenEmbedding,
-        positionEncoding: raw.positionEncoding,
-        input: raw.input,
-        context: { withoutPE: raw.contextWithoutPE, withPE: raw.contextWithPE },
-        norms: { tokenEmbedding: raw.tokenNorms, positionEncoding: raw.positionNorms },
-        pairs: splitPairs(raw.pairIndices, raw.pairMeasures),
+        schemeOptions: Object.fromEntries(scheme.options.map(({ name }) => [name, request[name]])),
+        ...raw,
+        tokens: raw.tokens.map((token, r) => ({ text: token, position: start + r })),
       };
     },
 
-    /** Limits of analyze() and the default standard deviation of its token embeddings'
-     *  components. */
+    /** Returns { by, maxWeightChange, maxContextChange, weightsUnchanged, contextUnchanged }. */
+    compareShift(text, options = {}) {
+      const { bytes, request } = readSentence(text, options, SHIFT_TYPES);
+      return unwrap(core.compareShift(bytes, forCore(request)));
+    },
+
+    /** Limits of analyze(), the default standard deviation of its token embeddings' components
+     *  and the tolerance of its "identical". */
     analysisConstants: Object.freeze({
       maxTokens: core.analysisMaxTokens,
       maxDim: core.analysisMaxDim,
       maxComparedCopies: core.analysisMaxComparedCopies,
       tokenEmbeddingStd: core.tokenEmbeddingStd,
+      identicalTolerance: core.identicalTolerance,
     }),
 
     /** Returns { start, count, dim, hamming, sameCodeAs, flipPeriods, repeatsFrom }. */
     binaryStructure(options) {
       const request = readOptions(options, BINARY_STRUCTURE_TYPES, BINARY_STRUCTURE_DEFAULTS);
-      const { start, count, dim } = request;
-      return { start, count, dim, ...unwrap(core.binaryStructure(start, count, dim)) };
+      return { ...request, ...unwrap(core.binaryStructure(request)) };
     },
 
     /** Returns { start, count, dim, samplesPerPosition, data: Float32Array }. */
     smoothBits(options) {
       const request = readOptions(options, SMOOTH_BITS_TYPES, SMOOTH_BITS_DEFAULTS);
-      const { start, count, dim, samplesPerPosition } = request;
-      const { data } = unwrap(core.smoothBits(start, count, dim, samplesPerPosition));
-      return { start, count, dim, samplesPerPosition, data };
+      return { ...request, data: unwrap(core.smoothBits(request)).data };
     },
 
     /** Returns { rows, dim, data: Float64Array(rows * rows) }. */
     cosineSimilarities(options) {
-      const { data, dim } = readOptions(options, SIMILARITY_TYPES, {});
-      const { rows, data: matrix } = unwrap(core.cosineSimilarities(data, dim));
-      return { rows, dim, data: matrix };
+      const request = readOptions(options, SIMILARITY_TYPES, {});
+      const { rows, data } = unwrap(core.cosineSimilarities(request));
+      return { rows, dim: request.dim, data };
+    },
+
+    /** Returns a Float64Array(dim / 2): theta_i of pair i, after scaling. */
+    ropeFrequencies(options) {
+      const request = readOptions(options, ROPE_FREQUENCY_TYPES, ropeDefaults);
+      return unwrap(core.ropeFrequencies(forCore(request))).data;
+    },
+
+    /** Returns a new Float32Array of data's shape: row r rotated as position start + r. */
+    rotate(options) {
+      const request = readOptions(options, ROTATE_TYPES, { ...ROTATE_DEFAULTS, ...ropeDefaults });
+      return unwrap(core.rotate(forCore(request))).data;
+    },
+
+    /** Returns a Float64Array(heads): the ALiBi slope of head 1, 2, ... */
+    alibiSlopes(options) {
+      return unwrap(core.alibiSlopes(readOptions(options, ALIBI_TYPES, {}))).data;
     },
 
     /** Bytes allocated on the wasm heap right now; for leak checks in tests. */

@@ -3,38 +3,27 @@
 #include <algorithm>
 
 #include "analysis/tokenizer.hpp"
+#include "core/position_range.hpp"
+#include "positions/scheme_registry.hpp"
 
 namespace pe {
-
-namespace {
-
-// "none" plus the encoders' kinds (parsed by the core, so the two lists cannot drift apart).
-std::variant<std::optional<Encoding>, InputError> parse_kind(const std::string& kind) {
-  if (kind == "none") return std::optional<Encoding>();
-  const auto encoding = parse_encoding_kind(kind);
-  if (const auto* known = std::get_if<Encoding>(&encoding)) return std::optional<Encoding>(*known);
-  return InputError{
-      ErrorKind::type,
-      "kind must be \"none\", \"integer\", \"binary\" or \"sinusoidal\"; received \"" + kind +
-          "\""};
-}
-
-}  // namespace
 
 std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_view text,
                                                                  const RawAnalysisRequest& raw) {
   AnalysisRequest request;
 
-  auto kind = parse_kind(raw.kind);
-  if (auto* error = std::get_if<InputError>(&kind)) return *error;
-  request.encoding = std::get<std::optional<Encoding>>(kind);
+  auto scheme = parse_scheme(raw.kind);
+  if (auto* error = std::get_if<InputError>(&scheme)) return *error;
+  request.scheme = std::get<const PositionScheme*>(scheme);
+
+  auto settings = parse_scheme_settings(raw.options);
+  if (auto* error = std::get_if<InputError>(&settings)) return *error;
+  request.settings = std::get<SchemeSettings>(settings);
 
   if (!is_integer_in(raw.dim, 1, kMaxAnalysisDim))
     return range_error("dim", "an integer from 1 to " + std::to_string(kMaxAnalysisDim), raw.dim);
   request.dim = static_cast<int>(raw.dim);
-  if (request.encoding == Encoding::sinusoidal && request.dim % 2 != 0)
-    return range_error("dim", "even for sinusoidal encoding (one sin/cos pair per frequency)",
-                       raw.dim);
+  if (auto error = check_scheme_dim(*request.scheme, request.dim)) return *error;
 
   request.tokens = tokenize(text);
   const auto count = static_cast<std::int64_t>(request.tokens.size());
@@ -64,6 +53,26 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
                            describe_number(kMaxEmbeddingStd),
                        raw.embedding_std);
   request.embedding_std = raw.embedding_std;
+  return request;
+}
+
+std::variant<ShiftRequest, InputError> parse_shift_request(std::string_view text,
+                                                           const RawAnalysisRequest& raw,
+                                                           double by) {
+  auto parsed = parse_analysis_request(text, raw);
+  if (auto* error = std::get_if<InputError>(&parsed)) return *error;
+  ShiftRequest request{std::get<AnalysisRequest>(std::move(parsed)), 0};
+  const AnalysisRequest& sentence = request.sentence;
+  const std::int64_t last_offset =
+      std::max<std::int64_t>(static_cast<std::int64_t>(sentence.tokens.size()) - 1, 0);
+  const std::int64_t max_by = kMaxPosition - sentence.start - last_offset;
+  if (!is_integer_in(by, 0, static_cast<double>(max_by)))
+    return range_error("by",
+                       "an integer from 0 to " + std::to_string(max_by) +
+                           " (the last token, at start + " + std::to_string(last_offset) +
+                           " + by, may be at most 2^31 - 1)",
+                       by);
+  request.by = static_cast<std::int64_t>(by);
   return request;
 }
 

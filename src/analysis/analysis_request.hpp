@@ -1,16 +1,16 @@
 #pragma once
 // One request for a sentence analysis, and the checks that turn raw caller input into a request
-// the analysis can trust. Errors read exactly like those of core/encoding_request.hpp.
+// the analysis can trust. Errors read exactly like those of core/position_range.hpp.
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "analysis/token_embeddings.hpp"
-#include "core/encoding_request.hpp"
 #include "core/input_error.hpp"
+#include "positions/position_scheme.hpp"
+#include "positions/scheme_options.hpp"
 
 namespace pe {
 
@@ -25,8 +25,9 @@ constexpr double kMinEmbeddingStd = 0.001;
 constexpr double kMaxEmbeddingStd = 10;
 
 struct AnalysisRequest {
-  std::vector<std::string> tokens;   // token r is at position start + r
-  std::optional<Encoding> encoding;  // empty for kind "none": no positional term
+  std::vector<std::string> tokens;  // token r is at position start + r
+  const PositionScheme* scheme = nullptr;
+  SchemeSettings settings;
   int dim = 8;
   std::int64_t start = 0;
   bool causal = false;
@@ -35,16 +36,29 @@ struct AnalysisRequest {
 
 // Caller input before any checking.
 struct RawAnalysisRequest {
-  std::string kind = "binary";  // "none", "integer", "binary" or "sinusoidal"
+  std::string kind = "binary";  // a name of positions/scheme_registry.hpp
   double dim = 8;
   double start = 0;
   bool causal = false;
   double embedding_std = kTokenEmbeddingStd;
+  RawSchemeSettings options;
 };
 
 // Tokenizes text (see analysis/tokenizer.hpp) and checks every limit above; either a request
 // or the first problem found.
 std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_view text,
                                                                  const RawAnalysisRequest& raw);
+
+// A sentence analysis plus a shift: the whole sentence moved by `by` positions.
+struct ShiftRequest {
+  AnalysisRequest sentence;
+  std::int64_t by = 0;
+};
+
+// The analysis request's checks, then by: an integer from 0 up to where the last token would
+// pass position 2^31 - 1.
+std::variant<ShiftRequest, InputError> parse_shift_request(std::string_view text,
+                                                           const RawAnalysisRequest& raw,
+                                                           double by);
 
 }  // namespace pe

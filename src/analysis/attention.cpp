@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstring>
 #include <utility>
 
@@ -36,24 +37,37 @@ std::vector<float> uniform_matrix(int dim, std::uint64_t seed) {
   return matrix;
 }
 
+// Sums run in float32 a chunk of kChunk terms at a time, then chunk by chunk: a sum of n terms
+// then rounds about n / kChunk + kChunk times instead of n times. Attention's outputs sum up to
+// 2048 weighted values; summed straight, two rows equal in exact arithmetic (a causal mask gives
+// copies of a word prefixes of different lengths) came out up to 2.8e-5 apart relative to their
+// length, summed by chunks 20x closer, which keeps rounding far from real differences (see
+// kIdenticalTolerance in analysis/vector_geometry.hpp).
+constexpr int kChunk = 32;
+
 // c = a b: a is (rows, inner), b is (inner, cols), c is (rows, cols), each row-major with its
 // own row stride; rows is a multiple of kTileRows, cols of kTileColumns. Every c[r][j] is one
-// sum over k = 0 .. inner-1 in order, so equal rows of a give bit-identical rows of c.
+// sum over k = 0 .. inner-1 in a fixed order, so equal rows of a give bit-identical rows of c.
 void multiply(const float* a, int a_stride, const float* b, int b_stride, int rows, int inner,
               int cols, float* c, int c_stride) {
   for (int r0 = 0; r0 < rows; r0 += kTileRows) {
     for (int j0 = 0; j0 < cols; j0 += kTileColumns) {
-      Float4 sum[kTileRows][kTileVectors] = {};
-      for (int k = 0; k < inner; ++k) {
-        Float4 b_k[kTileVectors];  // b[k][j0 .. j0 + kTileColumns), unaligned
-        std::memcpy(b_k, b + k * b_stride + j0, sizeof b_k);
-        for (int r = 0; r < kTileRows; ++r) {
-          const float a_rk = a[(r0 + r) * a_stride + k];
-          for (int v = 0; v < kTileVectors; ++v) sum[r][v] += a_rk * b_k[v];
+      Float4 total[kTileRows][kTileVectors] = {};
+      for (int k0 = 0; k0 < inner; k0 += kChunk) {
+        Float4 sum[kTileRows][kTileVectors] = {};
+        for (int k = k0; k < std::min(k0 + kChunk, inner); ++k) {
+          Float4 b_k[kTileVectors];  // b[k][j0 .. j0 + kTileColumns), unaligned
+          std::memcpy(b_k, b + k * b_stride + j0, sizeof b_k);
+          for (int r = 0; r < kTileRows; ++r) {
+            const float a_rk = a[(r0 + r) * a_stride + k];
+            for (int v = 0; v < kTileVectors; ++v) sum[r][v] += a_rk * b_k[v];
+          }
         }
+        for (int r = 0; r < kTileRows; ++r)
+          for (int v = 0; v < kTileVectors; ++v) total[r][v] += sum[r][v];
       }
       for (int r = 0; r < kTileRows; ++r)
-        std::memcpy(c + (r0 + r) * c_stride + j0, sum[r], sizeof sum[r]);
+        std::memcpy(c + (r0 + r) * c_stride + j0, total[r], sizeof total[r]);
     }
   }
 }
@@ -79,12 +93,24 @@ AttentionWeights make_attention_weights(int dim) {
           uniform_matrix(dim, kValueSeed)};
 }
 
-void self_attention(const AttentionWeights& weights, const float* x, int count, bool causal,
-                    float* context) {
+HeadStages run_head(const AttentionWeights& weights, const float* embedding, int count,
+                    const HeadSetup& setup) {
+  const PositionScheme& scheme = *setup.scheme;
   const int dim = weights.dim;
+  const std::size_t values = static_cast<std::size_t>(count) * dim;
   const int rows = round_up(count, kTileRows);           // tokens, padded
   const int width = round_up(dim, kTileColumns);         // components, padded
   const int keys_width = round_up(count, kTileColumns);  // keys as columns of K^T, padded
+
+  HeadStages stages{std::vector<float>(values),
+                    std::vector<float>(values),
+                    std::vector<float>(values),
+                    std::vector<float>(values),
+                    std::vector<float>(static_cast<std::size_t>(count) * count),
+                    std::vector<float>(values)};
+  if (scheme.encode)
+    scheme.encode(setup.settings, setup.start, count, dim, stages.positions.data());
+  for (std::size_t e = 0; e < values; ++e) stages.input[e] = embedding[e] + stages.positions[e];
 
   // One zeroed allocation for all scratch, in the order it is taken below; the zeros are the
   // padding.
@@ -94,7 +120,7 @@ void self_attention(const AttentionWeights& weights, const float* x, int count, 
   float* next = scratch.data();
   const auto take = [&next](int size) { return std::exchange(next, next + size); };
   float* x_padded = take(rows * dim);     // (rows, dim)
-  float* w_query = take(dim * width);     // (dim, width), already / sqrt(dim)
+  float* w_query = take(dim * width);     // (dim, width)
   float* w_key = take(dim * width);       // (dim, width)
   float* w_value = take(dim * width);     // (dim, width)
   float* query = take(rows * width);      // (rows, width)
@@ -104,35 +130,47 @@ void self_attention(const AttentionWeights& weights, const float* x, int count, 
   float* weights_tile = take(kTileRows * keys_width);  // (kTileRows, keys_width)
   float* context_tile = take(kTileRows * width);       // (kTileRows, width)
 
-  copy_rows(x, dim, count, dim, 1.0f, x_padded, dim);
-  // Scaling W_q scales every score: q.k / sqrt(dim).
-  copy_rows(weights.query.data(), dim, dim, dim, 1.0f / std::sqrt(static_cast<float>(dim)), w_query,
-            width);
+  copy_rows(stages.input.data(), dim, count, dim, 1.0f, x_padded, dim);
+  copy_rows(weights.query.data(), dim, dim, dim, 1.0f, w_query, width);
   copy_rows(weights.key.data(), dim, dim, dim, 1.0f, w_key, width);
   copy_rows(weights.value.data(), dim, dim, dim, 1.0f, w_value, width);
   multiply(x_padded, dim, w_query, width, rows, dim, width, query, width);
   multiply(x_padded, dim, w_key, width, rows, dim, width, key, width);
   multiply(x_padded, dim, w_value, width, rows, dim, width, value, width);
+  if (scheme.rotate) {
+    scheme.rotate(setup.settings, setup.start, count, dim, query, width);
+    scheme.rotate(setup.settings, setup.start, count, dim, key, width);
+  }
+  copy_rows(query, width, count, dim, 1.0f, stages.query.data(), dim);
+  copy_rows(key, width, count, dim, 1.0f, stages.key.data(), dim);
+  // Scaling the queries scales every score: q.k / sqrt(dim).
+  copy_rows(query, width, count, dim, 1.0f / std::sqrt(static_cast<float>(dim)), query, width);
   transpose(key, width, count, dim, key_t, keys_width);
 
   for (int i0 = 0; i0 < count; i0 += kTileRows) {
     // Keys this tile of queries sees: all, or with the mask those up to its last row.
-    const int keys = causal ? std::min(i0 + kTileRows, count) : count;
+    const int keys = setup.causal ? std::min(i0 + kTileRows, count) : count;
     const int keys_padded = round_up(keys, kTileColumns);
     multiply(query + i0 * width, width, key_t, keys_width, kTileRows, dim, keys_padded,
              weights_tile, keys_width);
     // Rows past count are padding: their context is computed but never copied out.
     for (int r = 0; r < kTileRows && i0 + r < count; ++r) {
+      const int i = i0 + r;
       // The causal mask: query i sees keys 0 .. i; the weights of the rest are 0.
       float* weights_row = weights_tile + r * keys_width;
-      const int visible = causal ? i0 + r + 1 : count;
+      const int visible = setup.causal ? i + 1 : count;
+      if (scheme.add_bias)
+        scheme.add_bias(setup.settings, setup.start + i, setup.start, visible, weights_row);
       softmax(weights_row, visible);
       std::fill(weights_row + visible, weights_row + keys, 0.0f);
+      std::copy(weights_row, weights_row + keys,
+                stages.weights.begin() + static_cast<std::ptrdiff_t>(i) * count);
     }
     multiply(weights_tile, keys_width, value, width, kTileRows, keys, width, context_tile, width);
-    copy_rows(context_tile, width, std::min(kTileRows, count - i0), dim, 1.0f, context + i0 * dim,
-              dim);
+    copy_rows(context_tile, width, std::min(kTileRows, count - i0), dim, 1.0f,
+              stages.context.data() + static_cast<std::ptrdiff_t>(i0) * dim, dim);
   }
+  return stages;
 }
 
 }  // namespace pe

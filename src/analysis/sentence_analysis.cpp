@@ -1,26 +1,69 @@
 #include "analysis/sentence_analysis.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <utility>
 
-#include "analysis/attention.hpp"
 #include "analysis/duplicate_tokens.hpp"
 #include "analysis/token_embeddings.hpp"
 #include "analysis/vector_geometry.hpp"
-#include "core/encode.hpp"
+#include "positions/scheme_registry.hpp"
 
 namespace pe {
 
+std::string_view divergence_name(Divergence divergence) {
+  switch (divergence) {
+    case Divergence::input:
+      return "input";
+    case Divergence::query_key:
+      return "queryKey";
+    case Divergence::weights:
+      return "weights";
+    case Divergence::output:
+      return "output";
+    case Divergence::none:
+      break;
+  }
+  return "none";
+}
+
 namespace {
+
+// One stage's table in both runs, its rows' lengths summed once.
+struct StageRows {
+  TableRows without_pe;
+  TableRows with_pe;
+
+  StageRows(const std::vector<float>& without, const std::vector<float>& with, int width, int count)
+      : without_pe(without.data(), width, count), with_pe(with.data(), width, count) {}
+
+  static RowComparison compare(const TableRows& rows, int a, int b) {
+    return {rows.distance(a, b), rows.cosine(a, b), rows.identical(a, b)};
+  }
+  StageComparison compare(int a, int b) const {
+    return {compare(without_pe, a, b), compare(with_pe, a, b)};
+  }
+};
+
+Divergence first_difference(const CopyPair& pair) {
+  if (!pair.input.with_pe.identical) return Divergence::input;
+  if (!pair.query.with_pe.identical || !pair.key.with_pe.identical) return Divergence::query_key;
+  if (!pair.weights.with_pe.identical) return Divergence::weights;
+  if (!pair.context.with_pe.identical) return Divergence::output;
+  return Divergence::none;
+}
 
 std::vector<CopyPair> compare_copies(const SentenceAnalysis& analysis) {
   const int dim = analysis.dim;
   const int count = static_cast<int>(analysis.tokens.size());
-  const TableRows embedding(analysis.token_embedding.data(), dim, count);
-  const TableRows input(analysis.input.data(), dim, count);
-  const TableRows context_without(analysis.context_without_pe.data(), dim, count);
-  const TableRows context_with(analysis.context_with_pe.data(), dim, count);
+  const HeadStages& without = analysis.without_pe;
+  const HeadStages& with = analysis.with_pe;
+  const StageRows input(without.input, with.input, dim, count);
+  const StageRows query(without.query, with.query, dim, count);
+  const StageRows key(without.key, with.key, dim, count);
+  const StageRows weights(without.weights, with.weights, count, count);
+  const StageRows context(without.context, with.context, dim, count);
   std::vector<CopyPair> pairs;
   for (std::size_t g = 0; g < analysis.duplicates.size(); ++g) {
     const std::vector<int>& group = analysis.duplicates[g];
@@ -29,60 +72,93 @@ std::vector<CopyPair> compare_copies(const SentenceAnalysis& analysis) {
       for (std::size_t j = i + 1; j < copies; ++j) {
         const int a = group[i];
         const int b = group[j];
-        pairs.push_back({static_cast<int>(g), a, b,
-                         {embedding.distance(a, b), input.distance(a, b)},
-                         {embedding.cosine(a, b), input.cosine(a, b)},
-                         {context_without.distance(a, b), context_with.distance(a, b)},
-                         {context_without.cosine(a, b), context_with.cosine(a, b)}});
+        CopyPair pair{static_cast<int>(g),
+                      a,
+                      b,
+                      input.compare(a, b),
+                      query.compare(a, b),
+                      key.compare(a, b),
+                      weights.compare(a, b),
+                      context.compare(a, b),
+                      Divergence::none};
+        pair.first_difference = first_difference(pair);
+        pairs.push_back(pair);
       }
     }
   }
   return pairs;
 }
 
+std::vector<float> embed(const AnalysisRequest& request) {
+  std::vector<float> embedding(request.tokens.size() * request.dim);
+  embed_tokens(request.tokens, request.dim, request.embedding_std, embedding.data());
+  return embedding;
+}
+
+HeadSetup setup_with_positions(const AnalysisRequest& request, std::int64_t start) {
+  return {request.scheme, request.settings, start, request.causal};
+}
+
+// The largest |x - y| over two tables of the same shape, and whether every row is identical.
+struct TableChange {
+  double max_change = 0;
+  bool unchanged = true;
+};
+
+TableChange compare_tables(const std::vector<float>& x, const std::vector<float>& y, int width,
+                           int count) {
+  TableChange change;
+  for (std::size_t e = 0; e < x.size(); ++e)
+    change.max_change = std::max(change.max_change, std::fabs(double{x[e]} - y[e]));
+  for (int r = 0; r < count && change.unchanged; ++r) {
+    const float* x_row = x.data() + static_cast<std::ptrdiff_t>(r) * width;
+    const float* y_row = y.data() + static_cast<std::ptrdiff_t>(r) * width;
+    change.unchanged = identical_rows(row_distance(x_row, y_row, width), row_norm(x_row, width),
+                                      row_norm(y_row, width));
+  }
+  return change;
+}
+
 }  // namespace
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request) {
   SentenceAnalysis analysis;
+  analysis.token_embedding = embed(request);
   analysis.tokens = std::move(request.tokens);
   analysis.start = request.start;
   analysis.dim = request.dim;
   const int count = static_cast<int>(analysis.tokens.size());
-  const std::size_t values = static_cast<std::size_t>(count) * request.dim;
 
   analysis.duplicates = duplicate_tokens(analysis.tokens);
 
-  analysis.token_embedding.resize(values);
-  embed_tokens(analysis.tokens, request.dim, request.embedding_std,
-               analysis.token_embedding.data());
-
-  analysis.position_encoding.resize(values);  // zeros unless an encoding fills it
-  if (request.encoding) {
-    EncodingRequest positions;
-    positions.encoding = *request.encoding;
-    positions.start = request.start;
-    positions.count = count;
-    positions.dim = request.dim;
-    encode(positions, analysis.position_encoding.data());
-  }
-
-  analysis.input.resize(values);
-  for (std::size_t e = 0; e < values; ++e)
-    analysis.input[e] = analysis.token_embedding[e] + analysis.position_encoding[e];
-
   const AttentionWeights weights = make_attention_weights(request.dim);
-  analysis.context_without_pe.resize(values);
-  self_attention(weights, analysis.token_embedding.data(), count, request.causal,
-                 analysis.context_without_pe.data());
-  analysis.context_with_pe.resize(values);
-  self_attention(weights, analysis.input.data(), count, request.causal,
-                 analysis.context_with_pe.data());
+  const float* embedding = analysis.token_embedding.data();
+  analysis.without_pe =
+      run_head(weights, embedding, count, {&no_positions(), {}, request.start, request.causal});
+  analysis.with_pe =
+      run_head(weights, embedding, count, setup_with_positions(request, request.start));
 
-  analysis.token_norms = TableRows(analysis.token_embedding.data(), request.dim, count).norms();
+  analysis.token_norms = TableRows(embedding, request.dim, count).norms();
   analysis.position_norms =
-      TableRows(analysis.position_encoding.data(), request.dim, count).norms();
+      TableRows(analysis.with_pe.positions.data(), request.dim, count).norms();
   analysis.copy_pairs = compare_copies(analysis);
   return analysis;
+}
+
+ShiftEffect compare_shift(const ShiftRequest& request) {
+  const AnalysisRequest& sentence = request.sentence;
+  const int count = static_cast<int>(sentence.tokens.size());
+  const std::vector<float> embedding = embed(sentence);
+  const AttentionWeights weights = make_attention_weights(sentence.dim);
+  const HeadStages before =
+      run_head(weights, embedding.data(), count, setup_with_positions(sentence, sentence.start));
+  const HeadStages after = run_head(weights, embedding.data(), count,
+                                    setup_with_positions(sentence, sentence.start + request.by));
+  const TableChange weight_change = compare_tables(before.weights, after.weights, count, count);
+  const TableChange context_change =
+      compare_tables(before.context, after.context, sentence.dim, count);
+  return {request.by, weight_change.max_change, context_change.max_change, weight_change.unchanged,
+          context_change.unchanged};
 }
 
 }  // namespace pe

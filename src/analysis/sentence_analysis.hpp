@@ -1,13 +1,15 @@
 #pragma once
-// The sentence analysis (issue 3 §1): why a transformer needs positions. A sentence becomes
-// tokens, token embeddings and positional encodings; one attention head then runs twice, on the
-// token embeddings alone and on token + position, so a reader can see that repeated words get
-// identical context vectors only without positions.
+// The sentence analysis: why a transformer needs positions, and where each position scheme
+// enters. A sentence becomes tokens and token embeddings; one attention head then runs twice, on
+// the token embeddings alone and with the requested scheme acting at its stage, keeping every
+// stage, so a reader can see at which stage two copies of a word come apart.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/analysis_request.hpp"
+#include "analysis/attention.hpp"
 
 namespace pe {
 
@@ -16,43 +18,67 @@ namespace pe {
 // copy could take two million. The sentence view shows 4 copies of each word.
 constexpr int kMaxComparedCopies = 16;
 
-// One measure of two copies' vectors, without and with positions.
-struct WithoutAndWithPE {
-  double without_pe = 0;
-  double with_pe = 0;
+// Two rows compared (analysis/vector_geometry.hpp).
+struct RowComparison {
+  double distance = 0;    // L2
+  double cosine = 0;      // cosine similarity
+  bool identical = true;  // equal up to float32 rounding (kIdenticalTolerance)
 };
 
-// Two copies a < b of a repeated word, compared (see analysis/vector_geometry.hpp): their inputs
-// (the token embedding alone, then token + position) and their attention outputs over each.
+// One stage of two copies, in the run without positions and in the run with them.
+struct StageComparison {
+  RowComparison without_pe;
+  RowComparison with_pe;
+};
+
+// The first stage of the run with positions at which two copies differ, in pipeline order:
+// input (an input scheme), query_key (RoPE), weights (ALiBi, or a causal mask), output (only the
+// attention outputs differ), none (identical all the way through).
+enum class Divergence { input, query_key, weights, output, none };
+
+// Its JS name: "input", "queryKey", "weights", "output" or "none".
+std::string_view divergence_name(Divergence divergence);
+
+// Two copies a < b of a repeated word, compared at every stage of the head: their input rows,
+// query rows, key rows, rows of attention weights (how each copy spreads its attention) and
+// attention outputs.
 struct CopyPair {
   int group = 0;  // index into SentenceAnalysis::duplicates
   int a = 0;
   int b = 0;
-  WithoutAndWithPE input_distance;
-  WithoutAndWithPE input_cosine;
-  WithoutAndWithPE context_distance;
-  WithoutAndWithPE context_cosine;
+  StageComparison input, query, key, weights, context;
+  Divergence first_difference = Divergence::none;
 };
 
-// Every float table is (n, dim), row-major, n = tokens.size(): table[r * dim + i] belongs to
-// token r, at position start + r.
 struct SentenceAnalysis {
-  std::vector<std::string> tokens;
+  std::vector<std::string> tokens;  // token r is at position start + r
   std::int64_t start = 0;
   int dim = 0;
   std::vector<std::vector<int>> duplicates;  // see analysis/duplicate_tokens.hpp
-  std::vector<float> token_embedding;        // see analysis/token_embeddings.hpp
-  std::vector<float> position_encoding;      // the requested encoding; zeros for kind "none"
-  std::vector<float> input;                  // token_embedding + position_encoding
-  std::vector<float> context_without_pe;     // attention over token_embedding
-  std::vector<float> context_with_pe;        // attention over input
+  std::vector<float> token_embedding;        // (n, dim); see analysis/token_embeddings.hpp
+  HeadStages without_pe;                     // the head over the token embeddings alone
+  HeadStages with_pe;                        // the head with the scheme at its stage
   std::vector<double> token_norms;           // length of each row of token_embedding
-  std::vector<double> position_norms;        // length of each row of position_encoding
+  std::vector<double> position_norms;        // length of each row of with_pe.positions
   // Every pair among the first kMaxComparedCopies copies of each repeated word, group by group,
   // a ascending, then b ascending.
   std::vector<CopyPair> copy_pairs;
 };
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request);
+
+// What moving the whole sentence by `by` positions changes in the run with positions: the
+// largest change of any attention weight and of any output component, and whether every row of
+// weights (of outputs) stayed identical up to float32 rounding. Relative schemes (RoPE, ALiBi)
+// see only distances, so nothing changes; absolute ones see the new positions.
+struct ShiftEffect {
+  std::int64_t by = 0;
+  double max_weight_change = 0;
+  double max_context_change = 0;
+  bool weights_unchanged = true;
+  bool context_unchanged = true;
+};
+
+ShiftEffect compare_shift(const ShiftRequest& request);
 
 }  // namespace pe

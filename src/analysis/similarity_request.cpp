@@ -1,9 +1,8 @@
 #include "analysis/similarity_request.hpp"
 
-#include <cmath>
 #include <string>
 
-#include "core/encoding_request.hpp"
+#include "core/position_range.hpp"
 
 namespace pe {
 
@@ -19,21 +18,11 @@ std::variant<SimilarityShape, InputError> parse_similarity_shape(double length, 
   const std::int64_t rows = values / width;
   if (rows > kMaxSimilarityRows)
     return InputError{ErrorKind::range, "data must have at most " +
-                                            std::to_string(kMaxSimilarityRows) + " rows; received " +
-                                            std::to_string(rows) + " rows (" +
-                                            std::to_string(values) + " values at dim = " +
-                                            std::to_string(width) + ")"};
+                                            std::to_string(kMaxSimilarityRows) +
+                                            " rows; received " + std::to_string(rows) + " rows (" +
+                                            std::to_string(values) +
+                                            " values at dim = " + std::to_string(width) + ")"};
   return SimilarityShape{static_cast<int>(width), static_cast<int>(rows)};
-}
-
-std::optional<InputError> find_non_finite(const std::vector<float>& table) {
-  for (std::size_t e = 0; e < table.size(); ++e) {
-    if (!std::isfinite(table[e]))
-      return InputError{ErrorKind::range, "every value of data must be a finite number; data[" +
-                                              std::to_string(e) + "] is " +
-                                              describe_number(table[e])};
-  }
-  return std::nullopt;
 }
 
 }  // namespace pe

@@ -1,10 +1,8 @@
 #pragma once
 // A caller's table of vectors, checked before its cosine-similarity matrix is computed
-// (analysis/vector_geometry.hpp). Errors read like those of core/encoding_request.hpp.
+// (analysis/vector_geometry.hpp). Errors read like those of core/position_range.hpp.
 #include <cstdint>
-#include <optional>
 #include <variant>
-#include <vector>
 
 #include "analysis/analysis_request.hpp"
 #include "core/input_error.hpp"
@@ -22,8 +20,5 @@ struct SimilarityShape {
 // Checks dim (an integer from 1 to kMaxDim) and that length values make 1 .. kMaxSimilarityRows
 // whole rows of dim: from the length alone, so an oversized table is refused before it is copied.
 std::variant<SimilarityShape, InputError> parse_similarity_shape(double length, double dim);
-
-// The error for the table's first value that is NaN or infinite, if any.
-std::optional<InputError> find_non_finite(const std::vector<float>& table);
 
 }  // namespace pe

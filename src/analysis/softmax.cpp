@@ -31,9 +31,10 @@ float exp_nonpositive(float x) {
 void softmax(float* row, int count) {
   const float max_score = *std::max_element(row, row + count);
   for (int j = 0; j < count; ++j) row[j] = exp_nonpositive(row[j] - max_score);
-  float sum = 0.0f;
+  double sum = 0.0;  // in double: rows of 2048 weights would otherwise round 2048 times
   for (int j = 0; j < count; ++j) sum += row[j];
-  for (int j = 0; j < count; ++j) row[j] /= sum;
+  const float total = static_cast<float>(sum);
+  for (int j = 0; j < count; ++j) row[j] /= total;
 }
 
 }  // namespace pe

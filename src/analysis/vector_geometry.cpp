@@ -6,14 +6,31 @@
 
 namespace pe {
 
+bool identical_rows(double distance, double norm_a, double norm_b) {
+  return distance <= kIdenticalTolerance * std::max(norm_a, norm_b);
+}
+
+double row_distance(const float* x, const float* y, int dim) {
+  double sum = 0;
+  for (int i = 0; i < dim; ++i) {
+    const double difference = static_cast<double>(x[i]) - y[i];
+    sum += difference * difference;
+  }
+  return std::sqrt(sum);
+}
+
+double row_norm(const float* x, int dim) {
+  double sum = 0;
+  for (int i = 0; i < dim; ++i) sum += static_cast<double>(x[i]) * x[i];
+  return std::sqrt(sum);
+}
+
 TableRows::TableRows(const float* table, int dim, int count)
     : table_(table), dim_(dim), squared_lengths_(static_cast<std::size_t>(count)) {
   for (int r = 0; r < count; ++r) squared_lengths_[r] = dot(r, r);
 }
 
-const float* TableRows::row(int r) const {
-  return table_ + static_cast<std::ptrdiff_t>(r) * dim_;
-}
+const float* TableRows::row(int r) const { return table_ + static_cast<std::ptrdiff_t>(r) * dim_; }
 
 double TableRows::dot(int a, int b) const {
   const float* x = row(a);
@@ -25,16 +42,7 @@ double TableRows::dot(int a, int b) const {
 
 double TableRows::norm(int r) const { return std::sqrt(squared_lengths_[r]); }
 
-double TableRows::distance(int a, int b) const {
-  const float* x = row(a);
-  const float* y = row(b);
-  double sum = 0;
-  for (int i = 0; i < dim_; ++i) {
-    const double difference = static_cast<double>(x[i]) - y[i];
-    sum += difference * difference;
-  }
-  return std::sqrt(sum);
-}
+double TableRows::distance(int a, int b) const { return row_distance(row(a), row(b), dim_); }
 
 // dot / sqrt(|x|^2 |y|^2) rather than dot / (|x| |y|): for x = y the dot product is |x|^2, and a
 // correctly rounded square root of its square gives it back, so equal rows get exactly 1.
@@ -42,6 +50,10 @@ double TableRows::cosine(int a, int b) const {
   const double squared_lengths = squared_lengths_[a] * squared_lengths_[b];
   if (!(squared_lengths > 0)) return 0;
   return std::clamp(dot(a, b) / std::sqrt(squared_lengths), -1.0, 1.0);
+}
+
+bool TableRows::identical(int a, int b) const {
+  return identical_rows(distance(a, b), norm(a), norm(b));
 }
 
 std::vector<double> TableRows::norms() const {

@@ -16,12 +16,12 @@ std::int64_t first_repeated_position(int dim) {
   return dim >= kPositionBits ? -1 : std::int64_t{1} << dim;
 }
 
-BinaryStructure describe_binary(const EncodingRequest& request) {
-  const std::int64_t count = request.count;
-  const int dim = request.dim;
+BinaryStructure describe_binary(const PositionRange& range) {
+  const std::int64_t count = range.count;
+  const int dim = range.dim;
   // The bits come from the encoder itself, so these facts describe exactly what the grid shows.
-  std::vector<float> table(static_cast<std::size_t>(request.value_count()));
-  encode_binary(request.start, count, dim, table.data());
+  std::vector<float> table(static_cast<std::size_t>(range.value_count()));
+  encode_binary(range.start, count, dim, table.data());
 
   BinaryStructure out;
   out.repeats_from = first_repeated_position(dim);

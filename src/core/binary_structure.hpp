@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/encoding_request.hpp"
+#include "core/position_range.hpp"
 
 namespace pe {
 
@@ -29,7 +29,6 @@ struct BinaryStructure {
   std::int64_t repeats_from = -1;  // first_repeated_position(dim)
 };
 
-// request.encoding must be Encoding::binary (other encodings have no bits to compare).
-BinaryStructure describe_binary(const EncodingRequest& request);
+BinaryStructure describe_binary(const PositionRange& range);
 
 }  // namespace pe

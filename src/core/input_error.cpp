@@ -22,4 +22,15 @@ bool is_integer_in(double value, double low, double high) {
   return std::isfinite(value) && std::floor(value) == value && value >= low && value <= high;
 }
 
+std::optional<InputError> find_non_finite(const float* values, std::size_t count,
+                                          std::size_t first_index) {
+  for (std::size_t e = 0; e < count; ++e) {
+    if (!std::isfinite(values[e]))
+      return InputError{ErrorKind::range, "every value of data must be a finite number; data[" +
+                                              std::to_string(first_index + e) + "] is " +
+                                              describe_number(values[e])};
+  }
+  return std::nullopt;
+}
+
 }  // namespace pe

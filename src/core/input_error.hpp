@@ -2,6 +2,8 @@
 // How the core reports bad input: it never throws or aborts; it returns one of these, and each
 // front end (tests, the wasm bindings) decides how to surface it. JS maps `type` to TypeError
 // and `range` to RangeError.
+#include <cstddef>
+#include <optional>
 #include <string>
 
 namespace pe {
@@ -21,5 +23,10 @@ InputError range_error(const std::string& name, const std::string& allowed, doub
 
 // Whether value is a whole number in [low, high] (false for NaN and infinities).
 bool is_integer_in(double value, double low, double high);
+
+// For a caller's table named "data": the error for the first of count values that is NaN or
+// infinite, if any. values[0] is data[first_index], so a table may be checked a block at a time.
+std::optional<InputError> find_non_finite(const float* values, std::size_t count,
+                                          std::size_t first_index = 0);
 
 }  // namespace pe

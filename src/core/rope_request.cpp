@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "core/encoding_request.hpp"
+#include "core/position_range.hpp"
 
 namespace pe {
 

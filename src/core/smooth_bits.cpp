@@ -18,9 +18,9 @@ double smooth_bit(double x, int index) {
 std::variant<SmoothBitsRequest, InputError> parse_smooth_bits_request(double start, double count,
                                                                       double dim,
                                                                       double samples_per_position) {
-  const auto parsed = parse_encoding_request({"binary", start, count, dim});
+  const auto parsed = parse_position_range(start, count, dim);
   if (const auto* error = std::get_if<InputError>(&parsed)) return *error;
-  const auto& table = std::get<EncodingRequest>(parsed);
+  const auto& table = std::get<PositionRange>(parsed);
 
   if (!is_integer_in(samples_per_position, 1, kMaxSamplesPerPosition))
     return range_error("samplesPerPosition",

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <variant>
 
-#include "core/encoding_request.hpp"
 #include "core/input_error.hpp"
+#include "core/position_range.hpp"
 
 namespace pe {
 
@@ -31,7 +31,7 @@ struct SmoothBitsRequest {
   std::int64_t sample_count() const { return count * samples_per_position + 1; }
 };
 
-// The same start/count/dim checks (and messages) as a binary encode request, then
+// The start/count/dim checks (and messages) of every table (core/position_range.hpp), then
 // 1 <= samples_per_position <= kMaxSamplesPerPosition and sample_count * dim <= kMaxValues.
 std::variant<SmoothBitsRequest, InputError> parse_smooth_bits_request(double start, double count,
                                                                       double dim,

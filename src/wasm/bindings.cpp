@@ -1,6 +1,7 @@
-// The whole Embind surface of PE Lab. The core knows nothing of JavaScript; this file only
-// converts arguments, calls the core, and hands results back as JS-owned copies.
-// web/pe.js wraps these raw functions into the public API (type checks, exceptions).
+// The whole Embind surface of PE Lab. The core knows nothing of JavaScript; this file only reads
+// requests by name, calls the core, and hands results back by name as JS-owned copies.
+// web/pe.js wraps these raw functions into the public API: it checks each option's JS type and
+// fills in defaults before calling, and turns { error, message } results into exceptions.
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
 #include <emscripten/val.h>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -15,9 +17,12 @@
 #include "analysis/similarity_request.hpp"
 #include "analysis/token_embeddings.hpp"
 #include "analysis/vector_geometry.hpp"
+#include "core/alibi.hpp"
 #include "core/binary_structure.hpp"
-#include "core/encode.hpp"
+#include "core/rope_request.hpp"
 #include "core/smooth_bits.hpp"
+#include "positions/encode_request.hpp"
+#include "positions/scheme_registry.hpp"
 
 using emscripten::val;
 
@@ -39,6 +44,103 @@ val error_object(const pe::InputError& error) {
   return result;
 }
 
+// --- Requests, read by name. A field left undefined keeps the raw request's own default.
+
+void read(const val& options, const char* name, double& field) {
+  if (!options[name].isUndefined()) field = options[name].as<double>();
+}
+void read(const val& options, const char* name, std::string& field) {
+  if (!options[name].isUndefined()) field = options[name].as<std::string>();
+}
+void read(const val& options, const char* name, bool& field) {
+  if (!options[name].isUndefined()) field = options[name].as<bool>();
+}
+void read(const val& options, const char* name, std::optional<double>& field) {
+  if (!options[name].isUndefined()) field = options[name].as<double>();
+}
+
+pe::RawRopeScaling read_scaling(const val& scaling) {
+  pe::RawRopeScaling raw;
+  if (scaling.isUndefined()) return raw;
+  read(scaling, "type", raw.type);
+  read(scaling, "factor", raw.factor);
+  read(scaling, "lowFreqFactor", raw.low_freq_factor);
+  read(scaling, "highFreqFactor", raw.high_freq_factor);
+  read(scaling, "originalContext", raw.original_context);
+  read(scaling, "betaFast", raw.beta_fast);
+  read(scaling, "betaSlow", raw.beta_slow);
+  return raw;
+}
+
+pe::RawSchemeSettings read_scheme_options(const val& options) {
+  pe::RawSchemeSettings raw;
+  read(options, "base", raw.base);
+  read(options, "layout", raw.layout);
+  read(options, "pairing", raw.pairing);
+  raw.scaling = read_scaling(options["scaling"]);
+  read(options, "slope", raw.slope);
+  return raw;
+}
+
+pe::RawAnalysisRequest read_analysis_options(const val& options) {
+  pe::RawAnalysisRequest raw;
+  read(options, "kind", raw.kind);
+  read(options, "dim", raw.dim);
+  read(options, "start", raw.start);
+  read(options, "causal", raw.causal);
+  read(options, "embeddingStd", raw.embedding_std);
+  raw.options = read_scheme_options(options);
+  return raw;
+}
+
+// --- Results, written by name.
+
+val without_and_with(val without_pe, val with_pe) {
+  val pair = val::object();
+  pair.set("withoutPE", std::move(without_pe));
+  pair.set("withPE", std::move(with_pe));
+  return pair;
+}
+
+// One copy pair as pe.analyze documents it: { group, a, b, <stage>Distance, <stage>Cosine,
+// identical: { <stage> }, firstDifference }, each measure { withoutPE, withPE }.
+val copy_pair_to_js(const pe::CopyPair& pair) {
+  val result = val::object();
+  result.set("group", pair.group);
+  result.set("a", pair.a);
+  result.set("b", pair.b);
+  val identical = val::object();
+  for (const auto& [name, stage] : {std::pair{"input", &pair.input},
+                                    {"query", &pair.query},
+                                    {"key", &pair.key},
+                                    {"weights", &pair.weights},
+                                    {"context", &pair.context}}) {
+    const std::string prefix = name;
+    result.set(prefix + "Distance",
+               without_and_with(val(stage->without_pe.distance), val(stage->with_pe.distance)));
+    result.set(prefix + "Cosine",
+               without_and_with(val(stage->without_pe.cosine), val(stage->with_pe.cosine)));
+    identical.set(
+        name, without_and_with(val(stage->without_pe.identical), val(stage->with_pe.identical)));
+  }
+  result.set("identical", identical);
+  result.set("firstDifference", std::string(pe::divergence_name(pair.first_difference)));
+  return result;
+}
+
+template <typename T>
+val array_to_js(const std::vector<T>& items, val (*convert)(const T&)) {
+  val array = val::array();
+  for (const T& item : items) array.call<void>("push", convert(item));
+  return array;
+}
+
+val string_to_js(const std::string& text) { return val(text); }
+val int_to_js(const int& number) { return val(number); }
+val group_to_js(const std::vector<int>& group) { return array_to_js(group, &int_to_js); }
+
+// --- The API's raw functions.
+
 // Rows are encoded a block at a time into a small buffer and copied straight into the caller's
 // Float32Array: the block stays in cache, and a 64 MiB table never needs 64 MiB of wasm memory
 // (which, once grown, is never given back). 256 rows or more per block keeps the sinusoidal
@@ -46,93 +148,99 @@ val error_object(const pe::InputError& error) {
 constexpr std::int64_t kBlockValues = 1 << 18;  // 1 MiB of float32
 constexpr std::int64_t kMinBlockRows = 256;
 
-val encode_into_js(pe::EncodingRequest request) {
-  val table = val::global("Float32Array").new_(static_cast<double>(request.value_count()));
-  const std::int64_t block_rows = std::max(kMinBlockRows, kBlockValues / request.dim);
-  std::vector<float> block(static_cast<std::size_t>(
-      std::min(block_rows, request.count) * request.dim));
-  const std::int64_t first = request.start;
-  const std::int64_t end = request.start + request.count;
-  for (std::int64_t row = first; row < end; row += block_rows) {
-    request.start = row;
-    request.count = std::min(block_rows, end - row);
+std::int64_t block_rows(int dim) { return std::max(kMinBlockRows, kBlockValues / dim); }
+
+val encode_into_js(pe::EncodeRequest request) {
+  const pe::PositionRange whole = request.range;
+  val table = val::global("Float32Array").new_(static_cast<double>(whole.value_count()));
+  const std::int64_t rows = block_rows(whole.dim);
+  std::vector<float> block(static_cast<std::size_t>(std::min(rows, whole.count) * whole.dim));
+  for (std::int64_t row = 0; row < whole.count; row += rows) {
+    request.range.start = whole.start + row;
+    request.range.count = std::min(rows, whole.count - row);
     pe::encode(request, block.data());
     table.call<void>("set",
-                     val(emscripten::typed_memory_view(request.value_count(), block.data())),
-                     static_cast<double>((row - first) * request.dim));
+                     val(emscripten::typed_memory_view(request.range.value_count(), block.data())),
+                     static_cast<double>(row * whole.dim));
   }
   return table;
 }
 
-// Returns { data: Float32Array(count * dim) } or an error object.
-val encode(std::string kind, double start, double count, double dim, double base,
-           std::string layout) {
-  const auto parsed = pe::parse_encoding_request({kind, start, count, dim, base, layout});
+// { kind, start, count, dim, base, layout } -> { data: Float32Array(count * dim) }.
+val encode(val options) {
+  pe::RawEncodeRequest raw;
+  read(options, "kind", raw.kind);
+  read(options, "start", raw.start);
+  read(options, "count", raw.count);
+  read(options, "dim", raw.dim);
+  raw.options = read_scheme_options(options);
+  const auto parsed = pe::parse_encode_request(raw);
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
 
   val result = val::object();
-  result.set("data", encode_into_js(std::get<pe::EncodingRequest>(parsed)));
+  result.set("data", encode_into_js(std::get<pe::EncodeRequest>(parsed)));
   return result;
 }
 
-// Returns { tokens, duplicates, tokenEmbedding, positionEncoding, input, contextWithoutPE,
-// contextWithPE, tokenNorms, positionNorms, pairIndices, pairMeasures } or an error object;
-// web/pe.js turns it into the public shape. Each table is a Float32Array(n * dim), each norm
-// list a Float64Array(n). Per-token and per-pair JS objects would cost several Embind calls each,
-// so: tokens is one string, the token texts joined by spaces (a token never contains whitespace,
-// analysis/tokenizer.hpp); duplicates is one Int32Array holding each group as its size followed
-// by its indices; pairIndices is an Int32Array of [group, a, b] per copy pair and pairMeasures a
-// Float64Array of its 8 measures in the order of pe::CopyPair, each without then with positions.
-val analyze(std::string text, std::string kind, double dim, double start, bool causal,
-            double embedding_std) {
-  auto parsed = pe::parse_analysis_request(text, {kind, dim, start, causal, embedding_std});
+// (text as UTF-8, options) -> { tokens: [string], duplicates: [[index]], tokenEmbedding,
+// positionEncoding, input, query, key, weights, context, norms, pairs }: each table a
+// Float32Array, query/key/weights/context as { withoutPE, withPE }.
+val analyze(std::string text, val options) {
+  auto parsed = pe::parse_analysis_request(text, read_analysis_options(options));
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const pe::SentenceAnalysis analysis =
       pe::analyze_sentence(std::get<pe::AnalysisRequest>(std::move(parsed)));
-
-  std::string tokens;
-  for (const std::string& token : analysis.tokens) {
-    if (!tokens.empty()) tokens += ' ';
-    tokens += token;
-  }
-  std::vector<int> duplicates;
-  for (const std::vector<int>& group : analysis.duplicates) {
-    duplicates.push_back(static_cast<int>(group.size()));
-    duplicates.insert(duplicates.end(), group.begin(), group.end());
-  }
-  std::vector<int> pair_indices;
-  std::vector<double> pair_measures;
-  for (const pe::CopyPair& pair : analysis.copy_pairs) {
-    pair_indices.insert(pair_indices.end(), {pair.group, pair.a, pair.b});
-    for (const pe::WithoutAndWithPE& measure :
-         {pair.input_distance, pair.input_cosine, pair.context_distance, pair.context_cosine})
-      pair_measures.insert(pair_measures.end(), {measure.without_pe, measure.with_pe});
-  }
+  const pe::HeadStages& without = analysis.without_pe;
+  const pe::HeadStages& with = analysis.with_pe;
 
   val result = val::object();
-  result.set("tokens", tokens);
-  result.set("duplicates", copy_to_js(duplicates));
+  result.set("tokens", array_to_js(analysis.tokens, &string_to_js));
+  result.set("duplicates", array_to_js(analysis.duplicates, &group_to_js));
   result.set("tokenEmbedding", copy_to_js(analysis.token_embedding));
-  result.set("positionEncoding", copy_to_js(analysis.position_encoding));
-  result.set("input", copy_to_js(analysis.input));
-  result.set("contextWithoutPE", copy_to_js(analysis.context_without_pe));
-  result.set("contextWithPE", copy_to_js(analysis.context_with_pe));
-  result.set("tokenNorms", copy_to_js(analysis.token_norms));
-  result.set("positionNorms", copy_to_js(analysis.position_norms));
-  result.set("pairIndices", copy_to_js(pair_indices));
-  result.set("pairMeasures", copy_to_js(pair_measures));
+  result.set("positionEncoding", copy_to_js(with.positions));
+  result.set("input", copy_to_js(with.input));
+  for (const auto& [name, table] : {std::pair{"query", &pe::HeadStages::query},
+                                    {"key", &pe::HeadStages::key},
+                                    {"weights", &pe::HeadStages::weights},
+                                    {"context", &pe::HeadStages::context}})
+    result.set(name, without_and_with(copy_to_js(without.*table), copy_to_js(with.*table)));
+  val norms = val::object();
+  norms.set("tokenEmbedding", copy_to_js(analysis.token_norms));
+  norms.set("positionEncoding", copy_to_js(analysis.position_norms));
+  result.set("norms", norms);
+  result.set("pairs", array_to_js(analysis.copy_pairs, &copy_pair_to_js));
   return result;
 }
 
-// data: a Float32Array (web/pe.js checks the type). Its shape is checked from its length before
-// its values are copied into wasm memory, which never shrinks again. Returns
-// { rows, data: Float64Array(rows * rows) } or an error object.
-val cosine_similarities(val data, double dim) {
-  const auto parsed = pe::parse_similarity_shape(data["length"].as<double>(), dim);
+// (text, analyze's options + by) -> { by, maxWeightChange, maxContextChange, weightsUnchanged,
+// contextUnchanged }.
+val compare_shift(std::string text, val options) {
+  double by = 0;
+  read(options, "by", by);
+  const auto parsed = pe::parse_shift_request(text, read_analysis_options(options), by);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const pe::ShiftEffect effect = pe::compare_shift(std::get<pe::ShiftRequest>(parsed));
+
+  val result = val::object();
+  result.set("by", static_cast<double>(effect.by));
+  result.set("maxWeightChange", effect.max_weight_change);
+  result.set("maxContextChange", effect.max_context_change);
+  result.set("weightsUnchanged", effect.weights_unchanged);
+  result.set("contextUnchanged", effect.context_unchanged);
+  return result;
+}
+
+// { data: Float32Array, dim } -> { rows, data: Float64Array(rows * rows) }. The shape is checked
+// from the length before the values are copied into wasm memory, which never shrinks again.
+val cosine_similarities(val options) {
+  const val data = options["data"];
+  const auto parsed =
+      pe::parse_similarity_shape(data["length"].as<double>(), options["dim"].as<double>());
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto [width, rows] = std::get<pe::SimilarityShape>(parsed);
   const std::vector<float> table = emscripten::convertJSArrayToNumberVector<float>(data);
-  if (const auto error = pe::find_non_finite(table)) return error_object(*error);
+  if (const auto error = pe::find_non_finite(table.data(), table.size()))
+    return error_object(*error);
 
   val result = val::object();
   result.set("rows", rows);
@@ -140,12 +248,13 @@ val cosine_similarities(val data, double dim) {
   return result;
 }
 
-// Returns { hamming: Uint8Array(count - 1), sameCodeAs: Uint32Array(count),
-// flipPeriods: Float64Array(dim), repeatsFrom: number | null } or an error object.
-val binary_structure(double start, double count, double dim) {
-  const auto parsed = pe::parse_encoding_request({"binary", start, count, dim});
+// { start, count, dim } -> { hamming: Uint8Array(count - 1), sameCodeAs: Uint32Array(count),
+// flipPeriods: Float64Array(dim), repeatsFrom: number | null }.
+val binary_structure(val options) {
+  const auto parsed = pe::parse_position_range(
+      options["start"].as<double>(), options["count"].as<double>(), options["dim"].as<double>());
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
-  const pe::BinaryStructure structure = pe::describe_binary(std::get<pe::EncodingRequest>(parsed));
+  const pe::BinaryStructure structure = pe::describe_binary(std::get<pe::PositionRange>(parsed));
 
   val result = val::object();
   result.set("hamming", copy_to_js(structure.hamming));
@@ -157,9 +266,12 @@ val binary_structure(double start, double count, double dim) {
   return result;
 }
 
-// Returns { data: Float32Array((count * samplesPerPosition + 1) * dim) } or an error object.
-val smooth_bits(double start, double count, double dim, double samples_per_position) {
-  const auto parsed = pe::parse_smooth_bits_request(start, count, dim, samples_per_position);
+// { start, count, dim, samplesPerPosition } ->
+// { data: Float32Array((count * samplesPerPosition + 1) * dim) }.
+val smooth_bits(val options) {
+  const auto parsed = pe::parse_smooth_bits_request(
+      options["start"].as<double>(), options["count"].as<double>(), options["dim"].as<double>(),
+      options["samplesPerPosition"].as<double>());
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto& request = std::get<pe::SmoothBitsRequest>(parsed);
 
@@ -170,6 +282,123 @@ val smooth_bits(double start, double count, double dim, double samples_per_posit
   return result;
 }
 
+// { dim, base, scaling } -> { data: Float64Array(dim / 2) }: theta_i after scaling.
+val rope_frequencies(val options) {
+  double dim = 0, base = 0;
+  read(options, "dim", dim);
+  read(options, "base", base);
+  const auto parsed = pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::RopeFrequencyRequest>(parsed);
+
+  val result = val::object();
+  result.set(
+      "data",
+      copy_to_js(pe::rope_frequencies(request.dim, request.base, request.scaling).frequencies));
+  return result;
+}
+
+// { data: Float32Array, dim, start, base, pairing, scaling } -> { data: Float32Array }: row r
+// rotated as position start + r. Streamed like encode: a block of rows is copied into wasm
+// memory, checked, rotated and copied out, so wasm memory never holds the whole table.
+val rotate(val options) {
+  const val data = options["data"];
+  double dim = 0, start = 0, base = 0;
+  std::string pairing_name;
+  read(options, "dim", dim);
+  read(options, "start", start);
+  read(options, "base", base);
+  read(options, "pairing", pairing_name);
+  const auto shape = pe::parse_rotate_shape(data["length"].as<double>(), dim, start);
+  if (const auto* error = std::get_if<pe::InputError>(&shape)) return error_object(*error);
+  const auto frequency_request =
+      pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
+  if (const auto* error = std::get_if<pe::InputError>(&frequency_request))
+    return error_object(*error);
+  const auto pairing = pe::parse_rope_pairing(pairing_name);
+  if (const auto* error = std::get_if<pe::InputError>(&pairing)) return error_object(*error);
+
+  const auto [width, rows, first] = std::get<pe::RotateShape>(shape);
+  const auto& request = std::get<pe::RopeFrequencyRequest>(frequency_request);
+  const std::vector<double> theta =
+      pe::rope_frequencies(request.dim, request.base, request.scaling).frequencies;
+  const std::int64_t rows_per_block = block_rows(width);
+  std::vector<float> block(static_cast<std::size_t>(std::min(rows_per_block, rows) * width));
+  val rotated = val::global("Float32Array").new_(static_cast<double>(rows * width));
+  for (std::int64_t row = 0; row < rows; row += rows_per_block) {
+    const std::int64_t count = std::min(rows_per_block, rows - row);
+    const std::int64_t from = row * width;
+    const std::int64_t values = count * width;
+    val view(emscripten::typed_memory_view(values, block.data()));
+    view.call<void>("set", data.call<val>("subarray", static_cast<double>(from),
+                                          static_cast<double>(from + values)));
+    if (const auto error = pe::find_non_finite(block.data(), values, from))
+      return error_object(*error);
+    pe::rotate_rows(theta, std::get<pe::RopePairing>(pairing), first + row, count, width,
+                    block.data(), width);
+    rotated.call<void>("set", view, static_cast<double>(from));
+  }
+  val result = val::object();
+  result.set("data", rotated);
+  return result;
+}
+
+// { heads } -> { data: Float64Array(heads) }: the ALiBi paper's slopes, head 1 first.
+val alibi_slopes(val options) {
+  double heads = 0;
+  read(options, "heads", heads);
+  const auto parsed = pe::parse_alibi_heads(heads);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  val result = val::object();
+  result.set("data", copy_to_js(pe::alibi_slopes(std::get<int>(parsed))));
+  return result;
+}
+
+// --- The registry, described for pe.schemes and the page's selectors.
+
+val option_to_js(const pe::SchemeOption* const& option) {
+  val result = val::object();
+  result.set("name", std::string(option->name));
+  result.set("label", std::string(option->label));
+  result.set("help", std::string(option->help));
+  switch (option->type) {
+    case pe::OptionType::number:
+      result.set("type", "number");
+      result.set("default", option->default_number);
+      break;
+    case pe::OptionType::choice: {
+      result.set("type", "choice");
+      result.set("default", std::string(option->choices.front().value));
+      val choices = val::array();
+      for (const pe::OptionChoice& choice : option->choices) {
+        val entry = val::object();
+        entry.set("value", std::string(choice.value));
+        entry.set("label", std::string(choice.label));
+        choices.call<void>("push", entry);
+      }
+      result.set("choices", choices);
+      break;
+    }
+    case pe::OptionType::scaling:
+      result.set("type", "scaling");
+      result.set("default", val::null());  // no scaling
+      break;
+  }
+  return result;
+}
+
+val scheme_to_js(const pe::PositionScheme* const& scheme) {
+  val result = val::object();
+  result.set("name", std::string(scheme->name));
+  result.set("label", std::string(scheme->label));
+  result.set("actsOn", std::string(pe::stage_name(scheme->stage)));
+  result.set("evenDim", !scheme->even_dim_reason.empty());
+  result.set("options", array_to_js(scheme->options, &option_to_js));
+  return result;
+}
+
+val schemes() { return array_to_js(pe::position_schemes(), &scheme_to_js); }
+
 // Bytes currently allocated on the wasm heap: lets tests prove that calls do not leak.
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
@@ -179,15 +408,21 @@ double memory_bytes() { return static_cast<double>(emscripten_get_heap_size()); 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pe_lab) {
+  emscripten::function("schemes", &schemes);
   emscripten::function("encode", &encode);
   emscripten::function("analyze", &analyze);
+  emscripten::function("compareShift", &compare_shift);
   emscripten::function("binaryStructure", &binary_structure);
   emscripten::function("smoothBits", &smooth_bits);
   emscripten::function("cosineSimilarities", &cosine_similarities);
+  emscripten::function("ropeFrequencies", &rope_frequencies);
+  emscripten::function("rotate", &rotate);
+  emscripten::function("alibiSlopes", &alibi_slopes);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));
   emscripten::constant("analysisMaxComparedCopies", static_cast<double>(pe::kMaxComparedCopies));
+  emscripten::constant("identicalTolerance", pe::kIdenticalTolerance);
   emscripten::constant("tokenEmbeddingStd", pe::kTokenEmbeddingStd);
   emscripten::function("heapBytesInUse", &heap_bytes_in_use);
   emscripten::function("memoryBytes", &memory_bytes);

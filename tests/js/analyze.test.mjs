@@ -231,7 +231,7 @@ test('pairs list every pair of copies, group by group, among the first 16 copies
 
 test('analysisConstants states the limits', () => {
   assert.deepEqual({ ...pe.analysisConstants },
-    { maxTokens: 2048, maxDim: 256, maxComparedCopies: 16, tokenEmbeddingStd: 0.02 });
+    { maxTokens: 2048, maxDim: 256, maxComparedCopies: 16, tokenEmbeddingStd: 0.02, identicalTolerance: 2 ** -17 });
   assert.ok(Object.isFrozen(pe.analysisConstants));
 });
 
@@ -240,9 +240,9 @@ test('wrong types are TypeErrors that name the parameter', () => {
   assertThrows(() => pe.analyze(), TypeError,
     'text must be a string; received nothing (undefined)');
   assertThrows(() => pe.analyze(DOGS, null), TypeError,
-    'options must be an object like { kind, dim, start, causal, embeddingStd }; received null');
+    'options must be an object like { kind, dim, start, causal, embeddingStd, base, layout, pairing, scaling, slope }; received null');
   assertThrows(() => pe.analyze(DOGS, { count: 5 }), TypeError,
-    'unknown option "count"; allowed options: kind, dim, start, causal, embeddingStd');
+    'unknown option "count"; allowed options: kind, dim, start, causal, embeddingStd, base, layout, pairing, scaling, slope');
   assertThrows(() => pe.analyze(DOGS, { kind: 3 }), TypeError,
     'kind must be a string; received number 3');
   assertThrows(() => pe.analyze(DOGS, { dim: '8' }), TypeError,
@@ -263,9 +263,10 @@ test('an option given as undefined takes its default', () => {
   assert.deepEqual(Array.from(given.input), Array.from(defaults.input));
 });
 
-test('an unknown kind is a TypeError from the core that lists the kinds', () => {
-  assertThrows(() => pe.analyze(DOGS, { kind: 'rope' }), TypeError,
-    'kind must be "none", "integer", "binary" or "sinusoidal"; received "rope"');
+test('an unknown kind is a TypeError from the core that lists the kinds of pe.schemes', () => {
+  const names = pe.schemes.map(({ name }) => `"${name}"`);
+  assertThrows(() => pe.analyze(DOGS, { kind: 'rotary' }), TypeError,
+    `kind must be ${names.slice(0, -1).join(', ')} or ${names.at(-1)}; received "rotary"`);
 });
 
 test('values out of range are RangeErrors that state the limit and what was received', () => {
@@ -275,7 +276,7 @@ test('values out of range are RangeErrors that state the limit and what was rece
   assertThrows(() => pe.analyze(DOGS, { dim: 2.5 }), RangeError, `${dimRule}2.5`);
   assertThrows(() => pe.analyze(DOGS, { dim: NaN }), RangeError, `${dimRule}NaN`);
   assertThrows(() => pe.analyze(DOGS, { kind: 'sinusoidal', dim: 7 }), RangeError,
-    'dim must be even for sinusoidal encoding (one sin/cos pair per frequency); received 7');
+    'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7');
   assertThrows(() => pe.analyze(words(4123)), RangeError,
     'text must have at most 2048 tokens; received 4123');
   assertThrows(() => pe.analyze('dog', { start: -1 }), RangeError,
@@ -294,7 +295,7 @@ test('values out of range are RangeErrors that state the limit and what was rece
 });
 
 test('the module stays usable after every kind of error', () => {
-  const failures = [() => pe.analyze(7), () => pe.analyze(DOGS, { kind: 'rope' }),
+  const failures = [() => pe.analyze(7), () => pe.analyze(DOGS, { kind: 'rotary' }),
     () => pe.analyze(DOGS, { dim: 0 })];
   for (const bad of failures) {
     assert.throws(bad);
@@ -304,7 +305,7 @@ test('the module stays usable after every kind of error', () => {
 
 test('1,000 analyses and 1,000 errors leave the wasm heap as it was', () => {
   const tooLong = words(2049); // fails after tokenizing, the other two before
-  const failures = [() => pe.analyze(BALL, { dim: 0 }), () => pe.analyze(BALL, { kind: 'rope' }),
+  const failures = [() => pe.analyze(BALL, { dim: 0 }), () => pe.analyze(BALL, { kind: 'rotary' }),
     () => pe.analyze(tooLong)];
   const run = (call) => {
     pe.analyze(BALL, { kind: 'sinusoidal', dim: 32, causal: true });

@@ -172,7 +172,7 @@ test('dim 0, 1.5 and NaN are RangeErrors', () => {
 
 test('an odd dim is a RangeError for sinusoidal', () => {
   assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 7 }, RangeError,
-    'dim must be even for sinusoidal encoding (one sin/cos pair per frequency); received 7');
+    'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7');
 });
 
 test('a base of 1 or less is a RangeError', () => {

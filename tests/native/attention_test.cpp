@@ -9,10 +9,13 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <utility>
+#include <variant>
 #include <vector>
 
 #include "analysis/random.hpp"
 #include "analysis/softmax.hpp"
+#include "positions/scheme_registry.hpp"
 
 namespace tt = boost::test_tools;
 
@@ -34,15 +37,34 @@ bool rows_bit_identical(const std::vector<float>& t, int dim, int a, int b) {
   return std::memcmp(&t[a * dim], &t[b * dim], dim * sizeof(float)) == 0;
 }
 
-std::vector<float> attend(const std::vector<float>& x, int dim, bool causal) {
+pe::HeadStages run(const std::vector<float>& x, int dim, const pe::HeadSetup& setup) {
   const int count = static_cast<int>(x.size()) / dim;
-  std::vector<float> context(x.size());
-  pe::self_attention(pe::make_attention_weights(dim), x.data(), count, causal, context.data());
-  return context;
+  return pe::run_head(pe::make_attention_weights(dim), x.data(), count, setup);
 }
 
-// The textbook formula in float64, loop by loop: softmax(Q K^T / sqrt(dim) + mask) V.
-std::vector<double> reference_attention(const std::vector<float>& x, int dim, bool causal) {
+// The head without positions: its context vectors.
+std::vector<float> attend(const std::vector<float>& x, int dim, bool causal) {
+  return run(x, dim, {&pe::no_positions(), {}, 0, causal}).context;
+}
+
+// What the reference head does with positions: nothing, RoPE on q and k, or ALiBi's bias.
+struct ReferencePositions {
+  enum { none, rope, alibi } kind = none;
+  std::int64_t start = 0;
+  double base = 10000;
+  bool half_pairing = false;  // rope: pairs (i, i + dim/2) instead of (2i, 2i + 1)
+  double slope = 0.5;         // alibi
+};
+
+struct ReferenceStages {
+  std::vector<double> query, key, weights, context;
+};
+
+// The textbook formulas in float64, loop by loop: q = x W_q and k = x W_k (rotated by position
+// for RoPE), scores q.k / sqrt(dim) (minus slope * |i - j| for ALiBi), causal mask, softmax,
+// context = weights V.
+ReferenceStages reference_head(const std::vector<float>& x, int dim, bool causal,
+                               const ReferencePositions& positions = {}) {
   const int count = static_cast<int>(x.size()) / dim;
   const pe::AttentionWeights w = pe::make_attention_weights(dim);
   const auto project = [&](const std::vector<float>& m) {
@@ -52,22 +74,49 @@ std::vector<double> reference_attention(const std::vector<float>& x, int dim, bo
         for (int k = 0; k < dim; ++k) out[r * dim + c] += double{x[r * dim + k]} * m[k * dim + c];
     return out;
   };
-  const std::vector<double> q = project(w.query), k = project(w.key), v = project(w.value);
-  std::vector<double> context(x.size(), 0.0);
+  const auto rotate = [&](std::vector<double>& rows) {
+    for (int r = 0; r < count; ++r) {
+      for (int k = 0; k < dim / 2; ++k) {
+        const double angle =
+            static_cast<double>(positions.start + r) * std::pow(positions.base, -2.0 * k / dim);
+        double& x0 = rows[r * dim + (positions.half_pairing ? k : 2 * k)];
+        double& x1 = rows[r * dim + (positions.half_pairing ? k + dim / 2 : 2 * k + 1)];
+        const double turned0 = x0 * std::cos(angle) - x1 * std::sin(angle);
+        x1 = x0 * std::sin(angle) + x1 * std::cos(angle);
+        x0 = turned0;
+      }
+    }
+  };
+  ReferenceStages stages{project(w.query), project(w.key),
+                         std::vector<double>(static_cast<std::size_t>(count) * count, 0.0),
+                         std::vector<double>(x.size(), 0.0)};
+  if (positions.kind == ReferencePositions::rope) {
+    rotate(stages.query);
+    rotate(stages.key);
+  }
+  const std::vector<double> v = project(w.value);
   for (int i = 0; i < count; ++i) {
     const int keys = causal ? i + 1 : count;
     std::vector<double> score(keys, 0.0);
     for (int j = 0; j < keys; ++j) {
-      for (int c = 0; c < dim; ++c) score[j] += q[i * dim + c] * k[j * dim + c];
+      for (int c = 0; c < dim; ++c) score[j] += stages.query[i * dim + c] * stages.key[j * dim + c];
       score[j] /= std::sqrt(static_cast<double>(dim));
+      if (positions.kind == ReferencePositions::alibi)
+        score[j] -= positions.slope * std::abs(i - j);
     }
     const double max_score = *std::max_element(score.begin(), score.end());
     double sum = 0.0;
     for (double& s : score) sum += (s = std::exp(s - max_score));
-    for (int j = 0; j < keys; ++j)
-      for (int c = 0; c < dim; ++c) context[i * dim + c] += score[j] / sum * v[j * dim + c];
+    for (int j = 0; j < keys; ++j) {
+      stages.weights[i * count + j] = score[j] / sum;
+      for (int c = 0; c < dim; ++c) stages.context[i * dim + c] += score[j] / sum * v[j * dim + c];
+    }
   }
-  return context;
+  return stages;
+}
+
+std::vector<double> reference_attention(const std::vector<float>& x, int dim, bool causal) {
+  return reference_head(x, dim, causal).context;
 }
 
 // Largest |a - b| relative to the largest |b|: the tensor checker of llm.c's test_gpt2.c.
@@ -209,8 +258,57 @@ BOOST_AUTO_TEST_CASE(inputs_at_integer_positions_near_2_to_the_31_give_finite_ou
   }
 }
 
-BOOST_AUTO_TEST_CASE(no_tokens_is_valid_and_writes_nothing) {
-  pe::self_attention(pe::make_attention_weights(8), nullptr, 0, false, nullptr);
+BOOST_AUTO_TEST_CASE(every_stage_matches_the_reference_with_each_kind_of_scheme) {
+  // RoPE acts on queries and keys, ALiBi on the scores; both at a start far from 0.
+  pe::SchemeSettings rope_half;
+  rope_half.pairing = pe::RopePairing::half;
+  pe::SchemeSettings alibi;
+  alibi.slope = 0.125;
+  const pe::PositionScheme& rope_scheme =
+      *std::get<const pe::PositionScheme*>(pe::parse_scheme("rope"));
+  const pe::PositionScheme& alibi_scheme =
+      *std::get<const pe::PositionScheme*>(pe::parse_scheme("alibi"));
+  const std::vector<float> x = random_rows(13, 16, 1.0, 17);
+  for (const bool causal : {false, true}) {
+    for (const auto& [setup, reference] :
+         {std::pair{pe::HeadSetup{&pe::no_positions(), {}, 0, causal}, ReferencePositions{}},
+          {pe::HeadSetup{&rope_scheme, {}, 1000, causal},
+           ReferencePositions{ReferencePositions::rope, 1000}},
+          {pe::HeadSetup{&rope_scheme, rope_half, 1000, causal},
+           ReferencePositions{ReferencePositions::rope, 1000, 10000, true}},
+          {pe::HeadSetup{&alibi_scheme, alibi, 5000, causal},
+           ReferencePositions{ReferencePositions::alibi, 5000, 10000, false, 0.125}}}) {
+      BOOST_TEST_CONTEXT(setup.scheme->name << (reference.half_pairing ? " half" : "")
+                                            << (causal ? ", causal" : "")) {
+        const pe::HeadStages stages = run(x, 16, setup);
+        const ReferenceStages expected = reference_head(x, 16, causal, reference);
+        BOOST_TEST(max_relative_difference(stages.query, expected.query) < 1e-5);
+        BOOST_TEST(max_relative_difference(stages.key, expected.key) < 1e-5);
+        BOOST_TEST(max_relative_difference(stages.weights, expected.weights) < 1e-5);
+        BOOST_TEST(max_relative_difference(stages.context, expected.context) < 1e-5);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_row_of_weights_sums_to_1_and_the_mask_leaves_zeros) {
+  const std::vector<float> x = random_rows(9, 8, 1.0, 23);
+  const pe::HeadStages stages = run(x, 8, {&pe::no_positions(), {}, 0, true});
+  for (int i = 0; i < 9; ++i) {
+    double sum = 0;
+    for (int j = 0; j < 9; ++j) {
+      sum += stages.weights[i * 9 + j];
+      if (j > i) BOOST_TEST(stages.weights[i * 9 + j] == 0.0f);
+    }
+    BOOST_TEST(sum == 1.0, tt::tolerance(1e-6));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(no_tokens_is_valid_and_gives_empty_stages) {
+  const pe::HeadStages stages =
+      pe::run_head(pe::make_attention_weights(8), nullptr, 0, {&pe::no_positions(), {}, 0, false});
+  BOOST_TEST(stages.context.empty());
+  BOOST_TEST(stages.weights.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

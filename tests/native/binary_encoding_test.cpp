@@ -10,8 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "core/encode.hpp"
-
 namespace {
 
 constexpr std::int64_t kMaxPosition = 2147483647;  // 2^31 - 1
@@ -124,15 +122,4 @@ BOOST_AUTO_TEST_CASE(neighbours_are_unevenly_far_apart) {
   }
   BOOST_TEST(flips_127_to_128 == 8);
   BOOST_TEST(flips_128_to_129 == 1);
-}
-
-BOOST_AUTO_TEST_CASE(the_encode_entry_point_gives_the_same_table) {
-  pe::EncodingRequest request;
-  request.encoding = pe::Encoding::binary;
-  request.start = 64;
-  request.count = 12;
-  request.dim = 8;
-  std::vector<float> out(96);
-  pe::encode(request, out.data());
-  BOOST_TEST(out == binary_table(64, 12, 8), boost::test_tools::per_element());
 }

@@ -2,25 +2,21 @@
 // that repeat from 2^d on, and the flip period of each index. Index i is 0-based in code; the
 // lecture's index k is i = k - 1.
 #define BOOST_TEST_MODULE binary_structure
-#include <boost/test/unit_test.hpp>
+#include "core/binary_structure.hpp"
+
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <vector>
 
 #include "core/binary_encoding.hpp"
-#include "core/binary_structure.hpp"
 
 namespace {
 
 constexpr std::int64_t kMaxPosition = 2147483647;  // 2^31 - 1
 
 pe::BinaryStructure describe(std::int64_t start, std::int64_t count, int dim) {
-  pe::EncodingRequest request;
-  request.encoding = pe::Encoding::binary;
-  request.start = start;
-  request.count = count;
-  request.dim = dim;
-  return pe::describe_binary(request);
+  return pe::describe_binary({start, count, dim});
 }
 
 std::vector<float> binary_row(std::int64_t position, int dim) {

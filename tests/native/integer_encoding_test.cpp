@@ -8,8 +8,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "core/encode.hpp"
-
 namespace {
 
 // out is (count, dim), row-major.
@@ -62,15 +60,4 @@ BOOST_AUTO_TEST_CASE(positions_up_to_2_to_the_24_are_exact_in_float32) {
   BOOST_TEST(table[0] == 16777214.0f);
   BOOST_TEST(table[2] == 16777215.0f);
   BOOST_TEST(table[4] == 16777216.0f);
-}
-
-BOOST_AUTO_TEST_CASE(the_encode_entry_point_gives_the_same_table) {
-  pe::EncodingRequest request;
-  request.encoding = pe::Encoding::integer;
-  request.start = 200;
-  request.count = 4;
-  request.dim = 8;
-  std::vector<float> out(32);
-  pe::encode(request, out.data());
-  BOOST_TEST(out == integer_table(200, 4, 8), boost::test_tools::per_element());
 }

@@ -13,11 +13,23 @@
 
 #include "analysis/token_embeddings.hpp"
 #include "analysis/vector_geometry.hpp"
-#include "core/encode.hpp"
+#include "positions/scheme_registry.hpp"
 
 namespace tt = boost::test_tools;
 
 namespace {
+
+// A raw request with the given settings and every scheme option at its default.
+pe::RawAnalysisRequest raw_of(const std::string& kind, double dim, double start, bool causal,
+                              double embedding_std = pe::kTokenEmbeddingStd) {
+  pe::RawAnalysisRequest raw;
+  raw.kind = kind;
+  raw.dim = dim;
+  raw.start = start;
+  raw.causal = causal;
+  raw.embedding_std = embedding_std;
+  return raw;
+}
 
 const std::string kDogs = "The dog chased another dog";  // the two dogs are tokens 1 and 4
 const std::string kBall = "The dog chased the ball. It could not catch it.";
@@ -63,7 +75,7 @@ BOOST_AUTO_TEST_CASE(groups_list_every_copy_and_ignore_single_tokens) {
 }
 
 BOOST_AUTO_TEST_CASE(token_r_is_at_position_start_plus_r) {
-  const auto analysis = analyze(kDogs, {"binary", 8, 200, false});
+  const auto analysis = analyze(kDogs, raw_of("binary", 8, 200, false));
   BOOST_TEST(analysis.start == 200);
   BOOST_TEST(analysis.tokens.size() == 5u);
   BOOST_TEST(analysis.tokens[4] == "dog");
@@ -74,80 +86,75 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(tables)
 
 BOOST_AUTO_TEST_CASE(every_table_is_tokens_by_dim) {
-  const auto analysis = analyze(kBall, {"sinusoidal", 16, 0, false});
+  const auto analysis = analyze(kBall, raw_of("sinusoidal", 16, 0, false));
   BOOST_TEST(analysis.dim == 16);
-  for (const auto* table : {&analysis.token_embedding, &analysis.position_encoding, &analysis.input,
-                            &analysis.context_without_pe, &analysis.context_with_pe}) {
+  for (const auto* table :
+       {&analysis.token_embedding, &analysis.with_pe.positions, &analysis.with_pe.input,
+        &analysis.without_pe.context, &analysis.with_pe.context}) {
     BOOST_TEST(table->size() == 12u * 16u);
   }
 }
 
 BOOST_AUTO_TEST_CASE(token_embeddings_are_those_of_the_embedding_table) {
-  const auto analysis = analyze(kDogs, {"binary", 32, 0, false});
+  const auto analysis = analyze(kDogs, raw_of("binary", 32, 0, false));
   std::vector<float> expected(5 * 32);
   pe::embed_tokens(analysis.tokens, 32, pe::kTokenEmbeddingStd, expected.data());
   BOOST_TEST(analysis.token_embedding == expected, tt::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(the_requested_embedding_std_reaches_the_embeddings_and_attention) {
-  const auto small = analyze(kDogs, {"binary", 32, 0, false});
-  const auto large = analyze(kDogs, {"binary", 32, 0, false, 1.0});
+  const auto small = analyze(kDogs, raw_of("binary", 32, 0, false));
+  const auto large = analyze(kDogs, raw_of("binary", 32, 0, false, 1.0));
   std::vector<float> expected(5 * 32);
   pe::embed_tokens(large.tokens, 32, 1.0, expected.data());
   BOOST_TEST(large.token_embedding == expected, tt::per_element());
-  BOOST_TEST(large.position_encoding == small.position_encoding, tt::per_element());
-  for (std::size_t e = 0; e < large.input.size(); ++e)
-    BOOST_TEST_REQUIRE(large.input[e] == large.token_embedding[e] + large.position_encoding[e]);
+  BOOST_TEST(large.with_pe.positions == small.with_pe.positions, tt::per_element());
+  for (std::size_t e = 0; e < large.with_pe.input.size(); ++e)
+    BOOST_TEST_REQUIRE(large.with_pe.input[e] ==
+                       large.token_embedding[e] + large.with_pe.positions[e]);
   // Attention is not linear in its input: 50x the input is not 50x the context.
-  BOOST_TEST(large.context_without_pe != small.context_without_pe);
-  BOOST_TEST(rows_bit_identical(large.context_without_pe, 32, 1, 4));
+  BOOST_TEST(large.without_pe.context != small.without_pe.context);
+  BOOST_TEST(rows_bit_identical(large.without_pe.context, 32, 1, 4));
 }
 
 BOOST_AUTO_TEST_CASE(the_position_encoding_is_the_encoders_table_for_the_same_positions) {
-  for (const auto& [kind, encoding] : {std::pair{"integer", pe::Encoding::integer},
-                                       {"binary", pe::Encoding::binary},
-                                       {"sinusoidal", pe::Encoding::sinusoidal}}) {
-    BOOST_TEST_CONTEXT(kind) {
-      const auto analysis = analyze(kDogs, {kind, 8, 200, false});
-      pe::EncodingRequest positions;
-      positions.encoding = encoding;
-      positions.start = 200;
-      positions.count = 5;
-      positions.dim = 8;
-      std::vector<float> expected(40);
-      pe::encode(positions, expected.data());
-      BOOST_TEST(analysis.position_encoding == expected, tt::per_element());
+  for (const pe::PositionScheme* scheme : pe::position_schemes()) {
+    BOOST_TEST_CONTEXT(scheme->name) {
+      const auto analysis = analyze(kDogs, raw_of(std::string(scheme->name), 8, 200, false));
+      std::vector<float> expected(40);  // zeros unless the scheme has a table
+      if (scheme->encode) scheme->encode({}, 200, 5, 8, expected.data());
+      BOOST_TEST(analysis.with_pe.positions == expected, tt::per_element());
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(kind_none_adds_zeros_so_both_attention_runs_agree) {
-  const auto analysis = analyze(kDogs, {"none", 8, 0, false});
-  BOOST_TEST(std::all_of(analysis.position_encoding.begin(), analysis.position_encoding.end(),
+  const auto analysis = analyze(kDogs, raw_of("none", 8, 0, false));
+  BOOST_TEST(std::all_of(analysis.with_pe.positions.begin(), analysis.with_pe.positions.end(),
                          [](float v) { return v == 0.0f; }));
-  BOOST_TEST(analysis.context_with_pe == analysis.context_without_pe, tt::per_element());
+  BOOST_TEST(analysis.with_pe.context == analysis.without_pe.context, tt::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(the_input_is_token_embedding_plus_position_encoding) {
-  const auto analysis = analyze(kBall, {"integer", 8, 1000, false});
-  for (std::size_t e = 0; e < analysis.input.size(); ++e)
-    BOOST_TEST_REQUIRE(analysis.input[e] ==
-                       analysis.token_embedding[e] + analysis.position_encoding[e]);
+  const auto analysis = analyze(kBall, raw_of("integer", 8, 1000, false));
+  for (std::size_t e = 0; e < analysis.with_pe.input.size(); ++e)
+    BOOST_TEST_REQUIRE(analysis.with_pe.input[e] ==
+                       analysis.token_embedding[e] + analysis.with_pe.positions[e]);
 }
 
 BOOST_AUTO_TEST_CASE(integer_positions_drown_the_token_embeddings) {
   // The lecture: token embeddings are about 0.02, position 1000 adds 1000 to every dimension.
-  const auto analysis = analyze(kDogs, {"integer", 8, 1000, false});
+  const auto analysis = analyze(kDogs, raw_of("integer", 8, 1000, false));
   const auto largest = [](const std::vector<float>& t) {
     return std::fabs(*std::max_element(
         t.begin(), t.end(), [](float a, float b) { return std::fabs(a) < std::fabs(b); }));
   };
   BOOST_TEST(largest(analysis.token_embedding) < 0.1f);
-  BOOST_TEST(largest(analysis.input) > 1000.0f);
+  BOOST_TEST(largest(analysis.with_pe.input) > 1000.0f);
 }
 
 BOOST_AUTO_TEST_CASE(norms_are_the_lengths_of_the_token_and_position_rows) {
-  const auto analysis = analyze(kBall, {"integer", 16, 200, false});
+  const auto analysis = analyze(kBall, raw_of("integer", 16, 200, false));
   BOOST_TEST_REQUIRE(analysis.token_norms.size() == 12u);
   BOOST_TEST_REQUIRE(analysis.position_norms.size() == 12u);
   for (int r = 0; r < 12; ++r) {
@@ -161,11 +168,11 @@ BOOST_AUTO_TEST_CASE(norms_are_the_lengths_of_the_token_and_position_rows) {
 }
 
 BOOST_AUTO_TEST_CASE(empty_text_gives_empty_tables) {
-  const auto analysis = analyze("", {"sinusoidal", 64, 0, true});
+  const auto analysis = analyze("", raw_of("sinusoidal", 64, 0, true));
   BOOST_TEST(analysis.tokens.empty());
   BOOST_TEST(analysis.duplicates.empty());
-  BOOST_TEST(analysis.input.empty());
-  BOOST_TEST(analysis.context_with_pe.empty());
+  BOOST_TEST(analysis.with_pe.input.empty());
+  BOOST_TEST(analysis.with_pe.context.empty());
   BOOST_TEST(analysis.token_norms.empty());
   BOOST_TEST(analysis.copy_pairs.empty());
 }
@@ -175,30 +182,30 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(why_positions_matter)
 
 BOOST_AUTO_TEST_CASE(without_positions_the_two_dogs_get_identical_context_vectors) {
-  const auto analysis = analyze(kDogs, {"binary", 8, 0, false});
+  const auto analysis = analyze(kDogs, raw_of("binary", 8, 0, false));
   BOOST_TEST(rows_bit_identical(analysis.token_embedding, 8, 1, 4));
-  BOOST_TEST(rows_bit_identical(analysis.context_without_pe, 8, 1, 4));
+  BOOST_TEST(rows_bit_identical(analysis.without_pe.context, 8, 1, 4));
 }
 
 BOOST_AUTO_TEST_CASE(every_positional_encoding_tells_the_two_dogs_apart) {
   for (const char* kind : {"integer", "binary", "sinusoidal"}) {
     BOOST_TEST_CONTEXT(kind) {
-      const auto analysis = analyze(kDogs, {kind, 8, 0, false});
-      BOOST_TEST(!rows_bit_identical(analysis.input, 8, 1, 4));
-      BOOST_TEST(!rows_bit_identical(analysis.context_with_pe, 8, 1, 4));
+      const auto analysis = analyze(kDogs, raw_of(kind, 8, 0, false));
+      BOOST_TEST(!rows_bit_identical(analysis.with_pe.input, 8, 1, 4));
+      BOOST_TEST(!rows_bit_identical(analysis.with_pe.context, 8, 1, 4));
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(in_the_ball_sentence_the_two_its_match_only_without_positions) {
-  const auto analysis = analyze(kBall, {"sinusoidal", 16, 0, false});
-  BOOST_TEST(rows_bit_identical(analysis.context_without_pe, 16, 6, 10));
-  BOOST_TEST(!rows_bit_identical(analysis.context_with_pe, 16, 6, 10));
+  const auto analysis = analyze(kBall, raw_of("sinusoidal", 16, 0, false));
+  BOOST_TEST(rows_bit_identical(analysis.without_pe.context, 16, 6, 10));
+  BOOST_TEST(!rows_bit_identical(analysis.with_pe.context, 16, 6, 10));
 }
 
 BOOST_AUTO_TEST_CASE(a_causal_mask_tells_the_two_dogs_apart_even_without_positions) {
-  const auto analysis = analyze(kDogs, {"none", 8, 0, true});
-  BOOST_TEST(!rows_bit_identical(analysis.context_without_pe, 8, 1, 4));
+  const auto analysis = analyze(kDogs, raw_of("none", 8, 0, true));
+  BOOST_TEST(!rows_bit_identical(analysis.without_pe.context, 8, 1, 4));
 }
 
 // Not a bug to fix: the lecture's setting shows the magnitude problem inside attention too.
@@ -209,10 +216,11 @@ BOOST_AUTO_TEST_CASE(a_causal_mask_tells_the_two_dogs_apart_even_without_positio
 BOOST_AUTO_TEST_CASE(integer_positions_from_200_saturate_softmax_so_every_output_is_the_same) {
   for (const int dim : {8, 64}) {
     BOOST_TEST_CONTEXT("dim " << dim) {
-      const auto analysis = analyze(kDogs, {"integer", static_cast<double>(dim), 200, false});
-      BOOST_TEST(!rows_bit_identical(analysis.input, dim, 1, 4));
+      const auto analysis = analyze(kDogs, raw_of("integer", static_cast<double>(dim), 200, false));
+      BOOST_TEST(!rows_bit_identical(analysis.with_pe.input, dim, 1, 4));
       const int n = static_cast<int>(analysis.tokens.size());
-      for (int r = 1; r < n; ++r) BOOST_TEST(rows_bit_identical(analysis.context_with_pe, dim, 0, r));
+      for (int r = 1; r < n; ++r)
+        BOOST_TEST(rows_bit_identical(analysis.with_pe.context, dim, 0, r));
     }
   }
 }
@@ -224,9 +232,9 @@ BOOST_AUTO_TEST_SUITE(limits)
 BOOST_AUTO_TEST_CASE(a_text_of_2048_tokens_is_analysed_with_finite_values) {
   std::string text;
   for (int t = 0; t < 2048; ++t) text += "w" + std::to_string(t % 500) + " ";
-  const auto analysis = analyze(text, {"sinusoidal", 64, 0, false});
+  const auto analysis = analyze(text, raw_of("sinusoidal", 64, 0, false));
   BOOST_TEST(analysis.tokens.size() == 2048u);
-  BOOST_TEST(std::all_of(analysis.context_with_pe.begin(), analysis.context_with_pe.end(),
+  BOOST_TEST(std::all_of(analysis.with_pe.context.begin(), analysis.with_pe.context.end(),
                          [](float v) { return std::isfinite(v); }));
 }
 
@@ -235,8 +243,8 @@ BOOST_AUTO_TEST_CASE(integer_positions_up_to_2_to_the_31_minus_1_give_finite_val
   for (int t = 0; t < 64; ++t) text += "dog ";
   for (const bool causal : {false, true}) {
     const auto analysis =
-        analyze(text, {"integer", 64, 2147483647 - 63, causal, pe::kMaxEmbeddingStd});
-    BOOST_TEST(std::all_of(analysis.context_with_pe.begin(), analysis.context_with_pe.end(),
+        analyze(text, raw_of("integer", 64, 2147483647 - 63, causal, pe::kMaxEmbeddingStd));
+    BOOST_TEST(std::all_of(analysis.with_pe.context.begin(), analysis.with_pe.context.end(),
                            [](float v) { return std::isfinite(v); }));
   }
 }
@@ -246,24 +254,24 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(copy_pairs)
 
 BOOST_AUTO_TEST_CASE(the_two_dogs_are_identical_without_positions_and_apart_with_them) {
-  const auto analysis = analyze(kDogs, {"binary", 8, 0, false});
+  const auto analysis = analyze(kDogs, raw_of("binary", 8, 0, false));
   BOOST_TEST_REQUIRE(analysis.copy_pairs.size() == 1u);
   const pe::CopyPair& pair = analysis.copy_pairs[0];
   BOOST_TEST(pair.group == 0);
   BOOST_TEST(pair.a == 1);
   BOOST_TEST(pair.b == 4);
-  BOOST_TEST(pair.input_distance.without_pe == 0.0);
-  BOOST_TEST(pair.input_cosine.without_pe == 1.0);
-  BOOST_TEST(pair.context_distance.without_pe == 0.0);
-  BOOST_TEST(pair.context_cosine.without_pe == 1.0);
-  const pe::TableRows input(analysis.input.data(), 8, 5);
-  const pe::TableRows context(analysis.context_with_pe.data(), 8, 5);
-  BOOST_TEST(pair.input_distance.with_pe == input.distance(1, 4));
-  BOOST_TEST(pair.input_cosine.with_pe == input.cosine(1, 4));
-  BOOST_TEST(pair.context_distance.with_pe == context.distance(1, 4));
-  BOOST_TEST(pair.context_cosine.with_pe == context.cosine(1, 4));
-  BOOST_TEST(pair.input_distance.with_pe > 1.0);  // positions 001 and 100: two bits apart
-  BOOST_TEST(pair.context_distance.with_pe > 0.0);
+  BOOST_TEST(pair.input.without_pe.distance == 0.0);
+  BOOST_TEST(pair.input.without_pe.cosine == 1.0);
+  BOOST_TEST(pair.context.without_pe.distance == 0.0);
+  BOOST_TEST(pair.context.without_pe.cosine == 1.0);
+  const pe::TableRows input(analysis.with_pe.input.data(), 8, 5);
+  const pe::TableRows context(analysis.with_pe.context.data(), 8, 5);
+  BOOST_TEST(pair.input.with_pe.distance == input.distance(1, 4));
+  BOOST_TEST(pair.input.with_pe.cosine == input.cosine(1, 4));
+  BOOST_TEST(pair.context.with_pe.distance == context.distance(1, 4));
+  BOOST_TEST(pair.context.with_pe.cosine == context.cosine(1, 4));
+  BOOST_TEST(pair.input.with_pe.distance > 1.0);  // positions 001 and 100: two bits apart
+  BOOST_TEST(pair.context.with_pe.distance > 0.0);
 }
 
 BOOST_AUTO_TEST_CASE(every_pair_of_copies_group_by_group) {
@@ -278,10 +286,172 @@ BOOST_AUTO_TEST_CASE(every_pair_of_copies_group_by_group) {
 BOOST_AUTO_TEST_CASE(only_the_first_16_copies_of_a_word_are_compared) {
   std::string text;
   for (int copy = 0; copy < 2048; ++copy) text += "a ";
-  const auto analysis = analyze(text, {"binary", 8, 0, false});
+  const auto analysis = analyze(text, raw_of("binary", 8, 0, false));
   BOOST_TEST(analysis.copy_pairs.size() == 16u * 15u / 2u);
   BOOST_TEST(analysis.copy_pairs.back().a == 14);
   BOOST_TEST(analysis.copy_pairs.back().b == 15);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(stages)
+
+// Where each kind of scheme acts, as pe.analyze's firstDifference names it.
+std::string where_it_acts(const pe::PositionScheme& scheme) {
+  switch (scheme.stage) {
+    case pe::Stage::input:
+      return "input";
+    case pe::Stage::query_key:
+      return "queryKey";
+    case pe::Stage::scores:
+      return "weights";
+    case pe::Stage::none:
+      break;
+  }
+  return "none";
+}
+
+BOOST_AUTO_TEST_CASE(the_two_dogs_come_apart_at_the_stage_where_each_scheme_acts) {
+  for (const pe::PositionScheme* scheme : pe::position_schemes()) {
+    BOOST_TEST_CONTEXT(scheme->name) {
+      const auto analysis = analyze(kDogs, raw_of(std::string(scheme->name), 8, 0, false));
+      BOOST_TEST_REQUIRE(analysis.copy_pairs.size() == 1u);
+      const pe::CopyPair& pair = analysis.copy_pairs[0];
+      BOOST_TEST(pe::divergence_name(pair.first_difference) == where_it_acts(*scheme));
+      // Without positions every stage of the two copies is the same.
+      for (const pe::StageComparison* stage :
+           {&pair.input, &pair.query, &pair.key, &pair.weights, &pair.context})
+        BOOST_TEST(stage->without_pe.identical);
+      // With a scheme, the copies differ from its stage on, to the output.
+      BOOST_TEST(pair.context.with_pe.identical == (scheme->stage == pe::Stage::none));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(rope_never_touches_the_inputs_so_the_copies_inputs_stay_identical) {
+  const auto analysis = analyze(kDogs, raw_of("rope", 8, 200, false));
+  const pe::CopyPair& pair = analysis.copy_pairs[0];
+  BOOST_TEST(pair.input.with_pe.distance == 0.0);
+  BOOST_TEST(rows_bit_identical(analysis.with_pe.input, 8, 1, 4));
+  BOOST_TEST(!pair.query.with_pe.identical);
+  BOOST_TEST(!pair.key.with_pe.identical);
+}
+
+BOOST_AUTO_TEST_CASE(alibi_leaves_queries_and_keys_identical_and_separates_the_weights) {
+  const auto analysis = analyze(kDogs, raw_of("alibi", 8, 200, false));
+  const pe::CopyPair& pair = analysis.copy_pairs[0];
+  BOOST_TEST(pair.query.with_pe.distance == 0.0);
+  BOOST_TEST(pair.key.with_pe.distance == 0.0);
+  BOOST_TEST(!pair.weights.with_pe.identical);
+}
+
+BOOST_AUTO_TEST_CASE(without_positions_a_causal_mask_separates_the_dogs_at_the_weights) {
+  const auto analysis = analyze(kDogs, raw_of("none", 8, 0, true));
+  const pe::CopyPair& pair = analysis.copy_pairs[0];
+  BOOST_TEST(pe::divergence_name(pair.first_difference) == "weights");
+  BOOST_TEST(!pair.weights.without_pe.identical);
+  BOOST_TEST(!pair.context.without_pe.identical);
+}
+
+// "the dog the dog" with a mask: the second dog weighs "the" and "dog" twice each where the first
+// weighs them once, so in exact arithmetic both outputs are the same mix. In float32 the sums run
+// in a different order and land a few units of 2^-24 apart: identical, not bit-identical.
+BOOST_AUTO_TEST_CASE(the_dog_the_dog_under_a_mask_has_different_weights_and_identical_outputs) {
+  const auto analysis = analyze("the dog the dog", raw_of("none", 8, 0, true));
+  BOOST_TEST_REQUIRE(analysis.copy_pairs.size() == 2u);
+  const pe::CopyPair& dogs = analysis.copy_pairs[1];
+  BOOST_TEST(dogs.a == 1);
+  BOOST_TEST(dogs.b == 3);
+  BOOST_TEST(!dogs.weights.with_pe.identical);
+  BOOST_TEST(dogs.context.with_pe.identical);
+  BOOST_TEST(pe::divergence_name(dogs.first_difference) == "weights");
+  // The first "the" sees only itself, the second sees "the dog the": really different.
+  BOOST_TEST(!analysis.copy_pairs[0].context.with_pe.identical);
+}
+
+// The tolerance sits between the two: rounding noise of rows equal in exact arithmetic (a long
+// repeated text under a mask: every copy of "a" mixes a and b half and half) and the smallest real
+// difference the page can show (RoPE at dim 2 turns one pair by 1 rad per position; offset 710 is
+// 113 turns of 2 pi plus 3e-5 rad).
+BOOST_AUTO_TEST_CASE(rounding_noise_and_real_differences_are_on_either_side_of_the_tolerance) {
+  std::string text;
+  for (int t = 0; t < 1024; ++t) text += "a b ";
+  double largest_noise = 0;
+  for (const int dim : {8, 64}) {
+    const auto noisy = analyze(text, raw_of("none", dim, 0, true));
+    const pe::TableRows context(noisy.with_pe.context.data(), dim, 2048);
+    for (int copy = 3; copy < 2048; copy += 2) {
+      const double relative =
+          context.distance(1, copy) / std::max(context.norm(1), context.norm(copy));
+      largest_noise = std::max(largest_noise, relative);
+      BOOST_TEST_REQUIRE(context.identical(1, copy));
+    }
+  }
+  std::string far_apart = "dog";
+  for (int t = 0; t < 709; ++t) far_apart += " w" + std::to_string(t);
+  far_apart += " dog";
+  const auto rotated = analyze(far_apart, raw_of("rope", 2, 0, false));
+  const pe::CopyPair& pair = rotated.copy_pairs.at(0);
+  const pe::TableRows query(rotated.with_pe.query.data(), 2, 711);
+  const double smallest_real = pair.query.with_pe.distance / query.norm(0);
+  BOOST_TEST(!pair.query.with_pe.identical);
+  BOOST_TEST_MESSAGE("identical: tolerance " << pe::kIdenticalTolerance << ", largest noise "
+                                             << largest_noise << ", smallest real difference "
+                                             << smallest_real);
+  BOOST_TEST(largest_noise < pe::kIdenticalTolerance / 4);
+  BOOST_TEST(smallest_real > pe::kIdenticalTolerance * 4);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(shifts)
+
+pe::ShiftEffect shift(const std::string& kind, double start, double by) {
+  auto parsed = pe::parse_shift_request(kBall, raw_of(kind, 16, start, false), by);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed))
+    BOOST_FAIL("unexpected error: " + error->message);
+  return pe::compare_shift(std::get<pe::ShiftRequest>(parsed));
+}
+
+BOOST_AUTO_TEST_CASE(relative_schemes_see_only_distances_so_a_shift_changes_nothing) {
+  for (const char* kind : {"rope", "alibi", "none"}) {
+    for (const double by : {1.0, 1000.0, 1048576.0}) {
+      BOOST_TEST_CONTEXT(kind << " shifted by " << by) {
+        const pe::ShiftEffect effect = shift(kind, 0, by);
+        BOOST_TEST(effect.by == static_cast<std::int64_t>(by));
+        BOOST_TEST(effect.max_weight_change < 1e-5);
+        BOOST_TEST(effect.weights_unchanged);
+        BOOST_TEST(effect.context_unchanged);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(rope_and_alibi_weights_at_any_start_equal_those_at_start_0) {
+  for (const char* kind : {"rope", "alibi"}) {
+    const auto at_zero = analyze(kBall, raw_of(kind, 16, 0, true));
+    for (const double start : {1.0, 4096.0, 1048576.0}) {
+      BOOST_TEST_CONTEXT(kind << " from " << start) {
+        const auto shifted = analyze(kBall, raw_of(kind, 16, start, true));
+        for (std::size_t e = 0; e < at_zero.with_pe.weights.size(); ++e)
+          BOOST_TEST_REQUIRE(std::fabs(shifted.with_pe.weights[e] - at_zero.with_pe.weights[e]) <
+                             1e-5);
+        for (std::size_t e = 0; e < at_zero.with_pe.context.size(); ++e)
+          BOOST_TEST_REQUIRE(std::fabs(shifted.with_pe.context[e] - at_zero.with_pe.context[e]) <
+                             1e-5);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(absolute_schemes_see_the_new_positions) {
+  for (const char* kind : {"binary", "sinusoidal"}) {
+    BOOST_TEST_CONTEXT(kind) {
+      const pe::ShiftEffect effect = shift(kind, 0, 3);
+      BOOST_TEST(effect.max_weight_change > 1e-3);
+      BOOST_TEST(!effect.weights_unchanged);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

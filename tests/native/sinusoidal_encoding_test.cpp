@@ -12,8 +12,6 @@
 #include <cstring>
 #include <vector>
 
-#include "core/encode.hpp"
-
 namespace {
 
 // The accuracy the public API promises for every value (float32 rounding alone is up to 3e-8).
@@ -176,20 +174,6 @@ BOOST_AUTO_TEST_CASE(the_dot_product_depends_only_on_the_offset) {
     for (int i = 0; i < kDim; ++i) dot += static_cast<double>(table[i]) * table[5 * kDim + i];
     BOOST_TEST_CONTEXT("p " << p) { BOOST_TEST(std::fabs(dot - expected) <= 1e-5); }
   }
-}
-
-BOOST_AUTO_TEST_CASE(the_encode_entry_point_passes_base_and_layout_through) {
-  pe::EncodingRequest request;
-  request.encoding = pe::Encoding::sinusoidal;
-  request.start = 250;
-  request.count = 10;
-  request.dim = 8;
-  request.base = 500000;
-  request.layout = SinusoidLayout::split;
-  std::vector<float> out(80);
-  pe::encode(request, out.data());
-  const auto expected = sinusoidal_table(250, 10, 8, 500000, SinusoidLayout::split);
-  BOOST_TEST(std::memcmp(out.data(), expected.data(), out.size() * sizeof(float)) == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

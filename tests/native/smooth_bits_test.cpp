@@ -1,6 +1,8 @@
 // The smooth counterpart of each bit: same period as the square wave, crossing 1/2 where the
 // bit jumps, 0 and 1 in the middle of the bit's runs. Index i is 0-based (lecture's index i + 1).
 #define BOOST_TEST_MODULE smooth_bits
+#include "core/smooth_bits.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <cstdint>
 #include <string>
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "core/binary_encoding.hpp"
-#include "core/smooth_bits.hpp"
 
 namespace tt = boost::test_tools;
 

@@ -76,8 +76,8 @@ BOOST_AUTO_TEST_CASE(vectors_are_pinned_to_the_bit_so_every_build_must_agree) {
 
 BOOST_AUTO_TEST_CASE(vectors_at_std_1_are_pinned_to_the_bit_too) {
   // tests/js/analyze.test.mjs pins the same numbers for the WebAssembly build.
-  const std::vector<float> expected = {0.362003148f, -0.142005771f, -0.300777882f, 1.71016037f,
-                                       -0.565114379f, 1.60200346f, 0.726570249f, -0.495012403f};
+  const std::vector<float> expected = {0.362003148f,  -0.142005771f, -0.300777882f, 1.71016037f,
+                                       -0.565114379f, 1.60200346f,   0.726570249f,  -0.495012403f};
   BOOST_TEST(embed({"dog", "zebra"}, 4, 1.0) == expected, tt::per_element());
 }
 
@@ -141,10 +141,9 @@ BOOST_AUTO_TEST_CASE(scaling_leaves_every_cosine_similarity_as_it_is) {
   for (const int dim : {8, 64}) {
     for (const double component_std : {0.001, 1.0, 10.0}) {
       BOOST_TEST_CONTEXT("dim " << dim << ", std " << component_std) {
-        for (const auto& [a, b] : {std::pair{"cat", "kitten"}, {"cat", "plane"}, {"the", "a"},
-                                   {"dog", "zebra"}}) {
-          BOOST_TEST(cosine(a, b, dim, component_std) == cosine(a, b, dim),
-                     tt::tolerance(1e-6));
+        for (const auto& [a, b] :
+             {std::pair{"cat", "kitten"}, {"cat", "plane"}, {"the", "a"}, {"dog", "zebra"}}) {
+          BOOST_TEST(cosine(a, b, dim, component_std) == cosine(a, b, dim), tt::tolerance(1e-6));
         }
       }
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/similarity_request.hpp"
+#include "core/input_error.hpp"
 
 namespace tt = boost::test_tools;
 
@@ -73,9 +74,9 @@ BOOST_AUTO_TEST_CASE(equal_rows_have_cosine_exactly_one) {
 
 BOOST_AUTO_TEST_CASE(nearly_parallel_rows_are_clamped_to_one) {
   // Two rows a float32 ulp or so apart: their cosine computes to 1.0000000000000002 unclamped.
-  const std::vector<float> table = {0.5879676342010498f, 0.04382352903485298f,
+  const std::vector<float> table = {0.5879676342010498f,   0.04382352903485298f,
                                     -0.03544679284095764f, 0.5879676938056946f,
-                                    0.04382353276014328f, -0.03544679656624794f};
+                                    0.04382353276014328f,  -0.03544679656624794f};
   const pe::TableRows rows(table.data(), 3, 2);
   BOOST_TEST(rows.cosine(0, 1) == 1.0);
   BOOST_TEST(rows.distance(0, 1) > 0.0);
@@ -123,18 +124,19 @@ BOOST_AUTO_TEST_CASE(at_most_2048_rows) {
   BOOST_TEST(error_of(2049 * 3, 3) ==
              "data must have at most 2048 rows; received 2049 rows (6147 values at dim = 3)");
   // Refused from the length alone: a table this size is never copied.
-  BOOST_TEST(error_of(4e9, 1) == "data must have at most 2048 rows; received 4000000000 rows "
-                                 "(4000000000 values at dim = 1)");
+  BOOST_TEST(error_of(4e9, 1) ==
+             "data must have at most 2048 rows; received 4000000000 rows "
+             "(4000000000 values at dim = 1)");
 }
 
 BOOST_AUTO_TEST_CASE(every_value_must_be_finite) {
   std::vector<float> table = kValues;
-  BOOST_TEST(!pe::find_non_finite(table).has_value());
+  BOOST_TEST(!pe::find_non_finite(table.data(), table.size()).has_value());
   table[7] = std::numeric_limits<float>::quiet_NaN();
-  BOOST_TEST(pe::find_non_finite(table)->message ==
+  BOOST_TEST(pe::find_non_finite(table.data(), table.size())->message ==
              "every value of data must be a finite number; data[7] is NaN");
   table[7] = -std::numeric_limits<float>::infinity();
-  BOOST_TEST(pe::find_non_finite(table)->message ==
+  BOOST_TEST(pe::find_non_finite(table.data(), table.size())->message ==
              "every value of data must be a finite number; data[7] is -Infinity");
 }
 

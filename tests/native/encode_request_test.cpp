@@ -1,9 +1,10 @@
-// The request parser is the only gate between caller input and the encoders: every invalid input
-// must come back as the right ErrorKind with a message that names the parameter, what is allowed
-// and what was received; every valid input must parse to exactly the fields asked for.
-#define BOOST_TEST_MODULE encoding_request
+// The encode request parser is the only gate between caller input and the encoders: every
+// invalid input must come back as the right ErrorKind with a message that names the parameter,
+// what is allowed and what was received; every valid input must parse to exactly the fields
+// asked for.
+#define BOOST_TEST_MODULE encode_request
 
-#include "core/encoding_request.hpp"
+#include "positions/encode_request.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <limits>
@@ -16,29 +17,37 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kMaxPosition = 2147483647;  // 2^31 - 1
 
-// A valid request to start from: 64 positions of 8 binary dimensions.
-pe::RawEncodingRequest valid_raw() { return {"binary", 0, 64, 8, 10000, "interleaved"}; }
+pe::RawEncodeRequest raw_of(const std::string& kind, double start, double count, double dim,
+                            double base = 10000, const std::string& layout = "interleaved") {
+  pe::RawEncodeRequest raw{kind, start, count, dim, {}};
+  raw.options.base = base;
+  raw.options.layout = layout;
+  return raw;
+}
 
-pe::InputError error_of(const pe::RawEncodingRequest& raw) {
-  const auto parsed = pe::parse_encoding_request(raw);
+// A valid request to start from: 64 positions of 8 binary dimensions.
+pe::RawEncodeRequest valid_raw() { return raw_of("binary", 0, 64, 8); }
+
+pe::InputError error_of(const pe::RawEncodeRequest& raw) {
+  const auto parsed = pe::parse_encode_request(raw);
   BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(parsed));
   return std::get<pe::InputError>(parsed);
 }
 
-pe::EncodingRequest request_of(const pe::RawEncodingRequest& raw) {
-  const auto parsed = pe::parse_encoding_request(raw);
+pe::EncodeRequest request_of(const pe::RawEncodeRequest& raw) {
+  const auto parsed = pe::parse_encode_request(raw);
   if (const auto* error = std::get_if<pe::InputError>(&parsed))
     BOOST_FAIL("unexpected error: " + error->message);
-  return std::get<pe::EncodingRequest>(parsed);
+  return std::get<pe::EncodeRequest>(parsed);
 }
 
-void check_range_error(const pe::RawEncodingRequest& raw, const std::string& message) {
+void check_range_error(const pe::RawEncodeRequest& raw, const std::string& message) {
   const auto error = error_of(raw);
   BOOST_TEST((error.kind == pe::ErrorKind::range));
   BOOST_TEST(error.message == message);
 }
 
-void check_type_error(const pe::RawEncodingRequest& raw, const std::string& message) {
+void check_type_error(const pe::RawEncodeRequest& raw, const std::string& message) {
   const auto error = error_of(raw);
   BOOST_TEST((error.kind == pe::ErrorKind::type));
   BOOST_TEST(error.message == message);
@@ -59,56 +68,55 @@ std::string count_rule(const std::string& max_count) {
 BOOST_AUTO_TEST_SUITE(valid_requests)
 
 BOOST_AUTO_TEST_CASE(a_binary_request_parses_to_its_fields) {
-  const auto request = request_of({"binary", 64, 12, 8, 10000, "interleaved"});
-  BOOST_TEST((request.encoding == pe::Encoding::binary));
-  BOOST_TEST(request.start == 64);
-  BOOST_TEST(request.count == 12);
-  BOOST_TEST(request.dim == 8);
-  BOOST_TEST(request.value_count() == 96);
+  const auto request = request_of(raw_of("binary", 64, 12, 8));
+  BOOST_TEST(request.scheme->name == "binary");
+  BOOST_TEST(request.range.start == 64);
+  BOOST_TEST(request.range.count == 12);
+  BOOST_TEST(request.range.dim == 8);
+  BOOST_TEST(request.range.value_count() == 96);
 }
 
 BOOST_AUTO_TEST_CASE(an_integer_request_parses_to_its_fields) {
-  const auto request = request_of({"integer", 200, 4, 8, 10000, "interleaved"});
-  BOOST_TEST((request.encoding == pe::Encoding::integer));
-  BOOST_TEST(request.start == 200);
-  BOOST_TEST(request.count == 4);
-  BOOST_TEST(request.dim == 8);
+  const auto request = request_of(raw_of("integer", 200, 4, 8));
+  BOOST_TEST(request.scheme->name == "integer");
+  BOOST_TEST(request.range.start == 200);
+  BOOST_TEST(request.range.count == 4);
+  BOOST_TEST(request.range.dim == 8);
 }
 
 BOOST_AUTO_TEST_CASE(a_sinusoidal_request_keeps_its_base_and_layout) {
-  const auto request = request_of({"sinusoidal", 1000000, 600, 512, 500000, "split"});
-  BOOST_TEST((request.encoding == pe::Encoding::sinusoidal));
-  BOOST_TEST(request.start == 1000000);
-  BOOST_TEST(request.count == 600);
-  BOOST_TEST(request.dim == 512);
-  BOOST_TEST(request.base == 500000.0);
-  BOOST_TEST((request.layout == pe::SinusoidLayout::split));
+  const auto request = request_of(raw_of("sinusoidal", 1000000, 600, 512, 500000, "split"));
+  BOOST_TEST(request.scheme->name == "sinusoidal");
+  BOOST_TEST(request.range.start == 1000000);
+  BOOST_TEST(request.range.count == 600);
+  BOOST_TEST(request.range.dim == 512);
+  BOOST_TEST(request.settings.base == 500000.0);
+  BOOST_TEST((request.settings.layout == pe::SinusoidLayout::split));
 }
 
 BOOST_AUTO_TEST_CASE(an_odd_dim_is_fine_for_binary_and_integer) {
-  BOOST_TEST(request_of({"binary", 0, 1, 7, 10000, "interleaved"}).dim == 7);
-  BOOST_TEST(request_of({"integer", 0, 1, 1, 10000, "interleaved"}).dim == 1);
+  BOOST_TEST(request_of(raw_of("binary", 0, 1, 7)).range.dim == 7);
+  BOOST_TEST(request_of(raw_of("integer", 0, 1, 1)).range.dim == 1);
 }
 
 BOOST_AUTO_TEST_CASE(dim_4096_is_the_largest_allowed) {
-  BOOST_TEST(request_of({"sinusoidal", 0, 1, 4096, 10000, "interleaved"}).dim == 4096);
+  BOOST_TEST(request_of(raw_of("sinusoidal", 0, 1, 4096)).range.dim == 4096);
 }
 
 BOOST_AUTO_TEST_CASE(zero_positions_is_an_empty_table) {
-  BOOST_TEST(request_of({"binary", 5, 0, 8, 10000, "interleaved"}).value_count() == 0);
+  BOOST_TEST(request_of(raw_of("binary", 5, 0, 8)).range.value_count() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(the_last_position_may_be_2_to_the_31_minus_1) {
-  const auto single = request_of({"binary", kMaxPosition, 1, 8, 10000, "interleaved"});
-  BOOST_TEST(single.start == 2147483647);
-  const auto ending_there = request_of({"binary", kMaxPosition - 10, 11, 8, 10000, "interleaved"});
-  BOOST_TEST(ending_there.count == 11);
+  const auto single = request_of(raw_of("binary", kMaxPosition, 1, 8));
+  BOOST_TEST(single.range.start == 2147483647);
+  const auto ending_there = request_of(raw_of("binary", kMaxPosition - 10, 11, 8));
+  BOOST_TEST(ending_there.range.count == 11);
 }
 
 BOOST_AUTO_TEST_CASE(exactly_16777216_values_is_accepted) {
-  BOOST_TEST(request_of({"binary", 0, 4096, 4096, 10000, "interleaved"}).value_count() == 16777216);
-  BOOST_TEST(request_of({"integer", 0, 16777216, 1, 10000, "interleaved"}).value_count() ==
-             16777216);
+  BOOST_TEST(request_of(raw_of("binary", 0, 4096, 4096)).range.value_count() == 16777216);
+  BOOST_TEST(request_of(raw_of("integer", 0, 16777216, 1)).range.value_count() == 16777216);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -132,15 +140,24 @@ BOOST_AUTO_TEST_CASE(kind_names_are_case_sensitive) {
 BOOST_AUTO_TEST_CASE(an_unknown_layout_is_a_type_error_listing_the_layouts) {
   auto raw = valid_raw();
   raw.kind = "sinusoidal";
-  raw.layout = "rotate_half";
+  raw.options.layout = "rotate_half";
   check_type_error(raw, "layout must be \"interleaved\" or \"split\"; received \"rotate_half\"");
 }
 
-BOOST_AUTO_TEST_CASE(parse_encoding_kind_reports_like_the_request_parser) {
-  const auto parsed = pe::parse_encoding_kind("");
-  BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(parsed));
-  BOOST_TEST(std::get<pe::InputError>(parsed).message ==
-             "kind must be \"integer\", \"binary\" or \"sinusoidal\"; received \"\"");
+BOOST_AUTO_TEST_CASE(a_scheme_that_acts_elsewhere_has_no_table_and_the_error_says_where_it_acts) {
+  auto raw = valid_raw();
+  raw.kind = "rope";
+  check_type_error(raw,
+                   "kind \"rope\" rotates queries and keys and has no table to add to the input; "
+                   "kind must be \"integer\", \"binary\" or \"sinusoidal\"");
+  raw.kind = "alibi";
+  check_type_error(raw,
+                   "kind \"alibi\" biases the attention scores and has no table to add to the "
+                   "input; kind must be \"integer\", \"binary\" or \"sinusoidal\"");
+  raw.kind = "none";
+  check_type_error(raw,
+                   "kind \"none\" adds no positions and has no table to add to the input; kind "
+                   "must be \"integer\", \"binary\" or \"sinusoidal\"");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -187,8 +204,8 @@ BOOST_AUTO_TEST_CASE(an_odd_dim_is_a_range_error_for_sinusoidal) {
   auto raw = valid_raw();
   raw.kind = "sinusoidal";
   raw.dim = 7;
-  check_range_error(
-      raw, "dim must be even for sinusoidal encoding (one sin/cos pair per frequency); received 7");
+  check_range_error(raw,
+                    "dim must be even for sinusoidal (one sin/cos pair per frequency); received 7");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -274,35 +291,35 @@ BOOST_AUTO_TEST_SUITE(base)
 BOOST_AUTO_TEST_CASE(base_1_is_a_range_error) {
   auto raw = valid_raw();
   raw.kind = "sinusoidal";
-  raw.base = 1;
+  raw.options.base = 1;
   check_range_error(raw, kBaseRule + "1");
 }
 
 BOOST_AUTO_TEST_CASE(a_base_below_1_is_a_range_error) {
   auto raw = valid_raw();
   raw.kind = "sinusoidal";
-  raw.base = 0.5;
+  raw.options.base = 0.5;
   check_range_error(raw, kBaseRule + "0.5");
 }
 
 BOOST_AUTO_TEST_CASE(a_negative_base_is_a_range_error) {
   auto raw = valid_raw();
   raw.kind = "sinusoidal";
-  raw.base = -10000;
+  raw.options.base = -10000;
   check_range_error(raw, kBaseRule + "-10000");
 }
 
 BOOST_AUTO_TEST_CASE(a_nan_base_is_a_range_error) {
   auto raw = valid_raw();
   raw.kind = "sinusoidal";
-  raw.base = kNaN;
+  raw.options.base = kNaN;
   check_range_error(raw, kBaseRule + "NaN");
 }
 
 BOOST_AUTO_TEST_CASE(an_infinite_base_is_a_range_error) {
   auto raw = valid_raw();
   raw.kind = "sinusoidal";
-  raw.base = kInfinity;
+  raw.options.base = kInfinity;
   check_range_error(raw, kBaseRule + "Infinity");
 }
 
@@ -311,7 +328,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(reporting)
 
 BOOST_AUTO_TEST_CASE(the_first_problem_found_is_reported) {
-  const auto error = error_of({"rotary", -1, -1, 0, 0, "diagonal"});
+  const auto error = error_of(raw_of("rotary", -1, -1, 0, 0, "diagonal"));
   BOOST_TEST(error.message.rfind("kind must be", 0) == 0);
 }
 

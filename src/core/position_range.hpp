@@ -1,0 +1,31 @@
+#pragma once
+// Which rows of a positional table a caller asks for (positions start .. start + count - 1, dim
+// values each), and the checks that turn raw caller input (JS numbers arrive as doubles) into a
+// range every encoder can trust. Shared by every request for a table: an encoding, the binary
+// structure, the smooth bits.
+#include <cstdint>
+#include <variant>
+
+#include "core/input_error.hpp"
+
+namespace pe {
+
+// Hard limits of the public API (documented in web/pe.js and the README).
+constexpr std::int64_t kMaxDim = 4096;
+constexpr std::int64_t kMaxPosition = 2147483647;  // 2^31 - 1
+constexpr std::int64_t kMaxValues = 16777216;      // 2^24 values (64 MiB of float32) per table
+
+struct PositionRange {
+  std::int64_t start = 0;  // first position
+  std::int64_t count = 0;  // number of positions (rows)
+  int dim = 0;             // values per position (columns)
+
+  std::int64_t value_count() const { return count * dim; }
+};
+
+// Either a range within every limit above, or the first problem found (dim, then start, then
+// count, then the number of values).
+std::variant<PositionRange, InputError> parse_position_range(double start, double count,
+                                                             double dim);
+
+}  // namespace pe

@@ -1,0 +1,81 @@
+#pragma once
+// A position scheme: how a model is told where each token is. Schemes differ in *where* in the
+// attention head they act, which is what the sentence view teaches:
+//   input      a vector P[p] is added to the token embedding of position p (integer, binary,
+//              sinusoidal); queries, keys and values all inherit it
+//   query_key  queries and keys are rotated by their position (RoPE); inputs and values are
+//              left alone
+//   scores     a bias that depends on the distance i - j is added to the attention scores (ALiBi)
+// Each scheme is one source file (<name>_scheme.cpp) plus one row of scheme_registry.cpp; every
+// list of names, every message and every selector on the page is read from that registry.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/input_error.hpp"
+#include "core/rope_scaling.hpp"
+#include "core/rotary.hpp"
+#include "core/sinusoidal_encoding.hpp"
+
+namespace pe {
+
+enum class Stage { none, input, query_key, scores };
+
+// The JS name of a stage, as pe.schemes reports it: "none", "input", "queryKey", "scores".
+std::string_view stage_name(Stage stage);
+
+// Every scheme option, parsed (positions/scheme_options.hpp); a scheme reads the ones it lists.
+struct SchemeSettings {
+  double base = 10000;  // sinusoidal, rope: w_k = base^(-2k/dim)
+  SinusoidLayout layout = SinusoidLayout::interleaved;
+  RopePairing pairing = RopePairing::interleaved;
+  RopeScaling scaling;  // rope: long-context frequency scaling (none by default)
+  double slope = 0.5;   // alibi: the bias is -slope * |i - j|
+};
+
+enum class OptionType { number, choice, scaling };
+
+// A choice's value and the words a control shows for it.
+struct OptionChoice {
+  std::string_view value;
+  std::string_view label;
+};
+
+// One option a scheme reads, described for pe.schemes and the page's controls.
+struct SchemeOption {
+  std::string_view name;   // the JS option name, e.g. "base"
+  std::string_view label;  // the control's name, e.g. "RoPE base"
+  OptionType type;
+  double default_number;              // number options
+  std::vector<OptionChoice> choices;  // choice options; the first is the default
+  std::string_view help;              // one sentence: what the option changes
+};
+
+struct PositionScheme {
+  std::string_view name;   // the JS name, e.g. "rope"
+  std::string_view label;  // for selectors, e.g. "RoPE (rotary)"
+  Stage stage;
+  std::vector<const SchemeOption*> options;
+  // Why dim must be even ("one sin/cos pair per frequency"); empty when any dim works.
+  std::string_view even_dim_reason;
+
+  // The hook of the scheme's stage; the other two are null.
+  // input: writes P, (count, dim) row-major: out[r * dim + i] is dimension i of position start + r.
+  void (*encode)(const SchemeSettings& settings, std::int64_t start, std::int64_t count, int dim,
+                 float* out);
+  // query_key: rotates, in place, count rows of dim values (row r at rows + r * stride) as
+  // positions start + r.
+  void (*rotate)(const SchemeSettings& settings, std::int64_t start, std::int64_t count, int dim,
+                 float* rows, std::int64_t stride);
+  // scores: adds the bias to one query's scores against keys at positions first_key, first_key + 1,
+  // ..., first_key + keys - 1; the query sits at position query.
+  void (*add_bias)(const SchemeSettings& settings, std::int64_t query, std::int64_t first_key,
+                   int keys, float* scores);
+};
+
+// The error for a dim the scheme cannot use (odd, where pairs of dimensions turn together):
+// "dim must be even for sinusoidal (one sin/cos pair per frequency); received 7".
+std::optional<InputError> check_scheme_dim(const PositionScheme& scheme, int dim);
+
+}  // namespace pe
