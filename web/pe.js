@@ -94,6 +94,8 @@
 //     // a new Float32Array of data's shape: row r turned as position start + r, each pair by
 //     // a = position * theta_i: x' = x cos a - y sin a, y' = x sin a + y cos a. data: a
 //     // Float32Array of whole rows, every value finite, at most 16,777,216 values.
+//   pe.yarnMscale({ factor: 40, mscaleAllDim = 1 })  // 1.36889: YaRN's attention temperature,
+//     // 0.1 * mscaleAllDim * ln(factor) + 1; DeepSeek scales its softmax by its square (1.874)
 //   pe.alibiSlopes({ heads: 8 })   // Float64Array(heads): 1/2, 1/4, ..., 1/256 (the paper's
 //                                  //   rule for head counts that are not powers of two too)
 // Limits: dim even, 2 to 4096; base > 1; factor >= 1; positions up to 2^31 - 1; 1 <= heads <= 1024.
@@ -149,6 +151,8 @@ const ROPE_FREQUENCY_TYPES = { dim: 'number', base: 'number', scaling: 'scaling'
 const ROTATE_DEFAULTS = { start: 0 };
 const ROTATE_TYPES = { data: Float32Array, dim: 'number', start: 'number', base: 'number', pairing: 'string', scaling: 'scaling' };
 const ALIBI_TYPES = { heads: 'number' };
+const MSCALE_TYPES = { factor: 'number', mscaleAllDim: 'number' };
+const MSCALE_DEFAULTS = { mscaleAllDim: 1 };
 // The keys of a scaling object; which ones a type uses and requires is checked by the core.
 const SCALING_TYPES = {
   type: 'string', factor: 'number', lowFreqFactor: 'number', highFreqFactor: 'number',
@@ -312,6 +316,10 @@ function makeApi(core) {
       return unwrap(core.compareShift(bytes, forCore(request)));
     },
 
+    /** The synthetic token embeddings' clusters of related words, in order:
+     *  [{ cluster, words }]; a word of a cluster sits close to the others (cosine about 0.9). */
+    vocabularyClusters: deepFreeze(core.vocabularyClusters()),
+
     /** Limits of analyze(), the default standard deviation of its token embeddings' components
      *  and the tolerance of its "identical". */
     analysisConstants: Object.freeze({
@@ -351,6 +359,12 @@ function makeApi(core) {
     rotate(options) {
       const request = readOptions(options, ROTATE_TYPES, { ...ROTATE_DEFAULTS, ...ropeDefaults });
       return unwrap(core.rotate(forCore(request))).data;
+    },
+
+    /** Returns YaRN's attention temperature 0.1 * mscaleAllDim * ln(factor) + 1 (1.36889 for
+     *  DeepSeek-V3's factor 40); DeepSeek multiplies its softmax scale by its square. */
+    yarnMscale(options) {
+      return unwrap(core.yarnMscale(readOptions(options, MSCALE_TYPES, MSCALE_DEFAULTS))).mscale;
     },
 
     /** Returns a Float64Array(heads): the ALiBi slope of head 1, 2, ... */

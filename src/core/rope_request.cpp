@@ -198,4 +198,13 @@ std::variant<int, InputError> parse_alibi_heads(double heads) {
   return static_cast<int>(heads);
 }
 
+std::variant<YarnMscaleRequest, InputError> parse_yarn_mscale_request(double factor,
+                                                                      double mscale_all_dim) {
+  if (!(std::isfinite(factor) && factor >= 1))
+    return range_error("factor", "a finite number of at least 1", factor);
+  if (!(std::isfinite(mscale_all_dim) && mscale_all_dim > 0))
+    return range_error("mscaleAllDim", "a finite number greater than 0", mscale_all_dim);
+  return YarnMscaleRequest{factor, mscale_all_dim};
+}
+
 }  // namespace pe

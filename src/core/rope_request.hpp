@@ -58,6 +58,15 @@ struct RotateShape {
 // any value is copied.
 std::variant<RotateShape, InputError> parse_rotate_shape(double length, double dim, double start);
 
+// pe.yarnMscale(factor, mscaleAllDim): factor finite >= 1 (like scaling.factor), mscaleAllDim
+// finite > 0 (DeepSeek-V3 uses 1, V2 0.707).
+struct YarnMscaleRequest {
+  double factor = 1;
+  double mscale_all_dim = 1;
+};
+std::variant<YarnMscaleRequest, InputError> parse_yarn_mscale_request(double factor,
+                                                                      double mscale_all_dim);
+
 // pe.alibiSlopes(heads): an integer from 1 to kMaxAlibiHeads.
 std::variant<int, InputError> parse_alibi_heads(double heads);
 

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -343,6 +344,20 @@ val rotate(val options) {
   return result;
 }
 
+// { factor, mscaleAllDim } -> { mscale }: YaRN's attention temperature, 0.1 * mscaleAllDim *
+// ln(factor) + 1; DeepSeek multiplies its softmax scale by mscale^2.
+val yarn_mscale(val options) {
+  double factor = 0, mscale_all_dim = 1;
+  read(options, "factor", factor);
+  read(options, "mscaleAllDim", mscale_all_dim);
+  const auto parsed = pe::parse_yarn_mscale_request(factor, mscale_all_dim);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::YarnMscaleRequest>(parsed);
+  val result = val::object();
+  result.set("mscale", pe::yarn_mscale(request.factor, request.mscale_all_dim));
+  return result;
+}
+
 // { heads } -> { data: Float64Array(heads) }: the ALiBi paper's slopes, head 1 first.
 val alibi_slopes(val options) {
   double heads = 0;
@@ -399,6 +414,25 @@ val scheme_to_js(const pe::PositionScheme* const& scheme) {
 
 val schemes() { return array_to_js(pe::position_schemes(), &scheme_to_js); }
 
+// The synthetic vocabulary's clusters, in order: [{ cluster, words: [word] }], for the page to
+// name the words it placed close together (analysis/token_embeddings.hpp).
+val vocabulary_clusters() {
+  val clusters = val::array();
+  val current = val::null();
+  std::string_view name;
+  for (const pe::ClusteredWord& entry : pe::kClusteredVocabulary) {
+    if (current.isNull() || entry.cluster != name) {
+      name = entry.cluster;
+      current = val::object();
+      current.set("cluster", std::string(name));
+      current.set("words", val::array());
+      clusters.call<void>("push", current);
+    }
+    current["words"].call<void>("push", std::string(entry.word));
+  }
+  return clusters;
+}
+
 // Bytes currently allocated on the wasm heap: lets tests prove that calls do not leak.
 double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
@@ -417,6 +451,7 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("cosineSimilarities", &cosine_similarities);
   emscripten::function("ropeFrequencies", &rope_frequencies);
   emscripten::function("rotate", &rotate);
+  emscripten::function("yarnMscale", &yarn_mscale);
   emscripten::function("alibiSlopes", &alibi_slopes);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
@@ -424,6 +459,7 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::constant("analysisMaxComparedCopies", static_cast<double>(pe::kMaxComparedCopies));
   emscripten::constant("identicalTolerance", pe::kIdenticalTolerance);
   emscripten::constant("tokenEmbeddingStd", pe::kTokenEmbeddingStd);
+  emscripten::function("vocabularyClusters", &vocabulary_clusters);
   emscripten::function("heapBytesInUse", &heap_bytes_in_use);
   emscripten::function("memoryBytes", &memory_bytes);
 }

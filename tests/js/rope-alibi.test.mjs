@@ -174,6 +174,15 @@ test('a table of 16,777,216 values is rotated without holding it in wasm memory'
   assert.equal(rotated[0], 1);
 });
 
+test("YaRN's attention temperature: 1.36889 for DeepSeek-V3, 1.2608 with V2's 0.707", () => {
+  assert.ok(Math.abs(pe.yarnMscale({ factor: 40 }) - (0.1 * Math.log(40) + 1)) < 1e-15);
+  assert.equal(pe.yarnMscale({ factor: 40 }).toFixed(5), '1.36889');
+  assert.equal((pe.yarnMscale({ factor: 40 }) ** 2).toFixed(5), '1.87385');
+  assert.equal(pe.yarnMscale({ factor: 40, mscaleAllDim: 0.707 }).toFixed(4), '1.2608');
+  assert.equal(pe.yarnMscale({ factor: 1 }), 1);
+  assertThrows(() => pe.yarnMscale({ factor: 0.5 }), RangeError, 'factor must be a finite number of at least 1; received 0.5');
+});
+
 test('ALiBi slopes: 1/2 .. 1/256 for 8 heads, and the paper\'s rule for 12', () => {
   assert.deepEqual(Array.from(pe.alibiSlopes({ heads: 8 })), [1, 2, 3, 4, 5, 6, 7, 8].map((h) => 2 ** -h));
   const twelve = Array.from(pe.alibiSlopes({ heads: 12 }));

@@ -448,3 +448,25 @@ BOOST_AUTO_TEST_CASE(heads_outside_1_to_1024_are_a_range_error) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(yarn_mscale)
+
+BOOST_AUTO_TEST_CASE(a_factor_and_an_mscale_all_dim_parse_to_themselves) {
+  const auto parsed = pe::parse_yarn_mscale_request(40, 0.707);
+  BOOST_TEST_REQUIRE(std::holds_alternative<pe::YarnMscaleRequest>(parsed));
+  BOOST_TEST(std::get<pe::YarnMscaleRequest>(parsed).factor == 40.0);
+  BOOST_TEST(std::get<pe::YarnMscaleRequest>(parsed).mscale_all_dim == 0.707);
+}
+
+BOOST_AUTO_TEST_CASE(a_factor_below_1_or_a_non_positive_mscale_all_dim_is_a_range_error) {
+  const auto below = pe::parse_yarn_mscale_request(0.5, 1);
+  BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(below));
+  BOOST_TEST(std::get<pe::InputError>(below).message ==
+             "factor must be a finite number of at least 1; received 0.5");
+  const auto zero = pe::parse_yarn_mscale_request(40, 0);
+  BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(zero));
+  BOOST_TEST(std::get<pe::InputError>(zero).message ==
+             "mscaleAllDim must be a finite number greater than 0; received 0");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
