@@ -37,7 +37,7 @@ test('integer positions dwarf the token embeddings, and the ratio is written out
   state.tokenNorms.forEach((norm) => assert.ok(norm > 0.01 && norm < 0.2));
   assert.equal(state.ratios[0], 0, 'position 0 adds a zero vector');
 
-  await page.getByRole('button', { name: 'Start at 200' }).click();
+  await page.getByRole('button', { name: 'First copy at 200' }).click();
   const at200 = await snapshot(page);
   assert.equal(at200.start, 200);
   assert.ok(at200.ratios[0] > 5000, `at position 200 the ratio is ${at200.ratios[0]}`);
@@ -166,10 +166,10 @@ test('a link reproduces the view, and the URL follows the controls', async () =>
 
 test('similarity cells and norms can be read by pointer and keyboard', async () => {
   const { page } = await openMagnitude();
-  const matrix = page.locator('.similarity-block canvas').first();
+  const matrix = page.locator('.token-matrix canvas').first();
   const box = await matrix.boundingBox();
   await matrix.hover({ position: { x: box.width - 5, y: box.height - 5 } }); // bottom-right: plane vs plane
-  const readout = page.locator('.similarity-block').locator('xpath=ancestor::figure').locator('.readout');
+  const readout = page.locator('.token-matrix').first().locator('xpath=ancestor::figure').locator('.readout');
   assert.match(await readout.textContent(), /“\u2068plane\u2069” \(position 7\) and “\u2068plane\u2069” \(position 7\): cosine similarity 1\.000/);
 
   await page.locator('svg.norm-chart').focus();
@@ -195,7 +195,7 @@ test('hostile text gets a clear message and the view stays usable', async () => 
 
   await encoding(page).selectOption('sinusoidal');
   await page.getByLabel('Dimensions').fill('9');
-  assert.match(await viewMessage(page), /needs an even number of dimensions \(sin\/cos pairs\), so 9 became 10/);
+  assert.match(await viewMessage(page), /needs an even number of dimensions \(they come in pairs\), so 9 became 10/);
   assert.equal((await snapshot(page)).dim, 10);
   assert.equal((await snapshot(page)).count, 8, 'the figures are drawn at the rounded dimension');
   await page.getByLabel('Dimensions').fill('10');

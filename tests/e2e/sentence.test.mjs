@@ -33,10 +33,14 @@ test('the two dogs are identical without positions and different with them', asy
   assert.equal(pair.contextDistance.withoutPE, 0);
   assert.ok(pair.contextDistance.withPE > 0);
 
+  assert.equal(pair.firstDifference, 'input');
   const panel = page.getByTestId('divergence');
   const verdicts = await panel.locator('.verdict').allTextContents();
-  assert.deepEqual(verdicts, ['= identical', '≠ different', '= identical', '≠ different']);
-  assert.match(await panel.textContent(), /identical until the positions are added/);
+  assert.deepEqual(verdicts, Array(5).fill(['= identical', '≠ different']).flat(), 'five stages, without then with positions');
+  assert.deepEqual(await panel.locator('.stage-mark').allTextContents(),
+    ['= same', '= same', '= same', '= same', '≠ differs', '≠ differs', '≠ differs', '≠ differs']);
+  assert.equal(await panel.locator('.stage-mark.is-first').textContent(), '≠ differs');
+  assert.match(await panel.textContent(), /with binary, the copies first differ in their inputs, and their attention outputs differ/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -47,7 +51,7 @@ test('with no positional encoding the copies stay identical', async () => {
   const [pair] = (await snapshot(page)).pairs;
   assert.equal(pair.inputDistance.withPE, 0);
   assert.equal(pair.contextDistance.withPE, 0);
-  assert.match(await page.getByTestId('divergence').textContent(), /with no positions added, the copies stay identical/);
+  assert.match(await page.getByTestId('divergence').textContent(), /identical at every stage with no positions: nothing here tells the copies apart/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -107,7 +111,7 @@ test('the URL follows the controls, and opening it shows the same state', async 
   await typeSentence(page, 'A puppy saw a puppy');
   await encoding(page).selectOption('sinusoidal');
   await page.getByLabel('Dimensions').fill('16');
-  await page.getByRole('button', { name: 'Start at 200' }).click();
+  await page.getByRole('button', { name: 'First copy at 200' }).click();
   const params = await currentParams(page);
   assert.equal(params.get('view'), 'sentence');
   assert.equal(params.get('text'), 'A puppy saw a puppy');
@@ -174,7 +178,7 @@ test('hostile text gets a clear message and the view stays usable', async () => 
   await page.context().close();
 });
 
-const EVEN_NOTE = /Sinusoidal encoding needs an even number of dimensions \(sin\/cos pairs\), so 7 became 8\./;
+const EVEN_NOTE = /Sinusoidal needs an even number of dimensions \(they come in pairs\), so 7 became 8\./;
 
 test('a link with an odd dimension for sinusoidal draws the figures at the next even one', async () => {
   const { page, problems } = await openSentence('&kind=sinusoidal&dim=7');
@@ -233,11 +237,10 @@ test('at the lecture\'s start 200, integer positions separate the inputs but not
     }
     const titles = await page.locator('.group-comparison .figure-title').allTextContents();
     const panel = await page.getByTestId('divergence').textContent();
-    assert.doesNotMatch(panel, /identical until the positions are added/);
-    assert.match(panel, /the positions make the inputs differ, yet the attention outputs stay identical/);
-    assert.match(panel, /integer positions are so large that softmax puts all the weight on one token/);
+    assert.match(panel, /spread their attention over the tokens in exactly the same way \(identical rows of attention weights\)/);
+    assert.match(panel, /The largest weight in their rows is 1\. Integer positions make the attention scores grow/);
     assert.equal(titles.length, state.duplicates.length);
-    for (const title of titles) assert.match(title, /yet the attention outputs stay identical/);
+    for (const title of titles) assert.match(title, /with integer, the copies first differ in their inputs, yet their attention outputs are identical/);
     if (text === IT) await screenshot(page, 'sentence-it-integer-200-1280');
     assert.deepEqual(problems, []);
     await page.context().close();
@@ -250,9 +253,9 @@ test('with no positions and a causal mask, the title says the mask alone separat
   assert.equal(pair.inputDistance.withPE, 0);
   assert.ok(pair.contextDistance.withPE > 0);
   const panel = await page.getByTestId('divergence').textContent();
-  assert.match(panel, /identical inputs; the causal mask alone makes their attention outputs differ/);
-  assert.doesNotMatch(panel, /the copies stay identical/);
-  assert.doesNotMatch(panel, /softmax puts all the weight/);
+  assert.match(panel, /Even without positions, every pair of copies here gets different outputs: the mask alone leaks word order/);
+  assert.match(panel, /with no positions, the copies first differ in their attention weights, and their attention outputs differ/);
+  assert.doesNotMatch(panel, /Why are some attention outputs identical/);
   await screenshot(page, 'sentence-none-causal-1280');
   assert.deepEqual(problems, []);
   await page.context().close();

@@ -20,8 +20,8 @@ function chooseViews(search) {
 function urlFor(embedded, mounted) {
   const search = new URLSearchParams();
   if (embedded) search.set('view', embedded.name);
-  for (const { view, state } of mounted) {
-    writeParams(search, view.name, view.params, state, { plain: Boolean(embedded) });
+  for (const { view, schema, state } of mounted) {
+    writeParams(search, view.name, schema, state, { plain: Boolean(embedded) });
   }
   const query = search.toString();
   return query ? `?${query}` : location.pathname;
@@ -64,9 +64,11 @@ async function start() {
   performance.mark('pe-lab:core-loaded');
   const mounted = [];
   for (const view of embedded ? [embedded] : VIEWS) {
-    const read = readParams(search, view.name, view.params, { namedView: !embedded });
+    // A view's parameters may depend on the core (the sentence views offer its schemes).
+    const schema = typeof view.params === 'function' ? view.params(pe) : view.params;
+    const read = readParams(search, view.name, schema, { namedView: !embedded });
     notes.push(...read.notes);
-    const entry = { view, state: read.state };
+    const entry = { view, schema, state: read.state };
     const root = document.querySelector(`[data-view-slot="${view.name}"]`);
     entry.handle = view.mount({
       pe,

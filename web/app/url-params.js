@@ -16,6 +16,21 @@ export function integerParam(defaultValue, min, max) {
   };
 }
 
+/** A decimal number (digits, an optional fraction and exponent) that check(value) accepts; check
+ *  returns null or what is wrong, e.g. the core's own message. */
+export function numberParam(defaultValue, check) {
+  return {
+    defaultValue,
+    parse(raw) {
+      const value = /^-?\d{1,16}(\.\d{1,16})?(e[+-]?\d{1,3})?$/i.test(raw) ? Number(raw) : NaN;
+      if (!Number.isFinite(value)) return { error: 'must be a number such as 10000 or 0.5' };
+      const problem = check(value);
+      return problem ? { error: problem } : { value };
+    },
+    format: String,
+  };
+}
+
 /** One of a fixed list of words. */
 export function choiceParam(defaultValue, choices) {
   return {

@@ -18,9 +18,13 @@ export function writeRampPixel(pixels, offset, value, limit) {
   pixels[offset + 3] = 255;
 }
 
-/** A CSS linear-gradient of the whole scale, left (-limit) to right (+limit), for legends. */
-export function rampGradient() {
+/** A CSS linear-gradient of the scale for legends: left (-limit) to right (+limit), or with
+ *  signed false only its upper half, 0 to +limit, for a quantity that is never negative. */
+export function rampGradient({ signed = true } = {}) {
+  const first = signed ? 0 : STEPS_PER_SIDE;
   const stops = [];
-  for (let k = 0; k <= 8; k += 1) stops.push(`${RAMP[(k * STEPS_PER_SIDE) / 4]} ${k * 12.5}%`);
+  for (let k = 0; k <= 8; k += 1) {
+    stops.push(`${RAMP[first + ((2 * STEPS_PER_SIDE - first) * k) / 8]} ${k * 12.5}%`);
+  }
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }

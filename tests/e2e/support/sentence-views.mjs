@@ -1,6 +1,6 @@
 // Shared steps of the sentence-view tests (sentence.test.mjs, magnitude.test.mjs): typing into a
-// view's text box, choosing its encoding, reading its message line, and the hostile texts both
-// views must survive.
+// view's text box, choosing its position scheme, reading its message line, and the hostile texts
+// both views must survive.
 import { snapshot } from './browser.mjs';
 
 /** Replaces the text in the view's box (data-testid="sentence") as a user would, firing 'input'. */
@@ -8,9 +8,9 @@ export async function typeSentence(page, text) {
   await page.getByTestId('sentence').fill(text);
 }
 
-/** The view's encoding select. */
+/** The view's position-scheme select (its options' values are pe.schemes' names). */
 export function encoding(page) {
-  return page.getByRole('combobox', { name: /^Encoding/ });
+  return page.getByRole('combobox', { name: /^Position scheme/ });
 }
 
 /** The message the view shows about its input ('' when none is shown). */

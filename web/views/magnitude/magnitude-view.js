@@ -20,6 +20,12 @@ import { summarizeSimilarity } from './similarity-summary.js';
 const CAT = 'The cat and the kitten watched a plane';
 const EXAMPLES = [CAT, 'A puppy and a dog chased the train and the car'];
 
+// This view compares the length of what a scheme adds to each word vector, so it offers the
+// schemes with a table to add (and none); RoPE and ALiBi add nothing to the input.
+function tableSchemes(pe) {
+  return pe.schemes.filter(({ actsOn }) => actsOn === 'none' || actsOn === 'input');
+}
+
 // Everything the figures and the snapshot need, computed once per keystroke.
 function measure(pe, analysis, scale) {
   const { kind, tokens, dim } = analysis;
@@ -40,7 +46,8 @@ function mount({ pe, root, state, onChange }) {
   const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
   const scaleControl = createScaleControl(scales, state.scale);
   const controls = createSentenceControls({
-    state, withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
+    state, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
+    firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput() {
       render();
       onChange(settings);
@@ -109,6 +116,6 @@ function mount({ pe, root, state, onChange }) {
 
 export const magnitudeView = {
   name: 'magnitude',
-  params: { ...sentenceParams({ text: CAT, kind: 'integer' }), scale: choiceParam('init', SCALE_NAMES) },
+  params: (pe) => ({ ...sentenceParams(pe, tableSchemes(pe), { text: CAT, kind: 'integer' }), scale: choiceParam('init', SCALE_NAMES) }),
   mount,
 };

@@ -3,8 +3,8 @@
 import { createFigure, element } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatShort } from '../shared/format.js';
-import { createSimilarityMatrix } from './similarity-matrix.js';
+import { createTokenMatrix } from '../../charts/token-matrix.js';
+import { formatCosine, formatShort, formatWhole, quoteToken } from '../shared/format.js';
 
 const HINT = 'Point at a cell, or Tab to a matrix and use the arrow keys, to read the similarity of two tokens.';
 const SIDE_BY_SIDE_FROM = 640; // below this width the two matrices stack
@@ -16,9 +16,9 @@ export function createSimilarityFigure() {
   const frame = createFigure({ title: '' });
   const readout = element('p', 'readout', HINT);
   readout.setAttribute('aria-live', 'polite');
-  const without = createSimilarityMatrix({ label: 'Cosine similarity of the token embeddings', readout, hint: HINT });
-  const withPE = createSimilarityMatrix({ label: 'Cosine similarity of the inputs (token + position)', readout, hint: HINT });
-  const pair = element('div', 'similarity-pair');
+  const without = createTokenMatrix({ label: 'Cosine similarity of the token embeddings', readout, hint: HINT });
+  const withPE = createTokenMatrix({ label: 'Cosine similarity of the inputs (token + position)', readout, hint: HINT });
+  const pair = element('div', 'matrix-pair');
   pair.append(without.element, withPE.element);
   const legend = createColorLegend('cosine similarity');
   legend.update(1, formatShort);
@@ -30,9 +30,13 @@ export function createSimilarityFigure() {
     const { kind, tokens, without: plain, withPE: positioned } = data;
     const available = availableWidth();
     const width = available >= SIDE_BY_SIDE_FROM ? (available - COLUMN_GAP) / 2 : available;
-    without.update({ tokens, matrix: plain, width, title: 'Without positions: token embeddings' });
+    const n = tokens.length;
+    const labels = tokens.map(({ text }) => text);
+    const name = (r) => `${quoteToken(tokens[r].text)} (position ${formatWhole(tokens[r].position)})`;
+    const cosineOf = (matrix) => (a, b) => `${name(a)} and ${name(b)}: cosine similarity ${formatCosine(matrix[a * n + b])}`;
+    without.update({ labels, matrix: plain, limit: 1, width, title: 'Without positions: token embeddings', describe: cosineOf(plain) });
     withPE.update({
-      tokens, matrix: positioned, width,
+      labels, matrix: positioned, limit: 1, width, describe: cosineOf(positioned),
       title: kind === 'none' ? 'With no positional encoding (the same)' : `With ${kind} positions: token + position`,
     });
   }

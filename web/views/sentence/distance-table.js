@@ -1,5 +1,6 @@
-// The numbers that prove it: for each pair of copies, how far apart their input vectors and their
-// attention outputs are, without and with positions. A distance of exactly 0 is "identical".
+// The numbers behind the stage strip: for each pair of copies, how far apart their rows are at
+// every stage of the head, without and with positions. "Identical" is the core's verdict (equal up
+// to float32 rounding); when rounding left a tiny distance, the table says so and shows it.
 // Rows are built once per pair and then only their text changes, so typing does not rebuild the
 // table (a rebuilt table is laid out from scratch, which is slow).
 import { element, setText } from '../../charts/figure.js';
@@ -7,6 +8,9 @@ import { formatCosine, formatShort, formatWhole } from '../shared/format.js';
 
 const ROWS = [
   { key: 'input', name: 'Input vectors' },
+  { key: 'query', name: 'Queries' },
+  { key: 'key', name: 'Keys' },
+  { key: 'weights', name: 'Attention weights (each copy’s row)' },
   { key: 'context', name: 'Attention outputs' },
 ];
 const COLUMNS = [
@@ -20,6 +24,11 @@ function headerCell(tag, text, scope) {
   return cell;
 }
 
+function verdictText(identical, distance) {
+  if (!identical) return '≠ different';
+  return distance === 0 ? '= identical' : '= identical up to float32 rounding';
+}
+
 // One cell: the verdict, then the distance and the cosine on lines of their own.
 function createCell() {
   const cell = element('td', 'distance-cell');
@@ -29,9 +38,8 @@ function createCell() {
   cell.append(verdict, distance, cosine);
   return {
     cell,
-    update(distanceValue, cosineValue) {
-      const identical = distanceValue === 0;
-      setText(verdict, identical ? '= identical' : '≠ different');
+    update(identical, distanceValue, cosineValue) {
+      setText(verdict, verdictText(identical, distanceValue));
       verdict.classList.toggle('is-identical', identical);
       verdict.classList.toggle('is-different', !identical);
       setText(distance, `L2 = ${formatShort(distanceValue)}`);
@@ -41,7 +49,7 @@ function createCell() {
 }
 
 // The rows of one pair: a title row (used when the word has more than two copies) and one row
-// per compared quantity.
+// per compared stage.
 function createPairRows() {
   const titleCell = headerCell('th', '', 'colgroup');
   titleCell.colSpan = 3;
@@ -59,16 +67,20 @@ function createPairRows() {
     update(pair, tokens) {
       setText(titleCell, `positions ${formatWhole(tokens[pair.a].position)} and ${formatWhole(tokens[pair.b].position)}`);
       for (const { key, cells } of rows) {
-        COLUMNS.forEach((column, c) => cells[c].update(pair[`${key}Distance`][column.key], pair[`${key}Cosine`][column.key]));
+        COLUMNS.forEach((column, c) => cells[c].update(pair.identical[key][column.key],
+          pair[`${key}Distance`][column.key], pair[`${key}Cosine`][column.key]));
       }
     },
   };
 }
 
-/** Returns { element, update(pairs, tokens) } for the pairs of one repeated word. */
-export function createDistanceTable() {
+/** Returns { element, update(pairs, tokens) } for the pairs of one repeated word; tolerance is
+ *  pe.analysisConstants.identicalTolerance. */
+export function createDistanceTable(tolerance) {
   const table = element('table', 'distance-table');
-  const caption = element('caption', '', 'How far apart the copies are. L2: the distance between them (0 means identical). cos: their cosine similarity (1 means the same direction).');
+  const caption = element('caption', '', 'How far apart the copies are at each stage. L2: the distance between their rows; ' +
+    'cos: their cosine similarity (1 means the same direction). Identical: equal up to float32 rounding, a distance ' +
+    `of at most ${formatShort(tolerance)} times the longer row’s length.`);
   const head = element('thead');
   const headRow = element('tr');
   headRow.append(element('td'), ...COLUMNS.map(({ name }) => headerCell('th', name, 'col')));

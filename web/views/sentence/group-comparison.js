@@ -1,82 +1,69 @@
-// One repeated word, compared with itself: the copies' vectors as heat strips and the distances
-// between them, under a title that says whether positions told the copies apart.
+// One repeated word, compared with itself: where its copies come apart (the stage strip), their
+// vectors as heat strips, and the distances at every stage, under a title that says what the
+// numbers show.
 import { createFigure, element } from '../../charts/figure.js';
 import { listPositions, quoteToken } from '../shared/format.js';
 import { createHeatStrips } from './heat-strips.js';
 import { createDistanceTable } from './distance-table.js';
+import { createStageStrip } from './stage-strip.js';
+import { STAGES, agreement, firstDifferingStage } from './stages.js';
 
 // More copies would make the strips a wall; the table already lists every pair of those shown.
 const MAX_COPIES_SHOWN = 4;
 
 const HINT = 'Point at a cell, or Tab to a strip and use the arrow keys, to read its exact value.';
 
-// 'same' when every pair is at distance 0, 'differ' when none is, otherwise 'mixed'.
-function agreement(pairs, distance) {
-  const same = pairs.filter((pair) => distance(pair) === 0).length;
-  if (same === pairs.length) return 'same';
-  return same === 0 ? 'differ' : 'mixed';
+const WHERE = {
+  input: 'in their inputs',
+  queryKey: 'in their queries and keys',
+  weights: 'in their attention weights',
+  output: 'only in their attention outputs',
+};
+
+// What the stage strip below shows, read from the core's verdicts (never from the settings
+// alone), so the title cannot contradict it.
+function summaryFor(pairs, runName) {
+  const first = firstDifferingStage(pairs, 'withPE');
+  if (!first) return `identical at every stage ${runName}: nothing here tells the copies apart`;
+  const some = agreement(pairs, first, 'withPE') === 'mixed' ? 'some copies' : 'the copies';
+  const summary = `${runName}, ${some} first differ ${WHERE[first.key]}`;
+  if (first.key === 'output') return summary;
+  const outputs = agreement(pairs, STAGES[STAGES.length - 1], 'withPE');
+  if (outputs === 'same') return `${summary}, yet their attention outputs are identical`;
+  return `${summary}, and ${outputs === 'mixed' ? 'some of ' : ''}their attention outputs differ`;
 }
 
-// What the table below shows, read from its numbers (never from the settings alone), so the
-// title cannot contradict it. The copies' inputs without positions are always identical: the
-// same word has the same embedding.
-function summaryFor(pairs, kind) {
-  const inputs = agreement(pairs, (pair) => pair.inputDistance.withPE);
-  const outputsWithout = agreement(pairs, (pair) => pair.contextDistance.withoutPE);
-  const outputs = agreement(pairs, (pair) => pair.contextDistance.withPE);
-  const some = (state) => (state === 'mixed' ? 'some of ' : '');
-  if (inputs === 'same') {
-    const why = kind === 'none' ? 'with no positions added' : `the ${kind} position vectors are the same`;
-    if (outputs === 'same') return `${why}, the copies stay identical`;
-    return kind === 'none'
-      ? `identical inputs; the causal mask alone makes ${some(outputs)}their attention outputs differ`
-      : `${why}, so the inputs stay identical; the causal mask alone makes ${some(outputs)}their attention outputs differ`;
-  }
-  const inputPart = inputs === 'mixed'
-    ? `some copies get the same ${kind} position vector and keep identical inputs`
-    : 'the positions make the inputs differ';
-  if (outputs === 'same') return `${inputPart}, yet the attention outputs stay identical`;
-  if (outputs === 'mixed') return `${inputPart}, but some attention outputs stay identical`;
-  if (outputsWithout !== 'same') return `${inputPart}; the causal mask already makes ${some(outputsWithout)}the attention outputs differ without them`;
-  return inputs === 'mixed' ? inputPart : 'identical until the positions are added';
-}
-
-function titleFor(word, positions, pairs, kind) {
-  return `${quoteToken(word)} at positions ${listPositions(positions)}: ${summaryFor(pairs, kind)}`;
-}
-
-/** Returns { element, update(data) }; data = { group, color, pairs, analysis, dim, kind, limits }. */
-export function createGroupComparison() {
+/** tolerance: pe.analysisConstants.identicalTolerance. Returns { element, update(data) } with
+ *  data = { group, color, pairs, analysis, runName, blocks, source }: runName names the run with
+ *  positions ("with RoPE (rotary)"); blocks and source as heat-strips.js takes them. */
+export function createGroupComparison(tolerance) {
   const { figure, body, setTitle, setNote } = createFigure({ title: '' });
   figure.classList.add('group-comparison');
+  const strip = createStageStrip();
   const readout = element('p', 'readout', HINT);
   readout.setAttribute('aria-live', 'polite');
   const strips = createHeatStrips(readout, HINT);
-  const table = createDistanceTable();
-  body.append(strips.element, readout, table.element);
+  const table = createDistanceTable(tolerance);
+  body.append(strip.element, strips.element, readout, table.element);
 
   return {
     element: figure,
-    update({ group, color, pairs, analysis, dim, kind, limits }) {
+    update({ group, color, pairs, analysis, runName, blocks, source }) {
       const shown = group.slice(0, MAX_COPIES_SHOWN);
       const shownPairs = pairs.filter((pair) => shown.includes(pair.b));
       const { tokens } = analysis;
       const positions = shown.map((index) => tokens[index].position);
       if (figure.style.getPropertyValue('--group') !== color) figure.style.setProperty('--group', color);
-      setTitle(titleFor(tokens[group[0]].text, positions, shownPairs, kind));
+      setTitle(`${quoteToken(tokens[group[0]].text)} at positions ${listPositions(positions)}: ${summaryFor(shownPairs, runName)}`);
       setNote(group.length > shown.length
         ? `The word appears ${group.length} times; the first ${shown.length} copies are shown.`
         : '');
+      strip.update(shownPairs, runName);
       strips.update({
         rows: shown.map((index) => ({ index, position: tokens[index].position })),
-        dim,
-        // Embeddings depend only on the word and positional encodings only on kind and position.
-        source: JSON.stringify([tokens[group[0]].text, kind, dim, positions]),
-        blocks: [
-          { name: 'token embedding', title: 'Token embedding', values: analysis.tokenEmbedding, limit: limits.token },
-          { name: 'positional encoding', title: kind === 'none' ? '+ positional encoding' : `+ ${kind} positional encoding`, values: analysis.positionEncoding, limit: limits.position },
-          { name: 'input (token + position)', title: '= input to attention', values: analysis.input, limit: limits.input },
-        ],
+        dim: analysis.dim,
+        source: JSON.stringify([tokens[group[0]].text, source, positions]),
+        blocks,
       });
       table.update(shownPairs, tokens);
     },

@@ -1,8 +1,9 @@
-// The sentence view: type a sentence, see its tokens and positions, and watch the copies of a
-// repeated word go from identical to different once positions are added, in the input vectors
-// and in the attention outputs. Everything redraws on every keystroke, in place.
+// The sentence view: type a sentence, choose a position scheme, and watch where the copies of a
+// repeated word come apart as they go through one attention head: in the input (integer, binary,
+// sinusoidal), in the queries and keys (RoPE), in the attention weights (ALiBi, or the causal
+// mask), or not at all. Everything redraws on every keystroke, in place.
 import { createFigure, element } from '../../charts/figure.js';
-import { flagParam } from '../../app/url-params.js';
+import { flagParam, integerParam } from '../../app/url-params.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
@@ -10,12 +11,16 @@ import { analyzePanel } from '../shared/sentence-analysis.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { embeddingNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
-import { quoteToken } from '../shared/format.js';
+import { formatWhole, quoteToken } from '../shared/format.js';
 import { createTokenChips } from './token-chips.js';
 import { createDivergencePanel, MAX_GROUPS_SHOWN } from './divergence-panel.js';
+import { createAttentionWeights } from './attention-weights.js';
+import { createMaskTable } from './mask-table.js';
+import { createShiftEffect, SHIFT_LIMITS } from './shift-effect.js';
 
 const DOG = 'The dog chased another dog';
-const EXAMPLES = [DOG, 'The dog chased the ball. It could not catch it.'];
+const EXAMPLES = [DOG, 'The dog chased the ball. It could not catch it.', 'the dog the dog'];
+const DEFAULT_SHIFT = 1000;
 
 function colorOfToken(duplicates) {
   const colors = new Map();
@@ -25,33 +30,55 @@ function colorOfToken(duplicates) {
   return (index) => colors.get(index);
 }
 
+// How the view names the run with positions: "with RoPE (rotary)", or for the scheme that adds
+// none, "with no positions" (the two runs are then the same).
+function runNameOf(scheme) {
+  return scheme.actsOn === 'none' ? 'with no positions' : `with ${scheme.label}`;
+}
+
+// The copies of a pair as the snapshot reports them.
+function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
+  const distances = Object.fromEntries(Object.entries(measures).filter(([name]) => name.endsWith('Distance') || name.endsWith('Cosine')));
+  return { a, b, firstDifference, identical, ...distances };
+}
+
 function mount({ pe, root, state, onChange }) {
+  const tolerance = pe.analysisConstants.identicalTolerance;
+  let analysis = null;
   const controls = createSentenceControls({
-    state, withCausal: true, examples: EXAMPLES,
-    onInput() {
-      render();
-      onChange(settings);
-    },
+    state, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
+    firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
+    onInput: changed,
   });
   const message = createViewMessage();
 
+  const initScale = embeddingScales(pe.analysisConstants.tokenEmbeddingStd).init;
   const tokensFigure = createFigure({
     title: 'Tokens and their positions: copies of a repeated word share a colour',
-    note: embeddingNote(embeddingScales(pe.analysisConstants.tokenEmbeddingStd).init),
+    note: embeddingNote(initScale),
   });
   const chips = createTokenChips();
   tokensFigure.body.append(chips.element);
-  const divergence = createDivergencePanel();
+  const divergence = createDivergencePanel(tolerance);
+  const weights = createAttentionWeights();
+  const maskTable = createMaskTable();
+  const shift = createShiftEffect({ state, onInput: changed });
   const results = element('div', 'view-results');
-  results.append(tokensFigure.figure, divergence.element);
+  results.append(tokensFigure.figure, divergence.element, weights.figure, maskTable.figure, shift.figure);
   root.replaceChildren(controls.element, message.element, results);
 
   let settings = { ...state };
-  let analysis = null;
+  let shiftResult = null;
+
+  function changed() {
+    render();
+    onChange(settings);
+  }
 
   let legendKey = null; // the legend is rebuilt only when the repeated words change
-  function draw() {
-    const { dim, kind, causal } = settings;
+  function draw(scheme, otherMask) {
+    const { causal } = settings;
+    const runName = runNameOf(scheme);
     chips.update(analysis.tokens, colorOfToken(analysis.duplicates));
     const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
       label: `${quoteToken(analysis.tokens[group[0]].text)} ×${group.length}`,
@@ -62,17 +89,42 @@ function mount({ pe, root, state, onChange }) {
       legendKey = key;
       tokensFigure.setLegend(legend);
     }
-    divergence.update({ analysis, dim, kind, causal, embeddingStd: pe.analysisConstants.tokenEmbeddingStd });
+    divergence.update({ analysis, scheme, runName, causal, embeddingStd: initScale.std });
+    weights.update({ analysis, runName });
+    maskTable.update({ byMask: { [causal]: analysis, [!causal]: otherMask }, causal, scheme, runName });
+    const by = shift.by();
+    shiftResult = null;
+    let shiftMessage = `The distance must be a whole number from 0 to ${formatWhole(SHIFT_LIMITS.max)}.`;
+    if (by !== null) {
+      try {
+        shiftResult = pe.compareShift(settings.text, { ...analysisOptions(), by });
+      } catch (error) {
+        if (!(error instanceof RangeError || error instanceof TypeError)) throw error;
+        shiftMessage = `This move cannot be made: ${error.message}.`;
+      }
+    }
+    shift.update({ shift: shiftResult, message: shiftMessage, runName });
+  }
+
+  // pe.analyze's options for the settings on screen: all but the text and the shift.
+  function analysisOptions() {
+    const options = { ...settings };
+    delete options.text;
+    delete options.shift;
+    return options;
   }
 
   function render() {
     const read = controls.read();
-    settings = read.values;
+    settings = { ...read.values, shift: shift.by() ?? settings.shift };
     const outcome = analyzePanel(pe, read);
     analysis = outcome.analysis ?? null;
     message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;
-    if (analysis) draw();
+    if (!analysis) return;
+    // The same sentence with the other mask setting, for the four-setting table.
+    const otherMask = pe.analyze(settings.text, { ...analysisOptions(), causal: !settings.causal });
+    draw(pe.schemes.find(({ name }) => name === settings.kind), otherMask);
   }
 
   render();
@@ -82,11 +134,12 @@ function mount({ pe, root, state, onChange }) {
       const tokens = analysis ? analysis.tokens : [];
       return {
         ...settings,
+        schemeOptions: analysis ? analysis.schemeOptions : null,
         count: tokens.length,
         tokens,
         duplicates: analysis ? analysis.duplicates : [],
-        pairs: analysis ? analysis.pairs.map(({ a, b, inputDistance, contextDistance, inputCosine, contextCosine }) =>
-          ({ a, b, inputDistance, contextDistance, inputCosine, contextCosine })) : [],
+        pairs: analysis ? analysis.pairs.map(pairSnapshot) : [],
+        shift: shiftResult ? { by: shiftResult.by, maxWeightChange: shiftResult.maxWeightChange, weightsUnchanged: shiftResult.weightsUnchanged } : null,
         message: message.text(),
       };
     },
@@ -95,6 +148,10 @@ function mount({ pe, root, state, onChange }) {
 
 export const sentenceView = {
   name: 'sentence',
-  params: { ...sentenceParams({ text: DOG, kind: 'binary' }), causal: flagParam(false) },
+  params: (pe) => ({
+    ...sentenceParams(pe, pe.schemes, { text: DOG, kind: 'binary' }),
+    causal: flagParam(false),
+    shift: integerParam(DEFAULT_SHIFT, SHIFT_LIMITS.min, SHIFT_LIMITS.max),
+  }),
   mount,
 };

@@ -4,11 +4,12 @@ import { MAX_TEXT_LENGTH, MAX_TOKENS } from './sentence-params.js';
 import { formatWhole } from './format.js';
 
 /**
- * settings: { text, kind, dim, start, causal, embeddingStd } (the last two optional, with
- * pe.analyze's defaults). Returns { analysis } or { message, level } where level is 'info' for
- * an empty box (nothing is wrong yet) and 'error' for input that cannot be drawn.
+ * settings: { text, ...options } where options are pe.analyze's (kind, the scheme's options, dim,
+ * start, and optionally causal and embeddingStd). Returns { analysis } or { message, level }
+ * where level is 'info' for an empty box (nothing is wrong yet) and 'error' for input that
+ * cannot be drawn.
  */
-function analyzeSentence(pe, { text, kind, dim, start, causal, embeddingStd }) {
+function analyzeSentence(pe, { text, ...options }) {
   if (text.trim() === '') {
     return { level: 'info', message: 'Type a sentence (or pick an example) to see its tokens.' };
   }
@@ -21,7 +22,7 @@ function analyzeSentence(pe, { text, kind, dim, start, causal, embeddingStd }) {
   }
   let analysis;
   try {
-    analysis = pe.analyze(text, { kind, dim, start, causal, embeddingStd });
+    analysis = pe.analyze(text, options);
   } catch (error) {
     // The API reports bad input as TypeError or RangeError with a readable message; anything
     // else is a bug and must not be hidden.

@@ -1,0 +1,49 @@
+// Moving the whole sentence: how much the attention weights change when every position grows by
+// the same amount. Relative schemes (RoPE, ALiBi) see only distances between tokens and change
+// nothing; absolute ones (integer, binary, sinusoidal) see the new positions. The sentence is read
+// from pe.compareShift's numbers.
+import { createFigure, element, setText } from '../../charts/figure.js';
+import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
+import { formatShort, formatWhole } from '../shared/format.js';
+
+export const SHIFT_LIMITS = { min: 0, max: 1_000_000 };
+
+function sentenceFor(shift, runName) {
+  const by = `${formatWhole(shift.by)} position${shift.by === 1 ? '' : 's'}`;
+  if (shift.maxWeightChange === 0) return `Moved by ${by}, not one attention weight ${runName} changes.`;
+  if (shift.weightsUnchanged) {
+    return `Moved by ${by}, every attention weight ${runName} stays as it was: the largest change is ` +
+      `${formatShort(shift.maxWeightChange)}, float32 rounding.`;
+  }
+  return `Moved by ${by}, the attention weights ${runName} change, by up to ${formatShort(shift.maxWeightChange)} ` +
+    `(the outputs by up to ${formatShort(shift.maxContextChange)}).`;
+}
+
+/** state.shift: the first distance. Returns { figure, by(), update({ shift, message, runName }) }
+ *  where shift is pe.compareShift's result (or null with a message saying why there is none);
+ *  by() is the distance typed, or null while the box holds no usable number. */
+export function createShiftEffect({ state, onInput }) {
+  const frame = createFigure({
+    title: 'Move the whole sentence: do the attention weights notice?',
+    note: 'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary and sinusoidal positions are absolute.',
+  });
+  frame.figure.dataset.testid = 'shift';
+  const box = wholeNumberInput(SHIFT_LIMITS, state.shift);
+  box.addEventListener('input', onInput);
+  const line = element('p', 'shift-result');
+  line.setAttribute('aria-live', 'polite');
+  frame.body.append(labelled('Add this to every position', box, 'control shift-control'), line);
+
+  return {
+    figure: frame.figure,
+    by() {
+      const value = readWhole(box, SHIFT_LIMITS);
+      box.setAttribute('aria-invalid', String(value === null));
+      return value;
+    },
+    update({ shift, message, runName }) {
+      setText(line, shift ? sentenceFor(shift, runName) : message);
+      line.classList.toggle('error', !shift);
+    },
+  };
+}

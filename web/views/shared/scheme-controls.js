@@ -1,0 +1,94 @@
+// The position-scheme choice of a sentence view, built from the core's registry (pe.schemes):
+// one select listing the schemes, and a control for each option of the chosen scheme (RoPE's
+// base and pairing, ALiBi's slope, ...), shown only while that scheme is chosen.
+import { element } from '../../charts/figure.js';
+import { labelled } from './control-parts.js';
+import { schemeOptions } from './sentence-params.js';
+
+// What each stage means to a reader, for the select's option labels.
+const ACTS_ON = {
+  none: 'nothing tells positions apart',
+  input: 'adds a vector to the input',
+  queryKey: 'rotates queries and keys',
+  scores: 'biases the attention scores',
+};
+
+function optionControl(option, value) {
+  if (option.type === 'choice') {
+    const select = element('select');
+    for (const choice of option.choices) {
+      const item = element('option', '', choice.label);
+      item.value = choice.value;
+      select.append(item);
+    }
+    select.value = value;
+    return select;
+  }
+  const input = element('input');
+  input.type = 'number';
+  input.step = 'any';
+  input.inputMode = 'decimal';
+  input.value = String(value);
+  return input;
+}
+
+/**
+ * schemes: entries of pe.schemes to offer; state: { kind, <option name>: value }. Returns
+ * { elements, read(), scheme() }: elements go into the panel (they fire 'input'); read() gives
+ * { kind, options, problem } with the chosen scheme's option values (a number box that does not
+ * hold a number keeps its last good value and yields a problem sentence); scheme() is the entry
+ * of the chosen scheme.
+ */
+export function createSchemeControls({ schemes, state }) {
+  const select = element('select');
+  for (const scheme of schemes) {
+    const item = element('option', '', `${scheme.label}: ${ACTS_ON[scheme.actsOn]}`);
+    item.value = scheme.name;
+    select.append(item);
+  }
+  select.value = state.kind;
+  const kindControl = labelled('Position scheme', select);
+
+  const controls = schemeOptions(schemes).map((option) => {
+    const input = optionControl(option, state[option.name]);
+    input.title = option.help;
+    input.dataset.option = option.name;
+    const label = labelled(option.label, input);
+    return { option, input, label, last: state[option.name] };
+  });
+  const hint = element('p', 'control-wide control-hint scheme-hint');
+
+  const scheme = () => schemes.find(({ name }) => name === select.value);
+  function showOptionsOfChosenScheme() {
+    const names = scheme().options.map(({ name }) => name);
+    for (const { option, label } of controls) label.hidden = !names.includes(option.name);
+    const helps = scheme().options.filter(({ type }) => type !== 'scaling').map(({ label, help }) => `${label}: ${help}`);
+    hint.textContent = helps.join(' ');
+    hint.hidden = helps.length === 0;
+  }
+  showOptionsOfChosenScheme();
+
+  return {
+    elements: [kindControl, ...controls.map(({ label }) => label), hint],
+    scheme,
+    read() {
+      showOptionsOfChosenScheme();
+      const options = {};
+      const problems = [];
+      for (const control of controls) {
+        const { option, input, label } = control;
+        if (option.type === 'number') {
+          const value = Number(input.value);
+          const usable = input.value.trim() !== '' && Number.isFinite(value);
+          input.setAttribute('aria-invalid', String(!usable));
+          if (usable) control.last = value;
+          else if (!label.hidden) problems.push(`The ${option.label} must be a number.`);
+        } else {
+          control.last = input.value;
+        }
+        options[option.name] = control.last;
+      }
+      return { kind: select.value, options, problem: problems.join(' ') || null };
+    },
+  };
+}
