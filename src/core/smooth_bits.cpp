@@ -11,7 +11,7 @@ constexpr double kTwoPi = 6.283185307179586476925;
 
 double smooth_bit(double x, int index) {
   const double period = std::ldexp(2.0, index);
-  const double phase = std::fmod(x, period) / period;  // in [0, 1) for x >= 0
+  const double phase = std::fmod(x + 0.5, period) / period;  // in [0, 1) for x >= -1/2
   return (1.0 - std::sin(kTwoPi * phase)) / 2.0;
 }
 

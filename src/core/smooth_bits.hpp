@@ -13,17 +13,25 @@ namespace pe {
 
 constexpr int kMaxSamplesPerPosition = 64;
 
-// Bit i at a real position x, when position p holds its bit on [p, p + 1), is a square wave of
-// period T = 2^(i+1) that is 0 on [0, T/2) and 1 on [T/2, T). Its smooth counterpart
-//   smooth_bit(x, i) = (1 - sin(2 pi x / T)) / 2
-// has the same period, crosses 1/2 exactly where the bit jumps, and is 0 and 1 in the middle
-// of the bit's runs of 0s and 1s. The phase x mod T is taken first, so it stays exact in double
-// precision for every position up to 2^31.
+// Bit i of the whole positions is a square wave of period T = 2^(i+1): runs of 2^i positions
+// holding 0, then 2^i holding 1 (0 .. 2^i - 1 hold 0). Drawn with position p's bit over
+// [p - 1/2, p + 1/2), the jumps fall half-way between neighbouring positions. Its smooth
+// counterpart
+//   smooth_bit(x, i) = (1 - sin(2 pi (x + 1/2) / T)) / 2
+// has the same period, crosses 1/2 exactly at those half-way points, and is 0 and 1 at the
+// centres of the runs of 0s and 1s. Read at a whole position p, where an encoding reads it, it is
+// above 1/2 where the bit is 1 and below 1/2 where it is 0 (never 1/2 itself); for index 1
+// (i = 0, period 2) it is the bit exactly. The phase (x + 1/2) mod T is taken first, so it stays
+// exact in double precision for every position up to 2^31.
+//
+// Why this phase: the same sinusoid shifted by half a position, crossing 1/2 at the whole
+// positions themselves, is exactly 1/2 at every whole position for index 1; read where an
+// encoding reads it, that smooth counterpart of the fastest bit would tell no two positions apart.
 double smooth_bit(double x, int index);
 
 struct SmoothBitsRequest {
   std::int64_t start = 0;
-  std::int64_t count = 0;  // positions start .. start + count - 1, each [p, p + 1) sampled
+  std::int64_t count = 0;  // sampled from x = start to x = start + count
   int dim = 0;
   int samples_per_position = 1;
 

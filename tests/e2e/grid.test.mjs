@@ -87,7 +87,7 @@ test('?view=grid&start=64&count=12&dim=8 shows only the grid: the lecture table,
     });
     // Indices 5-8 do not change inside 64..75; the steps flip 1, 2, 1, 3, 1, 2, 1, 4, 1, 2, 1 bits.
     assert.deepEqual(state.rows.map((row) => row.jump), [1, 2, 1, 3, 1, 2, 1, 4, 1, 2, 1, null]);
-    assert.deepEqual(state.facts.largestJump, { from: 71, to: 72, bits: 4 });
+    assert.deepEqual(state.facts.largestJump, { from: 71, to: 72, bits: 4, times: 1 });
     assert.equal(state.repeatsFrom, 256);
     assert.equal(state.facts.firstRepeatRow, null);
     assert.equal(await scrollsSideways(page), false, `no sideways page scroll at ${width} px`);
@@ -117,7 +117,7 @@ test('65,536 positions x 16 bits scroll to the very last row', async () => {
     await page.getByRole('button', { name: '65,536 positions × 16 bits' }).click();
     let state = await snapshot(page);
     assert.deepEqual([state.start, state.count, state.dim], [0, 65536, 16]);
-    assert.deepEqual(state.facts.largestJump, { from: 32767, to: 32768, bits: 16 });
+    assert.deepEqual(state.facts.largestJump, { from: 32767, to: 32768, bits: 16, times: 1 });
     assert.equal(state.facts.oneBitSteps, 32768);
     await page.evaluate(() => {
       const scroller = document.querySelector('.grid-scroller');
@@ -165,7 +165,7 @@ test('presets: the lecture table, 200 = 11001000, 127 -> 128 and the repeat at 2
   const step = state.rows.find((row) => row.position === 127);
   assert.equal(step.jump, 8);
   assert.equal(state.rows.find((row) => row.position === 128).jump, 1);
-  assert.deepEqual(state.facts.largestJump, { from: 127, to: 128, bits: 8 });
+  assert.deepEqual(state.facts.largestJump, { from: 127, to: 128, bits: 8, times: 1 });
 
   await page.getByRole('button', { name: '8 bits run out at 256' }).click();
   state = await snapshot(page);
@@ -307,7 +307,7 @@ test('a click puts the keyboard cursor on the cell; the position column reads th
 
   await page.mouse.move(box.x + geometry.positionWidth / 2, rowY(2));
   assert.deepEqual((await snapshot(page)).pointed, { position: 66 });
-  assert.equal(await readout.textContent(), 'Position 66 = 01000010 · 1 of 8 bits flip to 67');
+  assert.equal(await readout.textContent(), 'Position 66 = 01000010 · 1 of 8 bits flips to 67');
   // A click on the position column focuses the grid but picks no cell: the cursor starts top-left.
   await page.mouse.down();
   await page.mouse.up();
@@ -444,4 +444,97 @@ test('a narrower window re-lays out the cells to the new width', async () => {
   assert.ok(narrow.viewport.width <= 390 && narrow.viewport.width < wide.viewport.width);
   assert.equal(await scrollsSideways(page), false);
   assert.deepEqual(problems, []);
+});
+
+// Bits that differ between p and p + 1 within the lowest dim bits, from first principles.
+function flipped(p, dim) {
+  let count = 0;
+  for (let i = 0; i < dim; i += 1) count += Math.floor(p / 2 ** i) % 2 !== Math.floor((p + 1) / 2 ** i) % 2 ? 1 : 0;
+  return count;
+}
+
+test('every sentence of the grid\'s note holds in every range, and the zoom hint reads as English', async () => {
+  const { page, problems } = await openGrid('');
+  const ranges = [
+    [0, 16, 8], [64, 12, 8], [120, 16, 8], [120, 140, 8], [248, 16, 8], [127, 2, 8], [128, 2, 8], [5, 1, 8],
+    [0, 16, 1], [3, 9, 1], [0, 64, 2], [0, 65536, 16], [32760, 16, 16], [2147483632, 16, 31], [2147483647, 1, 31],
+    [1000, 300, 4],
+  ];
+  const number = (text) => Number(text.replaceAll(',', ''));
+  for (const [start, count, dim] of ranges) {
+    const label = `start ${start}, count ${count}, dim ${dim}`;
+    await page.evaluate(([s, c, d]) => {
+      const field = (name) => document.querySelector(`input[data-field="${name}"]`);
+      field('start').value = String(s);
+      field('count').value = String(c);
+      field('dim').value = String(d);
+      field('dim').dispatchEvent(new Event('input', { bubbles: true }));
+    }, [start, count, dim]);
+    const state = await snapshot(page);
+    assert.deepEqual([state.start, state.count, state.dim, state.message ?? ''], [start, count, dim, ''], label);
+    const jumps = Array.from({ length: count - 1 }, (_, r) => flipped(start + r, dim));
+    const repeatsFrom = dim >= 31 ? null : 2 ** dim;
+    const bitWords = (bits) => (bits === 1 ? 'a single bit' : bits === dim ? `all ${bits} bits` : `${bits} bits`);
+    const note = await page.locator('.figure-note').textContent();
+    let at = 0;
+    const forms = [
+      [/(\d+) bits? gives? every position up to ([\d,]+) a code of its own\./y, ([, d, last]) => {
+        assert.equal(repeatsFrom, null, label);
+        assert.deepEqual([Number(d), number(last)], [dim, 2 ** 31 - 1], label);
+      }],
+      [/(\d+) bits? gives? ([\d,]+) codes, one each for positions 0–([\d,]+); from ([\d,]+) on the codes repeat \(([\d,]+) looks like 0, ([\d,]+) like 1, …\)\./y, ([, d, codes, last, from, zero, one]) => {
+        assert.deepEqual([d, codes, last, from, zero, one].map(number), [dim, repeatsFrom, repeatsFrom - 1, repeatsFrom, repeatsFrom, repeatsFrom + 1], label);
+      }],
+      [/This range stays below ([\d,]+), so every row here has its own code\./y, ([, limit]) => {
+        assert.equal(number(limit), repeatsFrom, label);
+        assert.ok(start + count - 1 < repeatsFrom, label);
+      }],
+      [/Here every row from ([\d,]+) to ([\d,]+) \(tinted\) repeats an earlier code: ([\d,]+) looks exactly like ([\d,]+)\./y, ([, from, to, p, q]) => {
+        assert.deepEqual([from, to].map(number), [Math.max(start, repeatsFrom), start + count - 1], label);
+        assert.ok(number(q) < number(p) && number(p) % repeatsFrom === number(q) % repeatsFrom, label);
+      }],
+      [/With a single row there is no step to the next position\./y, () => assert.equal(count, 1, label)],
+      [/The one step here, ([\d,]+) → ([\d,]+), flips (.+?)\./y, ([, from, to, bits]) => {
+        assert.equal(count, 2, label);
+        assert.deepEqual([number(from), number(to), bits], [start, start + 1, bitWords(jumps[0])], label);
+      }],
+      [/Every step between neighbouring rows here flips (.+?)\./y, ([, bits]) => {
+        assert.ok(count > 2 && jumps.every((jump) => jump === jumps[0]), label);
+        assert.equal(bits, bitWords(jumps[0]), label);
+      }],
+      [/([\d,]+) of ([\d,]+) steps between neighbours (flips?) a single bit, but (?:the largest jump, ([\d,]+) → ([\d,]+), flips (.+?)|([\d,]+) steps flip (.+?), the most here, the first at ([\d,]+) → ([\d,]+)): neighbouring positions are not equally far apart\./y,
+        ([, ones, steps, verb, from1, to1, bits1, times, bitsN, fromN, toN]) => {
+          const largest = Math.max(...jumps);
+          assert.deepEqual([number(ones), number(steps)], [jumps.filter((jump) => jump === 1).length, count - 1], label);
+          assert.equal(verb, number(ones) === 1 ? 'flips' : 'flip', label);
+          assert.ok(Math.min(...jumps) < largest, label);
+          const first = start + jumps.indexOf(largest);
+          const [from, to, bits] = from1 ? [from1, to1, bits1] : [fromN, toN, bitsN];
+          assert.deepEqual([number(from), number(to), bits], [first, first + 1, bitWords(largest)], label);
+          assert.equal(from1 ? 1 : number(times), jumps.filter((jump) => jump === largest).length, label);
+        }],
+      [/Rows shorter than 14 px label only the positions that are multiples of (\d+); point at a row to read it\./y, ([, every]) => {
+        assert.ok(state.zoom < 14 && [2, 4, 8].includes(Number(every)), label);
+      }],
+    ];
+    while (at < note.length) {
+      const form = forms.find(([pattern]) => {
+        pattern.lastIndex = at;
+        return pattern.test(note);
+      });
+      assert.ok(form, `${label}: no known form for “${note.slice(at)}”`);
+      form[0].lastIndex = at;
+      form[1](form[0].exec(note));
+      at = form[0].lastIndex;
+      while (note[at] === ' ') at += 1;
+    }
+    assert.doesNotMatch(note, /\d(st|nd|rd|th) /, `${label}: a numeric ordinal`);
+  }
+  // The smallest zoom labels every 8th row: the hint says so without "8th".
+  await page.locator('input[data-field="zoom"]').fill('2');
+  assert.match(await page.locator('.figure-note').textContent(), /Rows shorter than 14 px label only the positions that are multiples of 8; point at a row to read it\.$/);
+  await page.locator('input[data-field="zoom"]').fill('6');
+  assert.match(await page.locator('.figure-note').textContent(), /label only the positions that are multiples of 4;/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });

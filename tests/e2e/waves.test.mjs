@@ -242,3 +242,65 @@ test('a narrower window redraws both charts at the new width and resamples the s
   assert.equal(await scrollsSideways(page), false);
   assert.deepEqual(problems, []);
 });
+
+// The numbers in an SVG path's "M x,y L x,y ..." or "M x,y H x V y ..." as [command, numbers].
+function pathCommands(d) {
+  return [...d.matchAll(/([MLHV])([-\d.,]+)/g)].map(([, command, numbers]) => [command, numbers.split(',').map(Number)]);
+}
+
+test('the smooth overlay is drawn where its note says: on the bit\'s side of ½ at every position, the bit itself for index 1, ½ at each jump', async () => {
+  for (const [start, count, dim] of [[64, 12, 8], [0, 32, 5], [250, 20, 9], [2147483640, 8, 4], [0, 3, 1]]) {
+    const label = `start ${start}, count ${count}, dim ${dim}`;
+    const { page, problems } = await openWaves(`&start=${start}&count=${count}&dim=${dim}&smooth=1`);
+    const state = await snapshot(page);
+    const lanes = await page.locator('.lane').evaluateAll((nodes) => nodes.map((lane) => ({
+      lines: [...lane.querySelectorAll('line')].map((line) => Number(line.getAttribute('y1'))),
+      square: lane.querySelector('path:not([stroke-dasharray])').getAttribute('d'),
+      smooth: lane.querySelector('path[stroke-dasharray]').getAttribute('d'),
+    })));
+    assert.equal(lanes.length, dim, label);
+    lanes.forEach(({ lines: [high, low], square, smooth }, i) => {
+      // The square wave: one flat stretch per position, its edges half-way between positions.
+      const edges = pathCommands(square).filter(([command]) => command !== 'V').map(([command, numbers]) => numbers[0]);
+      assert.equal(edges.length, count + 1, `${label}, index ${i + 1}`);
+      const points = pathCommands(smooth).map(([, [x, y]]) => ({ x, value: (low - y) / (low - high) }));
+      const at = (x) => points.find((point) => Math.abs(point.x - x) <= 0.11);
+      // The curve spans the positions drawn, from the left edge where there is a position before.
+      assert.ok(Math.abs(points[0].x - (start > 0 ? edges[0] : (edges[0] + edges[1]) / 2)) <= 0.11, `${label}, index ${i + 1}: starts at ${points[0].x}`);
+      assert.ok(Math.abs(points[points.length - 1].x - edges[count]) <= 0.11, `${label}, index ${i + 1}: ends at ${points[points.length - 1].x}`);
+      for (let r = 0; r < count; r += 1) {
+        const p = start + r;
+        const bit = Math.floor(p / 2 ** i) % 2;
+        const mid = at((edges[r] + edges[r + 1]) / 2);
+        assert.ok(mid, `${label}: index ${i + 1} has no sample at position ${p}`);
+        // First principles: (1 - sin(2 pi (p + 1/2) / 2^(i+1))) / 2, within the drawing's 0.1 px.
+        const expected = (1 - Math.sin((2 * Math.PI * (p + 0.5)) / 2 ** (i + 1))) / 2;
+        assert.ok(Math.abs(mid.value - expected) < 0.01, `${label}: index ${i + 1} at ${p} is ${mid.value}, not ${expected}`);
+        assert.ok(bit === 1 ? mid.value > 0.5 : mid.value < 0.5, `${label}: index ${i + 1} at ${p} is on the wrong side of ½`);
+        if (i === 0) assert.ok(Math.abs(mid.value - bit) < 0.01, `${label}: index 1 at ${p} is not the bit`);
+        // Where the bit changes, the curve crosses ½ on the square wave's edge.
+        if (r + 1 < count && Math.floor((p + 1) / 2 ** i) % 2 !== bit) {
+          assert.ok(Math.abs(at(edges[r + 1]).value - 0.5) < 0.01, `${label}: index ${i + 1} between ${p} and ${p + 1}`);
+        }
+      }
+    });
+    const note = await page.locator('figure').first().locator('.figure-note').textContent();
+    assert.match(note, /crossing ½ where the bit jumps, half-way between two positions\. It never jumps\. At each whole position it is above ½ where the bit is 1 and below ½ where it is 0; for index 1, whose period is only 2 positions, it is exactly the bit there/);
+    assert.doesNotMatch(note, /at every step/);
+    assert.equal(state.samplesPerPosition % 2, 0, 'the half-way points are samples');
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('one bit: the titles speak of one index', async () => {
+  const { page, problems } = await openWaves('&start=0&count=8&dim=1');
+  const titles = await page.locator('.figure-title').allTextContents();
+  assert.deepEqual(titles, [
+    'Read down the column of the grid: index 1 is a square wave that flips at every position',
+    'With one index there is one point: index 1 flips once per position',
+  ]);
+  assert.match(await page.locator('.lane-label').textContent(), /^index 1 \(LSB and MSB\) · flips every position$/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

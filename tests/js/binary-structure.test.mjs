@@ -63,20 +63,26 @@ test('65,536 positions x 16 bits in one call', () => {
   assert.equal(result.repeatsFrom, 65536);
 });
 
-test('the smooth wave crosses 1/2 at each jump and matches the bit mid-run', () => {
+test('the smooth wave crosses 1/2 half-way between positions where the bit changes, and sides with the bit at each position', () => {
   const spp = 8;
   const { data, dim } = pe.smoothBits({ start: 64, count: 12, dim: 8, samplesPerPosition: spp });
   assert.equal(data.length, (12 * spp + 1) * 8);
   const bits = pe.encode({ kind: 'binary', start: 64, count: 12, dim: 8 }).data;
   const at = (x, i) => data[Math.round((x - 64) * spp) * dim + i];
-  // Index 1 (i = 0): each position is a run of its own; jumps at every integer.
   for (let p = 64; p < 76; p += 1) {
-    assert.ok(Math.abs(at(p, 0) - 0.5) < 1e-6, `jump at ${p}`);
-    assert.ok(Math.abs(at(p + 0.5, 0) - bits[(p - 64) * 8]) < 1e-6, `middle of ${p}`);
+    for (let i = 0; i < dim; i += 1) {
+      const bit = bits[(p - 64) * dim + i];
+      // Read at a whole position, where an encoding reads it: on the bit's side of 1/2.
+      assert.ok(bit === 1 ? at(p, i) > 0.5 : at(p, i) < 0.5, `index ${i + 1} at ${p}`);
+      // Half-way to the next position it crosses 1/2 exactly when the bit changes there.
+      if (p < 75 && bits[(p - 63) * dim + i] !== bit) assert.ok(Math.abs(at(p + 0.5, i) - 0.5) < 1e-6, `index ${i + 1} from ${p}`);
+    }
+    // Index 1 (i = 0) has period 2: read at whole positions it is the bit itself.
+    assert.equal(at(p, 0), bits[(p - 64) * dim]);
   }
-  // Index 3 (i = 2): runs of 4 positions, 64..67 are 0 and 68..71 are 1.
-  assert.ok(Math.abs(at(66, 2) - 0) < 1e-6);
-  assert.ok(Math.abs(at(70, 2) - 1) < 1e-6);
+  // Index 3 (i = 2): runs of 4 positions, 64..67 are 0 and 68..71 are 1; 0 and 1 at their centres.
+  assert.ok(Math.abs(at(65.5, 2) - 0) < 1e-6);
+  assert.ok(Math.abs(at(69.5, 2) - 1) < 1e-6);
 });
 
 test('bad requests throw the same messages as pe.encode', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  formatCosine, formatExact, formatShort, formatTimes, formatWhole, listPositions, quoteToken,
+  formatCosine, formatExact, formatRatio, formatShort, formatSmall, formatTimes, formatWhole, listPositions, quoteToken,
 } from '../../web/views/shared/format.js';
 
 test('formatExact: float32 precision, 7 significant digits, grouped, U+2212 minus', () => {
@@ -43,6 +43,25 @@ test('formatWhole and formatTimes: grouped whole numbers and two significant dig
   assert.equal(formatTimes(9923), '9,900');
   assert.equal(formatTimes(2.46), '2.5');
   assert.equal(formatTimes(370.4), '370');
+});
+
+test('formatRatio: two significant digits, more when two would show a ratio that is not 1 as "1"', () => {
+  assert.equal(formatRatio(11897.77), '12,000');
+  assert.equal(formatRatio(0.612), '0.61');
+  assert.equal(formatRatio(1), '1');
+  assert.equal(formatRatio(1.04), '1.04');
+  assert.equal(formatRatio(1.003054), '1.003');
+  assert.equal(formatRatio(0.99996), '0.99996');
+});
+
+test('formatSmall: three significant digits from 0.001 up, a power of ten below', () => {
+  assert.equal(formatSmall(0.32815), '0.328');
+  assert.equal(formatSmall(0.0012345), '0.00123');
+  assert.equal(formatSmall(2.5e-9), '2.5 × 10⁻⁹');
+  assert.equal(formatSmall(8.58e-5), '8.6 × 10⁻⁵');
+  assert.equal(formatSmall(9.96e-9), '1.0 × 10⁻⁸', 'rounding carries into the power');
+  assert.equal(formatSmall(-3e-12), '−3.0 × 10⁻¹²');
+  assert.equal(formatSmall(0), '0');
 });
 
 test('listPositions and quoteToken: the words around numbers', () => {

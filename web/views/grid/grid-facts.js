@@ -4,17 +4,23 @@
 import { formatWhole } from '../shared/format.js';
 import { LIMITS } from './grid-params.js';
 
-/** { repeatsFrom, firstRepeatRow, steps, oneBitSteps, largestJump: { from, to, bits } | null } */
+/** { repeatsFrom, firstRepeatRow, steps, oneBitSteps, smallestJump, largestJump: { from, to,
+ *  bits, times } | null }: times counts the steps that flip that many bits, from the first one. */
 export function gridFacts(data) {
   const { start, count, repeatsFrom, hamming } = data;
   let largest = -1;
   let at = -1;
+  let times = 0;
+  let smallest = Infinity;
   let oneBitSteps = 0;
   for (let r = 0; r < hamming.length; r += 1) {
     if (hamming[r] > largest) {
       largest = hamming[r];
       at = r;
+      times = 0;
     }
+    if (hamming[r] === largest) times += 1;
+    smallest = Math.min(smallest, hamming[r]);
     if (hamming[r] === 1) oneBitSteps += 1;
   }
   const firstRepeatRow = repeatsFrom !== null && repeatsFrom < start + count ? Math.max(0, repeatsFrom - start) : null;
@@ -23,7 +29,8 @@ export function gridFacts(data) {
     firstRepeatRow,
     steps: hamming.length,
     oneBitSteps,
-    largestJump: at < 0 ? null : { from: start + at, to: start + at + 1, bits: largest },
+    smallestJump: at < 0 ? null : smallest,
+    largestJump: at < 0 ? null : { from: start + at, to: start + at + 1, bits: largest, times },
   };
 }
 
@@ -45,12 +52,17 @@ function repeatSentence(facts, data) {
     `${formatWhole(from)} looks exactly like ${formatWhole(sample)}.`;
 }
 
+const bitCount = (bits, dim) => (bits === 1 ? 'a single bit' : bits === dim ? `all ${bits} bits` : `${bits} bits`);
+
 function jumpSentence(facts, data) {
   if (!facts.largestJump) return 'With a single row there is no step to the next position.';
-  const { from, to, bits } = facts.largestJump;
-  if (bits === 1) return 'Every step between neighbouring rows here flips a single bit.';
-  const share = `${formatWhole(facts.oneBitSteps)} of ${formatWhole(facts.steps)} steps between neighbours flip a single bit`;
-  const most = `the largest jump, ${formatWhole(from)} → ${formatWhole(to)}, flips ${bits === data.dim ? `all ${bits}` : bits} bits`;
+  const { from, to, bits, times } = facts.largestJump;
+  if (facts.steps === 1) return `The one step here, ${formatWhole(from)} → ${formatWhole(to)}, flips ${bitCount(bits, data.dim)}.`;
+  if (facts.smallestJump === bits) return `Every step between neighbouring rows here flips ${bitCount(bits, data.dim)}.`;
+  const share = `${formatWhole(facts.oneBitSteps)} of ${formatWhole(facts.steps)} steps between neighbours ${facts.oneBitSteps === 1 ? 'flips' : 'flip'} a single bit`;
+  const most = times === 1
+    ? `the largest jump, ${formatWhole(from)} → ${formatWhole(to)}, flips ${bitCount(bits, data.dim)}`
+    : `${formatWhole(times)} steps flip ${bitCount(bits, data.dim)}, the most here, the first at ${formatWhole(from)} → ${formatWhole(to)}`;
   return `${share}, but ${most}: neighbouring positions are not equally far apart.`;
 }
 

@@ -42,7 +42,7 @@ function zoomControl(value) {
 }
 
 function title(data) {
-  if (data.dim === 1) return 'One bit: index 1 flips on every row, 0, 1, 0, 1, …';
+  if (data.dim === 1) return 'One bit: index 1 flips on every row, alternating 0 and 1';
   const slowest = formatWhole(data.flipPeriods[data.dim - 1]);
   return `Index 1 (LSB) flips on every row; index ${data.dim} (MSB) only every ${slowest} rows`;
 }
@@ -96,7 +96,7 @@ function mount({ pe, root, state, onChange }) {
       figure.setTitle(title(data));
       figure.setLegend(legend(data, facts));
     }
-    const zoomHint = layout.showText ? '' : ` Rows shorter than ${TEXT_ROW_HEIGHT} px label every ${layout.labelEvery}th position; point at a row to read it.`;
+    const zoomHint = layout.showText ? '' : ` Rows shorter than ${TEXT_ROW_HEIGHT} px label only the positions that are multiples of ${layout.labelEvery}; point at a row to read it.`;
     figure.setNote(describeFacts(facts, data) + zoomHint);
     grid.show({ layout, data, formatPosition: formatWhole }, { firstRow, lsbFirst: rangeChanged || widthChanged });
     scrollHint.hidden = !grid.overflows();

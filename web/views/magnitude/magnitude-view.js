@@ -33,7 +33,9 @@ function measure(pe, analysis, scale) {
   const without = pe.cosineSimilarities({ data: analysis.tokenEmbedding, dim }).data;
   const withPE = pe.cosineSimilarities({ data: analysis.input, dim }).data;
   const ratios = normRatios(tokenNorms, positionNorms);
-  const summary = summarizeSimilarity({ kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms });
+  const summary = summarizeSimilarity({
+    kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms, clusters: pe.vocabularyClusters,
+  });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
 }
 
@@ -72,7 +74,7 @@ function mount({ pe, root, state, onChange }) {
       title: normTitle(kind, measured.ratios, scale.brief), words: ratioSentences(kind, tokens, measured.ratios),
     });
     similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
-    setText(note, embeddingNote(scale));
+    setText(note, embeddingNote(scale, pe.vocabularyClusters));
   }
 
   function render() {
@@ -93,7 +95,10 @@ function mount({ pe, root, state, onChange }) {
     snapshot() {
       if (!analysis) return { ...settings, count: 0, tokens: [], message: message.text() };
       const n = analysis.tokens.length;
-      const { related, unrelated, minWithPE } = measured.summary;
+      const { summary } = measured;
+      // A pair of token indices with both similarities, as the sentences name it.
+      const pair = (p) => (p ? { a: p.a, b: p.b, words: [analysis.tokens[p.a].text, analysis.tokens[p.b].text], withoutPE: p.withoutPE, withPE: p.withPE } : null);
+      const ranked = (r) => ({ mostAlike: pair(r.mostAlike), leastRelated: pair(r.leastRelated), mostUnrelated: pair(r.mostUnrelated), standsOut: r.standsOut });
       return {
         ...settings,
         embeddingStd: analysis.embeddingStd,
@@ -103,9 +108,14 @@ function mount({ pe, root, state, onChange }) {
         positionNorms: Array.from(measured.positionNorms),
         ratios: measured.ratios,
         maxRatio: Math.max(...measured.ratios),
-        // withoutPE[a][b], withPE[a][b]: cosine similarity of tokens a and b, for any pair.
+        // The pairs of different words the sentences compare (tokens left out: see the note), and
+        // what the sentences say of them, without positions and with them; then withoutPE[a][b],
+        // withPE[a][b]: the cosine similarity of tokens a and b, for any pair.
         similarity: {
-          related, unrelated, minWithPE,
+          relatedPairs: summary.relatedPairs,
+          unrelatedPairs: summary.unrelatedPairs,
+          minWithPE: summary.minWithPE,
+          ranked: { withoutPE: ranked(summary.withoutPE), withPE: ranked(summary.withPE) },
           withoutPE: matrixRows(measured.without, n), withPE: matrixRows(measured.withPE, n),
         },
         message: message.text(),

@@ -8,7 +8,8 @@ import { CATEGORY_COLORS, INK, MUTED_INK } from '../../charts/palette.js';
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatShort, formatTimes, formatWhole, quoteToken } from '../shared/format.js';
+import { formatShort, formatWhole, quoteToken } from '../shared/format.js';
+import { formatRatio } from './ratio-words.js';
 
 const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles
 const POSITION_COLOR = CATEGORY_COLORS[4]; // vermilion, dashed line, squares
@@ -78,7 +79,7 @@ export function createNormChart() {
 
   function describe(r) {
     const { tokens, tokenNorms, positionNorms, ratios } = data;
-    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatTimes(ratios[r])}× the word's length`;
+    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatRatio(ratios[r])} the word's length`;
     return `${quoteToken(tokens[r].text)} at position ${formatWhole(tokens[r].position)}: word ` +
       `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`;
   }

@@ -1,9 +1,22 @@
-// What the page's token embeddings are, in one sentence both sentence views show.
+// What the page's token embeddings are, in a note both sentence views show. The word groups
+// are the core's own (pe.vocabularyClusters), so the note names every word that sits close to
+// others, never a hand-kept subset.
 import { formatShort } from './format.js';
 
-/** scale: one of ./embedding-scales.js's scales, the one of the vectors on show. */
-export function embeddingNote(scale) {
-  return `Token embeddings here are synthetic toy vectors, not a trained model's: each component ` +
-    `is random with standard deviation ${formatShort(scale.std)}, ${scale.origin}, and a few ` +
-    'related words (dog, puppy, cat, kitten; car, plane, train, bus) are placed close together.';
+// "animals: cat, kitten, dog, puppy; vehicles: car, plane, train, bus; …"
+function groupList(clusters) {
+  return clusters.map(({ cluster, words }) => `${cluster}: ${words.join(', ')}`).join('; ');
+}
+
+/**
+ * scale: one of ./embedding-scales.js's scales, the one of the vectors on show; clusters:
+ * pe.vocabularyClusters ([{ cluster, words }]). Without clusters (a caller that has not passed
+ * them yet) the note names one example pair instead of the groups.
+ */
+export function embeddingNote(scale, clusters = null) {
+  const start = 'Token embeddings here are synthetic toy vectors, not a trained model\'s: each component ' +
+    `is random with standard deviation ${formatShort(scale.std)}, ${scale.origin}`;
+  if (!clusters) return `${start}, and some related words, such as cat and kitten, are placed close together.`;
+  return `${start}. The words of each of these groups are placed close together: ${groupList(clusters)}. ` +
+    'Any two different words of one group count as a related pair.';
 }

@@ -1,9 +1,10 @@
 // The scales of the synthetic token embeddings the page can show. Whether positions drown the
 // meaning depends on how long the word vectors are next to the position vectors, and real models
-// differ: GPT-2 initialises its embedding components at 0.02 (pe.analyze's default), while the
-// Transformer paper multiplies its embeddings by √d ("Attention Is All You Need", section 3.4),
-// which with tensor2tensor's initialisation (standard deviation 1/√d) makes each component about
-// 1, the size of the sin/cos values.
+// differ. GPT-2 initialises its embedding components with standard deviation 0.02 (pe.analyze's
+// default) and uses them unscaled. The Transformer paper ("Attention Is All You Need", section
+// 3.4) multiplies its embeddings by √d but gives no initialisation; its authors' library,
+// tensor2tensor, draws them with standard deviation 1/√d, so after the multiplication each
+// component has standard deviation 1, the size of the sin/cos values.
 import { formatShort } from './format.js';
 
 /** Link names of the scales, in the order a control offers them. */
@@ -21,15 +22,15 @@ export function embeddingScales(initStd) {
   return {
     init: {
       std: initStd,
-      choice: `${init} per component — a freshly initialised model (GPT-2)`,
-      origin: 'the scale of a freshly initialised model such as GPT-2',
+      choice: `${init} per component — a freshly initialised GPT-2`,
+      origin: 'the scale at which GPT-2 initialises its token embeddings',
       brief: `word vectors at ${init} per component`,
     },
     paper: {
       std: PAPER_STD,
-      choice: `${paper} per component — the Transformer paper (embeddings × √d)`,
-      origin: 'the scale of the Transformer paper, which multiplies its embeddings by √d ' +
-        `(initialised with standard deviation 1/√d, as in tensor2tensor, that makes about ${paper})`,
+      choice: `${paper} per component — the Transformer paper’s × √d on tensor2tensor’s 1/√d initialisation`,
+      origin: 'the scale of the Transformer paper’s embeddings (the paper multiplies them by √d; its authors’ ' +
+        `library, tensor2tensor, initialises them with standard deviation 1/√d, so the product has standard deviation ${paper})`,
       brief: `word vectors at ${paper} per component`,
     },
   };

@@ -45,6 +45,18 @@ export function formatTimes(ratio) {
   return TWO_DIGITS(ratio);
 }
 
+const SIGNIFICANT = [2, 3, 4, 5, 6, 7].map((digits) => format(`,.${digits}~r`));
+
+/** A ratio as formatTimes writes it, but with as many more digits (up to float32's 7) as it takes
+ *  to keep a ratio that is not 1 from reading "1": 1.04 reads "1.04", 0.9996 "0.9996". */
+export function formatRatio(ratio) {
+  for (const write of SIGNIFICANT) {
+    const text = write(ratio);
+    if (text !== '1' || ratio === 1) return text;
+  }
+  return SIGNIFICANT[SIGNIFICANT.length - 1](ratio);
+}
+
 /** A token inside a sentence: quoted, and isolated so a right-to-left word cannot reorder the
  *  English around it (Unicode first-strong isolate). */
 export function quoteToken(text) {
@@ -55,4 +67,15 @@ export function quoteToken(text) {
 export function listPositions(positions) {
   const written = positions.map(formatWhole);
   return written.length < 2 ? written.join('') : `${written.slice(0, -1).join(', ')} and ${written[written.length - 1]}`;
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A small positive or negative amount, three significant digits from 0.001 up (0.328), two
+ *  digits times a power of ten below (2.5 × 10⁻⁹), where a row of zeros is hard to count. */
+export function formatSmall(value) {
+  if (value === 0 || Math.abs(value) >= 0.001) return SHORT(value);
+  const [mantissa, exponent] = value.toExponential(1).split('e');
+  const power = [...String(Math.abs(Number(exponent)))].map((digit) => SUPERSCRIPT_DIGITS[digit]).join('');
+  return `${mantissa.replace('-', '−')} × 10⁻${power}`;
 }

@@ -32,9 +32,15 @@ function annotation(x, y, anchor, lines) {
   return text;
 }
 
+function title(dim) {
+  return dim === 1
+    ? 'With one index there is one point: index 1 flips once per position'
+    : 'Each index flips half as often as the one before: a falling curve from fine-grained to coarse';
+}
+
 /** Returns { figure, update({ dim, flipPeriods, width }) }. */
 export function createFlipFrequency() {
-  const frame = createFigure({ title: 'Each index flips half as often as the one before: a falling curve from fine-grained to coarse' });
+  const frame = createFigure({ title: title(8) });
   const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
   const reading = createSvgReadout(svg, { hint: HINT });
   frame.body.append(svg, reading.readout);
@@ -43,6 +49,7 @@ export function createFlipFrequency() {
   return {
     figure: frame.figure,
     update({ dim, flipPeriods, width }) {
+      frame.setTitle(title(dim));
       svg.replaceChildren();
       svg.setAttribute('width', width);
       svg.setAttribute('height', HEIGHT);

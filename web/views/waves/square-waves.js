@@ -1,6 +1,8 @@
 // One lane per index, stacked from index 1 (fastest) down to index d (slowest): the bit's value
-// against position as a square wave, position p holding its bit on [p, p + 1). On request each
-// lane also carries its smooth counterpart from pe.smoothBits, the sinusoid of the same period.
+// against position as a square wave, position p holding its bit on [p - 1/2, p + 1/2), so a jump
+// falls half-way between two positions and each whole position sits mid-step. On request each
+// lane also carries its smooth counterpart from pe.smoothBits, the sinusoid of the same period
+// that crosses 1/2 at those half-way points.
 // Point at a lane, or Tab to the chart and use the arrow keys, to read one bit.
 import { scaleLinear } from 'd3-scale';
 import { createFigure } from '../../charts/figure.js';
@@ -19,14 +21,16 @@ const HINT = 'Point at a wave, or Tab to the chart and use the arrow keys (left 
 
 // "index 7 · flips every 64 positions".
 function laneLabel(index, dim, period) {
-  const name = index === 1 ? 'index 1 (LSB)' : index === dim ? `index ${index} (MSB)` : `index ${index}`;
+  const ends = dim === 1 ? 'index 1 (LSB and MSB)' : 'index 1 (LSB)';
+  const name = index === 1 ? ends : index === dim ? `index ${index} (MSB)` : `index ${index}`;
   const every = period === 1 ? 'flips every position' : `flips every ${formatWhole(period)} positions`;
   return `${name} · ${every}`;
 }
 
 // "no flip here" for a lane that stays flat over the range, inside the plot at its right end, in
 // the half away from the flat line (where the smooth wave does not go either: it crosses ½ only
-// where the bit flips), so every such lane says it at any width.
+// half-way between positions whose bits differ, at the range's edges at most), so every such lane
+// says it at any width.
 function noFlipNote(bit, right, high, low) {
   const y = bit === 1 ? low - 4 : high + 12;
   return svgElement('text', { x: right - 4, y, 'text-anchor': 'end', class: 'no-flip-note', fill: MUTED_INK }, 'no flip here');
@@ -42,9 +46,16 @@ function squarePath(bits, dim, i, count, x, yOf) {
   return path;
 }
 
-function smoothPath(samples, dim, i, samplesPerPosition, x, yOf) {
+// The samples of smooth (pe.smoothBits from position smooth.first) that fall inside the plot,
+// [start - 1/2, start + count - 1/2]; position p is drawn at xOf(p).
+function smoothPath(smooth, dim, i, { start, count }, xOf, yOf) {
+  const { data, first, samplesPerPosition } = smooth;
   const points = [];
-  for (let s = 0; s * dim < samples.length; s += 1) points.push(`${x(s / samplesPerPosition).toFixed(1)},${yOf(samples[s * dim + i]).toFixed(1)}`);
+  for (let s = 0; s * dim < data.length; s += 1) {
+    const position = first + s / samplesPerPosition;
+    if (position < start - 0.5 || position > start + count - 0.5) continue;
+    points.push(`${xOf(position).toFixed(1)},${yOf(data[s * dim + i]).toFixed(1)}`);
+  }
   return `M${points.join('L')}`;
 }
 
@@ -55,11 +66,17 @@ export function flipsInRange(bits, dim, i, count) {
   return flips;
 }
 
+function title(dim) {
+  return dim === 1
+    ? 'Read down the column of the grid: index 1 is a square wave that flips at every position'
+    : 'Read down a column of the grid: each index is a square wave, flipping half as often as the one above';
+}
+
 /** Returns { figure, availableWidth(), plotWidth(width), update({ start, count, dim, bits, flipPeriods, smooth, width }) };
  *  onResize(width) runs when the figure's width changes (SVG text keeps its size, so the view
  *  redraws rather than scales). */
 export function createSquareWaves({ onResize }) {
-  const frame = createFigure({ title: 'Read down a column of the grid: each index is a square wave, flipping half as often as the one above' });
+  const frame = createFigure({ title: title(8) });
   const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
   const reading = createSvgReadout(svg, { hint: HINT });
   frame.body.append(svg, reading.readout);
@@ -71,16 +88,19 @@ export function createSquareWaves({ onResize }) {
     availableWidth,
     /** The width of the plotting area for a chart width, to choose how finely to sample. */
     plotWidth: (width) => width - MARGIN.left - MARGIN.right,
-    /** smooth: null, or { data, samplesPerPosition } from pe.smoothBits for the same range. */
+    /** smooth: null, or { data, first, samplesPerPosition }: pe.smoothBits from position first
+     *  (at most start) on, to at least start + count - 1/2. */
     update({ start, count, dim, bits, flipPeriods, smooth, width }) {
+      frame.setTitle(title(dim));
       const height = MARGIN.top + dim * LANE_HEIGHT + MARGIN.bottom;
       svg.replaceChildren();
       svg.setAttribute('width', width);
       svg.setAttribute('height', height);
       svg.setAttribute('aria-label', `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}. Use the arrow keys to read each bit.`);
-      // x is in rows from the range's start, so row r covers [x(r), x(r + 1)).
+      // x is in rows from the range's start, so row r covers [x(r), x(r + 1)); position start + r
+      // sits at its middle.
       const x = scaleLinear().domain([0, count]).range([MARGIN.left, width - MARGIN.right]);
-      const axisScale = scaleLinear().domain([start, start + count]).range(x.range());
+      const axisScale = scaleLinear().domain([start - 0.5, start + count - 0.5]).range(x.range());
       const ticks = axisScale.ticks(Math.max(2, Math.floor((width - 60) / 80))).filter(Number.isInteger);
       const bottom = MARGIN.top + dim * LANE_HEIGHT;
       drawAxis(svg, axisScale, { side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: 'position', ticks, format: formatWhole });
@@ -102,7 +122,7 @@ export function createSquareWaves({ onResize }) {
         if (flipsInRange(bits, dim, i, count) === 0) lane.append(noFlipNote(bits[i], width - MARGIN.right, high, low));
         if (smooth) {
           lane.append(svgElement('path', {
-            d: smoothPath(smooth.data, dim, i, smooth.samplesPerPosition, x, yOf),
+            d: smoothPath(smooth, dim, i, { start, count }, axisScale, yOf),
             fill: 'none', stroke: SMOOTH_COLOR, 'stroke-width': 2, 'stroke-dasharray': '5 3',
           }));
         }
@@ -127,9 +147,11 @@ export function createSquareWaves({ onResize }) {
         ...(smooth ? [{ label: 'sinusoid with the same period', color: SMOOTH_COLOR, shape: 'dashed' }] : []),
       ]);
       frame.setNote(smooth
-        ? 'Dashed: for index k, the sinusoid with the same period (2^k positions), crossing ½ exactly where the bit jumps. ' +
-          'It never jumps; it changes a little at every step. Keeping one wave per index, fast to slow, but making each one ' +
-          'smooth is the idea the sinusoidal encoding of “Attention Is All You Need” develops.'
+        ? 'Dashed: for index k, the sinusoid with the same period (2^k positions), crossing ½ where the bit jumps, half-way ' +
+          'between two positions. It never jumps. At each whole position it is above ½ where the bit is 1 and below ½ where ' +
+          'it is 0; for index 1, whose period is only 2 positions, it is exactly the bit there, and the values in between ' +
+          'appear only between positions. Keeping one wave per index, fast to slow, but making each one smooth is the idea ' +
+          'the sinusoidal encoding of “Attention Is All You Need” develops.'
         : 'Every change is a jump straight from 0 to 1 or back, with nothing in between. Tick “smooth counterpart” to ' +
           'overlay the sinusoid of the same period on each wave.');
     },

@@ -18,9 +18,11 @@ function smoothControl(checked) {
   return { element: control, read: () => input.checked };
 }
 
-// Enough samples per position for a round curve at this zoom, never fewer than 4.
+// Enough samples per position for a round curve at this zoom, never fewer than 4; an even number,
+// so the half-way points between positions, where the smooth wave crosses ½, are samples too.
 function samplesPerPosition(plotWidth, count) {
-  return Math.max(SAMPLES.min, Math.min(SAMPLES.max, Math.ceil(plotWidth / count / 2)));
+  const wanted = Math.max(SAMPLES.min, Math.min(SAMPLES.max, Math.ceil(plotWidth / count / 2)));
+  return 2 * Math.ceil(wanted / 2);
 }
 
 function mount({ pe, root, state, onChange }) {
@@ -42,8 +44,12 @@ function mount({ pe, root, state, onChange }) {
     const { flipPeriods } = pe.binaryStructure({ start, count: 1, dim }); // periods only: one row
     let smooth = null;
     if (next.smooth) {
+      // The plot runs from start - 1/2 to start + count - 1/2: one position more on the left,
+      // where there is one.
       const perPosition = samplesPerPosition(waves.plotWidth(chartWidth()), count);
-      smooth = { data: pe.smoothBits({ start, count, dim, samplesPerPosition: perPosition }).data, samplesPerPosition: perPosition };
+      const first = Math.max(0, start - 1);
+      const { data: samples } = pe.smoothBits({ start: first, count: start + count - first, dim, samplesPerPosition: perPosition });
+      smooth = { data: samples, first, samplesPerPosition: perPosition };
     }
     data = { bits, flipPeriods, smooth };
   }

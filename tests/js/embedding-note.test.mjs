@@ -1,0 +1,44 @@
+// The note about the page's token embeddings (web/views/shared/embedding-note.js and
+// embedding-scales.js): it names every word group of the core, at the scale on show, and says
+// which source each scale comes from.
+// Run: node --test tests/js/embedding-note.test.mjs   (after the wasm build)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { loadPE } from '../../web/pe.js';
+import { embeddingNote } from '../../web/views/shared/embedding-note.js';
+import { embeddingScales } from '../../web/views/shared/embedding-scales.js';
+
+const pe = await loadPE();
+const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
+
+test('the note lists every word of every one of the core\'s groups, in the core\'s order', () => {
+  const note = embeddingNote(scales.init, pe.vocabularyClusters);
+  assert.ok(pe.vocabularyClusters.length >= 8);
+  let at = 0;
+  for (const { cluster, words } of pe.vocabularyClusters) {
+    const entry = `${cluster}: ${words.join(', ')}`;
+    const found = note.indexOf(entry, at);
+    assert.ok(found >= at, `the group ${entry} is missing or out of order`);
+    at = found + entry.length;
+  }
+  // The pairs the magnitude view finds most alike are among them, not only cat and kitten.
+  assert.match(note, /determiners: the, a, an, another/);
+  assert.match(note, /pronouns: it, he, she, they/);
+});
+
+test('each scale says where it comes from: GPT-2 for 0.02, the paper\'s √d on tensor2tensor\'s 1/√d for 1', () => {
+  assert.equal(scales.init.std, 0.02);
+  assert.match(embeddingNote(scales.init, pe.vocabularyClusters), /standard deviation 0\.02, the scale at which GPT-2 initialises its token embeddings\./);
+  const paper = embeddingNote(scales.paper, pe.vocabularyClusters);
+  assert.match(paper, /standard deviation 1, the scale of the Transformer paper’s embeddings \(the paper multiplies them by √d; its authors’ library, tensor2tensor, initialises them with standard deviation 1\/√d, so the product has standard deviation 1\)/);
+  assert.match(scales.paper.choice, /Transformer paper’s × √d on tensor2tensor’s 1\/√d initialisation/);
+  assert.match(scales.init.choice, /GPT-2/);
+});
+
+test('without the groups (a caller that does not pass them) the note claims no list, only an example', () => {
+  const note = embeddingNote(scales.init);
+  assert.match(note, /some related words, such as cat and kitten, are placed close together\.$/);
+  const animals = pe.vocabularyClusters.find(({ words }) => words.includes('cat'));
+  assert.ok(animals.words.includes('kitten'), 'the example pair is one of the core\'s groups');
+});
