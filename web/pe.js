@@ -122,9 +122,10 @@
 //
 //   const s = pe.smoothBits({ start: 64, count: 12, dim: 8, samplesPerPosition: 8 });
 //   s.data[j * dim + i] // Float32Array((count * samplesPerPosition + 1) * dim): at x = start +
-//                       //   j / samplesPerPosition, (1 - sin(2 pi x / 2^(i+1))) / 2, the sinusoid
-//                       //   with bit i's period that crosses 1/2 where the bit jumps (bit i holds
-//                       //   its value on [p, p + 1))
+//                       //   j / samplesPerPosition, (1 - sin(2 pi (x + 1/2) / 2^(i+1))) / 2, the
+//                       //   sinusoid with bit i's period that crosses 1/2 half-way between
+//                       //   positions whose bits differ (position p's bit drawn over
+//                       //   [p - 1/2, p + 1/2)); at a whole position it is on the bit's side of 1/2
 // Same start/count/dim limits and messages as pe.encode (start defaults to 0);
 // 1 <= samplesPerPosition <= 64 (default 8).
 //

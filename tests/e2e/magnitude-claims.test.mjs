@@ -400,7 +400,7 @@ function show(page, controls, setting) {
       normNote: text(normFigure.querySelector('.figure-note')),
       similarityTitle: text(similarityFigure.querySelector('.figure-title')),
       similarityNote: text(similarityFigure.querySelector('.figure-note')),
-      headings: [...similarityFigure.querySelectorAll('.similarity-heading')].map((node) => node.textContent),
+      headings: [...similarityFigure.querySelectorAll('.token-matrix-heading')].map((node) => node.textContent),
       embeddingNote: text(document.querySelector('.embedding-note')),
     };
   }, { controls, setting });

@@ -10,7 +10,7 @@ import { encoding, typeSentence, viewMessage } from './support/sentence-views.mj
 
 const DOG = 'The dog chased another dog';
 // The stage at which each kind of scheme separates the two dogs, as the strip's columns name it.
-const STAGE_OF = { none: null, input: 'input', queryKey: 'queries and keys', scores: 'attention weights' };
+const STAGE_OF = { none: null, input: 'input', queryKey: 'queries and keys', scores: 'weights' };
 
 const pe = await loadPE();
 const session = useSession();
@@ -42,7 +42,7 @@ test('the selector lists the registry, and each scheme separates the dogs at its
     assert.equal(await firstStage(page), STAGE_OF[scheme.actsOn], scheme.name);
     const title = await page.locator('.group-comparison .figure-title').textContent();
     if (scheme.actsOn === 'none') assert.match(title, /identical at every stage with no positions/);
-    else assert.match(title, new RegExp(`with ${scheme.label.replace(/[()]/g, '\\$&')}, the copies first differ in their ${STAGE_OF[scheme.actsOn]}`));
+    else assert.match(title, new RegExp(`with ${scheme.label.replace(/[()]/g, '\\$&')}, the copies first differ in their (attention )?${STAGE_OF[scheme.actsOn]}`));
   }
   assert.deepEqual(problems, []);
   await page.context().close();

@@ -35,10 +35,3 @@ test('each scale says where it comes from: GPT-2 for 0.02, the paper\'s √d on 
   assert.match(scales.paper.choice, /Transformer paper’s × √d on tensor2tensor’s 1\/√d initialisation/);
   assert.match(scales.init.choice, /GPT-2/);
 });
-
-test('without the groups (a caller that does not pass them) the note claims no list, only an example', () => {
-  const note = embeddingNote(scales.init);
-  assert.match(note, /some related words, such as cat and kitten, are placed close together\.$/);
-  const animals = pe.vocabularyClusters.find(({ words }) => words.includes('cat'));
-  assert.ok(animals.words.includes('kitten'), 'the example pair is one of the core\'s groups');
-});

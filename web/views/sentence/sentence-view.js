@@ -55,7 +55,7 @@ function mount({ pe, root, state, onChange }) {
   const initScale = embeddingScales(pe.analysisConstants.tokenEmbeddingStd).init;
   const tokensFigure = createFigure({
     title: 'Tokens and their positions: copies of a repeated word share a colour',
-    note: embeddingNote(initScale),
+    note: embeddingNote(initScale, pe.vocabularyClusters),
   });
   const chips = createTokenChips();
   tokensFigure.body.append(chips.element);

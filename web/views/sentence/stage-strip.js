@@ -5,7 +5,8 @@
 import { element, setText } from '../../charts/figure.js';
 import { STAGES, agreement, firstDifferingStage } from './stages.js';
 
-const MARKS = { same: '= same', differ: '≠ differs', mixed: '≠ some differ' };
+// No-break spaces keep each sign with its word when a narrow cell wraps.
+const MARKS = { same: '=\u00a0same', differ: '≠\u00a0differs', mixed: '≠\u00a0some differ' };
 const RUNS = [
   { run: 'withoutPE', name: 'without positions' },
   { run: 'withPE', name: 'with positions' },
@@ -14,7 +15,8 @@ const RUNS = [
 /** Returns { element, update(pairs, runName) }; runName names the run with positions. */
 export function createStageStrip() {
   const table = element('table', 'stage-strip');
-  const caption = element('caption', '', 'Where the copies come apart, stage by stage through the attention head');
+  const caption = element('caption', '', 'Where the copies come apart, stage by stage through the attention head ' +
+    '(weights: how each copy spreads its attention; output: what the head passes on)');
   const headRow = element('tr');
   headRow.append(element('td'));
   STAGES.forEach((stage, s) => {

@@ -6,8 +6,8 @@
 export const STAGES = [
   { key: 'input', name: 'input', measures: ['input'] },
   { key: 'queryKey', name: 'queries and keys', measures: ['query', 'key'] },
-  { key: 'weights', name: 'attention weights', measures: ['weights'] },
-  { key: 'output', name: 'attention output', measures: ['context'] },
+  { key: 'weights', name: 'weights', measures: ['weights'] },
+  { key: 'output', name: 'output', measures: ['context'] },
 ];
 
 /** For the pairs at one stage in one run ('withoutPE' or 'withPE'): 'same' when every pair is

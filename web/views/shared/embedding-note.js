@@ -10,13 +10,11 @@ function groupList(clusters) {
 
 /**
  * scale: one of ./embedding-scales.js's scales, the one of the vectors on show; clusters:
- * pe.vocabularyClusters ([{ cluster, words }]). Without clusters (a caller that has not passed
- * them yet) the note names one example pair instead of the groups.
+ * pe.vocabularyClusters ([{ cluster, words }]).
  */
-export function embeddingNote(scale, clusters = null) {
+export function embeddingNote(scale, clusters) {
   const start = 'Token embeddings here are synthetic toy vectors, not a trained model\'s: each component ' +
     `is random with standard deviation ${formatShort(scale.std)}, ${scale.origin}`;
-  if (!clusters) return `${start}, and some related words, such as cat and kitten, are placed close together.`;
   return `${start}. The words of each of these groups are placed close together: ${groupList(clusters)}. ` +
     'Any two different words of one group count as a related pair.';
 }
