@@ -1,12 +1,13 @@
-// Benchmark of the three encoders at 16384 positions x 512 dims (8,388,608 values per table).
+// Benchmark of the three encoders and of RoPE's rotation at 16384 positions x 512 dims
+// (8,388,608 values per table).
 // Run: node tests/bench/encode-bench.mjs   (after the wasm build; wired as `npm run bench`)
 //
-// For each encoder it times, in ns per output value:
-//   wasm      pe.encode(), including the copy into the caller's Float32Array
+// For each it times, in ns per output value:
+//   wasm      pe.encode() (pe.rotate() of a fixed table), including the copies across the boundary
 //   plain JS  the same formula written the way a course author would, into a new Float32Array
 //   fill      new Float32Array(n).fill(1): the memory-write bound every method has to pay
-// and checks the goals: sinusoidal wasm at least 8x faster than plain JS; binary and integer wasm
-// within 4x of allocate + fill. Each round runs every measurement once, in a rotated order, so
+// and checks the goals: sinusoidal wasm at least 8x faster than plain JS; binary, integer and
+// rotate wasm within 4x of allocate + fill. Each round runs every measurement once, in a rotated order, so
 // all numbers come from one run under the same conditions; the table shows the medians.
 import { loadPE } from '../../web/pe.js';
 
@@ -54,6 +55,29 @@ function plainSinusoidalTable() {
   return out;
 }
 
+// The rows pe.rotate turns: any finite values will do; these are seeded, so every run turns the
+// same table.
+const ROTATED = Float32Array.from({ length: VALUES }, (_, j) => Math.sin(j * 0.618));
+
+// Interleaved pairs, row r turned by r * theta_k; theta and the angle in float64 as the core.
+function plainRotation() {
+  const pairs = DIM / 2;
+  const theta = new Float64Array(pairs);
+  for (let k = 0; k < pairs; k += 1) theta[k] = Math.pow(BASE, (-2 * k) / DIM);
+  const out = new Float32Array(VALUES);
+  for (let p = 0; p < COUNT; p += 1) {
+    const row = p * DIM;
+    for (let k = 0; k < pairs; k += 1) {
+      const angle = p * theta[k];
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      const [x, y] = [ROTATED[row + 2 * k], ROTATED[row + 2 * k + 1]];
+      out[row + 2 * k] = x * cos - y * sin;
+      out[row + 2 * k + 1] = x * sin + y * cos;
+    }
+  }
+  return out;
+}
+
 function allocateAndFill() {
   return new Float32Array(VALUES).fill(1);
 }
@@ -66,10 +90,11 @@ const ENCODERS = [
   { kind: 'integer', wasm: wasmTable('integer'), plain: plainIntegerTable },
   { kind: 'binary', wasm: wasmTable('binary'), plain: plainBinaryTable },
   { kind: 'sinusoidal', wasm: wasmTable('sinusoidal'), plain: plainSinusoidalTable },
+  { kind: 'rotate', wasm: () => pe.rotate({ data: ROTATED, dim: DIM, base: BASE }), plain: plainRotation },
 ];
 
-// The comparison is only fair if both sides build the same table (sinusoidal: up to float32
-// rounding of two different float64 computations).
+// The comparison is only fair if both sides build the same table (sinusoidal and rotate: up to
+// float32 rounding of two different float64 computations).
 for (const { kind, wasm, plain } of ENCODERS) {
   const [fromWasm, fromPlain] = [wasm(), plain()];
   let maxDifference = 0;
