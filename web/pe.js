@@ -74,6 +74,9 @@
 //         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens, maxDim and
 //         maxComparedCopies); 0.001 <= embeddingStd <= 10; 0 < slope <= 16.
 //
+// The head's fixed projections, to recompute it elsewhere: pe.attentionWeights({ dim: 8 }) gives
+// { query, key, value }, each Float32Array(dim * dim), row-major, q = x W_q (1 <= dim <= 256).
+//
 // Moving the whole sentence: what a shift of `by` positions changes in the run with positions
 // (relative schemes, RoPE and ALiBi, see only distances):
 //
@@ -143,6 +146,7 @@ const ENCODE_DEFAULTS = { start: 0 };
 const ANALYZE_TYPES = { kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number' };
 const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false };
 const SHIFT_TYPES = { by: 'number' };
+const HEAD_TYPES = { dim: 'number' };
 const BINARY_STRUCTURE_TYPES = { start: 'number', count: 'number', dim: 'number' };
 const BINARY_STRUCTURE_DEFAULTS = { start: 0 };
 const SMOOTH_BITS_TYPES = { start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number' };
@@ -320,6 +324,13 @@ function makeApi(core) {
     /** The synthetic token embeddings' clusters of related words, in order:
      *  [{ cluster, words }]; a word of a cluster sits close to the others (cosine about 0.9). */
     vocabularyClusters: deepFreeze(core.vocabularyClusters()),
+
+    /** Returns { dim, query, key, value }: the fixed projections of analyze()'s head at this dim,
+     *  each a Float32Array(dim * dim), row-major, applied to row vectors: q = x W_q. */
+    attentionWeights(options) {
+      const request = readOptions(options, HEAD_TYPES, {});
+      return { ...request, ...unwrap(core.attentionWeights(request)) };
+    },
 
     /** Limits of analyze(), the default standard deviation of its token embeddings' components
      *  and the tolerance of its "identical". */

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/attention.hpp"
 #include "analysis/sentence_analysis.hpp"
 #include "analysis/similarity_request.hpp"
 #include "analysis/token_embeddings.hpp"
@@ -369,6 +370,21 @@ val alibi_slopes(val options) {
   return result;
 }
 
+// { dim } -> { query, key, value }: the head's fixed projections, each Float32Array(dim * dim),
+// row-major, applied to row vectors (q = x W_q), so a reader can recompute the head.
+val attention_weights(val options) {
+  const double dim = options["dim"].as<double>();
+  if (!pe::is_integer_in(dim, 1, pe::kMaxAnalysisDim))
+    return error_object(
+        pe::range_error("dim", "an integer from 1 to " + std::to_string(pe::kMaxAnalysisDim), dim));
+  const pe::AttentionWeights weights = pe::make_attention_weights(static_cast<int>(dim));
+  val result = val::object();
+  result.set("query", copy_to_js(weights.query));
+  result.set("key", copy_to_js(weights.key));
+  result.set("value", copy_to_js(weights.value));
+  return result;
+}
+
 // --- The registry, described for pe.schemes and the page's selectors.
 
 val option_to_js(const pe::SchemeOption* const& option) {
@@ -446,6 +462,7 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("encode", &encode);
   emscripten::function("analyze", &analyze);
   emscripten::function("compareShift", &compare_shift);
+  emscripten::function("attentionWeights", &attention_weights);
   emscripten::function("binaryStructure", &binary_structure);
   emscripten::function("smoothBits", &smooth_bits);
   emscripten::function("cosineSimilarities", &cosine_similarities);

@@ -100,6 +100,22 @@ test("ALiBi's weights are softmax(q.k / sqrt(dim) - slope |i - j|) of its own qu
   assert.deepEqual(analysis.query.withPE, analysis.query.withoutPE, 'ALiBi leaves queries alone');
 });
 
+test('the head can be recomputed from pe.attentionWeights: queries are x W_q', () => {
+  const analysis = pe.analyze(BALL, { kind: 'binary', dim: 8 });
+  const { query, key, value } = pe.attentionWeights({ dim: 8 });
+  assert.equal(value.length, 64);
+  for (const [table, weights] of [[analysis.query.withPE, query], [analysis.key.withPE, key]]) {
+    for (let r = 0; r < analysis.tokens.length; r += 1) {
+      for (let c = 0; c < 8; c += 1) {
+        let sum = 0;
+        for (let k = 0; k < 8; k += 1) sum += analysis.input[r * 8 + k] * weights[k * 8 + c];
+        assert.ok(Math.abs(sum - table[r * 8 + c]) < 1e-5);
+      }
+    }
+  }
+  assertThrows(() => pe.attentionWeights({ dim: 257 }), RangeError, 'dim must be an integer from 1 to 256; received 257');
+});
+
 test('identical is decided by the core with a float32 allowance: "the dog the dog" under a mask', () => {
   const analysis = pe.analyze('the dog the dog', { kind: 'none', causal: true });
   const dogs = analysis.pairs.find(({ a, b }) => a === 1 && b === 3);
