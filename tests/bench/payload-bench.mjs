@@ -1,6 +1,7 @@
 // Payload benchmark for dist/ (run after `npm run build`): bytes on the wire, raw and gzipped,
-// and the time from navigation to the first full render of the page in headless Chromium on
-// localhost. Goals: under 150 KB gzipped; under 500 ms.
+// and the time from navigation to the first render of the page in headless Chromium on localhost:
+// every view on the first screen drawn (views further down draw as they come near). Goals: at
+// most 150 KB gzipped; at most 450 ms.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -57,7 +58,7 @@ for (const name of Object.keys(loads[0])) {
 }
 const times = loads.map((load) => load['pe-lab:rendered']);
 const renderMs = median(times);
-console.log(`\nnavigation -> first full render, median of ${LOADS} loads: ${renderMs.toFixed(0)} ms ` +
+console.log(`\nnavigation -> first screen drawn, median of ${LOADS} loads: ${renderMs.toFixed(0)} ms ` +
   `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
-console.log(`goal gzipped < 150 KB: ${gzipTotal < 150 * 1024 ? 'met' : 'MISSED'} (${kb(gzipTotal)})`);
-console.log(`goal first render < 500 ms: ${renderMs < 500 ? 'met' : 'MISSED'} (${renderMs.toFixed(0)} ms)`);
+console.log(`goal gzipped <= 150 KB: ${gzipTotal <= 150 * 1024 ? 'met' : 'MISSED'} (${kb(gzipTotal)})`);
+console.log(`goal first render <= 450 ms: ${renderMs <= 450 ? 'met' : 'MISSED'} (${renderMs.toFixed(0)} ms)`);

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { VIEWS as REGISTRY } from '../../web/views/registry.js';
 import { REPO_ROOT, currentQuery, openPage, screenshot, snapshot, useSession, visibleSteps } from './support/browser.mjs';
 
-const VIEWS = ['sentence', 'magnitude', 'grid', 'waves'];
+const VIEWS = REGISTRY.map(({ name }) => name);
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
 const DIST_INDEX = join(REPO_ROOT, 'dist/index.html');
 

@@ -1,4 +1,5 @@
-// The static prose of index.html's steps 2 to 4, its footer and README.md says only what is
+// The static prose of the guided page's steps (each view's step.js), its footer (index.html) and
+// README.md says only what is
 // always true: each factual sentence is pinned here and its fact checked against the core, so
 // changing either the words or the numbers shows up in this file.
 // Run: node --test tests/js/page-prose.test.mjs   (after the wasm build)
@@ -7,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { loadPE } from '../../web/pe.js';
+import { VIEWS } from '../../web/views/registry.js';
 
 const pe = await loadPE();
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 // The text a reader sees: tags dropped, <sup>k</sup> as ^k, white space collapsed.
 const plain = (html) => html.replace(/<sup>(.*?)<\/sup>/g, '^$1').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-const page = plain(read('index.html'));
+const page = plain([read('index.html'), ...VIEWS.map(({ step }) => step.html)].join(' '));
 const readme = read('README.md').replace(/\s+/g, ' ');
 
 const norm = (row) => Math.sqrt(row.reduce((sum, x) => sum + x * x, 0));

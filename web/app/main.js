@@ -1,10 +1,15 @@
-// The page's entry point: loads the wasm core, mounts the views the URL asks for, keeps the URL
-// in step with the controls, and exposes window.peDemo for course authors and tests.
+// The page's entry point: loads the wasm core, builds the guided page's sections from the view
+// registry (or the one view an embed asks for), draws the views as they come near the screen,
+// keeps the URL in step with the controls, and exposes window.peDemo for course authors and tests.
 import { loadPE } from '../pe.js';
-import { VIEWS } from './view-registry.js';
-import { readParams, writeParams } from './url-params.js';
+import { VIEWS } from '../views/registry.js';
+import { element } from '../charts/figure.js';
+import { readParams, writeParams } from '../lib/url-params.js';
 import { showFatalError, showLinkNotes } from './page-notices.js';
 import { addEmbedControl } from './embed-code.js';
+
+// A view this close below the screen (in screen heights) is drawn before the reader gets there.
+const DRAW_AHEAD = 1;
 
 // ?view=NAME shows that view alone, without page chrome (the embed form); no view: the full page.
 function chooseViews(search) {
@@ -16,20 +21,37 @@ function chooseViews(search) {
   return { embedded: null, notes: [`view "${name.slice(0, 40)}" is not one of ${names}, so the full page is shown.`] };
 }
 
+// One section of the guided page: the step's heading and prose (trusted text of the view's
+// step.js, never link input), then the slot the view draws into.
+function createSection(view, number) {
+  const section = element('section', 'step');
+  section.id = view.step.anchor;
+  section.dataset.step = view.name;
+  const prose = element('div', 'prose chrome');
+  const heading = element('h2');
+  heading.append(element('span', 'step-number', String(number)), ` ${view.step.title}`);
+  prose.append(heading);
+  prose.insertAdjacentHTML('beforeend', view.step.html);
+  const slot = element('div', 'view-slot');
+  slot.dataset.viewSlot = view.name;
+  section.append(prose, slot);
+  return { section, slot };
+}
+
 // The page's address for the given views' states: the embed form when embedded is a view.
-function urlFor(embedded, mounted) {
+function urlFor(embedded, entries) {
   const search = new URLSearchParams();
   if (embedded) search.set('view', embedded.name);
-  for (const { view, schema, state } of mounted) {
+  for (const { view, schema, state } of entries) {
     writeParams(search, view.name, schema, state, { plain: Boolean(embedded) });
   }
   const query = search.toString();
   return query ? `?${query}` : location.pathname;
 }
 
-function writeUrl(embedded, mounted) {
+function writeUrl(embedded, entries) {
   try {
-    history.replaceState(null, '', urlFor(embedded, mounted));
+    history.replaceState(null, '', urlFor(embedded, entries));
   } catch {
     // Some hosts (sandboxed iframes, file://) refuse URL updates; the view itself still works.
   }
@@ -42,11 +64,11 @@ let urlTimer = null;
 let urlWritten = Promise.resolve();
 let markUrlWritten = null;
 
-function followInUrl(embedded, mounted) {
+function followInUrl(embedded, entries) {
   clearTimeout(urlTimer);
   if (!markUrlWritten) urlWritten = new Promise((resolve) => { markUrlWritten = resolve; });
   urlTimer = setTimeout(() => {
-    writeUrl(embedded, mounted);
+    writeUrl(embedded, entries);
     markUrlWritten();
     markUrlWritten = null;
   }, URL_DELAY_MS);
@@ -55,41 +77,64 @@ function followInUrl(embedded, mounted) {
 async function start() {
   const search = new URLSearchParams(location.search);
   const { embedded, notes } = chooseViews(search);
-  if (embedded) {
-    document.body.classList.add('embedded');
-    for (const step of document.querySelectorAll('[data-step]')) step.hidden = step.dataset.step !== embedded.name;
-  }
+  if (embedded) document.body.classList.add('embedded');
+  const views = embedded ? [embedded] : VIEWS;
+  const main = document.querySelector('[data-steps]');
 
   const pe = await loadPE();
   performance.mark('pe-lab:core-loaded');
-  const mounted = [];
-  for (const view of embedded ? [embedded] : VIEWS) {
-    // A view's parameters may depend on the core (the sentence views offer its schemes).
-    const schema = typeof view.params === 'function' ? view.params(pe) : view.params;
+  const entries = views.map((view, v) => {
+    const schema = view.params(pe);
     const read = readParams(search, view.name, schema, { namedView: !embedded });
     notes.push(...read.notes);
-    const entry = { view, schema, state: read.state };
-    const root = document.querySelector(`[data-view-slot="${view.name}"]`);
-    entry.handle = view.mount({
+    const { section, slot } = createSection(view, v + 1);
+    main.append(section);
+    const entry = { view, schema, state: read.state, slot, handle: null };
+    if (!embedded) addEmbedControl(slot, view.name, () => urlFor(view, [entry]));
+    return entry;
+  });
+
+  function draw(entry) {
+    if (entry.handle) return;
+    entry.handle = entry.view.mount({
       pe,
-      root,
-      state: { ...read.state },
+      root: entry.slot,
+      state: { ...entry.state },
       onChange(state) {
         entry.state = { ...state };
-        followInUrl(embedded, mounted);
+        followInUrl(embedded, entries);
       },
     });
-    performance.mark(`pe-lab:drawn:${view.name}`);
-    mounted.push(entry);
-    if (!embedded) addEmbedControl(root, view.name, () => urlFor(view, [entry]));
+    performance.mark(`pe-lab:drawn:${entry.view.name}`);
   }
+
+  // The views on the first screen draw now, in order (each one's height decides whether the next
+  // is on screen); the rest when they come within DRAW_AHEAD screens of it.
+  const ahead = new IntersectionObserver((records) => {
+    for (const record of records) {
+      if (!record.isIntersecting) continue;
+      ahead.unobserve(record.target);
+      draw(entries.find(({ slot }) => slot === record.target));
+    }
+  }, { rootMargin: `${DRAW_AHEAD * 100}% 0px` });
+  for (const entry of entries) {
+    if (entry === entries[0] || entry.slot.getBoundingClientRect().top < innerHeight * (1 + DRAW_AHEAD)) draw(entry);
+    else ahead.observe(entry.slot);
+  }
+
   window.peDemo = {
     /** Plain JSON of what is on screen: the embedded view's state, or the page's first view's
-     *  state plus every view's under `views`. */
+     *  state plus every view's under `views` (views not drawn yet are drawn first). */
     snapshot() {
-      const views = Object.fromEntries(mounted.map(({ view, handle }) => [view.name, { view: view.name, ...handle.snapshot() }]));
-      const primary = views[mounted[0].view.name];
-      return JSON.parse(JSON.stringify(embedded ? primary : { ...primary, view: 'page', views }));
+      entries.forEach(draw);
+      const states = Object.fromEntries(entries.map(({ view, handle }) => [view.name, { view: view.name, ...handle.snapshot() }]));
+      const primary = states[entries[0].view.name];
+      return JSON.parse(JSON.stringify(embedded ? primary : { ...primary, view: 'page', views: states }));
+    },
+    /** Draws every view of the page now, not when it comes near the screen (for printing,
+     *  full-page screenshots and tests). */
+    drawAll() {
+      entries.forEach(draw);
     },
     /** Resolves once the address shows the current state (it is written when typing pauses). */
     urlSettled() {
@@ -97,12 +142,14 @@ async function start() {
     },
   };
 
+  // A printed page shows every view.
+  addEventListener('beforeprint', () => entries.forEach(draw));
   showLinkNotes([...new Set(notes)]);
   // Replace whatever the link held (junk included) with the state actually shown.
-  writeUrl(embedded, mounted);
+  writeUrl(embedded, entries);
   document.body.classList.add('ready');
-  // Views draw synchronously in mount(); the marks let benchmarks time navigation -> first render
-  // and see where it goes (core loaded, each view drawn).
+  // The marks let benchmarks time navigation -> the first screen drawn and see where it goes
+  // (core loaded, each view drawn).
   performance.mark('pe-lab:rendered');
 }
 

@@ -1,15 +1,22 @@
-// Bundles the page into web/generated/: app.css (web/styles/index.css and its imports) and
-// app.js (web/app/main.js and everything it imports, the wasm module included). app.js is a
-// classic script, not an ES module, because module scripts are refused over file:// and inside
-// sandboxed iframes (opaque origin, no CORS).
+// Bundles the page into web/generated/: app.css (web/styles/index.css, then the stylesheets of
+// web/views/shared/ and of every view of the registry, each folder's in name order) and app.js
+// (web/app/main.js and everything it imports, the wasm module included). app.js is a classic
+// script, not an ES module, because module scripts are refused over file:// and inside sandboxed
+// iframes (opaque origin, no CORS).
 import { build } from 'esbuild';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { VIEWS } from '../views/registry.js';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 
+const stylesOf = (folder) => readdirSync(`${webDir}${folder}`).filter((name) => name.endsWith('.css')).sort()
+  .map((name) => `${folder}/${name}`);
+const stylesheets = ['styles/index.css', ...stylesOf('views/shared'), ...VIEWS.flatMap(({ name }) => stylesOf(`views/${name}`))];
+
 // The stylesheets, joined into one file for one request.
 await build({
-  entryPoints: [`${webDir}styles/index.css`],
+  stdin: { contents: stylesheets.map((path) => `@import './${path}';`).join('\n'), resolveDir: webDir, loader: 'css' },
   outfile: `${webDir}generated/app.css`,
   bundle: true,
   minify: true,

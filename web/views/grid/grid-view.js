@@ -16,6 +16,7 @@ import { createGridCanvas } from './grid-canvas.js';
 import { JUMP_COLOR, REPEAT_COLOR } from './grid-painter.js';
 import { describeFacts, gridFacts } from './grid-facts.js';
 import { cellFacts, describeCell, READOUT_HINT } from './grid-readout.js';
+import { step } from './step.js';
 
 const SNAPSHOT_ROWS = 40; // rows of the visible part that snapshot() lists
 const RANGE_KEYS = ['start', 'count', 'dim'];
@@ -160,4 +161,4 @@ function mount({ pe, root, state, onChange }) {
   };
 }
 
-export const gridView = { name: 'grid', params: GRID_PARAMS, mount };
+export const gridView = { name: 'grid', step, params: () => GRID_PARAMS, mount };

@@ -3,7 +3,7 @@
 // word vectors come at two scales, GPT-2's initialisation and the Transformer paper's, because
 // the answer for binary and sinusoidal positions depends on it.
 import { element, setText } from '../../charts/figure.js';
-import { choiceParam } from '../../app/url-params.js';
+import { choiceParam } from '../../lib/url-params.js';
 import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
@@ -15,6 +15,7 @@ import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
 import { createScaleControl } from './scale-control.js';
 import { createSimilarityFigure } from './similarity-figure.js';
 import { summarizeSimilarity } from './similarity-summary.js';
+import { step } from './step.js';
 
 // Related words (cat, kitten; plane) next to unrelated ones, as in the lecture.
 const CAT = 'The cat and the kitten watched a plane';
@@ -126,6 +127,7 @@ function mount({ pe, root, state, onChange }) {
 
 export const magnitudeView = {
   name: 'magnitude',
+  step,
   params: (pe) => ({ ...sentenceParams(pe, tableSchemes(pe), { text: CAT, kind: 'integer' }), scale: choiceParam('init', SCALE_NAMES) }),
   mount,
 };

@@ -3,7 +3,7 @@
 // sinusoidal), in the queries and keys (RoPE), in the attention weights (ALiBi, or the causal
 // mask), or not at all. Everything redraws on every keystroke, in place.
 import { createFigure, element } from '../../charts/figure.js';
-import { flagParam, integerParam } from '../../app/url-params.js';
+import { flagParam, integerParam } from '../../lib/url-params.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
@@ -17,6 +17,7 @@ import { createDivergencePanel, MAX_GROUPS_SHOWN } from './divergence-panel.js';
 import { createAttentionWeights } from './attention-weights.js';
 import { createMaskTable } from './mask-table.js';
 import { createShiftEffect, SHIFT_LIMITS } from './shift-effect.js';
+import { step } from './step.js';
 
 const DOG = 'The dog chased another dog';
 const EXAMPLES = [DOG, 'The dog chased the ball. It could not catch it.', 'the dog the dog'];
@@ -148,6 +149,7 @@ function mount({ pe, root, state, onChange }) {
 
 export const sentenceView = {
   name: 'sentence',
+  step,
   params: (pe) => ({
     ...sentenceParams(pe, pe.schemes, { text: DOG, kind: 'binary' }),
     causal: flagParam(false),

@@ -1,7 +1,7 @@
 // What the settings of the two binary views (grid and waves) have in common: the core's range of
 // positions, the three number boxes every range view shows, and link parameters made from the
 // view's own limits and defaults.
-import { integerParam } from '../../app/url-params.js';
+import { integerParam } from '../../lib/url-params.js';
 
 export const POSITION_LIMITS = { min: 0, max: 2147483647 }; // the core's positions: 0 .. 2^31 - 1
 

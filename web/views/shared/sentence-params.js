@@ -1,7 +1,7 @@
 // The settings the two sentence views share (text, position scheme and its options, dimensions,
 // first position): their link parameters, their limits, and the lecture's starting position. The
 // schemes and their options come from the core's registry (pe.schemes).
-import { choiceParam, integerParam, numberParam, textParam } from '../../app/url-params.js';
+import { choiceParam, integerParam, numberParam, textParam } from '../../lib/url-params.js';
 
 export const DIM_LIMITS = { min: 2, max: 64 };
 // Far past any context length the lecture discusses, and small enough that integer positions

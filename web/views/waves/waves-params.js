@@ -1,5 +1,5 @@
 // The oscillation view's settings: their limits, link parameters, and the one-click examples.
-import { flagParam } from '../../app/url-params.js';
+import { flagParam } from '../../lib/url-params.js';
 import { integerParams, POSITION_LIMITS, rangeFields } from '../shared/range-params.js';
 
 export const LIMITS = {

@@ -8,6 +8,7 @@ import { createViewMessage } from '../shared/view-message.js';
 import { FIELDS, PRESETS, WAVES_PARAMS } from './waves-params.js';
 import { createSquareWaves, flipsInRange } from './square-waves.js';
 import { createFlipFrequency } from './flip-frequency.js';
+import { step } from './step.js';
 
 const SNAPSHOT_BITS = 32; // leading bits of each lane that snapshot() lists
 const SAMPLES = { min: 4, max: 16 }; // smooth-wave samples per position
@@ -99,4 +100,4 @@ function mount({ pe, root, state, onChange }) {
   };
 }
 
-export const wavesView = { name: 'waves', params: WAVES_PARAMS, mount };
+export const wavesView = { name: 'waves', step, params: () => WAVES_PARAMS, mount };
