@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds PE Lab. `build.sh web` makes what the page needs (wasm module + page bundle in
-# web/generated/); `build.sh all` also builds the native core and its Boost.Test suites, and
-# dist/ (the self-contained page the browser tests open over file://).
+# web/generated/); `build.sh all` also builds the native core and its Boost.Test suites, the same
+# suites once more with AddressSanitizer and UndefinedBehaviorSanitizer (build/asan: any report
+# fails the run), and dist/ (the self-contained page the browser tests open over file://).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -13,5 +14,8 @@ node web/build/bundle.mjs
 if [[ ${1:-web} == all ]]; then
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/native -j "$jobs"
+  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" >/dev/null
+  cmake --build build/asan -j "$jobs"
   node web/build/dist.mjs
 fi

@@ -2,7 +2,8 @@
 # Installs whatever PE Lab needs and is missing, so `npm start` / `npm test` work on a fresh
 # Debian 12 machine. Elsewhere (or without root) it prints exactly what to install and stops.
 #   ensure-toolchain.sh start   build tools: cmake, a C++ compiler, Emscripten
-#   ensure-toolchain.sh test    also Boost.Test (native suites) and Chromium (browser tests)
+#   ensure-toolchain.sh test    also Boost.Test (native suites), Chromium (browser tests) and
+#                               clang-format (the style check)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-start}
@@ -20,6 +21,7 @@ command -v emcc >/dev/null || missing+=(emscripten)
 if [[ $purpose == test ]]; then
   [[ -f /usr/include/boost/test/unit_test.hpp ]] || missing+=(libboost-test-dev)
   [[ -x /usr/lib/chromium/chromium ]] || missing+=(chromium)
+  command -v clang-format >/dev/null || missing+=(clang-format)
 fi
 
 if ((${#missing[@]})); then
@@ -33,7 +35,8 @@ if ((${#missing[@]})); then
 PE Lab is missing: ${missing[*]}
 On Debian 12 / Ubuntu:  sudo apt-get install -y --no-install-recommends ${missing[*]}
 Elsewhere install the equivalents: CMake >= 3.20, a C++17 compiler, Emscripten 3.1 (emcc),
-Boost.Test >= 1.74, and Chromium at /usr/lib/chromium/chromium. Then run the command again.
+Boost.Test >= 1.74, Chromium at /usr/lib/chromium/chromium and clang-format 14. Then run the
+command again.
 MSG
     exit 1
   fi
