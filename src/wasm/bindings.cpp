@@ -251,20 +251,40 @@ val cosine_similarities(val options) {
 }
 
 // { start, count, dim } -> { hamming: Uint8Array(count - 1), sameCodeAs: Uint32Array(count),
-// flipPeriods: Float64Array(dim), repeatsFrom: number | null }.
+// flipPeriods: Float64Array(dim), repeatsFrom: number | null }. Described a block of rows at a
+// time straight into the caller's arrays, like encode, so a range of 16 million rows never needs
+// its facts in wasm memory.
 val binary_structure(val options) {
   const auto parsed = pe::parse_position_range(
       options["start"].as<double>(), options["count"].as<double>(), options["dim"].as<double>());
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
-  const pe::BinaryStructure structure = pe::describe_binary(std::get<pe::PositionRange>(parsed));
+  const pe::PositionRange whole = std::get<pe::PositionRange>(parsed);
 
+  val hamming = val::global("Uint8Array")
+                    .new_(static_cast<double>(std::max<std::int64_t>(whole.count - 1, 0)));
+  val same_code_as = val::global("Uint32Array").new_(static_cast<double>(whole.count));
+  const std::int64_t rows = kBlockValues;  // 2^18 rows of facts at a time: 1.25 MiB
+  std::vector<std::uint8_t> block_hamming(static_cast<std::size_t>(std::min(rows, whole.count)));
+  std::vector<std::uint32_t> block_codes(block_hamming.size() + 1);
+  for (std::int64_t first = 0; first < whole.count; first += rows) {
+    const std::int64_t kept = std::min(rows, whole.count - first);
+    // One row more than kept, where there is one, so the last kept row has its neighbour.
+    const std::int64_t described = std::min(kept + 1, whole.count - first);
+    pe::describe_binary_rows({whole.start + first, described, whole.dim}, block_hamming.data(),
+                             block_codes.data());
+    hamming.call<void>("set",
+                       val(emscripten::typed_memory_view(described - 1, block_hamming.data())),
+                       static_cast<double>(first));
+    same_code_as.call<void>("set", val(emscripten::typed_memory_view(kept, block_codes.data())),
+                            static_cast<double>(first));
+  }
+  const std::int64_t repeats_from = pe::first_repeated_position(whole.dim);
   val result = val::object();
-  result.set("hamming", copy_to_js(structure.hamming));
-  result.set("sameCodeAs", copy_to_js(structure.same_code_as));
-  result.set("flipPeriods", copy_to_js(structure.flip_periods));
-  result.set("repeatsFrom", structure.repeats_from < 0
-                                ? val::null()
-                                : val(static_cast<double>(structure.repeats_from)));
+  result.set("hamming", hamming);
+  result.set("sameCodeAs", same_code_as);
+  result.set("flipPeriods", copy_to_js(pe::flip_periods(whole.dim)));
+  result.set("repeatsFrom",
+             repeats_from < 0 ? val::null() : val(static_cast<double>(repeats_from)));
   return result;
 }
 

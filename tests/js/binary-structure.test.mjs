@@ -100,6 +100,17 @@ test('bad requests throw the same messages as pe.encode', () => {
     'options must be an object like { start, count, dim, samplesPerPosition }; received null');
 });
 
+test('16,777,216 positions are described without holding them in wasm memory', () => {
+  const before = pe.memoryBytes();
+  const b = pe.binaryStructure({ start: 0, count: 16777216, dim: 1 });
+  assert.ok(pe.memoryBytes() - before <= 4 * 2 ** 20, `wasm memory grew by ${pe.memoryBytes() - before} bytes`);
+  assert.equal(b.hamming.length, 16777215);
+  assert.equal(b.sameCodeAs.length, 16777216);
+  assert.ok(b.hamming.every((flips) => flips === 1), 'with one bit, every step flips it');
+  assert.equal(b.sameCodeAs[16777215], 1, 'the last position (odd) has the code of position 1');
+  assert.equal(b.sameCodeAs[262144], 0, 'across a block boundary: 262,144 is even');
+});
+
 test('calls do not leak wasm memory', () => {
   const call = () => {
     pe.binaryStructure({ start: 0, count: 4096, dim: 16 });

@@ -15,8 +15,21 @@ namespace {
 
 constexpr std::int64_t kMaxPosition = 2147483647;  // 2^31 - 1
 
-pe::BinaryStructure describe(std::int64_t start, std::int64_t count, int dim) {
-  return pe::describe_binary({start, count, dim});
+// The facts of a whole range at once, as the tests read them.
+struct Structure {
+  std::vector<std::uint8_t> hamming;
+  std::vector<std::uint32_t> same_code_as;
+  std::vector<double> flip_periods;
+  std::int64_t repeats_from;
+};
+
+Structure describe(std::int64_t start, std::int64_t count, int dim) {
+  Structure structure{std::vector<std::uint8_t>(count > 0 ? count - 1 : 0),
+                      std::vector<std::uint32_t>(count), pe::flip_periods(dim),
+                      pe::first_repeated_position(dim)};
+  pe::describe_binary_rows({start, count, dim}, structure.hamming.data(),
+                           structure.same_code_as.data());
+  return structure;
 }
 
 std::vector<float> binary_row(std::int64_t position, int dim) {
@@ -125,4 +138,19 @@ BOOST_AUTO_TEST_CASE(index_k_flips_every_2_to_the_k_minus_1_positions) {
       }
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_range_described_in_blocks_matches_the_range_described_whole) {
+  // What the wasm bindings do: blocks of 5 rows, each with one row more for the last neighbour.
+  const auto whole = describe(120, 23, 8);
+  std::vector<std::uint8_t> hamming(22);
+  std::vector<std::uint32_t> same_code_as(23), block_codes(6);
+  for (std::int64_t first = 0; first < 23; first += 5) {
+    const std::int64_t kept = std::min<std::int64_t>(5, 23 - first);
+    const std::int64_t rows = std::min<std::int64_t>(kept + 1, 23 - first);
+    pe::describe_binary_rows({120 + first, rows, 8}, hamming.data() + first, block_codes.data());
+    std::copy(block_codes.begin(), block_codes.begin() + kept, same_code_as.begin() + first);
+  }
+  BOOST_TEST(hamming == whole.hamming, boost::test_tools::per_element());
+  BOOST_TEST(same_code_as == whole.same_code_as, boost::test_tools::per_element());
 }
