@@ -43,18 +43,23 @@
 //                         //   queryDistance, queryCosine, keyDistance, keyCosine,
 //                         //   weightsDistance, weightsCosine, contextDistance, contextCosine,
 //                         //   identical: { input, query, key, weights, context },
-//                         //   firstDifference }; every measure is { withoutPE, withPE }.
+//                         //   contextRounding, firstDifference }; every measure is
+//                         //   { withoutPE, withPE }.
 //                         //   Every pair among each word's first maxComparedCopies (16) copies.
 //   a.schemeOptions       // the chosen scheme's options as used, e.g. { base, pairing, scaling }
 // firstDifference: the first stage of the run with positions at which the two copies differ:
 // 'input' (integer, binary, sinusoidal), 'queryKey' (RoPE: the inputs stay identical),
 // 'weights' (ALiBi, or a causal mask), 'output', or 'none'.
 // identical: decided by the core, never by comparing floats in JS: two rows are identical when
-// their L2 distance is at most pe.analysisConstants.identicalTolerance (2^-16) times the longer
-// row's length, an allowance for float32 rounding (the same value summed in another order).
-// Lengths, distances and cosines are computed in double precision from the float32 rows;
-// identical rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine
-// with an all-zero row is 0.
+// their L2 distance is at most what float32 rounding can put between two rows equal in exact
+// arithmetic. Inputs, queries, keys, weights, and outputs without the mask are computed by the
+// same operations in the same order for every token, so equal rows are bit-equal and they are
+// compared exactly; outputs under the causal mask are sums over prefixes of different lengths,
+// and may differ by up to contextRounding, the sum of both rows' error bounds:
+// (32 + chunks + 6) * 2^-24 * sum_j w_j |v_j| for each, chunks = ceil(keys / 32).
+// Lengths, distances and cosines are computed in double precision from the float32 rows; equal
+// rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine with an
+// all-zero row is 0.
 // Options (all optional): kind, a name of pe.schemes (default 'binary'); dim (default 8); start
 // (default 0); causal (default false: a causal mask lets token i see tokens 0 .. i only, which
 // can tell duplicates apart on its own); embeddingStd (default 0.02): the standard deviation of
@@ -82,7 +87,8 @@
 //
 //   const s = pe.compareShift('The dog chased another dog', { kind: 'rope', by: 1000 });
 //   s.maxWeightChange, s.maxContextChange   // largest change of any weight / output component
-//   s.weightsUnchanged, s.contextUnchanged  // every row identical, in the sense above
+//   s.weightsUnchanged                      // no weight moved by more than
+//                                           //   pe.analysisConstants.weightChangeTolerance (2^-17)
 // Options: those of analyze, plus by (required): an integer from 0 while the last token stays at
 // a position <= 2^31 - 1.
 //
@@ -315,7 +321,7 @@ function makeApi(core) {
       };
     },
 
-    /** Returns { by, maxWeightChange, maxContextChange, weightsUnchanged, contextUnchanged }. */
+    /** Returns { by, maxWeightChange, maxContextChange, weightsUnchanged }. */
     compareShift(text, options = {}) {
       const { bytes, request } = readSentence(text, options, SHIFT_TYPES);
       return unwrap(core.compareShift(bytes, forCore(request)));
@@ -333,13 +339,13 @@ function makeApi(core) {
     },
 
     /** Limits of analyze(), the default standard deviation of its token embeddings' components
-     *  and the tolerance of its "identical". */
+     *  and the largest change of a weight compareShift calls none. */
     analysisConstants: Object.freeze({
       maxTokens: core.analysisMaxTokens,
       maxDim: core.analysisMaxDim,
       maxComparedCopies: core.analysisMaxComparedCopies,
       tokenEmbeddingStd: core.tokenEmbeddingStd,
-      identicalTolerance: core.identicalTolerance,
+      weightChangeTolerance: core.weightChangeTolerance,
     }),
 
     /** Returns { start, count, dim, hamming, sameCodeAs, flipPeriods, repeatsFrom }. */

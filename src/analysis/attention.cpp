@@ -8,6 +8,7 @@
 
 #include "analysis/random.hpp"
 #include "analysis/softmax.hpp"
+#include "analysis/vector_geometry.hpp"
 
 namespace pe {
 
@@ -41,9 +42,10 @@ std::vector<float> uniform_matrix(int dim, std::uint64_t seed) {
 // then rounds about n / kChunk + kChunk times instead of n times. Attention's outputs sum up to
 // 2048 weighted values; summed straight, two rows equal in exact arithmetic (a causal mask gives
 // copies of a word prefixes of different lengths) came out up to 2.8e-5 apart relative to their
-// length, summed by chunks 20x closer, which keeps rounding far from real differences (see
-// kIdenticalTolerance in analysis/vector_geometry.hpp).
+// length, summed by chunks 20x closer, and the error bound of HeadStages::output_rounding is
+// that much tighter.
 constexpr int kChunk = 32;
+constexpr double kFloat32Unit = 0x1p-24;  // float32's unit roundoff: half its epsilon
 
 // c = a b: a is (rows, inner), b is (inner, cols), c is (rows, cols), each row-major with its
 // own row stride; rows is a multiple of kTileRows, cols of kTileColumns. Every c[r][j] is one
@@ -107,7 +109,8 @@ HeadStages run_head(const AttentionWeights& weights, const float* embedding, int
                     std::vector<float>(values),
                     std::vector<float>(values),
                     std::vector<float>(static_cast<std::size_t>(count) * count),
-                    std::vector<float>(values)};
+                    std::vector<float>(values),
+                    std::vector<double>(static_cast<std::size_t>(count))};
   if (scheme.encode)
     scheme.encode(setup.settings, setup.start, count, dim, stages.positions.data());
   for (std::size_t e = 0; e < values; ++e) stages.input[e] = embedding[e] + stages.positions[e];
@@ -141,6 +144,9 @@ HeadStages run_head(const AttentionWeights& weights, const float* embedding, int
     scheme.rotate(setup.settings, setup.start, count, dim, query, width);
     scheme.rotate(setup.settings, setup.start, count, dim, key, width);
   }
+  // |v_j| for the output rounding bound.
+  std::vector<double> value_norms(static_cast<std::size_t>(count));
+  for (int j = 0; j < count; ++j) value_norms[j] = row_norm(value + j * width, dim);
   copy_rows(query, width, count, dim, 1.0f, stages.query.data(), dim);
   copy_rows(key, width, count, dim, 1.0f, stages.key.data(), dim);
   // Scaling the queries scales every score: q.k / sqrt(dim).
@@ -165,6 +171,12 @@ HeadStages run_head(const AttentionWeights& weights, const float* embedding, int
       std::fill(weights_row + visible, weights_row + keys, 0.0f);
       std::copy(weights_row, weights_row + keys,
                 stages.weights.begin() + static_cast<std::ptrdiff_t>(i) * count);
+      if (setup.causal) {
+        double spread = 0;  // sum_j w_ij |v_j|
+        for (int j = 0; j < visible; ++j) spread += weights_row[j] * value_norms[j];
+        const int chunks = (visible + kChunk - 1) / kChunk;
+        stages.output_rounding[i] = (kChunk + chunks + 6) * kFloat32Unit * spread;
+      }
     }
     multiply(weights_tile, keys_width, value, width, kTileRows, keys, width, context_tile, width);
     copy_rows(context_tile, width, std::min(kTileRows, count - i0), dim, 1.0f,

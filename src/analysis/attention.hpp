@@ -35,6 +35,15 @@ struct HeadSetup {
 };
 
 // Every stage of one run. Tables are (count, dim), row-major: row r belongs to token r.
+// output_rounding[r] bounds how far float32 rounding can have moved output row r from its value
+// in exact arithmetic (L2), for comparing rows summed over different keys: under the causal mask
+// row r is a sum of r + 1 weighted value rows, so two rows equal in exact arithmetic but summed
+// over prefixes of different lengths come out a little apart. The bound is
+//   (kChunk + chunks + 6) * 2^-24 * sum_j w_rj |v_j|,
+// the first-order error of a float32 sum run a chunk at a time (kChunk terms, then the chunks'
+// totals), plus the rounding of each product and of the weights from softmax. Without the mask
+// every row is summed over the same keys in the same order, so rows equal in exact arithmetic
+// are bit-equal: the bound is 0 there, as it is for every other stage.
 struct HeadStages {
   std::vector<float> positions;  // P: the scheme's table, zeros unless it acts on the input
   std::vector<float> input;      // X = E + P
@@ -42,6 +51,7 @@ struct HeadStages {
   std::vector<float> key;        // x W_k, rotated for query_key schemes
   std::vector<float> weights;    // (count, count): row i is query i's attention over the keys
   std::vector<float> context;    // A V
+  std::vector<double> output_rounding;  // (count): see above
 };
 
 // embedding is (count, dim), row-major, with dim = weights.dim and count * dim < 2^31. Every row

@@ -30,21 +30,35 @@ std::string_view divergence_name(Divergence divergence) {
 
 namespace {
 
-// One stage's table in both runs, its rows' lengths summed once.
-struct StageRows {
-  TableRows without_pe;
-  TableRows with_pe;
+// One stage's table in one run, its rows' lengths summed once, with each row's rounding bound
+// (none: the rows are compared exactly).
+struct RunRows {
+  TableRows rows;
+  const std::vector<double>* rounding;
 
-  StageRows(const std::vector<float>& without, const std::vector<float>& with, int width, int count)
-      : without_pe(without.data(), width, count), with_pe(with.data(), width, count) {}
-
-  static RowComparison compare(const TableRows& rows, int a, int b) {
-    return {rows.distance(a, b), rows.cosine(a, b), rows.identical(a, b)};
-  }
-  StageComparison compare(int a, int b) const {
-    return {compare(without_pe, a, b), compare(with_pe, a, b)};
+  RowComparison compare(int a, int b) const {
+    const double distance = rows.distance(a, b);
+    const double allowance = rounding ? (*rounding)[a] + (*rounding)[b] : 0.0;
+    return {distance, rows.cosine(a, b), allowance, distance <= allowance};
   }
 };
+
+// One stage in both runs.
+struct StageRows {
+  RunRows without_pe;
+  RunRows with_pe;
+
+  StageComparison compare(int a, int b) const {
+    return {without_pe.compare(a, b), with_pe.compare(a, b)};
+  }
+};
+
+// A stage whose rows are compared exactly (every stage but the outputs).
+StageRows exact_rows(const std::vector<float>& without, const std::vector<float>& with, int width,
+                     int count) {
+  return {{TableRows(without.data(), width, count), nullptr},
+          {TableRows(with.data(), width, count), nullptr}};
+}
 
 Divergence first_difference(const CopyPair& pair) {
   if (!pair.input.with_pe.identical) return Divergence::input;
@@ -59,11 +73,12 @@ std::vector<CopyPair> compare_copies(const SentenceAnalysis& analysis) {
   const int count = static_cast<int>(analysis.tokens.size());
   const HeadStages& without = analysis.without_pe;
   const HeadStages& with = analysis.with_pe;
-  const StageRows input(without.input, with.input, dim, count);
-  const StageRows query(without.query, with.query, dim, count);
-  const StageRows key(without.key, with.key, dim, count);
-  const StageRows weights(without.weights, with.weights, count, count);
-  const StageRows context(without.context, with.context, dim, count);
+  const StageRows input = exact_rows(without.input, with.input, dim, count);
+  const StageRows query = exact_rows(without.query, with.query, dim, count);
+  const StageRows key = exact_rows(without.key, with.key, dim, count);
+  const StageRows weights = exact_rows(without.weights, with.weights, count, count);
+  const StageRows context{{TableRows(without.context.data(), dim, count), &without.output_rounding},
+                          {TableRows(with.context.data(), dim, count), &with.output_rounding}};
   std::vector<CopyPair> pairs;
   for (std::size_t g = 0; g < analysis.duplicates.size(); ++g) {
     const std::vector<int>& group = analysis.duplicates[g];
@@ -99,23 +114,11 @@ HeadSetup setup_with_positions(const AnalysisRequest& request, std::int64_t star
   return {request.scheme, request.settings, start, request.causal};
 }
 
-// The largest |x - y| over two tables of the same shape, and whether every row is identical.
-struct TableChange {
-  double max_change = 0;
-  bool unchanged = true;
-};
-
-TableChange compare_tables(const std::vector<float>& x, const std::vector<float>& y, int width,
-                           int count) {
-  TableChange change;
+// The largest |x - y| over two tables of the same size.
+double largest_change(const std::vector<float>& x, const std::vector<float>& y) {
+  double change = 0;
   for (std::size_t e = 0; e < x.size(); ++e)
-    change.max_change = std::max(change.max_change, std::fabs(double{x[e]} - y[e]));
-  for (int r = 0; r < count && change.unchanged; ++r) {
-    const float* x_row = x.data() + static_cast<std::ptrdiff_t>(r) * width;
-    const float* y_row = y.data() + static_cast<std::ptrdiff_t>(r) * width;
-    change.unchanged = identical_rows(row_distance(x_row, y_row, width), row_norm(x_row, width),
-                                      row_norm(y_row, width));
-  }
+    change = std::max(change, std::fabs(double{x[e]} - y[e]));
   return change;
 }
 
@@ -154,11 +157,9 @@ ShiftEffect compare_shift(const ShiftRequest& request) {
       run_head(weights, embedding.data(), count, setup_with_positions(sentence, sentence.start));
   const HeadStages after = run_head(weights, embedding.data(), count,
                                     setup_with_positions(sentence, sentence.start + request.by));
-  const TableChange weight_change = compare_tables(before.weights, after.weights, count, count);
-  const TableChange context_change =
-      compare_tables(before.context, after.context, sentence.dim, count);
-  return {request.by, weight_change.max_change, context_change.max_change, weight_change.unchanged,
-          context_change.unchanged};
+  const double weight_change = largest_change(before.weights, after.weights);
+  return {request.by, weight_change, largest_change(before.context, after.context),
+          weight_change <= kWeightChangeTolerance};
 }
 
 }  // namespace pe

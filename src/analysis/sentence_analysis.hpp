@@ -18,11 +18,17 @@ namespace pe {
 // copy could take two million. The sentence view shows 4 copies of each word.
 constexpr int kMaxComparedCopies = 16;
 
-// Two rows compared (analysis/vector_geometry.hpp).
+// Two rows compared (analysis/vector_geometry.hpp). identical: their distance is at most what
+// float32 rounding can have put between two rows equal in exact arithmetic. Rows computed by the
+// same operations in the same order (inputs, queries, keys, weights, and outputs without the
+// mask) are then bit-equal, so any difference is real; outputs under the causal mask are sums
+// over prefixes of different lengths, and may differ by up to the sum of their
+// HeadStages::output_rounding bounds (analysis/attention.hpp).
 struct RowComparison {
   double distance = 0;    // L2
   double cosine = 0;      // cosine similarity
-  bool identical = true;  // equal up to float32 rounding (kIdenticalTolerance)
+  double rounding = 0;    // the allowance for float32 rounding (0: compared exactly)
+  bool identical = true;  // distance <= rounding
 };
 
 // One stage of two copies, in the run without positions and in the run with them.
@@ -67,16 +73,20 @@ struct SentenceAnalysis {
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request);
 
+// A shift leaves the attention weights unchanged when none moves by more than this: 2^-17, far
+// above what float32 rounding does to a weight in [0, 1] (RoPE's rotations by other angles move
+// weights by about 1e-8 in the tests), far below a change a reader could see.
+constexpr double kWeightChangeTolerance = 0x1p-17;
+
 // What moving the whole sentence by `by` positions changes in the run with positions: the
-// largest change of any attention weight and of any output component, and whether every row of
-// weights (of outputs) stayed identical up to float32 rounding. Relative schemes (RoPE, ALiBi)
-// see only distances, so nothing changes; absolute ones see the new positions.
+// largest change of any attention weight and of any output component, and whether every weight
+// stayed within kWeightChangeTolerance. Relative schemes (RoPE, ALiBi) see only distances, so
+// nothing changes; absolute ones see the new positions.
 struct ShiftEffect {
   std::int64_t by = 0;
   double max_weight_change = 0;
   double max_context_change = 0;
   bool weights_unchanged = true;
-  bool context_unchanged = true;
 };
 
 ShiftEffect compare_shift(const ShiftRequest& request);

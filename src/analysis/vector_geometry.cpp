@@ -6,10 +6,6 @@
 
 namespace pe {
 
-bool identical_rows(double distance, double norm_a, double norm_b) {
-  return distance <= kIdenticalTolerance * std::max(norm_a, norm_b);
-}
-
 double row_distance(const float* x, const float* y, int dim) {
   double sum = 0;
   for (int i = 0; i < dim; ++i) {
@@ -50,10 +46,6 @@ double TableRows::cosine(int a, int b) const {
   const double squared_lengths = squared_lengths_[a] * squared_lengths_[b];
   if (!(squared_lengths > 0)) return 0;
   return std::clamp(dot(a, b) / std::sqrt(squared_lengths), -1.0, 1.0);
-}
-
-bool TableRows::identical(int a, int b) const {
-  return identical_rows(distance(a, b), norm(a), norm(b));
 }
 
 std::vector<double> TableRows::norms() const {

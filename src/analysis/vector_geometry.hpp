@@ -6,18 +6,6 @@
 
 namespace pe {
 
-// Two rows count as identical when their L2 distance is at most this fraction of the longer
-// row's length (so two all-zero rows are identical too). It is an allowance for float32 rounding,
-// not a judgement of "close": the same exact value reached by sums in a different order (a causal
-// mask gives two copies of a word prefixes of different lengths) lands at most 9e-7 away relative
-// to its length over 2048 tokens, while the smallest real difference between compared rows this
-// page can produce is 6e-5 (both measured in tests/native/sentence_analysis_test.cpp). 2^-17 sits
-// a factor of 8 from each.
-constexpr double kIdenticalTolerance = 0x1p-17;  // 7.6e-6
-
-// The rule above, for two rows at distance apart with lengths norm_a and norm_b.
-bool identical_rows(double distance, double norm_a, double norm_b);
-
 // The L2 distance between two rows of dim values, and a row's length.
 double row_distance(const float* x, const float* y, int dim);
 double row_norm(const float* x, int dim);
@@ -38,9 +26,6 @@ class TableRows {
   // (rounding can push nearly parallel rows past 1), and 0 when either row is all zeros, as
   // scikit-learn defines it.
   double cosine(int a, int b) const;
-
-  // Whether rows a and b are identical up to float32 rounding (kIdenticalTolerance).
-  bool identical(int a, int b) const;
 
   // Every row's length: count values.
   std::vector<double> norms() const;

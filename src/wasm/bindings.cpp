@@ -105,7 +105,7 @@ val without_and_with(val without_pe, val with_pe) {
 }
 
 // One copy pair as pe.analyze documents it: { group, a, b, <stage>Distance, <stage>Cosine,
-// identical: { <stage> }, firstDifference }, each measure { withoutPE, withPE }.
+// identical: { <stage> }, contextRounding, firstDifference }, each measure { withoutPE, withPE }.
 val copy_pair_to_js(const pe::CopyPair& pair) {
   val result = val::object();
   result.set("group", pair.group);
@@ -126,6 +126,8 @@ val copy_pair_to_js(const pe::CopyPair& pair) {
         name, without_and_with(val(stage->without_pe.identical), val(stage->with_pe.identical)));
   }
   result.set("identical", identical);
+  result.set("contextRounding", without_and_with(val(pair.context.without_pe.rounding),
+                                                 val(pair.context.with_pe.rounding)));
   result.set("firstDifference", std::string(pe::divergence_name(pair.first_difference)));
   return result;
 }
@@ -214,8 +216,7 @@ val analyze(std::string text, val options) {
   return result;
 }
 
-// (text, analyze's options + by) -> { by, maxWeightChange, maxContextChange, weightsUnchanged,
-// contextUnchanged }.
+// (text, analyze's options + by) -> { by, maxWeightChange, maxContextChange, weightsUnchanged }.
 val compare_shift(std::string text, val options) {
   double by = 0;
   read(options, "by", by);
@@ -228,7 +229,6 @@ val compare_shift(std::string text, val options) {
   result.set("maxWeightChange", effect.max_weight_change);
   result.set("maxContextChange", effect.max_context_change);
   result.set("weightsUnchanged", effect.weights_unchanged);
-  result.set("contextUnchanged", effect.context_unchanged);
   return result;
 }
 
@@ -494,7 +494,7 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));
   emscripten::constant("analysisMaxComparedCopies", static_cast<double>(pe::kMaxComparedCopies));
-  emscripten::constant("identicalTolerance", pe::kIdenticalTolerance);
+  emscripten::constant("weightChangeTolerance", pe::kWeightChangeTolerance);
   emscripten::constant("tokenEmbeddingStd", pe::kTokenEmbeddingStd);
   emscripten::function("vocabularyClusters", &vocabulary_clusters);
   emscripten::function("heapBytesInUse", &heap_bytes_in_use);

@@ -122,7 +122,9 @@ test('identical is decided by the core with a float32 allowance: "the dog the do
   assert.equal(dogs.identical.weights.withPE, false, 'the second dog spreads its attention over four tokens');
   assert.equal(dogs.identical.context.withPE, true, 'but the mix is the same');
   assert.ok(dogs.contextDistance.withPE > 0, 'float32 sums in another order are not bit-identical');
-  assert.ok(dogs.contextDistance.withPE <= pe.analysisConstants.identicalTolerance * 0.1);
+  assert.ok(dogs.contextDistance.withPE <= dogs.contextRounding.withPE * 0.1, 'well within the rounding bound');
+  assert.equal(dogs.contextRounding.withoutPE > 0, true, 'under the mask the outputs get an allowance');
+  assert.deepEqual(pe.analyze(DOGS).pairs[0].contextRounding, { withoutPE: 0, withPE: 0 }, 'without it, none');
   assert.equal(dogs.firstDifference, 'weights');
 });
 

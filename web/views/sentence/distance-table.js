@@ -74,13 +74,12 @@ function createPairRows() {
   };
 }
 
-/** Returns { element, update(pairs, tokens) } for the pairs of one repeated word; tolerance is
- *  pe.analysisConstants.identicalTolerance. */
-export function createDistanceTable(tolerance) {
+/** Returns { element, update(pairs, tokens) } for the pairs of one repeated word. */
+export function createDistanceTable() {
   const table = element('table', 'distance-table');
   const caption = element('caption', '', 'How far apart the copies are at each stage. L2: the distance between their rows; ' +
-    'cos: their cosine similarity (1 means the same direction). Identical: equal up to float32 rounding, a distance ' +
-    `of at most ${formatShort(tolerance)} times the longer row’s length.`);
+    'cos: their cosine similarity (1 means the same direction). Identical: equal, or for outputs under the causal ' +
+    'mask, which sum prefixes of different lengths, no further apart than float32 rounding can put equal rows.');
   const head = element('thead');
   const headRow = element('tr');
   headRow.append(element('td'), ...COLUMNS.map(({ name }) => headerCell('th', name, 'col')));

@@ -93,9 +93,9 @@ function stripBlocks(analysis, scheme, limits) {
   return blocks;
 }
 
-/** tolerance: pe.analysisConstants.identicalTolerance. Returns { element, update(data) } with
- *  data = { analysis, scheme, runName, causal, embeddingStd }. */
-export function createDivergencePanel(tolerance) {
+/** Returns { element, update(data) } with data = { analysis, scheme, runName, causal,
+ *  embeddingStd }. */
+export function createDivergencePanel() {
   const panel = element('section', 'divergence');
   panel.dataset.testid = 'divergence';
   panel.setAttribute('aria-label', 'Copies of repeated words compared');
@@ -122,7 +122,7 @@ export function createDivergencePanel(tolerance) {
       overflow.hidden = hiddenGroups === 0;
       setText(overflow, `${formatWhole(hiddenGroups)} more repeated ${hiddenGroups === 1 ? 'word is' : 'words are'} not drawn (one colour per word, ${MAX_GROUPS_SHOWN} colours).`);
 
-      while (comparisons.length < groups.length) comparisons.push(createGroupComparison(tolerance));
+      while (comparisons.length < groups.length) comparisons.push(createGroupComparison());
       if (list.childElementCount !== groups.length) list.replaceChildren(...comparisons.slice(0, groups.length).map((c) => c.element));
       const limits = colorLimits(analysis, embeddingStd);
       const blocks = stripBlocks(analysis, scheme, limits);

@@ -33,17 +33,17 @@ function summaryFor(pairs, runName) {
   return `${summary}, and ${outputs === 'mixed' ? 'some of ' : ''}their attention outputs differ`;
 }
 
-/** tolerance: pe.analysisConstants.identicalTolerance. Returns { element, update(data) } with
- *  data = { group, color, pairs, analysis, runName, blocks, source }: runName names the run with
- *  positions ("with RoPE (rotary)"); blocks and source as heat-strips.js takes them. */
-export function createGroupComparison(tolerance) {
+/** Returns { element, update(data) } with data = { group, color, pairs, analysis, runName,
+ *  blocks, source }: runName names the run with positions ("with RoPE (rotary)"); blocks and
+ *  source as heat-strips.js takes them. */
+export function createGroupComparison() {
   const { figure, body, setTitle, setNote } = createFigure({ title: '' });
   figure.classList.add('group-comparison');
   const strip = createStageStrip();
   const readout = element('p', 'readout', HINT);
   readout.setAttribute('aria-live', 'polite');
   const strips = createHeatStrips(readout, HINT);
-  const table = createDistanceTable(tolerance);
+  const table = createDistanceTable();
   body.append(strip.element, strips.element, readout, table.element);
 
   return {

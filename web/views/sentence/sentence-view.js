@@ -44,7 +44,6 @@ function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
 }
 
 function mount({ pe, root, state, onChange }) {
-  const tolerance = pe.analysisConstants.identicalTolerance;
   let analysis = null;
   const controls = createSentenceControls({
     state, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
@@ -60,7 +59,7 @@ function mount({ pe, root, state, onChange }) {
   });
   const chips = createTokenChips();
   tokensFigure.body.append(chips.element);
-  const divergence = createDivergencePanel(tolerance);
+  const divergence = createDivergencePanel();
   const weights = createAttentionWeights();
   const maskTable = createMaskTable();
   const shift = createShiftEffect({ state, onInput: changed });
