@@ -1,0 +1,829 @@
+// Every identical/different mark and every generated sentence of the sentence view, checked
+// against an independent float64 recomputation of the attention head, across sentences x every
+// scheme of pe.schemes x causal mask off/on x first positions, plus settings chosen to stress the
+// rules (binary at 2 bits, where copies 4 apart share a code; RoPE at 2 dimensions; ALiBi with a
+// tiny and a huge slope; integer and sinusoidal positions at 1,000,000; RoPE's half pairing with
+// Llama 3's base; texts with a word 5 times and with more repeated words than colours).
+//
+// The reference is written here from shared/docs/references.md, not with the core's stages: only
+// the token embeddings (pe.analyze(...).tokenEmbedding, the inputs) and the head's projections
+// (pe.attentionWeights) come from the module; the positional tables, RoPE's rotation, ALiBi's bias,
+// the causal mask, the softmax and the outputs are computed below in float64. "Identical" uses
+// the documented rule (L2 distance <= identicalTolerance times the longer row's length), and every
+// verdict of the core must agree with it. A reference distance within a factor of 8 of the
+// tolerance is ambiguous (float32 rounding could put it on either side): each one is recorded
+// with its setting, and the last test fails naming them, since the tolerance would then need
+// revisiting.
+//
+// The view is driven on one loaded page: each setting is applied to the controls in one
+// page.evaluate (the view redraws synchronously), which then reads every visible text of the view's
+// results. Each must match one of the known forms below and its claim must hold; a text of any
+// other form, or a visible text the test does not read, fails the test, so a new or reworded
+// sentence cannot go unchecked.
+// Run: node --test tests/e2e/sentence-claims.test.mjs   (after `bash .ci/build.sh web`)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPE } from '../../web/pe.js';
+import { openPage, useSession } from './support/browser.mjs';
+
+const session = useSession();
+const pe = await loadPE();
+
+const TOLERANCE = pe.analysisConstants.identicalTolerance;
+const AMBIGUOUS_FACTOR = 8;
+const MAX_COMPARED_COPIES = pe.analysisConstants.maxComparedCopies;
+const GROUPS_SHOWN = 7; // one Okabe-Ito colour per repeated word
+const COPIES_SHOWN = 4; // copies drawn per word
+const STAGE_NAMES = ['input', 'query', 'key', 'weights', 'context'];
+const RUNS = ['withoutPE', 'withPE'];
+
+const SENTENCES = [
+  'The dog chased another dog',
+  'the dog the dog',
+  'dog dog',
+  'The dog chased the ball. It could not catch it.',
+];
+// Texts of our own: a word 5 times and another 4 times (copies 2, 4, 6 and 8 apart: at 2 bits
+// the copies 4 and 8 apart share a code, the others do not, so verdicts are mixed), more repeated
+// words than colours, and no repeated word at all.
+const OWN = ['dog cat dog cat dog cat dog cat dog', 'a b c d e f g h a b c d e f g h', 'the cat sat on a mat'];
+const DEFAULT_OPTIONS = Object.fromEntries(pe.schemes.flatMap(({ options }) =>
+  options.filter(({ type }) => type !== 'scaling').map(({ name, default: value }) => [name, value])));
+// Settings that stress the rules, each over every text, both mask settings and its starts.
+const STRESS = [
+  { kind: 'binary', dim: 2, starts: [0, 50, 200] },
+  { kind: 'rope', dim: 2, starts: [0, 200] },
+  { kind: 'alibi', options: { slope: 1e-9 }, starts: [0] },
+  { kind: 'alibi', options: { slope: 16 }, starts: [0, 200] },
+  { kind: 'integer', starts: [1_000_000] },
+  { kind: 'sinusoidal', starts: [1_000_000] },
+  { kind: 'sinusoidal', options: { layout: 'split' }, starts: [50] },
+  { kind: 'rope', options: { pairing: 'half', base: 500000 }, starts: [0, 200] },
+  { kind: 'none', dim: 2, starts: [0] },
+  { kind: 'binary', dim: 64, starts: [200] },
+];
+const SHIFTS = [1000, 1, 0, 1_000_000];
+
+function settings() {
+  const list = [];
+  const add = (text, kind, causal, start, { dim = 8, options = {}, shift = 1000 } = {}) =>
+    list.push({ text, kind, causal, start, dim, shift, options: { ...DEFAULT_OPTIONS, ...options } });
+  for (const text of SENTENCES) {
+    for (const { name } of pe.schemes) for (const causal of [false, true]) for (const start of [0, 50, 200]) add(text, name, causal, start);
+  }
+  for (const text of OWN) for (const { name } of pe.schemes) for (const causal of [false, true]) add(text, name, causal, 0);
+  let s = 0;
+  for (const { kind, starts, ...extra } of STRESS) {
+    for (const text of [...SENTENCES, ...OWN]) for (const causal of [false, true]) for (const start of starts) {
+      add(text, kind, causal, start, { ...extra, shift: SHIFTS[s++ % SHIFTS.length] });
+    }
+  }
+  return list;
+}
+
+// ---- The independent recomputation (float64) --------------------------------------------------
+
+// The scheme's table P, from the definitions: integer p; binary bit i of p (i = 0 the least
+// significant); sinusoidal sin/cos(p w_k), w_k = base^(-2k/d), interleaved or split.
+function positionTable(kind, { base, layout }, positions, dim) {
+  const table = new Float64Array(positions.length * dim);
+  positions.forEach((p, r) => {
+    for (let i = 0; i < dim; i += 1) {
+      let value = 0;
+      if (kind === 'integer') value = p;
+      else if (kind === 'binary') value = Math.floor(p / 2 ** i) % 2;
+      else if (kind === 'sinusoidal') {
+        const [k, isCos] = layout === 'split' ? [i % (dim / 2), i >= dim / 2] : [Math.floor(i / 2), i % 2 === 1];
+        const angle = p * base ** (-2 * k / dim);
+        value = isCos ? Math.cos(angle) : Math.sin(angle);
+      }
+      table[r * dim + i] = value;
+    }
+  });
+  return table;
+}
+
+// x W for row vectors: x is (n, dim), W (dim, dim) row-major.
+function project(x, w, n, dim) {
+  const out = new Float64Array(n * dim);
+  for (let r = 0; r < n; r += 1) {
+    for (let c = 0; c < dim; c += 1) {
+      let sum = 0;
+      for (let k = 0; k < dim; k += 1) sum += x[r * dim + k] * w[k * dim + c];
+      out[r * dim + c] = sum;
+    }
+  }
+  return out;
+}
+
+// RoPE: pair k of row r turned by position * theta_k, theta_k = base^(-2k/d); pairs (x_2k, x_2k+1)
+// or, for 'half', (x_k, x_k+d/2).
+function rotate(rows, positions, dim, { base, pairing }) {
+  const out = Float64Array.from(rows);
+  positions.forEach((p, r) => {
+    for (let k = 0; k < dim / 2; k += 1) {
+      const [i, j] = pairing === 'half' ? [k, k + dim / 2] : [2 * k, 2 * k + 1];
+      const angle = p * base ** (-2 * k / dim);
+      const x = rows[r * dim + i];
+      const y = rows[r * dim + j];
+      out[r * dim + i] = x * Math.cos(angle) - y * Math.sin(angle);
+      out[r * dim + j] = x * Math.sin(angle) + y * Math.cos(angle);
+    }
+  });
+  return out;
+}
+
+// One head: softmax(q.k / sqrt(d) - slope |i - j| (ALiBi), masked to j <= i under the causal mask)
+// times the values.
+function referenceHead({ embedding, weights, n, dim }, kind, start, causal, options) {
+  const positions = Array.from({ length: n }, (_, r) => start + r);
+  const table = positionTable(kind, options, positions, dim);
+  const input = embedding.map((value, e) => value + table[e]);
+  let query = project(input, weights.query, n, dim);
+  let key = project(input, weights.key, n, dim);
+  const value = project(input, weights.value, n, dim);
+  if (kind === 'rope') {
+    query = rotate(query, positions, dim, options);
+    key = rotate(key, positions, dim, options);
+  }
+  const attention = new Float64Array(n * n);
+  const context = new Float64Array(n * dim);
+  for (let i = 0; i < n; i += 1) {
+    const visible = causal ? i + 1 : n;
+    const scores = [];
+    for (let j = 0; j < visible; j += 1) {
+      let dot = 0;
+      for (let c = 0; c < dim; c += 1) dot += query[i * dim + c] * key[j * dim + c];
+      scores.push(dot / Math.sqrt(dim) - (kind === 'alibi' ? options.slope * Math.abs(i - j) : 0));
+    }
+    const top = Math.max(...scores);
+    const exps = scores.map((score) => Math.exp(score - top));
+    const total = exps.reduce((sum, x) => sum + x, 0);
+    exps.forEach((x, j) => { attention[i * n + j] = x / total; });
+    for (let c = 0; c < dim; c += 1) {
+      let sum = 0;
+      for (let j = 0; j < visible; j += 1) sum += attention[i * n + j] * value[j * dim + c];
+      context[i * dim + c] = sum;
+    }
+  }
+  return { positions: table, input, query, key, weights: attention, context };
+}
+
+// Rows a and b of a table of rows of width w, compared with the documented rule.
+function compareRows(table, w, a, b) {
+  let squared = 0;
+  let dot = 0;
+  let lengthA = 0;
+  let lengthB = 0;
+  for (let i = 0; i < w; i += 1) {
+    const x = table[a * w + i];
+    const y = table[b * w + i];
+    squared += (x - y) ** 2;
+    dot += x * y;
+    lengthA += x * x;
+    lengthB += y * y;
+  }
+  const distance = Math.sqrt(squared);
+  const length = Math.max(Math.sqrt(lengthA), Math.sqrt(lengthB));
+  const relative = length === 0 ? 0 : distance / length;
+  return {
+    distance, length, relative,
+    cosine: lengthA * lengthB > 0 ? dot / Math.sqrt(lengthA * lengthB) : 0,
+    identical: distance <= TOLERANCE * length,
+  };
+}
+
+// What the test saw across the matrix: ambiguous distances by setting, and the extremes.
+const seen = { ambiguous: new Map(), largestIdentical: { relative: 0 }, smallestDifferent: { relative: Infinity }, exactZeroLargest: { relative: 0 }, settings: 0, complete: false };
+
+// A setting as the messages name it: options only where they differ from the defaults.
+function describe(setting) {
+  const options = Object.fromEntries(Object.entries(setting.options).filter(([name, value]) => value !== DEFAULT_OPTIONS[name]));
+  return JSON.stringify({ ...setting, options });
+}
+
+// where: the setting and the rows compared; setting: the setting alone, for the summary.
+function record(comparison, setting, rows) {
+  const { relative, identical } = comparison;
+  const where = `${setting} ${rows}`;
+  if (relative >= TOLERANCE / AMBIGUOUS_FACTOR && relative <= TOLERANCE * AMBIGUOUS_FACTOR) {
+    const entry = seen.ambiguous.get(setting) ?? new Map();
+    entry.set(rows, relative / TOLERANCE);
+    seen.ambiguous.set(setting, entry);
+  }
+  if (identical && relative > seen.largestIdentical.relative) seen.largestIdentical = { relative, where };
+  if (!identical && relative < seen.smallestDifferent.relative) seen.smallestDifferent = { relative, where };
+}
+
+function recompute(setting) {
+  const { text, kind, dim, start, causal, shift, options } = setting;
+  // The comparisons of copies do not depend on the mask shown or the shift; the shift's do.
+  const where = (masked) => describe({ ...setting, causal: masked, shift: undefined });
+  const tokenized = pe.analyze(text, { kind: 'none', dim, start });
+  const n = tokenized.tokens.length;
+  const head = { embedding: Float64Array.from(tokenized.tokenEmbedding), weights: pe.attentionWeights({ dim }), n, dim };
+  const runsOf = (masked) => ({
+    withoutPE: referenceHead(head, 'none', start, masked, options),
+    withPE: referenceHead(head, kind, start, masked, options),
+  });
+  const byMask = { false: runsOf(false), true: runsOf(true) };
+  const { duplicates, tokens } = tokenized;
+  // Every pair among each word's first copies, as the core compares them.
+  const pairsOf = (masked) => duplicates.flatMap((group, g) => {
+    const copies = group.slice(0, MAX_COMPARED_COPIES);
+    return copies.flatMap((a, i) => copies.slice(i + 1).map((b) => {
+      const pair = { group: g, a, b };
+      for (const stage of STAGE_NAMES) {
+        pair[stage] = {};
+        for (const run of RUNS) {
+          const comparison = compareRows(byMask[masked][run][stage], stage === 'weights' ? n : dim, a, b);
+          record(comparison, where(masked), `copies ${a} and ${b}, ${stage} ${run}`);
+          pair[stage][run] = comparison;
+        }
+      }
+      return pair;
+    }));
+  });
+  const pairsByMask = { false: pairsOf(false), true: pairsOf(true) };
+
+  // Moving the whole sentence by `shift`: the run with positions, before and after.
+  const before = byMask[causal].withPE;
+  const after = referenceHead(head, kind, start + shift, causal, options);
+  const change = (stage, w) => {
+    let largest = 0;
+    let unchanged = true;
+    for (let e = 0; e < before[stage].length; e += 1) largest = Math.max(largest, Math.abs(before[stage][e] - after[stage][e]));
+    for (let r = 0; r < n; r += 1) {
+      const both = new Float64Array(2 * w);
+      both.set(before[stage].subarray(r * w, (r + 1) * w), 0);
+      both.set(after[stage].subarray(r * w, (r + 1) * w), w);
+      const comparison = compareRows(both, w, 0, 1);
+      record(comparison, `${where(causal)} moved by ${shift}`, `${stage} row ${r}`);
+      unchanged &&= comparison.identical;
+    }
+    return { largest, unchanged };
+  };
+  return {
+    tokens, duplicates, n, byMask, pairsByMask, pairs: pairsByMask[causal], run: byMask[causal],
+    shift: { weights: change('weights', n), context: change('context', dim) },
+  };
+}
+
+// ---- Reading what is shown --------------------------------------------------------------------
+
+const quote = (word) => `“\u2068${word}\u2069”`;
+const whole = (value) => value.toLocaleString('en-US');
+const listOf = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const escape = (value) => String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const runNameOf = (scheme) => (scheme.actsOn === 'none' ? 'with no positions' : `with ${scheme.label}`);
+const number = (text) => Number(text.replaceAll(',', '').replace('−', '-'));
+
+// A number written to 3 significant digits (trailing zeros dropped) is within half a unit of its
+// last digit of value, give or take slack (float32 against float64).
+function assertShort(text, value, slack, what) {
+  const half = value === 0 ? 0 : 0.5 * 10 ** (Math.floor(Math.log10(Math.abs(value))) - 2);
+  assert.ok(Math.abs(number(text) - value) <= half * (1 + 1e-9) + slack, `${what}: shown ${text}, recomputed ${value}`);
+}
+
+// A cosine as written (3 decimals, or more near 1) is within half a unit of its last decimal.
+function assertCosine(text, value, what) {
+  const decimals = (text.split('.')[1] ?? '').length;
+  assert.ok(Math.abs(number(text) - value) <= 0.5 * 10 ** -decimals + 1e-6, `${what}: shown cos ${text}, recomputed ${value}`);
+}
+
+// How often each form was met across the matrix, by sentence and form number.
+const formsMet = new Map();
+
+/** text (the sentence named `sentence`) must match exactly one of forms ([anchored regex,
+ *  check(match)]); runs its check and counts the form as met. */
+function readForm(text, forms, what, sentence) {
+  for (const [f, [pattern]] of forms.entries()) {
+    const key = `${sentence} form ${f + 1}`;
+    if (!formsMet.has(key)) formsMet.set(key, { pattern: pattern.source.slice(0, 90), count: 0 });
+  }
+  assert.equal(typeof text, 'string', `${what}: not shown`);
+  const matching = forms.filter(([pattern]) => pattern.test(text));
+  assert.equal(matching.length, 1, `${what}: ${matching.length === 0 ? 'no known form' : 'more than one form'} for “${text}”`);
+  const [[pattern, check]] = matching;
+  formsMet.get(`${sentence} form ${forms.findIndex((form) => form === matching[0]) + 1}`).count += 1;
+  check(text.match(pattern));
+}
+
+// ---- The claims, checked against the reference -------------------------------------------------
+
+// How a set of pairs agrees at one of the strip's stages in one run, from the reference verdicts.
+const STRIP = [
+  { key: 'input', name: 'input', measures: ['input'], where: 'in their inputs' },
+  { key: 'queryKey', name: 'queries and keys', measures: ['query', 'key'], where: 'in their queries and keys' },
+  { key: 'weights', name: 'weights', measures: ['weights'], where: 'in their attention weights' },
+  { key: 'output', name: 'output', measures: ['context'], where: 'only in their attention outputs' },
+];
+function agreementOf(pairs, stage, run) {
+  const differing = pairs.filter((pair) => stage.measures.some((measure) => !pair[measure][run].identical)).length;
+  if (differing === 0) return 'same';
+  return differing === pairs.length ? 'differ' : 'mixed';
+}
+const firstDifferingOf = (pairs, run) => STRIP.find((stage) => agreementOf(pairs, stage, run) !== 'same') ?? null;
+const MARKS = { same: '=\u00a0same', differ: '≠\u00a0differs', mixed: '≠\u00a0some differ' };
+
+function checkGroup(shown, group, g, facts, setting, scheme, label) {
+  const { tokens } = facts;
+  const runName = runNameOf(scheme);
+  const copies = group.slice(0, COPIES_SHOWN);
+  const pairs = facts.pairs.filter((pair) => pair.group === g && copies.includes(pair.b));
+  const word = tokens[group[0]].text;
+  const what = `${label} group ${g} (${word})`;
+
+  // The title: where the copies first come apart with positions, and their outputs.
+  const prefix = `${escape(quote(word))} at positions ${escape(listOf(copies.map((r) => whole(tokens[r].position))))}: `;
+  const first = firstDifferingOf(pairs, 'withPE');
+  const outputs = agreementOf(pairs, STRIP[3], 'withPE');
+  readForm(shown.title, [
+    [new RegExp(`^${prefix}identical at every stage ${escape(runName)}: nothing here tells the copies apart$`), () => {
+      assert.equal(first, null, `${what}: the copies differ ${first?.where} ${runName}`);
+      assert.equal(firstDifferingOf(pairs, 'withoutPE'), null, `${what}: the copies differ without positions`);
+    }],
+    [new RegExp(`^${prefix}${escape(runName)}, (some copies|the copies) first differ (${STRIP.map((s) => escape(s.where)).join('|')})` +
+      '(, yet their attention outputs are identical|, and (?:some of )?their attention outputs differ)?$'), ([, some, where, tail]) => {
+      assert.ok(first, `${what}: identical at every stage ${runName}`);
+      assert.equal(where, first.where, `${what}: the first stage that differs`);
+      assert.equal(some === 'some copies', agreementOf(pairs, first, 'withPE') === 'mixed', `${what}: "${some}"`);
+      if (first.key === 'output') assert.equal(tail, undefined, what);
+      else if (outputs === 'same') assert.equal(tail, ', yet their attention outputs are identical', `${what}: outputs ${outputs}`);
+      else assert.equal(tail, `, and ${outputs === 'mixed' ? 'some of ' : ''}their attention outputs differ`, `${what}: outputs ${outputs}`);
+    }],
+  ], `${what} title`, 'group title');
+  if (group.length > COPIES_SHOWN) assert.equal(shown.note, `The word appears ${group.length} times; the first ${COPIES_SHOWN} copies are shown.`, what);
+  else assert.equal(shown.note, null, `${what}: note`);
+
+  // The stage strip: one mark per stage and run, the first differing stage outlined.
+  const strip = shown.strip;
+  assert.equal(strip.caption, 'Where the copies come apart, stage by stage through the attention head ' +
+    '(weights: how each copy spreads its attention; output: what the head passes on)', what);
+  assert.deepEqual(strip.heads, STRIP.map(({ name }) => name), what);
+  assert.deepEqual(strip.rows.map((row) => row.label), ['without positions', runName], what);
+  RUNS.forEach((run, r) => {
+    const firstOfRun = firstDifferingOf(pairs, run);
+    STRIP.forEach((stage, s) => {
+      const state = agreementOf(pairs, stage, run);
+      const cell = strip.rows[r].cells[s];
+      assert.equal(cell.text, MARKS[state], `${what}: strip ${run} ${stage.name}`);
+      assert.ok(cell.classes.includes(`is-${state}`), `${what}: strip ${run} ${stage.name} class ${cell.classes}`);
+      assert.equal(cell.classes.includes('is-first'), run === 'withPE' && stage === firstOfRun, `${what}: outline of ${run} ${stage.name}`);
+    });
+  });
+
+  // The heat strips' blocks: titles, and colour scales to 4 standard deviations of the embedding
+  // (0.02) for embeddings and queries, to the largest |value| of the scheme's table for positions,
+  // and to their sum for the input.
+  const added = scheme.actsOn === 'input'
+    ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid below puts it on the right)' : ''}`
+    : `+ no positional vector: ${{ none: 'nothing is added', queryKey: 'it rotates the queries and keys instead', scores: 'it biases the attention scores instead' }[scheme.actsOn]}`;
+  const tokenLimit = 4 * 0.02;
+  const positionLimit = facts.run.withPE.positions.reduce((largest, x) => Math.max(largest, Math.abs(x)), 0);
+  const blocks = [['Token embedding', tokenLimit], [added, positionLimit], ['= input to attention', tokenLimit + positionLimit]];
+  if (scheme.actsOn === 'queryKey') blocks.push(['Query x W_q, before the rotation', tokenLimit], [`Query turned by ${scheme.label}: each pair by its position × θ`, tokenLimit]);
+  assert.equal(shown.blocks.length, blocks.length, `${what}: blocks`);
+  shown.blocks.forEach(({ title, ticks }, b) => {
+    const [expected, limit] = blocks[b];
+    const zeros = title.endsWith(' (all zeros)');
+    assert.equal(zeros ? title.slice(0, -' (all zeros)'.length) : title, expected, `${what}: block ${b}`);
+    if (zeros) {
+      assert.equal(b, 1, `${what}: "(all zeros)" on block ${title}`);
+      for (const r of copies) for (let i = 0; i < setting.dim; i += 1) assert.equal(facts.run.withPE.positions[r * setting.dim + i], 0, `${what}: ${title}`);
+      assert.deepEqual(ticks, [], `${what}: a scale for a block of zeros`);
+    } else {
+      const scale = ticks.length === 3 && ticks[1] === '0' && ticks[0].startsWith('−') && ticks[2] === `+${ticks[0].slice(1)}`;
+      assert.ok(scale, `${what}: scale ${ticks} of ${title}`);
+      assertShort(ticks[2].slice(1), limit, 1e-6 * limit, `${what}: scale of ${title}`);
+    }
+  });
+  if (scheme.actsOn !== 'input') assert.ok(shown.blocks[1].title.endsWith(' (all zeros)'), `${what}: ${shown.blocks[1].title}`);
+  assert.equal(shown.readout, 'Point at a cell, or Tab to a strip and use the arrow keys, to read its exact value.', what);
+
+  // The distance table: per pair, one verdict, distance and cosine per stage and run.
+  const table = shown.table;
+  const caption = table.caption.match(/^How far apart the copies are at each stage\. L2: the distance between their rows; cos: their cosine similarity \(1 means the same direction\)\. Identical: equal up to float32 rounding, a distance of at most ([\d.]+) times the longer row’s length\.$/);
+  assert.ok(caption, `${what}: caption “${table.caption}”`);
+  assertShort(caption[1], TOLERANCE, 0, `${what}: tolerance`);
+  assert.deepEqual(table.heads, ['without positions', 'with positions'], what);
+  const titled = pairs.length > 1;
+  const rowsPerPair = titled ? 6 : 5;
+  assert.equal(table.rows.length, pairs.length * rowsPerPair, `${what}: table rows`);
+  const snapshotPairs = shown.snapshotPairs;
+  pairs.forEach((pair, p) => {
+    const rows = table.rows.slice(p * rowsPerPair, (p + 1) * rowsPerPair);
+    if (titled) assert.equal(rows.shift().title, `positions ${whole(tokens[pair.a].position)} and ${whole(tokens[pair.b].position)}`, what);
+    const core = snapshotPairs.find(({ a, b }) => a === pair.a && b === pair.b);
+    const names = ['Input vectors', 'Queries', 'Keys', 'Attention weights (each copy’s row)', 'Attention outputs'];
+    STAGE_NAMES.forEach((stage, s) => {
+      assert.equal(rows[s].name, names[s], what);
+      RUNS.forEach((run, c) => {
+        const where = `${what} copies ${pair.a}/${pair.b} ${stage} ${run}`;
+        const reference = pair[stage][run];
+        const cell = rows[s].cells[c];
+        const coreDistance = core[`${stage}Distance`][run];
+        readForm(cell.verdict, [
+          [/^≠ different$/, () => assert.equal(reference.identical, false, `${where}: relative ${reference.relative}`)],
+          [/^= identical$/, () => {
+            assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
+            assert.equal(coreDistance, 0, where);
+            if (reference.relative > seen.exactZeroLargest.relative) seen.exactZeroLargest = { relative: reference.relative, where };
+          }],
+          [/^= identical up to float32 rounding$/, () => {
+            assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
+            assert.ok(coreDistance > 0, where);
+          }],
+        ], where, 'distance verdict');
+        assert.ok(cell.classes.includes(reference.identical ? 'is-identical' : 'is-different'), `${where}: class ${cell.classes}`);
+        const [l2, cos] = cell.metrics;
+        const distance = l2.match(/^L2 = ([\d,.]+)$/);
+        assert.ok(distance, `${where}: “${l2}”`);
+        assertShort(distance[1], reference.distance, 1e-6 * reference.length, where);
+        const cosine = cos.match(/^cos = (−?[\d.]+)$/);
+        assert.ok(cosine, `${where}: “${cos}”`);
+        assertCosine(cosine[1], reference.cosine, where);
+      });
+    });
+  });
+}
+
+function checkDivergence(shown, facts, setting, scheme, label) {
+  const { duplicates, n } = facts;
+  const groups = duplicates.slice(0, GROUPS_SHOWN);
+  const pairs = facts.pairs.filter((pair) => pair.group < groups.length);
+  const what = `${label} divergence`;
+
+  // The causal note.
+  const intro = 'Causal mask on: each token attends only to itself and the tokens before it, so the copies of a word see different stretches of the sentence.';
+  const apart = pairs.filter((pair) => !pair.context.withoutPE.identical).length;
+  const weightsApart = pairs.filter((pair) => !pair.weights.withoutPE.identical).length;
+  readForm(shown.causal, [
+    [/^No mask: every token attends to every token, so without positions attention treats its input as an unordered set and the copies of a word get identical outputs wherever they stand\.$/, () => {
+      assert.equal(setting.causal, false, what);
+      assert.equal(apart, 0, `${what}: copies with different outputs without positions and without a mask`);
+    }],
+    [new RegExp(`^${escape(intro)} ?$`), () => {
+      assert.equal(setting.causal, true, what);
+      assert.equal(pairs.length, 0, what);
+    }],
+    [new RegExp(`^${escape(intro)} Even without positions, every pair of copies here gets different outputs: the mask alone leaks word order\\.$`), () => {
+      assert.equal(setting.causal, true, what);
+      assert.ok(pairs.length > 0 && apart === pairs.length, `${what}: ${apart} of ${pairs.length}`);
+    }],
+    [new RegExp(`^${escape(intro)} Even without positions, ([\\d,]+) of the ([\\d,]+) pairs of copies here get different outputs: the mask alone leaks word order to them\\.$`), ([, k, total]) => {
+      assert.equal(setting.causal, true, what);
+      assert.deepEqual([number(k), number(total)], [apart, pairs.length], what);
+      assert.ok(apart > 0 && apart < pairs.length, what);
+    }],
+    [new RegExp(`^${escape(intro)} Without positions their attention weights differ, yet here their outputs come out identical: each copy’s stretch mixes the same values in the same proportions\\.$`), () => {
+      assert.equal(setting.causal, true, what);
+      assert.ok(pairs.length > 0 && apart === 0 && weightsApart > 0, `${what}: ${apart} apart, ${weightsApart} weights apart`);
+    }],
+    [new RegExp(`^${escape(intro)} Without positions the copies here still get identical outputs\\.$`), () => {
+      assert.equal(setting.causal, true, what);
+      assert.ok(pairs.length > 0 && apart === 0 && weightsApart === 0, what);
+    }],
+  ], `${what} causal note`, 'causal note');
+
+  // The saturation note: shown exactly when some copies' inputs differ but their weights do not.
+  const matched = pairs.filter((pair) => !pair.input.withPE.identical && pair.weights.withPE.identical);
+  if (matched.length === 0) {
+    assert.equal(shown.saturation, null, `${what}: saturation note “${shown.saturation}”`);
+  } else {
+    let largest = 0;
+    for (const pair of matched) for (const r of [pair.a, pair.b]) for (let j = 0; j < n; j += 1) largest = Math.max(largest, facts.run.withPE.weights[r * n + j]);
+    readForm(shown.saturation, [
+      [/^Why are some attention outputs identical although the inputs differ\? Those copies spread their attention over the tokens in exactly the same way \(identical rows of attention weights\), so they mix the same values\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/, ([, weight, integer]) => {
+        assertShort(weight, largest, 1e-6, `${what}: largest weight`);
+        assert.equal(Boolean(integer), scheme.name === 'integer', what);
+        for (const pair of matched) assert.ok(pair.context.withPE.identical, `${what}: copies ${pair.a}/${pair.b} have different outputs`);
+      }],
+    ], `${what} saturation note`, 'saturation note');
+  }
+
+  // No repeated word; more repeated words than colours.
+  assert.equal(shown.empty, duplicates.length === 0 ? 'No word appears twice in this text, so there is nothing to compare. Try one of the examples.' : null, what);
+  const hidden = duplicates.length - groups.length;
+  assert.equal(shown.overflow, hidden > 0 ? `${whole(hidden)} more repeated ${hidden === 1 ? 'word is' : 'words are'} not drawn (one colour per word, ${GROUPS_SHOWN} colours).` : null, what);
+
+  assert.equal(shown.groups.length, groups.length, `${what}: comparisons`);
+  groups.forEach((group, g) => checkGroup(shown.groups[g], group, g, facts, setting, scheme, label));
+}
+
+function checkAttentionWeights(shown, facts, scheme, label) {
+  const runName = runNameOf(scheme);
+  const what = `${label} attention weights`;
+  const [group] = facts.duplicates;
+  const stateOf = (run) => {
+    const pairs = facts.pairs.filter((pair) => pair.group === 0);
+    const differing = pairs.filter((pair) => !pair.weights[run].identical).length;
+    if (differing === 0) return 'identical';
+    return differing === pairs.length ? 'different' : 'partly different';
+  };
+  readForm(shown.title, [
+    [/^Attention weights: row i shows how token i spreads its attention over the tokens$/, () => assert.equal(group, undefined, what)],
+    [new RegExp(`^Attention weights: the rows of (“\u2068[^\u2069]*\u2069”) are (identical|different|partly different) without positions and (identical|different|partly different) ${escape(runName)}$`),
+      ([, word, without, withPE]) => {
+        assert.equal(word, quote(facts.tokens[group[0]].text), what);
+        assert.deepEqual([without, withPE], [stateOf('withoutPE'), stateOf('withPE')], what);
+      }],
+  ], `${what} title`, 'attention-weights title');
+  const capital = runName[0].toUpperCase() + runName.slice(1);
+  assert.deepEqual(shown.headings, ['Without positions', capital, `Change made by the positions (${runName} minus without)`], what);
+  // The colour scales: weights from 0 to 1, changes to the largest |with - without|.
+  let largestChange = 0;
+  facts.run.withPE.weights.forEach((x, e) => { largestChange = Math.max(largestChange, Math.abs(x - facts.run.withoutPE.weights[e])); });
+  assert.deepEqual(shown.legends.map(({ label: name }) => name), ['attention weight', 'change'], what);
+  assert.deepEqual(shown.legends[0].ticks, ['0', '1'], what);
+  const [low, zero, high] = shown.legends[1].ticks;
+  assert.ok(zero === '0' && low === `−${high.slice(1)}` && high.startsWith('+'), `${what}: change scale ${shown.legends[1].ticks}`);
+  assertShort(high.slice(1), largestChange, 1e-6, `${what}: change scale`);
+  assert.equal(shown.readout, 'Point at a cell, or Tab to a matrix and use the arrow keys, to read how much one token attends to another.', what);
+  assert.equal(shown.note, 'Each row sums to 1. Rows are the attending tokens (queries), columns the tokens they attend to (keys).', what);
+  for (const run of RUNS) {
+    for (let i = 0; i < facts.n; i += 1) {
+      const sum = facts.run[run].weights.subarray(i * facts.n, (i + 1) * facts.n).reduce((total, x) => total + x, 0);
+      assert.ok(Math.abs(sum - 1) < 1e-12, `${what}: row ${i} sums to ${sum}`);
+    }
+  }
+}
+
+function checkMaskTable(shown, facts, setting, scheme, label) {
+  const runName = runNameOf(scheme);
+  const what = `${label} mask table`;
+  // Every pair of every repeated word, whether drawn or not.
+  const cells = [false, true].map((masked) => RUNS.map((run) => {
+    const pairs = facts.pairsByMask[masked];
+    return { apart: pairs.filter((pair) => !pair.context[run].identical).length, total: pairs.length };
+  }));
+  assert.deepEqual(shown.heads, ['without positions', runName], what);
+  assert.deepEqual(shown.rows.map((row) => row.label), ['no mask', 'causal mask'], what);
+  shown.rows.forEach((row, m) => {
+    assert.equal(row.current, m === Number(setting.causal), `${what}: outlined row`);
+    row.cells.forEach((cell, r) => {
+      const { apart, total } = cells[m][r];
+      const where = `${what} ${['no mask', 'causal mask'][m]} ${RUNS[r]}`;
+      readForm(cell.text, [
+        [/^= identical$/, () => assert.equal(apart, 0, `${where}: ${apart} of ${total} apart`)],
+        [/^≠ apart$/, () => assert.ok(apart > 0 && apart === total, `${where}: ${apart} of ${total} apart`)],
+        [/^≠ ([\d,]+) of ([\d,]+) pairs apart$/, ([, k, of]) => {
+          assert.deepEqual([number(k), number(of)], [apart, total], where);
+          assert.ok(apart > 0 && apart < total, where);
+        }],
+      ], where, 'mask cell');
+      assert.ok(cell.classes.includes(apart === 0 ? 'is-identical' : 'is-apart'), `${where}: class ${cell.classes}`);
+    });
+  });
+  const total = cells[0][0].total;
+  // The settings of mask and positions, and which tell every pair (or only some) apart.
+  const named = scheme.actsOn === 'none'
+    ? [['the causal mask', cells[1][0]]]
+    : [[`${scheme.label} alone`, cells[0][1]], ['the causal mask alone', cells[1][0]], ['both together', cells[1][1]]];
+  const nameList = `((?:${named.map(([name]) => escape(name)).join('|')})(?:(?:, | and )(?:${named.map(([name]) => escape(name)).join('|')}))*)`;
+  const checkList = (text, expected, kind) => {
+    const names = named.map(([name]) => name);
+    const expectedNames = names.filter((name) => expected.includes(name));
+    assert.equal(text, listOf(expectedNames), `${what}: ${kind}`);
+  };
+  const allApart = named.filter(([, state]) => state.apart === state.total).map(([name]) => name);
+  const someApart = named.filter(([, state]) => state.apart > 0 && state.apart < state.total).map(([name]) => name);
+  readForm(shown.title, [
+    [/^Mask and positions: no word repeats here, so there are no copies to tell apart$/, () => assert.equal(total, 0, what)],
+    [new RegExp(`^What tells the copies apart in the attention outputs: ${nameList}(?:; ${nameList}: only some pairs)?$`), ([, apartList, partlyList]) => {
+      assert.ok(total > 0, what);
+      checkList(apartList, allApart, 'tells every pair apart');
+      checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
+    }],
+    [new RegExp(`^Nothing here tells every pair of copies apart in the attention outputs(?:; ${nameList}: only some pairs)?$`), ([, partlyList]) => {
+      assert.ok(total > 0, what);
+      assert.deepEqual(allApart, [], what);
+      checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
+    }],
+  ], `${what} title`, 'mask-table title');
+  const note = 'The row of the mask setting shown above is outlined. Identical means equal up to float32 rounding.';
+  // With no repeated word the note keeps whatever the last sentence with one set (or none).
+  if (total > 0 || shown.note !== null) assert.equal(shown.note, note, what);
+}
+
+function checkShift(shown, facts, setting, scheme, state, label) {
+  const runName = runNameOf(scheme);
+  const what = `${label} shift`;
+  assert.equal(shown.title, 'Move the whole sentence: do the attention weights notice?', what);
+  assert.equal(shown.control, 'Add this to every position', what);
+  assert.equal(shown.note, 'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary and sinusoidal positions are absolute.', what);
+  const { weights, context } = facts.shift;
+  assert.deepEqual(state.shift && [state.shift.by, state.shift.weightsUnchanged], [setting.shift, weights.unchanged], `${what}: snapshot`);
+  const by = `Moved by ${escape(whole(setting.shift))} position${setting.shift === 1 ? '' : 's'}, `;
+  readForm(shown.result, [
+    [new RegExp(`^${by}not one attention weight ${escape(runName)} changes\\.$`), () => {
+      assert.equal(state.shift.maxWeightChange, 0, what);
+      assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
+    }],
+    [new RegExp(`^${by}every attention weight ${escape(runName)} stays as it was: the largest change is ([\\d.,]+), float32 rounding\\.$`), ([, largest]) => {
+      assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
+      assertShort(largest, state.shift.maxWeightChange, 0, what);
+    }],
+    [new RegExp(`^${by}the attention weights ${escape(runName)} change, by up to ([\\d.,]+) \\(the outputs by up to ([\\d.,]+)\\)\\.$`), ([, largest, outputs]) => {
+      assert.equal(weights.unchanged, false, `${what}: every weight row is unchanged`);
+      assertShort(largest, weights.largest, 1e-6, `${what}: weights`);
+      assertShort(outputs, context.largest, 1e-6 * Math.max(1, context.largest), `${what}: outputs`);
+    }],
+  ], what, 'shift sentence');
+}
+
+function checkTokens(shown, facts, setting, label) {
+  const what = `${label} tokens`;
+  assert.equal(shown.title, 'Tokens and their positions: copies of a repeated word share a colour', what);
+  assert.deepEqual(shown.chips, facts.tokens.map((token, r) => [token.text, whole(setting.start + r)]), what);
+  assert.deepEqual(shown.legend, facts.duplicates.slice(0, GROUPS_SHOWN).map((group) => `${quote(facts.tokens[group[0]].text)} ×${group.length}`), what);
+  const note = shown.note.match(/^Token embeddings here are synthetic toy vectors, not a trained model's: each component is random with standard deviation 0\.02, [^.]+\. The words of each of these groups are placed close together: (.+)\. Any two different words of one group count as a related pair\.$/);
+  assert.ok(note, `${what}: note “${shown.note}”`);
+  assert.equal(note[1], pe.vocabularyClusters.map(({ cluster, words }) => `${cluster}: ${words.join(', ')}`).join('; '), what);
+}
+
+// ---- Driving the view -------------------------------------------------------------------------
+
+async function controlsOf(page) {
+  const root = page.locator('[data-view-slot="sentence"]');
+  return {
+    text: await page.getByTestId('sentence').elementHandle(),
+    kind: await page.getByRole('combobox', { name: /^Position scheme/ }).elementHandle(),
+    options: await root.locator('[data-option]').elementHandles(),
+    dim: await page.getByLabel(/^Dimensions/).elementHandle(),
+    start: await page.getByLabel('First position').elementHandle(),
+    causal: await page.getByLabel(/^Causal mask/).elementHandle(),
+    shift: await page.getByLabel('Add this to every position').elementHandle(),
+  };
+}
+
+// Sets every control, fires one 'input' (the view redraws synchronously) and reads the snapshot
+// and every visible text of the view's results; `unread` lists visible texts no reader took.
+function show(page, controls, setting) {
+  return page.evaluate(({ c, s }) => {
+    c.text.value = s.text;
+    c.kind.value = s.kind;
+    for (const input of c.options) input.value = String(s.options[input.dataset.option]);
+    c.dim.value = String(s.dim);
+    c.start.value = String(s.start);
+    c.causal.checked = s.causal;
+    c.shift.value = String(s.shift);
+    c.text.dispatchEvent(new Event('input', { bubbles: true }));
+
+    const root = document.querySelector('[data-view-slot="sentence"]');
+    const results = root.querySelector('.view-results');
+    const taken = new Set();
+    const visible = (node) => Boolean(node) && node.checkVisibility();
+    const text = (node) => {
+      if (!visible(node)) return null;
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) taken.add(walker.currentNode);
+      return node.textContent;
+    };
+    const all = (scope, selector) => [...scope.querySelectorAll(selector)].filter(visible);
+    const texts = (scope, selector) => all(scope, selector).map(text);
+    const cellsOf = (row, selector) => all(row, selector).map((cell) => ({ text: text(cell), classes: [...cell.classList] }));
+
+    const [tokensFigure] = results.children;
+    const divergence = results.querySelector('[data-testid="divergence"]');
+    const weights = results.querySelector('[data-testid="attention-weights"]');
+    const mask = results.querySelector('[data-testid="mask-table"]');
+    const shift = results.querySelector('[data-testid="shift"]');
+    const titleOf = (figure) => text(figure.querySelector(':scope > .figure-title'));
+    const noteOf = (figure) => text(figure.querySelector(':scope > .figure-note'));
+
+    const seenTexts = {
+      message: text(root.querySelector('.view-message[role="status"]')),
+      tokens: {
+        title: titleOf(tokensFigure),
+        chips: all(tokensFigure, '.token-chip').map((chip) => [text(chip.querySelector('.token-text')), text(chip.querySelector('.token-position'))]),
+        legend: texts(tokensFigure, '.legend-item'),
+        note: noteOf(tokensFigure),
+      },
+      divergence: {
+        causal: text(divergence.querySelector('.causal-note:not(.saturation-note)')),
+        saturation: text(divergence.querySelector('.saturation-note')),
+        empty: text(divergence.querySelector(':scope > .view-message')),
+        overflow: text(divergence.querySelector(':scope > .figure-note')),
+        groups: all(divergence, '.group-comparison').map((figure) => ({
+          title: titleOf(figure),
+          note: noteOf(figure),
+          strip: {
+            caption: text(figure.querySelector('.stage-strip caption')),
+            heads: texts(figure, '.stage-strip thead th'),
+            rows: all(figure, '.stage-strip tbody tr').map((row) => ({ label: text(row.querySelector('th')), cells: cellsOf(row, '.stage-mark') })),
+          },
+          blocks: all(figure, '.strip-block').map((block) => ({ title: text(block.querySelector('.strip-title')), ticks: texts(block, '.color-legend-tick') })),
+          readout: text(figure.querySelector('.readout')),
+          table: {
+            caption: text(figure.querySelector('.distance-table caption')),
+            heads: texts(figure, '.distance-table thead th'),
+            rows: all(figure, '.distance-table tbody tr').map((row) => (row.classList.contains('pair-title')
+              ? { title: text(row.querySelector('th')) }
+              : {
+                name: text(row.querySelector('th')),
+                cells: all(row, '.distance-cell').map((cell) => ({
+                  verdict: text(cell.querySelector('.verdict')),
+                  classes: [...cell.querySelector('.verdict').classList],
+                  metrics: texts(cell, '.metric'),
+                })),
+              })),
+          },
+        })),
+      },
+      weights: {
+        title: titleOf(weights),
+        headings: texts(weights, '.token-matrix-heading'),
+        legends: all(weights, '.color-legend').map((legend) => ({ label: text(legend.querySelector('.color-legend-label')), ticks: texts(legend, '.color-legend-tick') })),
+        readout: text(weights.querySelector('.readout')),
+        note: noteOf(weights),
+      },
+      mask: {
+        title: titleOf(mask),
+        heads: texts(mask, 'thead th'),
+        rows: all(mask, 'tbody tr').map((row) => ({ label: text(row.querySelector('th')), current: row.classList.contains('is-current'), cells: cellsOf(row, '.mask-cell') })),
+        note: noteOf(mask),
+      },
+      shift: {
+        title: titleOf(shift),
+        control: text(shift.querySelector('.control-name')),
+        result: text(shift.querySelector('.shift-result')),
+        note: noteOf(shift),
+      },
+    };
+    const unread = [];
+    const walker = document.createTreeWalker(results, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (node.textContent.trim() && visible(node.parentElement) && !taken.has(node)) unread.push(node.textContent);
+    }
+    return { state: window.peDemo.snapshot(), unread, ...seenTexts };
+  }, { c: controls, s: setting });
+}
+
+test('every mark and claim of the sentence view agrees with a float64 recomputation', async () => {
+  assert.equal(TOLERANCE, 2 ** -17, 'the documented tolerance');
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=sentence`);
+  const controls = await controlsOf(page);
+  const all = settings();
+  for (const setting of all) {
+    const label = describe(setting);
+    const scheme = pe.schemes.find(({ name }) => name === setting.kind);
+    const shown = await show(page, controls, setting);
+    const { state } = shown;
+    const facts = recompute(setting);
+    seen.settings += 1;
+
+    assert.equal(shown.message, null, `${label}: message ${shown.message}`);
+    assert.deepEqual(shown.unread, [], `${label}: texts the test does not read`);
+    assert.deepEqual([state.text, state.kind, state.dim, state.start, state.causal, state.shift?.by],
+      [setting.text, setting.kind, setting.dim, setting.start, setting.causal, setting.shift], label);
+    for (const { name } of scheme.options.filter(({ type }) => type !== 'scaling')) assert.equal(state.schemeOptions[name], setting.options[name], label);
+    assert.deepEqual(state.tokens, facts.tokens.map((token, r) => ({ text: token.text, position: setting.start + r })), label);
+    assert.deepEqual(state.duplicates, facts.duplicates, label);
+
+    // The core's verdicts, for the mask on screen (the snapshot) and the other one (the module in
+    // Node, as the view computes it), against the reference's.
+    assert.equal(state.pairs.length, facts.pairs.length, label);
+    const other = pe.analyze(setting.text, { kind: setting.kind, ...setting.options, dim: setting.dim, start: setting.start, causal: !setting.causal });
+    for (const [corePairs, refPairs, masked] of [[state.pairs, facts.pairs, setting.causal], [other.pairs, facts.pairsByMask[!setting.causal], !setting.causal]]) {
+      refPairs.forEach((pair, p) => {
+        const core = corePairs[p];
+        assert.deepEqual([core.a, core.b], [pair.a, pair.b], label);
+        for (const stage of STAGE_NAMES) for (const run of RUNS) {
+          const { identical, relative } = pair[stage][run];
+          assert.equal(core.identical[stage][run], identical,
+            `${label} (causal ${masked}): the core calls copies ${pair.a}/${pair.b} ${core.identical[stage][run] ? 'identical' : 'different'} at ${stage} ${run}; reference relative distance ${relative} (${relative / TOLERANCE} x tolerance)`);
+        }
+      });
+    }
+
+    checkTokens(shown.tokens, facts, setting, label);
+    checkDivergence({ ...shown.divergence, groups: shown.divergence.groups.map((group) => ({ ...group, snapshotPairs: state.pairs })) }, facts, setting, scheme, label);
+    checkAttentionWeights(shown.weights, facts, scheme, label);
+    checkMaskTable(shown.mask, facts, setting, scheme, label);
+    checkShift(shown.shift, facts, setting, scheme, state, label);
+  }
+  assert.ok(all.length > 300, `${all.length} settings`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+  seen.complete = true;
+  const unmet = [...formsMet].filter(([, { count }]) => count === 0).map(([key, { pattern }]) => `${key} (${pattern}…)`);
+  console.log(`forms met: ${[...formsMet].map(([key, { count }]) => `${key} ${count}`).join(', ')}`);
+  console.log(`forms never met in this matrix: ${unmet.join('; ') || 'none'}`);
+  const { largestIdentical: id, smallestDifferent: diff, exactZeroLargest: zero } = seen;
+  console.log(`${seen.settings} settings; largest reference relative distance among identical rows ${id.relative.toExponential(3)} ` +
+    `(${id.where}); smallest among different rows ${diff.relative.toExponential(3)} (${diff.where}); largest behind an exact "= identical" ` +
+    `${zero.relative.toExponential(3)} (${zero.where}); tolerance ${TOLERANCE.toExponential(3)}`);
+});
+
+test(`no reference distance lies within a factor of ${AMBIGUOUS_FACTOR} of the tolerance`, () => {
+  assert.ok(seen.complete, 'the matrix ran to the end');
+  // One line per setting (and mask): how many compared rows are ambiguous, and the worst ones.
+  const lines = [...seen.ambiguous].map(([setting, rows]) => {
+    const sorted = [...rows].sort((x, y) => Math.abs(Math.log(x[1])) - Math.abs(Math.log(y[1])));
+    return `${setting}: ${rows.size} rows, e.g. ${sorted.slice(0, 3).map(([name, ratio]) => `${name} at ${ratio.toFixed(3)} x tolerance`).join('; ')}`;
+  });
+  assert.deepEqual(lines, [], `${lines.length} settings have reference distances between 1/${AMBIGUOUS_FACTOR} and ${AMBIGUOUS_FACTOR} times ` +
+    `the tolerance (${TOLERANCE}), where float32 rounding could decide the verdict: the tolerance needs revisiting`);
+});
