@@ -56,7 +56,7 @@
 // same operations in the same order for every token, so equal rows are bit-equal and they are
 // compared exactly; outputs under the causal mask are sums over prefixes of different lengths,
 // and may differ by up to contextRounding, the sum of both rows' error bounds:
-// (32 + chunks + 6) * 2^-24 * sum_j w_j |v_j| for each, chunks = ceil(keys / 32).
+// (min(keys, 32) + chunks + 4) * 2^-24 * sum_j w_j |v_j| for each, chunks = ceil(keys / 32).
 // Lengths, distances and cosines are computed in double precision from the float32 rows; equal
 // rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine with an
 // all-zero row is 0.

@@ -175,7 +175,8 @@ HeadStages run_head(const AttentionWeights& weights, const float* embedding, int
         double spread = 0;  // sum_j w_ij |v_j|
         for (int j = 0; j < visible; ++j) spread += weights_row[j] * value_norms[j];
         const int chunks = (visible + kChunk - 1) / kChunk;
-        stages.output_rounding[i] = (kChunk + chunks + 6) * kFloat32Unit * spread;
+        const int in_chunk = std::min(visible, kChunk);
+        stages.output_rounding[i] = (in_chunk + chunks + 4) * kFloat32Unit * spread;
       }
     }
     multiply(weights_tile, keys_width, value, width, kTileRows, keys, width, context_tile, width);

@@ -38,10 +38,11 @@ struct HeadSetup {
 // output_rounding[r] bounds how far float32 rounding can have moved output row r from its value
 // in exact arithmetic (L2), for comparing rows summed over different keys: under the causal mask
 // row r is a sum of r + 1 weighted value rows, so two rows equal in exact arithmetic but summed
-// over prefixes of different lengths come out a little apart. The bound is
-//   (kChunk + chunks + 6) * 2^-24 * sum_j w_rj |v_j|,
-// the first-order error of a float32 sum run a chunk at a time (kChunk terms, then the chunks'
-// totals), plus the rounding of each product and of the weights from softmax. Without the mask
+// over prefixes of different lengths come out a little apart. For a row over k keys the bound is
+//   (min(k, 32) + chunks + 4) * 2^-24 * sum_j w_rj |v_j|,   chunks = ceil(k / 32),
+// the first-order error of a float32 sum run a chunk of 32 terms at a time, then the chunks'
+// totals, plus the rounding of each product (1) and of each weight from softmax (at most 4: the
+// exponential's 2e-7 and the division). Without the mask
 // every row is summed over the same keys in the same order, so rows equal in exact arithmetic
 // are bit-equal: the bound is 0 there, as it is for every other stage.
 struct HeadStages {

@@ -29,7 +29,7 @@ function causalNote(pairs, causal) {
     'see different stretches of the sentence. ';
   const total = pairs.length;
   const apart = count(pairs, (pair) => !pair.identical.context.withoutPE);
-  if (total === 0) return intro;
+  if (total === 0) return intro.trim();
   if (apart === total) return `${intro}Even without positions, every pair of copies here gets different outputs: the mask alone leaks word order.`;
   if (apart > 0) {
     return `${intro}Even without positions, ${formatWhole(apart)} of the ${formatWhole(total)} pairs of copies here get ` +
@@ -42,23 +42,29 @@ function causalNote(pairs, causal) {
     : `${intro}Without positions the copies here still get identical outputs.`;
 }
 
-// Copies whose inputs differ but whose attention weights do not: why their outputs match.
+// Copies whose inputs differ but whose attention outputs do not: why, from their rows of weights.
 function saturationNote(pairs, analysis, scheme) {
-  const matched = pairs.filter((pair) => !pair.identical.input.withPE && pair.identical.weights.withPE);
+  const matched = pairs.filter((pair) => !pair.identical.input.withPE && pair.identical.context.withPE);
   if (matched.length === 0) return '';
   const n = analysis.tokens.length;
   const weights = analysis.weights.withPE;
   let largest = 0;
-  for (const pair of matched) {
-    for (const row of [pair.a, pair.b]) {
-      for (let j = 0; j < n; j += 1) largest = Math.max(largest, weights[row * n + j]);
+  let gap = 0; // the largest difference between two copies' weights for one token
+  for (const { a, b } of matched) {
+    for (let j = 0; j < n; j += 1) {
+      largest = Math.max(largest, weights[a * n + j], weights[b * n + j]);
+      gap = Math.max(gap, Math.abs(weights[a * n + j] - weights[b * n + j]));
     }
   }
+  const how = matched.every((pair) => pair.identical.weights.withPE)
+    ? 'Those copies spread their attention over the tokens in exactly the same way (identical rows of attention ' +
+      'weights), so they mix the same values.'
+    : `Those copies' rows of attention weights differ by at most ${formatShort(gap)}, too little to move any output ` +
+      'at float32 precision.';
   const why = scheme.name === 'integer'
     ? ' Integer positions make the attention scores grow with the square of the positions.'
     : '';
-  return 'Why are some attention outputs identical although the inputs differ? Those copies spread their attention ' +
-    'over the tokens in exactly the same way (identical rows of attention weights), so they mix the same values. ' +
+  return `Why are some attention outputs identical although the inputs differ? ${how} ` +
     `The largest weight in their rows is ${formatShort(largest)}.${why}`;
 }
 
@@ -77,7 +83,7 @@ function colorLimits(analysis, embeddingStd) {
 // the queries before and after it acts.
 function stripBlocks(analysis, scheme, limits) {
   const added = scheme.actsOn === 'input'
-    ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid below puts it on the right)' : ''}`
+    ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid view puts it on the right)' : ''}`
     : `+ no positional vector: ${INSTEAD[scheme.actsOn]}`;
   const blocks = [
     { name: 'token embedding', title: 'Token embedding', values: analysis.tokenEmbedding, limit: limits.token },

@@ -18,6 +18,7 @@ function cellState(pairs, run) {
 }
 
 function cellText({ apart, total }) {
+  if (total === 0) return '—';
   if (apart === 0) return '= identical';
   return apart === total ? '≠ apart' : `≠ ${formatWhole(apart)} of ${formatWhole(total)} pairs apart`;
 }
@@ -68,11 +69,13 @@ export function createMaskTable() {
         rows[m].row.classList.toggle('is-current', masked === causal);
         rows[m].cells.forEach((cell, r) => {
           setText(cell, cellText(states[m][r]));
-          cell.className = `mask-cell ${states[m][r].apart === 0 ? 'is-identical' : 'is-apart'}`;
+          const { apart, total } = states[m][r];
+          cell.className = `mask-cell ${total === 0 ? '' : apart === 0 ? 'is-identical' : 'is-apart'}`;
         });
       });
       if (states[0][0].total === 0) {
         frame.setTitle('Mask and positions: no word repeats here, so there are no copies to tell apart');
+        frame.setNote('');
         return;
       }
       // Without a scheme the right column repeats the left: only the mask is a setting of its own.
