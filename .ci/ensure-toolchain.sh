@@ -2,8 +2,8 @@
 # Installs whatever PE Lab needs and is missing, so `npm start` / `npm test` work on a fresh
 # Debian 12 machine. Elsewhere (or without root) it prints exactly what to install and stops.
 #   ensure-toolchain.sh start   build tools: cmake, a C++ compiler, Emscripten
-#   ensure-toolchain.sh test    also Boost.Test (native suites), Chromium (browser tests) and
-#                               clang-format (the style check)
+#   ensure-toolchain.sh test    also Boost.Test (native suites), Chromium (browser tests),
+#                               clang-format (the style check), clang with libFuzzer (fuzzing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-start}
@@ -22,6 +22,9 @@ if [[ $purpose == test ]]; then
   [[ -f /usr/include/boost/test/unit_test.hpp ]] || missing+=(libboost-test-dev)
   [[ -x /usr/lib/chromium/chromium ]] || missing+=(chromium)
   command -v clang-format >/dev/null || missing+=(clang-format)
+  command -v clang++ >/dev/null || missing+=(clang)
+  compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null ||
+    missing+=(libclang-rt-14-dev)
 fi
 
 if ((${#missing[@]})); then
@@ -35,8 +38,8 @@ if ((${#missing[@]})); then
 PE Lab is missing: ${missing[*]}
 On Debian 12 / Ubuntu:  sudo apt-get install -y --no-install-recommends ${missing[*]}
 Elsewhere install the equivalents: CMake >= 3.20, a C++17 compiler, Emscripten 3.1 (emcc),
-Boost.Test >= 1.74, Chromium at /usr/lib/chromium/chromium and clang-format 14. Then run the
-command again.
+Boost.Test >= 1.74, Chromium at /usr/lib/chromium/chromium, clang-format 14, and clang 14 with
+its libFuzzer runtime. Then run the command again.
 MSG
     exit 1
   fi

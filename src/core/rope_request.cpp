@@ -125,8 +125,8 @@ std::variant<RopeScaling, InputError> parse_rope_scaling(const RawRopeScaling& r
     if (const auto& given = raw.*key.raw) scaling.*key.value = *given;
 
   // Unused keys keep their defaults, which pass every check below.
-  if (!(std::isfinite(scaling.factor) && scaling.factor >= 1))
-    return scaling_range_error("factor", "a finite number of at least 1", scaling.factor,
+  if (!(scaling.factor >= 1 && scaling.factor <= kMaxScalingFactor))
+    return scaling_range_error("factor", "a number from 1 to 1000000", scaling.factor,
                                raw.factor.has_value());
   if (!finite_above(scaling.low_freq_factor, 0))
     return scaling_range_error("lowFreqFactor", "a finite number greater than 0",
@@ -200,8 +200,8 @@ std::variant<int, InputError> parse_alibi_heads(double heads) {
 
 std::variant<YarnMscaleRequest, InputError> parse_yarn_mscale_request(double factor,
                                                                       double mscale_all_dim) {
-  if (!(std::isfinite(factor) && factor >= 1))
-    return range_error("factor", "a finite number of at least 1", factor);
+  if (!(factor >= 1 && factor <= kMaxScalingFactor))
+    return range_error("factor", "a number from 1 to 1000000", factor);
   if (!(std::isfinite(mscale_all_dim) && mscale_all_dim > 0))
     return range_error("mscaleAllDim", "a finite number greater than 0", mscale_all_dim);
   return YarnMscaleRequest{factor, mscale_all_dim};

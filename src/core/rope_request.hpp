@@ -18,6 +18,10 @@ namespace pe {
 // TypeError: pairing must be "interleaved" or "half"; received "x"
 std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing);
 
+// Published factors run from 8 (Llama 3.1) to 40 (DeepSeek-V3); past a million, the slowest
+// pairs' frequencies, divided by the factor, would fall below what a double holds.
+constexpr double kMaxScalingFactor = 1e6;
+
 // A JS scaling object's fields; std::nullopt = the key was not given.
 struct RawRopeScaling {
   std::string type = "none";
@@ -29,10 +33,10 @@ struct RawRopeScaling {
 //   none:   no other key
 //   llama3: factor (required), lowFreqFactor (1), highFreqFactor (4), originalContext (8192)
 //   yarn:   factor (required), originalContext (required), betaFast (32), betaSlow (1)
-// and the values they allow (RangeError): factor finite >= 1; lowFreqFactor finite > 0;
-// highFreqFactor finite > lowFreqFactor; originalContext an integer from 1 to 2^31 - 1; betaSlow
-// finite > 0; betaFast finite > betaSlow.
-// Checked in that order: type, keys the type does not use, missing keys, then each value.
+// and the values they allow (RangeError): factor from 1 to kMaxScalingFactor; lowFreqFactor finite
+// > 0; highFreqFactor finite > lowFreqFactor; originalContext an integer from 1 to 2^31 - 1;
+// betaSlow finite > 0; betaFast finite > betaSlow. Checked in that order: type, keys the type does
+// not use, missing keys, then each value.
 std::variant<RopeScaling, InputError> parse_rope_scaling(const RawRopeScaling& raw);
 
 // pe.ropeFrequencies(dim, base, scaling).
@@ -58,8 +62,8 @@ struct RotateShape {
 // any value is copied.
 std::variant<RotateShape, InputError> parse_rotate_shape(double length, double dim, double start);
 
-// pe.yarnMscale(factor, mscaleAllDim): factor finite >= 1 (like scaling.factor), mscaleAllDim
-// finite > 0 (DeepSeek-V3 uses 1, V2 0.707).
+// pe.yarnMscale(factor, mscaleAllDim): factor from 1 to kMaxScalingFactor (like scaling.factor),
+// mscaleAllDim finite > 0 (DeepSeek-V3 uses 1, V2 0.707).
 struct YarnMscaleRequest {
   double factor = 1;
   double mscale_all_dim = 1;

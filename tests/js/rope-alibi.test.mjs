@@ -180,7 +180,7 @@ test("YaRN's attention temperature: 1.36889 for DeepSeek-V3, 1.2608 with V2's 0.
   assert.equal((pe.yarnMscale({ factor: 40 }) ** 2).toFixed(5), '1.87385');
   assert.equal(pe.yarnMscale({ factor: 40, mscaleAllDim: 0.707 }).toFixed(4), '1.2608');
   assert.equal(pe.yarnMscale({ factor: 1 }), 1);
-  assertThrows(() => pe.yarnMscale({ factor: 0.5 }), RangeError, 'factor must be a finite number of at least 1; received 0.5');
+  assertThrows(() => pe.yarnMscale({ factor: 0.5 }), RangeError, 'factor must be a number from 1 to 1000000; received 0.5');
 });
 
 test('ALiBi slopes: 1/2 .. 1/256 for 8 heads, and the paper\'s rule for 12', () => {
@@ -203,7 +203,7 @@ test('bad options are TypeErrors or RangeErrors that name the parameter', () => 
   assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'yarn', factor: 40 } }), TypeError,
     'scaling.originalContext is required for scaling type "yarn"');
   assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3', factor: 0.5 } }), RangeError,
-    'scaling.factor must be a finite number of at least 1; received 0.5');
+    'scaling.factor must be a number from 1 to 1000000; received 0.5');
   assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3', factor: 8, beta: 1 } }), TypeError,
     'unknown scaling option "beta"; allowed scaling options: type, factor, lowFreqFactor, highFreqFactor, originalContext, betaFast, betaSlow');
   assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { factor: 8 } }), TypeError,

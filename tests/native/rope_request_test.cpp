@@ -65,7 +65,7 @@ const std::string kDimRule = "dim must be an even integer from 2 to 4096; receiv
 const std::string kBaseRule = "base must be a finite number greater than 1; received ";
 const std::string kStartRule =
     "start must be an integer from 0 to 2147483647 (2^31 - 1); received ";
-const std::string kFactorRule = "scaling.factor must be a finite number of at least 1; received ";
+const std::string kFactorRule = "scaling.factor must be a number from 1 to 1000000; received ";
 const std::string kContextRule =
     "scaling.originalContext must be an integer from 1 to 2147483647 (2^31 - 1); received ";
 const std::string kLlama3Keys = "factor, lowFreqFactor, highFreqFactor and originalContext";
@@ -227,6 +227,13 @@ BOOST_AUTO_TEST_SUITE(scaling_values)
 BOOST_AUTO_TEST_CASE(a_factor_below_1_is_a_range_error) {
   check_range_error(pe::parse_rope_scaling(llama3(0.5)), kFactorRule + "0.5");
   check_range_error(pe::parse_rope_scaling(yarn(0, 4096)), kFactorRule + "0");
+}
+
+// Found by tests/fuzz/fuzz_rope_request: a factor of 1e300 divided the slowest frequencies to 0.
+BOOST_AUTO_TEST_CASE(a_factor_past_a_million_is_a_range_error) {
+  check_range_error(pe::parse_rope_scaling(llama3(1e300)), kFactorRule + "1e+300");
+  check_range_error(pe::parse_rope_scaling(yarn(1000001, 4096)), kFactorRule + "1000001");
+  BOOST_TEST(std::holds_alternative<pe::RopeScaling>(pe::parse_rope_scaling(llama3(1e6))));
 }
 
 BOOST_AUTO_TEST_CASE(a_nan_or_infinite_factor_is_a_range_error) {
@@ -462,7 +469,7 @@ BOOST_AUTO_TEST_CASE(a_factor_below_1_or_a_non_positive_mscale_all_dim_is_a_rang
   const auto below = pe::parse_yarn_mscale_request(0.5, 1);
   BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(below));
   BOOST_TEST(std::get<pe::InputError>(below).message ==
-             "factor must be a finite number of at least 1; received 0.5");
+             "factor must be a number from 1 to 1000000; received 0.5");
   const auto zero = pe::parse_yarn_mscale_request(40, 0);
   BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(zero));
   BOOST_TEST(std::get<pe::InputError>(zero).message ==

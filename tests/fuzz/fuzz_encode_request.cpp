@@ -1,0 +1,62 @@
+// A table request from any kind, range and options: a rejected request names a parameter; an
+// accepted one (kept small) fills exactly the promised values, every one finite, binary ones 0 or
+// 1, and the binary structure of the same range reads the same bits.
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/binary_structure.hpp"
+#include "fuzz_input.hpp"
+#include "positions/encode_request.hpp"
+#include "positions/scheme_registry.hpp"
+
+namespace {
+
+const std::vector<std::string> kParameters = {"kind",   "start",   "count",   "dim",  "base",
+                                              "layout", "pairing", "scaling", "slope"};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::vector<std::string> kinds;
+  for (const pe::PositionScheme* scheme : pe::position_schemes()) kinds.emplace_back(scheme->name);
+  fuzz::FuzzInput input(data, size);
+  pe::RawEncodeRequest raw;
+  raw.kind = input.name(kinds);
+  raw.start = input.number();
+  raw.count = input.number();
+  raw.dim = input.number();
+  raw.options.base = input.flag() ? input.number() : 10000;
+  raw.options.layout = input.name({"interleaved", "split"});
+
+  const auto parsed = pe::parse_encode_request(raw);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) {
+    FUZZ_CHECK(fuzz::names_a_parameter(error->message, kParameters));
+    return 0;
+  }
+  const auto& request = std::get<pe::EncodeRequest>(parsed);
+  const pe::PositionRange& range = request.range;
+  if (range.value_count() > 65536) return 0;  // valid, but slow to fuzz
+  FUZZ_CHECK(range.start + range.count - 1 <= pe::kMaxPosition);
+  std::vector<float> table(static_cast<std::size_t>(range.value_count()) + 1, 12345.0f);
+  pe::encode(request, table.data());
+  FUZZ_CHECK(table.back() == 12345.0f);  // not one value past the table
+  table.pop_back();
+  for (const float value : table) FUZZ_CHECK(std::isfinite(value));
+  if (request.scheme->name == "binary") {
+    for (const float value : table) FUZZ_CHECK(value == 0.0f || value == 1.0f);
+    std::vector<std::uint8_t> hamming(range.count > 0 ? range.count - 1 : 0);
+    std::vector<std::uint32_t> codes(range.count);
+    pe::describe_binary_rows(range, hamming.data(), codes.data());
+    for (std::int64_t r = 0; r + 1 < range.count; ++r) {
+      int differing = 0;
+      for (int i = 0; i < range.dim; ++i)
+        differing += table[r * range.dim + i] != table[(r + 1) * range.dim + i];
+      FUZZ_CHECK(hamming[r] == differing);
+    }
+  }
+  return 0;
+}
