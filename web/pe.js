@@ -142,7 +142,7 @@
 //         the message names the parameter, what is allowed and what was received. The module
 //         stays usable after any error. Returned arrays belong to the caller (no .delete()).
 import createPECore from './generated/pe-core.mjs';
-import wasmBase64 from './generated/pe-core-wasm.mjs';
+import wasmText from './generated/pe-core-wasm.mjs';
 
 // Each function's own options: their JS types, a typeof name, a class, or 'scaling' (the keys, in
 // this order, are the allowed options) and the defaults of the optional ones. The position
@@ -248,13 +248,10 @@ function forCore(request) {
   return request.scaling === null ? { ...request, scaling: undefined } : request;
 }
 
-// Uint8Array.fromBase64 where the engine has it (Chrome 140+, Firefox 133+, Safari 18.2+): the
-// loop below takes ~10 ms of a page load for the ~100 KB module.
-function decodeBase64(text) {
-  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+// The module's bytes, one per character of wasmText (src/wasm/embed-wasm.mjs).
+function wasmBytes(text) {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
 
@@ -406,6 +403,6 @@ let loading = null;
 
 /** Resolves to the API once the WebAssembly module is ready; later calls share one instance. */
 export function loadPE() {
-  loading ??= createPECore({ wasmBinary: decodeBase64(wasmBase64) }).then(makeApi);
+  loading ??= createPECore({ wasmBinary: wasmBytes(wasmText) }).then(makeApi);
   return loading;
 }
