@@ -307,9 +307,13 @@ test('one bit, two positions, two dimensions: the smallest settings still say wh
   assertMatchesCore(state);
   assert.equal(state.titles[0], 'One pair of dimensions, one wave: sin and cos of the position, repeating every 6.28 positions');
   assert.match(state.titles[2], /^PE\(p \+ 0\) = R₀ PE\(p\): one rotation for every p from 0 to 1; the largest difference is 0, at p = 0/);
-  assert.equal(state.titles[3], 'Every binary step here is 1 long; sinusoidal steps at the same periods are all 2, to within 0');
+  assert.equal(state.titles[3], 'The one step here, 0 → 1, is 1 long in binary and 2 in sinusoidal');
   const note = await page.locator('figure').nth(3).locator('.figure-note').textContent();
+  assert.match(note, /^What is compared: for index k = 1, the binary bit of index k, 0 or 1, which repeats every 2 positions,/);
   assert.match(note, /With one bit every binary step flips it: a step of 1;/);
+  // Three positions, two steps, one bit: every binary step is the same length too.
+  await page.locator('input[data-field="count"]').fill('3');
+  assert.equal((await snapshot(page)).titles[3], 'Every binary step here is 1 long; sinusoidal steps at the same periods are all 2');
   assert.deepEqual(state.range, { first: 0, last: 1 });
   assert.deepEqual(problems, []);
   await page.context().close();

@@ -39,7 +39,7 @@ export function createSeriesChart({ label, hint }) {
       const room = textWidth(xFormat(first + n - 1)) + 16;
       const xTicks = [];
       for (const tick of x.ticks(Math.max(2, Math.floor((right - MARGIN.left) / room)))) {
-        if (Number.isInteger(tick) && (xTicks.length === 0 || x(tick) - x(xTicks[xTicks.length - 1]) >= room)) xTicks.push(tick);
+        if (Number.isInteger(tick) && tick >= first && tick < first + n && (xTicks.length === 0 || x(tick) - x(xTicks[xTicks.length - 1]) >= room)) xTicks.push(tick);
       }
       drawAxis(svg, x, { side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: xLabel, ticks: xTicks, format: xFormat });
       drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: right - MARGIN.left, label: yLabel, ticks: 5, format: yFormat });
@@ -49,7 +49,8 @@ export function createSeriesChart({ label, hint }) {
         svg.append(svgElement('polyline', {
           points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2, ...(dashed ? { 'stroke-dasharray': '6 4' } : {}),
         }));
-        if (spacing >= MARKER_SPACING && !dashed) {
+        // A dashed line shows only between points: alone, its point gets a dot too.
+        if (spacing >= MARKER_SPACING && (!dashed || n === 1)) {
           const dots = svgElement('g', { fill: color });
           for (const point of points) {
             const [cx, cy] = point.split(',');

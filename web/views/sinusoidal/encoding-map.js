@@ -10,7 +10,7 @@ import { textWidth } from '../../charts/cell-canvas.js';
 import { w } from './notation.js';
 
 const HINT = 'Point at a cell, or Tab to the map and use the arrow keys, to read a value and how it is made.';
-const MAX_CELL = 24;
+const MAX_CELL = 40;
 const MAP_HEIGHT = 320; // px for the positions, whatever their count (cells of 1.25 to 16 px)
 const AXIS_WAVELENGTH = format('.3~s'); // 6.28, 62.8, 6.28k
 
@@ -74,7 +74,7 @@ export function createEncodingMap() {
         key: `${start} ${count} ${dim} ${settings.base} ${layout} ${cellWidth} ${cellHeight}`,
         rows: count, cols: dim, cellWidth, cellHeight, limit: 1,
         value: (row, col) => table[row * dim + col],
-        rowTicks: everyNth(count, cellHeight, 18, (row) => formatWhole(start + row)),
+        rowTicks: everyNth(count, cellHeight, 14, (row) => formatWhole(start + row)),
         colTicks: spacedTicks(columns, cellWidth, widest + 10),
         rowName: 'position p',
         colName: 'wavelength 2π / w_j of each pair (positions)',

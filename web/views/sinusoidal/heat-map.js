@@ -50,29 +50,34 @@ export function createHeatMap({ label, hint }) {
       const x = NAME_SPACE + rowLabels + TICK_GAP;
       const plotWidth = cols * cellWidth;
       const plotHeight = rows * cellHeight;
-      // Room for half of the last column label past the cells.
-      const lastLabel = colTicks.length ? textWidth(colTicks[colTicks.length - 1].text) / 2 : 0;
-      const width = Math.ceil(x + Math.max(plotWidth, (colTicks[colTicks.length - 1]?.at ?? 0) * cellWidth + cellWidth / 2 + lastLabel));
+      // Room for half of the last column label past the cells, and for the columns' name.
+      const lastTick = colTicks[colTicks.length - 1];
+      const ticksEnd = lastTick ? (lastTick.at + 0.5) * cellWidth + textWidth(lastTick.text) / 2 : 0;
+      const nameWidth = textWidth(colName);
+      const width = Math.ceil(x + Math.max(plotWidth, ticksEnd, nameWidth));
+      // A short map gets room above and below for its rows' name, which runs along it.
+      const pad = Math.max(0, (textWidth(rowName) + 8 - plotHeight) / 2);
+      const y = TOP + pad;
       cells.draw({
         ...rest,
-        width, height: TOP + plotHeight + BOTTOM, x, y: TOP, rows, cols, cellWidth, cellHeight,
+        width, height: y + plotHeight + Math.max(BOTTOM, pad), x, y, rows, cols, cellWidth, cellHeight,
         decorate(context) {
           context.font = CHART_FONT;
           context.fillStyle = INK;
           context.textAlign = 'right';
           context.textBaseline = 'middle';
-          for (const { at, text } of rowTicks) context.fillText(text, x - TICK_GAP, TOP + (at + 0.5) * cellHeight);
+          for (const { at, text } of rowTicks) context.fillText(text, x - TICK_GAP, y + (at + 0.5) * cellHeight);
           context.textAlign = 'center';
           context.textBaseline = 'top';
           for (const { at, text } of colTicks) {
             const centre = x + (at + 0.5) * cellWidth;
-            context.fillRect(centre - 0.5, TOP + plotHeight, 1, 4);
-            context.fillText(text, centre, TOP + plotHeight + 6);
+            context.fillRect(centre - 0.5, y + plotHeight, 1, 4);
+            context.fillText(text, centre, y + plotHeight + 6);
           }
           context.fillStyle = MUTED_INK;
-          context.fillText(colName, x + plotWidth / 2, TOP + plotHeight + 23);
+          context.fillText(colName, x + Math.max(plotWidth, nameWidth) / 2, y + plotHeight + 23);
           context.save();
-          context.translate(NAME_SPACE / 2 + 2, TOP + plotHeight / 2);
+          context.translate(NAME_SPACE / 2 + 2, y + plotHeight / 2);
           context.rotate(-Math.PI / 2);
           context.textBaseline = 'middle';
           context.fillText(rowName, 0, 0);

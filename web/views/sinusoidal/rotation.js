@@ -77,7 +77,7 @@ export function createRotation() {
       map.draw({
         key: `${key} ${cell}`, rows: dim, cols: dim, cellWidth: cell, cellHeight: cell, limit: 1,
         value: (row, col) => shift.matrix[row * dim + col],
-        rowTicks: everyNth(dim, cell, 18, String),
+        rowTicks: everyNth(dim, cell, 14, String),
         colTicks: everyNth(dim, cell, 24, String),
         rowName: 'channel of PE(p + k)', colName: 'channel of PE(p)',
         describe(row, col) {

@@ -15,6 +15,7 @@ const CURVE_HINT = 'Point at the curve, or Tab to it and use the left and right 
 const SIDE_BY_SIDE_FROM = 720;
 const GAP = 24;
 const MAX_MATRIX = 420;
+const MAX_CELL = 48;
 const CURVE_HEIGHT = 300;
 
 /** The numbers the figure states: { limit (the largest squared length), spread and spreadAt (the
@@ -31,7 +32,7 @@ export function similarityFacts({ low, high }) {
 
 function title(facts, tolerance) {
   const spread = formatDeviation(facts.spread);
-  return facts.spread <= tolerance * facts.limit
+  return facts.spread / facts.limit <= tolerance
     ? `PE(p) · PE(q) depends only on the distance q − p: along every diagonal it varies by at most ${spread}, float32 rounding`
     : `PE(p) · PE(q) varies by up to ${spread} along a diagonal: it depends on where the positions are, not only on their distance`;
 }
@@ -78,13 +79,13 @@ export function createSimilarity() {
       for (const part of [matrixBlock, curveBlock]) part.style.width = `${partWidth}px`;
       const labels = (index) => formatWhole(start + index);
       const labelRoom = textWidth(labels(count - 1)) + 30;
-      const cell = Math.max(1, (Math.min(partWidth, MAX_MATRIX) - labelRoom) / count);
+      const cell = Math.max(1, Math.min(MAX_CELL, (Math.min(partWidth, MAX_MATRIX) - labelRoom) / count));
       legend.update(facts.limit, formatShort);
       matrix.draw({
         key: `${start} ${count} ${settings.dim} ${settings.base} ${settings.layout} ${cell}`,
         rows: count, cols: count, cellWidth: cell, cellHeight: cell, limit: facts.limit,
         value: (row, col) => dots.data[row * count + col],
-        rowTicks: everyNth(count, cell, 18, labels),
+        rowTicks: everyNth(count, cell, 14, labels),
         colTicks: everyNth(count, cell, textWidth(labels(count - 1)) + 10, labels),
         rowName: 'position p', colName: 'position q',
         describe: (row, col) => `${pe(start + row)} · ${pe(start + col)} = ${formatExact(dots.data[row * count + col])} · ` +

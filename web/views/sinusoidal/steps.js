@@ -22,27 +22,30 @@ export function extent(values) {
   return facts;
 }
 
-// Whether every value is the same up to float32 rounding (the core's tolerance, relative).
-const even = ({ min, max }, tolerance) => max - min <= tolerance * max;
+// Whether every value is the same up to float32 rounding: their spread, relative to the largest,
+// within the core's tolerance for identical rows.
+const even = ({ min, max }, tolerance) => (max - min) / max <= tolerance;
 
-function title({ start }, binary, sinusoidal, tolerance) {
+function title({ start, count }, binary, sinusoidal, tolerance) {
   const step = (r) => `${formatWhole(start + r)} → ${formatWhole(start + r + 1)}`;
+  if (count === 2) return `The one step here, ${step(0)}, is ${formatShort(binary.max)} long in binary and ${formatShort(sinusoidal.max)} in sinusoidal`;
   const binaryWords = even(binary, tolerance)
     ? `every binary step here is ${formatShort(binary.max)} long`
     : `binary steps run from ${formatShort(binary.min)} to ${formatShort(binary.max)} (${step(binary.maxAt)})`;
   const sinusoidalWords = even(sinusoidal, tolerance)
-    ? `sinusoidal steps at the same periods are all ${formatShort(sinusoidal.max)}, to within ${formatDeviation(sinusoidal.max - sinusoidal.min)}`
+    ? `sinusoidal steps at the same periods are all ${formatShort(sinusoidal.max)}` +
+      (sinusoidal.max > sinusoidal.min ? `, to within ${formatDeviation(sinusoidal.max - sinusoidal.min)}` : '')
     : `sinusoidal steps at the same periods run from ${formatShort(sinusoidal.min)} to ${formatShort(sinusoidal.max)}`;
   return `${binaryWords[0].toUpperCase()}${binaryWords.slice(1)}; ${sinusoidalWords}`;
 }
 
-function note(bits) {
-  const indices = bits === 1 ? 'index 1' : `each index k from 1 to ${bits}`;
-  const periods = bits === 1 ? 'every 2 positions' : `every 2^k positions (2 to ${formatWhole(2 ** bits)})`;
+function note(bits, periods) {
+  const indices = bits === 1 ? 'index k = 1' : `each index k from 1 to ${bits}`;
+  const every = bits === 1 ? 'every 2 positions' : `every 2^k positions (${formatWhole(periods[0])} to ${formatWhole(periods[bits - 1])})`;
   const binaryStep = bits === 1
     ? 'With one bit every binary step flips it: a step of 1'
     : 'A binary step is the square root of the number of bits that flip, so it depends on p';
-  return `What is compared: for ${indices}, the binary bit of index k, 0 or 1, which repeats ${periods}, against the ` +
+  return `What is compared: for ${indices}, the binary bit of index k, 0 or 1, which repeats ${every}, against the ` +
     'sinusoidal pair (sin 2πp/2^k, cos 2πp/2^k) with the same period. A step is the straight-line distance from the vector of p ' +
     `to the vector of p + 1: ${bits} ${bits === 1 ? 'value' : 'values'} for binary, ${2 * bits} for sinusoidal. ${binaryStep}; ` +
     'each sinusoidal pair turns by the same angle 2π/2^k at every step, so every sinusoidal step has the same length.';
@@ -62,7 +65,7 @@ export function createSteps() {
       const binary = extent(steps.binary);
       const sinusoidal = extent(steps.sinusoidal);
       frame.setTitle(title(settings, binary, sinusoidal, tolerance));
-      frame.setNote(note(bits));
+      frame.setNote(note(bits, steps.periods));
       frame.setLegend([
         { label: bits === 1 ? 'binary: the bit of index 1' : `binary: the bits of index 1 to ${bits}`, color: BINARY_COLOR, shape: 'line' },
         { label: 'sinusoidal: one sin/cos pair per bit’s period', color: SINUSOIDAL_COLOR, shape: 'dashed' },
