@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
 import { formatExact, formatShort, formatSmall } from '../../web/views/shared/format.js';
+import { formatLarge } from '../../web/views/sinusoidal/notation.js';
 import {
   currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
 } from './support/browser.mjs';
@@ -315,6 +316,23 @@ test('one bit, two positions, two dimensions: the smallest settings still say wh
   await page.locator('input[data-field="count"]').fill('3');
   assert.equal((await snapshot(page)).titles[3], 'Every binary step here is 1 long; sinusoidal steps at the same periods are all 2');
   assert.deepEqual(state.range, { first: 0, last: 1 });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a base of 10^300: wavelengths, frequencies and angles written as powers of ten', async () => {
+  const { page, problems } = await openSinusoidal('&base=1e300&dim=16');
+  const state = await snapshot(page);
+  assertMatchesCore(state);
+  assert.equal(state.base, 1e300);
+  assert.equal(formatLarge(state.wavelengths[7]), '1.99 × 10²⁶³');
+  assert.equal(state.titles[0], `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every 6.28 positions, pair 7 only every ${formatLarge(state.wavelengths[7])}`);
+  await maps(page).first().focus();
+  await page.keyboard.press('End');
+  assert.match(await mapReadouts(page).first().textContent(), /· pair 7: w₇ = 3\.2 × 10⁻²⁶³, wavelength 1\.99 × 10²⁶³ positions$/);
+  const rotationNote = await page.locator('figure').nth(2).locator('.figure-note').textContent();
+  assert.match(rotationNote, /Here pair 0 turns by 3 rad and pair 7 by 9\.\d × 10⁻²⁶³ rad/);
+  assert.equal(await scrollsSideways(page), false);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

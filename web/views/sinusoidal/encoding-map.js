@@ -3,16 +3,17 @@
 // Point at a cell, or Tab to the map and use the arrow keys, to read its value and its formula.
 import { createFigure } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
-import { formatExact, formatShort, formatWhole } from '../shared/format.js';
+import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
 import { createHeatMap, everyNth, spacedTicks } from './heat-map.js';
 import { format } from 'd3-format';
 import { textWidth } from '../../charts/cell-canvas.js';
-import { w } from './notation.js';
+import { formatLarge, w } from './notation.js';
 
 const HINT = 'Point at a cell, or Tab to the map and use the arrow keys, to read a value and how it is made.';
 const MAX_CELL = 40;
 const MAP_HEIGHT = 320; // px for the positions, whatever their count (cells of 1.25 to 16 px)
-const AXIS_WAVELENGTH = format('.3~s'); // 6.28, 62.8, 6.28k
+const COMPACT = format('.3~s'); // 6.28, 62.8, 6.28k
+const axisWavelength = (length) => (length < 1e6 ? COMPACT(length) : formatLarge(length));
 
 /** Pair j and whether column c is its sine or its cosine, in the layout. */
 export function columnOf(c, dim, layout) {
@@ -22,9 +23,9 @@ export function columnOf(c, dim, layout) {
 
 function title(wavelengths) {
   const last = wavelengths.length - 1;
-  if (last === 0) return `One pair of dimensions, one wave: sin and cos of the position, repeating every ${formatShort(wavelengths[0])} positions`;
-  return `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every ${formatShort(wavelengths[0])} positions, ` +
-    `pair ${last} only every ${formatShort(wavelengths[last])}`;
+  if (last === 0) return `One pair of dimensions, one wave: sin and cos of the position, repeating every ${formatLarge(wavelengths[0])} positions`;
+  return `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every ${formatLarge(wavelengths[0])} positions, ` +
+    `pair ${last} only every ${formatLarge(wavelengths[last])}`;
 }
 
 // Which pairs turn all the way round over the positions shown (a span of count - 1 steps).
@@ -67,8 +68,8 @@ export function createEncodingMap() {
       // A label under every pair that has room, centred on its two columns (interleaved) or on
       // its sine and its cosine column (split).
       const columns = layout === 'interleaved'
-        ? Array.from(wavelengths, (length, j) => ({ at: 2 * j + 0.5, text: AXIS_WAVELENGTH(length) }))
-        : [...wavelengths, ...wavelengths].map((length, c) => ({ at: c, text: AXIS_WAVELENGTH(length) }));
+        ? Array.from(wavelengths, (length, j) => ({ at: 2 * j + 0.5, text: axisWavelength(length) }))
+        : [...wavelengths, ...wavelengths].map((length, c) => ({ at: c, text: axisWavelength(length) }));
       const widest = Math.max(...columns.map(({ text }) => textWidth(text)));
       map.draw({
         key: `${start} ${count} ${dim} ${settings.base} ${layout} ${cellWidth} ${cellHeight}`,
@@ -82,7 +83,7 @@ export function createEncodingMap() {
           const { pair, sine } = columnOf(col, dim, layout);
           const p = formatWhole(start + row);
           return `position ${p}, dimension ${col} = ${sine ? 'sin' : 'cos'}(${p} · ${w(pair)}) = ${formatExact(table[row * dim + col])} · ` +
-            `pair ${pair}: ${w(pair)} = ${formatShort(frequencies[pair])}, wavelength ${formatShort(wavelengths[pair])} positions`;
+            `pair ${pair}: ${w(pair)} = ${formatSmall(frequencies[pair])}, wavelength ${formatLarge(wavelengths[pair])} positions`;
         },
       });
     },

@@ -3,7 +3,7 @@
 // PE(p + k) over the positions shown.
 import { createFigure } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
-import { formatExact, formatShort, formatWhole } from '../shared/format.js';
+import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
 import { createHeatMap, everyNth } from './heat-map.js';
 import { columnOf } from './encoding-map.js';
 import { formatDeviation, rotation as R, w } from './notation.js';
@@ -25,8 +25,8 @@ function title({ by, start, count }, shift) {
 function note({ by, dim, layout }, shift) {
   const pairs = dim / 2;
   const angles = pairs === 1
-    ? `Here the one pair turns by ${formatShort(shift.angles[0])} rad`
-    : `Here pair 0 turns by ${formatShort(shift.angles[0])} rad and pair ${pairs - 1} by ${formatShort(shift.angles[pairs - 1])} rad`;
+    ? `Here the one pair turns by ${formatSmall(shift.angles[0])} rad`
+    : `Here pair 0 turns by ${formatSmall(shift.angles[0])} rad and pair ${pairs - 1} by ${formatSmall(shift.angles[pairs - 1])} rad`;
   const blocks = !shift.matrix
     ? `With more than 64 dimensions the matrix is shown pair by pair: cos(${formatWhole(by)}·w_j) and sin(${formatWhole(by)}·w_j), the entries of each block.`
     : layout === 'interleaved'
@@ -57,7 +57,7 @@ export function createRotation() {
       frame.setTitle(title(settings, shift));
       frame.setNote(note(settings, shift));
       const k = formatWhole(by);
-      const turn = (j) => `pair ${j} turns by ${k} · ${w(j)} = ${formatShort(shift.angles[j])} rad after whole turns`;
+      const turn = (j) => `pair ${j} turns by ${k} · ${w(j)} = ${formatSmall(shift.angles[j])} rad after whole turns`;
       const key = `${by} ${dim} ${settings.base} ${layout}`;
       if (!shift.matrix) {
         // Two rows, one column per pair: the cosine and the sine of each block.
