@@ -118,6 +118,49 @@
 // (1 <= dim <= 4096, at most 2048 rows), every value finite; its shape is checked before it is
 // copied into the module.
 //
+// The dot product of every pair of rows of any table, and how it depends on the rows' distance
+// apart (the sinusoidal encoding's PE(i) . PE(j) depends only on i - j):
+//
+//   const g = pe.dotProducts({ data: pe.encode({ kind: 'sinusoidal', count: 64, dim: 32 }).data, dim: 32 });
+//   g.data[x * g.rows + y]   // Float64Array(rows * rows): row x . row y, summed in double
+//   g.byOffset.low[k]        // Float64Array(rows): the smallest row r . row r + k over every r
+//   g.byOffset.high[k]       //   and the largest (k = 0: the squared lengths); equal when the dot
+//                            //   product depends only on the distance k
+// Both options are required; data as for cosineSimilarities (a Float32Array of whole rows of dim
+// values, 1 <= dim <= 4096, at most 2048 rows, every value finite).
+//
+// The sinusoidal encoding's frequencies, and moving along it as a rotation:
+//
+//   pe.sinusoidalFrequencies({ dim: 32, base: 10000 })
+//     // { dim, base, frequencies: Float64Array(dim / 2): w_k = base^(-2k/dim), wavelengths:
+//     //   Float64Array(dim / 2): 2 pi / w_k, the positions pair k takes to come round again }
+//   const s = pe.shiftRotation({ dim: 8, by: 5, count: 64 });
+//   s.angles[j]        // Float64Array(dim / 2): k w_j reduced to [0, 2 pi), k = by
+//   s.cos[j], s.sin[j] //   cos and sin of k w_j: pair j of PE(p), (sin p w_j, cos p w_j), turns
+//                      //   by the block [[cos, sin], [-sin, cos]], so PE(p + k) = R_k PE(p)
+//   s.matrix           // R_k as Float64Array(dim * dim), row-major in the layout's order of
+//                      //   channels (blocks on the diagonal when interleaved), or null past dim 64
+//   s.maxError         // the largest |R_k PE(p) - PE(p + k)| (Euclidean) over p = start ..
+//                      //   start + count - 1: pe.encode's float32 rows, R_k applied in double
+//   s.maxErrorAt       //   the first p where it occurs (null when count is 0)
+//   s.identical        //   every R_k PE(p) identical to PE(p + k), as analyze decides identical
+// Options: dim (required), base (10000), layout ('interleaved'), start (0) and count (required)
+// with pe.encode's limits and messages for kind 'sinusoidal'; by (required): an integer from 0
+// while start + count - 1 + by <= 2^31 - 1. sinusoidalFrequencies: dim even, 2 to 4096; base > 1.
+//
+// Binary against sinusoidal at the same periods: how far each encoding moves from one position to
+// the next. Bit i of the binary encoding repeats every T_i = 2^(i+1) positions; the sinusoidal
+// pair with that period is (sin 2 pi p / T_i, cos 2 pi p / T_i).
+//
+//   const n = pe.neighbourSteps({ start: 120, count: 16, bits: 8 });
+//   n.periods[i]       // Float64Array(bits): T_i = 2^(i+1)
+//   n.binary[r]        // Float64Array(count): |B(p + 1) - B(p)| for p = start + r, B(p) = bits
+//                      //   0 .. bits - 1 of p: the square root of the bits that flip (127 -> 128
+//                      //   with 8 bits: sqrt(8))
+//   n.sinusoidal[r]    //   the same for S(p), the bits sinusoidal pairs: one length for every p
+// Options: bits (required), an integer from 1 to 31; start (0); count (required): an integer from
+// 0 to 1,048,576 with start + count <= 2^31 - 1.
+//
 // The binary encoding's structure (what the grid and the waves views show), read off the same
 // bits pe.encode returns; index i is 0-based, i = 0 the lecture's "index 1" (LSB):
 //
@@ -158,6 +201,8 @@ const BINARY_STRUCTURE_DEFAULTS = { start: 0 };
 const SMOOTH_BITS_TYPES = { start: 'number', count: 'number', dim: 'number', samplesPerPosition: 'number' };
 const SMOOTH_BITS_DEFAULTS = { start: 0, samplesPerPosition: 8 };
 const SIMILARITY_TYPES = { data: Float32Array, dim: 'number' };
+const SHIFT_ROTATION_TYPES = { dim: 'number', start: 'number', count: 'number', by: 'number' };
+const NEIGHBOUR_STEP_TYPES = { start: 'number', count: 'number', bits: 'number' };
 const ROPE_FREQUENCY_TYPES = { dim: 'number', base: 'number', scaling: 'scaling' };
 const ROTATE_DEFAULTS = { start: 0 };
 const ROTATE_TYPES = { data: Float32Array, dim: 'number', start: 'number', base: 'number', pairing: 'string', scaling: 'scaling' };
@@ -362,6 +407,33 @@ function makeApi(core) {
       const request = readOptions(options, SIMILARITY_TYPES, {});
       const { rows, data } = unwrap(core.cosineSimilarities(request));
       return { rows, dim: request.dim, data };
+    },
+
+    /** Returns { rows, dim, data: Float64Array(rows * rows), byOffset: { low, high } }. */
+    dotProducts(options) {
+      const request = readOptions(options, SIMILARITY_TYPES, {});
+      const { rows, data, byOffset } = unwrap(core.dotProducts(request));
+      return { rows, dim: request.dim, data, byOffset };
+    },
+
+    /** Returns { dim, base, frequencies, wavelengths }, each array Float64Array(dim / 2). */
+    sinusoidalFrequencies(options) {
+      const request = readOptions(options, { dim: 'number', ...optionTypes(['base']) }, optionDefaults(['base']));
+      return { ...request, ...unwrap(core.sinusoidalFrequencies(request)) };
+    },
+
+    /** Returns { dim, start, count, by, base, layout, angles, cos, sin, matrix, maxError,
+     *  maxErrorAt, identical }. */
+    shiftRotation(options) {
+      const names = ['base', 'layout'];
+      const request = readOptions(options, { ...SHIFT_ROTATION_TYPES, ...optionTypes(names) }, { start: 0, ...optionDefaults(names) });
+      return { ...request, ...unwrap(core.shiftRotation(request)) };
+    },
+
+    /** Returns { start, count, bits, periods, binary, sinusoidal }. */
+    neighbourSteps(options) {
+      const request = readOptions(options, NEIGHBOUR_STEP_TYPES, { start: 0 });
+      return { ...request, ...unwrap(core.neighbourSteps(request)) };
     },
 
     /** Returns a Float64Array(dim / 2): theta_i of pair i, after scaling. */

@@ -68,4 +68,30 @@ std::vector<double> TableRows::cosine_matrix() const {
   return matrix;
 }
 
+std::vector<double> TableRows::dot_matrix() const {
+  const int count = static_cast<int>(squared_lengths_.size());
+  const auto n = static_cast<std::size_t>(count);
+  std::vector<double> matrix(n * n);
+  for (int a = 0; a < count; ++a) {
+    matrix[a * n + a] = squared_lengths_[a];
+    for (int b = a + 1; b < count; ++b) matrix[a * n + b] = matrix[b * n + a] = dot(a, b);
+  }
+  return matrix;
+}
+
+DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n) {
+  const auto size = static_cast<std::size_t>(n);
+  DiagonalRanges ranges{std::vector<double>(size), std::vector<double>(size)};
+  for (std::size_t k = 0; k < size; ++k) {
+    double low = matrix[k], high = matrix[k];  // row 0, column k
+    for (std::size_t r = 1; r + k < size; ++r) {
+      low = std::min(low, matrix[r * size + r + k]);
+      high = std::max(high, matrix[r * size + r + k]);
+    }
+    ranges.low[k] = low;
+    ranges.high[k] = high;
+  }
+  return ranges;
+}
+
 }  // namespace pe

@@ -33,6 +33,10 @@ class TableRows {
   // The cosine similarity of every pair of rows: (count, count), entry [a * count + b].
   std::vector<double> cosine_matrix() const;
 
+  // The dot product of every pair of rows (the Gram matrix): (count, count), entry
+  // [a * count + b] = sum_i row_a[i] row_b[i], summed in double.
+  std::vector<double> dot_matrix() const;
+
  private:
   const float* row(int r) const;
   double dot(int a, int b) const;
@@ -41,5 +45,14 @@ class TableRows {
   int dim_;
   std::vector<double> squared_lengths_;
 };
+
+// The smallest and largest entry of each diagonal of a square (n, n) row-major matrix, above the
+// main one included: for offset k = 0 .. n - 1, over the n - k entries [r * n + r + k]. For a Gram
+// matrix, k is the distance between two rows: low[k] == high[k] says their dot product depends
+// only on how far apart they are (up to rounding), not on where they sit.
+struct DiagonalRanges {
+  std::vector<double> low, high;  // (n)
+};
+DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n);
 
 }  // namespace pe

@@ -6,8 +6,14 @@ namespace pe {
 
 void encode_sinusoidal(std::int64_t start, std::int64_t count, int dim, double base,
                        SinusoidLayout layout, float* out) {
-  const int pairs = dim / 2;
-  PairAngles angles(inverse_frequencies(dim, base), start);
+  encode_sinusoid_pairs(inverse_frequencies(dim, base), start, count, layout, out);
+}
+
+void encode_sinusoid_pairs(const std::vector<double>& frequencies, std::int64_t start,
+                           std::int64_t count, SinusoidLayout layout, float* out) {
+  const int pairs = static_cast<int>(frequencies.size());
+  const int dim = 2 * pairs;
+  PairAngles angles(frequencies, start);
   for (std::int64_t r = 0; r < count; ++r, angles.next()) {
     float* row = out + r * dim;
     if (layout == SinusoidLayout::interleaved) {

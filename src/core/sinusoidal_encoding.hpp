@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <vector>
 
 namespace pe {
 
@@ -16,5 +17,12 @@ enum class SinusoidLayout { interleaved, split };
 // double precision: in float32, p * w_k is off by ~0.06 rad at p = 10^6.
 void encode_sinusoidal(std::int64_t start, std::int64_t count, int dim, double base,
                        SinusoidLayout layout, float* out);
+
+// The same table for any frequencies f_k, one sin/cos pair each (dim = 2 * frequencies.size()):
+// interleaved [sin(p f_0), cos(p f_0), sin(p f_1), ...], split [sin(p f_0) .., cos(p f_0) ..].
+// encode_sinusoidal is this with f_k = w_k; the view's comparison with binary uses the periods of
+// the bits instead (f_i = 2 pi / 2^(i+1)). out is (count, dim), row-major.
+void encode_sinusoid_pairs(const std::vector<double>& frequencies, std::int64_t start,
+                           std::int64_t count, SinusoidLayout layout, float* out);
 
 }  // namespace pe

@@ -12,16 +12,20 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "analysis/attention.hpp"
 #include "analysis/sentence_analysis.hpp"
 #include "analysis/similarity_request.hpp"
+#include "analysis/sinusoidal_geometry.hpp"
 #include "analysis/token_embeddings.hpp"
 #include "analysis/vector_geometry.hpp"
 #include "core/alibi.hpp"
+#include "core/angles.hpp"
 #include "core/binary_structure.hpp"
 #include "core/rope_request.hpp"
+#include "core/sinusoidal_shift.hpp"
 #include "core/smooth_bits.hpp"
 #include "positions/encode_request.hpp"
 #include "positions/scheme_registry.hpp"
@@ -232,21 +236,121 @@ val compare_shift(std::string text, val options) {
   return result;
 }
 
-// { data: Float32Array, dim } -> { rows, data: Float64Array(rows * rows) }. The shape is checked
-// from the length before the values are copied into wasm memory, which never shrinks again.
-val cosine_similarities(val options) {
+// A caller's table { data: Float32Array, dim } as TableRows over a copy, or the first problem. The
+// shape is checked from the length before the values are copied into wasm memory, which never
+// shrinks again.
+struct CallerTable {
+  std::vector<float> values;
+  int dim = 1;
+  int rows = 0;
+  pe::TableRows rows_of() const { return pe::TableRows(values.data(), dim, rows); }
+};
+
+std::variant<CallerTable, pe::InputError> read_table(const val& options) {
   const val data = options["data"];
   const auto parsed =
       pe::parse_similarity_shape(data["length"].as<double>(), options["dim"].as<double>());
-  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return *error;
   const auto [width, rows] = std::get<pe::SimilarityShape>(parsed);
-  const std::vector<float> table = emscripten::convertJSArrayToNumberVector<float>(data);
-  if (const auto error = pe::find_non_finite(table.data(), table.size()))
-    return error_object(*error);
+  CallerTable table{emscripten::convertJSArrayToNumberVector<float>(data), width, rows};
+  if (const auto error = pe::find_non_finite(table.values.data(), table.values.size()))
+    return *error;
+  return table;
+}
+
+// { data: Float32Array, dim } -> { rows, data: Float64Array(rows * rows) }.
+val cosine_similarities(val options) {
+  const auto table = read_table(options);
+  if (const auto* error = std::get_if<pe::InputError>(&table)) return error_object(*error);
+  const auto& rows = std::get<CallerTable>(table);
 
   val result = val::object();
-  result.set("rows", rows);
-  result.set("data", copy_to_js(pe::TableRows(table.data(), width, rows).cosine_matrix()));
+  result.set("rows", rows.rows);
+  result.set("data", copy_to_js(rows.rows_of().cosine_matrix()));
+  return result;
+}
+
+// { data: Float32Array, dim } -> { rows, data: Float64Array(rows * rows), byOffset: { low, high }
+// }: the Gram matrix and the smallest and largest entry of each of its diagonals,
+// Float64Array(rows).
+val dot_products(val options) {
+  const auto table = read_table(options);
+  if (const auto* error = std::get_if<pe::InputError>(&table)) return error_object(*error);
+  const auto& rows = std::get<CallerTable>(table);
+  const std::vector<double> matrix = rows.rows_of().dot_matrix();
+  const pe::DiagonalRanges diagonals = pe::diagonal_ranges(matrix, rows.rows);
+
+  val by_offset = val::object();
+  by_offset.set("low", copy_to_js(diagonals.low));
+  by_offset.set("high", copy_to_js(diagonals.high));
+  val result = val::object();
+  result.set("rows", rows.rows);
+  result.set("data", copy_to_js(matrix));
+  result.set("byOffset", by_offset);
+  return result;
+}
+
+// { dim, base } -> { frequencies, wavelengths }, each Float64Array(dim / 2): w_k = base^(-2k/dim)
+// and 2 pi / w_k. The same checks as ropeFrequencies without scaling: the angles are shared.
+val sinusoidal_frequencies(val options) {
+  double dim = 0, base = 0;
+  read(options, "dim", dim);
+  read(options, "base", base);
+  const auto parsed = pe::parse_rope_frequency_request(dim, base, {});
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::RopeFrequencyRequest>(parsed);
+  const std::vector<double> frequencies = pe::inverse_frequencies(request.dim, request.base);
+
+  val result = val::object();
+  result.set("frequencies", copy_to_js(frequencies));
+  result.set("wavelengths", copy_to_js(pe::wavelengths(frequencies)));
+  return result;
+}
+
+// { dim, base, layout, start, count, by } -> { angles, cos, sin: Float64Array(dim / 2), matrix:
+// Float64Array(dim * dim) | null (dim <= 64), maxError, maxErrorAt: number | null, identical }.
+val shift_rotation(val options) {
+  double start = 0, count = 0, dim = 0, by = 0;
+  read(options, "start", start);
+  read(options, "count", count);
+  read(options, "dim", dim);
+  read(options, "by", by);
+  const auto parsed =
+      pe::parse_shift_rotation_request(start, count, dim, read_scheme_options(options), by);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::ShiftRotationRequest>(parsed);
+  const pe::ShiftRotation rotation =
+      pe::shift_rotation(pe::inverse_frequencies(request.range.dim, request.base), request.by);
+  const pe::ShiftCheck check = pe::check_shift(request);
+
+  val result = val::object();
+  result.set("angles", copy_to_js(rotation.angles));
+  result.set("cos", copy_to_js(rotation.cosines));
+  result.set("sin", copy_to_js(rotation.sines));
+  result.set("matrix", request.range.dim <= pe::kMaxRotationMatrixDim
+                           ? copy_to_js(pe::rotation_matrix(rotation, request.layout))
+                           : val::null());
+  result.set("maxError", check.max_error);
+  result.set("maxErrorAt", check.at < 0 ? val::null() : val(static_cast<double>(check.at)));
+  result.set("identical", check.identical);
+  return result;
+}
+
+// { start, count, bits } -> { periods: Float64Array(bits), binary, sinusoidal: Float64Array(count)
+// }.
+val neighbour_steps(val options) {
+  double start = 0, count = 0, bits = 0;
+  read(options, "start", start);
+  read(options, "count", count);
+  read(options, "bits", bits);
+  const auto parsed = pe::parse_neighbour_steps_request(start, count, bits);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const pe::NeighbourSteps steps = pe::neighbour_steps(std::get<pe::NeighbourStepsRequest>(parsed));
+
+  val result = val::object();
+  result.set("periods", copy_to_js(steps.periods));
+  result.set("binary", copy_to_js(steps.binary));
+  result.set("sinusoidal", copy_to_js(steps.sinusoidal));
   return result;
 }
 
@@ -486,6 +590,10 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("binaryStructure", &binary_structure);
   emscripten::function("smoothBits", &smooth_bits);
   emscripten::function("cosineSimilarities", &cosine_similarities);
+  emscripten::function("dotProducts", &dot_products);
+  emscripten::function("sinusoidalFrequencies", &sinusoidal_frequencies);
+  emscripten::function("shiftRotation", &shift_rotation);
+  emscripten::function("neighbourSteps", &neighbour_steps);
   emscripten::function("ropeFrequencies", &rope_frequencies);
   emscripten::function("rotate", &rotate);
   emscripten::function("yarnMscale", &yarn_mscale);

@@ -91,6 +91,9 @@ test('"Embed this view" gives an iframe for the state on screen', async () => {
   const { page, problems } = await openPage(session, `${session.url}?grid.start=64&grid.count=12`);
   const panel = page.locator('[data-view-slot="grid"] + .embed-code');
   await panel.locator('summary').click();
+  // The code is written on the panel's 'toggle' event, which the browser queues after the click
+  // (behind any view that the scroll brought near enough to draw).
+  await page.waitForFunction(() => document.querySelector('[data-view-slot="grid"] + .embed-code textarea').value !== '');
   const code = await panel.locator('textarea').inputValue();
   assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /);
   assert.match(code, /sandbox="allow-scripts"/);

@@ -12,8 +12,8 @@ import { VIEWS } from '../../web/views/registry.js';
 
 const pe = await loadPE();
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-// The text a reader sees: tags dropped, <sup>k</sup> as ^k, white space collapsed.
-const plain = (html) => html.replace(/<sup>(.*?)<\/sup>/g, '^$1').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+// The text a reader sees: tags dropped, <sup>k</sup> as ^k, <sub>j</sub> as _j, white space collapsed.
+const plain = (html) => html.replace(/<sup>(.*?)<\/sup>/g, '^$1').replace(/<sub>(.*?)<\/sub>/g, '_$1').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const page = plain([read('index.html'), ...VIEWS.map(({ step }) => step.html)].join(' '));
 const readme = read('README.md').replace(/\s+/g, ' ');
 
@@ -86,4 +86,43 @@ test('footer and README say what the core computes and what the page does itself
   const { data } = pe.encode({ kind: 'integer', start: 200, count: 1, dim: 8 });
   assert.ok(data.every((value) => value === 200));
   assert.equal(200 / pe.analysisConstants.tokenEmbeddingStd, 10000);
+});
+
+test('step 5: pair 0 repeats every 2π ≈ 6.28 positions, the last every 2π·base^((d−2)/d); every value lies between −1 and 1', () => {
+  assert.match(page, /pair j holds sin\(p·w_j\) and cos\(p·w_j\) with w_j = base\^−2j\/d, so pair 0 repeats every 2π ≈ 6\.28 positions and each later pair more slowly, the last every 2π·base\^\(d−2\)\/d positions\. Every value lies between −1 and 1\./);
+  for (const [dim, base] of [[2, 10000], [32, 10000], [512, 10000], [8, 1.5], [64, 500000]]) {
+    const { wavelengths } = pe.sinusoidalFrequencies({ dim, base });
+    assert.equal(wavelengths[0], 2 * Math.PI);
+    assert.equal((2 * Math.PI).toFixed(2), '6.28');
+    wavelengths.forEach((length, j) => j === 0 || assert.ok(length > wavelengths[j - 1], 'each later pair more slowly'));
+    const last = wavelengths[wavelengths.length - 1];
+    assert.ok(Math.abs(last / (2 * Math.PI * base ** ((dim - 2) / dim)) - 1) < 1e-12);
+    const { data } = pe.encode({ kind: 'sinusoidal', start: 999000, count: 200, dim, base });
+    assert.ok(data.every((value) => value >= -1 && value <= 1));
+  }
+});
+
+test('step 5: PE(p) · PE(q) is a sum of cos((q − p)·w_j), and PE(p + k) is PE(p) turned by one rotation', () => {
+  assert.match(page, /PE\(p\) · PE\(q\) is a sum of cos\(\(q − p\)·w_j\), so it depends only on the distance q − p; and PE\(p \+ k\) is PE\(p\) turned by one rotation R_k, the same for every p\./);
+  for (const layout of ['interleaved', 'split']) {
+    const dim = 16;
+    const { data } = pe.encode({ kind: 'sinusoidal', start: 5000, count: 40, dim, layout });
+    const { frequencies } = pe.sinusoidalFrequencies({ dim });
+    const { byOffset } = pe.dotProducts({ data, dim });
+    for (let k = 0; k < 40; k += 1) {
+      const sum = frequencies.reduce((total, w) => total + Math.cos(k * w), 0);
+      assert.ok(Math.abs(byOffset.low[k] - sum) < 1e-5 && Math.abs(byOffset.high[k] - sum) < 1e-5, `offset ${k}`);
+    }
+    for (const by of [1, 7, 100000]) assert.ok(pe.shiftRotation({ dim, layout, start: 5000, count: 40, by }).identical);
+  }
+});
+
+test('step 5: at the same periods every sinusoidal step has one length; binary steps are √(bits flipped): 1 for 128 → 129, √8 ≈ 2.83 for 127 → 128', () => {
+  assert.match(page, /Compared at the same periods, every step from a position to the next has the same length in the sinusoidal encoding, while a binary step is the square root of the number of bits that flip: with 8 bits, 1 for 128 → 129 and √8 ≈ 2\.83 for 127 → 128\./);
+  const steps = pe.neighbourSteps({ start: 0, count: 1024, bits: 8 });
+  const { hamming } = pe.binaryStructure({ start: 0, count: 1025, dim: 8 });
+  steps.binary.forEach((step, r) => assert.equal(step, Math.sqrt(hamming[r])));
+  assert.deepEqual([steps.binary[127], steps.binary[128]], [Math.sqrt(8), 1]);
+  assert.equal(Math.sqrt(8).toFixed(2), '2.83');
+  assert.ok(Math.max(...steps.sinusoidal) - Math.min(...steps.sinusoidal) < 1e-6);
 });

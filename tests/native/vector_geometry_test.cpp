@@ -95,6 +95,51 @@ BOOST_AUTO_TEST_CASE(the_cosine_matrix_is_symmetric_and_holds_every_pair) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(the_dot_matrix_holds_every_pair_s_dot_product) {
+  // Rows (1, 0), (0, 1), (-2, 0), (3, 4), (0, 0), by hand.
+  const std::vector<double> expected = {1,  0, -2, 3, 0,  0,  1, 0, 4, 0, -2, 0, 4,
+                                        -6, 0, 3,  4, -6, 25, 0, 0, 0, 0, 0,  0};
+  BOOST_TEST(kTable.dot_matrix() == expected, tt::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(diagonal_ranges_hold_the_smallest_and_largest_entry_at_each_offset) {
+  // Offset 0: 1, 1, 4, 25, 0; offset 1: 0, 0, -6, 0; offset 2: -2, 4, 0; offset 3: 3, 0;
+  // offset 4: 0.
+  const auto ranges = pe::diagonal_ranges(kTable.dot_matrix(), 5);
+  const std::vector<double> low = {0, -6, -2, 0, 0}, high = {25, 0, 4, 3, 0};
+  BOOST_TEST(ranges.low == low, tt::per_element());
+  BOOST_TEST(ranges.high == high, tt::per_element());
+}
+
+// The sinusoidal encoding's Gram matrix: PE(i) . PE(j) = sum_k cos((i - j) w_k) (sin a sin b +
+// cos a cos b = cos(a - b)), the same along each diagonal, from a table computed here.
+BOOST_AUTO_TEST_CASE(a_table_of_sinusoids_has_the_same_dot_product_all_along_each_diagonal) {
+  constexpr int kDim = 32, kRows = 100;
+  std::vector<float> table(kRows * kDim);
+  for (int r = 0; r < kRows; ++r) {
+    for (int k = 0; k < kDim / 2; ++k) {
+      const long double angle = (1000 + r) * std::exp(-(2.0L * k / kDim) * std::log(10000.0L));
+      table[r * kDim + 2 * k] = static_cast<float>(std::sin(angle));
+      table[r * kDim + 2 * k + 1] = static_cast<float>(std::cos(angle));
+    }
+  }
+  const auto ranges =
+      pe::diagonal_ranges(pe::TableRows(table.data(), kDim, kRows).dot_matrix(), kRows);
+  double widest = 0;
+  for (int offset = 0; offset < kRows; ++offset) {
+    long double expected = 0;
+    for (int k = 0; k < kDim / 2; ++k)
+      expected += std::cos(offset * std::exp(-(2.0L * k / kDim) * std::log(10000.0L)));
+    BOOST_TEST_CONTEXT("offset " << offset) {
+      BOOST_TEST(std::fabs(ranges.low[offset] - static_cast<double>(expected)) <= 1e-5);
+      BOOST_TEST(std::fabs(ranges.high[offset] - static_cast<double>(expected)) <= 1e-5);
+    }
+    widest = std::max(widest, ranges.high[offset] - ranges.low[offset]);
+  }
+  BOOST_TEST_MESSAGE("widest diagonal: " << widest);
+  BOOST_TEST(widest <= 1e-5);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(similarity_request)

@@ -1,0 +1,73 @@
+#pragma once
+// What the sinusoidal view measures on the tables the core encodes: how exactly PE(p + k) is
+// R_k PE(p) over a range (core/sinusoidal_shift.hpp), and how long the step from each position to
+// the next is, next to the binary encoding's at the same periods. Requests are checked here, with
+// the messages of pe.encode for what they share with it.
+#include <cstdint>
+#include <variant>
+#include <vector>
+
+#include "core/input_error.hpp"
+#include "core/position_range.hpp"
+#include "core/sinusoidal_shift.hpp"
+#include "positions/scheme_options.hpp"
+
+namespace pe {
+
+// pe.shiftRotation: a sinusoidal table (positions start .. start + count - 1, dim, base, layout,
+// checked as pe.encode checks them) and the offset k = by.
+struct ShiftRotationRequest {
+  PositionRange range;
+  double base = 10000;
+  SinusoidLayout layout = SinusoidLayout::interleaved;
+  std::int64_t by = 0;
+};
+
+// The encode checks for kind "sinusoidal", then by: an integer from 0 while the last position
+// shifted, start + count - 1 + by, stays at most 2^31 - 1.
+std::variant<ShiftRotationRequest, InputError> parse_shift_rotation_request(
+    double start, double count, double dim, const RawSchemeSettings& options, double by);
+
+struct ShiftCheck {
+  double max_error = 0;   // max over p of |R_k PE(p) - PE(p + k)|, the L2 length of the difference
+  std::int64_t at = -1;   // the first p where it is reached; -1 for an empty range
+  bool identical = true;  // every R_k PE(p) identical to PE(p + k) (analysis/vector_geometry.hpp)
+};
+
+// For p = start .. start + count - 1: PE(p) and PE(p + k) are the float32 rows pe.encode returns,
+// R_k PE(p) is computed from PE(p) in double (rotate_sinusoid_row). The rows are encoded a block
+// at a time, so memory stays small for any range.
+ShiftCheck check_shift(const ShiftRotationRequest& request);
+
+// pe.neighbourSteps: count steps, from position start + r to start + r + 1 (r = 0 .. count - 1),
+// with bits periods. At most kMaxNeighbourSteps steps (two Float64Arrays of 8 MiB).
+constexpr std::int64_t kMaxNeighbourSteps = 1 << 20;
+constexpr int kMaxNeighbourBits = 31;  // positions below 2^31 have 31 bits
+
+struct NeighbourStepsRequest {
+  std::int64_t start = 0;
+  std::int64_t count = 0;
+  int bits = 0;
+};
+
+// bits: an integer from 1 to 31; start: an integer from 0 to 2^31 - 1; count: an integer from 0
+// while the last step ends at start + count <= 2^31 - 1, and at most kMaxNeighbourSteps.
+std::variant<NeighbourStepsRequest, InputError> parse_neighbour_steps_request(double start,
+                                                                              double count,
+                                                                              double bits);
+
+// Two encodings with the same periods T_i = 2^(i+1), i = 0 .. bits - 1 (bit i of the binary
+// encoding flips every 2^i positions, so it repeats every 2^(i+1)):
+//   binary:     bits values, bit i of p (core/binary_encoding.hpp);
+//   sinusoidal: 2 * bits values, pair i = (sin 2 pi p / T_i, cos 2 pi p / T_i), interleaved.
+// binary[r] and sinusoidal[r] are the L2 distances between the float32 rows of positions
+// start + r and start + r + 1. A binary step is sqrt(bits flipped): uneven. A sinusoidal step is
+// sqrt(sum_i (2 - 2 cos(2 pi / T_i))) for every p, since each pair turns by the same angle.
+struct NeighbourSteps {
+  std::vector<double> periods;     // (bits): T_i
+  std::vector<double> binary;      // (count)
+  std::vector<double> sinusoidal;  // (count)
+};
+NeighbourSteps neighbour_steps(const NeighbourStepsRequest& request);
+
+}  // namespace pe
