@@ -126,6 +126,8 @@
 //   g.byOffset.low[k]        // Float64Array(rows): the smallest row r . row r + k over every r
 //   g.byOffset.high[k]       //   and the largest (k = 0: the squared lengths); equal when the dot
 //                            //   product depends only on the distance k
+//   g.byOffset.offsetOnly    // every diagonal constant up to float32 rounding of the rows: each
+//                            //   high[k] - low[k] <= 4 * 2^-24 * (largest squared length)
 // Both options are required; data as for cosineSimilarities (a Float32Array of whole rows of dim
 // values, 1 <= dim <= 4096, at most 2048 rows, every value finite).
 //
@@ -143,7 +145,8 @@
 //   s.maxError         // the largest |R_k PE(p) - PE(p + k)| (Euclidean) over p = start ..
 //                      //   start + count - 1: pe.encode's float32 rows, R_k applied in double
 //   s.maxErrorAt       //   the first p where it occurs (null when count is 0)
-//   s.identical        //   every R_k PE(p) identical to PE(p + k), as analyze decides identical
+//   s.identical        //   every R_k PE(p) within float32 rounding of PE(p + k): the error at
+//                      //   most 2^-24 (|PE(p)| + |PE(p + k)|) + 2e-13 sqrt(dim)
 // Options: dim (required), base (10000), layout ('interleaved'), start (0) and count (required)
 // with pe.encode's limits and messages for kind 'sinusoidal'; by (required): an integer from 0
 // while start + count - 1 + by <= 2^31 - 1. sinusoidalFrequencies: dim even, 2 to 4096; base > 1.
@@ -158,6 +161,9 @@
 //                      //   0 .. bits - 1 of p: the square root of the bits that flip (127 -> 128
 //                      //   with 8 bits: sqrt(8))
 //   n.sinusoidal[r]    //   the same for S(p), the bits sinusoidal pairs: one length for every p
+//   n.even.binary, n.even.sinusoidal  // every step the same length, up to float32 rounding of
+//                      //   the rows (binary rows are exact: equal; sinusoidal: within
+//                      //   4 * 2^-24 * sqrt(bits))
 // Options: bits (required), an integer from 1 to 31; start (0); count (required): an integer from
 // 0 to 1,048,576 with start + count <= 2^31 - 1.
 //
@@ -409,7 +415,7 @@ function makeApi(core) {
       return { rows, dim: request.dim, data };
     },
 
-    /** Returns { rows, dim, data: Float64Array(rows * rows), byOffset: { low, high } }. */
+    /** Returns { rows, dim, data: Float64Array(rows * rows), byOffset: { low, high, offsetOnly } }. */
     dotProducts(options) {
       const request = readOptions(options, SIMILARITY_TYPES, {});
       const { rows, data, byOffset } = unwrap(core.dotProducts(request));
@@ -430,7 +436,7 @@ function makeApi(core) {
       return { ...request, ...unwrap(core.shiftRotation(request)) };
     },
 
-    /** Returns { start, count, bits, periods, binary, sinusoidal }. */
+    /** Returns { start, count, bits, periods, binary, sinusoidal, even: { binary, sinusoidal } }. */
     neighbourSteps(options) {
       const request = readOptions(options, NEIGHBOUR_STEP_TYPES, { start: 0 });
       return { ...request, ...unwrap(core.neighbourSteps(request)) };

@@ -45,7 +45,6 @@ std::vector<float> uniform_matrix(int dim, std::uint64_t seed) {
 // length, summed by chunks 20x closer, and the error bound of HeadStages::output_rounding is
 // that much tighter.
 constexpr int kChunk = 32;
-constexpr double kFloat32Unit = 0x1p-24;  // float32's unit roundoff: half its epsilon
 
 // c = a b: a is (rows, inner), b is (inner, cols), c is (rows, cols), each row-major with its
 // own row stride; rows is a multiple of kTileRows, cols of kTileColumns. Every c[r][j] is one

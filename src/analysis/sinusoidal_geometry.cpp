@@ -53,19 +53,19 @@ ShiftCheck check_shift(const ShiftRotationRequest& request) {
       const float* from = here.data() + r * dim;
       const float* to = there.data() + r * dim;
       rotate_sinusoid_row(rotation, request.layout, from, turned.data());
-      double squared = 0, turned_squared = 0;
+      double squared = 0;
       for (int i = 0; i < dim; ++i) {
         const double difference = turned[i] - to[i];
         squared += difference * difference;
-        turned_squared += turned[i] * turned[i];
       }
       const double error = std::sqrt(squared);
       if (check.at < 0 || error > check.max_error) {
         check.max_error = error;
         check.at = start + first + r;
       }
-      if (!identical_rows(error, std::sqrt(turned_squared), row_norm(to, dim)))
-        check.identical = false;
+      const double rounding = kFloat32Unit * (row_norm(from, dim) + row_norm(to, dim)) +
+                              2e-13 * std::sqrt(static_cast<double>(dim));
+      if (error > rounding) check.identical = false;
     }
   }
   return check;
@@ -115,6 +115,14 @@ NeighbourSteps neighbour_steps(const NeighbourStepsRequest& request) {
                                                  sinusoidal.data() + (r + 1) * 2 * bits, 2 * bits);
     }
   }
+  const auto spread = [](const std::vector<double>& lengths) {
+    if (lengths.empty()) return 0.0;
+    const auto [low, high] = std::minmax_element(lengths.begin(), lengths.end());
+    return *high - *low;
+  };
+  steps.binary_even = spread(steps.binary) == 0;
+  steps.sinusoidal_even =
+      spread(steps.sinusoidal) <= 4 * kFloat32Unit * std::sqrt(static_cast<double>(bits));
   return steps;
 }
 

@@ -29,9 +29,12 @@ std::variant<ShiftRotationRequest, InputError> parse_shift_rotation_request(
     double start, double count, double dim, const RawSchemeSettings& options, double by);
 
 struct ShiftCheck {
-  double max_error = 0;   // max over p of |R_k PE(p) - PE(p + k)|, the L2 length of the difference
-  std::int64_t at = -1;   // the first p where it is reached; -1 for an empty range
-  bool identical = true;  // every R_k PE(p) identical to PE(p + k) (analysis/vector_geometry.hpp)
+  double max_error = 0;  // max over p of |R_k PE(p) - PE(p + k)|, the L2 length of the difference
+  std::int64_t at = -1;  // the first p where it is reached; -1 for an empty range
+  // Every R_k PE(p) identical to PE(p + k) up to float32 rounding: both rows are within
+  // kFloat32Unit of their lengths of the exact ones (and the sinusoidal walk within 1e-13 per
+  // value), so exact equals differ by at most u (|PE(p)| + |PE(p + k)|) + 2e-13 sqrt(dim).
+  bool identical = true;
 };
 
 // For p = start .. start + count - 1: PE(p) and PE(p + k) are the float32 rows pe.encode returns,
@@ -63,10 +66,15 @@ std::variant<NeighbourStepsRequest, InputError> parse_neighbour_steps_request(do
 // binary[r] and sinusoidal[r] are the L2 distances between the float32 rows of positions
 // start + r and start + r + 1. A binary step is sqrt(bits flipped): uneven. A sinusoidal step is
 // sqrt(sum_i (2 - 2 cos(2 pi / T_i))) for every p, since each pair turns by the same angle.
+// even: every step the same length, up to float32 rounding of the rows: binary codes are exact
+// in float32, so their steps must be equal; sinusoidal rows (length sqrt(bits)) are within
+// u sqrt(bits) of the exact ones, so equal steps spread by at most 4 u sqrt(bits).
 struct NeighbourSteps {
   std::vector<double> periods;     // (bits): T_i
   std::vector<double> binary;      // (count)
   std::vector<double> sinusoidal;  // (count)
+  bool binary_even = true;
+  bool sinusoidal_even = true;
 };
 NeighbourSteps neighbour_steps(const NeighbourStepsRequest& request);
 

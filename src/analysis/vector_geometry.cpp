@@ -81,7 +81,11 @@ std::vector<double> TableRows::dot_matrix() const {
 
 DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n) {
   const auto size = static_cast<std::size_t>(n);
-  DiagonalRanges ranges{std::vector<double>(size), std::vector<double>(size)};
+  DiagonalRanges ranges{std::vector<double>(size), std::vector<double>(size), true};
+  double largest_square = 0;
+  for (std::size_t r = 0; r < size; ++r)
+    largest_square = std::max(largest_square, matrix[r * size + r]);
+  const double rounding = 4 * kFloat32Unit * largest_square;
   for (std::size_t k = 0; k < size; ++k) {
     double low = matrix[k], high = matrix[k];  // row 0, column k
     for (std::size_t r = 1; r + k < size; ++r) {
@@ -90,6 +94,7 @@ DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n) {
     }
     ranges.low[k] = low;
     ranges.high[k] = high;
+    if (high - low > rounding) ranges.offset_only = false;
   }
   return ranges;
 }

@@ -6,6 +6,10 @@
 
 namespace pe {
 
+// float32's unit roundoff: a value rounded to float32 lies within this fraction of itself (a
+// row rounded to float32, within this fraction of its length).
+constexpr double kFloat32Unit = 0x1p-24;
+
 // The L2 distance between two rows of dim values, and a row's length.
 double row_distance(const float* x, const float* y, int dim);
 double row_norm(const float* x, int dim);
@@ -49,9 +53,14 @@ class TableRows {
 // The smallest and largest entry of each diagonal of a square (n, n) row-major matrix, above the
 // main one included: for offset k = 0 .. n - 1, over the n - k entries [r * n + r + k]. For a Gram
 // matrix, k is the distance between two rows: low[k] == high[k] says their dot product depends
-// only on how far apart they are (up to rounding), not on where they sit.
+// only on how far apart they are, not on where they sit. offset_only says so up to float32
+// rounding of the rows: rows each within kFloat32Unit of their length of exact rows have dot
+// products within 2 u |a| |b| of the exact ones, so a diagonal of exactly equal dot products
+// spreads by at most 4 u M^2, M^2 the largest squared length (the largest entry of the main
+// diagonal of a Gram matrix).
 struct DiagonalRanges {
   std::vector<double> low, high;  // (n)
+  bool offset_only = true;        // every high[k] - low[k] <= 4 u M^2
 };
 DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n);
 

@@ -270,9 +270,9 @@ val cosine_similarities(val options) {
   return result;
 }
 
-// { data: Float32Array, dim } -> { rows, data: Float64Array(rows * rows), byOffset: { low, high }
-// }: the Gram matrix and the smallest and largest entry of each of its diagonals,
-// Float64Array(rows).
+// { data: Float32Array, dim } -> { rows, data: Float64Array(rows * rows), byOffset: { low, high,
+// offsetOnly } }: the Gram matrix, the smallest and largest entry of each of its diagonals
+// (Float64Array(rows)), and whether every diagonal is constant up to float32 rounding.
 val dot_products(val options) {
   const auto table = read_table(options);
   if (const auto* error = std::get_if<pe::InputError>(&table)) return error_object(*error);
@@ -283,6 +283,7 @@ val dot_products(val options) {
   val by_offset = val::object();
   by_offset.set("low", copy_to_js(diagonals.low));
   by_offset.set("high", copy_to_js(diagonals.high));
+  by_offset.set("offsetOnly", diagonals.offset_only);
   val result = val::object();
   result.set("rows", rows.rows);
   result.set("data", copy_to_js(matrix));
@@ -336,8 +337,8 @@ val shift_rotation(val options) {
   return result;
 }
 
-// { start, count, bits } -> { periods: Float64Array(bits), binary, sinusoidal: Float64Array(count)
-// }.
+// { start, count, bits } -> { periods: Float64Array(bits), binary, sinusoidal: Float64Array(count),
+// even: { binary, sinusoidal } }: even, whether every step has one length up to float32 rounding.
 val neighbour_steps(val options) {
   double start = 0, count = 0, bits = 0;
   read(options, "start", start);
@@ -351,6 +352,10 @@ val neighbour_steps(val options) {
   result.set("periods", copy_to_js(steps.periods));
   result.set("binary", copy_to_js(steps.binary));
   result.set("sinusoidal", copy_to_js(steps.sinusoidal));
+  val even = val::object();
+  even.set("binary", steps.binary_even);
+  even.set("sinusoidal", steps.sinusoidal_even);
+  result.set("even", even);
   return result;
 }
 

@@ -259,10 +259,12 @@ test('neighbourSteps: binary steps are sqrt(bits flipped), uneven; sinusoidal st
 });
 
 test('neighbourSteps: the result echoes the request; no steps is empty; near 2^31 it still works', () => {
-  const { periods, binary, sinusoidal, ...fields } = pe.neighbourSteps({ count: 3, bits: 2 });
+  const { periods, binary, sinusoidal, even, ...fields } = pe.neighbourSteps({ count: 3, bits: 2 });
   assert.deepEqual(fields, { start: 0, count: 3, bits: 2 });
   assert.deepEqual(Array.from(binary), [1, Math.SQRT2, 1]);
   assert.ok(sinusoidal.every((step) => Math.abs(step - Math.sqrt(4 + 2)) < 1e-6));
+  assert.deepEqual(even, { binary: false, sinusoidal: true }, 'binary steps of 1 and 1.41; sinusoidal ones equal up to rounding');
+  assert.deepEqual(pe.neighbourSteps({ count: 5, bits: 1 }).even, { binary: true, sinusoidal: true }, 'one bit: every step flips it');
   assert.equal(periods.length, 2);
   assert.equal(pe.neighbourSteps({ start: 2147483647, count: 0, bits: 4 }).binary.length, 0);
   assert.equal(pe.neighbourSteps({ start: 2147483646, count: 1, bits: 31 }).binary[0], 1);

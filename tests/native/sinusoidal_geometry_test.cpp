@@ -225,6 +225,8 @@ BOOST_AUTO_TEST_CASE(every_sinusoidal_step_has_the_same_length) {
       BOOST_TEST_CONTEXT(bits << " bits from " << start) {
         BOOST_TEST(high - low <= 1e-6);
         BOOST_TEST(std::fabs(high - expected) <= 1e-6);
+        BOOST_TEST(steps.sinusoidal_even);
+        BOOST_TEST(steps.binary_even == (bits == 1));  // one bit flips at every step
       }
     }
   }

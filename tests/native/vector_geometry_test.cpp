@@ -109,6 +109,7 @@ BOOST_AUTO_TEST_CASE(diagonal_ranges_hold_the_smallest_and_largest_entry_at_each
   const std::vector<double> low = {0, -6, -2, 0, 0}, high = {25, 0, 4, 3, 0};
   BOOST_TEST(ranges.low == low, tt::per_element());
   BOOST_TEST(ranges.high == high, tt::per_element());
+  BOOST_TEST(!ranges.offset_only);  // offset 0 alone spreads from 0 to 25
 }
 
 // The sinusoidal encoding's Gram matrix: PE(i) . PE(j) = sum_k cos((i - j) w_k) (sin a sin b +
@@ -136,8 +137,9 @@ BOOST_AUTO_TEST_CASE(a_table_of_sinusoids_has_the_same_dot_product_all_along_eac
     }
     widest = std::max(widest, ranges.high[offset] - ranges.low[offset]);
   }
-  BOOST_TEST_MESSAGE("widest diagonal: " << widest);
+  BOOST_TEST_MESSAGE("widest diagonal: " << widest << ", allowed " << 4 * pe::kFloat32Unit * kDim / 2);
   BOOST_TEST(widest <= 1e-5);
+  BOOST_TEST(ranges.offset_only);  // within 4 u |PE|^2 = 4 u d/2
 }
 
 BOOST_AUTO_TEST_SUITE_END()

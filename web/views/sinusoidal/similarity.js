@@ -30,9 +30,9 @@ export function similarityFacts({ low, high }) {
   return facts;
 }
 
-function title(facts, tolerance) {
+function title(facts, offsetOnly) {
   const spread = formatDeviation(facts.spread);
-  return facts.spread / facts.limit <= tolerance
+  return offsetOnly
     ? `PE(p) · PE(q) depends only on the distance q − p: along every diagonal it varies by at most ${spread}, float32 rounding`
     : `PE(p) · PE(q) varies by up to ${spread} along a diagonal: it depends on where the positions are, not only on their distance`;
 }
@@ -42,8 +42,8 @@ function curveHeading(facts, count) {
   return count < 2 ? start : `${start}; lowest here ${formatShort(facts.lowest)}, at k = ${formatWhole(facts.lowestAt)}`;
 }
 
-/** Returns { figure, update({ settings, dots, width, tolerance }) }: dots is pe.dotProducts of
- *  the encoded table, tolerance pe.analysisConstants.identicalTolerance. */
+/** Returns { figure, update({ settings, dots, width }) }: dots is pe.dotProducts of the encoded
+ *  table. */
 export function createSimilarity() {
   const frame = createFigure({ title: '' });
   const pair = element('div', 'sin-pair');
@@ -68,11 +68,11 @@ export function createSimilarity() {
 
   return {
     figure: frame.figure,
-    update({ settings, dots, width, tolerance }) {
+    update({ settings, dots, width }) {
       const { start, count } = settings;
       const { low, high } = dots.byOffset;
       const facts = similarityFacts(dots.byOffset);
-      frame.setTitle(title(facts, tolerance));
+      frame.setTitle(title(facts, dots.byOffset.offsetOnly));
       setText(curveHeadingLine, curveHeading(facts, count));
       const sideBySide = width >= SIDE_BY_SIDE_FROM;
       const partWidth = sideBySide ? Math.floor((width - GAP) / 2) : width;

@@ -55,7 +55,6 @@ function mount({ pe, root, state, onChange }) {
   root.replaceChildren(controls.element, message.element, figures);
   // Every figure's body is as wide as the first one's.
   const availableWidth = trackWidth(map.figure.querySelector('.figure-body'), () => draw());
-  const tolerance = pe.analysisConstants.identicalTolerance;
 
   let settings = { ...state };
   let data = null;
@@ -81,9 +80,9 @@ function mount({ pe, root, state, onChange }) {
   function draw() {
     const width = Math.max(MIN_WIDTH, availableWidth());
     map.update({ settings, table: data.table, frequencies: data.frequencies, wavelengths: data.wavelengths, width });
-    similarity.update({ settings, dots: data.dots, width, tolerance });
+    similarity.update({ settings, dots: data.dots, width });
     rotation.update({ settings, shift: data.shift, width });
-    steps.update({ settings, steps: data.steps, flips: data.flips, width, tolerance });
+    steps.update({ settings, steps: data.steps, flips: data.flips, width });
   }
 
   function update() {

@@ -22,17 +22,14 @@ export function extent(values) {
   return facts;
 }
 
-// Whether every value is the same up to float32 rounding: their spread, relative to the largest,
-// within the core's tolerance for identical rows.
-const even = ({ min, max }, tolerance) => (max - min) / max <= tolerance;
-
-function title({ start, count }, binary, sinusoidal, tolerance) {
+// even: pe.neighbourSteps' verdicts, whether every step has one length up to float32 rounding.
+function title({ start, count }, binary, sinusoidal, even) {
   const step = (r) => `${formatWhole(start + r)} → ${formatWhole(start + r + 1)}`;
   if (count === 2) return `The one step here, ${step(0)}, is ${formatShort(binary.max)} long in binary and ${formatShort(sinusoidal.max)} in sinusoidal`;
-  const binaryWords = even(binary, tolerance)
+  const binaryWords = even.binary
     ? `every binary step here is ${formatShort(binary.max)} long`
     : `binary steps run from ${formatShort(binary.min)} to ${formatShort(binary.max)} (${step(binary.maxAt)})`;
-  const sinusoidalWords = even(sinusoidal, tolerance)
+  const sinusoidalWords = even.sinusoidal
     ? `sinusoidal steps at the same periods are all ${formatShort(sinusoidal.max)}` +
       (sinusoidal.max > sinusoidal.min ? `, to within ${formatDeviation(sinusoidal.max - sinusoidal.min)}` : '')
     : `sinusoidal steps at the same periods run from ${formatShort(sinusoidal.min)} to ${formatShort(sinusoidal.max)}`;
@@ -51,7 +48,7 @@ function note(bits, periods) {
     'each sinusoidal pair turns by the same angle 2π/2^k at every step, so every sinusoidal step has the same length.';
 }
 
-/** Returns { figure, update({ settings, steps, flips, width, tolerance }) }: steps is
+/** Returns { figure, update({ settings, steps, flips, width }) }: steps is
  *  pe.neighbourSteps for the count - 1 steps of the range, flips pe.binaryStructure's hamming. */
 export function createSteps() {
   const frame = createFigure({ title: '' });
@@ -60,11 +57,11 @@ export function createSteps() {
 
   return {
     figure: frame.figure,
-    update({ settings, steps, flips, width, tolerance }) {
+    update({ settings, steps, flips, width }) {
       const { start, bits } = settings;
       const binary = extent(steps.binary);
       const sinusoidal = extent(steps.sinusoidal);
-      frame.setTitle(title(settings, binary, sinusoidal, tolerance));
+      frame.setTitle(title(settings, binary, sinusoidal, steps.even));
       frame.setNote(note(bits, steps.periods));
       frame.setLegend([
         { label: bits === 1 ? 'binary: the bit of index 1' : `binary: the bits of index 1 to ${bits}`, color: BINARY_COLOR, shape: 'line' },
