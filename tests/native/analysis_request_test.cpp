@@ -10,20 +10,11 @@
 #include <variant>
 
 #include "positions/scheme_registry.hpp"
+#include "support/raw_analysis_request.hpp"
 
 namespace {
 
-// A raw request with the given settings and every scheme option at its default.
-pe::RawAnalysisRequest raw_of(const std::string& kind, double dim, double start, bool causal,
-                              double embedding_std = pe::kTokenEmbeddingStd) {
-  pe::RawAnalysisRequest raw;
-  raw.kind = kind;
-  raw.dim = dim;
-  raw.start = start;
-  raw.causal = causal;
-  raw.embedding_std = embedding_std;
-  return raw;
-}
+using test_support::raw_of;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();

@@ -14,22 +14,13 @@
 #include "analysis/token_embeddings.hpp"
 #include "analysis/vector_geometry.hpp"
 #include "positions/scheme_registry.hpp"
+#include "support/raw_analysis_request.hpp"
 
 namespace tt = boost::test_tools;
 
 namespace {
 
-// A raw request with the given settings and every scheme option at its default.
-pe::RawAnalysisRequest raw_of(const std::string& kind, double dim, double start, bool causal,
-                              double embedding_std = pe::kTokenEmbeddingStd) {
-  pe::RawAnalysisRequest raw;
-  raw.kind = kind;
-  raw.dim = dim;
-  raw.start = start;
-  raw.causal = causal;
-  raw.embedding_std = embedding_std;
-  return raw;
-}
+using test_support::raw_of;
 
 const std::string kDogs = "The dog chased another dog";  // the two dogs are tokens 1 and 4
 const std::string kBall = "The dog chased the ball. It could not catch it.";

@@ -137,7 +137,8 @@ BOOST_AUTO_TEST_CASE(a_table_of_sinusoids_has_the_same_dot_product_all_along_eac
     }
     widest = std::max(widest, ranges.high[offset] - ranges.low[offset]);
   }
-  BOOST_TEST_MESSAGE("widest diagonal: " << widest << ", allowed " << 4 * pe::kFloat32Unit * kDim / 2);
+  BOOST_TEST_MESSAGE("widest diagonal: " << widest << ", allowed "
+                                         << 4 * pe::kFloat32Unit * kDim / 2);
   BOOST_TEST(widest <= 1e-5);
   BOOST_TEST(ranges.offset_only);  // within 4 u |PE|^2 = 4 u d/2
 }

@@ -10,6 +10,18 @@ export function labelled(name, control, className = 'control') {
   return label;
 }
 
+/** A select of choices ([{ value, label }], e.g. a scheme option's from pe.schemes), at value. */
+export function choiceSelect(choices, value) {
+  const select = element('select');
+  for (const choice of choices) {
+    const item = element('option', '', choice.label);
+    item.value = choice.value;
+    select.append(item);
+  }
+  select.value = value;
+  return select;
+}
+
 /** A checkbox followed by the sentence that says what it switches; returns { element, input }. */
 export function labelledCheckbox(text, checked) {
   const input = element('input');

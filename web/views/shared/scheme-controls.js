@@ -2,7 +2,7 @@
 // one select listing the schemes, and a control for each option of the chosen scheme (RoPE's
 // base and pairing, ALiBi's slope, ...), shown only while that scheme is chosen.
 import { element } from '../../charts/figure.js';
-import { labelled } from './control-parts.js';
+import { choiceSelect, labelled } from './control-parts.js';
 import { schemeOptions } from './sentence-params.js';
 
 // What each stage means to a reader, for the select's option labels.
@@ -14,16 +14,7 @@ const ACTS_ON = {
 };
 
 function optionControl(option, value) {
-  if (option.type === 'choice') {
-    const select = element('select');
-    for (const choice of option.choices) {
-      const item = element('option', '', choice.label);
-      item.value = choice.value;
-      select.append(item);
-    }
-    select.value = value;
-    return select;
-  }
+  if (option.type === 'choice') return choiceSelect(option.choices, value);
   const input = element('input');
   input.type = 'number';
   input.step = 'any';
@@ -40,13 +31,7 @@ function optionControl(option, value) {
  * of the chosen scheme.
  */
 export function createSchemeControls({ schemes, state }) {
-  const select = element('select');
-  for (const scheme of schemes) {
-    const item = element('option', '', `${scheme.label}: ${ACTS_ON[scheme.actsOn]}`);
-    item.value = scheme.name;
-    select.append(item);
-  }
-  select.value = state.kind;
+  const select = choiceSelect(schemes.map(({ name, label, actsOn }) => ({ value: name, label: `${label}: ${ACTS_ON[actsOn]}` })), state.kind);
   const kindControl = labelled('Position scheme', select);
 
   const controls = schemeOptions(schemes).map((option) => {

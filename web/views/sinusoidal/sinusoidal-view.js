@@ -4,7 +4,7 @@
 // periods: how long the step from each position to the next is. Every number is the core's.
 import { element } from '../../charts/figure.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { labelled } from '../shared/control-parts.js';
+import { choiceSelect, labelled } from '../shared/control-parts.js';
 import { createRangeControls } from '../shared/range-controls.js';
 import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
 import { createViewMessage } from '../shared/view-message.js';
@@ -28,13 +28,7 @@ function baseControl(value) {
 }
 
 function layoutControl(option, value) {
-  const select = element('select');
-  for (const choice of option.choices) {
-    const item = element('option', '', choice.label);
-    item.value = choice.value;
-    select.append(item);
-  }
-  select.value = value;
+  const select = choiceSelect(option.choices, value);
   select.dataset.field = 'layout';
   return { element: labelled('Layout', select), read: () => select.value };
 }
