@@ -1,10 +1,12 @@
 #include "core/rope_request.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <vector>
 
 #include "core/position_range.hpp"
+#include "core/rope_scores.hpp"
 
 namespace pe {
 
@@ -93,11 +95,13 @@ std::optional<InputError> check_dim(double dim) {
 
 }  // namespace
 
-std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing) {
+std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing,
+                                                         const char* name) {
   if (pairing == "interleaved") return RopePairing::interleaved;
   if (pairing == "half") return RopePairing::half;
-  return InputError{ErrorKind::type,
-                    "pairing must be \"interleaved\" or \"half\"; received \"" + pairing + "\""};
+  return InputError{
+      ErrorKind::type,
+      std::string(name) + " must be \"interleaved\" or \"half\"; received \"" + pairing + "\""};
 }
 
 std::variant<RopeScaling, InputError> parse_rope_scaling(const RawRopeScaling& raw) {
@@ -190,6 +194,98 @@ std::variant<RotateShape, InputError> parse_rotate_shape(double length, double d
                        start);
   shape.start = static_cast<std::int64_t>(start);
   return shape;
+}
+
+namespace {
+
+// "<name> must hold dim (8) values; received 7".
+std::optional<InputError> check_vector_length(const char* name, double length, int dim) {
+  if (length == dim) return std::nullopt;
+  return InputError{ErrorKind::range, std::string(name) + " must hold dim (" + std::to_string(dim) +
+                                          ") values; received " + describe_number(length)};
+}
+
+// base, scaling and pairing, once dim is known to be good.
+std::variant<RopeSettings, InputError> parse_rope_settings(const RawRopeSettings& raw) {
+  RopeSettings settings;
+  auto frequencies = parse_rope_frequency_request(raw.dim, raw.base, raw.scaling);
+  if (auto* error = std::get_if<InputError>(&frequencies)) return *error;
+  settings.frequencies = std::get<RopeFrequencyRequest>(frequencies);
+  const auto pairing = parse_rope_pairing(raw.pairing);
+  if (const auto* error = std::get_if<InputError>(&pairing)) return *error;
+  settings.pairing = std::get<RopePairing>(pairing);
+  return settings;
+}
+
+std::optional<InputError> check_position(double position) {
+  if (is_integer_in(position, 0, kMaxPosition)) return std::nullopt;
+  return range_error("position", "an integer from 0 to " + max_position_rule(), position);
+}
+
+}  // namespace
+
+std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
+    const RawRopeScoresRequest& raw) {
+  if (auto error = check_dim(raw.rope.dim)) return *error;
+  const int dim = static_cast<int>(raw.rope.dim);
+  if (auto error = check_vector_length("query", raw.query_length, dim)) return *error;
+  if (auto error = check_vector_length("key", raw.key_length, dim)) return *error;
+  RopeScoresRequest request;
+  auto settings = parse_rope_settings(raw.rope);
+  if (auto* error = std::get_if<InputError>(&settings)) return *error;
+  request.rope = std::get<RopeSettings>(settings);
+
+  if (auto error = check_position(raw.position)) return *error;
+  request.position = static_cast<std::int64_t>(raw.position);
+
+  const auto lowest = -request.position, highest = kMaxPosition - request.position;
+  if (!is_integer_in(raw.from_offset, static_cast<double>(lowest), static_cast<double>(highest)))
+    return range_error("fromOffset",
+                       "an integer from " + std::to_string(lowest) + " to " +
+                           std::to_string(highest) +
+                           " (the first key, at position + fromOffset, must be at a position from "
+                           "0 to 2^31 - 1)",
+                       raw.from_offset);
+  request.first_offset = static_cast<std::int64_t>(raw.from_offset);
+
+  const auto first_key = request.position + request.first_offset;
+  const auto max_count = std::min(kMaxScoreOffsets, kMaxPosition - first_key + 1);
+  if (!is_integer_in(raw.count, 1, static_cast<double>(max_count)))
+    return range_error("count",
+                       "an integer from 1 to " + std::to_string(max_count) +
+                           (max_count < kMaxScoreOffsets
+                                ? " (the last key, at position + fromOffset + count - 1, may be "
+                                  "at most 2^31 - 1)"
+                                : ""),
+                       raw.count);
+  request.count = static_cast<std::int64_t>(raw.count);
+  return request;
+}
+
+std::variant<RopeHandsRequest, InputError> parse_rope_hands_request(const RawRopeSettings& raw,
+                                                                    double vector_length,
+                                                                    double position) {
+  if (auto error = check_dim(raw.dim)) return *error;
+  if (auto error = check_vector_length("vector", vector_length, static_cast<int>(raw.dim)))
+    return *error;
+  RopeHandsRequest request;
+  auto settings = parse_rope_settings(raw);
+  if (auto* error = std::get_if<InputError>(&settings)) return *error;
+  request.rope = std::get<RopeSettings>(settings);
+  if (auto error = check_position(position)) return *error;
+  request.position = static_cast<std::int64_t>(position);
+  return request;
+}
+
+std::variant<PairingPermutationRequest, InputError> parse_pairing_permutation_request(
+    double dim, const std::string& from, const std::string& to) {
+  if (auto error = check_dim(dim)) return *error;
+  const auto parsed_from = parse_rope_pairing(from, "from");
+  if (const auto* error = std::get_if<InputError>(&parsed_from)) return *error;
+  const auto parsed_to = parse_rope_pairing(to, "to");
+  if (const auto* error = std::get_if<InputError>(&parsed_to)) return *error;
+  return PairingPermutationRequest{static_cast<int>(dim), std::get<RopePairing>(parsed_from),
+                                   std::get<RopePairing>(parsed_to)};
 }
 
 std::variant<int, InputError> parse_alibi_heads(double heads) {

@@ -4,6 +4,26 @@
 
 namespace pe {
 
+PairChannels pair_channels(int dim, RopePairing pairing) {
+  PairChannels out;
+  for (int k = 0; k < dim / 2; ++k) {
+    out.first.push_back(pairing == RopePairing::interleaved ? 2 * k : k);
+    out.second.push_back(pairing == RopePairing::interleaved ? 2 * k + 1 : k + dim / 2);
+  }
+  return out;
+}
+
+// Pair k sits at from's channels in the input and at to's channels in the output.
+std::vector<int> pairing_permutation(int dim, RopePairing from, RopePairing to) {
+  const PairChannels in = pair_channels(dim, from), out = pair_channels(dim, to);
+  std::vector<int> permutation(dim);
+  for (int k = 0; k < dim / 2; ++k) {
+    permutation[out.first[k]] = in.first[k];
+    permutation[out.second[k]] = in.second[k];
+  }
+  return permutation;
+}
+
 void rotate_rows(const std::vector<double>& frequencies, RopePairing pairing, std::int64_t start,
                  std::int64_t count, int dim, float* rows, std::int64_t stride) {
   const int pairs = dim / 2;
