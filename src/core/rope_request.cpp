@@ -217,11 +217,6 @@ std::variant<RopeSettings, InputError> parse_rope_settings(const RawRopeSettings
   return settings;
 }
 
-std::optional<InputError> check_position(double position) {
-  if (is_integer_in(position, 0, kMaxPosition)) return std::nullopt;
-  return range_error("position", "an integer from 0 to " + max_position_rule(), position);
-}
-
 }  // namespace
 
 std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
@@ -235,7 +230,8 @@ std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
   if (auto* error = std::get_if<InputError>(&settings)) return *error;
   request.rope = std::get<RopeSettings>(settings);
 
-  if (auto error = check_position(raw.position)) return *error;
+  if (!is_integer_in(raw.position, 0, kMaxPosition))
+    return range_error("position", "an integer from 0 to " + max_position_rule(), raw.position);
   request.position = static_cast<std::int64_t>(raw.position);
 
   const auto lowest = -request.position, highest = kMaxPosition - request.position;
@@ -259,21 +255,6 @@ std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
                                 : ""),
                        raw.count);
   request.count = static_cast<std::int64_t>(raw.count);
-  return request;
-}
-
-std::variant<RopeHandsRequest, InputError> parse_rope_hands_request(const RawRopeSettings& raw,
-                                                                    double vector_length,
-                                                                    double position) {
-  if (auto error = check_dim(raw.dim)) return *error;
-  if (auto error = check_vector_length("vector", vector_length, static_cast<int>(raw.dim)))
-    return *error;
-  RopeHandsRequest request;
-  auto settings = parse_rope_settings(raw);
-  if (auto* error = std::get_if<InputError>(&settings)) return *error;
-  request.rope = std::get<RopeSettings>(settings);
-  if (auto error = check_position(position)) return *error;
-  request.position = static_cast<std::int64_t>(position);
   return request;
 }
 

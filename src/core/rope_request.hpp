@@ -89,17 +89,7 @@ struct RopeScoresRequest {
 std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
     const RawRopeScoresRequest& raw);
 
-// pe.ropeHands({ vector, dim, base, pairing, scaling, position }): the same checks for one vector
-// of vector_length values and a position.
-struct RopeHandsRequest {
-  RopeSettings rope;
-  std::int64_t position = 0;
-};
-std::variant<RopeHandsRequest, InputError> parse_rope_hands_request(const RawRopeSettings& raw,
-                                                                    double vector_length,
-                                                                    double position);
-
-// pe.ropePairing({ dim, pairing }) and pe.ropePairingPermutation({ dim, from, to }).
+// pe.ropePairingPermutation({ dim, from, to }).
 struct PairingPermutationRequest {
   int dim = 0;
   RopePairing from = RopePairing::interleaved, to = RopePairing::interleaved;

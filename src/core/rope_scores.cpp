@@ -9,8 +9,9 @@ namespace pe {
 
 namespace {
 
-constexpr double kTwoPi = 6.283185307179586;
 constexpr std::int64_t kBlockRows = 256;  // keys rotated at a time
+
+double square(double x) { return x * x; }
 
 // max_i |h_{i+1} - h_i| over i = 0 .. dim/2 - 1, h_i = q_i conj(k_i), h_{dim/2} = 0.
 double largest_step(const float* query, const float* key, const PairChannels& pairs) {
@@ -24,7 +25,7 @@ double largest_step(const float* query, const float* key, const PairChannels& pa
   }
   double largest = 0;
   for (std::size_t i = 0; i < n; ++i)
-    largest = std::max(largest, std::hypot(re[i + 1] - re[i], im[i + 1] - im[i]));
+    largest = std::max(largest, std::sqrt(square(re[i + 1] - re[i]) + square(im[i + 1] - im[i])));
   return largest;
 }
 
@@ -62,29 +63,9 @@ RopeScores rope_scores(const float* query, const float* key, int dim,
     for (int i = 0; i < angles.pairs(); ++i) {
       re += angles.cos(i);
       im += angles.sin(i);
-      total += std::hypot(re, im);
+      total += std::sqrt(re * re + im * im);
     }
     out.bounds.push_back(step * total);
-  }
-  return out;
-}
-
-RopeHands rope_hands(const float* vector, int dim, const std::vector<double>& frequencies,
-                     RopePairing pairing, std::int64_t position) {
-  const PairChannels pairs = pair_channels(dim, pairing);
-  RopeHands out;
-  for (int k = 0; k < dim / 2; ++k) {
-    const double a = static_cast<double>(position) * frequencies[k];
-    const double x = vector[pairs.first[k]], y = vector[pairs.second[k]];
-    const double turned_x = x * std::cos(a) - y * std::sin(a);
-    const double turned_y = x * std::sin(a) + y * std::cos(a);
-    double angle = std::atan2(turned_y, turned_x);
-    if (angle < 0) angle += kTwoPi;
-    out.x.push_back(turned_x);
-    out.y.push_back(turned_y);
-    out.length.push_back(std::hypot(turned_x, turned_y));
-    out.angle.push_back(angle < kTwoPi ? angle : 0.0);
-    out.turns.push_back(a / kTwoPi);
   }
   return out;
 }

@@ -1,8 +1,8 @@
 #pragma once
 // What RoPE does to one query and one key, as the RoPE view draws it: the attention score of the
-// query at position m with the key at every position n of a range, the RoFormer bound on that
-// score, and the pairs of a rotated vector as clock hands. Frequencies come from
-// rope_frequencies (scaled or not); pairs are formed by the pairing (rotary.hpp).
+// query at position m with the key at every position n of a range, and RoFormer's bound on that
+// score. Frequencies come from rope_frequencies (scaled or not); pairs are formed by the pairing
+// (rotary.hpp).
 #include <cstdint>
 #include <vector>
 
@@ -32,17 +32,5 @@ struct RopeScores {
 RopeScores rope_scores(const float* query, const float* key, int dim,
                        const std::vector<double>& frequencies, RopePairing pairing,
                        std::int64_t position, std::int64_t first_offset, std::int64_t count);
-
-// The dim/2 pairs of R_p v, the vector v turned as position p, each as a clock hand:
-//   (x[k], y[k]) = pair k of R_p v, computed in double: x cos a - y sin a, x sin a + y cos a,
-//                  a = p theta_k (formed in double);
-//   length[k] = |(x[k], y[k])| (the same at every p);
-//   angle[k] = the hand's direction atan2(y[k], x[k]), in [0, 2 pi);
-//   turns[k] = p theta_k / (2 pi): how many full turns pair k has made since position 0.
-struct RopeHands {
-  std::vector<double> x, y, length, angle, turns;
-};
-RopeHands rope_hands(const float* vector, int dim, const std::vector<double>& frequencies,
-                     RopePairing pairing, std::int64_t position);
 
 }  // namespace pe

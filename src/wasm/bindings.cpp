@@ -12,16 +12,20 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "analysis/attention.hpp"
+#include "analysis/random_vectors.hpp"
 #include "analysis/sentence_analysis.hpp"
 #include "analysis/similarity_request.hpp"
 #include "analysis/token_embeddings.hpp"
 #include "analysis/vector_geometry.hpp"
 #include "core/alibi.hpp"
 #include "core/binary_structure.hpp"
+#include "core/rope_presets.hpp"
 #include "core/rope_request.hpp"
+#include "core/rope_scores.hpp"
 #include "core/smooth_bits.hpp"
 #include "positions/encode_request.hpp"
 #include "positions/scheme_registry.hpp"
@@ -345,6 +349,151 @@ val rotate(val options) {
   return result;
 }
 
+// { dim, base, scaling } -> { bands: ['kept' | 'blended' | 'divided'], counts: { kept, blended,
+// divided }, wavelengths, originalWavelengths: Float64Array(dim / 2) }.
+val rope_bands(val options) {
+  double dim = 0, base = 0;
+  read(options, "dim", dim);
+  read(options, "base", base);
+  const auto parsed = pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::RopeFrequencyRequest>(parsed);
+  const pe::RopeWavelengths wavelengths =
+      pe::rope_wavelengths(request.dim, request.base, request.scaling);
+
+  val bands = val::array();
+  for (const auto band : wavelengths.bands) bands.call<void>("push", val(pe::band_name(band)));
+  val counts = val::object();
+  counts.set("kept", wavelengths.kept);
+  counts.set("blended", wavelengths.blended);
+  counts.set("divided", wavelengths.divided);
+  val result = val::object();
+  result.set("bands", bands);
+  result.set("counts", counts);
+  result.set("wavelengths", copy_to_js(wavelengths.scaled));
+  result.set("originalWavelengths", copy_to_js(wavelengths.original));
+  return result;
+}
+
+pe::RawRopeSettings read_rope_settings(const val& options) {
+  pe::RawRopeSettings raw;
+  read(options, "dim", raw.dim);
+  read(options, "base", raw.base);
+  read(options, "pairing", raw.pairing);
+  raw.scaling = read_scaling(options["scaling"]);
+  return raw;
+}
+
+// A caller's Float32Array, copied into wasm memory once its length has been checked; the first
+// value that is not finite is an error naming the option.
+std::variant<std::vector<float>, pe::InputError> read_finite(const val& data, const char* name) {
+  std::vector<float> values = emscripten::convertJSArrayToNumberVector<float>(data);
+  if (const auto error = pe::find_non_finite(values.data(), values.size(), 0, name)) return *error;
+  return values;
+}
+
+std::vector<double> frequencies_of(const pe::RopeSettings& rope) {
+  const auto& f = rope.frequencies;
+  return pe::rope_frequencies(f.dim, f.base, f.scaling).frequencies;
+}
+
+// { query, key: Float32Array(dim), dim, base, pairing, scaling, position, fromOffset, count } ->
+// { scores, bounds: Float64Array(count) }: at offset o = fromOffset + j,
+// <R_position q, R_(position + o) k> and RoFormer's bound on its size.
+val rope_scores(val options) {
+  pe::RawRopeScoresRequest raw;
+  raw.rope = read_rope_settings(options);
+  raw.query_length = options["query"]["length"].as<double>();
+  raw.key_length = options["key"]["length"].as<double>();
+  read(options, "position", raw.position);
+  read(options, "fromOffset", raw.from_offset);
+  read(options, "count", raw.count);
+  const auto parsed = pe::parse_rope_scores_request(raw);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::RopeScoresRequest>(parsed);
+  const auto query = read_finite(options["query"], "query");
+  if (const auto* error = std::get_if<pe::InputError>(&query)) return error_object(*error);
+  const auto key = read_finite(options["key"], "key");
+  if (const auto* error = std::get_if<pe::InputError>(&key)) return error_object(*error);
+
+  const pe::RopeScores scores = pe::rope_scores(
+      std::get<std::vector<float>>(query).data(), std::get<std::vector<float>>(key).data(),
+      request.rope.frequencies.dim, frequencies_of(request.rope), request.rope.pairing,
+      request.position, request.first_offset, request.count);
+  val result = val::object();
+  result.set("scores", copy_to_js(scores.scores));
+  result.set("bounds", copy_to_js(scores.bounds));
+  return result;
+}
+
+// { dim, from, to } -> { data: Int32Array(dim) }: out[j] = in[data[j]]. With to 'interleaved' it
+// lists from's pairs: pair k is channels (data[2k], data[2k + 1]).
+val rope_pairing_permutation(val options) {
+  double dim = 0;
+  std::string from, to;
+  read(options, "dim", dim);
+  read(options, "from", from);
+  read(options, "to", to);
+  const auto parsed = pe::parse_pairing_permutation_request(dim, from, to);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::PairingPermutationRequest>(parsed);
+  val result = val::object();
+  result.set("data", copy_to_js(pe::pairing_permutation(request.dim, request.from, request.to)));
+  return result;
+}
+
+// { dim, count, seed } -> { data: Float32Array(count * dim) }: unit vectors, random directions.
+val random_unit_vectors(val options) {
+  double dim = 0, count = 0, seed = 0;
+  read(options, "dim", dim);
+  read(options, "count", count);
+  read(options, "seed", seed);
+  const auto parsed = pe::parse_random_vectors_request(dim, count, seed);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  val result = val::object();
+  result.set("data", copy_to_js(pe::random_unit_rows(std::get<pe::RandomVectorsRequest>(parsed))));
+  return result;
+}
+
+// The published RoPE configurations: [{ name, label, dim, base, scaling: null | { type, factor,
+// ... }, originalContext: number | null, contextLength: number | null, source }].
+val rope_presets() {
+  val presets = val::array();
+  for (const pe::RopePreset& preset : pe::rope_presets()) {
+    const pe::RopeScaling& s = preset.scaling;
+    val scaling = val::null();
+    if (s.type != pe::RopeScalingType::none) {
+      scaling = val::object();
+      const bool llama3 = s.type == pe::RopeScalingType::llama3;
+      scaling.set("type", llama3 ? "llama3" : "yarn");
+      scaling.set("factor", s.factor);
+      if (llama3) {
+        scaling.set("lowFreqFactor", s.low_freq_factor);
+        scaling.set("highFreqFactor", s.high_freq_factor);
+      }
+      scaling.set("originalContext", s.original_context);
+      if (!llama3) {
+        scaling.set("betaFast", s.beta_fast);
+        scaling.set("betaSlow", s.beta_slow);
+      }
+    }
+    const auto length_or_null = [](std::int64_t n) {
+      return n > 0 ? val(static_cast<double>(n)) : val::null();
+    };
+    val entry = val::object();
+    entry.set("name", std::string(preset.name));
+    entry.set("label", std::string(preset.label));
+    entry.set("dim", preset.dim);
+    entry.set("base", preset.base);
+    entry.set("scaling", scaling);
+    entry.set("originalContext", length_or_null(preset.original_context));
+    entry.set("contextLength", length_or_null(preset.context_length));
+    entry.set("source", std::string(preset.source));
+    presets.call<void>("push", entry);
+  }
+  return presets;
+}
+
 // { factor, mscaleAllDim } -> { mscale }: YaRN's attention temperature, 0.1 * mscaleAllDim *
 // ln(factor) + 1; DeepSeek multiplies its softmax scale by mscale^2.
 val yarn_mscale(val options) {
@@ -470,6 +619,11 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("rotate", &rotate);
   emscripten::function("yarnMscale", &yarn_mscale);
   emscripten::function("alibiSlopes", &alibi_slopes);
+  emscripten::function("ropeBands", &rope_bands);
+  emscripten::function("ropeScores", &rope_scores);
+  emscripten::function("ropePairingPermutation", &rope_pairing_permutation);
+  emscripten::function("ropePresets", &rope_presets);
+  emscripten::function("randomUnitVectors", &random_unit_vectors);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));

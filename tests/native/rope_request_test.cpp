@@ -540,20 +540,7 @@ BOOST_AUTO_TEST_CASE(every_bad_value_is_named) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(hands_and_permutation_requests)
-
-BOOST_AUTO_TEST_CASE(hands_check_the_vector_length_and_the_position) {
-  pe::RawRopeSettings raw;
-  raw.dim = 4;
-  BOOST_TEST(value_of(pe::parse_rope_hands_request(raw, 4, 12)).position == 12);
-  check_range_error(pe::parse_rope_hands_request(raw, 3, 0),
-                    "vector must hold dim (4) values; received 3");
-  check_range_error(pe::parse_rope_hands_request(raw, 4, kNaN),
-                    "position must be an integer from 0 to 2147483647 (2^31 - 1); received NaN");
-  raw.scaling.type = "ntk";
-  check_type_error(pe::parse_rope_hands_request(raw, 4, 0),
-                   "scaling.type must be \"none\", \"llama3\" or \"yarn\"; received \"ntk\"");
-}
+BOOST_AUTO_TEST_SUITE(permutation_request)
 
 BOOST_AUTO_TEST_CASE(permutation_names_from_and_to) {
   const auto request = value_of(pe::parse_pairing_permutation_request(8, "interleaved", "half"));

@@ -1,6 +1,6 @@
 // The RoPE view's numbers: scores of a rotated query and key over a range of offsets against the
 // textbook rotation in long double, RoFormer's bound against a direct transcription of its
-// Abel-summation formula (and |score| <= bound), and the clock hands against the textbook too.
+// Abel-summation formula (and |score| <= bound).
 #define BOOST_TEST_MODULE rope_scores
 
 #include "core/rope_scores.hpp"
@@ -176,39 +176,6 @@ BOOST_AUTO_TEST_CASE(is_the_same_for_an_offset_and_its_negative) {
       pe::rope_scores(q.data(), k.data(), 16, theta(16, 10000), RopePairing::half, 50, -50, 101);
   for (int j = 0; j < 50; ++j)
     BOOST_TEST(got.bounds[j] == got.bounds[100 - j], tt::tolerance(1e-9));
-}
-
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(hands)
-
-BOOST_AUTO_TEST_CASE(each_hand_is_a_pair_of_the_textbook_rotation) {
-  for (const auto pairing : kPairings) {
-    const int dim = 16;
-    const auto v = random_vector(dim, 11);
-    const auto f = theta(dim, 10000);
-    for (const std::int64_t p : {std::int64_t{0}, std::int64_t{7}, std::int64_t{123456}}) {
-      const auto hands = pe::rope_hands(v.data(), dim, f, pairing, p);
-      const auto expected = textbook(v, f, pairing, p);
-      for (int k = 0; k < dim / 2; ++k) {
-        const auto [i, j] = channels(pairing, k, dim);
-        BOOST_TEST(hands.x[k] == static_cast<double>(expected[i]), tt::tolerance(1e-9));
-        BOOST_TEST(hands.y[k] == static_cast<double>(expected[j]), tt::tolerance(1e-9));
-        BOOST_TEST(hands.length[k] == std::hypot(double{v[i]}, double{v[j]}), tt::tolerance(1e-12));
-        BOOST_TEST((hands.angle[k] >= 0 && hands.angle[k] < 2 * kPi));
-        BOOST_TEST(std::cos(hands.angle[k]) * hands.length[k] == hands.x[k], tt::tolerance(1e-9));
-        BOOST_TEST(hands.turns[k] == p * f[k] / (2 * static_cast<double>(kPi)),
-                   tt::tolerance(1e-12));
-      }
-    }
-  }
-}
-
-BOOST_AUTO_TEST_CASE(pair_0_of_base_10000_turns_one_radian_per_position) {
-  const std::vector<float> v = {1, 0, 0, 0};
-  const auto hands = pe::rope_hands(v.data(), 4, theta(4, 10000), RopePairing::interleaved, 1);
-  BOOST_TEST(hands.angle[0] == 1.0, tt::tolerance(1e-15));
-  BOOST_TEST(hands.turns[0] == 1 / (2 * static_cast<double>(kPi)), tt::tolerance(1e-15));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
