@@ -11,8 +11,7 @@ namespace pe {
 std::variant<RandomVectorsRequest, InputError> parse_random_vectors_request(double dim,
                                                                             double count,
                                                                             double seed) {
-  if (!is_integer_in(dim, 1, kMaxDim))
-    return range_error("dim", "an integer from 1 to " + std::to_string(kMaxDim), dim);
+  if (!is_integer_in(dim, 1, kMaxDim)) return range_error("dim", "an integer from 1 to 4096", dim);
   const auto max_count = kMaxValues / static_cast<std::int64_t>(dim);
   if (!is_integer_in(count, 1, static_cast<double>(max_count)))
     return range_error("count",

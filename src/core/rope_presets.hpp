@@ -2,7 +2,6 @@
 // RoPE as published models configure it: head dimension, base and long-context scaling, for the
 // RoPE view's long-context chart (pe.ropePresets). Each entry cites the file it is read from.
 #include <cstdint>
-#include <vector>
 
 #include "core/rope_scaling.hpp"
 
@@ -19,7 +18,8 @@ struct RopePreset {
   const char* source;
 };
 
-// RoFormer's base at head dim 128, Llama 3, Llama 3.1, Llama 3.2 1B, DeepSeek-V3's rope part.
-const std::vector<RopePreset>& rope_presets();
+// RoFormer's base at head dim 128, Llama 3, Llama 3.1, Llama 3.2 1B, DeepSeek-V3's rope part: a
+// constant table (data, not code, in the wasm module).
+extern const RopePreset kRopePresets[5];
 
 }  // namespace pe

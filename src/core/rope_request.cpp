@@ -234,26 +234,20 @@ std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
     return range_error("position", "an integer from 0 to " + max_position_rule(), raw.position);
   request.position = static_cast<std::int64_t>(raw.position);
 
-  const auto lowest = -request.position, highest = kMaxPosition - request.position;
-  if (!is_integer_in(raw.from_offset, static_cast<double>(lowest), static_cast<double>(highest)))
+  // The keys sit at positions position + fromOffset + j, j = 0 .. count - 1.
+  const double first_key = raw.position + raw.from_offset;
+  if (!is_integer_in(raw.from_offset, -raw.position, kMaxPosition - raw.position))
     return range_error("fromOffset",
-                       "an integer from " + std::to_string(lowest) + " to " +
-                           std::to_string(highest) +
-                           " (the first key, at position + fromOffset, must be at a position from "
-                           "0 to 2^31 - 1)",
+                       "an integer with position + fromOffset from 0 to " + max_position_rule(),
                        raw.from_offset);
   request.first_offset = static_cast<std::int64_t>(raw.from_offset);
-
-  const auto first_key = request.position + request.first_offset;
-  const auto max_count = std::min(kMaxScoreOffsets, kMaxPosition - first_key + 1);
-  if (!is_integer_in(raw.count, 1, static_cast<double>(max_count)))
-    return range_error("count",
-                       "an integer from 1 to " + std::to_string(max_count) +
-                           (max_count < kMaxScoreOffsets
-                                ? " (the last key, at position + fromOffset + count - 1, may be "
-                                  "at most 2^31 - 1)"
-                                : ""),
-                       raw.count);
+  if (!is_integer_in(raw.count, 1, static_cast<double>(kMaxScoreOffsets)) ||
+      first_key + raw.count - 1 > kMaxPosition)
+    return range_error(
+        "count",
+        "an integer from 1 to 65536 with position + fromOffset + count - 1 at most " +
+            max_position_rule(),
+        raw.count);
   request.count = static_cast<std::int64_t>(raw.count);
   return request;
 }

@@ -85,7 +85,7 @@ struct RopeScoresRequest {
 // Checked in order: dim; query and key hold dim values each; base; scaling; pairing; position an
 // integer from 0 to 2^31 - 1; fromOffset an integer that keeps the first key position,
 // position + fromOffset, within 0 .. 2^31 - 1; count an integer from 1 to kMaxScoreOffsets
-// (65,536) that keeps the last key position within 2^31 - 1.
+// (65,536) that keeps the last key position, position + fromOffset + count - 1, within 2^31 - 1.
 std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
     const RawRopeScoresRequest& raw);
 

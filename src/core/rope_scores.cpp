@@ -14,18 +14,24 @@ constexpr std::int64_t kBlockRows = 256;  // keys rotated at a time
 double square(double x) { return x * x; }
 
 // max_i |h_{i+1} - h_i| over i = 0 .. dim/2 - 1, h_i = q_i conj(k_i), h_{dim/2} = 0.
-double largest_step(const float* query, const float* key, const PairChannels& pairs) {
-  const std::size_t n = pairs.first.size();
-  std::vector<double> re(n + 1, 0.0), im(n + 1, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double qx = query[pairs.first[i]], qy = query[pairs.second[i]];
-    const double kx = key[pairs.first[i]], ky = key[pairs.second[i]];
-    re[i] = qx * kx + qy * ky;  // (qx + i qy)(kx - i ky)
-    im[i] = qy * kx - qx * ky;
+double largest_step(const float* query, const float* key, int dim, RopePairing pairing) {
+  double largest = 0, re = 0, im = 0;  // h_i, from i = 0
+  for (int i = 0; i < dim / 2; ++i) {
+    const int a = first_channel(pairing, i), b = second_channel(pairing, i, dim);
+    if (i == 0) {
+      re = query[a] * double{key[a]} + query[b] * double{key[b]};  // (qx + i qy)(kx - i ky)
+      im = query[b] * double{key[a]} - query[a] * double{key[b]};
+    }
+    double next_re = 0, next_im = 0;  // h_{i+1}, 0 past the last pair
+    if (i + 1 < dim / 2) {
+      const int c = first_channel(pairing, i + 1), d = second_channel(pairing, i + 1, dim);
+      next_re = query[c] * double{key[c]} + query[d] * double{key[d]};
+      next_im = query[d] * double{key[c]} - query[c] * double{key[d]};
+    }
+    largest = std::max(largest, std::sqrt(square(next_re - re) + square(next_im - im)));
+    re = next_re;
+    im = next_im;
   }
-  double largest = 0;
-  for (std::size_t i = 0; i < n; ++i)
-    largest = std::max(largest, std::sqrt(square(re[i + 1] - re[i]) + square(im[i + 1] - im[i])));
   return largest;
 }
 
@@ -56,7 +62,7 @@ RopeScores rope_scores(const float* query, const float* key, int dim,
   }
 
   // The bound: |S_j| for j = 1 .. dim/2 from running sums of (cos, sin)(o theta_i).
-  const double step = largest_step(query, key, pair_channels(dim, pairing));
+  const double step = largest_step(query, key, dim, pairing);
   PairAngles angles(frequencies, first_offset);
   for (std::int64_t j = 0; j < count; ++j, angles.next()) {
     double re = 0, im = 0, total = 0;

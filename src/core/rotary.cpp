@@ -4,22 +4,12 @@
 
 namespace pe {
 
-PairChannels pair_channels(int dim, RopePairing pairing) {
-  PairChannels out;
-  for (int k = 0; k < dim / 2; ++k) {
-    out.first.push_back(pairing == RopePairing::interleaved ? 2 * k : k);
-    out.second.push_back(pairing == RopePairing::interleaved ? 2 * k + 1 : k + dim / 2);
-  }
-  return out;
-}
-
 // Pair k sits at from's channels in the input and at to's channels in the output.
 std::vector<int> pairing_permutation(int dim, RopePairing from, RopePairing to) {
-  const PairChannels in = pair_channels(dim, from), out = pair_channels(dim, to);
   std::vector<int> permutation(dim);
   for (int k = 0; k < dim / 2; ++k) {
-    permutation[out.first[k]] = in.first[k];
-    permutation[out.second[k]] = in.second[k];
+    permutation[first_channel(to, k)] = first_channel(from, k);
+    permutation[second_channel(to, k, dim)] = second_channel(from, k, dim);
   }
   return permutation;
 }

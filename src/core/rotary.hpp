@@ -23,12 +23,14 @@ namespace pe {
 // under the other pairing give wrong scores.
 enum class RopePairing { interleaved, half };
 
-// The channels of every pair: pair k is (first[k], second[k]), dim/2 of each (dim even).
+// The channels (first, second) of pair k of a dim-value vector:
 //   interleaved: (2k, 2k + 1);  half: (k, k + dim/2).
-struct PairChannels {
-  std::vector<int> first, second;
-};
-PairChannels pair_channels(int dim, RopePairing pairing);
+inline int first_channel(RopePairing pairing, int k) {
+  return pairing == RopePairing::interleaved ? 2 * k : k;
+}
+inline int second_channel(RopePairing pairing, int k, int dim) {
+  return pairing == RopePairing::interleaved ? 2 * k + 1 : k + dim / 2;
+}
 
 // The channel order that turns a vector laid out for pairing `from` into one laid out for `to`
 // with the same pairs: out[j] = in[permutation[j]] (dim values). Applied to the rows of W_q and

@@ -288,7 +288,9 @@ val smooth_bits(val options) {
   return result;
 }
 
-// { dim, base, scaling } -> { data: Float64Array(dim / 2) }: theta_i after scaling.
+// { dim, base, scaling } -> { data: Float64Array(dim / 2): theta_i after scaling, bands:
+// Uint8Array(dim / 2) (0 kept, 1 blended, 2 divided), kept, blended, divided: counts,
+// wavelengths, originalWavelengths: Float64Array(dim / 2), 2 pi / theta_i after and before }.
 val rope_frequencies(val options) {
   double dim = 0, base = 0;
   read(options, "dim", dim);
@@ -296,11 +298,22 @@ val rope_frequencies(val options) {
   const auto parsed = pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto& request = std::get<pe::RopeFrequencyRequest>(parsed);
+  const pe::ScaledFrequencies scaled =
+      pe::rope_frequencies(request.dim, request.base, request.scaling);
+  const pe::RopeWavelengths wavelengths =
+      pe::rope_wavelengths(request.dim, request.base, request.scaling);
 
   val result = val::object();
-  result.set(
-      "data",
-      copy_to_js(pe::rope_frequencies(request.dim, request.base, request.scaling).frequencies));
+  result.set("data", copy_to_js(scaled.frequencies));
+  std::vector<std::uint8_t> bands(scaled.bands.size());
+  for (std::size_t i = 0; i < bands.size(); ++i)
+    bands[i] = static_cast<std::uint8_t>(scaled.bands[i]);
+  result.set("bands", copy_to_js(bands));
+  result.set("kept", wavelengths.kept);
+  result.set("blended", wavelengths.blended);
+  result.set("divided", wavelengths.divided);
+  result.set("wavelengths", copy_to_js(wavelengths.scaled));
+  result.set("originalWavelengths", copy_to_js(wavelengths.original));
   return result;
 }
 
@@ -346,32 +359,6 @@ val rotate(val options) {
   }
   val result = val::object();
   result.set("data", rotated);
-  return result;
-}
-
-// { dim, base, scaling } -> { bands: ['kept' | 'blended' | 'divided'], counts: { kept, blended,
-// divided }, wavelengths, originalWavelengths: Float64Array(dim / 2) }.
-val rope_bands(val options) {
-  double dim = 0, base = 0;
-  read(options, "dim", dim);
-  read(options, "base", base);
-  const auto parsed = pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
-  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
-  const auto& request = std::get<pe::RopeFrequencyRequest>(parsed);
-  const pe::RopeWavelengths wavelengths =
-      pe::rope_wavelengths(request.dim, request.base, request.scaling);
-
-  val bands = val::array();
-  for (const auto band : wavelengths.bands) bands.call<void>("push", val(pe::band_name(band)));
-  val counts = val::object();
-  counts.set("kept", wavelengths.kept);
-  counts.set("blended", wavelengths.blended);
-  counts.set("divided", wavelengths.divided);
-  val result = val::object();
-  result.set("bands", bands);
-  result.set("counts", counts);
-  result.set("wavelengths", copy_to_js(wavelengths.scaled));
-  result.set("originalWavelengths", copy_to_js(wavelengths.original));
   return result;
 }
 
@@ -455,43 +442,30 @@ val random_unit_vectors(val options) {
   return result;
 }
 
-// The published RoPE configurations: [{ name, label, dim, base, scaling: null | { type, factor,
-// ... }, originalContext: number | null, contextLength: number | null, source }].
+// The published RoPE configurations, one column per field: names, labels, sources: [string], and
+// numbers: Float64Array(11 per preset): dim, base, scaling type (0 none, 1 llama3, 2 yarn),
+// factor, lowFreqFactor, highFreqFactor, scaling's originalContext, betaFast, betaSlow, the
+// context trained at and max_position_embeddings (0: none). web/pe.js makes the objects.
 val rope_presets() {
-  val presets = val::array();
-  for (const pe::RopePreset& preset : pe::rope_presets()) {
-    const pe::RopeScaling& s = preset.scaling;
-    val scaling = val::null();
-    if (s.type != pe::RopeScalingType::none) {
-      scaling = val::object();
-      const bool llama3 = s.type == pe::RopeScalingType::llama3;
-      scaling.set("type", llama3 ? "llama3" : "yarn");
-      scaling.set("factor", s.factor);
-      if (llama3) {
-        scaling.set("lowFreqFactor", s.low_freq_factor);
-        scaling.set("highFreqFactor", s.high_freq_factor);
-      }
-      scaling.set("originalContext", s.original_context);
-      if (!llama3) {
-        scaling.set("betaFast", s.beta_fast);
-        scaling.set("betaSlow", s.beta_slow);
-      }
-    }
-    const auto length_or_null = [](std::int64_t n) {
-      return n > 0 ? val(static_cast<double>(n)) : val::null();
-    };
-    val entry = val::object();
-    entry.set("name", std::string(preset.name));
-    entry.set("label", std::string(preset.label));
-    entry.set("dim", preset.dim);
-    entry.set("base", preset.base);
-    entry.set("scaling", scaling);
-    entry.set("originalContext", length_or_null(preset.original_context));
-    entry.set("contextLength", length_or_null(preset.context_length));
-    entry.set("source", std::string(preset.source));
-    presets.call<void>("push", entry);
+  val names = val::array(), labels = val::array(), sources = val::array();
+  std::vector<double> numbers;
+  for (const pe::RopePreset& p : pe::kRopePresets) {
+    names.call<void>("push", val(p.name));
+    labels.call<void>("push", val(p.label));
+    sources.call<void>("push", val(p.source));
+    const pe::RopeScaling& s = p.scaling;
+    numbers.insert(
+        numbers.end(),
+        {static_cast<double>(p.dim), p.base, static_cast<double>(s.type), s.factor,
+         s.low_freq_factor, s.high_freq_factor, s.original_context, s.beta_fast, s.beta_slow,
+         static_cast<double>(p.original_context), static_cast<double>(p.context_length)});
   }
-  return presets;
+  val result = val::object();
+  result.set("names", names);
+  result.set("labels", labels);
+  result.set("sources", sources);
+  result.set("numbers", copy_to_js(numbers));
+  return result;
 }
 
 // { factor, mscaleAllDim } -> { mscale }: YaRN's attention temperature, 0.1 * mscaleAllDim *
@@ -619,7 +593,6 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("rotate", &rotate);
   emscripten::function("yarnMscale", &yarn_mscale);
   emscripten::function("alibiSlopes", &alibi_slopes);
-  emscripten::function("ropeBands", &rope_bands);
   emscripten::function("ropeScores", &rope_scores);
   emscripten::function("ropePairingPermutation", &rope_pairing_permutation);
   emscripten::function("ropePresets", &rope_presets);

@@ -96,10 +96,10 @@ test('ropeScores: every error names its option', () => {
   assertThrows(() => pe.ropeScores({ ...base, base: 0.5 }), RangeError, 'base must be a finite number greater than 1; received 0.5');
   assertThrows(() => pe.ropeScores({ ...base, position: -1 }), RangeError, 'position must be an integer from 0 to 2147483647 (2^31 - 1); received -1');
   assertThrows(() => pe.ropeScores({ ...base, position: 3, fromOffset: -4 }), RangeError,
-    'fromOffset must be an integer from -3 to 2147483644 (the first key, at position + fromOffset, must be at a position from 0 to 2^31 - 1); received -4');
-  assertThrows(() => pe.ropeScores({ ...base, count: 65537 }), RangeError, 'count must be an integer from 1 to 65536; received 65537');
-  assertThrows(() => pe.ropeScores({ ...base, position: 2147483647, count: 2 }), RangeError,
-    'count must be an integer from 1 to 1 (the last key, at position + fromOffset + count - 1, may be at most 2^31 - 1); received 2');
+    'fromOffset must be an integer with position + fromOffset from 0 to 2147483647 (2^31 - 1); received -4');
+  const countRule = 'count must be an integer from 1 to 65536 with position + fromOffset + count - 1 at most 2147483647 (2^31 - 1); received';
+  assertThrows(() => pe.ropeScores({ ...base, count: 65537 }), RangeError, `${countRule} 65537`);
+  assertThrows(() => pe.ropeScores({ ...base, position: 2147483647, count: 2 }), RangeError, `${countRule} 2`);
   assertThrows(() => pe.ropeScores({ ...base, query: Float32Array.of(0, 0, 0, NaN, 0, 0, 0, 0) }), RangeError, 'every value of query must be a finite number; query[3] is NaN');
   assertThrows(() => pe.ropeScores({ ...base, key: Float32Array.of(0, 0, 0, 0, 0, 0, 0, -Infinity) }), RangeError, 'every value of key must be a finite number; key[7] is -Infinity');
   assert.equal(pe.ropeScores(base).scores.length, 4, 'still working');

@@ -15,10 +15,10 @@ using pe::FrequencyBand;
 using pe::RopeScalingType;
 
 const pe::RopePreset& preset(const std::string& name) {
-  for (const auto& p : pe::rope_presets())
+  for (const auto& p : pe::kRopePresets)
     if (name == p.name) return p;
   BOOST_FAIL("no preset " + name);
-  return pe::rope_presets().front();
+  return pe::kRopePresets[0];
 }
 
 pe::RopeWavelengths wavelengths_of(const pe::RopePreset& p) {
@@ -29,7 +29,7 @@ pe::RopeWavelengths wavelengths_of(const pe::RopePreset& p) {
 
 BOOST_AUTO_TEST_CASE(five_presets_in_the_order_of_the_chart) {
   std::string names;
-  for (const auto& p : pe::rope_presets()) names += std::string(p.name) + " ";
+  for (const auto& p : pe::kRopePresets) names += std::string(p.name) + " ";
   BOOST_TEST(names == "rope llama3 llama3.1 llama3.2 deepseek-v3 ");
 }
 
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(band_counts_as_computed_in_references_md) {
 }
 
 BOOST_AUTO_TEST_CASE(divided_pairs_are_factor_times_longer_kept_ones_unchanged) {
-  for (const auto& p : pe::rope_presets()) {
+  for (const auto& p : pe::kRopePresets) {
     const auto w = wavelengths_of(p);
     for (std::size_t i = 0; i < w.bands.size(); ++i) {
       // lambda_i = 2 pi base^(2i/dim), written independently.

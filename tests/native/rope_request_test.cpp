@@ -519,21 +519,22 @@ BOOST_AUTO_TEST_CASE(every_bad_value_is_named) {
                    "pairing must be \"interleaved\" or \"half\"; received \"neox\"");
   check_range_error(pe::parse_rope_scores_request(scores(8, -1, 0, 1)),
                     "position must be an integer from 0 to 2147483647 (2^31 - 1); received -1");
-  check_range_error(pe::parse_rope_scores_request(scores(8, 20, -21, 1)),
-                    "fromOffset must be an integer from -20 to 2147483627 (the first key, at "
-                    "position + fromOffset, must be at a position from 0 to 2^31 - 1); received "
-                    "-21");
-  check_range_error(pe::parse_rope_scores_request(scores(8, 20, 0.5, 1)),
-                    "fromOffset must be an integer from -20 to 2147483627 (the first key, at "
-                    "position + fromOffset, must be at a position from 0 to 2^31 - 1); received "
-                    "0.5");
-  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 0)),
-                    "count must be an integer from 1 to 65536; received 0");
-  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 65537)),
-                    "count must be an integer from 1 to 65536; received 65537");
+  const std::string offset_rule =
+      "fromOffset must be an integer with position + fromOffset from 0 to 2147483647 (2^31 - 1); "
+      "received ";
+  check_range_error(pe::parse_rope_scores_request(scores(8, 20, -21, 1)), offset_rule + "-21");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 20, 0.5, 1)), offset_rule + "0.5");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 20, kMaxPosition - 19, 1)),
+                    offset_rule + "2147483628");
+  BOOST_TEST(value_of(pe::parse_rope_scores_request(scores(8, 20, -20, 1))).first_offset == -20);
+  const std::string count_rule =
+      "count must be an integer from 1 to 65536 with position + fromOffset + count - 1 at most "
+      "2147483647 (2^31 - 1); received ";
+  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 0)), count_rule + "0");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 65537)), count_rule + "65537");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 2.5)), count_rule + "2.5");
   check_range_error(pe::parse_rope_scores_request(scores(8, kMaxPosition - 9, 0, 11)),
-                    "count must be an integer from 1 to 10 (the last key, at position + "
-                    "fromOffset + count - 1, may be at most 2^31 - 1); received 11");
+                    count_rule + "11");
   BOOST_TEST(value_of(pe::parse_rope_scores_request(scores(8, kMaxPosition - 9, 0, 10))).count ==
              10);
 }
