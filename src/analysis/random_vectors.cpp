@@ -1,7 +1,6 @@
 #include "analysis/random_vectors.hpp"
 
 #include <cmath>
-#include <string>
 
 #include "analysis/random.hpp"
 #include "core/position_range.hpp"
@@ -12,13 +11,8 @@ std::variant<RandomVectorsRequest, InputError> parse_random_vectors_request(doub
                                                                             double count,
                                                                             double seed) {
   if (!is_integer_in(dim, 1, kMaxDim)) return range_error("dim", "an integer from 1 to 4096", dim);
-  const auto max_count = kMaxValues / static_cast<std::int64_t>(dim);
-  if (!is_integer_in(count, 1, static_cast<double>(max_count)))
-    return range_error("count",
-                       "an integer from 1 to " + std::to_string(max_count) +
-                           " (count * dim may be at most " + std::to_string(kMaxValues) +
-                           " values)",
-                       count);
+  if (!is_integer_in(count, 1, static_cast<double>(kMaxValues)) || count * dim > kMaxValues)
+    return range_error("count", "an integer from 1 with count * dim at most 16777216", count);
   if (!is_integer_in(seed, 0, kMaxSeed))
     return range_error("seed", "an integer from 0 to 4294967295 (2^32 - 1)", seed);
   return RandomVectorsRequest{static_cast<int>(dim), static_cast<std::int64_t>(count),

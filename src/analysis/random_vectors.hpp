@@ -17,8 +17,8 @@ struct RandomVectorsRequest {
   std::uint64_t seed = 0;
 };
 
-// dim an integer from 1 to kMaxDim; count from 1 while count * dim <= kMaxValues; seed an integer
-// from 0 to 2^32 - 1.
+// dim an integer from 1 to kMaxDim; count an integer from 1 with count * dim <= kMaxValues; seed an
+// integer from 0 to 2^32 - 1.
 std::variant<RandomVectorsRequest, InputError> parse_random_vectors_request(double dim,
                                                                             double count,
                                                                             double seed);

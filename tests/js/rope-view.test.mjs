@@ -175,7 +175,7 @@ test('randomUnitVectors: seeded unit rows; every error', () => {
   assert.notDeepEqual(pe.randomUnitVectors({ dim: 64, seed: 8 }), rows.subarray(0, 64));
   assert.deepEqual(pe.randomUnitVectors({ dim: 64 }), pe.randomUnitVectors({ dim: 64, count: 1, seed: 0 }));
   assertThrows(() => pe.randomUnitVectors({ dim: 0 }), RangeError, 'dim must be an integer from 1 to 4096; received 0');
-  assertThrows(() => pe.randomUnitVectors({ dim: 4096, count: 4097 }), RangeError, 'count must be an integer from 1 to 4096 (count * dim may be at most 16777216 values); received 4097');
+  assertThrows(() => pe.randomUnitVectors({ dim: 4096, count: 4097 }), RangeError, 'count must be an integer from 1 with count * dim at most 16777216; received 4097');
   assertThrows(() => pe.randomUnitVectors({ dim: 8, seed: 2 ** 32 }), RangeError, 'seed must be an integer from 0 to 4294967295 (2^32 - 1); received 4294967296');
   assertThrows(() => pe.randomUnitVectors({ dim: 8, seed: '1' }), TypeError, 'seed must be a number; received string "1"');
   assertThrows(() => pe.randomUnitVectors({ dims: 8 }), TypeError, 'unknown option "dims"; allowed options: dim, count, seed');
