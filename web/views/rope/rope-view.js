@@ -16,24 +16,22 @@ import { createWavelengthChart } from './wavelength-chart.js';
 import { step } from './step.js';
 
 const [BLUE, ORANGE, , , VERMILLION, , BLACK] = CATEGORY_COLORS;
+const PAIRINGS = ['interleaved', 'half'];
 const OTHER = { interleaved: 'half', half: 'interleaved' };
-const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+const Y_LABEL = 'score ⟨R_m q, R_n k⟩';
 
-function select(values, value, label = String) {
-  const node = element('select');
-  for (const v of values) {
-    const option = element('option', '', label(v));
-    option.value = String(v);
-    node.append(option);
-  }
+function control(tag, field, values, value, label = String) {
+  const node = element(tag);
+  node.dataset.field = field;
+  for (const v of values) node.append(Object.assign(element('option', '', label(v)), { value: String(v) }));
   node.value = String(value);
   return node;
 }
 
 // "0, 2, 4, 6, …, 30, 1, 3, 5, 7, …, 31": a permutation's start, its middle and its end.
-function listRows(permutation) {
-  const n = permutation.length;
-  const at = (from, to) => Array.from(permutation.subarray(from, to)).join(', ');
+function listRows(p) {
+  const n = p.length;
+  const at = (from, to) => Array.from(p.subarray(from, to)).join(', ');
   return n <= 16 ? at(0, n) : `${at(0, 4)}, …, ${at(n / 2 - 1, n / 2 + 4)}, …, ${at(n - 1, n)}`;
 }
 
@@ -46,163 +44,124 @@ function largestGap(a, b) {
 
 function mount({ pe, root, state, onChange }) {
   let settings = { ...state };
-  const presets = pe.ropePresets;
-  const motion = matchMedia(REDUCED_MOTION);
+  const motion = matchMedia('(prefers-reduced-motion: reduce)');
 
   // --- Controls
-  const dimSelect = select(DIMS, settings.dim);
-  const baseInput = element('input');
-  baseInput.type = 'number';
-  baseInput.step = 'any';
-  baseInput.value = String(settings.base);
-  const pairingSelect = select(['interleaved', 'half'], settings.pairing, (p) => (p === 'half' ? 'half: (x_i, x_i+d/2)' : 'interleaved: (x_2i, x_2i+1)'));
-  const slider = element('input');
-  slider.type = 'range';
-  slider.min = String(POSITION_LIMITS.min);
-  slider.max = String(POSITION_LIMITS.max);
-  slider.value = String(settings.position);
+  const dimSelect = control('select', 'dim', DIMS, settings.dim);
+  const baseInput = Object.assign(element('input'), { type: 'number', step: 'any', value: String(settings.base) });
+  baseInput.dataset.field = 'base';
+  const pairingSelect = control('select', 'pairing', PAIRINGS, settings.pairing, (p) => (p === 'half' ? 'half: (x_i, x_i+d/2)' : 'interleaved: (x_2i, x_2i+1)'));
+  const spanSelect = control('select', 'span', SPANS, settings.span, (s) => `0 to ${formatWhole(s)}`);
+  const slider = Object.assign(element('input'), { type: 'range', min: '0', max: String(POSITION_LIMITS.max), value: String(settings.position) });
+  slider.dataset.field = 'position';
   const positionBox = wholeNumberInput(POSITION_LIMITS, settings.position);
-  const play = element('button', 'rope-play', 'Play');
-  play.type = 'button';
+  const play = Object.assign(element('button', 'rope-play', 'Play'), { type: 'button' });
+  const reseed = Object.assign(element('button', '', 'New random q, k'), { type: 'button' });
   const motionNote = element('p', 'control-wide control-hint', 'Your system asks for reduced motion, so nothing plays by itself: drag the slider or use its arrow keys.');
-  const spanSelect = select(SPANS, settings.span, (s) => `0 to ${formatWhole(s)}`);
-  const reseed = element('button', '', 'New random q, k');
-  reseed.type = 'button';
-  for (const [node, field] of [[dimSelect, 'dim'], [baseInput, 'base'], [pairingSelect, 'pairing'], [slider, 'position'], [positionBox, 'position-box'], [spanSelect, 'span']]) node.dataset.field = field;
   const positionRow = element('div', 'rope-position');
   positionRow.append(slider, positionBox, play);
-  const panel = element('div', 'controls rope-controls');
-  panel.append(
-    labelled('Dimensions d', dimSelect), labelled('Base', baseInput), labelled('Pairing', pairingSelect),
-    labelled('Offsets', spanSelect), reseed, labelled('Query position m', positionRow, 'control control-wide'), motionNote,
-  );
+  const panel = element('div', 'controls');
+  panel.append(labelled('Dimensions d', dimSelect), labelled('Base', baseInput), labelled('Pairing', pairingSelect),
+    labelled('Offsets', spanSelect), reseed, labelled('Query position m', positionRow, 'control control-wide'), motionNote);
   const message = createViewMessage();
 
   const clocks = createClocks();
   const offsets = createScoreChart();
-  const pairingCells = createPairingCells();
+  const cells = createPairingCells();
   const mismatch = createScoreChart();
-  const long = createWavelengthChart({ presets, preset: settings.preset, onPreset: (name) => { settings.preset = name; drawLong(); onChange(settings); } });
-  root.replaceChildren(panel, message.element, clocks.figure, offsets.figure, pairingCells.figure, mismatch.figure, long.figure);
+  const long = createWavelengthChart({ presets: pe.ropePresets, preset: settings.preset, onPreset(name) { settings.preset = name; drawLong(); onChange(settings); } });
+  root.replaceChildren(panel, message.element, clocks.figure, offsets.figure, cells.figure, mismatch.figure, long.figure);
   const availableWidth = trackWidth(offsets.body, () => { build(); drawLong(); });
   const width = () => Math.max(280, availableWidth());
 
-  // --- Numbers from the core: per setting (data) and per position (now).
-  let data = null;
-  let now = null;
-  let longData = null;
+  // --- Numbers from the core: per setting (data), per position (now), per preset (preset).
+  let data;
+  let now;
+  let preset;
 
   function load() {
     const { dim, base, pairing, span, seed } = settings;
     const rope = { dim, base };
     const vectors = pe.randomUnitVectors({ dim, count: 2, seed });
-    const q = vectors.subarray(0, dim);
-    const k = vectors.subarray(dim);
-    const channels = Object.fromEntries(['interleaved', 'half'].map((p) => [p, pe.ropePairingPermutation({ dim, from: p, to: 'interleaved' })]));
-    const partners = Object.fromEntries(Object.entries(channels).map(([p, c]) => {
+    const [q, k] = [vectors.subarray(0, dim), vectors.subarray(dim)];
+    // Each pairing's pairs: channels (c[2i], c[2i + 1]).
+    const channels = Object.fromEntries(PAIRINGS.map((p) => [p, pe.ropePairingPermutation({ dim, from: p, to: 'interleaved' })]));
+    const partners = Object.fromEntries(PAIRINGS.map((p) => {
+      const c = channels[p];
       const partner = new Int32Array(dim);
       for (let i = 0; i < dim; i += 2) [partner[c[i]], partner[c[i + 1]]] = [c[i + 1], c[i]];
       return [p, partner];
     }));
     const permutation = pe.ropePairingPermutation({ dim, from: pairing, to: OTHER[pairing] });
     const convert = (v) => Float32Array.from(permutation, (c) => v[c]);
-    const scores = (query, key, options = {}) => pe.ropeScores({ ...rope, pairing, query, key, count: span + 1, ...options });
+    const scores = (query, key, options) => pe.ropeScores({ ...rope, pairing, query, key, count: span + 1, ...options });
     data = {
-      rope, q, k, channels, partners, permutation, scores,
-      converted: { q: convert(q), k: convert(k) },
+      rope, q, k, channels, partners, permutation, scores, converted: [convert(q), convert(k)],
       theta: pe.ropeFrequencies(rope),
       wavelengths: pe.ropeBands(rope).originalWavelengths,
-      atZero: { random: scores(q, k).scores, aligned: scores(q, q).scores },
+      atZero: [scores(q, k).scores, scores(q, q).scores],
     };
   }
 
-  function compute() {
-    const { position, pairing } = settings;
-    const { rope, q, k, scores, converted } = data;
+  function drawPosition() {
+    const { position, pairing, span } = settings;
+    const { rope, q, k, scores, converted, atZero } = data;
     const other = OTHER[pairing];
     const random = scores(q, k, { position });
     const aligned = scores(q, q, { position });
+    const wrong = scores(q, k, { position, pairing: other }).scores;
+    const fixed = scores(...converted, { position, pairing: other }).scores;
+    const rotated = Object.fromEntries(PAIRINGS.map((p) => [p, pe.rotate({ ...rope, data: q, start: position, pairing: p })]));
     now = {
-      position,
-      rotated: Object.fromEntries(['interleaved', 'half'].map((p) => [p, pe.rotate({ ...rope, data: q, start: position, pairing: p })])),
-      random,
-      aligned,
-      wrong: scores(q, k, { position, pairing: other }).scores,
-      fixed: scores(converted.q, converted.k, { position, pairing: other }).scores,
+      random, aligned, wrong, fixed, rotated,
+      drift: Math.max(largestGap(random.scores, atZero[0]), largestGap(aligned.scores, atZero[1])),
+      largestWrong: largestGap(random.scores, wrong),
+      largestFixed: largestGap(random.scores, fixed),
     };
-    now.largestDrift = Math.max(largestGap(random.scores, data.atZero.random), largestGap(aligned.scores, data.atZero.aligned));
-    now.largestWrong = largestGap(random.scores, now.wrong);
-    now.largestFixed = largestGap(random.scores, now.fixed);
-  }
+    clocks.turn(rotated[pairing], position);
 
-  // --- Drawing
-  function drawOffsets() {
-    const { random, aligned, position, largestDrift } = now;
-    const count = settings.span + 1;
+    const count = span + 1;
+    const m = formatWhole(position);
     let rises = 0;
     let peak = 0;
     for (let j = 1; j < count; j += 1) {
       if (aligned.scores[j] > aligned.scores[j - 1]) rises += 1;
       if (Math.abs(random.scores[j]) > Math.abs(random.scores[peak])) peak = j;
     }
-    const same = position === 0 ? 'move m: the curves stay where they are'
-      : `at m = ${formatWhole(position)} they are the curves of m = 0 to within ${formatSmall(largestDrift)}`;
-    offsets.setTitle(`The score depends only on the offset n − m: ${same}`);
-    offsets.setNote(`RoFormer’s “long-term decay” is an upper bound on the size of the score, which shrinks on the whole as the offset grows; ` +
-      `it is not a property of every q and k. Here the aligned curve rises again at ${formatWhole(rises)} of ${formatWhole(count - 1)} steps, ` +
-      `and the random one is largest in size at offset ${formatWhole(peak)}, not 0. q and k are unit vectors in random directions (seed ${settings.seed}); aligned means k = q.`);
+    offsets.setTitle(`The score depends only on the offset n − m: ${position === 0 ? 'move m, and the curves stay where they are'
+      : `at m = ${m} they are the curves of m = 0 to within ${formatSmall(now.drift)}`}`);
+    offsets.setNote('RoFormer’s “long-term decay” is an upper bound on the size of the score that shrinks, on the whole, as the offset grows; ' +
+      `it is not a property of every q and k. Here the aligned curve rises at ${formatWhole(rises)} of its ${formatWhole(span)} steps, and the random one ` +
+      `is largest in size at offset ${formatWhole(peak)}. q and k: unit vectors in random directions (seed ${settings.seed}); aligned: k = q.`);
     offsets.update({
-      count,
-      width: width(),
-      yLabel: 'score ⟨R_m q, R_n k⟩',
-      series: [
-        { label: 'random q, k', color: BLUE, values: random.scores },
-        { label: 'aligned: k = q', color: ORANGE, values: aligned.scores },
-      ],
-      describe: (j) => `offset ${formatWhole(j)} (m = ${formatWhole(position)}, n = ${formatWhole(position + j)}): random q, k ${formatShort(random.scores[j])}, ` +
-        `aligned ${formatShort(aligned.scores[j])}; RoFormer’s bounds on their size: ${formatShort(random.bounds[j])} and ${formatShort(aligned.bounds[j])}`,
+      count, width: width(), yLabel: Y_LABEL,
+      series: [{ label: 'random q, k', color: BLUE, values: random.scores }, { label: 'aligned: k = q', color: ORANGE, values: aligned.scores }],
+      describe: (j) => `offset ${formatWhole(j)} (m = ${m}, n = ${formatWhole(position + j)}): random q, k ${formatShort(random.scores[j])}, ` +
+        `aligned ${formatShort(aligned.scores[j])}; RoFormer’s bounds on their size ${formatShort(random.bounds[j])} and ${formatShort(aligned.bounds[j])}`,
     });
-  }
 
-  function drawPairing() {
-    const { pairing } = settings;
-    const other = OTHER[pairing];
-    const { rotated, random, wrong, fixed, largestWrong, largestFixed, position } = now;
-    now.differing = pairingCells.update({ q: data.q, rows: rotated, partners: data.partners, position, width: width() });
-    const agree = largestFixed === 0 ? 'they agree exactly' : `they agree to within ${formatSmall(largestFixed)}`;
-    mismatch.setTitle(`Trained with ${pairing} pairing, run with ${other}: scores off by up to ${formatShort(largestWrong)}; with the rows of W_q and W_k permuted, ${agree}`);
+    now.differing = cells.update({ q, rows: rotated, partners: data.partners, position, width: width() });
+    mismatch.setTitle(`Trained with ${pairing} pairing, run with ${other}: scores off by up to ${formatShort(now.largestWrong)}; ` +
+      `with the rows of W_q and W_k permuted, ${now.largestFixed === 0 ? 'they agree exactly' : `they agree to within ${formatSmall(now.largestFixed)}`}`);
     mismatch.setNote(`The permutation, from the core: row j of the converted W_q and W_k is row ${listRows(data.permutation)} (j = 0, 1, …) of the trained ones. ` +
-      (pairing === 'interleaved'
-        ? 'It moves each interleaved pair (2i, 2i + 1) to (i, i + d/2): Hugging Face’s conversion of Meta’s Llama checkpoints.'
-        : 'It moves each half pair (i, i + d/2) to (2i, 2i + 1), undoing Hugging Face’s conversion of Meta’s Llama checkpoints.') +
-      ' Here it is applied to the random q and k, which is what permuting the rows of W_q and W_k does to every query and key.');
+      `It moves each ${pairing === 'interleaved' ? 'interleaved pair (2i, 2i + 1) to (i, i + d/2), as Hugging Face converts' : 'half pair (i, i + d/2) to (2i, 2i + 1), undoing Hugging Face’s conversion of'} ` +
+      'Meta’s Llama checkpoints. Here it is applied to q and k, which is what permuting those rows does to every query and key.');
     mismatch.update({
-      count: settings.span + 1,
-      width: width(),
-      yLabel: 'score ⟨R_m q, R_n k⟩',
+      count, width: width(), yLabel: Y_LABEL,
       series: [
         { label: `trained and run with ${pairing}`, color: BLUE, values: random.scores },
         { label: `run with ${other} as trained`, color: VERMILLION, values: wrong },
         { label: `run with ${other}, rows permuted`, color: BLACK, dashed: true, values: fixed },
       ],
-      describe: (j) => `offset ${formatWhole(j)}: trained ${formatShort(random.scores[j])}, run with ${other} ${formatShort(wrong[j])}, ` +
-        `with rows permuted ${formatShort(fixed[j])}`,
+      describe: (j) => `offset ${formatWhole(j)}: trained ${formatShort(random.scores[j])}, run with ${other} ${formatShort(wrong[j])}, with rows permuted ${formatShort(fixed[j])}`,
     });
   }
 
   function drawLong() {
-    const preset = presets.find(({ name }) => name === settings.preset);
-    const bands = pe.ropeBands({ dim: preset.dim, base: preset.base, scaling: preset.scaling });
-    const mscale = preset.scaling?.type === 'yarn' ? pe.yarnMscale({ factor: preset.scaling.factor }) : null;
-    longData = { preset, bands, mscale };
-    long.update({ preset, bands, mscale, width: width() });
-  }
-
-  function drawPosition() {
-    compute();
-    clocks.turn(now.rotated[settings.pairing], now.position);
-    drawOffsets();
-    drawPairing();
+    const chosen = pe.ropePresets.find(({ name }) => name === settings.preset);
+    const { dim, base, scaling } = chosen;
+    preset = { bands: pe.ropeBands({ dim, base, scaling }), mscale: scaling?.type === 'yarn' ? pe.yarnMscale({ factor: scaling.factor }) : null };
+    long.update({ preset: chosen, ...preset, width: width() });
   }
 
   function build() {
@@ -228,19 +187,20 @@ function mount({ pe, root, state, onChange }) {
     play.setAttribute('aria-pressed', 'false');
   }
   function tick() {
-    if (settings.position >= POSITION_LIMITS.max) return stop();
-    setPosition(settings.position + 1);
-    frame = requestAnimationFrame(tick);
-    return undefined;
+    if (settings.position >= POSITION_LIMITS.max) stop();
+    else {
+      setPosition(settings.position + 1);
+      frame = requestAnimationFrame(tick);
+    }
   }
   play.addEventListener('click', () => {
-    if (frame) return stop();
-    if (motion.matches) return undefined;
-    if (settings.position >= POSITION_LIMITS.max) setPosition(0);
-    play.textContent = 'Pause';
-    play.setAttribute('aria-pressed', 'true');
-    frame = requestAnimationFrame(tick);
-    return undefined;
+    if (frame) stop();
+    else if (!motion.matches) {
+      if (settings.position >= POSITION_LIMITS.max) setPosition(0);
+      play.textContent = 'Pause';
+      play.setAttribute('aria-pressed', 'true');
+      frame = requestAnimationFrame(tick);
+    }
   });
   function followMotion() {
     if (motion.matches) stop();
@@ -254,17 +214,14 @@ function mount({ pe, root, state, onChange }) {
   positionBox.addEventListener('input', () => {
     const value = readWhole(positionBox, POSITION_LIMITS);
     positionBox.setAttribute('aria-invalid', String(value === null));
-    if (value === null) message.show(`The position m must be a whole number from 0 to ${formatWhole(POSITION_LIMITS.max)}.`);
-    else {
-      message.show(null);
-      setPosition(value);
-    }
+    message.show(value === null ? `The position m must be a whole number from 0 to ${formatWhole(POSITION_LIMITS.max)}.` : null);
+    if (value !== null) setPosition(value);
   });
 
   function changed(next) {
     const base = baseInput.value.trim() === '' ? NaN : Number(baseInput.value);
     try {
-      pe.ropeFrequencies({ dim: 2, base });
+      pe.ropeFrequencies({ dim: 2, base }); // the core's rule for a base
     } catch (error) {
       baseInput.setAttribute('aria-invalid', 'true');
       message.show(`This base does not work: ${error.message}.`);
@@ -277,8 +234,8 @@ function mount({ pe, root, state, onChange }) {
     build();
     onChange(settings);
   }
-  for (const control of [dimSelect, baseInput, pairingSelect, spanSelect]) control.addEventListener('input', () => changed({}));
-  reseed.addEventListener('click', () => changed({ seed: (settings.seed + 1) % 4294967296 }));
+  for (const node of [dimSelect, baseInput, pairingSelect, spanSelect]) node.addEventListener('input', () => changed({}));
+  reseed.addEventListener('click', () => changed({ seed: (settings.seed + 1) % 2 ** 32 }));
 
   load();
   build();
@@ -286,8 +243,10 @@ function mount({ pe, root, state, onChange }) {
 
   return {
     snapshot() {
-      const { random, aligned, rotated, wrong, fixed } = now;
-      const list = (values) => Array.from(values);
+      const list = Array.from;
+      const { random, aligned, rotated } = now;
+      const hands = rotated[settings.pairing];
+      const c = data.channels[settings.pairing];
       return {
         ...settings,
         playing: frame !== 0,
@@ -296,28 +255,17 @@ function mount({ pe, root, state, onChange }) {
         wavelengths: list(data.wavelengths),
         query: list(data.q),
         key: list(data.k),
-        clocks: list(data.theta).map((_, i) => {
-          const [a, b] = data.channels[settings.pairing].subarray(2 * i, 2 * i + 2);
-          return { pair: i, channels: [a, b], hand: [rotated[settings.pairing][a], rotated[settings.pairing][b]] };
-        }),
-        offsetCurve: list(random.scores).map((score, j) => ({
-          offset: j, random: score, aligned: aligned.scores[j], randomBound: random.bounds[j], alignedBound: aligned.bounds[j],
-        })),
-        largestDifferenceFromPosition0: now.largestDrift,
+        clocks: list(data.theta, (_, i) => ({ pair: i, channels: [c[2 * i], c[2 * i + 1]], hand: [hands[c[2 * i]], hands[c[2 * i + 1]]] })),
+        offsetCurve: list(random.scores),
+        alignedCurve: list(aligned.scores),
+        bounds: { random: list(random.bounds), aligned: list(aligned.bounds) },
+        largestDifferenceFromPosition0: now.drift,
         rotated: { interleaved: list(rotated.interleaved), half: list(rotated.half) },
         channelsDiffering: now.differing,
-        mismatch: {
-          permutation: list(data.permutation), wrong: list(wrong), fixed: list(fixed),
-          largestWrong: now.largestWrong, largestFixed: now.largestFixed,
-        },
-        bands: { ...longData.bands.counts },
-        long: {
-          bands: list(longData.bands.bands),
-          wavelengths: list(longData.bands.wavelengths),
-          originalWavelengths: list(longData.bands.originalWavelengths),
-          mscale: longData.mscale,
-        },
-        titles: [...root.querySelectorAll('.figure-title')].map((node) => node.textContent),
+        mismatch: { permutation: list(data.permutation), wrong: list(now.wrong), fixed: list(now.fixed), largestWrong: now.largestWrong, largestFixed: now.largestFixed },
+        bands: { ...preset.bands.counts },
+        long: { bands: preset.bands.bands, wavelengths: list(preset.bands.wavelengths), originalWavelengths: list(preset.bands.originalWavelengths), mscale: preset.mscale },
+        titles: list(root.querySelectorAll('.figure-title'), (node) => node.textContent),
         message: message.text(),
       };
     },
