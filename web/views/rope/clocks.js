@@ -39,7 +39,8 @@ export function createClocks() {
     figure: frame.figure,
     build({ q, channels, theta, wavelengths, width }) {
       const pairs = theta.length;
-      const cell = width >= 600 ? 62 : 46;
+      // Big clocks in about two rows, never smaller than 46 px.
+      const cell = Math.max(46, Math.min(96, Math.floor(width / Math.ceil(pairs / 2))));
       const cols = Math.max(1, Math.min(pairs, Math.floor(width / cell)));
       const rows = Math.ceil(pairs / cols);
       const radius = cell / 2 - 5;

@@ -187,7 +187,9 @@ function mount({ pe, root, state, onChange }) {
     play.setAttribute('aria-pressed', 'false');
   }
   function tick() {
-    if (settings.position >= POSITION_LIMITS.max) stop();
+    // Asked on every frame too: a media change event may come late, or not at all.
+    if (motion.matches) followMotion();
+    else if (settings.position >= POSITION_LIMITS.max) stop();
     else {
       setPosition(settings.position + 1);
       frame = requestAnimationFrame(tick);

@@ -38,9 +38,21 @@ export function createScoreChart() {
       drawAxis(svg, x, { side: 'bottom', at: y.range()[0], length: HEIGHT - MARGIN.top - MARGIN.bottom, label: 'offset n − m (key position − query position)', ticks: Math.max(2, Math.floor(width / 90)), format: formatWhole });
       drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: yLabel, ticks: 6 });
       svg.append(svgElement('line', { x1: x(0), x2: x(count - 1), y1: y(0), y2: y(0), stroke: GRID_LINE, 'stroke-width': 2 }));
+      // With more offsets than half-pixels, each pixel column draws its lowest and highest score.
+      const columns = Math.min(count, Math.ceil(x(count - 1) - x(0)));
+      const first = (c) => Math.round((c * (count - 1)) / columns);
       for (const { color, dashed, values } of series) {
         let d = '';
-        for (let j = 0; j < count; j += 1) d += `${j ? 'L' : 'M'}${x(j).toFixed(1)},${y(values[j]).toFixed(1)}`;
+        if (count <= 2 * columns) {
+          for (let j = 0; j < count; j += 1) d += `${j ? 'L' : 'M'}${x(j).toFixed(1)},${y(values[j]).toFixed(1)}`;
+        } else {
+          for (let c = 0; c < columns; c += 1) {
+            let [low, high] = [Infinity, -Infinity];
+            for (let j = first(c); j <= first(c + 1); j += 1) [low, high] = [Math.min(low, values[j]), Math.max(high, values[j])];
+            const px = x(first(c)).toFixed(1);
+            d += `${c ? 'L' : 'M'}${px},${y(low).toFixed(1)}L${px},${y(high).toFixed(1)}`;
+          }
+        }
         svg.append(svgElement('path', { d, fill: 'none', stroke: color, 'stroke-width': dashed ? 2.5 : 1.8, ...(dashed ? { 'stroke-dasharray': '6 5' } : {}) }));
       }
       const step = Math.max(3, x(1) - x(0));

@@ -76,7 +76,7 @@ export function createWavelengthChart({ presets, preset, onPreset }) {
       svg.setAttribute('height', HEIGHT);
       svg.setAttribute('aria-label', `Wavelength of each of the ${pairs} pairs, log scale. Use the arrow keys to read each pair.`);
       drawAxis(svg, x, { side: 'bottom', at: y.range()[0], length: HEIGHT - MARGIN.top - MARGIN.bottom, label: 'pair i (fast to slow)', ticks: Math.min(8, Math.floor(width / 60)), format: formatWhole });
-      drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: 'positions per turn (log)', ticks: decades.filter((_, k) => decades.length <= 6 || k % 2 === 0), format: (value) => (value < 1e5 ? formatWhole(value) : `10^${Math.log10(value)}`) });
+      drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: 'positions per turn (log)', ticks: decades.filter((_, k) => decades.length <= 6 || k % 2 === 0), format: (value) => (value < 1e5 ? formatWhole(value) : `10${[...String(Math.log10(value))].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]).join('')}`) });
       [chosen.originalContext, chosen.contextLength].forEach((value, k) => {
         if (value === null) return;
         svg.append(
