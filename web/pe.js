@@ -127,10 +127,6 @@
 //     //   out for pairing `from` into one for `to` with the same pairs, so the scores agree.
 //     //   interleaved -> half: [0, 2, 4, ..., 1, 3, 5, ...], Hugging Face's Llama conversion.
 //     //   With to 'interleaved' it lists from's pairs: pair k is channels perm[2k], perm[2k + 1].
-//   pe.randomUnitVectors({ dim, count = 1, seed = 0 })
-//     // Float32Array(count * dim): unit vectors in random directions (normal components divided
-//     //   by the row's length), the same for the same seed on every machine; 1 <= dim <= 4096,
-//     //   count * dim <= 16,777,216, seed an integer from 0 to 2^32 - 1.
 //
 // The cosine similarity of every pair of rows of any table (e.g. a.tokenEmbedding or a.input,
 // or pe.encode's data), computed the same way:
@@ -190,8 +186,6 @@ const ROPE_SCORES_TYPES = {
 };
 const ROPE_SCORES_DEFAULTS = { position: 0, fromOffset: 0 };
 const PERMUTATION_TYPES = { dim: 'number', from: 'string', to: 'string' };
-const RANDOM_VECTORS_TYPES = { dim: 'number', count: 'number', seed: 'number' };
-const RANDOM_VECTORS_DEFAULTS = { count: 1, seed: 0 };
 const ALIBI_TYPES = { heads: 'number' };
 const MSCALE_TYPES = { factor: 'number', mscaleAllDim: 'number' };
 const MSCALE_DEFAULTS = { mscaleAllDim: 1 };
@@ -448,11 +442,6 @@ function makeApi(core) {
      *  pairing to (interleaved -> half is Hugging Face's Llama conversion). */
     ropePairingPermutation(options) {
       return unwrap(core.ropePairingPermutation(readOptions(options, PERMUTATION_TYPES, {}))).data;
-    },
-
-    /** Returns a Float32Array(count * dim) of unit vectors in random directions (seeded). */
-    randomUnitVectors(options) {
-      return unwrap(core.randomUnitVectors(readOptions(options, RANDOM_VECTORS_TYPES, RANDOM_VECTORS_DEFAULTS))).data;
     },
 
     /** Returns YaRN's attention temperature 0.1 * mscaleAllDim * ln(factor) + 1 (1.36889 for

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "analysis/attention.hpp"
-#include "analysis/random_vectors.hpp"
 #include "analysis/sentence_analysis.hpp"
 #include "analysis/similarity_request.hpp"
 #include "analysis/token_embeddings.hpp"
@@ -371,19 +370,6 @@ pe::RawRopeSettings read_rope_settings(const val& options) {
   return raw;
 }
 
-// A caller's Float32Array, copied into wasm memory once its length has been checked; the first
-// value that is not finite is an error naming the option.
-std::variant<std::vector<float>, pe::InputError> read_finite(const val& data, const char* name) {
-  std::vector<float> values = emscripten::convertJSArrayToNumberVector<float>(data);
-  if (const auto error = pe::find_non_finite(values.data(), values.size(), 0, name)) return *error;
-  return values;
-}
-
-std::vector<double> frequencies_of(const pe::RopeSettings& rope) {
-  const auto& f = rope.frequencies;
-  return pe::rope_frequencies(f.dim, f.base, f.scaling).frequencies;
-}
-
 // { query, key: Float32Array(dim), dim, base, pairing, scaling, position, fromOffset, count } ->
 // { scores, bounds: Float64Array(count) }: at offset o = fromOffset + j,
 // <R_position q, R_(position + o) k> and RoFormer's bound on its size.
@@ -398,15 +384,21 @@ val rope_scores(val options) {
   const auto parsed = pe::parse_rope_scores_request(raw);
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto& request = std::get<pe::RopeScoresRequest>(parsed);
-  const auto query = read_finite(options["query"], "query");
-  if (const auto* error = std::get_if<pe::InputError>(&query)) return error_object(*error);
-  const auto key = read_finite(options["key"], "key");
-  if (const auto* error = std::get_if<pe::InputError>(&key)) return error_object(*error);
+  const auto& f = request.rope.frequencies;
+  // query then key, copied into wasm memory once their lengths are known to be dim; the first
+  // value that is not finite is an error naming its array.
+  std::vector<float> vectors(2 * static_cast<std::size_t>(f.dim));
+  for (const int v : {0, 1}) {
+    const char* name = v == 0 ? "query" : "key";
+    float* values = vectors.data() + v * f.dim;
+    val(emscripten::typed_memory_view(f.dim, values)).call<void>("set", options[name]);
+    if (const auto error = pe::find_non_finite(values, f.dim, 0, name)) return error_object(*error);
+  }
 
-  const pe::RopeScores scores = pe::rope_scores(
-      std::get<std::vector<float>>(query).data(), std::get<std::vector<float>>(key).data(),
-      request.rope.frequencies.dim, frequencies_of(request.rope), request.rope.pairing,
-      request.position, request.first_offset, request.count);
+  const pe::RopeScores scores =
+      pe::rope_scores(vectors.data(), vectors.data() + f.dim, f.dim,
+                      pe::rope_frequencies(f.dim, f.base, f.scaling).frequencies,
+                      request.rope.pairing, request.position, request.first_offset, request.count);
   val result = val::object();
   result.set("scores", copy_to_js(scores.scores));
   result.set("bounds", copy_to_js(scores.bounds));
@@ -426,19 +418,6 @@ val rope_pairing_permutation(val options) {
   const auto& request = std::get<pe::PairingPermutationRequest>(parsed);
   val result = val::object();
   result.set("data", copy_to_js(pe::pairing_permutation(request.dim, request.from, request.to)));
-  return result;
-}
-
-// { dim, count, seed } -> { data: Float32Array(count * dim) }: unit vectors, random directions.
-val random_unit_vectors(val options) {
-  double dim = 0, count = 0, seed = 0;
-  read(options, "dim", dim);
-  read(options, "count", count);
-  read(options, "seed", seed);
-  const auto parsed = pe::parse_random_vectors_request(dim, count, seed);
-  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
-  val result = val::object();
-  result.set("data", copy_to_js(pe::random_unit_rows(std::get<pe::RandomVectorsRequest>(parsed))));
   return result;
 }
 
@@ -596,7 +575,6 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("ropeScores", &rope_scores);
   emscripten::function("ropePairingPermutation", &rope_pairing_permutation);
   emscripten::function("ropePresets", &rope_presets);
-  emscripten::function("randomUnitVectors", &random_unit_vectors);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));

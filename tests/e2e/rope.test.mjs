@@ -26,8 +26,9 @@ const other = (pairing) => (pairing === 'half' ? 'interleaved' : 'half');
 // Every number of the snapshot against the core in Node.
 function checkAgainstCore(s) {
   const rope = { dim: s.dim, base: s.base };
-  const vectors = pe.randomUnitVectors({ dim: s.dim, count: 2, seed: s.seed });
-  const [q, k] = [vectors.subarray(0, s.dim), vectors.subarray(s.dim)];
+  const weights = pe.attentionWeights({ dim: s.dim });
+  const row = s.seed % s.dim;
+  const [q, k] = [weights.query, weights.key].map((w) => w.subarray(row * s.dim, (row + 1) * s.dim));
   same(s.query, Array.from(q), 'query');
   same(s.key, Array.from(k), 'key');
   same(s.frequencies, Array.from(pe.ropeFrequencies(rope)), 'frequencies');
@@ -174,7 +175,7 @@ test('the controls follow into the URL, and the URL brings them back', async () 
   await page.locator('input[data-field="base"]').fill('500000');
   await page.locator('select[data-field="pairing"]').selectOption('half');
   await page.locator('select[data-field="span"]').selectOption('1024');
-  await page.getByRole('button', { name: 'New random q, k' }).click();
+  await page.getByRole('button', { name: 'Other random q, k' }).click();
   await page.locator('select[data-field="preset"]').selectOption('llama3.2');
   await page.locator('input[type="number"][max="100000"]').fill('4096');
   assert.equal(await currentQuery(page), '?view=rope&dim=64&base=500000&pairing=half&position=4096&span=1024&seed=2&preset=llama3.2');

@@ -1,7 +1,7 @@
 // The RoPE view's API across the real JS <-> WebAssembly boundary: pe.ropeScores against an
 // independent float64 rotation and RoFormer's bound written from the paper, pe.ropeBands and
 // pe.ropePresets against references.md, pe.ropePairingPermutation against Hugging Face's
-// conversion, pe.randomUnitVectors, and every error each one throws.
+// conversion, and every error each one throws.
 // Run: node --test tests/js/rope-view.test.mjs   (after the wasm build)
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -28,6 +28,16 @@ function rotated(v, f, pairing, p) {
 
 const dot = (a, b) => a.reduce((sum, x, c) => sum + x * b[c], 0);
 
+// Seeded values in [-1, 1) (a small LCG): two vectors of dim values.
+function randomPair(dim, seed) {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 30 - 1;
+  };
+  return [0, 1].map(() => Float32Array.from({ length: dim }, next));
+}
+
 // RoFormer section 3.4.3 with (re, im) pairs.
 function bound(q, k, f, pairing, o) {
   const dim = q.length;
@@ -52,7 +62,7 @@ function bound(q, k, f, pairing, o) {
 test('ropeScores: each score is <R_m q, R_n k> and each bound RoFormer\'s, at any m', () => {
   for (const pairing of ['interleaved', 'half']) {
     const dim = 32;
-    const [q, k] = [pe.randomUnitVectors({ dim, seed: 1 }), pe.randomUnitVectors({ dim, seed: 2 })];
+    const [q, k] = randomPair(dim, 1);
     const f = theta(dim, 10000);
     for (const position of [25, 26, 1000000]) {
       const { scores, bounds } = pe.ropeScores({ query: q, key: k, dim, pairing, position, fromOffset: -25, count: 300 });
@@ -69,10 +79,10 @@ test('ropeScores: each score is <R_m q, R_n k> and each bound RoFormer\'s, at an
   }
 });
 
-test('ropeScores: an aligned pair scores 1 at offset 0 for unit vectors; defaults base 10000, interleaved', () => {
-  const q = pe.randomUnitVectors({ dim: 16, seed: 9 });
+test('ropeScores: an aligned pair scores |q|^2 at offset 0; defaults base 10000, interleaved', () => {
+  const [q] = randomPair(16, 9);
   const { scores } = pe.ropeScores({ query: q, key: q, dim: 16, count: 2 });
-  assert.ok(Math.abs(scores[0] - 1) < 1e-6);
+  assert.ok(Math.abs(scores[0] - dot(q, q)) < 1e-6);
   const f = theta(16, 10000);
   assert.ok(Math.abs(scores[1] - dot(q, rotated(q, f, 'interleaved', 1))) < 1e-6);
   const scaled = pe.ropeScores({ query: q, key: q, dim: 16, count: 3, base: 500000, scaling: { type: 'llama3', factor: 8 } });
@@ -153,7 +163,7 @@ test('ropePairingPermutation: Hugging Face\'s conversion, its inverse, and score
   assert.deepEqual(Array.from(pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'interleaved' })), [0, 4, 1, 5, 2, 6, 3, 7]);
   assert.deepEqual(Array.from(pe.ropePairingPermutation({ dim: 4, from: 'half', to: 'half' })), [0, 1, 2, 3]);
   const dim = 16;
-  const [q, k] = [pe.randomUnitVectors({ dim, seed: 3 }), pe.randomUnitVectors({ dim, seed: 4 })];
+  const [q, k] = randomPair(dim, 3);
   const perm = pe.ropePairingPermutation({ dim, from: 'interleaved', to: 'half' });
   const pick = (v) => Float32Array.from(perm, (c) => v[c]);
   const trained = pe.ropeScores({ query: q, key: k, dim, count: 200 }).scores;
@@ -165,18 +175,4 @@ test('ropePairingPermutation: Hugging Face\'s conversion, its inverse, and score
   assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'Half' }), TypeError, 'to must be "interleaved" or "half"; received "Half"');
   assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half' }), TypeError, 'to must be a string; received nothing (undefined)');
   assertThrows(() => pe.ropePairingPermutation({ dim: 9, from: 'half', to: 'half' }), RangeError, 'dim must be an even integer from 2 to 4096; received 9');
-});
-
-test('randomUnitVectors: seeded unit rows; every error', () => {
-  const rows = pe.randomUnitVectors({ dim: 64, count: 3, seed: 7 });
-  assert.ok(rows instanceof Float32Array && rows.length === 192);
-  for (let r = 0; r < 3; r += 1) assert.ok(Math.abs(Math.hypot(...rows.subarray(r * 64, r * 64 + 64)) - 1) < 1e-6);
-  assert.deepEqual(pe.randomUnitVectors({ dim: 64, count: 2, seed: 7 }), rows.subarray(0, 128));
-  assert.notDeepEqual(pe.randomUnitVectors({ dim: 64, seed: 8 }), rows.subarray(0, 64));
-  assert.deepEqual(pe.randomUnitVectors({ dim: 64 }), pe.randomUnitVectors({ dim: 64, count: 1, seed: 0 }));
-  assertThrows(() => pe.randomUnitVectors({ dim: 0 }), RangeError, 'dim must be an integer from 1 to 4096; received 0');
-  assertThrows(() => pe.randomUnitVectors({ dim: 4096, count: 4097 }), RangeError, 'count must be an integer from 1 with count * dim at most 16777216; received 4097');
-  assertThrows(() => pe.randomUnitVectors({ dim: 8, seed: 2 ** 32 }), RangeError, 'seed must be an integer from 0 to 4294967295 (2^32 - 1); received 4294967296');
-  assertThrows(() => pe.randomUnitVectors({ dim: 8, seed: '1' }), TypeError, 'seed must be a number; received string "1"');
-  assertThrows(() => pe.randomUnitVectors({ dims: 8 }), TypeError, 'unknown option "dims"; allowed options: dim, count, seed');
 });

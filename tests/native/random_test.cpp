@@ -6,11 +6,6 @@
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstdint>
-#include <string>
-#include <variant>
-#include <vector>
-
-#include "analysis/random_vectors.hpp"
 
 namespace tt = boost::test_tools;
 
@@ -79,49 +74,4 @@ BOOST_AUTO_TEST_CASE(normal_numbers_have_mean_0_variance_1_and_normal_tails) {
 BOOST_AUTO_TEST_CASE(the_same_seed_gives_the_same_normal_numbers) {
   pe::NormalGenerator a(123), b(123);
   for (int s = 0; s < 1000; ++s) BOOST_TEST_REQUIRE(a.next() == b.next());
-}
-
-BOOST_AUTO_TEST_CASE(random_unit_rows_have_length_1_and_come_from_the_normal_stream) {
-  const pe::RandomVectorsRequest request{8, 3, 42};
-  const auto rows = pe::random_unit_rows(request);
-  BOOST_TEST_REQUIRE(rows.size() == 24u);
-  pe::NormalGenerator normal(42);
-  for (int r = 0; r < 3; ++r) {
-    double raw[8], sum = 0, length = 0;
-    for (double& x : raw) {
-      x = normal.next();
-      sum += x * x;
-    }
-    for (int c = 0; c < 8; ++c) {
-      BOOST_TEST(rows[r * 8 + c] == static_cast<float>(raw[c] / std::sqrt(sum)));
-      length += static_cast<double>(rows[r * 8 + c]) * rows[r * 8 + c];
-    }
-    BOOST_TEST(length == 1.0, tt::tolerance(1e-6));
-  }
-  BOOST_TEST(pe::random_unit_rows({8, 2, 42}) ==
-             std::vector<float>(rows.begin(), rows.begin() + 16));
-  BOOST_TEST(pe::random_unit_rows({8, 1, 43}) !=
-             std::vector<float>(rows.begin(), rows.begin() + 8));
-}
-
-BOOST_AUTO_TEST_CASE(random_vectors_requests_name_the_bad_option) {
-  const auto message = [](double dim, double count, double seed) {
-    const auto parsed = pe::parse_random_vectors_request(dim, count, seed);
-    return std::holds_alternative<pe::InputError>(parsed) ? std::get<pe::InputError>(parsed).message
-                                                          : std::string("ok");
-  };
-  BOOST_TEST(message(8, 2, 0) == "ok");
-  BOOST_TEST(message(0, 1, 0) == "dim must be an integer from 1 to 4096; received 0");
-  const std::string count_rule =
-      "count must be an integer from 1 with count * dim at most 16777216; received ";
-  BOOST_TEST(message(4096, 4097, 0) == count_rule + "4097");
-  BOOST_TEST(message(4096, 4096, 0) == "ok");
-  BOOST_TEST(message(8, 0, 0) == count_rule + "0");
-  BOOST_TEST(message(8, 1.5, 0) == count_rule + "1.5");
-  BOOST_TEST(message(8, 1, -1) ==
-             "seed must be an integer from 0 to 4294967295 (2^32 - 1); received -1");
-  BOOST_TEST(message(8, 1, 4294967296.0) ==
-             "seed must be an integer from 0 to 4294967295 (2^32 - 1); received 4294967296");
-  BOOST_TEST(message(8, 1, 0.5) ==
-             "seed must be an integer from 0 to 4294967295 (2^32 - 1); received 0.5");
 }

@@ -19,8 +19,8 @@ export function createPairingCells() {
   const cells = createCellCanvas({ label: 'The query and its two rotations, channel by channel', readout, hint: HINT });
   const legend = createColorLegend('channel value');
   frame.body.append(cells.element, readout, legend.element);
-  frame.setNote('Interleaved pairs channels (2i, 2i + 1), as RoFormer, Meta’s Llama code and DeepSeek’s inference code do; ' +
-    'half pairs (i, i + d/2), as GPT-NeoX and Hugging Face’s rotate_half do. Pair i turns by the same angle m θ_i in both.');
+  frame.setNote('Interleaved pairs channels (2i, 2i + 1) (RoFormer, Meta’s Llama, DeepSeek); half pairs (i, i + d/2) ' +
+    '(GPT-NeoX, Hugging Face’s rotate_half). Pair i turns by m θ_i in both.');
 
   return {
     figure: frame.figure,

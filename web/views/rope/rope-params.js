@@ -5,7 +5,7 @@ import { choiceParam, integerParam, numberParam } from '../../lib/url-params.js'
 export const DIMS = [8, 16, 32, 64, 128];
 export const SPANS = [64, 256, 1024, 4096]; // offsets 0 .. span
 export const POSITION_LIMITS = { min: 0, max: 100000 };
-const MAX_SEED = 4294967295; // pe.randomUnitVectors' seeds: 0 .. 2^32 - 1
+export const MAX_SEED = 4294967295; // any whole number; row seed mod dim of W_q and W_k
 
 /** A whole number from a fixed list (a select of numbers). */
 function numberChoiceParam(defaultValue, choices) {

@@ -8,7 +8,7 @@ import { trackWidth } from '../../charts/width-tracker.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { formatShort, formatSmall, formatWhole } from '../shared/format.js';
-import { DIMS, POSITION_LIMITS, ropeParams, SPANS } from './rope-params.js';
+import { DIMS, MAX_SEED, POSITION_LIMITS, ropeParams, SPANS } from './rope-params.js';
 import { createClocks } from './clocks.js';
 import { createScoreChart } from './score-chart.js';
 import { createPairingCells } from './pairing-cells.js';
@@ -56,8 +56,8 @@ function mount({ pe, root, state, onChange }) {
   slider.dataset.field = 'position';
   const positionBox = wholeNumberInput(POSITION_LIMITS, settings.position);
   const play = Object.assign(element('button', 'rope-play', 'Play'), { type: 'button' });
-  const reseed = Object.assign(element('button', '', 'New random q, k'), { type: 'button' });
-  const motionNote = element('p', 'control-wide control-hint', 'Your system asks for reduced motion, so nothing plays by itself: drag the slider or use its arrow keys.');
+  const reseed = Object.assign(element('button', '', 'Other random q, k'), { type: 'button' });
+  const motionNote = element('p', 'control-wide control-hint', 'Your system asks for reduced motion: nothing plays by itself; move the slider.');
   const positionRow = element('div', 'rope-position');
   positionRow.append(slider, positionBox, play);
   const panel = element('div', 'controls');
@@ -82,8 +82,9 @@ function mount({ pe, root, state, onChange }) {
   function load() {
     const { dim, base, pairing, span, seed } = settings;
     const rope = { dim, base };
-    const vectors = pe.randomUnitVectors({ dim, count: 2, seed });
-    const [q, k] = [vectors.subarray(0, dim), vectors.subarray(dim)];
+    // q and k: row seed mod dim of the sentence head's W_q and W_k, random from fixed seeds.
+    const row = seed % dim;
+    const [q, k] = ['query', 'key'].map((name) => pe.attentionWeights({ dim })[name].subarray(row * dim, (row + 1) * dim));
     // Each pairing's pairs: channels (c[2i], c[2i + 1]).
     const channels = Object.fromEntries(PAIRINGS.map((p) => [p, pe.ropePairingPermutation({ dim, from: p, to: 'interleaved' })]));
     const partners = Object.fromEntries(PAIRINGS.map((p) => {
@@ -130,22 +131,22 @@ function mount({ pe, root, state, onChange }) {
     }
     offsets.setTitle(`The score depends only on the offset n − m: ${position === 0 ? 'move m, and the curves stay where they are'
       : `at m = ${m} they are the curves of m = 0 to within ${formatSmall(now.drift)}`}`);
-    offsets.setNote('RoFormer’s “long-term decay” is an upper bound on the size of the score that shrinks, on the whole, as the offset grows; ' +
-      `it is not a property of every q and k. Here the aligned curve rises at ${formatWhole(rises)} of its ${formatWhole(span)} steps, and the random one ` +
-      `is largest in size at offset ${formatWhole(peak)}. q and k: unit vectors in random directions (seed ${settings.seed}); aligned: k = q.`);
+    offsets.setNote('RoFormer’s “long-term decay” is an upper bound on the size of the score, shrinking on the whole as the offset grows, not a property ' +
+      `of every q and k: here the aligned curve rises at ${formatWhole(rises)} of its ${formatWhole(span)} steps and the random one is largest in size at ` +
+      `offset ${formatWhole(peak)}. q, k: row ${settings.seed % settings.dim} of the random W_q and W_k of step 1’s head.`);
     offsets.update({
       count, width: width(), yLabel: Y_LABEL,
       series: [{ label: 'random q, k', color: BLUE, values: random.scores }, { label: 'aligned: k = q', color: ORANGE, values: aligned.scores }],
       describe: (j) => `offset ${formatWhole(j)} (m = ${m}, n = ${formatWhole(position + j)}): random q, k ${formatShort(random.scores[j])}, ` +
-        `aligned ${formatShort(aligned.scores[j])}; RoFormer’s bounds on their size ${formatShort(random.bounds[j])} and ${formatShort(aligned.bounds[j])}`,
+        `aligned ${formatShort(aligned.scores[j])}; RoFormer’s bounds ${formatShort(random.bounds[j])} and ${formatShort(aligned.bounds[j])}`,
     });
 
     now.differing = cells.update({ q, rows: rotated, partners: data.partners, position, width: width() });
     mismatch.setTitle(`Trained with ${pairing} pairing, run with ${other}: scores off by up to ${formatShort(now.largestWrong)}; ` +
       `with the rows of W_q and W_k permuted, ${now.largestFixed === 0 ? 'they agree exactly' : `they agree to within ${formatSmall(now.largestFixed)}`}`);
-    mismatch.setNote(`The permutation, from the core: row j of the converted W_q and W_k is row ${listRows(data.permutation)} (j = 0, 1, …) of the trained ones. ` +
-      `It moves each ${pairing === 'interleaved' ? 'interleaved pair (2i, 2i + 1) to (i, i + d/2), as Hugging Face converts' : 'half pair (i, i + d/2) to (2i, 2i + 1), undoing Hugging Face’s conversion of'} ` +
-      'Meta’s Llama checkpoints. Here it is applied to q and k, which is what permuting those rows does to every query and key.');
+    mismatch.setNote(`Rows of the converted W_q and W_k, from the core: ${listRows(data.permutation)} of the trained ones. It moves each ` +
+      `${pairing === 'interleaved' ? 'pair (2i, 2i + 1) to (i, i + d/2), as Hugging Face converts' : 'pair (i, i + d/2) to (2i, 2i + 1), undoing Hugging Face’s conversion of'} ` +
+      'Meta’s Llama checkpoints; to q and k it does the same.');
     mismatch.update({
       count, width: width(), yLabel: Y_LABEL,
       series: [
@@ -237,7 +238,7 @@ function mount({ pe, root, state, onChange }) {
     onChange(settings);
   }
   for (const node of [dimSelect, baseInput, pairingSelect, spanSelect]) node.addEventListener('input', () => changed({}));
-  reseed.addEventListener('click', () => changed({ seed: (settings.seed + 1) % 2 ** 32 }));
+  reseed.addEventListener('click', () => changed({ seed: (settings.seed + 1) % (MAX_SEED + 1) }));
 
   load();
   build();

@@ -31,16 +31,14 @@ function title(preset, { counts, wavelengths, originalWavelengths }) {
 function note(preset, mscale) {
   const s = preset.scaling;
   if (!s) {
-    return 'A pair that needs more positions for one turn than the context holds never completes a turn in training; past the ' +
-      'context it reaches angles the model has not seen. The scaled configurations turn those pairs more slowly.';
+    return 'A pair slower than one turn per context never completes a turn in training, and past the context reaches angles the model has not seen.';
   }
   if (s.type === 'llama3') {
-    return `Llama 3’s rule (Meta’s apply_scaling), with L = ${formatWhole(s.originalContext)}: a pair whose wavelength is under ` +
-      `L / ${s.highFreqFactor} is kept, one over L / ${s.lowFreqFactor} turns ${s.factor}× more slowly, and those between are blended.`;
+    return `Llama 3’s rule, L = ${formatWhole(s.originalContext)}: pairs with wavelength under L / ${s.highFreqFactor} are kept, ` +
+      `over L / ${s.lowFreqFactor} turn ${s.factor}× more slowly, in between blend.`;
   }
-  return `DeepSeek’s YaRN ramp, with L = ${formatWhole(s.originalContext)}: roughly, pairs that turn more than ${s.betaFast} times ` +
-    `within L are kept, pairs that turn less than ${s.betaSlow} time are turned ${s.factor}× more slowly, and the pair index ` +
-    `ramps linearly in between. YaRN also sharpens the softmax: DeepSeek multiplies its scale by mscale², mscale = ${formatShort(mscale)}.`;
+  return `YaRN as DeepSeek uses it, L = ${formatWhole(s.originalContext)}: roughly, pairs turning over ${s.betaFast} times in L are kept, ` +
+    `under ${s.betaSlow} time turn ${s.factor}× more slowly, a linear ramp in between; the softmax scale is multiplied by mscale², mscale = ${formatShort(mscale)}.`;
 }
 
 /** Returns { figure, update({ preset, bands, mscale, width }) }; onPreset(name) runs when the
