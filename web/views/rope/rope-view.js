@@ -151,7 +151,7 @@ function mount({ pe, root, state, onChange }) {
       count, width: width(), yLabel: Y_LABEL,
       series: [
         { label: `trained and run with ${pairing}`, color: BLUE, values: random.scores },
-        { label: `run with ${other} as trained`, color: VERMILLION, values: wrong },
+        { label: `run with ${other}, weights as trained`, color: VERMILLION, values: wrong },
         { label: `run with ${other}, rows permuted`, color: BLACK, dashed: true, values: fixed },
       ],
       describe: (j) => `offset ${formatWhole(j)}: trained ${formatShort(random.scores[j])}, run with ${other} ${formatShort(wrong[j])}, with rows permuted ${formatShort(fixed[j])}`,
