@@ -117,11 +117,11 @@ test('titles say what to notice, generated from the numbers on screen', async ()
 });
 
 test('play turns the hands one position per frame and pause stops them', async () => {
-  const { page, problems } = await openRope('&position=5');
+  const { page, problems } = await openRope('&position=100');
   const play = page.getByRole('button', { name: 'Play' });
   assert.equal(await page.locator('.control-hint').isHidden(), true);
   await play.click();
-  await page.waitForFunction(() => window.peDemo.snapshot().position >= 15);
+  await page.waitForFunction(() => window.peDemo.snapshot().position >= 110);
   assert.equal((await snapshot(page)).playing, true);
   await page.getByRole('button', { name: 'Pause' }).click();
   const stopped = await snapshot(page);
