@@ -20,9 +20,9 @@ export const step = {
   Llama 3.1 and DeepSeek-V3 turn their slow pairs more slowly.
 </p>
 <p>
-  The DeepSeek-V3 configuration below is only the “rope part” of its heads: in DeepSeek’s
-  multi-head latent attention, RoPE turns a separate slice of each query and key, decoupled from
-  the rest. Why it is built that way is the next step of the course.
+  The DeepSeek-V3 configuration below is labelled “rope part”: DeepSeek-V3 turns only part of
+  each query and key. Which part, and why, is the next step of the course: the decoupled RoPE of
+  multi-head latent attention.
 </p>
 `,
 };
