@@ -98,6 +98,8 @@ test('ropeScores: every error names its option', () => {
   assertThrows(() => pe.ropeScores({ ...base, key: new Float64Array(8) }), TypeError, 'key must be a Float32Array; received a Float64Array');
   assertThrows(() => pe.ropeScores({ ...base, count: undefined }), TypeError, 'count must be a number; received nothing (undefined)');
   assertThrows(() => pe.ropeScores({ ...base, offsets: 3 }), TypeError, 'unknown option "offsets"; allowed options: query, key, dim, base, pairing, scaling, position, fromOffset, count');
+  assertThrows(() => pe.ropeScores({ ...base, position: '0' }), TypeError, 'position must be a number; received string "0"');
+  assertThrows(() => pe.ropeScores({ ...base, fromOffset: null }), TypeError, 'fromOffset must be a number; received null');
   assertThrows(() => pe.ropeScores({ ...base, pairing: 'neox' }), TypeError, 'pairing must be "interleaved" or "half"; received "neox"');
   assertThrows(() => pe.ropeScores({ ...base, scaling: { type: 'yarn', factor: 4 } }), TypeError, 'scaling.originalContext is required for scaling type "yarn"');
   assertThrows(() => pe.ropeScores({ ...base, dim: 6 }), RangeError, 'query must hold dim (6) values; received 8');
@@ -138,6 +140,9 @@ test('ropeBands: bands and counts of the published configurations, wavelengths 2
   assertThrows(() => pe.ropeBands({ dim: 8, base: '10000' }), TypeError, 'base must be a number; received string "10000"');
   assertThrows(() => pe.ropeBands({ dim: 8, scaling: { type: 'llama3', factor: 0.5 } }), RangeError, 'scaling.factor must be a finite number of at least 1; received 0.5');
   assertThrows(() => pe.ropeBands({ dim: 8, pairing: 'half' }), TypeError, 'unknown option "pairing"; allowed options: dim, base, scaling');
+  assertThrows(() => pe.ropeBands({ dim: 8, base: 1 }), RangeError, 'base must be a finite number greater than 1; received 1');
+  assertThrows(() => pe.ropeBands({ dim: 8, scaling: 'llama3' }), TypeError, "scaling must be null or an object like { type: 'llama3', factor: 8 }; received string \"llama3\"");
+  assertThrows(() => pe.ropeBands([]), TypeError, 'options must be an object like { dim, base, scaling }; received an array');
 });
 
 test('ropePresets: the published configs of references.md, usable as requests, frozen', () => {
@@ -175,4 +180,7 @@ test('ropePairingPermutation: Hugging Face\'s conversion, its inverse, and score
   assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'Half' }), TypeError, 'to must be "interleaved" or "half"; received "Half"');
   assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half' }), TypeError, 'to must be a string; received nothing (undefined)');
   assertThrows(() => pe.ropePairingPermutation({ dim: 9, from: 'half', to: 'half' }), RangeError, 'dim must be an even integer from 2 to 4096; received 9');
+  assertThrows(() => pe.ropePairingPermutation({ dim: '8', from: 'half', to: 'half' }), TypeError, 'dim must be a number; received string "8"');
+  assertThrows(() => pe.ropePairingPermutation(null), TypeError, 'options must be an object like { dim, from, to }; received null');
+  assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'half', pairing: 'half' }), TypeError, 'unknown option "pairing"; allowed options: dim, from, to');
 });
