@@ -91,6 +91,8 @@ test('"Embed this view" gives an iframe for the state on screen', async () => {
   const { page, problems } = await openPage(session, `${session.url}?grid.start=64&grid.count=12`);
   const panel = page.locator('[data-view-slot="grid"] + .embed-code');
   await panel.locator('summary').click();
+  // The code is written on the panel's 'toggle' event, which fires after the click returns.
+  await panel.locator('textarea').evaluate((area) => area.value || new Promise((done) => area.closest('details').addEventListener('toggle', done, { once: true })));
   const code = await panel.locator('textarea').inputValue();
   assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /);
   assert.match(code, /sandbox="allow-scripts"/);
