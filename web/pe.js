@@ -109,6 +109,31 @@
 //                                  //   rule for head counts that are not powers of two too)
 // Limits: dim even, 2 to 4096; base > 1; factor >= 1; positions up to 2^31 - 1; 1 <= heads <= 1024.
 //
+// What RoPE does to one query and key (the RoPE view's numbers; same dim, base, pairing and
+// scaling options and defaults as pe.rotate):
+//
+//   pe.ropeScores({ query, key, dim, position = 0, fromOffset = 0, count, ... })
+//     // { scores, bounds }, each Float64Array(count): at offset o = fromOffset + j,
+//     //   scores[j] = <R_m q, R_n k>, m = position, n = m + o: both rotated as pe.rotate does
+//     //   (float32), summed in double; the same at every m up to float32 rounding.
+//     //   bounds[j] = RoFormer's bound on |scores[j]| (section 3.4.3): max_i |h_(i+1) - h_i| *
+//     //   sum_(j'=1..dim/2) |sum_(i<j') e^(i o theta_i)|, h_i = q_i conj(k_i) over complex pairs,
+//     //   h_(dim/2) = 0. It shrinks on the whole as |o| grows; a score need not.
+//     //   query, key: Float32Array(dim), finite; 0 <= m, n <= 2^31 - 1; 1 <= count <= 65,536.
+//   pe.ropeBands({ dim, base, scaling })
+//     // { bands: ['kept' | 'blended' | 'divided'], counts: { kept, blended, divided },
+//     //   wavelengths, originalWavelengths: Float64Array(dim / 2) }: each pair's band under the
+//     //   scaling, its wavelength 2 pi / theta_i in positions after and before scaling.
+//   pe.ropePresets   // [{ name, label, dim, base, scaling, originalContext, contextLength,
+//     //   source }]: published configurations ('rope', 'llama3', 'llama3.1', 'llama3.2',
+//     //   'deepseek-v3'); scaling is null or a complete scaling object; originalContext is the
+//     //   context trained at, contextLength max_position_embeddings with scaling (null if none).
+//   pe.ropePairingPermutation({ dim, from, to })
+//     // Int32Array(dim): out[j] = in[perm[j]] turns a vector (or the rows of W_q and W_k) laid
+//     //   out for pairing `from` into one for `to` with the same pairs, so the scores agree.
+//     //   interleaved -> half: [0, 2, 4, ..., 1, 3, 5, ...], Hugging Face's Llama conversion.
+//     //   With to 'interleaved' it lists from's pairs: pair k is channels perm[2k], perm[2k + 1].
+//
 // The cosine similarity of every pair of rows of any table (e.g. a.tokenEmbedding or a.input,
 // or pe.encode's data), computed the same way:
 //
@@ -212,6 +237,12 @@ const NEIGHBOUR_STEP_TYPES = { start: 'number', count: 'number', bits: 'number' 
 const ROPE_FREQUENCY_TYPES = { dim: 'number', base: 'number', scaling: 'scaling' };
 const ROTATE_DEFAULTS = { start: 0 };
 const ROTATE_TYPES = { data: Float32Array, dim: 'number', start: 'number', base: 'number', pairing: 'string', scaling: 'scaling' };
+const ROPE_SCORES_TYPES = {
+  query: Float32Array, key: Float32Array, dim: 'number', base: 'number', pairing: 'string', scaling: 'scaling',
+  position: 'number', fromOffset: 'number', count: 'number',
+};
+const ROPE_SCORES_DEFAULTS = { position: 0, fromOffset: 0 };
+const PERMUTATION_TYPES = { dim: 'number', from: 'string', to: 'string' };
 const ALIBI_TYPES = { heads: 'number' };
 const MSCALE_TYPES = { factor: 'number', mscaleAllDim: 'number' };
 const MSCALE_DEFAULTS = { mscaleAllDim: 1 };
@@ -304,6 +335,21 @@ function wasmBytes(text) {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
   return bytes;
+}
+
+const BANDS = ['kept', 'blended', 'divided'];
+
+// The core's presets, a column per field (src/wasm/bindings.cpp), as one object per preset.
+function presetsOf({ names, labels, sources, numbers }) {
+  return names.map((name, p) => {
+    const [dim, base, type, factor, lowFreqFactor, highFreqFactor, originalContext, betaFast, betaSlow, trained, length] =
+      numbers.subarray(11 * p, 11 * p + 11);
+    const scaling = [null, { type: 'llama3', factor, lowFreqFactor, highFreqFactor, originalContext },
+      { type: 'yarn', factor, originalContext, betaFast, betaSlow }][type];
+    return {
+      name, label: labels[p], dim, base, scaling, originalContext: trained || null, contextLength: length || null, source: sources[p],
+    };
+  });
 }
 
 function deepFreeze(value) {
@@ -452,6 +498,31 @@ function makeApi(core) {
     rotate(options) {
       const request = readOptions(options, ROTATE_TYPES, { ...ROTATE_DEFAULTS, ...ropeDefaults });
       return unwrap(core.rotate(forCore(request))).data;
+    },
+
+    /** Returns { scores, bounds }: the score of the query at position with the key at each offset
+     *  fromOffset + j, and RoFormer's bound on its size. */
+    ropeScores(options) {
+      const request = readOptions(options, ROPE_SCORES_TYPES, { ...ROPE_SCORES_DEFAULTS, ...ropeDefaults });
+      const { scores, bounds } = unwrap(core.ropeScores(forCore(request)));
+      return { scores, bounds };
+    },
+
+    /** Returns { bands, counts, wavelengths, originalWavelengths }: each pair's band and
+     *  wavelength (positions per turn) after and before scaling. */
+    ropeBands(options) {
+      const raw = unwrap(core.ropeFrequencies(forCore(readOptions(options, ROPE_FREQUENCY_TYPES, ropeDefaults))));
+      const { kept, blended, divided, wavelengths, originalWavelengths } = raw;
+      return { bands: Array.from(raw.bands, (code) => BANDS[code]), counts: { kept, blended, divided }, wavelengths, originalWavelengths };
+    },
+
+    /** The published RoPE configurations, in the RoPE view's order. */
+    ropePresets: deepFreeze(presetsOf(core.ropePresets())),
+
+    /** Returns an Int32Array(dim): out[j] = in[perm[j]] converts the layout of pairing from to
+     *  pairing to (interleaved -> half is Hugging Face's Llama conversion). */
+    ropePairingPermutation(options) {
+      return unwrap(core.ropePairingPermutation(readOptions(options, PERMUTATION_TYPES, {}))).data;
     },
 
     /** Returns YaRN's attention temperature 0.1 * mscaleAllDim * ln(factor) + 1 (1.36889 for

@@ -23,10 +23,11 @@ bool is_integer_in(double value, double low, double high) {
 }
 
 std::optional<InputError> find_non_finite(const float* values, std::size_t count,
-                                          std::size_t first_index) {
+                                          std::size_t first_index, const char* name) {
   for (std::size_t e = 0; e < count; ++e) {
     if (!std::isfinite(values[e]))
-      return InputError{ErrorKind::range, "every value of data must be a finite number; data[" +
+      return InputError{ErrorKind::range, std::string("every value of ") + name +
+                                              " must be a finite number; " + name + "[" +
                                               std::to_string(first_index + e) + "] is " +
                                               describe_number(values[e])};
   }

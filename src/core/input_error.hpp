@@ -24,9 +24,10 @@ InputError range_error(const std::string& name, const std::string& allowed, doub
 // Whether value is a whole number in [low, high] (false for NaN and infinities).
 bool is_integer_in(double value, double low, double high);
 
-// For a caller's table named "data": the error for the first of count values that is NaN or
-// infinite, if any. values[0] is data[first_index], so a table may be checked a block at a time.
+// For a caller's table named name ("data" unless given): the error for the first of count values
+// that is NaN or infinite, if any. values[0] is name[first_index], so a table may be checked a
+// block at a time.
 std::optional<InputError> find_non_finite(const float* values, std::size_t count,
-                                          std::size_t first_index = 0);
+                                          std::size_t first_index = 0, const char* name = "data");
 
 }  // namespace pe

@@ -1,10 +1,12 @@
 #include "core/rope_request.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <vector>
 
 #include "core/position_range.hpp"
+#include "core/rope_scores.hpp"
 
 namespace pe {
 
@@ -93,11 +95,13 @@ std::optional<InputError> check_dim(double dim) {
 
 }  // namespace
 
-std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing) {
+std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing,
+                                                         const char* name) {
   if (pairing == "interleaved") return RopePairing::interleaved;
   if (pairing == "half") return RopePairing::half;
-  return InputError{ErrorKind::type,
-                    "pairing must be \"interleaved\" or \"half\"; received \"" + pairing + "\""};
+  return InputError{
+      ErrorKind::type,
+      std::string(name) + " must be \"interleaved\" or \"half\"; received \"" + pairing + "\""};
 }
 
 std::variant<RopeScaling, InputError> parse_rope_scaling(const RawRopeScaling& raw) {
@@ -190,6 +194,73 @@ std::variant<RotateShape, InputError> parse_rotate_shape(double length, double d
                        start);
   shape.start = static_cast<std::int64_t>(start);
   return shape;
+}
+
+namespace {
+
+// "<name> must hold dim (8) values; received 7".
+std::optional<InputError> check_vector_length(const char* name, double length, int dim) {
+  if (length == dim) return std::nullopt;
+  return InputError{ErrorKind::range, std::string(name) + " must hold dim (" + std::to_string(dim) +
+                                          ") values; received " + describe_number(length)};
+}
+
+// base, scaling and pairing, once dim is known to be good.
+std::variant<RopeSettings, InputError> parse_rope_settings(const RawRopeSettings& raw) {
+  RopeSettings settings;
+  auto frequencies = parse_rope_frequency_request(raw.dim, raw.base, raw.scaling);
+  if (auto* error = std::get_if<InputError>(&frequencies)) return *error;
+  settings.frequencies = std::get<RopeFrequencyRequest>(frequencies);
+  const auto pairing = parse_rope_pairing(raw.pairing);
+  if (const auto* error = std::get_if<InputError>(&pairing)) return *error;
+  settings.pairing = std::get<RopePairing>(pairing);
+  return settings;
+}
+
+}  // namespace
+
+std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
+    const RawRopeScoresRequest& raw) {
+  if (auto error = check_dim(raw.rope.dim)) return *error;
+  const int dim = static_cast<int>(raw.rope.dim);
+  if (auto error = check_vector_length("query", raw.query_length, dim)) return *error;
+  if (auto error = check_vector_length("key", raw.key_length, dim)) return *error;
+  RopeScoresRequest request;
+  auto settings = parse_rope_settings(raw.rope);
+  if (auto* error = std::get_if<InputError>(&settings)) return *error;
+  request.rope = std::get<RopeSettings>(settings);
+
+  if (!is_integer_in(raw.position, 0, kMaxPosition))
+    return range_error("position", "an integer from 0 to " + max_position_rule(), raw.position);
+  request.position = static_cast<std::int64_t>(raw.position);
+
+  // The keys sit at positions position + fromOffset + j, j = 0 .. count - 1.
+  const double first_key = raw.position + raw.from_offset;
+  if (!is_integer_in(raw.from_offset, -raw.position, kMaxPosition - raw.position))
+    return range_error("fromOffset",
+                       "an integer with position + fromOffset from 0 to " + max_position_rule(),
+                       raw.from_offset);
+  request.first_offset = static_cast<std::int64_t>(raw.from_offset);
+  if (!is_integer_in(raw.count, 1, static_cast<double>(kMaxScoreOffsets)) ||
+      first_key + raw.count - 1 > kMaxPosition)
+    return range_error(
+        "count",
+        "an integer from 1 to 65536 with position + fromOffset + count - 1 at most " +
+            max_position_rule(),
+        raw.count);
+  request.count = static_cast<std::int64_t>(raw.count);
+  return request;
+}
+
+std::variant<PairingPermutationRequest, InputError> parse_pairing_permutation_request(
+    double dim, const std::string& from, const std::string& to) {
+  if (auto error = check_dim(dim)) return *error;
+  const auto parsed_from = parse_rope_pairing(from, "from");
+  if (const auto* error = std::get_if<InputError>(&parsed_from)) return *error;
+  const auto parsed_to = parse_rope_pairing(to, "to");
+  if (const auto* error = std::get_if<InputError>(&parsed_to)) return *error;
+  return PairingPermutationRequest{static_cast<int>(dim), std::get<RopePairing>(parsed_from),
+                                   std::get<RopePairing>(parsed_to)};
 }
 
 std::variant<int, InputError> parse_alibi_heads(double heads) {

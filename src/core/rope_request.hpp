@@ -15,8 +15,9 @@
 
 namespace pe {
 
-// TypeError: pairing must be "interleaved" or "half"; received "x"
-std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing);
+// TypeError: pairing must be "interleaved" or "half"; received "x" (name: the option's JS name).
+std::variant<RopePairing, InputError> parse_rope_pairing(const std::string& pairing,
+                                                         const char* name = "pairing");
 
 // Published factors run from 8 (Llama 3.1) to 40 (DeepSeek-V3); past a million, the slowest
 // pairs' frequencies, divided by the factor, would fall below what a double holds.
@@ -61,6 +62,44 @@ struct RotateShape {
 // (16,777,216) values, start and that start + rows - 1 <= 2^31 - 1. From the length alone, before
 // any value is copied.
 std::variant<RotateShape, InputError> parse_rotate_shape(double length, double dim, double start);
+
+// The frequencies and pairing every per-vector RoPE request carries (base, pairing, scaling).
+struct RawRopeSettings {
+  double dim = 0;
+  double base = 10000;
+  std::string pairing = "interleaved";
+  RawRopeScaling scaling;
+};
+struct RopeSettings {
+  RopeFrequencyRequest frequencies;
+  RopePairing pairing = RopePairing::interleaved;
+};
+
+// pe.ropeScores({ query, key, dim, base, pairing, scaling, position, fromOffset, count }).
+// query_length and key_length: the number of values the caller's arrays hold.
+struct RawRopeScoresRequest {
+  RawRopeSettings rope;
+  double query_length = 0, key_length = 0;
+  double position = 0, from_offset = 0, count = 0;
+};
+struct RopeScoresRequest {
+  RopeSettings rope;
+  std::int64_t position = 0, first_offset = 0, count = 0;
+};
+// Checked in order: dim; query and key hold dim values each; base; scaling; pairing; position an
+// integer from 0 to 2^31 - 1; fromOffset an integer that keeps the first key position,
+// position + fromOffset, within 0 .. 2^31 - 1; count an integer from 1 to kMaxScoreOffsets
+// (65,536) that keeps the last key position, position + fromOffset + count - 1, within 2^31 - 1.
+std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
+    const RawRopeScoresRequest& raw);
+
+// pe.ropePairingPermutation({ dim, from, to }).
+struct PairingPermutationRequest {
+  int dim = 0;
+  RopePairing from = RopePairing::interleaved, to = RopePairing::interleaved;
+};
+std::variant<PairingPermutationRequest, InputError> parse_pairing_permutation_request(
+    double dim, const std::string& from, const std::string& to);
 
 // pe.yarnMscale(factor, mscaleAllDim): factor from 1 to kMaxScalingFactor (like scaling.factor),
 // mscaleAllDim finite > 0 (DeepSeek-V3 uses 1, V2 0.707).

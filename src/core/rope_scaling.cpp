@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/angles.hpp"
 
@@ -69,6 +70,41 @@ ScaledFrequencies rope_frequencies(int dim, double base, const RopeScaling& scal
       break;
   }
   return out;
+}
+
+RopeWavelengths rope_wavelengths(int dim, double base, const RopeScaling& scaling) {
+  const std::vector<double> plain = inverse_frequencies(dim, base);
+  ScaledFrequencies scaled = rope_frequencies(dim, base, scaling);
+  RopeWavelengths out;
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    out.original.push_back(kTwoPi / plain[i]);
+    out.scaled.push_back(kTwoPi / scaled.frequencies[i]);
+    switch (scaled.bands[i]) {
+      case FrequencyBand::kept:
+        ++out.kept;
+        break;
+      case FrequencyBand::blended:
+        ++out.blended;
+        break;
+      case FrequencyBand::divided:
+        ++out.divided;
+        break;
+    }
+  }
+  out.bands = std::move(scaled.bands);
+  return out;
+}
+
+const char* band_name(FrequencyBand band) {
+  switch (band) {
+    case FrequencyBand::kept:
+      return "kept";
+    case FrequencyBand::blended:
+      return "blended";
+    case FrequencyBand::divided:
+      return "divided";
+  }
+  return "kept";
 }
 
 double yarn_mscale(double factor, double mscale_all_dim) {

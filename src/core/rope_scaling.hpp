@@ -51,6 +51,21 @@ struct ScaledFrequencies {
 // dim even from 2, base > 1 and the scaling fields as parse_rope_scaling allows them.
 ScaledFrequencies rope_frequencies(int dim, double base, const RopeScaling& scaling);
 
+// Each pair's wavelength in positions, lambda_i = 2 pi / theta_i, before and after scaling, with
+// the pair's band and how many pairs fall in each band (the long-context chart's numbers).
+//   original[i] = 2 pi / base^(-2i/dim);  scaled[i] = 2 pi / theta'_i (= original[i] if kept,
+//   factor * original[i] if divided, in between if blended).
+struct RopeWavelengths {
+  std::vector<double> original;      // dim/2 values
+  std::vector<double> scaled;        // dim/2 values
+  std::vector<FrequencyBand> bands;  // dim/2 values, as rope_frequencies gives them
+  int kept = 0, blended = 0, divided = 0;
+};
+RopeWavelengths rope_wavelengths(int dim, double base, const RopeScaling& scaling);
+
+// "kept", "blended" or "divided": the band's name in the JS API.
+const char* band_name(FrequencyBand band);
+
 // YaRN attention temperature: 0.1 * mscale_all_dim * ln(factor) + 1 (1 when factor <= 1).
 // DeepSeek multiplies the softmax scale by its square (1.36889^2 = 1.87385 for V3's factor 40).
 double yarn_mscale(double factor, double mscale_all_dim = 1.0);

@@ -4,6 +4,16 @@
 
 namespace pe {
 
+// Pair k sits at from's channels in the input and at to's channels in the output.
+std::vector<int> pairing_permutation(int dim, RopePairing from, RopePairing to) {
+  std::vector<int> permutation(dim);
+  for (int k = 0; k < dim / 2; ++k) {
+    permutation[first_channel(to, k)] = first_channel(from, k);
+    permutation[second_channel(to, k, dim)] = second_channel(from, k, dim);
+  }
+  return permutation;
+}
+
 void rotate_rows(const std::vector<double>& frequencies, RopePairing pairing, std::int64_t start,
                  std::int64_t count, int dim, float* rows, std::int64_t stride) {
   const int pairs = dim / 2;

@@ -23,6 +23,24 @@ namespace pe {
 // under the other pairing give wrong scores.
 enum class RopePairing { interleaved, half };
 
+// The channels (first, second) of pair k of a dim-value vector:
+//   interleaved: (2k, 2k + 1);  half: (k, k + dim/2).
+inline int first_channel(RopePairing pairing, int k) {
+  return pairing == RopePairing::interleaved ? 2 * k : k;
+}
+inline int second_channel(RopePairing pairing, int k, int dim) {
+  return pairing == RopePairing::interleaved ? 2 * k + 1 : k + dim / 2;
+}
+
+// The channel order that turns a vector laid out for pairing `from` into one laid out for `to`
+// with the same pairs: out[j] = in[permutation[j]] (dim values). Applied to the rows of W_q and
+// W_k (PyTorch's (out, in) layout), it makes weights trained with one pairing give the same
+// scores under the other. interleaved -> half is Hugging Face's conversion of Meta's Llama
+// checkpoints (w.view(heads, dim/2, 2, in).transpose(1, 2)): [0, 2, 4, ..., 1, 3, 5, ...], each
+// interleaved pair (2i, 2i + 1) moved to (i, i + dim/2); half -> interleaved is its inverse;
+// from == to is the identity.
+std::vector<int> pairing_permutation(int dim, RopePairing from, RopePairing to);
+
 // rows holds count rows of dim values, row r starting at rows + r * stride (stride >= dim);
 // row r is rotated in place as position start + r: for each pair k with angle a = (start + r) *
 // frequencies[k] (formed in double), x' = x cos a - y sin a, y' = x sin a + y cos a, computed in

@@ -24,7 +24,9 @@
 #include "core/alibi.hpp"
 #include "core/angles.hpp"
 #include "core/binary_structure.hpp"
+#include "core/rope_presets.hpp"
 #include "core/rope_request.hpp"
+#include "core/rope_scores.hpp"
 #include "core/sinusoidal_shift.hpp"
 #include "core/smooth_bits.hpp"
 #include "positions/encode_request.hpp"
@@ -413,7 +415,9 @@ val smooth_bits(val options) {
   return result;
 }
 
-// { dim, base, scaling } -> { data: Float64Array(dim / 2) }: theta_i after scaling.
+// { dim, base, scaling } -> { data: Float64Array(dim / 2): theta_i after scaling, bands:
+// Uint8Array(dim / 2) (0 kept, 1 blended, 2 divided), kept, blended, divided: counts,
+// wavelengths, originalWavelengths: Float64Array(dim / 2), 2 pi / theta_i after and before }.
 val rope_frequencies(val options) {
   double dim = 0, base = 0;
   read(options, "dim", dim);
@@ -421,11 +425,22 @@ val rope_frequencies(val options) {
   const auto parsed = pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto& request = std::get<pe::RopeFrequencyRequest>(parsed);
+  const pe::ScaledFrequencies scaled =
+      pe::rope_frequencies(request.dim, request.base, request.scaling);
+  const pe::RopeWavelengths wavelengths =
+      pe::rope_wavelengths(request.dim, request.base, request.scaling);
 
   val result = val::object();
-  result.set(
-      "data",
-      copy_to_js(pe::rope_frequencies(request.dim, request.base, request.scaling).frequencies));
+  result.set("data", copy_to_js(scaled.frequencies));
+  std::vector<std::uint8_t> bands(scaled.bands.size());
+  for (std::size_t i = 0; i < bands.size(); ++i)
+    bands[i] = static_cast<std::uint8_t>(scaled.bands[i]);
+  result.set("bands", copy_to_js(bands));
+  result.set("kept", wavelengths.kept);
+  result.set("blended", wavelengths.blended);
+  result.set("divided", wavelengths.divided);
+  result.set("wavelengths", copy_to_js(wavelengths.scaled));
+  result.set("originalWavelengths", copy_to_js(wavelengths.original));
   return result;
 }
 
@@ -471,6 +486,92 @@ val rotate(val options) {
   }
   val result = val::object();
   result.set("data", rotated);
+  return result;
+}
+
+pe::RawRopeSettings read_rope_settings(const val& options) {
+  pe::RawRopeSettings raw;
+  read(options, "dim", raw.dim);
+  read(options, "base", raw.base);
+  read(options, "pairing", raw.pairing);
+  raw.scaling = read_scaling(options["scaling"]);
+  return raw;
+}
+
+// { query, key: Float32Array(dim), dim, base, pairing, scaling, position, fromOffset, count } ->
+// { scores, bounds: Float64Array(count) }: at offset o = fromOffset + j,
+// <R_position q, R_(position + o) k> and RoFormer's bound on its size.
+val rope_scores(val options) {
+  pe::RawRopeScoresRequest raw;
+  raw.rope = read_rope_settings(options);
+  raw.query_length = options["query"]["length"].as<double>();
+  raw.key_length = options["key"]["length"].as<double>();
+  read(options, "position", raw.position);
+  read(options, "fromOffset", raw.from_offset);
+  read(options, "count", raw.count);
+  const auto parsed = pe::parse_rope_scores_request(raw);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::RopeScoresRequest>(parsed);
+  const auto& f = request.rope.frequencies;
+  // query then key, copied into wasm memory once their lengths are known to be dim; the first
+  // value that is not finite is an error naming its array.
+  std::vector<float> vectors(2 * static_cast<std::size_t>(f.dim));
+  for (const int v : {0, 1}) {
+    const char* name = v == 0 ? "query" : "key";
+    float* values = vectors.data() + v * f.dim;
+    val(emscripten::typed_memory_view(f.dim, values)).call<void>("set", options[name]);
+    if (const auto error = pe::find_non_finite(values, f.dim, 0, name)) return error_object(*error);
+  }
+
+  const pe::RopeScores scores =
+      pe::rope_scores(vectors.data(), vectors.data() + f.dim, f.dim,
+                      pe::rope_frequencies(f.dim, f.base, f.scaling).frequencies,
+                      request.rope.pairing, request.position, request.first_offset, request.count);
+  val result = val::object();
+  result.set("scores", copy_to_js(scores.scores));
+  result.set("bounds", copy_to_js(scores.bounds));
+  return result;
+}
+
+// { dim, from, to } -> { data: Int32Array(dim) }: out[j] = in[data[j]]. With to 'interleaved' it
+// lists from's pairs: pair k is channels (data[2k], data[2k + 1]).
+val rope_pairing_permutation(val options) {
+  double dim = 0;
+  std::string from, to;
+  read(options, "dim", dim);
+  read(options, "from", from);
+  read(options, "to", to);
+  const auto parsed = pe::parse_pairing_permutation_request(dim, from, to);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const auto& request = std::get<pe::PairingPermutationRequest>(parsed);
+  val result = val::object();
+  result.set("data", copy_to_js(pe::pairing_permutation(request.dim, request.from, request.to)));
+  return result;
+}
+
+// The published RoPE configurations, one column per field: names, labels, sources: [string], and
+// numbers: Float64Array(11 per preset): dim, base, scaling type (0 none, 1 llama3, 2 yarn),
+// factor, lowFreqFactor, highFreqFactor, scaling's originalContext, betaFast, betaSlow, the
+// context trained at and max_position_embeddings (0: none). web/pe.js makes the objects.
+val rope_presets() {
+  val names = val::array(), labels = val::array(), sources = val::array();
+  std::vector<double> numbers;
+  for (const pe::RopePreset& p : pe::kRopePresets) {
+    names.call<void>("push", val(p.name));
+    labels.call<void>("push", val(p.label));
+    sources.call<void>("push", val(p.source));
+    const pe::RopeScaling& s = p.scaling;
+    numbers.insert(
+        numbers.end(),
+        {static_cast<double>(p.dim), p.base, static_cast<double>(s.type), s.factor,
+         s.low_freq_factor, s.high_freq_factor, s.original_context, s.beta_fast, s.beta_slow,
+         static_cast<double>(p.original_context), static_cast<double>(p.context_length)});
+  }
+  val result = val::object();
+  result.set("names", names);
+  result.set("labels", labels);
+  result.set("sources", sources);
+  result.set("numbers", copy_to_js(numbers));
   return result;
 }
 
@@ -603,6 +704,9 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("rotate", &rotate);
   emscripten::function("yarnMscale", &yarn_mscale);
   emscripten::function("alibiSlopes", &alibi_slopes);
+  emscripten::function("ropeScores", &rope_scores);
+  emscripten::function("ropePairingPermutation", &rope_pairing_permutation);
+  emscripten::function("ropePresets", &rope_presets);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));

@@ -126,3 +126,25 @@ test('step 5: at the same periods every sinusoidal step has one length; binary s
   assert.equal(Math.sqrt(8).toFixed(2), '2.83');
   assert.ok(Math.max(...steps.sinusoidal) - Math.min(...steps.sinusoidal) < 1e-6);
 });
+test('step 6: pair 0 turns one radian per position, every later pair more slowly; scores depend on the offset', () => {
+  assert.match(page, /Pair 0 turns one radian per position and every later pair turns more slowly than the one before/);
+  assert.match(page, /depends only on the offset n − m/);
+  assert.match(page, /Llama 3\.1 and DeepSeek-V3 turn their slow pairs more slowly/);
+  for (const [dim, base] of [[8, 1.5], [32, 10000], [128, 500000], [128, 1e30]]) {
+    const theta = pe.ropeFrequencies({ dim, base });
+    assert.equal(theta[0], 1);
+    theta.forEach((t, i) => assert.ok(i === 0 || t < theta[i - 1], `dim ${dim}, base ${base}, pair ${i}`));
+  }
+  const q = pe.attentionWeights({ dim: 16 }).query.subarray(0, 16);
+  const k = pe.attentionWeights({ dim: 16 }).key.subarray(0, 16);
+  const at0 = pe.ropeScores({ query: q, key: k, dim: 16, count: 50 }).scores;
+  const at999 = pe.ropeScores({ query: q, key: k, dim: 16, count: 50, position: 999 }).scores;
+  at0.forEach((s, j) => assert.ok(Math.abs(s - at999[j]) < 1e-6));
+  for (const name of ['llama3.1', 'deepseek-v3']) {
+    const { dim, base, scaling } = pe.ropePresets.find((preset) => preset.name === name);
+    const { bands, wavelengths, originalWavelengths } = pe.ropeBands({ dim, base, scaling });
+    assert.equal(bands[0], 'kept');
+    assert.equal(bands[dim / 2 - 1], 'divided');
+    assert.ok(wavelengths[dim / 2 - 1] > originalWavelengths[dim / 2 - 1]);
+  }
+});

@@ -477,3 +477,89 @@ BOOST_AUTO_TEST_CASE(a_factor_below_1_or_a_non_positive_mscale_all_dim_is_a_rang
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(scores_request)
+
+pe::RawRopeScoresRequest scores(double dim, double position, double from_offset, double count) {
+  pe::RawRopeScoresRequest raw;
+  raw.rope.dim = dim;
+  raw.query_length = raw.key_length = dim;
+  raw.position = position;
+  raw.from_offset = from_offset;
+  raw.count = count;
+  return raw;
+}
+
+BOOST_AUTO_TEST_CASE(a_good_request_parses_to_its_fields) {
+  auto raw = scores(8, 100, -100, 257);
+  raw.rope.base = 500000;
+  raw.rope.pairing = "half";
+  raw.rope.scaling = llama3(8);
+  const auto request = value_of(pe::parse_rope_scores_request(raw));
+  BOOST_TEST(request.rope.frequencies.dim == 8);
+  BOOST_TEST(request.rope.frequencies.base == 500000.0);
+  BOOST_TEST((request.rope.frequencies.scaling.type == RopeScalingType::llama3));
+  BOOST_TEST((request.rope.pairing == pe::RopePairing::half));
+  BOOST_TEST(request.position == 100);
+  BOOST_TEST(request.first_offset == -100);
+  BOOST_TEST(request.count == 257);
+}
+
+BOOST_AUTO_TEST_CASE(every_bad_value_is_named) {
+  check_range_error(pe::parse_rope_scores_request(scores(7, 0, 0, 1)),
+                    "dim must be an even integer from 2 to 4096; received 7");
+  auto short_query = scores(8, 0, 0, 1);
+  short_query.query_length = 7;
+  check_range_error(pe::parse_rope_scores_request(short_query),
+                    "query must hold dim (8) values; received 7");
+  auto long_key = scores(8, 0, 0, 1);
+  long_key.key_length = 16;
+  check_range_error(pe::parse_rope_scores_request(long_key),
+                    "key must hold dim (8) values; received 16");
+  auto base = scores(8, 0, 0, 1);
+  base.rope.base = 1;
+  check_range_error(pe::parse_rope_scores_request(base),
+                    "base must be a finite number greater than 1; received 1");
+  auto pairing = scores(8, 0, 0, 1);
+  pairing.rope.pairing = "neox";
+  check_type_error(pe::parse_rope_scores_request(pairing),
+                   "pairing must be \"interleaved\" or \"half\"; received \"neox\"");
+  check_range_error(pe::parse_rope_scores_request(scores(8, -1, 0, 1)),
+                    "position must be an integer from 0 to 2147483647 (2^31 - 1); received -1");
+  const std::string offset_rule =
+      "fromOffset must be an integer with position + fromOffset from 0 to 2147483647 (2^31 - 1); "
+      "received ";
+  check_range_error(pe::parse_rope_scores_request(scores(8, 20, -21, 1)), offset_rule + "-21");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 20, 0.5, 1)), offset_rule + "0.5");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 20, kMaxPosition - 19, 1)),
+                    offset_rule + "2147483628");
+  BOOST_TEST(value_of(pe::parse_rope_scores_request(scores(8, 20, -20, 1))).first_offset == -20);
+  const std::string count_rule =
+      "count must be an integer from 1 to 65536 with position + fromOffset + count - 1 at most "
+      "2147483647 (2^31 - 1); received ";
+  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 0)), count_rule + "0");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 65537)), count_rule + "65537");
+  check_range_error(pe::parse_rope_scores_request(scores(8, 0, 0, 2.5)), count_rule + "2.5");
+  check_range_error(pe::parse_rope_scores_request(scores(8, kMaxPosition - 9, 0, 11)),
+                    count_rule + "11");
+  BOOST_TEST(value_of(pe::parse_rope_scores_request(scores(8, kMaxPosition - 9, 0, 10))).count ==
+             10);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(permutation_request)
+
+BOOST_AUTO_TEST_CASE(permutation_names_from_and_to) {
+  const auto request = value_of(pe::parse_pairing_permutation_request(8, "interleaved", "half"));
+  BOOST_TEST((request.dim == 8 && request.from == pe::RopePairing::interleaved &&
+              request.to == pe::RopePairing::half));
+  check_range_error(pe::parse_pairing_permutation_request(0, "half", "half"),
+                    "dim must be an even integer from 2 to 4096; received 0");
+  check_type_error(pe::parse_pairing_permutation_request(8, "neox", "half"),
+                   "from must be \"interleaved\" or \"half\"; received \"neox\"");
+  check_type_error(pe::parse_pairing_permutation_request(8, "half", ""),
+                   "to must be \"interleaved\" or \"half\"; received \"\"");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

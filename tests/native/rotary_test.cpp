@@ -333,3 +333,61 @@ BOOST_AUTO_TEST_CASE(zero_rows_touch_nothing) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(pairing_conversion)
+
+BOOST_AUTO_TEST_CASE(pair_channels_follow_each_convention) {
+  for (int k = 0; k < 4; ++k) {
+    BOOST_TEST(pe::first_channel(RopePairing::interleaved, k) == 2 * k);
+    BOOST_TEST(pe::second_channel(RopePairing::interleaved, k, 8) == 2 * k + 1);
+    BOOST_TEST(pe::first_channel(RopePairing::half, k) == k);
+    BOOST_TEST(pe::second_channel(RopePairing::half, k, 8) == k + 4);
+  }
+}
+
+// Hugging Face's permute(w): w.view(n_heads, dim // 2, 2, in).transpose(1, 2).reshape(dim, in),
+// for one head: new row c * dim/2 + i is old row 2i + c.
+std::vector<int> hugging_face_permute(int dim) {
+  std::vector<int> rows(dim);
+  for (int i = 0; i < dim / 2; ++i)
+    for (int c = 0; c < 2; ++c) rows[c * (dim / 2) + i] = 2 * i + c;
+  return rows;
+}
+
+BOOST_AUTO_TEST_CASE(interleaved_to_half_is_hugging_faces_llama_conversion) {
+  for (const int dim : {2, 8, 64, 128}) {
+    BOOST_TEST(pe::pairing_permutation(dim, RopePairing::interleaved, RopePairing::half) ==
+               hugging_face_permute(dim));
+  }
+  BOOST_TEST((pe::pairing_permutation(8, RopePairing::interleaved, RopePairing::half) ==
+              std::vector<int>{0, 2, 4, 6, 1, 3, 5, 7}));
+  BOOST_TEST((pe::pairing_permutation(8, RopePairing::half, RopePairing::interleaved) ==
+              std::vector<int>{0, 4, 1, 5, 2, 6, 3, 7}));
+  BOOST_TEST((pe::pairing_permutation(6, RopePairing::half, RopePairing::half) ==
+              std::vector<int>{0, 1, 2, 3, 4, 5}));
+}
+
+BOOST_AUTO_TEST_CASE(the_two_directions_undo_each_other) {
+  const auto there = pe::pairing_permutation(64, RopePairing::interleaved, RopePairing::half);
+  const auto back = pe::pairing_permutation(64, RopePairing::half, RopePairing::interleaved);
+  for (int j = 0; j < 64; ++j) BOOST_TEST(there[back[j]] == j);
+}
+
+BOOST_AUTO_TEST_CASE(permuted_rows_rotated_the_other_way_are_the_same_rotation_permuted) {
+  const int dim = 32;
+  const auto theta = pe::rope_frequencies(dim, 10000, pe::RopeScaling{}).frequencies;
+  for (const auto from : kPairings) {
+    const auto to = from == RopePairing::interleaved ? RopePairing::half : RopePairing::interleaved;
+    const auto permutation = pe::pairing_permutation(dim, from, to);
+    const auto rows = random_rows(20, dim, 31);
+    std::vector<float> permuted(rows.size());
+    for (int r = 0; r < 20; ++r)
+      for (int j = 0; j < dim; ++j) permuted[r * dim + j] = rows[r * dim + permutation[j]];
+    const auto a = rotated(rows, theta, from, 500, dim);
+    const auto b = rotated(permuted, theta, to, 500, dim);
+    for (int r = 0; r < 20; ++r)
+      for (int j = 0; j < dim; ++j) BOOST_TEST(b[r * dim + j] == a[r * dim + permutation[j]]);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -11,5 +11,6 @@ import { magnitudeView } from './magnitude/magnitude-view.js';
 import { gridView } from './grid/grid-view.js';
 import { wavesView } from './waves/waves-view.js';
 import { sinusoidalView } from './sinusoidal/sinusoidal-view.js';
+import { ropeView } from './rope/rope-view.js';
 
-export const VIEWS = [sentenceView, magnitudeView, gridView, wavesView, sinusoidalView];
+export const VIEWS = [sentenceView, magnitudeView, gridView, wavesView, sinusoidalView, ropeView];

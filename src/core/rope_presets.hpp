@@ -1,0 +1,25 @@
+#pragma once
+// RoPE as published models configure it: head dimension, base and long-context scaling, for the
+// RoPE view's long-context chart (pe.ropePresets). Each entry cites the file it is read from.
+#include <cstdint>
+
+#include "core/rope_scaling.hpp"
+
+namespace pe {
+
+struct RopePreset {
+  const char* name;   // the JS name, e.g. "llama3.1"
+  const char* label;  // what the page shows
+  int dim;            // the rotated part of one head: head_dim (qk_rope_head_dim for DeepSeek)
+  double base;        // rope_theta
+  RopeScaling scaling;
+  std::int64_t original_context;  // the context the model was trained at (0: none stated)
+  std::int64_t context_length;    // max_position_embeddings with scaling (0: no scaling)
+  const char* source;
+};
+
+// RoFormer's base at head dim 128, Llama 3, Llama 3.1, Llama 3.2 1B, DeepSeek-V3's rope part: a
+// constant table (data, not code, in the wasm module).
+extern const RopePreset kRopePresets[5];
+
+}  // namespace pe
