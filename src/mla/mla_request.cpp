@@ -141,9 +141,8 @@ std::variant<KvCacheRequest, InputError> parse_kv_cache_request(const RawKvCache
   // only the number of tokens can pass it.
   request.tokens = 1;
   const double max_tokens = static_cast<double>(kMaxExactInteger / kv_cache_size(request).bytes);
-  request.tokens = static_cast<std::uint64_t>(
-      checks.integer("tokens", raw.tokens, 0, max_tokens, false,
-                     " (the cache's bytes must stay at most 2^53, exact in JavaScript)"));
+  request.tokens = static_cast<std::uint64_t>(checks.integer(
+      "tokens", raw.tokens, 0, max_tokens, false, " (at most 2^53 bytes, exact in JavaScript)"));
   if (checks.first_error()) return *checks.first_error();
   return request;
 }

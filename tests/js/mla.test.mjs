@@ -68,7 +68,7 @@ test('sizes stay exact integers up to 2^53', () => {
   const big = pe.kvCache({ attention: 'mha', heads: 128, headDim: 128, layers: 61, tokens: 1e9, bytesPerElement: 4 });
   assert.equal(big.bytes, 1998848 * 1e9 * 4);
   assertThrows(() => pe.kvCache({ attention: 'mla', latentDim: 1, ropeDim: 0, tokens: 2 ** 53, bytesPerElement: 2 }), RangeError,
-    'tokens must be an integer from 0 to 4503599627370496 (the cache\'s bytes must stay at most 2^53, exact in JavaScript); received 9.00719925474099e+15');
+    'tokens must be an integer from 0 to 4503599627370496 (at most 2^53 bytes, exact in JavaScript); received 9.00719925474099e+15');
 });
 
 test('kvCache errors name the option, what is allowed and what was received', () => {
@@ -84,7 +84,7 @@ test('kvCache errors name the option, what is allowed and what was received', ()
   assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, layers: 1.5 }), RangeError, 'layers must be an integer from 1 to 65536; received 1.5');
   assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, bytesPerElement: 0.5 }), RangeError, 'bytesPerElement must be an integer from 1 to 8; received 0.5');
   assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, tokens: NaN }), RangeError,
-    'tokens must be an integer from 0 to 281474976710656 (the cache\'s bytes must stay at most 2^53, exact in JavaScript); received NaN');
+    'tokens must be an integer from 0 to 281474976710656 (at most 2^53 bytes, exact in JavaScript); received NaN');
   assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, window: 4 }), TypeError,
     'unknown option "window"; allowed options: attention, heads, kvHeads, headDim, valueHeadDim, latentDim, ropeDim, layers, tokens, bytesPerElement');
   assertThrows(() => pe.kvCache('mla'), TypeError, 'options must be an object like { attention, heads, kvHeads, headDim, valueHeadDim, latentDim, ropeDim, layers, tokens, bytesPerElement }; received string "mla"');
@@ -216,4 +216,27 @@ test('the DeepSeek step says what the core computes', () => {
   assert.equal(V3.latentDim, 512);
   assert.match(prose, /moves to 64 numbers of its own: 576 in all/);
   assert.deepEqual([V3.ropeDim, pe.kvCache({ attention: 'mla', ...dims(V3) }).perTokenPerLayer], [64, 576]);
+});
+
+test('the page\'s ending: what each step of the road does, checked', async () => {
+  const { readFileSync } = await import('node:fs');
+  const page = readFileSync(new URL('../../index.html', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.match(page, /The road, from integers to decoupled RoPE/);
+  assert.match(page, /sinusoids make every step the same size\. RoPE turns those waves into rotations of the queries and keys, so a score sees only how far apart two tokens are\./);
+  // Sinusoidal: every step from one position to the next has the same length.
+  const { data } = pe.encode({ kind: 'sinusoidal', start: 0, count: 300, dim: 16 });
+  const step = (r) => Math.hypot(...Array.from({ length: 16 }, (_, i) => data[(r + 1) * 16 + i] - data[r * 16 + i]));
+  for (let r = 1; r < 299; r += 1) assert.ok(Math.abs(step(r) - step(0)) < 1e-5);
+  // RoPE: the score of a rotated query and key depends only on the offset.
+  const q = new Float32Array([0.3, -1.2, 0.8, 0.5]);
+  const k = new Float32Array([1.1, 0.4, -0.7, 0.9]);
+  const score = (m, n) => {
+    const a = pe.rotate({ data: q, dim: 4, start: m });
+    const b = pe.rotate({ data: k, dim: 4, start: n });
+    return a.reduce((sum, x, i) => sum + x * b[i], 0);
+  };
+  for (const [m, n] of [[0, 5], [100, 105], [2 ** 20, 2 ** 20 + 5]]) assert.ok(Math.abs(score(m, n) - score(0, 5)) < 1e-5);
+  assert.match(page, /DeepSeek keeps the rotations on a small part of each query and key, so that the rest can be compressed into a latent cache: decoupled RoPE\./);
+  assert.equal(V3.ropeDim, 64);
+  assert.equal(V3.queryKeyHeadDim, 192);
 });

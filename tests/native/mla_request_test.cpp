@@ -155,14 +155,14 @@ BOOST_AUTO_TEST_CASE(each_value_out_of_range_is_a_range_error_naming_it) {
   raw.tokens = -1;
   // 576 numbers of 2 bytes: 2^53 / 1152 tokens at most.
   check(raw,
-        "tokens must be an integer from 0 to 7818749353073 (the cache's bytes must stay at most "
-        "2^53, exact in JavaScript); received -1");
+        "tokens must be an integer from 0 to 7818749353073 (at most 2^53 bytes, exact in "
+        "JavaScript); received -1");
   raw.tokens = 7818749353073;
   BOOST_TEST(value_of(pe::parse_kv_cache_request(raw)).tokens == 7818749353073u);
   raw.tokens = 7818749353074;
   check(raw,
-        "tokens must be an integer from 0 to 7818749353073 (the cache's bytes must stay at most "
-        "2^53, exact in JavaScript); received 7818749353074");
+        "tokens must be an integer from 0 to 7818749353073 (at most 2^53 bytes, exact in "
+        "JavaScript); received 7818749353074");
   // One number of one byte per token: 2^53 tokens, written out whole.
   raw = RawKvCacheRequest{};
   raw.attention = "mla";
@@ -173,8 +173,8 @@ BOOST_AUTO_TEST_CASE(each_value_out_of_range_is_a_range_error_naming_it) {
   BOOST_TEST(value_of(pe::parse_kv_cache_request(raw)).tokens == 9007199254740992ull);
   raw.tokens = 1e16;
   check(raw,
-        "tokens must be an integer from 0 to 9007199254740992 (the cache's bytes must stay at "
-        "most 2^53, exact in JavaScript); received 1e+16");
+        "tokens must be an integer from 0 to 9007199254740992 (at most 2^53 bytes, exact in "
+        "JavaScript); received 1e+16");
 }
 
 BOOST_AUTO_TEST_CASE(the_absorption_request_takes_its_defaults_and_every_field) {

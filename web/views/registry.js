@@ -10,5 +10,12 @@ import { sentenceView } from './sentence/sentence-view.js';
 import { magnitudeView } from './magnitude/magnitude-view.js';
 import { gridView } from './grid/grid-view.js';
 import { wavesView } from './waves/waves-view.js';
+import { mlaView } from './mla/mla-view.js';
 
-export const VIEWS = [sentenceView, magnitudeView, gridView, wavesView];
+export const VIEWS = [
+  sentenceView,
+  magnitudeView,
+  gridView,
+  wavesView,
+  mlaView,
+];
