@@ -76,7 +76,7 @@ test('?view=mla shows DeepSeek-V3: the layer, the experiment, the cache and YaRN
       ['MHA, multi-head: 2 × 128 × 128', 'GQA, grouped-query: 2 × 8 × 128', 'MQA, multi-query: 2 × 128', 'MLA, latent: 512 + 64']);
 
     // YaRN on the 64 rotated numbers, and the temperature.
-    assert.equal(await title(page, 3), 'DeepSeek-V3’s YaRN keeps pairs 0–10, blends pairs 11–22 and stretches pairs 23–31 40 times');
+    assert.equal(await title(page, 3), 'DeepSeek-V3’s YaRN keeps pairs 0–10, blends pairs 11–22 and stretches pairs 23–31 (×40)');
     assert.match(await note(page, 3), /multiplies its softmax scale 1\/√192 by mscale² = \(0\.1 × 1 × ln 40 \+ 1\)² = 1\.874 \(DeepSeek-V2: \(0\.1 × 0\.707 × ln 40 \+ 1\)² = 1\.590\)/);
     assert.equal(await page.locator('svg.yarn-chart circle').count(), 64);
 

@@ -57,7 +57,7 @@ export function createBarChart({ onResize }) {
       const ticks = Array.from({ length: high - low + 1 }, (_, k) => low + k);
       const step = Math.ceil(ticks.length / Math.max(2, Math.floor((full - labelWidth - textWidth) / 44)));
       drawAxis(svg, scale, {
-        side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: axisLabel, ticks: ticks.filter((tick) => (tick - low) % step === 0), format: powerOfTen,
+        side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: axisLabel, ticks: ticks.filter((tick) => (high - tick) % step === 0), format: powerOfTen,
       });
       bars.forEach((bar, i) => {
         const y = MARGIN.top + i * ROW + (ROW - BAR) / 2;

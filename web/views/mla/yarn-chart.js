@@ -37,7 +37,7 @@ export function createYarnChart({ onResize }) {
       const { before, after, bands } = rope.wavelengths;
       const runs = bandRuns(bands);
       const words = runs.map(({ band, first, last }) => `${BANDS[band][0]} ${first === last ? `pair ${first}` : `pairs ${first}–${last}`}`);
-      frame.setTitle(`${preset.name}’s YaRN ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words[words.length - 1]}${bands.includes('divided') ? ` ${formatWhole(rope.scaling.factor)} times` : ''}`);
+      frame.setTitle(`${preset.name}’s YaRN ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words[words.length - 1]}${bands.includes('divided') ? ` (×${formatWhole(rope.scaling.factor)})` : ''}`);
       const full = Math.max(300, width());
       const count = before.length;
       const x = scaleLinear().domain([-0.5, count - 0.5]).range([MARGIN.left, full - MARGIN.right]);
