@@ -212,6 +212,46 @@
 // Same start/count/dim limits and messages as pe.encode (start defaults to 0);
 // 1 <= samplesPerPosition <= 64 (default 8).
 //
+// DeepSeek's multi-head latent attention (MLA) and the KV cache:
+//
+//   pe.kvCache({ attention: 'mla', latentDim: 512, ropeDim: 64, layers: 61, tokens: 131072 })
+//     // { perTokenPerLayer: 576, perToken: 35136, total: 4605345792, bytes: 9210691584 }:
+//     // numbers cached (bytes: total * bytesPerElement, default 2 for bf16), exact integers.
+//     // attention 'mha': 2 * heads * headDim; 'gqa': 2 * kvHeads * headDim; 'mqa': 2 * headDim
+//     // (with valueHeadDim, keys and values differ: heads * (headDim + valueHeadDim), ...);
+//     // 'mla': latentDim + ropeDim (DeepSeek's latent c_KV plus the shared RoPE key k^R).
+//     // Options the kind needs and misses are one TypeError naming them ('latentDim and ropeDim
+//     // are required for attention "mla"'); options it does not use (null counts as not given)
+//     // are ignored unless wrongly typed, so a preset's fields can be passed for every kind. Limits: heads, kvHeads, headDim, valueHeadDim, latentDim, layers 1 to
+//     // 65536; ropeDim even, 0 to 65536; bytesPerElement 1 to 8; tokens from 0 while the bytes
+//     // stay at most 2^53.
+//   pe.modelPresets
+//     // [{ id, name, dModel, layers, heads, kvHeads, headDim, valueHeadDim,
+//     //    queryKeyHeadDim, ropeDim, latentDim, queryLatentDim, maxContext, rope: { dim, base,
+//     //    scaling, mscaleAllDim, softmaxFactor, wavelengths: { before, after, bands } } }]
+//     // DeepSeek-V2, DeepSeek-V3, DeepSeek-V2-Lite, Llama 3.1 8B, Llama 3.1 70B, Llama 3.2 1B from
+//     // their published configs. DeepSeek: headDim 128 (the keys' position-free part, qk_nope),
+//     // ropeDim 64, valueHeadDim 128, queryKeyHeadDim 192, latentDim 512 (kv_lora_rank),
+//     // queryLatentDim 1536 or null (q_lora_rank); Llama: ropeDim and the latents null (RoPE
+//     // turns the whole head). rope.scaling is what pe.ropeFrequencies takes; rope.softmaxFactor
+//     // is YaRN's mscale^2 (1.874 for V3; mscale is pe.yarnMscale), null without one, and so is
+//     // rope.mscaleAllDim (V3 1, V2 0.707); wavelengths: 2 pi / theta_i of each rotated pair
+//     // before and after scaling, in positions, and each pair's band ('kept' | 'blended' |
+//     // 'divided'). The presets are frozen.
+//   pe.mlaAbsorption({ rope: 'decoupled', tokens = 8, dModel = 64, heads = 4, headDim = 16,
+//                      ropeDim = 8, latentDim = 16, start = 0, seed = 1 })
+//     // A small seeded MLA layer, its attention scores computed two ways: explicit (every head's
+//     // keys built from the latent, rotated where rope says) and absorbed (from the cache only,
+//     // W_UK folded into the query). Returns the request's options and { explicit, absorbed }:
+//     // Float32Array(heads * tokens * tokens), score of query m and key n in head h at
+//     // (h * tokens + m) * tokens + n;
+//     // maxAbsDifference, maxAbsScore; absorbedMatrices: matrices per head exact absorption
+//     // needs (1; for 'naive', one per offset: 2 * tokens - 1); cacheElementsPerToken:
+//     // { explicit, absorbed }. rope 'none' and 'decoupled' agree (differences near 1e-7 of
+//     // maxAbsScore); 'naive', RoPE on the full per-head keys, does not.
+//     // Limits: tokens 2 to 64; dModel 1 to 256; heads 1 to 16; headDim even, 2 to 128; ropeDim
+//     // even, 2 to 64; latentDim 1 to 256; start + tokens - 1 <= 2^31 - 1; seed 0 to 2^53.
+//
 // Errors: TypeError for a wrong type or an unknown name, RangeError for a value out of range;
 //         the message names the parameter, what is allowed and what was received. The module
 //         stays usable after any error. Returned arrays belong to the caller (no .delete()).
@@ -244,6 +284,13 @@ const ROPE_SCORES_TYPES = {
 const ROPE_SCORES_DEFAULTS = { position: 0, fromOffset: 0 };
 const PERMUTATION_TYPES = { dim: 'number', from: 'string', to: 'string' };
 const ALIBI_TYPES = { heads: 'number' };
+// The dimensions of kvCache: which of them an attention kind needs is decided by the core; null
+// or undefined means not given.
+const KV_CACHE_OPTIONAL = ['heads', 'kvHeads', 'headDim', 'valueHeadDim', 'latentDim', 'ropeDim'];
+const KV_CACHE_DEFAULTS = { layers: 1, tokens: 1, bytesPerElement: 2 };
+const KV_CACHE_TYPES = { attention: 'string', ...Object.fromEntries([...KV_CACHE_OPTIONAL, ...Object.keys(KV_CACHE_DEFAULTS)].map((key) => [key, 'number'])) };
+const ABSORPTION_DEFAULTS = { rope: 'decoupled', tokens: 8, dModel: 64, heads: 4, headDim: 16, ropeDim: 8, latentDim: 16, start: 0, seed: 1 };
+const ABSORPTION_TYPES = Object.fromEntries(Object.entries(ABSORPTION_DEFAULTS).map(([key, value]) => [key, typeof value]));
 const MSCALE_TYPES = { factor: 'number', mscaleAllDim: 'number' };
 const MSCALE_DEFAULTS = { mscaleAllDim: 1 };
 // The keys of a scaling object; which ones a type uses and requires is checked by the core.
@@ -297,8 +344,8 @@ function checkScaling(scaling) {
 
 // Returns the complete request: rejects anything that is not a plain options object with only
 // the known keys, fills in defaults, then checks each value's JS type; ranges are checked by the
-// C++ core, so the limits live in one place.
-function readOptions(options, types, defaults) {
+// C++ core, so the limits live in one place. Keys in optional may be left out (or null).
+function readOptions(options, types, defaults, optional = []) {
   const known = Object.keys(types);
   if (!isPlainObject(options)) {
     throw new TypeError(`options must be an object like { ${known.join(', ')} }; received ${describe(options)}`);
@@ -308,6 +355,10 @@ function readOptions(options, types, defaults) {
   for (const [key, type] of Object.entries(types)) {
     if (type === 'scaling') {
       checkScaling(request[key]);
+      continue;
+    }
+    if (optional.includes(key) && request[key] == null) {
+      delete request[key];
       continue;
     }
     const isClass = typeof type === 'function';
@@ -534,6 +585,21 @@ function makeApi(core) {
     /** Returns a Float64Array(heads): the ALiBi slope of head 1, 2, ... */
     alibiSlopes(options) {
       return unwrap(core.alibiSlopes(readOptions(options, ALIBI_TYPES, {}))).data;
+    },
+
+    /** Returns { perTokenPerLayer, perToken, total, bytes }: the KV cache of an attention kind. */
+    kvCache(options) {
+      return unwrap(core.kvCache(readOptions(options, KV_CACHE_TYPES, KV_CACHE_DEFAULTS, KV_CACHE_OPTIONAL)));
+    },
+
+    /** Six real models' attention dimensions, RoPE settings and context lengths (see above). */
+    modelPresets: deepFreeze(core.modelPresets()),
+
+    /** Returns the request with { explicit, absorbed, maxAbsDifference, maxAbsScore,
+     *  absorbedMatrices, cacheElementsPerToken: { explicit, absorbed } }. */
+    mlaAbsorption(options = {}) {
+      const request = readOptions(options, ABSORPTION_TYPES, ABSORPTION_DEFAULTS);
+      return { ...request, ...unwrap(core.mlaAbsorption(request)) };
     },
 
     /** Bytes allocated on the wasm heap right now; for leak checks in tests. */

@@ -4,11 +4,7 @@ namespace pe {
 
 namespace {
 
-//                                              type, factor, low, high, L, beta_fast, beta_slow
 constexpr RopeScaling kNone{};
-constexpr RopeScaling kLlama3Factor8{RopeScalingType::llama3, 8, 1, 4, 8192, 32, 1};
-constexpr RopeScaling kLlama3Factor32{RopeScalingType::llama3, 32, 1, 4, 8192, 32, 1};
-constexpr RopeScaling kYarnFactor40{RopeScalingType::yarn, 40, 1, 4, 4096, 32, 1};
 
 }  // namespace
 
@@ -24,17 +20,17 @@ const RopePreset kRopePresets[5] = {
     // meta-llama/Llama-3.1-8B config.json (70B and 405B alike): rope_scaling { rope_type llama3,
     // factor 8, low_freq_factor 1, high_freq_factor 4, original_max_position_embeddings 8192 },
     // max_position_embeddings 131072.
-    {"llama3.1", "Llama 3.1 (llama3 scaling, factor 8, d 128)", 128, 500000, kLlama3Factor8, 8192,
-     131072, "meta-llama/Llama-3.1-8B config.json"},
+    {"llama3.1", "Llama 3.1 (llama3 scaling, factor 8, d 128)", 128, 500000, llama3_scaling(8),
+     8192, 131072, "meta-llama/Llama-3.1-8B config.json"},
     // meta-llama/Llama-3.2-1B config.json: head_dim 64, the same rope_scaling with factor 32,
     // max_position_embeddings 131072. (Llama 3.2 3B has the same scaling at head_dim 128.)
-    {"llama3.2", "Llama 3.2 1B (llama3 scaling, factor 32, d 64)", 64, 500000, kLlama3Factor32,
+    {"llama3.2", "Llama 3.2 1B (llama3 scaling, factor 32, d 64)", 64, 500000, llama3_scaling(32),
      8192, 131072, "meta-llama/Llama-3.2-1B config.json"},
     // deepseek-ai/DeepSeek-V3 config.json and inference/configs/config_671B.json:
     // qk_rope_head_dim 64, rope_theta 10000, rope_scaling { type yarn, factor 40,
     // original_max_position_embeddings 4096, beta_fast 32, beta_slow 1 },
     // max_position_embeddings 163840. Only these 64 of each head's 192 query/key dims turn.
-    {"deepseek-v3", "DeepSeek-V3, rope part (YaRN factor 40, d 64)", 64, 10000, kYarnFactor40, 4096,
+    {"deepseek-v3", "DeepSeek-V3, rope part (YaRN factor 40, d 64)", 64, 10000, kDeepSeekYarn, 4096,
      163840, "deepseek-ai/DeepSeek-V3 config.json"},
 };
 

@@ -7,6 +7,17 @@
 
 namespace pe {
 
+// The published long-context rules as the configs set them (fields: type, factor, low and high
+// frequency factors, original context L, beta_fast, beta_slow); the model presets (mla/) use
+// them too. Llama 3.1 and 3.2 (rope_type "llama3"): low_freq_factor 1, high_freq_factor 4,
+// original_max_position_embeddings 8192.
+constexpr RopeScaling llama3_scaling(double factor) {
+  return RopeScaling{RopeScalingType::llama3, factor, 1, 4, 8192, 32, 1};
+}
+// DeepSeek-V2 and V3 (rope_scaling type "yarn"; V3's inference/model.py): factor 40 over an
+// original context of 4096, beta_fast 32, beta_slow 1.
+constexpr RopeScaling kDeepSeekYarn{RopeScalingType::yarn, 40, 1, 4, 4096, 32, 1};
+
 struct RopePreset {
   const char* name;   // the JS name, e.g. "llama3.1"
   const char* label;  // what the page shows

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -26,9 +27,12 @@
 #include "core/binary_structure.hpp"
 #include "core/rope_presets.hpp"
 #include "core/rope_request.hpp"
+#include "core/rope_scaling.hpp"
 #include "core/rope_scores.hpp"
 #include "core/sinusoidal_shift.hpp"
 #include "core/smooth_bits.hpp"
+#include "mla/mla_request.hpp"
+#include "mla/model_presets.hpp"
 #include "positions/encode_request.hpp"
 #include "positions/scheme_registry.hpp"
 
@@ -615,6 +619,143 @@ val attention_weights(val options) {
   return result;
 }
 
+// --- DeepSeek's multi-head latent attention (src/mla).
+
+// An object of named numbers; with zero_is_null, 0 becomes null ("none").
+val numbers_to_js(std::initializer_list<std::pair<const char*, double>> fields,
+                  bool zero_is_null = false) {
+  val result = val::object();
+  for (const auto& [name, value] : fields)
+    result.set(name, zero_is_null && value == 0 ? val::null() : val(value));
+  return result;
+}
+
+// Reads each named option that is given into its field.
+template <typename Field>
+void read_each(const val& options, std::initializer_list<std::pair<const char*, Field*>> fields) {
+  for (const auto& [name, field] : fields) read(options, name, *field);
+}
+
+// { attention, heads, kvHeads, headDim, valueHeadDim, latentDim, ropeDim, layers, tokens,
+// bytesPerElement } -> { perTokenPerLayer, perToken, total, bytes }, exact integers.
+val kv_cache(val options) {
+  pe::RawKvCacheRequest raw;
+  read(options, "attention", raw.attention);
+  read_each<std::optional<double>>(options, {{"heads", &raw.heads},
+                                             {"kvHeads", &raw.kv_heads},
+                                             {"headDim", &raw.head_dim},
+                                             {"valueHeadDim", &raw.value_head_dim},
+                                             {"latentDim", &raw.latent_dim},
+                                             {"ropeDim", &raw.rope_dim}});
+  read_each<double>(options, {{"layers", &raw.layers},
+                              {"tokens", &raw.tokens},
+                              {"bytesPerElement", &raw.bytes_per_element}});
+  const auto parsed = pe::parse_kv_cache_request(raw);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const pe::KvCacheSize size = pe::kv_cache_size(std::get<pe::KvCacheRequest>(parsed));
+  return numbers_to_js({{"perTokenPerLayer", static_cast<double>(size.per_token_per_layer)},
+                        {"perToken", static_cast<double>(size.per_token)},
+                        {"total", static_cast<double>(size.total)},
+                        {"bytes", static_cast<double>(size.bytes)}});
+}
+
+// A scaling object pe.ropeFrequencies takes: only the keys its type uses (llama3 or yarn).
+val scaling_to_js(const pe::RopeScaling& s) {
+  const bool yarn = s.type == pe::RopeScalingType::yarn;
+  val result = yarn ? numbers_to_js({{"factor", s.factor},
+                                     {"originalContext", s.original_context},
+                                     {"betaFast", s.beta_fast},
+                                     {"betaSlow", s.beta_slow}})
+                    : numbers_to_js({{"factor", s.factor},
+                                     {"lowFreqFactor", s.low_freq_factor},
+                                     {"highFreqFactor", s.high_freq_factor},
+                                     {"originalContext", s.original_context}});
+  result.set("type", yarn ? "yarn" : "llama3");
+  return result;
+}
+
+val double_to_js(const double& number) { return val(number); }
+val band_to_js(const pe::FrequencyBand& band) { return val(std::string(pe::band_name(band))); }
+
+// { id, name, dModel, layers, heads, kvHeads, headDim, valueHeadDim, queryKeyHeadDim,
+// ropeDim, latentDim, queryLatentDim (null for none), maxContext, rope: { dim, base, scaling,
+// mscaleAllDim, softmaxFactor = mscale^2 (null without a YaRN temperature), wavelengths: { before,
+// after: [dim / 2 numbers], bands: ['kept' | 'blended' | 'divided'] } } }.
+// The presets' numbers by JS name; 0 is written as null (the model has none).
+constexpr std::pair<const char*, int pe::ModelPreset::*> kPresetNumbers[] = {
+    {"dModel", &pe::ModelPreset::d_model},
+    {"layers", &pe::ModelPreset::layers},
+    {"heads", &pe::ModelPreset::heads},
+    {"kvHeads", &pe::ModelPreset::kv_heads},
+    {"headDim", &pe::ModelPreset::head_dim},
+    {"valueHeadDim", &pe::ModelPreset::value_head_dim},
+    {"ropeDim", &pe::ModelPreset::rope_dim},
+    {"latentDim", &pe::ModelPreset::latent_dim},
+    {"queryLatentDim", &pe::ModelPreset::query_latent_dim},
+    {"maxContext", &pe::ModelPreset::max_context},
+};
+
+val preset_to_js(const pe::ModelPreset& p) {
+  val result = val::object();
+  result.set("id", std::string(p.id));
+  result.set("name", std::string(p.name));
+  for (const auto& [name, field] : kPresetNumbers)
+    result.set(name, p.*field == 0 ? val::null() : val(p.*field));
+  result.set("queryKeyHeadDim", p.query_key_head_dim());
+  // Without a YaRN temperature (mscale_all_dim 0) both numbers are null.
+  const double mscale =
+      p.mscale_all_dim > 0 ? pe::yarn_mscale(p.scaling.factor, p.mscale_all_dim) : 0;
+  val rope =
+      numbers_to_js({{"mscaleAllDim", p.mscale_all_dim}, {"softmaxFactor", mscale * mscale}}, true);
+  rope.set("dim", p.rotated_dim());
+  rope.set("base", p.rope_base);
+  rope.set("scaling", scaling_to_js(p.scaling));
+  const pe::RopeWavelengths lengths = pe::rope_wavelengths(p.rotated_dim(), p.rope_base, p.scaling);
+  val wavelengths = val::object();
+  // Plain arrays, so pe.js can freeze the presets (typed arrays cannot be frozen).
+  wavelengths.set("before", array_to_js(lengths.original, &double_to_js));
+  wavelengths.set("after", array_to_js(lengths.scaled, &double_to_js));
+  wavelengths.set("bands", array_to_js(lengths.bands, &band_to_js));
+  rope.set("wavelengths", wavelengths);
+  result.set("rope", rope);
+  return result;
+}
+
+val model_presets() {
+  val presets = val::array();
+  for (const pe::ModelPreset& preset : pe::model_presets())
+    presets.call<void>("push", preset_to_js(preset));
+  return presets;
+}
+
+// { rope, tokens, dModel, heads, headDim, ropeDim, latentDim, start, seed } -> { explicit,
+// absorbed: Float32Array(heads * tokens * tokens), maxAbsDifference, maxAbsScore,
+// absorbedMatrices, cacheElementsPerToken: { explicit, absorbed } }.
+val mla_absorption(val options) {
+  pe::RawMlaAbsorptionRequest raw;
+  read(options, "rope", raw.rope);
+  read_each<double>(options, {{"tokens", &raw.tokens},
+                              {"dModel", &raw.d_model},
+                              {"heads", &raw.heads},
+                              {"headDim", &raw.head_dim},
+                              {"ropeDim", &raw.rope_dim},
+                              {"latentDim", &raw.latent_dim},
+                              {"start", &raw.start},
+                              {"seed", &raw.seed}});
+  const auto parsed = pe::parse_mla_absorption_request(raw);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  const pe::MlaAbsorption run = pe::run_mla_absorption(std::get<pe::MlaAbsorptionRequest>(parsed));
+  val result = numbers_to_js({{"maxAbsDifference", run.max_abs_difference},
+                              {"maxAbsScore", run.max_abs_score},
+                              {"absorbedMatrices", static_cast<double>(run.absorbed_matrices)}});
+  result.set("explicit", copy_to_js(run.explicit_scores));
+  result.set("absorbed", copy_to_js(run.absorbed_scores));
+  result.set("cacheElementsPerToken",
+             numbers_to_js({{"explicit", static_cast<double>(run.explicit_cache)},
+                            {"absorbed", static_cast<double>(run.absorbed_cache)}}));
+  return result;
+}
+
 // --- The registry, described for pe.schemes and the page's selectors.
 
 val option_to_js(const pe::SchemeOption* const& option) {
@@ -707,6 +848,9 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("ropeScores", &rope_scores);
   emscripten::function("ropePairingPermutation", &rope_pairing_permutation);
   emscripten::function("ropePresets", &rope_presets);
+  emscripten::function("kvCache", &kv_cache);
+  emscripten::function("modelPresets", &model_presets);
+  emscripten::function("mlaAbsorption", &mla_absorption);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));

@@ -12,5 +12,6 @@ import { gridView } from './grid/grid-view.js';
 import { wavesView } from './waves/waves-view.js';
 import { sinusoidalView } from './sinusoidal/sinusoidal-view.js';
 import { ropeView } from './rope/rope-view.js';
+import { mlaView } from './mla/mla-view.js';
 
-export const VIEWS = [sentenceView, magnitudeView, gridView, wavesView, sinusoidalView, ropeView];
+export const VIEWS = [sentenceView, magnitudeView, gridView, wavesView, sinusoidalView, ropeView, mlaView];

@@ -21,7 +21,7 @@ export const step = {
 </p>
 <p>
   The DeepSeek-V3 configuration below is labelled “rope part”: DeepSeek-V3 turns only part of
-  each query and key. Which part, and why, is the next step of the course: the decoupled RoPE of
+  each query and key. Which part, and why, is the next step: the decoupled RoPE of
   multi-head latent attention.
 </p>
 `,
