@@ -24,11 +24,11 @@ function summary(samples) {
 }
 
 function setZoom(page, height) {
-  return page.evaluate((height) => {
+  return page.evaluate(async (height) => {
     const slider = document.querySelector('input[data-field="zoom"]');
     slider.value = String(height);
     slider.dispatchEvent(new Event('input', { bubbles: true }));
-    const { firstVisible, lastVisible } = window.peDemo.snapshot();
+    const { firstVisible, lastVisible } = await window.peDemo.snapshot();
     return lastVisible - firstVisible + 1;
   }, height);
 }

@@ -2,7 +2,8 @@
 // and links with nonsense in them. Every case must render with no console error at all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { VIEWS as REGISTRY } from '../../web/views/registry.js';
@@ -25,6 +26,44 @@ test('dist/ is built and opens from disk, full page and every embed', async () =
     assert.deepEqual(problems, [], `file:// ${view ?? 'full page'}`);
     await screenshot(page, `dist-file-${view ?? 'page'}`);
     await page.context().close();
+  }
+});
+
+test('the first screen needs app.js alone; views.js, the other views, is fetched after it is drawn', async () => {
+  const { page, problems } = await openPage(session, session.url);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some(({ name }) => name.endsWith('/views.js')));
+  const { rendered, fetched } = await page.evaluate(() => ({
+    rendered: performance.getEntriesByName('pe-lab:rendered')[0].startTime,
+    fetched: performance.getEntriesByType('resource').find(({ name }) => name.endsWith('/views.js')).startTime,
+  }));
+  assert.ok(fetched >= rendered, `views.js asked for at ${fetched} ms, the first screen drawn at ${rendered} ms`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('without views.js, the first view still works and every other view says why it is missing', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'pe-lab-dist-'));
+  try {
+    cpSync(join(REPO_ROOT, 'dist'), folder, { recursive: true });
+    rmSync(join(folder, 'web/generated/views.js'));
+    const index = pathToFileURL(join(folder, 'index.html')).href;
+    const missing = 'This view could not be drawn: the file views.js could not be loaded. Reload the page to try again.';
+    const { page, problems } = await openPage(session, index);
+    const state = await snapshot(page);
+    assert.equal(state.views.sentence.text, 'The dog chased another dog');
+    for (const view of VIEWS.slice(1)) {
+      assert.equal(state.views[view].drawn, false, view);
+      assert.equal(await page.locator(`[data-view-slot="${view}"]`).textContent(), missing, view);
+    }
+    await screenshot(page, 'dist-without-views-js');
+    await page.context().close();
+    const embed = await openPage(session, `${index}?view=rope`);
+    assert.equal(await embed.page.locator('[data-view-slot="rope"]').textContent(), missing);
+    await embed.page.context().close();
+    // Nothing but the missing file itself is reported: no exception, no stack trace.
+    for (const problem of [...problems, ...embed.problems]) assert.match(problem, /views\.js|ERR_FILE_NOT_FOUND/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });
 

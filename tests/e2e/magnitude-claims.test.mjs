@@ -383,7 +383,7 @@ async function controlsOf(page) {
 // Sets every control at once, fires one 'input' (the view redraws synchronously), and reads the
 // snapshot and every sentence on screen.
 function show(page, controls, setting) {
-  return page.evaluate(({ controls: c, setting: s }) => {
+  return page.evaluate(async ({ controls: c, setting: s }) => {
     c.text.value = s.text;
     c.kind.value = s.kind;
     c.dim.value = String(s.dim);
@@ -393,7 +393,7 @@ function show(page, controls, setting) {
     const [normFigure, similarityFigure] = document.querySelectorAll('[data-view-slot="magnitude"] figure');
     const text = (node) => (node && !node.hidden ? node.textContent : '');
     return {
-      state: window.peDemo.snapshot(),
+      state: await window.peDemo.snapshot(),
       message: text(document.querySelector('.view-message')),
       normTitle: text(normFigure.querySelector('.figure-title')),
       ratioWords: text(normFigure.querySelector('.ratio-words')),

@@ -121,7 +121,7 @@ test('play turns the hands one position per frame and pause stops them', async (
   const play = page.getByRole('button', { name: 'Play' });
   assert.equal(await page.locator('.control-hint').isHidden(), true);
   await play.click();
-  await page.waitForFunction(() => window.peDemo.snapshot().position >= 110);
+  await page.waitForFunction(async () => (await window.peDemo.snapshot()).position >= 110);
   assert.equal((await snapshot(page)).playing, true);
   await page.getByRole('button', { name: 'Pause' }).click();
   const stopped = await snapshot(page);
@@ -158,9 +158,9 @@ test('with reduced motion nothing plays by itself and the slider still works', a
   // Switching reduced motion off while the page is open enables Play; on again stops it.
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await play.click();
-  await page.waitForFunction(() => window.peDemo.snapshot().position >= 25);
+  await page.waitForFunction(async () => (await window.peDemo.snapshot()).position >= 25);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.waitForFunction(() => !window.peDemo.snapshot().playing);
+  await page.waitForFunction(async () => !(await window.peDemo.snapshot()).playing);
   assert.equal(await play.isDisabled(), true);
   const stopped = (await snapshot(page)).position;
   await page.waitForTimeout(150);

@@ -707,7 +707,7 @@ async function controlsOf(page) {
 // Sets every control, fires one 'input' (the view redraws synchronously) and reads the snapshot
 // and every visible text of the view's results; `unread` lists visible texts no reader took.
 function show(page, controls, setting) {
-  return page.evaluate(({ c, s }) => {
+  return page.evaluate(async ({ c, s }) => {
     c.text.value = s.text;
     c.kind.value = s.kind;
     for (const input of c.options) input.value = String(s.options[input.dataset.option]);
@@ -804,7 +804,7 @@ function show(page, controls, setting) {
       const node = walker.currentNode;
       if (node.textContent.trim() && visible(node.parentElement) && !taken.has(node)) unread.push(node.textContent);
     }
-    return { state: window.peDemo.snapshot(), unread, ...seenTexts };
+    return { state: await window.peDemo.snapshot(), unread, ...seenTexts };
   }, { c: controls, s: setting });
 }
 

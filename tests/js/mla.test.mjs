@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { loadPE } from '../../web/pe.js';
-import { formatBytes, mlaView } from '../../web/views/mla/mla-view.js';
+import { formatBytes } from '../../web/views/mla/mla-view.js';
+import { mlaView } from '../../web/views/mla/manifest.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();

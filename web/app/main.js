@@ -1,12 +1,14 @@
 // The page's entry point: loads the wasm core, builds the guided page's sections from the view
-// registry (or the one view an embed asks for), draws the views as they come near the screen,
-// keeps the URL in step with the controls, and exposes window.peDemo for course authors and tests.
+// registry (or the one view an embed asks for), draws the views as they come near the screen
+// (their code fetched by view-code.js), keeps the URL in step with the controls, and exposes
+// window.peDemo for course authors and tests.
 import { loadPE } from '../pe.js';
 import { VIEWS } from '../views/registry.js';
 import { element } from '../charts/figure.js';
 import { readParams, writeParams } from '../lib/url-params.js';
 import { showFatalError, showLinkNotes } from './page-notices.js';
 import { addEmbedControl } from './embed-code.js';
+import { loadLaterViews, mountOf } from './view-code.js';
 
 // A view this close below the screen (in screen heights) is drawn before the reader gets there.
 const DRAW_AHEAD = 1;
@@ -94,9 +96,8 @@ async function start() {
     return entry;
   });
 
-  function draw(entry) {
-    if (entry.handle) return;
-    entry.handle = entry.view.mount({
+  function mountNow(entry, mount) {
+    entry.handle = mount({
       pe,
       root: entry.slot,
       state: { ...entry.state },
@@ -106,6 +107,19 @@ async function start() {
       },
     });
     performance.mark(`pe-lab:drawn:${entry.view.name}`);
+  }
+
+  // Draws a view once, after its code is here (view-code.js); a view whose code cannot be
+  // fetched says so in its place, and the next call tries again.
+  function draw(entry) {
+    entry.drawn ??= mountOf(entry.view.name).then(
+      (mount) => mountNow(entry, mount),
+      (error) => {
+        entry.drawn = null;
+        entry.slot.replaceChildren(element('p', 'page-notes fatal',
+          `This view could not be drawn: ${error.message}. Reload the page to try again.`));
+      });
+    return entry.drawn;
   }
 
   // The views on the first screen draw now, in order (each one's height decides whether the next
@@ -118,32 +132,34 @@ async function start() {
     }
   }, { rootMargin: `${DRAW_AHEAD * 100}% 0px` });
   for (const entry of entries) {
-    if (entry === entries[0] || entry.slot.getBoundingClientRect().top < innerHeight * (1 + DRAW_AHEAD)) draw(entry);
+    if (entry === entries[0] || entry.slot.getBoundingClientRect().top < innerHeight * (1 + DRAW_AHEAD)) await draw(entry);
     else ahead.observe(entry.slot);
   }
+  const drawAll = () => Promise.all(entries.map(draw));
 
   window.peDemo = {
-    /** Plain JSON of what is on screen: the embedded view's state, or the page's first view's
-     *  state plus every view's under `views` (views not drawn yet are drawn first). */
-    snapshot() {
-      entries.forEach(draw);
-      const states = Object.fromEntries(entries.map(({ view, handle }) => [view.name, { view: view.name, ...handle.snapshot() }]));
+    /** A promise of plain JSON of what is on screen: the embedded view's state, or the page's
+     *  first view's state plus every view's under `views` (views not drawn yet are drawn first). */
+    async snapshot() {
+      await drawAll();
+      // A view whose code could not be fetched has no state to give.
+      const stateOf = (handle) => (handle ? handle.snapshot() : { drawn: false });
+      const states = Object.fromEntries(entries.map(({ view, handle }) => [view.name, { view: view.name, ...stateOf(handle) }]));
       const primary = states[entries[0].view.name];
       return JSON.parse(JSON.stringify(embedded ? primary : { ...primary, view: 'page', views: states }));
     },
     /** Draws every view of the page now, not when it comes near the screen (for printing,
-     *  full-page screenshots and tests). */
-    drawAll() {
-      entries.forEach(draw);
-    },
+     *  full-page screenshots and tests); resolves when all are drawn. */
+    drawAll,
     /** Resolves once the address shows the current state (it is written when typing pauses). */
     urlSettled() {
       return urlWritten;
     },
   };
 
-  // A printed page shows every view.
-  addEventListener('beforeprint', () => entries.forEach(draw));
+  // A printed page shows every view: their code is here by then (fetched just below), and a
+  // view whose code is here draws before the print is laid out (in draw's microtask).
+  addEventListener('beforeprint', drawAll);
   showLinkNotes([...new Set(notes)]);
   // Replace whatever the link held (junk included) with the state actually shown.
   writeUrl(embedded, entries);
@@ -151,6 +167,9 @@ async function start() {
   // The marks let benchmarks time navigation -> the first screen drawn and see where it goes
   // (core loaded, each view drawn).
   performance.mark('pe-lab:rendered');
+  // The other views' code, now that the first screen is drawn (an embed fetched what it needs);
+  // a failure shows in each view's place when it draws.
+  if (!embedded) loadLaterViews().catch(() => {});
 }
 
 start().catch(showFatalError);

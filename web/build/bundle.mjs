@@ -1,8 +1,8 @@
 // Bundles the page into web/generated/: app.css (web/styles/index.css, then the stylesheets of
-// web/views/shared/ and of every view of the registry, each folder's in name order) and app.js
-// (web/app/main.js and everything it imports, the wasm module included). app.js is a classic
-// script, not an ES module, because module scripts are refused over file:// and inside sandboxed
-// iframes (opaque origin, no CORS).
+// web/views/shared/ and of every view of the registry, each folder's in name order), app.js
+// (web/app/main.js and everything it imports, the wasm module included, and the first view) and
+// views.js (the other views). Both scripts are classic scripts, not ES modules, because module
+// scripts are refused over file:// and inside sandboxed iframes (opaque origin, no CORS).
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,17 +23,37 @@ await build({
   logLevel: 'warning',
 });
 
-await build({
-  entryPoints: [`${webDir}app/main.js`],
-  outfile: `${webDir}generated/app.js`,
-  bundle: true,
-  format: 'iife',
-  target: 'es2020',
-  minify: true,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  // The wasm module's bytes are a string of characters U+0000 to U+00FF (src/wasm/embed-wasm.mjs):
-  // kept as UTF-8 they gzip far better than as \xNN escapes.
-  charset: 'utf8',
-  logLevel: 'warning',
-});
+// The page's scripts (web/app/view-code.js): app.js, the page and the first view's drawing code;
+// views.js, the other views' drawing code. Both entries are written here from the registry, so
+// adding a view edits no list; code both use (charts, helpers) is in each.
+const [firstView, ...laterViews] = VIEWS;
+function registering(views) {
+  const imports = views.map(({ name }, v) => `import { mount as view${v} } from './views/${name}/${name}-view.js';`);
+  const names = views.map(({ name }, v) => `${JSON.stringify(name)}: view${v}`);
+  return [
+    "import { registerViewCode } from './app/view-code.js';",
+    ...imports,
+    `registerViewCode({ ${names.join(', ')} });`,
+  ].join('\n');
+}
+const scripts = {
+  'app.js': `${registering([firstView])}\nimport './app/main.js';`,
+  'views.js': registering(laterViews),
+};
+
+for (const [file, contents] of Object.entries(scripts)) {
+  await build({
+    stdin: { contents, resolveDir: webDir, sourcefile: `generated/${file}.entry.js`, loader: 'js' },
+    outfile: `${webDir}generated/${file}`,
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    sourcemap: 'linked',
+    legalComments: 'none',
+    // The wasm module's bytes are a string of characters U+0000 to U+00FF (src/wasm/embed-wasm.mjs):
+    // kept as UTF-8 they gzip far better than as \xNN escapes.
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+}

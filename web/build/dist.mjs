@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
-const SHIPPED = ['index.html', 'web/favicon.svg', 'web/generated/app.css', 'web/generated/app.js'];
+const SCRIPTS = ['web/generated/app.js', 'web/generated/views.js'];
+const SHIPPED = ['index.html', 'web/favicon.svg', 'web/generated/app.css', ...SCRIPTS];
 
 rmSync(dist, { recursive: true, force: true });
 for (const path of SHIPPED) {
@@ -14,9 +15,11 @@ for (const path of SHIPPED) {
   cpSync(join(root, path), join(dist, path), { recursive: true });
 }
 
-// The source map stays with the development build; drop the link to it so nothing asks for it.
-const bundle = join(dist, 'web/generated/app.js');
-writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+// The source maps stay with the development build; drop the links to them so nothing asks for them.
+for (const script of SCRIPTS) {
+  const path = join(dist, script);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+}
 
 // Guard against drift: every local file index.html links to must have been shipped.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');

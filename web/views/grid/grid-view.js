@@ -16,7 +16,6 @@ import { createGridCanvas } from './grid-canvas.js';
 import { JUMP_COLOR, REPEAT_COLOR } from './grid-painter.js';
 import { describeFacts, gridFacts } from './grid-facts.js';
 import { cellFacts, describeCell, READOUT_HINT } from './grid-readout.js';
-import { step } from './step.js';
 
 const SNAPSHOT_ROWS = 40; // rows of the visible part that snapshot() lists
 const RANGE_KEYS = ['start', 'count', 'dim'];
@@ -61,7 +60,7 @@ function legend(data, facts) {
   return items;
 }
 
-function mount({ pe, root, state, onChange }) {
+export function mount({ pe, root, state, onChange }) {
   const zoom = zoomControl(state.zoom);
   const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [zoom.element], onInput: update });
   const message = createViewMessage();
@@ -160,5 +159,3 @@ function mount({ pe, root, state, onChange }) {
     },
   };
 }
-
-export const gridView = { name: 'grid', step, params: () => GRID_PARAMS, mount };

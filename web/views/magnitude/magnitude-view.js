@@ -3,29 +3,17 @@
 // word vectors come at two scales, GPT-2's initialisation and the Transformer paper's, because
 // the answer for binary and sinusoidal positions depends on it.
 import { element, setText } from '../../charts/figure.js';
-import { choiceParam } from '../../lib/url-params.js';
-import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
 import { embeddingNote } from '../shared/embedding-note.js';
-import { embeddingScales, SCALE_NAMES } from '../shared/embedding-scales.js';
+import { embeddingScales } from '../shared/embedding-scales.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
 import { createScaleControl } from './scale-control.js';
 import { createSimilarityFigure } from './similarity-figure.js';
 import { summarizeSimilarity } from './similarity-summary.js';
-import { step } from './step.js';
-
-// Related words (cat, kitten; plane) next to unrelated ones, as in the lecture.
-const CAT = 'The cat and the kitten watched a plane';
-const EXAMPLES = [CAT, 'A puppy and a dog chased the train and the car'];
-
-// This view compares the length of what a scheme adds to each word vector, so it offers the
-// schemes with a table to add (and none); RoPE and ALiBi add nothing to the input.
-function tableSchemes(pe) {
-  return pe.schemes.filter(({ actsOn }) => actsOn === 'none' || actsOn === 'input');
-}
+import { EXAMPLES, tableSchemes } from './magnitude-params.js';
 
 // Everything the figures and the snapshot need, computed once per keystroke.
 function measure(pe, analysis, scale) {
@@ -45,7 +33,7 @@ function matrixRows(matrix, n) {
   return Array.from({ length: n }, (_, a) => Array.from(matrix.subarray(a * n, (a + 1) * n)));
 }
 
-function mount({ pe, root, state, onChange }) {
+export function mount({ pe, root, state, onChange }) {
   const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
   const scaleControl = createScaleControl(scales, state.scale);
   const controls = createSentenceControls({
@@ -124,10 +112,3 @@ function mount({ pe, root, state, onChange }) {
     },
   };
 }
-
-export const magnitudeView = {
-  name: 'magnitude',
-  step,
-  params: (pe) => ({ ...sentenceParams(pe, tableSchemes(pe), { text: CAT, kind: 'integer' }), scale: choiceParam('init', SCALE_NAMES) }),
-  mount,
-};

@@ -13,7 +13,6 @@ import { BYTES, CALCULATOR_FIELDS, CUSTOM, DEFAULT_PRESET, DIMS, EXPERIMENT_FIEL
 import { createMlaDiagram } from './mla-diagram.js';
 import { createYarnChart } from './yarn-chart.js';
 import { setMathHtml } from './math-text.js';
-import { step } from './step.js';
 
 const KINDS = [['mha', 'MHA', COLORS[3], 'multi-head'], ['gqa', 'GQA', COLORS[1], 'grouped-query'], ['mqa', 'MQA', COLORS[5], 'multi-query'], ['mla', 'MLA', COLORS[0], 'latent']];
 const VARIANTS = [['none', 'no positions'], ['naive', 'RoPE on the full keys'], ['decoupled', 'decoupled RoPE']];
@@ -42,7 +41,7 @@ function setNote(frame, text) {
   setMathHtml(note, text);
 }
 
-function mount({ pe, root, state, onChange }) {
+export function mount({ pe, root, state, onChange }) {
   const presets = pe.modelPresets;
   const find = (id) => presets.find((preset) => preset.id === id);
   const deepseek = find(DEFAULT_PRESET);
@@ -231,5 +230,3 @@ function mount({ pe, root, state, onChange }) {
     },
   };
 }
-
-export const mlaView = { name: 'mla', step, params: mlaParams, mount };

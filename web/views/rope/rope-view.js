@@ -8,12 +8,11 @@ import { trackWidth } from '../../charts/width-tracker.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { formatShort, formatSmall, formatWhole } from '../shared/format.js';
-import { DIMS, MAX_SEED, POSITION_LIMITS, ropeParams, SPANS } from './rope-params.js';
+import { DIMS, MAX_SEED, POSITION_LIMITS, SPANS } from './rope-params.js';
 import { createClocks } from './clocks.js';
 import { createScoreChart } from './score-chart.js';
 import { createPairingCells } from './pairing-cells.js';
 import { createWavelengthChart } from './wavelength-chart.js';
-import { step } from './step.js';
 
 const [BLUE, ORANGE, , , VERMILLION, , BLACK] = CATEGORY_COLORS;
 const PAIRINGS = ['interleaved', 'half'];
@@ -42,7 +41,7 @@ function largestGap(a, b) {
   return gap;
 }
 
-function mount({ pe, root, state, onChange }) {
+export function mount({ pe, root, state, onChange }) {
   let settings = { ...state };
   const motion = matchMedia('(prefers-reduced-motion: reduce)');
 
@@ -274,5 +273,3 @@ function mount({ pe, root, state, onChange }) {
     },
   };
 }
-
-export const ropeView = { name: 'rope', step, params: ropeParams, mount };

@@ -3,9 +3,7 @@
 // sinusoidal), in the queries and keys (RoPE), in the attention weights (ALiBi, or the causal
 // mask), or not at all. Everything redraws on every keystroke, in place.
 import { createFigure, element } from '../../charts/figure.js';
-import { flagParam, integerParam } from '../../lib/url-params.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
-import { sentenceParams } from '../shared/sentence-params.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
 import { createViewMessage } from '../shared/view-message.js';
@@ -16,12 +14,8 @@ import { createTokenChips } from './token-chips.js';
 import { createDivergencePanel, MAX_GROUPS_SHOWN } from './divergence-panel.js';
 import { createAttentionWeights } from './attention-weights.js';
 import { createMaskTable } from './mask-table.js';
-import { createShiftEffect, SHIFT_LIMITS } from './shift-effect.js';
-import { step } from './step.js';
-
-const DOG = 'The dog chased another dog';
-const EXAMPLES = [DOG, 'The dog chased the ball. It could not catch it.', 'the dog the dog'];
-const DEFAULT_SHIFT = 1000;
+import { createShiftEffect } from './shift-effect.js';
+import { EXAMPLES, SHIFT_LIMITS } from './sentence-params.js';
 
 function colorOfToken(duplicates) {
   const colors = new Map();
@@ -43,7 +37,7 @@ function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
   return { a, b, firstDifference, identical, ...distances };
 }
 
-function mount({ pe, root, state, onChange }) {
+export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   const controls = createSentenceControls({
     state, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
@@ -145,14 +139,3 @@ function mount({ pe, root, state, onChange }) {
     },
   };
 }
-
-export const sentenceView = {
-  name: 'sentence',
-  step,
-  params: (pe) => ({
-    ...sentenceParams(pe, pe.schemes, { text: DOG, kind: 'binary' }),
-    causal: flagParam(false),
-    shift: integerParam(DEFAULT_SHIFT, SHIFT_LIMITS.min, SHIFT_LIMITS.max),
-  }),
-  mount,
-};

@@ -5,8 +5,7 @@
 import { createFigure, element, setText } from '../../charts/figure.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
 import { formatShort, formatWhole } from '../shared/format.js';
-
-export const SHIFT_LIMITS = { min: 0, max: 1_000_000 };
+import { SHIFT_LIMITS } from './sentence-params.js';
 
 function sentenceFor(shift, runName) {
   const by = `${formatWhole(shift.by)} position${shift.by === 1 ? '' : 's'}`;

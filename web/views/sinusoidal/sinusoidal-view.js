@@ -13,7 +13,6 @@ import { createEncodingMap } from './encoding-map.js';
 import { createSimilarity, similarityFacts } from './similarity.js';
 import { createRotation } from './rotation.js';
 import { createSteps, extent } from './steps.js';
-import { step } from './step.js';
 
 const MIN_WIDTH = 280; // the page itself is never narrower
 
@@ -33,7 +32,7 @@ function layoutControl(option, value) {
   return { element: labelled('Layout', select), read: () => select.value };
 }
 
-function mount({ pe, root, state, onChange }) {
+export function mount({ pe, root, state, onChange }) {
   const params = sinusoidalParams(pe);
   const base = baseControl(state.base);
   const layout = layoutControl(schemeOption(pe, 'layout'), state.layout);
@@ -135,5 +134,3 @@ function mount({ pe, root, state, onChange }) {
     },
   };
 }
-
-export const sinusoidalView = { name: 'sinusoidal', step, params: sinusoidalParams, mount };

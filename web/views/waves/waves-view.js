@@ -8,7 +8,6 @@ import { createViewMessage } from '../shared/view-message.js';
 import { FIELDS, PRESETS, WAVES_PARAMS } from './waves-params.js';
 import { createSquareWaves, flipsInRange } from './square-waves.js';
 import { createFlipFrequency } from './flip-frequency.js';
-import { step } from './step.js';
 
 const SNAPSHOT_BITS = 32; // leading bits of each lane that snapshot() lists
 const SAMPLES = { min: 4, max: 16 }; // smooth-wave samples per position
@@ -26,7 +25,7 @@ function samplesPerPosition(plotWidth, count) {
   return 2 * Math.ceil(wanted / 2);
 }
 
-function mount({ pe, root, state, onChange }) {
+export function mount({ pe, root, state, onChange }) {
   const smoothBox = smoothControl(state.smooth);
   const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [smoothBox.element], onInput: update });
   const message = createViewMessage();
@@ -99,5 +98,3 @@ function mount({ pe, root, state, onChange }) {
     },
   };
 }
-
-export const wavesView = { name: 'waves', step, params: () => WAVES_PARAMS, mount };
