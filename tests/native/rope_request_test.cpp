@@ -10,6 +10,8 @@
 #include <string>
 #include <variant>
 
+#include "support/parsed.hpp"
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -19,22 +21,8 @@ constexpr double kMaxPosition = 2147483647;  // 2^31 - 1
 using pe::ErrorKind;
 using pe::RawRopeScaling;
 using pe::RopeScalingType;
-
-template <typename T>
-T value_of(const std::variant<T, pe::InputError>& parsed) {
-  if (const auto* error = std::get_if<pe::InputError>(&parsed))
-    BOOST_FAIL("unexpected error: " + error->message);
-  return std::get<T>(parsed);
-}
-
-template <typename T>
-void check_error(const std::variant<T, pe::InputError>& parsed, ErrorKind kind,
-                 const std::string& message) {
-  BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(parsed));
-  const auto& error = std::get<pe::InputError>(parsed);
-  BOOST_TEST((error.kind == kind));
-  BOOST_TEST(error.message == message);
-}
+using test_support::check_error;
+using test_support::value_of;
 
 template <typename T>
 void check_range_error(const std::variant<T, pe::InputError>& parsed, const std::string& message) {
