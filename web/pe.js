@@ -601,23 +601,30 @@ function makeApi(core) {
       const request = readOptions(options, ABSORPTION_TYPES, ABSORPTION_DEFAULTS);
       return { ...request, ...unwrap(core.mlaAbsorption(request)) };
     },
-
-    /** Bytes allocated on the wasm heap right now; for leak checks in tests. */
-    heapBytesInUse() {
-      return core.heapBytesInUse();
-    },
-
-    /** Size of the wasm memory (it only ever grows); for tests of results outliving growth. */
-    memoryBytes() {
-      return core.memoryBytes();
-    },
   };
 }
 
-let loading = null;
+let loadingCore = null;
+let loadingApi = null;
+
+function loadCore() {
+  loadingCore ??= createPECore({ wasmBinary: wasmBytes(wasmText) });
+  return loadingCore;
+}
 
 /** Resolves to the API once the WebAssembly module is ready; later calls share one instance. */
 export function loadPE() {
-  loading ??= createPECore({ wasmBinary: wasmBytes(wasmText) }).then(makeApi);
-  return loading;
+  loadingApi ??= loadCore().then(makeApi);
+  return loadingApi;
+}
+
+/**
+ * For tests, not part of the API: resolves to { heapBytesInUse(), memoryBytes() } of the module
+ * loadPE uses, the bytes allocated on its heap right now (for leak checks) and the size of its
+ * memory, which only ever grows (for checks that results outlive growth and that calls stay
+ * within a bound).
+ */
+export async function loadMemoryProbe() {
+  const core = await loadCore();
+  return { heapBytesInUse: () => core.heapBytesInUse(), memoryBytes: () => core.memoryBytes() };
 }

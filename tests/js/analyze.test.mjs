@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadPE } from '../../web/pe.js';
+import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
+const memory = await loadMemoryProbe();
 
 const DOGS = 'The dog chased another dog'; // the two dogs are tokens 1 and 4
 const BALL = 'The dog chased the ball. It could not catch it.';
@@ -312,16 +313,16 @@ test('1,000 analyses and 1,000 errors leave the wasm heap as it was', () => {
     assert.throws(failures[call % failures.length]);
   };
   failures.forEach((_, call) => run(call));
-  const before = pe.heapBytesInUse();
+  const before = memory.heapBytesInUse();
   for (let call = 0; call < 1000; call += 1) run(call);
-  assert.equal(pe.heapBytesInUse(), before);
+  assert.equal(memory.heapBytesInUse(), before);
 });
 
 test('returned arrays belong to the caller and survive later calls', () => {
   const first = pe.analyze(DOGS, { dim: 4 });
   const copy = Array.from(first.context.withPE);
-  const sizeBefore = pe.memoryBytes();
+  const sizeBefore = memory.memoryBytes();
   pe.analyze(Array.from({ length: 2048 }, (_, i) => `w${i}`).join(' '), { dim: 256 });
-  assert.ok(pe.memoryBytes() > sizeBefore, 'the largest analysis grows wasm memory');
+  assert.ok(memory.memoryBytes() > sizeBefore, 'the largest analysis grows wasm memory');
   assert.deepEqual(Array.from(first.context.withPE), copy);
 });

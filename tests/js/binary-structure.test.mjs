@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadPE } from '../../web/pe.js';
+import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
+const memory = await loadMemoryProbe();
 
 // Independent reference: bits that differ between p and p + 1 within the lowest dim bits.
 function referenceHamming(p, dim) {
@@ -101,9 +102,9 @@ test('bad requests throw the same messages as pe.encode', () => {
 });
 
 test('16,777,216 positions are described without holding them in wasm memory', () => {
-  const before = pe.memoryBytes();
+  const before = memory.memoryBytes();
   const b = pe.binaryStructure({ start: 0, count: 16777216, dim: 1 });
-  assert.ok(pe.memoryBytes() - before <= 4 * 2 ** 20, `wasm memory grew by ${pe.memoryBytes() - before} bytes`);
+  assert.ok(memory.memoryBytes() - before <= 4 * 2 ** 20, `wasm memory grew by ${memory.memoryBytes() - before} bytes`);
   assert.equal(b.hamming.length, 16777215);
   assert.equal(b.sameCodeAs.length, 16777216);
   assert.ok(b.hamming.every((flips) => flips === 1), 'with one bit, every step flips it');
@@ -122,7 +123,7 @@ test('calls do not leak wasm memory', () => {
     }
   };
   call();
-  const before = pe.heapBytesInUse();
+  const before = memory.heapBytesInUse();
   for (let n = 0; n < 200; n += 1) call();
-  assert.equal(pe.heapBytesInUse(), before);
+  assert.equal(memory.heapBytesInUse(), before);
 });

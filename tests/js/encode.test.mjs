@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadPE } from '../../web/pe.js';
+import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
+const memory = await loadMemoryProbe();
 
 const MAX_VALUES = 16777216; // 2^24 values per table
 
@@ -202,6 +203,12 @@ test('the module stays usable after an error', () => {
   assert.deepEqual(Array.from(data), [0, 0, 0, 1, 0, 0, 1, 1]);
 });
 
+test('the memory probe is a separate test export, not part of the API', () => {
+  assert.equal(pe.heapBytesInUse, undefined);
+  assert.equal(pe.memoryBytes, undefined);
+  assert.ok(memory.heapBytesInUse() > 0 && memory.memoryBytes() >= memory.heapBytesInUse());
+});
+
 test('10,000 calls leave the wasm heap as they found it', () => {
   const requests = [
     { kind: 'integer', start: 7, count: 30, dim: 8 },
@@ -209,9 +216,9 @@ test('10,000 calls leave the wasm heap as they found it', () => {
     { kind: 'sinusoidal', start: 1000, count: 20, dim: 64, layout: 'split' },
   ];
   for (const request of requests) pe.encode(request); // warm-up: lets the allocator settle
-  const before = pe.heapBytesInUse();
+  const before = memory.heapBytesInUse();
   for (let call = 0; call < 10000; call += 1) pe.encode(requests[call % requests.length]);
-  assert.equal(pe.heapBytesInUse(), before);
+  assert.equal(memory.heapBytesInUse(), before);
 });
 
 test('10,000 failing calls leave the wasm heap as they found it', () => {
@@ -222,18 +229,18 @@ test('10,000 failing calls leave the wasm heap as they found it', () => {
   ];
   const failingCall = (request) => assert.throws(() => pe.encode(request));
   bad.forEach(failingCall);
-  const before = pe.heapBytesInUse();
+  const before = memory.heapBytesInUse();
   for (let call = 0; call < 10000; call += 1) failingCall(bad[call % bad.length]);
-  assert.equal(pe.heapBytesInUse(), before);
+  assert.equal(memory.heapBytesInUse(), before);
 });
 
 test('results survive wasm memory growth', () => {
   // encode() works block by block and never needs much wasm memory; the largest sentence
   // analysis does (2048 tokens at dim 256), so it is what makes memory grow here.
-  const sizeBefore = pe.memoryBytes();
+  const sizeBefore = memory.memoryBytes();
   const longText = Array.from({ length: 2048 }, (_, i) => `w${i}`).join(' ');
   pe.analyze(longText, { dim: 256 });
-  assert.ok(pe.memoryBytes() > sizeBefore, `wasm memory grew from ${sizeBefore} bytes`);
+  assert.ok(memory.memoryBytes() > sizeBefore, `wasm memory grew from ${sizeBefore} bytes`);
   assert.equal(early.data.length, 24);
   assert.deepEqual(Array.from(early.data), earlyCopy);
   assert.deepEqual(Array.from(early.data), Array.from(pe.encode(EARLY).data));

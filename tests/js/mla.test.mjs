@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadPE } from '../../web/pe.js';
+import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 import { formatBytes } from '../../web/views/mla/mla-view.js';
 import { mlaView } from '../../web/views/mla/manifest.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
+const memory = await loadMemoryProbe();
 const GiB = 2 ** 30;
 const preset = (id) => pe.modelPresets.find((candidate) => candidate.id === id);
 const V3 = preset('deepseek-v3');
@@ -204,9 +205,9 @@ test('mlaAbsorption errors, and 500 calls and errors leave the wasm heap as it w
     pe.kvCache({ attention: 'mla', latentDim: 512, ropeDim: 64 });
   };
   run(0);
-  const before = pe.heapBytesInUse();
+  const before = memory.heapBytesInUse();
   for (let k = 0; k < 500; k += 1) run(k);
-  assert.equal(pe.heapBytesInUse(), before);
+  assert.equal(memory.heapBytesInUse(), before);
 });
 
 test('the DeepSeek step says what the core computes', () => {

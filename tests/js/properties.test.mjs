@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 
-import { loadPE } from '../../web/pe.js';
+import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 
 const pe = await loadPE();
+const memory = await loadMemoryProbe();
 const RUNS = 150;
 
 // Numbers that stress parsers: edges, specials, fractions and sizes far past every limit.
@@ -141,7 +142,7 @@ test('10,000 mixed calls, accepted and refused, leave the wasm heap where it sta
     () => assert.throws(() => pe.cosineSimilarities({ data: new Float32Array(3), dim: 2 })),
   ];
   calls.forEach((call) => call());
-  const before = pe.heapBytesInUse();
+  const before = memory.heapBytesInUse();
   for (let n = 0; n < 10000; n += 1) calls[n % calls.length]();
-  assert.equal(pe.heapBytesInUse(), before);
+  assert.equal(memory.heapBytesInUse(), before);
 });

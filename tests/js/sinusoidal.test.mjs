@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadPE } from '../../web/pe.js';
+import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
+const memory = await loadMemoryProbe();
 
 const TWO_PI = 2 * Math.PI;
 // w_k = base^(-2k/dim) as exp(-2k/dim * ln base), not as pow.
@@ -85,18 +86,18 @@ test('dotProducts: wrong types are TypeErrors and bad tables RangeErrors, as for
 
 test('dotProducts: an oversized table is refused before it is copied, and 1,000 calls do not leak', () => {
   const huge = pe.encode({ kind: 'binary', count: 65536, dim: 256 }).data;
-  const before = pe.memoryBytes();
+  const before = memory.memoryBytes();
   assertThrows(() => pe.dotProducts({ data: huge, dim: 256 }), RangeError,
     'data must have at most 2048 rows; received 65536 rows (16777216 values at dim = 256)');
-  assert.equal(pe.memoryBytes(), before);
+  assert.equal(memory.memoryBytes(), before);
   const data = new Float32Array([3, 4, 4, 3]);
   pe.dotProducts({ data, dim: 2 });
-  const heap = pe.heapBytesInUse();
+  const heap = memory.heapBytesInUse();
   for (let n = 0; n < 1000; n += 1) {
     assert.throws(() => pe.dotProducts({ data, dim: 3 }), RangeError);
     assert.equal(pe.dotProducts({ data, dim: 2 }).data[1], 24);
   }
-  assert.equal(pe.heapBytesInUse(), heap);
+  assert.equal(memory.heapBytesInUse(), heap);
 });
 
 // --- sinusoidalFrequencies
@@ -288,7 +289,7 @@ test('shiftRotation and neighbourSteps stay usable and leak-free through 1,000 c
   pe.shiftRotation({ dim: 8, by: 1, count: 8 });
   pe.neighbourSteps({ count: 8, bits: 8 });
   pe.sinusoidalFrequencies({ dim: 8 });
-  const heap = pe.heapBytesInUse();
+  const heap = memory.heapBytesInUse();
   for (let n = 0; n < 1000; n += 1) {
     assert.throws(() => pe.shiftRotation({ dim: 8, by: -1, count: 8 }), RangeError);
     assert.throws(() => pe.neighbourSteps({ count: 8, bits: 0 }), RangeError);
@@ -297,5 +298,5 @@ test('shiftRotation and neighbourSteps stay usable and leak-free through 1,000 c
     assert.equal(pe.neighbourSteps({ start: 127, count: 1, bits: 8 }).binary[0], Math.sqrt(8));
     assert.equal(pe.sinusoidalFrequencies({ dim: 8 }).frequencies[0], 1);
   }
-  assert.equal(pe.heapBytesInUse(), heap);
+  assert.equal(memory.heapBytesInUse(), heap);
 });
