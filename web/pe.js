@@ -388,21 +388,6 @@ function wasmBytes(text) {
   return bytes;
 }
 
-const BANDS = ['kept', 'blended', 'divided'];
-
-// The core's presets, a column per field (src/wasm/bindings.cpp), as one object per preset.
-function presetsOf({ names, labels, sources, numbers }) {
-  return names.map((name, p) => {
-    const [dim, base, type, factor, lowFreqFactor, highFreqFactor, originalContext, betaFast, betaSlow, trained, length] =
-      numbers.subarray(11 * p, 11 * p + 11);
-    const scaling = [null, { type: 'llama3', factor, lowFreqFactor, highFreqFactor, originalContext },
-      { type: 'yarn', factor, originalContext, betaFast, betaSlow }][type];
-    return {
-      name, label: labels[p], dim, base, scaling, originalContext: trained || null, contextLength: length || null, source: sources[p],
-    };
-  });
-}
-
 function deepFreeze(value) {
   if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(deepFreeze);
   return value;
@@ -563,12 +548,12 @@ function makeApi(core) {
      *  wavelength (positions per turn) after and before scaling. */
     ropeBands(options) {
       const raw = unwrap(core.ropeFrequencies(forCore(readOptions(options, ROPE_FREQUENCY_TYPES, ropeDefaults))));
-      const { kept, blended, divided, wavelengths, originalWavelengths } = raw;
-      return { bands: Array.from(raw.bands, (code) => BANDS[code]), counts: { kept, blended, divided }, wavelengths, originalWavelengths };
+      const { bands, kept, blended, divided, wavelengths, originalWavelengths } = raw;
+      return { bands, counts: { kept, blended, divided }, wavelengths, originalWavelengths };
     },
 
     /** The published RoPE configurations, in the RoPE view's order. */
-    ropePresets: deepFreeze(presetsOf(core.ropePresets())),
+    ropePresets: deepFreeze(core.ropePresets()),
 
     /** Returns an Int32Array(dim): out[j] = in[perm[j]] converts the layout of pairing from to
      *  pairing to (interleaved -> half is Hugging Face's Llama conversion). */

@@ -143,9 +143,10 @@ HeadStages run_head(const AttentionWeights& weights, const float* embedding, int
     scheme.rotate(setup.settings, setup.start, count, dim, query, width);
     scheme.rotate(setup.settings, setup.start, count, dim, key, width);
   }
-  // |v_j| for the output rounding bound.
-  std::vector<double> value_norms(static_cast<std::size_t>(count));
-  for (int j = 0; j < count; ++j) value_norms[j] = row_norm(value + j * width, dim);
+  // |v_j| for the output rounding bound, which only outputs under the causal mask need.
+  std::vector<double> value_norms(setup.causal ? static_cast<std::size_t>(count) : 0);
+  for (std::size_t j = 0; j < value_norms.size(); ++j)
+    value_norms[j] = row_norm(value + j * width, dim);
   copy_rows(query, width, count, dim, 1.0f, stages.query.data(), dim);
   copy_rows(key, width, count, dim, 1.0f, stages.key.data(), dim);
   // Scaling the queries scales every score: q.k / sqrt(dim).

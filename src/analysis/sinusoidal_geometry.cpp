@@ -13,7 +13,6 @@ namespace pe {
 
 namespace {
 
-constexpr double kTwoPi = 6.283185307179586476925;
 constexpr std::int64_t kBlockRows = 256;
 
 }  // namespace
@@ -38,12 +37,13 @@ std::variant<ShiftRotationRequest, InputError> parse_shift_rotation_request(
 
 ShiftCheck check_shift(const ShiftRotationRequest& request) {
   const auto [start, count, dim] = request.range;
-  const ShiftRotation rotation = shift_rotation(inverse_frequencies(dim, request.base), request.by);
+  ShiftCheck check;
+  check.rotation = shift_rotation(inverse_frequencies(dim, request.base), request.by);
+  const ShiftRotation& rotation = check.rotation;
   const std::int64_t rows = std::min(kBlockRows, count);
   std::vector<float> here(static_cast<std::size_t>(rows * dim));
   std::vector<float> there(here.size());
   std::vector<double> turned(static_cast<std::size_t>(dim));
-  ShiftCheck check;
   for (std::int64_t first = 0; first < count; first += rows) {
     const std::int64_t n = std::min(rows, count - first);
     encode_sinusoidal(start + first, n, dim, request.base, request.layout, here.data());

@@ -29,8 +29,9 @@ std::variant<ShiftRotationRequest, InputError> parse_shift_rotation_request(
     double start, double count, double dim, const RawSchemeSettings& options, double by);
 
 struct ShiftCheck {
-  double max_error = 0;  // max over p of |R_k PE(p) - PE(p + k)|, the L2 length of the difference
-  std::int64_t at = -1;  // the first p where it is reached; -1 for an empty range
+  ShiftRotation rotation;  // R_k, pair by pair: the rotation checked
+  double max_error = 0;    // max over p of |R_k PE(p) - PE(p + k)|, the L2 length of the difference
+  std::int64_t at = -1;    // the first p where it is reached; -1 for an empty range
   // Every R_k PE(p) identical to PE(p + k) up to float32 rounding: both rows are within
   // kFloat32Unit of their lengths of the exact ones (and the sinusoidal walk within 1e-13 per
   // value), so exact equals differ by at most u (|PE(p)| + |PE(p + k)|) + 2e-13 sqrt(dim).

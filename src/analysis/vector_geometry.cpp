@@ -15,11 +15,13 @@ double row_distance(const float* x, const float* y, int dim) {
   return std::sqrt(sum);
 }
 
-double row_norm(const float* x, int dim) {
+double row_dot(const float* x, const float* y, int dim) {
   double sum = 0;
-  for (int i = 0; i < dim; ++i) sum += static_cast<double>(x[i]) * x[i];
-  return std::sqrt(sum);
+  for (int i = 0; i < dim; ++i) sum += static_cast<double>(x[i]) * y[i];
+  return sum;
 }
+
+double row_norm(const float* x, int dim) { return std::sqrt(row_dot(x, x, dim)); }
 
 TableRows::TableRows(const float* table, int dim, int count)
     : table_(table), dim_(dim), squared_lengths_(static_cast<std::size_t>(count)) {
@@ -28,13 +30,7 @@ TableRows::TableRows(const float* table, int dim, int count)
 
 const float* TableRows::row(int r) const { return table_ + static_cast<std::ptrdiff_t>(r) * dim_; }
 
-double TableRows::dot(int a, int b) const {
-  const float* x = row(a);
-  const float* y = row(b);
-  double sum = 0;
-  for (int i = 0; i < dim_; ++i) sum += static_cast<double>(x[i]) * y[i];
-  return sum;
-}
+double TableRows::dot(int a, int b) const { return row_dot(row(a), row(b), dim_); }
 
 double TableRows::norm(int r) const { return std::sqrt(squared_lengths_[r]); }
 

@@ -13,6 +13,8 @@ constexpr double kFloat32Unit = 0x1p-24;
 // The L2 distance between two rows of dim values, and a row's length.
 double row_distance(const float* x, const float* y, int dim);
 double row_norm(const float* x, int dim);
+// x . y, summed in double in index order.
+double row_dot(const float* x, const float* y, int dim);
 
 class TableRows {
  public:

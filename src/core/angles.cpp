@@ -11,6 +11,12 @@ std::vector<double> inverse_frequencies(int dim, double base) {
   return frequencies;
 }
 
+std::vector<double> wavelengths(const std::vector<double>& frequencies) {
+  std::vector<double> out(frequencies.size());
+  for (std::size_t k = 0; k < frequencies.size(); ++k) out[k] = kTwoPi / frequencies[k];
+  return out;
+}
+
 PairAngles::PairAngles(std::vector<double> frequencies, std::int64_t first_position)
     : frequencies_(std::move(frequencies)),
       sin_step_(frequencies_.size()),

@@ -7,9 +7,15 @@
 
 namespace pe {
 
+constexpr double kTwoPi = 6.283185307179586476925;
+
 // w_k = base^(-2k/dim) for k = 0 .. dim/2 - 1 (dim even, base > 1). w_0 = 1 (wavelength 2 pi);
 // the last has wavelength close to base * 2 pi.
 std::vector<double> inverse_frequencies(int dim, double base);
+
+// 2 pi / f_k for each frequency: the positions pair k takes to come back to the same values
+// (2 pi = 6.28 for w_0 = 1; close to 2 pi base for the last pair of the sinusoidal encoding).
+std::vector<double> wavelengths(const std::vector<double>& frequencies);
 
 // (sin, cos) of p * f_k for consecutive positions p = first, first + 1, ...: angles formed in
 // double precision; consecutive positions one rotation apart (4 multiplies per pair instead of

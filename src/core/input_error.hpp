@@ -24,6 +24,17 @@ InputError range_error(const std::string& name, const std::string& allowed, doub
 // Whether value is a whole number in [low, high] (false for NaN and infinities).
 bool is_integer_in(double value, double low, double high);
 
+// The allowed names of a message: {a, b, c} -> "a, b" + last_separator + "c", e.g. "a, b or c".
+template <typename Names>
+std::string join(const Names& names, const char* last_separator) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? last_separator : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
 // For a caller's table named name ("data" unless given): the error for the first of count values
 // that is NaN or infinite, if any. values[0] is name[first_index], so a table may be checked a
 // block at a time.

@@ -1,6 +1,5 @@
 #include "core/rope_request.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <vector>
@@ -47,17 +46,6 @@ const ScalingType kTypes[] = {
      RopeScalingType::yarn,
      {Use::required, Use::no, Use::no, Use::required, Use::optional, Use::optional}},
 };
-
-// {a, b, c} -> "a, b" + last_separator + "c", e.g. "a, b and c".
-template <typename Names>
-std::string join(const Names& names, const char* last_separator) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) out += i + 1 == names.size() ? last_separator : ", ";
-    out += names[i];
-  }
-  return out;
-}
 
 std::variant<const ScalingType*, InputError> find_scaling_type(const std::string& name) {
   std::vector<std::string> quoted;
@@ -205,7 +193,8 @@ std::optional<InputError> check_vector_length(const char* name, double length, i
                                           ") values; received " + describe_number(length)};
 }
 
-// base, scaling and pairing, once dim is known to be good.
+}  // namespace
+
 std::variant<RopeSettings, InputError> parse_rope_settings(const RawRopeSettings& raw) {
   RopeSettings settings;
   auto frequencies = parse_rope_frequency_request(raw.dim, raw.base, raw.scaling);
@@ -216,8 +205,6 @@ std::variant<RopeSettings, InputError> parse_rope_settings(const RawRopeSettings
   settings.pairing = std::get<RopePairing>(pairing);
   return settings;
 }
-
-}  // namespace
 
 std::variant<RopeScoresRequest, InputError> parse_rope_scores_request(
     const RawRopeScoresRequest& raw) {

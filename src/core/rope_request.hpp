@@ -74,6 +74,9 @@ struct RopeSettings {
   RopeFrequencyRequest frequencies;
   RopePairing pairing = RopePairing::interleaved;
 };
+// dim, base and scaling as parse_rope_frequency_request checks them, then the pairing: the
+// checks of rotate and ropeScores after their shapes.
+std::variant<RopeSettings, InputError> parse_rope_settings(const RawRopeSettings& raw);
 
 // pe.ropeScores({ query, key, dim, base, pairing, scaling, position, fromOffset, count }).
 // query_length and key_length: the number of values the caller's arrays hold.

@@ -10,8 +10,6 @@ namespace pe {
 
 namespace {
 
-constexpr double kTwoPi = 6.283185307179586;
-
 void scale_llama3(const RopeScaling& s, ScaledFrequencies& out) {
   const double L = s.original_context;
   const double shortest_divided = L / s.low_freq_factor;  // longer wavelengths are divided
@@ -73,13 +71,12 @@ ScaledFrequencies rope_frequencies(int dim, double base, const RopeScaling& scal
 }
 
 RopeWavelengths rope_wavelengths(int dim, double base, const RopeScaling& scaling) {
-  const std::vector<double> plain = inverse_frequencies(dim, base);
   ScaledFrequencies scaled = rope_frequencies(dim, base, scaling);
   RopeWavelengths out;
-  for (std::size_t i = 0; i < plain.size(); ++i) {
-    out.original.push_back(kTwoPi / plain[i]);
-    out.scaled.push_back(kTwoPi / scaled.frequencies[i]);
-    switch (scaled.bands[i]) {
+  out.original = wavelengths(inverse_frequencies(dim, base));
+  out.scaled = wavelengths(scaled.frequencies);
+  for (FrequencyBand band : scaled.bands) {
+    switch (band) {
       case FrequencyBand::kept:
         ++out.kept;
         break;
@@ -91,6 +88,7 @@ RopeWavelengths rope_wavelengths(int dim, double base, const RopeScaling& scalin
         break;
     }
   }
+  out.frequencies = std::move(scaled.frequencies);
   out.bands = std::move(scaled.bands);
   return out;
 }

@@ -51,11 +51,13 @@ struct ScaledFrequencies {
 // dim even from 2, base > 1 and the scaling fields as parse_rope_scaling allows them.
 ScaledFrequencies rope_frequencies(int dim, double base, const RopeScaling& scaling);
 
-// Each pair's wavelength in positions, lambda_i = 2 pi / theta_i, before and after scaling, with
-// the pair's band and how many pairs fall in each band (the long-context chart's numbers).
+// Each pair's frequency after scaling and its wavelength in positions, lambda_i = 2 pi / theta_i,
+// before and after scaling, with the pair's band and how many pairs fall in each band (the
+// long-context chart's numbers), from one rope_frequencies call.
 //   original[i] = 2 pi / base^(-2i/dim);  scaled[i] = 2 pi / theta'_i (= original[i] if kept,
 //   factor * original[i] if divided, in between if blended).
 struct RopeWavelengths {
+  std::vector<double> frequencies;   // dim/2 values: theta'_i, as rope_frequencies gives them
   std::vector<double> original;      // dim/2 values
   std::vector<double> scaled;        // dim/2 values
   std::vector<FrequencyBand> bands;  // dim/2 values, as rope_frequencies gives them

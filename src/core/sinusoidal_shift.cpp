@@ -3,11 +3,11 @@
 #include <cmath>
 #include <cstddef>
 
+#include "core/angles.hpp"
+
 namespace pe {
 
 namespace {
-
-constexpr double kTwoPi = 6.283185307179586476925;
 
 // The channels of pair j's sine and cosine in a row of dim = 2 * pairs values.
 struct PairChannels {
@@ -19,12 +19,6 @@ PairChannels channels(int j, int pairs, SinusoidLayout layout) {
 }
 
 }  // namespace
-
-std::vector<double> wavelengths(const std::vector<double>& frequencies) {
-  std::vector<double> out(frequencies.size());
-  for (std::size_t k = 0; k < frequencies.size(); ++k) out[k] = kTwoPi / frequencies[k];
-  return out;
-}
 
 ShiftRotation shift_rotation(const std::vector<double>& frequencies, std::int64_t by) {
   const std::size_t pairs = frequencies.size();

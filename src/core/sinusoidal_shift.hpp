@@ -19,10 +19,6 @@ namespace pe {
 // R_k's dense form is offered up to this dim: 64 x 64 doubles, 32 KiB. Past it, pair by pair.
 constexpr int kMaxRotationMatrixDim = 64;
 
-// 2 pi / f_k for each frequency: the positions pair k takes to come back to the same values
-// (2 pi = 6.28 for w_0 = 1; close to 2 pi base for the last pair of the sinusoidal encoding).
-std::vector<double> wavelengths(const std::vector<double>& frequencies);
-
 // R_k pair by pair, for frequencies f_j (w_j for the sinusoidal encoding) and offset k = by.
 struct ShiftRotation {
   std::vector<double> angles;   // k f_j reduced to [0, 2 pi): how far pair j turns

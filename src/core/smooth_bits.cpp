@@ -3,11 +3,9 @@
 #include <cmath>
 #include <string>
 
-namespace pe {
+#include "core/angles.hpp"
 
-namespace {
-constexpr double kTwoPi = 6.283185307179586476925;
-}
+namespace pe {
 
 double smooth_bit(double x, int index) {
   const double period = std::ldexp(2.0, index);

@@ -5,7 +5,8 @@
 #include <cstddef>
 
 #include "analysis/random.hpp"
-#include "core/rope_scaling.hpp"
+#include "analysis/vector_geometry.hpp"
+#include "core/angles.hpp"
 #include "core/rotary.hpp"
 
 namespace pe {
@@ -17,12 +18,6 @@ constexpr double kRopeBase = 10000;
 using Matrix = std::vector<float>;
 
 std::size_t size(int rows, int cols) { return static_cast<std::size_t>(rows) * cols; }
-
-double dot(const float* a, const float* b, int n) {
-  double sum = 0;
-  for (int k = 0; k < n; ++k) sum += static_cast<double>(a[k]) * b[k];
-  return sum;
-}
 
 // c = a b: a (rows, inner), b (inner, cols), c (rows, cols); each entry summed in double and
 // rounded once to float.
@@ -38,10 +33,11 @@ Matrix multiply(const float* a, const float* b, int rows, int inner, int cols) {
   return c;
 }
 
-// RoPE in place: row r of rows (count, dim) turned as position start + r.
-void rotate(Matrix& rows, int count, int dim, std::int64_t start) {
-  rotate_rows(rope_frequencies(dim, kRopeBase, RopeScaling{}).frequencies, RopePairing::interleaved,
-              start, count, dim, rows.data(), dim);
+// RoPE in place: row r of rows (count, dim) turned as position start + r, where theta holds
+// dim / 2 frequencies.
+void rotate(Matrix& rows, const std::vector<double>& theta, int count, std::int64_t start) {
+  const int dim = static_cast<int>(2 * theta.size());
+  rotate_rows(theta, RopePairing::interleaved, start, count, dim, rows.data(), dim);
 }
 
 }  // namespace
@@ -78,11 +74,14 @@ MlaAbsorption run_mla_absorption(const MlaAbsorptionRequest& r) {
   const double scale = 1 / std::sqrt(static_cast<double>(key_length));
   const MlaLayer layer = make_mla_layer(r);
   const float* hidden = layer.hidden.data();
+  // RoPE's frequencies for the rope part (d_r) and, for naive, the whole head (d_h).
+  const std::vector<double> rope_theta = inverse_frequencies(d_r, kRopeBase);
+  const std::vector<double> head_theta = inverse_frequencies(d_h, kRopeBase);
 
   // The cache: the latent c_KV (n, d_c), and the shared RoPE key k^R (n, d_r), rotated once.
   const Matrix latent = multiply(hidden, layer.down_kv.data(), n, d_model, d_c);
   Matrix rope_key = multiply(hidden, layer.rope_key.data(), n, d_model, d_r);
-  rotate(rope_key, n, d_r, r.start);
+  rotate(rope_key, rope_theta, n, r.start);
 
   MlaAbsorption result;
   result.explicit_scores.resize(size(r.heads * n, n));
@@ -94,28 +93,28 @@ MlaAbsorption run_mla_absorption(const MlaAbsorptionRequest& r) {
     Matrix key = multiply(latent.data(), up_key, n, d_c, d_h);  // k^C: materialised
     Matrix rope_query =
         multiply(hidden, &layer.rope_query[size(head * d_model, d_r)], n, d_model, d_r);
-    rotate(rope_query, n, d_r, r.start);
+    rotate(rope_query, rope_theta, n, r.start);
     if (naive) {
-      rotate(query, n, d_h, r.start);
-      rotate(key, n, d_h, r.start);
+      rotate(query, head_theta, n, r.start);
+      rotate(key, head_theta, n, r.start);
     }
     // Absorbed: q~ = W_UK^T q (n, d_c), the query folded onto the latent's side.
     Matrix folded(size(n, d_c));
     for (int m = 0; m < n; ++m)
       for (int c = 0; c < d_c; ++c)
         folded[size(m, d_c) + c] =
-            static_cast<float>(dot(&query[size(m, d_h)], up_key + size(c, d_h), d_h));
+            static_cast<float>(row_dot(&query[size(m, d_h)], up_key + size(c, d_h), d_h));
 
     for (int m = 0; m < n; ++m)
       for (int t = 0; t < n; ++t) {
         // Both ways add the RoPE part q^R . k^R the same way (for decoupled): the explicit key
         // is [k^C; k^R], the cache holds k^R.
         const double rope_part =
-            decoupled ? dot(&rope_query[size(m, d_r)], &rope_key[size(t, d_r)], d_r) : 0;
+            decoupled ? row_dot(&rope_query[size(m, d_r)], &rope_key[size(t, d_r)], d_r) : 0;
         const double explicit_score =
-            scale * (dot(&query[size(m, d_h)], &key[size(t, d_h)], d_h) + rope_part);
+            scale * (row_dot(&query[size(m, d_h)], &key[size(t, d_h)], d_h) + rope_part);
         const double absorbed_score =
-            scale * (dot(&folded[size(m, d_c)], &latent[size(t, d_c)], d_c) + rope_part);
+            scale * (row_dot(&folded[size(m, d_c)], &latent[size(t, d_c)], d_c) + rope_part);
         const float explicit_float = static_cast<float>(explicit_score);
         const float absorbed_float = static_cast<float>(absorbed_score);
         result.explicit_scores[at] = explicit_float;

@@ -28,12 +28,7 @@ std::string quoted_names(Keep keep) {
   std::vector<std::string> names;
   for (const PositionScheme* scheme : position_schemes())
     if (keep(*scheme)) names.push_back("\"" + std::string(scheme->name) + "\"");
-  std::string text;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
-    text += names[i];
-  }
-  return text;
+  return join(names, " or ");
 }
 
 const PositionScheme* find_scheme(const std::string& kind) {

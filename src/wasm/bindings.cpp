@@ -152,6 +152,34 @@ val array_to_js(const std::vector<T>& items, val (*convert)(const T&)) {
 val string_to_js(const std::string& text) { return val(text); }
 val int_to_js(const int& number) { return val(number); }
 val group_to_js(const std::vector<int>& group) { return array_to_js(group, &int_to_js); }
+// An object of named numbers; with zero_is_null, 0 becomes null ("none").
+val numbers_to_js(std::initializer_list<std::pair<const char*, double>> fields,
+                  bool zero_is_null = false) {
+  val result = val::object();
+  for (const auto& [name, value] : fields)
+    result.set(name, zero_is_null && value == 0 ? val::null() : val(value));
+  return result;
+}
+
+val double_to_js(const double& number) { return val(number); }
+val band_to_js(const pe::FrequencyBand& band) { return val(std::string(pe::band_name(band))); }
+
+// A scaling object as pe.ropeFrequencies takes it: null for none, else only the keys its type
+// uses (llama3 or yarn).
+val scaling_to_js(const pe::RopeScaling& s) {
+  if (s.type == pe::RopeScalingType::none) return val::null();
+  const bool yarn = s.type == pe::RopeScalingType::yarn;
+  val result = yarn ? numbers_to_js({{"factor", s.factor},
+                                     {"originalContext", s.original_context},
+                                     {"betaFast", s.beta_fast},
+                                     {"betaSlow", s.beta_slow}})
+                    : numbers_to_js({{"factor", s.factor},
+                                     {"lowFreqFactor", s.low_freq_factor},
+                                     {"highFreqFactor", s.high_freq_factor},
+                                     {"originalContext", s.original_context}});
+  result.set("type", yarn ? "yarn" : "llama3");
+  return result;
+}
 
 // --- The API's raw functions.
 
@@ -326,9 +354,8 @@ val shift_rotation(val options) {
       pe::parse_shift_rotation_request(start, count, dim, read_scheme_options(options), by);
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto& request = std::get<pe::ShiftRotationRequest>(parsed);
-  const pe::ShiftRotation rotation =
-      pe::shift_rotation(pe::inverse_frequencies(request.range.dim, request.base), request.by);
   const pe::ShiftCheck check = pe::check_shift(request);
+  const pe::ShiftRotation& rotation = check.rotation;
 
   val result = val::object();
   result.set("angles", copy_to_js(rotation.angles));
@@ -420,8 +447,8 @@ val smooth_bits(val options) {
 }
 
 // { dim, base, scaling } -> { data: Float64Array(dim / 2): theta_i after scaling, bands:
-// Uint8Array(dim / 2) (0 kept, 1 blended, 2 divided), kept, blended, divided: counts,
-// wavelengths, originalWavelengths: Float64Array(dim / 2), 2 pi / theta_i after and before }.
+// ['kept' | 'blended' | 'divided'], kept, blended, divided: counts, wavelengths,
+// originalWavelengths: Float64Array(dim / 2), 2 pi / theta_i after and before }.
 val rope_frequencies(val options) {
   double dim = 0, base = 0;
   read(options, "dim", dim);
@@ -429,17 +456,12 @@ val rope_frequencies(val options) {
   const auto parsed = pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto& request = std::get<pe::RopeFrequencyRequest>(parsed);
-  const pe::ScaledFrequencies scaled =
-      pe::rope_frequencies(request.dim, request.base, request.scaling);
   const pe::RopeWavelengths wavelengths =
       pe::rope_wavelengths(request.dim, request.base, request.scaling);
 
   val result = val::object();
-  result.set("data", copy_to_js(scaled.frequencies));
-  std::vector<std::uint8_t> bands(scaled.bands.size());
-  for (std::size_t i = 0; i < bands.size(); ++i)
-    bands[i] = static_cast<std::uint8_t>(scaled.bands[i]);
-  result.set("bands", copy_to_js(bands));
+  result.set("data", copy_to_js(wavelengths.frequencies));
+  result.set("bands", array_to_js(wavelengths.bands, &band_to_js));
   result.set("kept", wavelengths.kept);
   result.set("blended", wavelengths.blended);
   result.set("divided", wavelengths.divided);
@@ -448,28 +470,30 @@ val rope_frequencies(val options) {
   return result;
 }
 
+pe::RawRopeSettings read_rope_settings(const val& options) {
+  pe::RawRopeSettings raw;
+  read(options, "dim", raw.dim);
+  read(options, "base", raw.base);
+  read(options, "pairing", raw.pairing);
+  raw.scaling = read_scaling(options["scaling"]);
+  return raw;
+}
+
 // { data: Float32Array, dim, start, base, pairing, scaling } -> { data: Float32Array }: row r
 // rotated as position start + r. Streamed like encode: a block of rows is copied into wasm
 // memory, checked, rotated and copied out, so wasm memory never holds the whole table.
 val rotate(val options) {
   const val data = options["data"];
-  double dim = 0, start = 0, base = 0;
-  std::string pairing_name;
-  read(options, "dim", dim);
+  const pe::RawRopeSettings raw = read_rope_settings(options);
+  double start = 0;
   read(options, "start", start);
-  read(options, "base", base);
-  read(options, "pairing", pairing_name);
-  const auto shape = pe::parse_rotate_shape(data["length"].as<double>(), dim, start);
+  const auto shape = pe::parse_rotate_shape(data["length"].as<double>(), raw.dim, start);
   if (const auto* error = std::get_if<pe::InputError>(&shape)) return error_object(*error);
-  const auto frequency_request =
-      pe::parse_rope_frequency_request(dim, base, read_scaling(options["scaling"]));
-  if (const auto* error = std::get_if<pe::InputError>(&frequency_request))
-    return error_object(*error);
-  const auto pairing = pe::parse_rope_pairing(pairing_name);
-  if (const auto* error = std::get_if<pe::InputError>(&pairing)) return error_object(*error);
+  const auto parsed = pe::parse_rope_settings(raw);
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
 
   const auto [width, rows, first] = std::get<pe::RotateShape>(shape);
-  const auto& request = std::get<pe::RopeFrequencyRequest>(frequency_request);
+  const auto& [request, pairing] = std::get<pe::RopeSettings>(parsed);
   const std::vector<double> theta =
       pe::rope_frequencies(request.dim, request.base, request.scaling).frequencies;
   const std::int64_t rows_per_block = block_rows(width);
@@ -484,22 +508,12 @@ val rotate(val options) {
                                           static_cast<double>(from + values)));
     if (const auto error = pe::find_non_finite(block.data(), values, from))
       return error_object(*error);
-    pe::rotate_rows(theta, std::get<pe::RopePairing>(pairing), first + row, count, width,
-                    block.data(), width);
+    pe::rotate_rows(theta, pairing, first + row, count, width, block.data(), width);
     rotated.call<void>("set", view, static_cast<double>(from));
   }
   val result = val::object();
   result.set("data", rotated);
   return result;
-}
-
-pe::RawRopeSettings read_rope_settings(const val& options) {
-  pe::RawRopeSettings raw;
-  read(options, "dim", raw.dim);
-  read(options, "base", raw.base);
-  read(options, "pairing", raw.pairing);
-  raw.scaling = read_scaling(options["scaling"]);
-  return raw;
 }
 
 // { query, key: Float32Array(dim), dim, base, pairing, scaling, position, fromOffset, count } ->
@@ -553,30 +567,23 @@ val rope_pairing_permutation(val options) {
   return result;
 }
 
-// The published RoPE configurations, one column per field: names, labels, sources: [string], and
-// numbers: Float64Array(11 per preset): dim, base, scaling type (0 none, 1 llama3, 2 yarn),
-// factor, lowFreqFactor, highFreqFactor, scaling's originalContext, betaFast, betaSlow, the
-// context trained at and max_position_embeddings (0: none). web/pe.js makes the objects.
+// The published RoPE configurations: [{ name, label, dim, base, scaling (null or as
+// pe.ropeFrequencies takes it), originalContext, contextLength (null: none), source }].
 val rope_presets() {
-  val names = val::array(), labels = val::array(), sources = val::array();
-  std::vector<double> numbers;
+  val presets = val::array();
   for (const pe::RopePreset& p : pe::kRopePresets) {
-    names.call<void>("push", val(p.name));
-    labels.call<void>("push", val(p.label));
-    sources.call<void>("push", val(p.source));
-    const pe::RopeScaling& s = p.scaling;
-    numbers.insert(
-        numbers.end(),
-        {static_cast<double>(p.dim), p.base, static_cast<double>(s.type), s.factor,
-         s.low_freq_factor, s.high_freq_factor, s.original_context, s.beta_fast, s.beta_slow,
-         static_cast<double>(p.original_context), static_cast<double>(p.context_length)});
+    val preset = numbers_to_js({{"dim", static_cast<double>(p.dim)},
+                                {"base", p.base},
+                                {"originalContext", static_cast<double>(p.original_context)},
+                                {"contextLength", static_cast<double>(p.context_length)}},
+                               true);
+    preset.set("name", std::string(p.name));
+    preset.set("label", std::string(p.label));
+    preset.set("scaling", scaling_to_js(p.scaling));
+    preset.set("source", std::string(p.source));
+    presets.call<void>("push", preset);
   }
-  val result = val::object();
-  result.set("names", names);
-  result.set("labels", labels);
-  result.set("sources", sources);
-  result.set("numbers", copy_to_js(numbers));
-  return result;
+  return presets;
 }
 
 // { factor, mscaleAllDim } -> { mscale }: YaRN's attention temperature, 0.1 * mscaleAllDim *
@@ -621,15 +628,6 @@ val attention_weights(val options) {
 
 // --- DeepSeek's multi-head latent attention (src/mla).
 
-// An object of named numbers; with zero_is_null, 0 becomes null ("none").
-val numbers_to_js(std::initializer_list<std::pair<const char*, double>> fields,
-                  bool zero_is_null = false) {
-  val result = val::object();
-  for (const auto& [name, value] : fields)
-    result.set(name, zero_is_null && value == 0 ? val::null() : val(value));
-  return result;
-}
-
 // Reads each named option that is given into its field.
 template <typename Field>
 void read_each(const val& options, std::initializer_list<std::pair<const char*, Field*>> fields) {
@@ -658,24 +656,6 @@ val kv_cache(val options) {
                         {"total", static_cast<double>(size.total)},
                         {"bytes", static_cast<double>(size.bytes)}});
 }
-
-// A scaling object pe.ropeFrequencies takes: only the keys its type uses (llama3 or yarn).
-val scaling_to_js(const pe::RopeScaling& s) {
-  const bool yarn = s.type == pe::RopeScalingType::yarn;
-  val result = yarn ? numbers_to_js({{"factor", s.factor},
-                                     {"originalContext", s.original_context},
-                                     {"betaFast", s.beta_fast},
-                                     {"betaSlow", s.beta_slow}})
-                    : numbers_to_js({{"factor", s.factor},
-                                     {"lowFreqFactor", s.low_freq_factor},
-                                     {"highFreqFactor", s.high_freq_factor},
-                                     {"originalContext", s.original_context}});
-  result.set("type", yarn ? "yarn" : "llama3");
-  return result;
-}
-
-val double_to_js(const double& number) { return val(number); }
-val band_to_js(const pe::FrequencyBand& band) { return val(std::string(pe::band_name(band))); }
 
 // { id, name, dModel, layers, heads, kvHeads, headDim, valueHeadDim, queryKeyHeadDim,
 // ropeDim, latentDim, queryLatentDim (null for none), maxContext, rope: { dim, base, scaling,
