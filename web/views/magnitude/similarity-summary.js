@@ -9,7 +9,7 @@ import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken } fro
 const COLLAPSED = 0.9;
 
 /** word -> its group's name, from pe.vocabularyClusters ([{ cluster, words }]). */
-export function clusterOf(clusters) {
+function clusterOf(clusters) {
   return new Map(clusters.flatMap(({ cluster, words }) => words.map((word) => [word, cluster])));
 }
 

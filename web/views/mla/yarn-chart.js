@@ -14,7 +14,7 @@ const HEIGHT = 300;
 const MARGIN = { top: 26, right: 12, bottom: 46, left: 58 };
 
 /** [{ band, first, last }]: the runs of neighbouring pairs in one band, in order. */
-export function bandRuns(bands) {
+function bandRuns(bands) {
   const runs = [];
   bands.forEach((band, i) => {
     if (runs[runs.length - 1]?.band === band) runs[runs.length - 1].last = i;

@@ -83,7 +83,8 @@ export function mount({ pe, root, state, onChange }) {
     const rope = { dim, base };
     // q and k: row seed mod dim of the sentence head's W_q and W_k, random from fixed seeds.
     const row = seed % dim;
-    const [q, k] = ['query', 'key'].map((name) => pe.attentionWeights({ dim })[name].subarray(row * dim, (row + 1) * dim));
+    const head = pe.attentionWeights({ dim });
+    const [q, k] = [head.query, head.key].map((weights) => weights.subarray(row * dim, (row + 1) * dim));
     // Each pairing's pairs: channels (c[2i], c[2i + 1]).
     const channels = Object.fromEntries(PAIRINGS.map((p) => [p, pe.ropePairingPermutation({ dim, from: p, to: 'interleaved' })]));
     const partners = Object.fromEntries(PAIRINGS.map((p) => {

@@ -4,13 +4,14 @@
 // pair, or Tab to the chart and use the arrow keys, to read it.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { createFigure, element } from '../../charts/figure.js';
+import { powerOfTen } from '../../charts/bar-chart.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, INK, MUTED_INK } from '../../charts/palette.js';
 import { labelled } from '../shared/control-parts.js';
 import { formatShort, formatWhole } from '../shared/format.js';
 
-export const BAND_COLORS = { kept: CATEGORY_COLORS[0], blended: CATEGORY_COLORS[1], divided: CATEGORY_COLORS[2] };
+const BAND_COLORS = { kept: CATEGORY_COLORS[0], blended: CATEGORY_COLORS[1], divided: CATEGORY_COLORS[2] };
 const HEIGHT = 300;
 const MARGIN = { top: 12, right: 14, bottom: 48, left: 66 };
 const HINT = 'Point at a pair, or Tab to the chart and use the arrow keys, to read its wavelength.';
@@ -74,7 +75,7 @@ export function createWavelengthChart({ presets, preset, onPreset }) {
       svg.setAttribute('height', HEIGHT);
       svg.setAttribute('aria-label', `Wavelength of each of the ${pairs} pairs, log scale. Use the arrow keys to read each pair.`);
       drawAxis(svg, x, { side: 'bottom', at: y.range()[0], length: HEIGHT - MARGIN.top - MARGIN.bottom, label: 'pair i (fast to slow)', ticks: Math.min(8, Math.floor(width / 60)), format: formatWhole });
-      drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: 'positions per turn (log)', ticks: decades.filter((_, k) => decades.length <= 6 || k % 2 === 0), format: (value) => (value < 1e5 ? formatWhole(value) : `10${[...String(Math.log10(value))].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[d]).join('')}`) });
+      drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: 'positions per turn (log)', ticks: decades.filter((_, k) => decades.length <= 6 || k % 2 === 0), format: (value) => (value < 1e5 ? formatWhole(value) : powerOfTen(Math.log10(value))) });
       [chosen.originalContext, chosen.contextLength].forEach((value, k) => {
         if (value === null) return;
         svg.append(

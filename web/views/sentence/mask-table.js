@@ -61,8 +61,7 @@ export function createMaskTable() {
     update({ byMask, causal, scheme, runName }) {
       setText(runHeads[1], runName);
       const states = MASKS.map(({ causal: masked }) => {
-        const analysis = byMask[masked];
-        const pairs = analysis.pairs.filter((pair) => pair.group < analysis.duplicates.length);
+        const { pairs } = byMask[masked];
         return RUNS.map(({ run }) => cellState(pairs, run));
       });
       MASKS.forEach(({ causal: masked }, m) => {

@@ -56,7 +56,7 @@ export function mount({ pe, root, state, onChange }) {
   const divergence = createDivergencePanel();
   const weights = createAttentionWeights();
   const maskTable = createMaskTable();
-  const shift = createShiftEffect({ state, onInput: changed });
+  const shift = createShiftEffect({ state, onInput: shiftChanged });
   const results = element('div', 'view-results');
   results.append(tokensFigure.figure, divergence.element, weights.figure, maskTable.figure, shift.figure);
   root.replaceChildren(controls.element, message.element, results);
@@ -69,9 +69,20 @@ export function mount({ pe, root, state, onChange }) {
     onChange(settings);
   }
 
+  // Only the shift figure depends on the distance in its box: typing there redraws that alone.
+  function shiftChanged() {
+    const by = shift.by();
+    settings = { ...settings, shift: by ?? settings.shift };
+    if (analysis) drawShift(by);
+    onChange(settings);
+  }
+
+  const schemeOf = (name) => pe.schemes.find((scheme) => scheme.name === name);
+
   let legendKey = null; // the legend is rebuilt only when the repeated words change
-  function draw(scheme, otherMask) {
+  function draw(otherMask) {
     const { causal } = settings;
+    const scheme = schemeOf(settings.kind);
     const runName = runNameOf(scheme);
     chips.update(analysis.tokens, colorOfToken(analysis.duplicates));
     const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
@@ -86,7 +97,10 @@ export function mount({ pe, root, state, onChange }) {
     divergence.update({ analysis, scheme, runName, causal, embeddingStd: initScale.std });
     weights.update({ analysis, runName });
     maskTable.update({ byMask: { [causal]: analysis, [!causal]: otherMask }, causal, scheme, runName });
-    const by = shift.by();
+  }
+
+  // by: the distance typed, or null while the box holds no usable number.
+  function drawShift(by) {
     shiftResult = null;
     let shiftMessage = `The distance must be a whole number from 0 to ${formatWhole(SHIFT_LIMITS.max)}.`;
     if (by !== null) {
@@ -97,7 +111,7 @@ export function mount({ pe, root, state, onChange }) {
         shiftMessage = `This move cannot be made: ${error.message}.`;
       }
     }
-    shift.update({ shift: shiftResult, message: shiftMessage, runName });
+    shift.update({ shift: shiftResult, message: shiftMessage, runName: runNameOf(schemeOf(settings.kind)) });
   }
 
   // pe.analyze's options for the settings on screen: all but the text and the shift.
@@ -110,7 +124,8 @@ export function mount({ pe, root, state, onChange }) {
 
   function render() {
     const read = controls.read();
-    settings = { ...read.values, shift: shift.by() ?? settings.shift };
+    const by = shift.by();
+    settings = { ...read.values, shift: by ?? settings.shift };
     const outcome = analyzePanel(pe, read);
     analysis = outcome.analysis ?? null;
     message.show(outcome.message ?? null, outcome.level);
@@ -118,7 +133,8 @@ export function mount({ pe, root, state, onChange }) {
     if (!analysis) return;
     // The same sentence with the other mask setting, for the four-setting table.
     const otherMask = pe.analyze(settings.text, { ...analysisOptions(), causal: !settings.causal });
-    draw(pe.schemes.find(({ name }) => name === settings.kind), otherMask);
+    draw(otherMask);
+    drawShift(by);
   }
 
   render();

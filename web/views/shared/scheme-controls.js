@@ -1,7 +1,7 @@
 // The position-scheme choice of a sentence view, built from the core's registry (pe.schemes):
 // one select listing the schemes, and a control for each option of the chosen scheme (RoPE's
 // base and pairing, ALiBi's slope, ...), shown only while that scheme is chosen.
-import { element } from '../../charts/figure.js';
+import { element, setText } from '../../charts/figure.js';
 import { choiceSelect, labelled } from './control-parts.js';
 import { schemeOptions } from './sentence-params.js';
 
@@ -48,7 +48,7 @@ export function createSchemeControls({ schemes, state }) {
     const names = scheme().options.map(({ name }) => name);
     for (const { option, label } of controls) label.hidden = !names.includes(option.name);
     const helps = scheme().options.filter(({ type }) => type !== 'scaling').map(({ label, help }) => `${label}: ${help}`);
-    hint.textContent = helps.join(' ');
+    setText(hint, helps.join(' ')); // read() calls this on every keystroke: no rewrite if unchanged
     hint.hidden = helps.length === 0;
   }
   showOptionsOfChosenScheme();

@@ -6,7 +6,7 @@ import { createColorLegend } from '../../charts/color-legend.js';
 import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
 import { createHeatMap, everyNth } from './heat-map.js';
 import { columnOf } from './encoding-map.js';
-import { formatDeviation, rotation as R, w } from './notation.js';
+import { rotation as R, w } from './notation.js';
 
 const HINT = 'Point at a cell, or Tab to the matrix and use the arrow keys, to read an entry of the rotation.';
 const MAX_SIZE = 420;
@@ -15,7 +15,7 @@ const MAX_CELL = 40;
 function title({ by, start, count }, shift) {
   const k = formatWhole(by);
   const last = formatWhole(start + count - 1);
-  const error = formatDeviation(shift.maxError);
+  const error = formatSmall(shift.maxError);
   return shift.identical
     ? `PE(p + ${k}) = ${R(by)} PE(p): one rotation for every p from ${formatWhole(start)} to ${last}; ` +
       `the largest difference is ${error}, at p = ${formatWhole(shift.maxErrorAt)}, float32 rounding`

@@ -6,9 +6,9 @@ import { createColorLegend } from '../../charts/color-legend.js';
 import { textWidth } from '../../charts/cell-canvas.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { createSeriesChart } from '../../charts/series-chart.js';
-import { formatExact, formatShort, formatWhole } from '../shared/format.js';
+import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
 import { createHeatMap, everyNth } from './heat-map.js';
-import { formatDeviation, pe } from './notation.js';
+import { pe } from './notation.js';
 
 const MATRIX_HINT = 'Point at a cell, or Tab to the matrix and use the arrow keys, to read the dot product of two positions.';
 const CURVE_HINT = 'Point at the curve, or Tab to it and use the left and right arrow keys, to read one offset.';
@@ -31,7 +31,7 @@ export function similarityFacts({ low, high }) {
 }
 
 function title(facts, offsetOnly) {
-  const spread = formatDeviation(facts.spread);
+  const spread = formatSmall(facts.spread);
   return offsetOnly
     ? `PE(p) · PE(q) depends only on the distance q − p: along every diagonal it varies by at most ${spread}, float32 rounding`
     : `PE(p) · PE(q) varies by up to ${spread} along a diagonal: it depends on where the positions are, not only on their distance`;
@@ -100,7 +100,7 @@ export function createSimilarity() {
           const last = start + count - 1 - k;
           const where = k === count - 1 ? `p = ${formatWhole(start)}, the one pair this far apart here` : `every p from ${formatWhole(start)} to ${formatWhole(last)}`;
           return `offset k = ${formatWhole(k)}: PE(p) · PE(p + ${formatWhole(k)}) from ${formatExact(low[k])} to ${formatExact(high[k])} ` +
-            `for ${where} (a spread of ${formatDeviation(high[k] - low[k])})`;
+            `for ${where} (a spread of ${formatSmall(high[k] - low[k])})`;
         },
       });
     },

@@ -3,7 +3,7 @@
 import { choiceParam, integerParam, numberParam } from '../../lib/url-params.js';
 import { integerParams, POSITION_LIMITS } from '../shared/range-params.js';
 
-export const LIMITS = {
+const LIMITS = {
   start: POSITION_LIMITS,
   // The similarity matrix is count x count: 256 positions already make cells under 2 px.
   count: { min: 2, max: 256 },
@@ -12,7 +12,7 @@ export const LIMITS = {
   bits: { min: 1, max: 16 }, // as in the waves view
 };
 
-export const DEFAULTS = { start: 0, count: 64, dim: 32, by: 3, bits: 8 };
+const DEFAULTS = { start: 0, count: 64, dim: 32, by: 3, bits: 8 };
 export const RANGE_KEYS = ['start', 'count', 'by']; // reset together when the core rejects a link
 
 /** The sinusoidal scheme's option named name, from pe.schemes. */

@@ -4,8 +4,7 @@
 import { createFigure } from '../../charts/figure.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { createSeriesChart } from '../../charts/series-chart.js';
-import { formatExact, formatShort, formatWhole } from '../shared/format.js';
-import { formatDeviation } from './notation.js';
+import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
 
 const BINARY_COLOR = CATEGORY_COLORS[0]; // blue, solid, as the square waves of step 4
 const SINUSOIDAL_COLOR = CATEGORY_COLORS[4]; // vermilion, dashed, as their smooth counterparts
@@ -31,7 +30,7 @@ function title({ start, count }, binary, sinusoidal, even) {
     : `binary steps run from ${formatShort(binary.min)} to ${formatShort(binary.max)} (${step(binary.maxAt)})`;
   const sinusoidalWords = even.sinusoidal
     ? `sinusoidal steps at the same periods are all ${formatShort(sinusoidal.max)}` +
-      (sinusoidal.max > sinusoidal.min ? `, to within ${formatDeviation(sinusoidal.max - sinusoidal.min)}` : '')
+      (sinusoidal.max > sinusoidal.min ? `, to within ${formatSmall(sinusoidal.max - sinusoidal.min)}` : '')
     : `sinusoidal steps at the same periods run from ${formatShort(sinusoidal.min)} to ${formatShort(sinusoidal.max)}`;
   return `${binaryWords[0].toUpperCase()}${binaryWords.slice(1)}; ${sinusoidalWords}`;
 }
