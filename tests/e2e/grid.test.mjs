@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  currentQuery, nextFrame, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
+  currentQuery, nextFrame, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps, waitForSnapshot,
 } from './support/browser.mjs';
 
 // BIT_COLORS of web/charts/palette.js as RGB; the outlines of the keyboard cursor
@@ -438,8 +438,7 @@ test('a narrower window re-lays out the cells to the new width', async () => {
   const { page, problems } = await openGrid('&start=0&count=16&dim=16', { width: 1280 });
   const wide = (await snapshot(page)).geometry;
   await page.setViewportSize({ width: 390, height: 900 });
-  await page.waitForFunction(async (before) => (await window.peDemo.snapshot()).geometry.viewport.width < before, wide.viewport.width);
-  const narrow = (await snapshot(page)).geometry;
+  const narrow = (await waitForSnapshot(page, (state) => state.geometry.viewport.width < wide.viewport.width)).geometry;
   assert.ok(narrow.cellWidth <= wide.cellWidth, `cell width ${wide.cellWidth} -> ${narrow.cellWidth}`);
   assert.ok(narrow.viewport.width <= 390 && narrow.viewport.width < wide.viewport.width);
   assert.equal(await scrollsSideways(page), false);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
 import {
-  currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
+  currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps, waitForSnapshot,
 } from './support/browser.mjs';
 
 const pe = await loadPE();
@@ -87,7 +87,8 @@ test('titles say what to notice, generated from the numbers on screen', async ()
   const theta = s.frequencies;
   assert.match(clocks, /^Pair 0 turns 1 rad per position \(a turn every 6\.28 positions\), pair 7 only 0\.000316 \(a turn every 19,900\): fast pairs spin, slow pairs barely move$/);
   assert.ok(theta.every((t, i) => i === 0 || t < theta[i - 1]), 'every pair turns more slowly than the one before');
-  const drift = Math.max(...s.offsetCurve.map((v, j) => Math.abs(v - pe.ropeScores({ query: Float32Array.from(s.query), key: Float32Array.from(s.key), dim: 16, count: 257 }).scores[j])));
+  const atZero = pe.ropeScores({ query: Float32Array.from(s.query), key: Float32Array.from(s.key), dim: 16, count: 257 }).scores;
+  const drift = Math.max(...s.offsetCurve.map((v, j) => Math.abs(v - atZero[j])));
   assert.equal(s.largestDifferenceFromPosition0 >= drift, true);
   assert.ok(s.largestDifferenceFromPosition0 < 1e-6, 'the same curve at m = 300 as at m = 0');
   assert.match(offsets, /^The score depends only on the offset n − m: at m = 300 they are the curves of m = 0 to within .* × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
@@ -121,7 +122,7 @@ test('play turns the hands one position per frame and pause stops them', async (
   const play = page.getByRole('button', { name: 'Play' });
   assert.equal(await page.locator('.control-hint').isHidden(), true);
   await play.click();
-  await page.waitForFunction(async () => (await window.peDemo.snapshot()).position >= 110);
+  await waitForSnapshot(page, (state) => state.position >= 110);
   assert.equal((await snapshot(page)).playing, true);
   await page.getByRole('button', { name: 'Pause' }).click();
   const stopped = await snapshot(page);
@@ -137,13 +138,7 @@ test('play turns the hands one position per frame and pause stops them', async (
 });
 
 test('with reduced motion nothing plays by itself and the slider still works', async () => {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => { if (['error', 'warning'].includes(message.type())) problems.push(message.text()); });
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(`${session.url}index.html?view=rope`);
-  await page.waitForFunction(() => document.body.classList.contains('ready'));
+  const { page, problems } = await openRope('', { reducedMotion: 'reduce' });
   const play = page.getByRole('button', { name: 'Play' });
   assert.equal(await play.isDisabled(), true);
   assert.match(await page.locator('.control-hint').textContent(), /reduced motion/);
@@ -158,15 +153,15 @@ test('with reduced motion nothing plays by itself and the slider still works', a
   // Switching reduced motion off while the page is open enables Play; on again stops it.
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await play.click();
-  await page.waitForFunction(async () => (await window.peDemo.snapshot()).position >= 25);
+  await waitForSnapshot(page, (state) => state.position >= 25);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.waitForFunction(async () => !(await window.peDemo.snapshot()).playing);
+  await waitForSnapshot(page, (state) => !state.playing);
   assert.equal(await play.isDisabled(), true);
   const stopped = (await snapshot(page)).position;
   await page.waitForTimeout(150);
   assert.deepEqual([(await snapshot(page)).position, (await snapshot(page)).playing], [stopped, false]);
   assert.deepEqual(problems, []);
-  await context.close();
+  await page.context().close();
 });
 
 test('the controls follow into the URL, and the URL brings them back', async () => {

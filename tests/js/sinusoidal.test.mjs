@@ -15,13 +15,6 @@ const TWO_PI = 2 * Math.PI;
 // w_k = base^(-2k/dim) as exp(-2k/dim * ln base), not as pow.
 const frequency = (k, dim, base = 10000) => Math.exp(((-2 * k) / dim) * Math.log(base));
 
-function maxAbsDifference(a, b) {
-  assert.equal(a.length, b.length);
-  let max = 0;
-  for (let j = 0; j < a.length; j += 1) max = Math.max(max, Math.abs(a[j] - b[j]));
-  return max;
-}
-
 // --- dotProducts
 
 test('dotProducts: a small table by hand, and each diagonal\'s smallest and largest entry', () => {

@@ -11,6 +11,8 @@
 #include <string>
 #include <variant>
 
+#include "support/parsed.hpp"
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -35,22 +37,15 @@ pe::InputError error_of(const pe::RawEncodeRequest& raw) {
 }
 
 pe::EncodeRequest request_of(const pe::RawEncodeRequest& raw) {
-  const auto parsed = pe::parse_encode_request(raw);
-  if (const auto* error = std::get_if<pe::InputError>(&parsed))
-    BOOST_FAIL("unexpected error: " + error->message);
-  return std::get<pe::EncodeRequest>(parsed);
+  return test_support::value_of(pe::parse_encode_request(raw));
 }
 
 void check_range_error(const pe::RawEncodeRequest& raw, const std::string& message) {
-  const auto error = error_of(raw);
-  BOOST_TEST((error.kind == pe::ErrorKind::range));
-  BOOST_TEST(error.message == message);
+  test_support::check_error(pe::parse_encode_request(raw), pe::ErrorKind::range, message);
 }
 
 void check_type_error(const pe::RawEncodeRequest& raw, const std::string& message) {
-  const auto error = error_of(raw);
-  BOOST_TEST((error.kind == pe::ErrorKind::type));
-  BOOST_TEST(error.message == message);
+  test_support::check_error(pe::parse_encode_request(raw), pe::ErrorKind::type, message);
 }
 
 const std::string kDimRule = "dim must be an integer from 1 to 4096; received ";

@@ -48,13 +48,14 @@ export function useSession(options) {
 }
 
 /**
- * Opens url in a new page of the given width and (unless waitForReady is false, for pages that
- * only host PE Lab in a frame) waits until PE Lab is ready.
+ * Opens url in a new page of the given width (and reducedMotion preference, 'reduce' or
+ * 'no-preference') and (unless waitForReady is false, for pages that only host PE Lab in a
+ * frame) waits until PE Lab is ready.
  * Returns { page, problems } where problems collects console errors, uncaught page errors and
  * failed or 4xx/5xx requests as readable strings.
  */
-export async function openPage(session, url, { width = 1280, height = 900, waitForReady = true } = {}) {
-  const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2 });
+export async function openPage(session, url, { width = 1280, height = 900, waitForReady = true, reducedMotion } = {}) {
+  const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, reducedMotion });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
@@ -86,6 +87,18 @@ export function scrollsSideways(page) {
 /** window.peDemo.snapshot() of a page (or a frame). */
 export function snapshot(page) {
   return page.evaluate(() => window.peDemo.snapshot());
+}
+
+/** Polls the page's snapshot until holds(snapshot) and returns that snapshot. (page.waitForFunction
+ *  cannot do this: it does not await a predicate's promise, and snapshot() returns one.) */
+export async function waitForSnapshot(page, holds, { timeout = 15000 } = {}) {
+  const giveUp = Date.now() + timeout;
+  for (;;) {
+    const state = await snapshot(page);
+    if (holds(state)) return state;
+    if (Date.now() > giveUp) throw new Error(`the snapshot did not reach the state awaited within ${timeout} ms`);
+    await page.waitForTimeout(10);
+  }
 }
 
 /** The page's query string once the page has written it, e.g. '?view=grid&start=64'
