@@ -58,11 +58,12 @@ export function mount({ pe, root, state, onChange }) {
 
   function draw(scale) {
     const { tokens, kind } = analysis;
-    norms.update({
+    const shown = { kind, dim: settings.dim, start: settings.start, scale: settings.scale };
+    norms.update({ settings: shown,
       tokens, tokenNorms: measured.tokenNorms, positionNorms: measured.positionNorms, ratios: measured.ratios,
       title: normTitle(kind, measured.ratios, scale.brief), words: ratioSentences(kind, tokens, measured.ratios),
     });
-    similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
+    similarity.update({ settings: shown, kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
     setText(note, embeddingNote(scale, pe.vocabularyClusters));
   }
 
