@@ -120,7 +120,11 @@ export function composeFigure({ figure, body, title, legend }, { withCanvases = 
     const at = { x: PAD + box.left - origin.left, y: y + box.top - top, width: box.width, height: box.height };
     bottom = Math.max(bottom, at.y + at.height);
     if (node.matches(TEXTS)) {
-      svg.append(textElement(node.textContent, { x: at.x, y: at.y + at.height / 2, font: fontOf(node) }));
+      // Wrapped as the page wraps it, within the element's width.
+      const font = fontOf(node);
+      const lines = wrap(node.textContent, font, at.width + 1);
+      const step = at.height / lines.length;
+      lines.forEach((line, k) => svg.append(textElement(line, { x: at.x, y: at.y + (k + 0.5) * step, font })));
     } else if (node.matches(GRADIENTS)) {
       const id = `figure-gradient-${i}`;
       const gradient = svgElement('linearGradient', { id });
