@@ -52,8 +52,18 @@ function button(text, label) {
   return node;
 }
 
+// 7 significant digits, as many as float32 holds, are what a reader (or a screen reader) needs.
+const SHOWN_DIGITS = 7;
+
 // The numbers as an HTML table: at most the rows and columns a page can show, with a note.
 function renderTable(table, title) {
+  let rounded = false;
+  const text = (value) => {
+    if (typeof value !== 'number' || Number.isInteger(value)) return value === null || value === undefined ? '' : String(value);
+    const short = String(Number(value.toPrecision(SHOWN_DIGITS)));
+    rounded ||= short !== String(value);
+    return short;
+  };
   const part = shownPart(table.rowCount ?? table.rows.length, table.columns.length);
   const node = element('table', 'figure-numbers-table');
   node.append(element('caption', '', `The numbers of: ${title}`));
@@ -66,12 +76,13 @@ function renderTable(table, title) {
   const body = element('tbody');
   for (const row of table.rows.slice(0, part.rows)) {
     const line = element('tr');
-    for (const value of row.slice(0, part.cols)) line.append(element('td', '', value === null || value === undefined ? '' : String(value)));
+    for (const value of row.slice(0, part.cols)) line.append(element('td', '', text(value)));
     body.append(line);
   }
   node.createTHead().append(head);
   node.append(body);
-  return part.note ? [node, element('p', 'figure-numbers-note', part.note)] : [node];
+  const note = [part.note, rounded ? `Numbers rounded to ${SHOWN_DIGITS} significant digits; the CSV has every digit.` : ''].filter(Boolean).join(' ');
+  return note ? [element('p', 'figure-numbers-note', note), node] : [node];
 }
 
 /**

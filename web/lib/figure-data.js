@@ -19,9 +19,10 @@ export function tableCsv({ columns, rows }) {
   return [line(columns), ...rows.map(line)].join('\r\n') + '\r\n';
 }
 
-// Lower-case words and digits joined by '-': safe in a file name on every system.
+// Lower-case words and digits joined by '-' (accents dropped, dots kept inside as in 'llama3.1'):
+// safe in a file name on every system.
 function slug(text) {
-  return String(text).normalize('NFKD').toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^-+|-+$/g, '');
+  return String(text).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
 }
 
 /** 'pe-lab-binary-grid-start-64-count-12.csv': the figure's name, then each setting. */
