@@ -6,14 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadPE } from '../../web/pe.js';
 import { VIEWS as REGISTRY } from '../../web/views/registry.js';
-import { openPage, screenshot, scrollsSideways, useSession } from './support/browser.mjs';
+import { REPO_ROOT, openPage, screenshot, scrollsSideways, useSession } from './support/browser.mjs';
 
 const VIEWS = REGISTRY.map(({ name }) => name);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const pe = await loadPE();
 const session = useSession();
+// The strict policy of embedding.test.mjs: images may come from data: and blob: URLs, which
+// the PNG is drawn through.
+const strictSession = useSession({ csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" });
 
 /** { width, height } of a PNG file, from its IHDR chunk. */
 function pngSize(bytes) {
@@ -169,6 +173,48 @@ test('CSV files hold the core\'s numbers: the grid, the sinusoidal encoding and 
   await page.context().close();
 });
 
+test('a PNG hardly depends on the screen: canvases are repainted at 2x on a 1x screen', async () => {
+  const files = [];
+  for (const deviceScaleFactor of [1, 2]) {
+    const { page, problems } = await openPage(session, `${session.url}?view=sinusoidal`, { deviceScaleFactor });
+    const figure = page.locator('figure.figure').first(); // the encoding map, a canvas
+    files.push((await save(page, figure, 'PNG')).bytes);
+    // The canvas on screen is back at the screen's density.
+    assert.equal(await figure.evaluate((node, ratio) => {
+      const canvas = node.querySelector('canvas');
+      return canvas.width === Math.round(canvas.getBoundingClientRect().width * ratio);
+    }, deviceScaleFactor), true);
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+  assert.deepEqual(pngSize(files[0]), pngSize(files[1]));
+  // Text is smoothed a little differently on the two screens; enlarging the 1x canvas instead
+  // would change about 10% of the pixels (measured), its cells' edges and its labels blurred.
+  const { page } = await openPage(session, `${session.url}?view=grid`);
+  const changed = await page.evaluate(async (pictures) => {
+    const pixels = async (base64) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+      context.drawImage(bitmap, 0, 0);
+      return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    const [a, b] = await Promise.all(pictures.map(pixels));
+    let differing = 0;
+    for (let i = 0; i < a.length; i += 4) if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) differing += 1;
+    return differing / (a.length / 4);
+  }, files.map((file) => file.toString('base64')));
+  assert.ok(changed < 0.01, `${(100 * changed).toFixed(2)}% of the pixels differ between a 1x and a 2x screen`);
+  await page.context().close();
+});
+
+test('under a strict CSP every format still saves', async () => {
+  const { page, problems } = await openPage(strictSession, `${strictSession.url}?view=rope`);
+  const figure = page.locator('figure.figure').first();
+  for (const format of ['PNG', 'SVG', 'CSV']) assert.ok((await save(page, figure, format)).bytes.length > 100, format);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('in <iframe sandbox="allow-scripts"> saving offers the file to copy, and says why', async () => {
   const { page, problems } = await openPage(session, `${session.url}tests/e2e/fixtures/sandboxed-embed.html`, { waitForReady: false });
   await page.frameLocator('#embed').locator('body.ready').waitFor({ timeout: 15000 });
@@ -214,7 +260,8 @@ test('the tools and the numbers fit a phone: no sideways scroll at 390 px with e
       for (const toggle of document.querySelectorAll('.figure-tools button[aria-expanded="false"]')) toggle.click();
     });
     assert.equal(await scrollsSideways(page), false, `${width} px`);
-    await screenshot(page, `figure-tools-numbers-${width}`);
+    // The page is too long now for one screenshot: the grid's figure with its table.
+    await page.locator('[data-view-slot="grid"] figure.figure').screenshot({ path: join(REPO_ROOT, `tests/artifacts/screenshots/figure-tools-numbers-${width}.png`) });
     assert.deepEqual(problems, [], `${width} px`);
     await page.context().close();
   }

@@ -19,3 +19,14 @@ export async function copyField(field) {
     return false; // refused anyway (for example on some file:// pages): the text stays selected
   }
 }
+
+/** Copies a PNG blob if the clipboard allows it; resolves to true if copied. */
+export async function copyImage(blob) {
+  if (!clipboardAllowed() || typeof ClipboardItem === 'undefined') return false;
+  try {
+    await navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })]);
+    return true;
+  } catch {
+    return false;
+  }
+}

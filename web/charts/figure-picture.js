@@ -3,6 +3,7 @@
 // legend. As an SVG file every style is written onto the elements, so the file renders alone; as
 // a PNG it is drawn at twice its CSS size, whatever the screen's own pixel density.
 import { svgElement } from './svg.js';
+import { drawAtRatio } from './hidpi-canvas.js';
 
 export const PNG_SCALE = 2;
 const PAD = 12;
@@ -86,11 +87,12 @@ function gradientStops(node) {
 }
 
 /**
- * Lays the figure out as an SVG element. With withCanvases false the canvases are left out and
- * listed instead ({ canvas, x, y, width, height }), to be drawn over the rasterised SVG (an SVG
- * image holding pictures of its own cannot always be drawn to a canvas and read back).
+ * Lays the figure out as an SVG element. Canvases are left out of it and listed instead
+ * ({ canvas, x, y, width, height }), to be drawn over the rasterised SVG (an SVG image holding
+ * pictures of its own cannot always be drawn to a canvas and read back); an SVG file is only
+ * offered for figures drawn wholly in SVG.
  */
-export function composeFigure({ figure, body, title, legend }, { withCanvases = true } = {}) {
+export function composeFigure({ figure, body, title, legend }) {
   const origin = body.getBoundingClientRect();
   const parts = [...body.querySelectorAll(`${DRAWINGS}, ${TEXTS}, ${GRADIENTS}`)]
     .filter((node) => shown(node) && !node.parentNode.closest('svg'));
@@ -131,8 +133,7 @@ export function composeFigure({ figure, body, title, legend }, { withCanvases = 
       for (const stop of gradientStops(node)) gradient.append(svgElement('stop', { offset: stop.offset, 'stop-color': stop.color }));
       svg.append(gradient, svgElement('rect', { ...at, fill: `url(#${id})`, stroke: 'rgb(0 0 0 / 0.2)' }));
     } else if (node instanceof HTMLCanvasElement) {
-      if (withCanvases) svg.append(svgElement('image', { ...at, href: node.toDataURL('image/png') }));
-      else canvases.push({ canvas: node, ...at });
+      canvases.push({ canvas: node, ...at });
     } else {
       const copy = standaloneSvg(node);
       for (const [name, value] of Object.entries(at)) copy.setAttribute(name, value);
@@ -167,7 +168,7 @@ export function composeFigure({ figure, body, title, legend }, { withCanvases = 
   return { svg, width, height, canvases };
 }
 
-/** The figure as SVG text. */
+/** The figure as SVG text (for a figure drawn wholly in SVG). */
 export function figureSvg(parts) {
   const { svg } = composeFigure(parts);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
@@ -177,14 +178,14 @@ function loadImage(url) {
   return new Promise((resolve, reject) => {
     const image = new Image();
     image.addEventListener('load', () => resolve(image));
-    image.addEventListener('error', () => reject(new Error('the figure could not be drawn as an image')));
+    image.addEventListener('error', () => reject(new Error('the browser did not draw the figure as an image')));
     image.src = url;
   });
 }
 
 /** The figure as a PNG blob at PNG_SCALE times its CSS size. */
 export async function figurePng(parts) {
-  const { svg, width, height, canvases } = composeFigure(parts, { withCanvases: false });
+  const { svg, width, height, canvases } = composeFigure(parts);
   // Rasterised at the scale itself, not enlarged afterwards: text and lines stay sharp.
   svg.setAttribute('width', width * PNG_SCALE);
   svg.setAttribute('height', height * PNG_SCALE);
@@ -197,7 +198,9 @@ export async function figurePng(parts) {
     const context = canvas.getContext('2d');
     context.drawImage(image, 0, 0);
     context.scale(PNG_SCALE, PNG_SCALE);
-    for (const part of canvases) context.drawImage(part.canvas, part.x, part.y, part.width, part.height);
+    for (const part of canvases) {
+      drawAtRatio(part.canvas, PNG_SCALE, (canvas) => context.drawImage(canvas, part.x, part.y, part.width, part.height));
+    }
     return await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
   } finally {
     URL.revokeObjectURL(url);

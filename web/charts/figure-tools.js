@@ -4,8 +4,8 @@
 // Where downloads are blocked (a sandboxed iframe without allow-downloads) saving offers the
 // file to copy instead, and says why.
 import { element } from './dom.js';
-import { copyField } from './clipboard.js';
-import { figurePng, figureSvg } from './figure-picture.js';
+import { copyField, copyImage } from './clipboard.js';
+import { PNG_SCALE, figurePng, figureSvg } from './figure-picture.js';
 import { SHOWN, figureFileName, shownPart, tableCsv } from '../lib/figure-data.js';
 
 let panelCount = 0;
@@ -113,7 +113,10 @@ export function createFigureTools(parts) {
   numbers.setAttribute('aria-label', 'The numbers of the figure');
   const fallback = element('div', 'figure-copy');
   fallback.hidden = true;
-  tools.append(bar, numbers, fallback);
+  const problem = element('p', 'figure-tools-problem');
+  problem.setAttribute('role', 'status');
+  problem.hidden = true;
+  tools.append(bar, problem, numbers, fallback);
   tools.hidden = true;
 
   let table = null;
@@ -148,10 +151,16 @@ export function createFigureTools(parts) {
     let content;
     if (format === 'png') {
       content = element('img', 'figure-copy-image');
+      // Shown at its CSS size: the file's pixels are PNG_SCALE times as many.
+      content.addEventListener('load', () => {
+        content.width = Math.round(content.naturalWidth / PNG_SCALE);
+      }, { once: true });
       content.src = await readAsDataUrl(blob);
       content.alt = `${title()} (the PNG to copy)`;
       copy.addEventListener('click', async () => {
-        status.textContent = 'Right-click the picture (or press and hold it) and choose Copy image or Save image.';
+        status.textContent = (await copyImage(blob))
+          ? 'Copied.'
+          : 'The clipboard is not allowed here: right-click the picture (or press and hold it) and choose Copy image or Save image.';
       });
     } else {
       content = element('textarea', 'figure-copy-text');
@@ -174,9 +183,19 @@ export function createFigureTools(parts) {
     const described = table(Infinity);
     const name = figureFileName(described, format);
     let blob;
+    problem.hidden = true;
     if (format === 'csv') blob = new Blob([tableCsv(described)], { type: 'text/csv' });
     else if (format === 'svg') blob = new Blob([figureSvg(picture())], { type: 'image/svg+xml' });
-    else blob = await figurePng(picture());
+    else {
+      try {
+        blob = await figurePng(picture());
+      } catch (error) {
+        // For example a page whose Content-Security-Policy forbids blob: images.
+        problem.textContent = `The PNG could not be made here: ${error.message}. The SVG and CSV still can.`;
+        problem.hidden = false;
+        return;
+      }
+    }
     if (downloadsBlocked()) await offerCopy(format, blob, name);
     else download(blob, name);
   }
