@@ -10,11 +10,11 @@ import { SHOWN, figureFileName, shownPart, tableCsv } from '../lib/figure-data.j
 
 let panelCount = 0;
 
-/** True when a download from this page would most likely be refused: a frame whose sandbox
- *  leaves out allow-downloads. A sandboxed frame without allow-same-origin cannot read its own
- *  attribute; its origin is then opaque ('null'), which is the sign used. */
-export function downloadsBlocked() {
-  if (window.top === window) return false;
+/** Why a download from this page would be refused, or null when it would not: a frame whose
+ *  sandbox leaves out allow-downloads. A sandboxed frame without allow-same-origin cannot read
+ *  its own attribute; its origin is then opaque ('null'), which is the sign used. */
+export function downloadsBlockedBecause() {
+  if (window.top === window) return null;
   const frame = (() => {
     try {
       return window.frameElement;
@@ -22,12 +22,16 @@ export function downloadsBlocked() {
       return null;
     }
   })();
-  if (frame) return frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-downloads');
-  return window.origin === 'null';
+  const fix = ' (the embedding page can add allow-downloads to its sandbox attribute).';
+  if (frame) {
+    return frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-downloads')
+      ? `Downloads are blocked here: this page runs in a sandboxed frame without allow-downloads${fix}`
+      : null;
+  }
+  return window.origin === 'null'
+    ? `Downloads are most likely blocked here: this page runs in a frame with no origin of its own, as a sandbox gives it, and a sandbox blocks downloads unless it allows them${fix}`
+    : null;
 }
-
-const BLOCKED_REASON = 'Downloads are blocked here: this page runs in a sandboxed frame that does not allow them ' +
-  '(the embedding page can add allow-downloads to its sandbox attribute).';
 
 function download(blob, name) {
   const link = element('a');
@@ -136,8 +140,8 @@ export function createFigureTools(parts) {
   });
 
   // Where downloads are blocked: the file's content to copy, and why.
-  async function offerCopy(format, blob, name) {
-    const why = element('p', 'figure-copy-why', BLOCKED_REASON);
+  async function offerCopy(format, blob, name, reason) {
+    const why = element('p', 'figure-copy-why', reason);
     const status = element('span', 'figure-copy-status');
     status.setAttribute('role', 'status');
     const copy = button(format === 'png' ? 'Copy the picture' : `Copy the ${format.toUpperCase()}`);
@@ -196,7 +200,8 @@ export function createFigureTools(parts) {
         return;
       }
     }
-    if (downloadsBlocked()) await offerCopy(format, blob, name);
+    const blocked = downloadsBlockedBecause();
+    if (blocked) await offerCopy(format, blob, name, blocked);
     else download(blob, name);
   }
   for (const [format, control] of Object.entries(formats)) control.addEventListener('click', () => saveAs(format));
