@@ -4,6 +4,8 @@
 import { createFigure, element } from '../../charts/figure.js';
 import { BIT_COLORS } from '../../charts/palette.js';
 import { trackWidth } from '../../charts/width-tracker.js';
+import { encodingSnippet } from '../../lib/python-snippets.js';
+import { createCopyCode } from '../shared/copy-code.js';
 import { formatWhole } from '../shared/format.js';
 import { labelled } from '../shared/control-parts.js';
 import { createRangeControls } from '../shared/range-controls.js';
@@ -78,6 +80,12 @@ export function mount({ pe, root, state, onChange }) {
   const scrollHint = element('p', 'grid-scroll-hint', '← Scroll the grid sideways for higher indices (towards the MSB).');
   scrollHint.hidden = true;
   figure.body.append(scrollHint, grid.element, readout);
+  // The table as loaded: settings keep the last range the core accepted.
+  const copyCode = createCopyCode({
+    what: 'this binary table',
+    snippet: (library) => encodingSnippet(library, { kind: 'binary', start: settings.start, count: settings.count, dim: settings.dim }),
+  });
+  figure.figure.append(copyCode.element);
   root.replaceChildren(controls.element, message.element, figure.figure);
 
   let settings = { ...state };

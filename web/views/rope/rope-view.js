@@ -5,7 +5,9 @@
 import { element } from '../../charts/figure.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { trackWidth } from '../../charts/width-tracker.js';
+import { frequencySnippet, rotationSnippet } from '../../lib/python-snippets.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
+import { createCopyCode } from '../shared/copy-code.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { formatShort, formatSmall, formatWhole } from '../shared/format.js';
 import { DIMS, MAX_SEED, POSITION_LIMITS, SPANS } from './rope-params.js';
@@ -69,6 +71,23 @@ export function mount({ pe, root, state, onChange }) {
   const cells = createPairingCells();
   const mismatch = createScoreChart();
   const long = createWavelengthChart({ presets: pe.ropePresets, preset: settings.preset, onPreset(name) { settings.preset = name; drawLong(); onChange(settings); } });
+  // The rotation the clocks draw (R_m q), and the frequencies of the long-context preset.
+  const rotationCode = createCopyCode({
+    what: 'the rotated query R_m q',
+    snippet(library) {
+      const { dim, base, pairing, position, seed } = settings;
+      return rotationSnippet(library, { rows: data.q, dim, base, pairing, start: position, what: `the query q: row ${seed % dim} of step 1's W_q` });
+    },
+  });
+  clocks.figure.append(rotationCode.element);
+  const frequencyCode = createCopyCode({
+    what: 'this configuration’s frequencies',
+    snippet(library) {
+      const { dim, base, scaling } = pe.ropePresets.find(({ name }) => name === settings.preset);
+      return frequencySnippet(library, { dim, base, scaling });
+    },
+  });
+  long.figure.append(frequencyCode.element);
   root.replaceChildren(panel, message.element, clocks.figure, offsets.figure, cells.figure, mismatch.figure, long.figure);
   const availableWidth = trackWidth(offsets.body, () => { build(); drawLong(); });
   const width = () => Math.max(280, availableWidth());

@@ -4,7 +4,9 @@
 // periods: how long the step from each position to the next is. Every number is the core's.
 import { element } from '../../charts/figure.js';
 import { trackWidth } from '../../charts/width-tracker.js';
+import { encodingSnippet } from '../../lib/python-snippets.js';
 import { choiceSelect, labelled } from '../shared/control-parts.js';
+import { createCopyCode } from '../shared/copy-code.js';
 import { createRangeControls } from '../shared/range-controls.js';
 import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
 import { createViewMessage } from '../shared/view-message.js';
@@ -40,6 +42,14 @@ export function mount({ pe, root, state, onChange }) {
   controls.element.querySelector('input[data-field="dim"]').step = '2';
   const message = createViewMessage();
   const map = createEncodingMap();
+  const copyCode = createCopyCode({
+    what: 'this sinusoidal table',
+    snippet(library) {
+      const { start, count, dim, base, layout } = settings; // the last settings the core accepted
+      return encodingSnippet(library, { kind: 'sinusoidal', start, count, dim, base, layout });
+    },
+  });
+  map.figure.append(copyCode.element);
   const similarity = createSimilarity();
   const rotation = createRotation();
   const steps = createSteps();
