@@ -1,16 +1,12 @@
 // "Embed this view": a copy-paste <iframe> for the view in its current state, so a course
 // author can put exactly what they see into their own page.
 import { element } from '../charts/figure.js';
+import { copyText } from '../lib/clipboard.js';
 
 function iframeCode(src, name, height) {
   // URL() has already percent-encoded quotes and markup; only & needs escaping in an attribute.
   return `<iframe src="${src.replaceAll('&', '&amp;')}" title="PE Lab: ${name} view" width="100%" height="${height}" ` +
     'style="border:0" loading="lazy" sandbox="allow-scripts"></iframe>';
-}
-
-function clipboardAllowed() {
-  const policy = document.permissionsPolicy ?? document.featurePolicy;
-  return Boolean(navigator.clipboard) && (!policy || policy.allowsFeature('clipboard-write'));
 }
 
 /**
@@ -41,17 +37,7 @@ export function addEmbedControl(slot, name, embedUrl) {
   copy.addEventListener('click', async () => {
     refresh();
     code.select();
-    let copied = false;
-    // Ask first: inside a sandboxed iframe Chrome refuses the clipboard and logs a console error
-    // even when the refusal is caught.
-    if (clipboardAllowed()) {
-      try {
-        await navigator.clipboard.writeText(code.value);
-        copied = true;
-      } catch {
-        // Refused anyway (for example on some file:// pages): the text stays selected.
-      }
-    }
+    const copied = await copyText(code.value); // where refused, the text stays selected
     status.textContent = hint(copied);
   });
   panel.append(summary, code, copy, status);
