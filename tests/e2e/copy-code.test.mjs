@@ -4,9 +4,11 @@
 // selected in a text box instead, with no console error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { encodingSnippet, frequencySnippet, rotationSnippet } from '../../web/lib/python-snippets.js';
 import { loadPE } from '../../web/pe.js';
-import { openPage, screenshot, scrollsSideways, snapshot, useSession } from './support/browser.mjs';
+import { REPO_ROOT, openPage, screenshot, scrollsSideways, snapshot, useSession } from './support/browser.mjs';
 
 const session = useSession();
 const pe = await loadPE();
@@ -56,6 +58,20 @@ test('the RoPE view copies the rotated query and the preset\'s scaled frequencie
   await long.locator('.copy-code-status', { hasText: 'Copied' }).waitFor();
   const preset = pe.ropePresets.find(({ name }) => name === 'deepseek-v3');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), frequencySnippet('torch', preset));
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('dist/ opened from disk copies too, or shows the snippet to copy by hand, without a console error', async () => {
+  const url = `${pathToFileURL(join(REPO_ROOT, 'dist/index.html')).href}?view=sinusoidal&dim=8&count=4`;
+  const { page, problems } = await openPage(session, url);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']); // to read back what was copied
+  const box = page.locator('.copy-code');
+  await box.locator('button[data-library="numpy"]').click();
+  const expected = encodingSnippet('numpy', { kind: 'sinusoidal', start: 0, count: 4, dim: 8, base: 10000, layout: 'interleaved' });
+  await box.locator('.copy-code-status', { hasText: /^(Copied|NumPy code below)/ }).waitFor();
+  if (await box.locator('.copy-code-fallback').isVisible()) assert.equal(await box.locator('.copy-code-text').inputValue(), expected);
+  else assert.equal(await page.evaluate(() => navigator.clipboard.readText()), expected);
   assert.deepEqual(problems, []);
   await page.context().close();
 });
