@@ -93,7 +93,8 @@ function rotationCases() {
 }
 
 function frequencyCases() {
-  return SCALINGS.flatMap((scaling) => [[2, 10000], [64, 10000], [128, 500000], [64, 1.5]].map(([dim, base]) => ({ dim, base, scaling })));
+  const presets = pe.ropePresets.map(({ dim, base, scaling }) => ({ dim, base, scaling })); // what the RoPE view copies
+  return [...presets, ...SCALINGS.flatMap((scaling) => [[2, 10000], [64, 10000], [128, 500000], [64, 1.5]].map(([dim, base]) => ({ dim, base, scaling })))];
 }
 
 for (const { name: library, label } of LIBRARIES) {

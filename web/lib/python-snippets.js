@@ -174,8 +174,9 @@ function withScalingDefaults(scaling) {
 
 // Lines that leave theta (float64, d/2 values) as pe.ropeFrequencies returns it.
 function frequencyLines(x, scaling) {
-  const lines = [`theta = base ** (-2.0 * ${x.arange(0, 'd // 2', x.f64)} / d)  # theta_i = base^(-2i/d), before scaling`];
-  if (!scaling) return lines;
+  const plain = `theta = base ** (-2.0 * ${x.arange(0, 'd // 2', x.f64)} / d)  # theta_i = base^(-2i/d)`;
+  if (!scaling) return [plain];
+  const lines = [`${plain}, before scaling`];
   const s = withScalingDefaults(scaling);
   if (s.type === 'llama3') {
     return [...lines,
@@ -238,7 +239,7 @@ export function rotationSnippet(library, { rows, dim, start = 0, base = 10000, p
       : '# Pairing interleaved: pair i is (x_2i, x_(2i+1)) (RoFormer, Meta\'s Llama code).',
     `# ${count === 1 ? 'x' : 'Row r of x'}${what ? ` (${what})` : ''} is turned as position ${count === 1 ? `m = ${start}` : `m = start + r (${start} to ${lastPosition(start, count)})`}: each pair (a, b) by`,
     '# the angle m * theta_i to (a cos - b sin, a sin + b cos), in float64, rounded to float32: pe.rotate(...).',
-    'import math',
+    ...(scaling ? ['import math'] : []), // the scalings' rules need math.tau, log, floor, ceil
     ...x.imports,
     '',
     `d, base, start = ${dim}, ${pyFloat(base)}, ${start}`,
