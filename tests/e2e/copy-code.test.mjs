@@ -85,7 +85,7 @@ test('in <iframe sandbox="allow-scripts"> the snippet shows selected in a text b
   const text = box.locator('.copy-code-text');
   await text.waitFor();
   assert.equal(await text.inputValue(), encodingSnippet('torch', { kind: 'binary', start: 64, count: 12, dim: 8 }));
-  assert.match(await box.locator('.copy-code-why').textContent(), /keeps the clipboard closed here .* press Ctrl\+C/);
+  assert.match(await box.locator('.copy-code-why').textContent(), /did not let this page use the clipboard .* press Ctrl\+C/);
   assert.match(await box.locator('.copy-code-status').textContent(), /^PyTorch code below \(\d+ lines\)\.$/);
   // Selected, so Ctrl+C copies it.
   const selected = await page.frame({ url: /view=grid/ }).evaluate(() => {

@@ -5,8 +5,8 @@ import { element } from '../../charts/figure.js';
 import { copyText } from '../../lib/clipboard.js';
 import { LIBRARIES } from '../../lib/python-snippets.js';
 
-const FROM_DISK_OR_FRAME = 'This browser keeps the clipboard closed here (an embedded frame, or a page opened from disk): ' +
-  'the snippet is selected below; press Ctrl+C (or ⌘C) to copy it.';
+const CLIPBOARD_CLOSED = 'The browser did not let this page use the clipboard (as in a sandboxed frame, or some pages opened ' +
+  'from disk): the snippet is selected below; press Ctrl+C (or ⌘C) to copy it.';
 
 /**
  * Returns { element }. snippet(library) makes the code for the current settings when clicked;
@@ -20,7 +20,7 @@ export function createCopyCode({ snippet, what }) {
   status.setAttribute('role', 'status');
   const fallback = element('div', 'copy-code-fallback');
   fallback.hidden = true;
-  const why = element('p', 'copy-code-why', FROM_DISK_OR_FRAME);
+  const why = element('p', 'copy-code-why', CLIPBOARD_CLOSED);
   const text = element('textarea', 'copy-code-text');
   text.readOnly = true;
   text.spellcheck = false;
