@@ -93,6 +93,13 @@ test('in <iframe sandbox="allow-scripts"> the snippet shows selected in a text b
     return area.value.slice(area.selectionStart, area.selectionEnd) === area.value && document.activeElement === area;
   });
   assert.ok(selected, 'the whole snippet is selected and focused');
+  // Another range: the old snippet goes, and the next click writes the new one.
+  await frame.locator('input[data-field="start"]').fill('100');
+  await text.waitFor({ state: 'hidden' });
+  assert.equal(await box.locator('.copy-code-status').textContent(), '');
+  await box.locator('button[data-library="numpy"]').click();
+  await box.locator('.copy-code-status', { hasText: 'NumPy code below' }).waitFor();
+  assert.equal(await text.inputValue(), encodingSnippet('numpy', { kind: 'binary', start: 100, count: 12, dim: 8 }));
   assert.deepEqual(problems, []);
   await screenshot(page, 'copy-code-sandboxed');
   await page.context().close();

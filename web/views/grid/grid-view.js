@@ -129,6 +129,7 @@ export function mount({ pe, root, state, onChange }) {
     if (!next) return;
     const rangeChanged = changesRange(next);
     settings = next;
+    if (rangeChanged) copyCode.clear();
     show({ rangeChanged });
     onChange(settings);
   }

@@ -70,7 +70,7 @@ export function mount({ pe, root, state, onChange }) {
   const offsets = createScoreChart();
   const cells = createPairingCells();
   const mismatch = createScoreChart();
-  const long = createWavelengthChart({ presets: pe.ropePresets, preset: settings.preset, onPreset(name) { settings.preset = name; drawLong(); onChange(settings); } });
+  const long = createWavelengthChart({ presets: pe.ropePresets, preset: settings.preset, onPreset(name) { settings.preset = name; frequencyCode.clear(); drawLong(); onChange(settings); } });
   // The rotation the clocks draw (R_m q), and the frequencies of the long-context preset.
   const rotationCode = createCopyCode({
     what: 'the rotated query R_m q',
@@ -193,6 +193,7 @@ export function mount({ pe, root, state, onChange }) {
   // --- Input
   function setPosition(position) {
     settings.position = position;
+    rotationCode.clear();
     slider.value = String(position);
     if (readWhole(positionBox, POSITION_LIMITS) !== position) positionBox.value = String(position);
     drawPosition();
@@ -252,6 +253,7 @@ export function mount({ pe, root, state, onChange }) {
     baseInput.setAttribute('aria-invalid', 'false');
     message.show(null);
     settings = { ...settings, dim: Number(dimSelect.value), base, pairing: pairingSelect.value, span: Number(spanSelect.value), ...next };
+    rotationCode.clear();
     load();
     build();
     onChange(settings);

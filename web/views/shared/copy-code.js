@@ -9,8 +9,9 @@ const CLIPBOARD_CLOSED = 'The browser did not let this page use the clipboard (a
   'from disk): the snippet is selected below; press Ctrl+C (or ⌘C) to copy it.';
 
 /**
- * Returns { element }. snippet(library) makes the code for the current settings when clicked;
- * what names the thing it rebuilds in the buttons' labels, e.g. 'this binary table'.
+ * Returns { element, clear() }. snippet(library) makes the code for the current settings when
+ * clicked; what names the thing it rebuilds in the buttons' labels, e.g. 'this binary table'.
+ * The view calls clear() when its settings change, so no snippet of older settings stays shown.
  */
 export function createCopyCode({ snippet, what }) {
   const box = element('div', 'copy-code');
@@ -51,5 +52,13 @@ export function createCopyCode({ snippet, what }) {
   }
   row.append(status);
   box.append(row, fallback);
-  return { element: box };
+  return {
+    element: box,
+    clear() {
+      if (fallback.hidden && !status.textContent) return; // nothing shown: the usual case, every keystroke
+      fallback.hidden = true;
+      text.value = '';
+      status.textContent = '';
+    },
+  };
 }

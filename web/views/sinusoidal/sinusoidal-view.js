@@ -92,6 +92,7 @@ export function mount({ pe, root, state, onChange }) {
     const next = tryPanelSettings({ controls, message, extras: () => ({ base: base.read(), layout: layout.read() }), load });
     if (!next) return;
     settings = next;
+    copyCode.clear();
     draw();
     onChange(settings);
   }
