@@ -30,8 +30,20 @@ function throws(kind: typeof TypeError | typeof RangeError, call: () => unknown)
   check(false, `expected a ${kind.name}, nothing was thrown`);
 }
 
+// Every member of the PE interface, no more and no fewer (tsc checks the keys), compared with
+// the module's own keys below: a function added to pe.js without a type fails the run.
+const members: { [K in keyof PE]: true } = {
+  schemes: true, encode: true, analyze: true, compareShift: true, vocabularyClusters: true, attentionWeights: true,
+  analysisConstants: true, binaryStructure: true, smoothBits: true, cosineSimilarities: true, dotProducts: true,
+  sinusoidalFrequencies: true, shiftRotation: true, neighbourSteps: true, ropeFrequencies: true, rotate: true,
+  ropeScores: true, ropeBands: true, ropePresets: true, ropePairingPermutation: true, yarnMscale: true, alibiSlopes: true,
+  kvCache: true, modelPresets: true, mlaAbsorption: true,
+};
+
 export async function runExample(): Promise<void> {
   const pe = exact<PE>()(await loadPE());
+  const typed = Object.keys(members).sort().join(', ');
+  check(Object.keys(pe).sort().join(', ') === typed, `pe's members are the PE interface's: ${typed}; pe has ${Object.keys(pe).sort().join(', ')}`);
 
   // Registries and constants: typed, readonly, and frozen at run time.
   const scheme = pe.schemes[0];

@@ -19,7 +19,7 @@ const PAIRINGS = ['interleaved', 'half'];
 const OTHER = { interleaved: 'half', half: 'interleaved' };
 const Y_LABEL = 'score ⟨R_m q, R_n k⟩';
 
-function control(tag, field, values, value, label = String) {
+function control(tag, field, values, value, label = (v) => String(v)) {
   const node = element(tag);
   node.dataset.field = field;
   for (const v of values) node.append(Object.assign(element('option', '', label(v)), { value: String(v) }));
