@@ -42,7 +42,15 @@ export const rotated: Float32Array = pe.rotate({ data: m.data, dim: 4, pairing }
 
 function tsconfig(resolution) {
   const module = resolution === 'bundler' ? 'esnext' : 'nodenext';
-  const compilerOptions = { strict: true, noEmit: true, target: 'es2022', lib: ['es2022'], module, moduleResolution: resolution, types: [] };
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: 'es2022',
+    lib: ['es2022'],
+    module,
+    moduleResolution: resolution,
+    types: [],
+  };
   return JSON.stringify({ compilerOptions, files: ['usage.ts'] });
 }
 
@@ -58,7 +66,9 @@ test('npm pack holds the API and nothing else, and the installed package works i
     await mkdir(project);
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
     // --offline: the package has no dependencies, so installing it needs no registry.
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], { cwd: project });
+    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], {
+      cwd: project,
+    });
 
     const pe = await loadPE();
     const reference = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
@@ -68,7 +78,15 @@ test('npm pack holds the API and nothing else, and the installed package works i
     const node = await run(process.execPath, ['usage.mjs'], { cwd: project });
     assert.deepEqual(JSON.parse(node.stdout), expected, 'imported by Node');
 
-    await build({ absWorkingDir: project, entryPoints: ['usage.mjs'], bundle: true, platform: 'browser', format: 'esm', outfile: 'bundle.mjs', logLevel: 'error' });
+    await build({
+      absWorkingDir: project,
+      entryPoints: ['usage.mjs'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      outfile: 'bundle.mjs',
+      logLevel: 'error',
+    });
     const bundled = await run(process.execPath, ['bundle.mjs'], { cwd: project });
     assert.deepEqual(JSON.parse(bundled.stdout), expected, 'bundled by esbuild');
 

@@ -11,7 +11,14 @@ test('the typed example runs against the real module', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'pe-types-'));
   try {
     const outfile = path.join(dir, 'example.mjs');
-    await build({ entryPoints: [new URL('example.ts', import.meta.url).pathname], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+    await build({
+      entryPoints: [new URL('example.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile,
+      logLevel: 'error',
+    });
     const { runExample } = await import(pathToFileURL(outfile).href);
     await runExample();
   } finally {

@@ -5,8 +5,19 @@
 // error named next to it, and the values behind the pinned types are checked at run time.
 import { loadPE, loadMemoryProbe } from '../../web/pe.js';
 import type {
-  Analysis, AttentionKind, CompleteScaling, Encoding, Layout, MemoryProbe, Pairing, PE, RopeBand, Scaling, ScalingType,
-  SchemeName, Stage,
+  Analysis,
+  AttentionKind,
+  CompleteScaling,
+  Encoding,
+  Layout,
+  MemoryProbe,
+  Pairing,
+  PE,
+  RopeBand,
+  Scaling,
+  ScalingType,
+  SchemeName,
+  Stage,
 } from '../../web/pe.js';
 
 // exact<T>()(value) compiles only when value's type is T itself (not a subtype or a supertype).
@@ -33,17 +44,40 @@ function throws(kind: typeof TypeError | typeof RangeError, call: () => unknown)
 // Every member of the PE interface, no more and no fewer (tsc checks the keys), compared with
 // the module's own keys below: a function added to pe.js without a type fails the run.
 const members: { [K in keyof PE]: true } = {
-  schemes: true, encode: true, analyze: true, compareShift: true, vocabularyClusters: true, attentionWeights: true,
-  analysisConstants: true, binaryStructure: true, smoothBits: true, cosineSimilarities: true, dotProducts: true,
-  sinusoidalFrequencies: true, shiftRotation: true, neighbourSteps: true, ropeFrequencies: true, rotate: true,
-  ropeScores: true, ropeBands: true, ropePresets: true, ropePairingPermutation: true, yarnMscale: true, alibiSlopes: true,
-  kvCache: true, modelPresets: true, mlaAbsorption: true,
+  schemes: true,
+  encode: true,
+  analyze: true,
+  compareShift: true,
+  vocabularyClusters: true,
+  attentionWeights: true,
+  analysisConstants: true,
+  binaryStructure: true,
+  smoothBits: true,
+  cosineSimilarities: true,
+  dotProducts: true,
+  sinusoidalFrequencies: true,
+  shiftRotation: true,
+  neighbourSteps: true,
+  ropeFrequencies: true,
+  rotate: true,
+  ropeScores: true,
+  ropeBands: true,
+  ropePresets: true,
+  ropePairingPermutation: true,
+  yarnMscale: true,
+  alibiSlopes: true,
+  kvCache: true,
+  modelPresets: true,
+  mlaAbsorption: true,
 };
 
 export async function runExample(): Promise<void> {
   const pe = exact<PE>()(await loadPE());
   const typed = Object.keys(members).sort().join(', ');
-  check(Object.keys(pe).sort().join(', ') === typed, `pe's members are the PE interface's: ${typed}; pe has ${Object.keys(pe).sort().join(', ')}`);
+  check(
+    Object.keys(pe).sort().join(', ') === typed,
+    `pe's members are the PE interface's: ${typed}; pe has ${Object.keys(pe).sort().join(', ')}`,
+  );
 
   // Registries and constants: typed, readonly, and frozen at run time.
   const scheme = pe.schemes[0];
@@ -89,7 +123,12 @@ export async function runExample(): Promise<void> {
   const plain = pe.analyze('The dog chased another dog');
   exact<Analysis<'binary'>>()(plain);
   check(plain.kind === 'binary' && Object.keys(plain.schemeOptions).length === 0, 'analyze defaults to binary');
-  const rope = pe.analyze('The dog chased another dog', { kind: 'rope', dim: 8, causal: true, scaling: { type: 'yarn', factor: 4, originalContext: 64 } });
+  const rope = pe.analyze('The dog chased another dog', {
+    kind: 'rope',
+    dim: 8,
+    causal: true,
+    scaling: { type: 'yarn', factor: 4, originalContext: 64 },
+  });
   exact<Scaling | null>()(rope.schemeOptions.scaling);
   exact<Pairing>()(rope.schemeOptions.pairing);
   exact<number>()(pe.analyze('a b a', { kind: 'alibi', slope: 0.25 }).schemeOptions.slope);
