@@ -15,6 +15,7 @@ import { createPairingCells } from './pairing-cells.js';
 import { createWavelengthChart } from './wavelength-chart.js';
 
 const [BLUE, ORANGE, , , VERMILLION, , BLACK] = CATEGORY_COLORS;
+/** @type {import('../../pe.js').Pairing[]} */
 const PAIRINGS = ['interleaved', 'half'];
 const OTHER = { interleaved: 'half', half: 'interleaved' };
 const Y_LABEL = 'score ⟨R_m q, R_n k⟩';
@@ -41,6 +42,7 @@ function largestGap(a, b) {
   return gap;
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   let settings = { ...state };
   const motion = matchMedia('(prefers-reduced-motion: reduce)');

@@ -37,6 +37,7 @@ function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
   return { a, b, firstDifference, identical, ...distances };
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   const controls = createSentenceControls({
