@@ -9,7 +9,7 @@ const LATER_SCRIPT = 'views.js';
 
 const mounts = (globalThis[REGISTERED] ??= {});
 // app.js's own address, readable only while it runs: views.js sits beside it.
-const scriptUrl = document.currentScript?.src ?? location.href;
+const scriptUrl = /** @type {HTMLScriptElement | null} */ (document.currentScript)?.src ?? location.href;
 let laterViews = null;
 
 /** Called by each script as it runs: { name: mount }. */

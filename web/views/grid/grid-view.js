@@ -62,6 +62,7 @@ function legend(data, facts) {
   return items;
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const zoom = zoomControl(state.zoom);
   const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [zoom.element], onInput: update });

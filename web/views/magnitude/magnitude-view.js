@@ -33,6 +33,7 @@ function matrixRows(matrix, n) {
   return Array.from({ length: n }, (_, a) => Array.from(matrix.subarray(a * n, (a + 1) * n)));
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
   const scaleControl = createScaleControl(scales, state.scale);

@@ -17,11 +17,12 @@ import { createPairingCells } from './pairing-cells.js';
 import { createWavelengthChart } from './wavelength-chart.js';
 
 const [BLUE, ORANGE, , , VERMILLION, , BLACK] = CATEGORY_COLORS;
+/** @type {import('../../pe.js').Pairing[]} */
 const PAIRINGS = ['interleaved', 'half'];
 const OTHER = { interleaved: 'half', half: 'interleaved' };
 const Y_LABEL = 'score ⟨R_m q, R_n k⟩';
 
-function control(tag, field, values, value, label = String) {
+function control(tag, field, values, value, label = (v) => String(v)) {
   const node = element(tag);
   node.dataset.field = field;
   for (const v of values) node.append(Object.assign(element('option', '', label(v)), { value: String(v) }));
@@ -43,6 +44,7 @@ function largestGap(a, b) {
   return gap;
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   let settings = { ...state };
   const motion = matchMedia('(prefers-reduced-motion: reduce)');

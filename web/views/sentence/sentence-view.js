@@ -37,6 +37,7 @@ function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
   return { a, b, firstDifference, identical, ...distances };
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   const controls = createSentenceControls({
@@ -96,7 +97,7 @@ export function mount({ pe, root, state, onChange }) {
     }
     divergence.update({ analysis, scheme, runName, causal, embeddingStd: initScale.std });
     weights.update({ analysis, runName });
-    maskTable.update({ byMask: { [causal]: analysis, [!causal]: otherMask }, causal, scheme, runName });
+    maskTable.update({ byMask: { [String(causal)]: analysis, [String(!causal)]: otherMask }, causal, scheme, runName });
   }
 
   // by: the distance typed, or null while the box holds no usable number.

@@ -108,6 +108,7 @@ export function createSentenceControls({ state, schemes, withCausal, examples, f
       } else {
         lastStart = startValue;
       }
+      /** @type {Record<string, unknown>} */
       const values = { text: text.value, kind: chosen.kind, ...chosen.options, dim: lastDim, start: lastStart };
       if (causal) values.causal = causal.checked;
       return { values, problem: problems.join(' ') || null, notice };

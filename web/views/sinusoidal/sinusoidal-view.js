@@ -34,6 +34,7 @@ function layoutControl(option, value) {
   return { element: labelled('Layout', select), read: () => select.value };
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const params = sinusoidalParams(pe);
   const base = baseControl(state.base);
