@@ -17,13 +17,18 @@ export function registry(name) {
 /** Whether scripts can be added here (a browser page) rather than imported (Node). */
 export const canLoadScripts = scriptUrl !== null;
 
+/** The address of a file that ships beside the page's script (a vocabulary's licence text). */
+export function besideScript(path) {
+  return new URL(path, scriptUrl).href;
+}
+
 /** Adds the script at path (relative to the page's own script) once; resolves when it has run.
  *  A failure rejects with an Error naming the file, and a later call tries again. */
 export function loadScript(path) {
   if (!loading.has(path)) {
     loading.set(path, new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = new URL(path, scriptUrl).href;
+      script.src = besideScript(path);
       script.addEventListener('load', resolve);
       script.addEventListener('error', () => {
         loading.delete(path);

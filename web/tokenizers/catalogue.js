@@ -52,5 +52,9 @@ export const TOKENIZERS = [
 /** The file each loadable vocabulary is bundled into, beside the page's script. */
 export const vocabularyScript = (name) => `vocab/${name}.js`;
 
+/** The text of its licences (and its notice, where the licence asks for one), beside it. */
+export const licenceFile = (name) => `vocab/${name}.LICENSE.txt`;
+export const noticeFile = (name) => `vocab/${name}.NOTICE.txt`;
+
 /** The registry vocabulary scripts add themselves to: { name: createTokenizer }. */
 export const VOCABULARY_REGISTRY = '__peLabVocabularies';

@@ -2,7 +2,7 @@
 // related words (two different words of one of the core's word groups, pe.vocabularyClusters)
 // still stand out from the unrelated ones once the positions are added, and which pair of
 // different words is the most alike, without positions and with them.
-import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken } from '../shared/format.js';
+import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken, tokenText } from '../shared/format.js';
 
 // When every pair has at least this similarity, the title says so first: every input points
 // nearly the same way.
@@ -60,7 +60,8 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
       if (!takesPart(b)) continue;
       if (minWithPE === null || withPE[a * n + b] < minWithPE) minWithPE = withPE[a * n + b];
       const [wordA, wordB] = [tokens[a].text, tokens[b].text];
-      if (wordA === wordB) continue; // copies of one word are alike for a reason of their own
+      // Copies of one token (equal ids under a BPE tokenizer) are alike for a reason of their own.
+      if ((tokens[a].id ?? wordA) === (tokens[b].id ?? wordB)) continue;
       const related = group.has(wordA) && group.get(wordA) === group.get(wordB);
       pairs.push({ a, b, related, withoutPE: without[a * n + b], withPE: withPE[a * n + b] });
     }
@@ -86,7 +87,7 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
   return { ...summary, title: title(kind, scaleBrief, tokens, summary), note: note(kind, tokens, summary, skippedNote) };
 }
 
-const name = (tokens, { a, b }) => `${quoteToken(tokens[a].text)} and ${quoteToken(tokens[b].text)}`;
+const name = (tokens, { a, b }) => `${quoteToken(tokenText(tokens[a]))} and ${quoteToken(tokenText(tokens[b]))}`;
 
 // "“kitten” and “watched” (0.897) are more alike than “the” and “a” (0.771)".
 function beats(tokens, ranked, key) {
