@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(the_two_dogs_share_an_embedding_seeded_by_their_id) {
       BOOST_TEST_REQUIRE(analysis.token_embedding[r * 16 + i] ==
                          static_cast<float>(pe::kTokenEmbeddingStd * normal.next()));
   }
-  BOOST_TEST(analysis.copy_pairs.at(0).first_difference == pe::Divergence::input);
+  BOOST_TEST((analysis.copy_pairs.at(0).first_difference == pe::Divergence::input));
   BOOST_TEST(analysis.copy_pairs.at(0).context.without_pe.identical);
 }
 
