@@ -31,7 +31,7 @@ export function createSimilarityFigure() {
     const available = availableWidth();
     const width = available >= SIDE_BY_SIDE_FROM ? (available - COLUMN_GAP) / 2 : available;
     const n = tokens.length;
-    const labels = tokens.map(({ text }) => text);
+    const labels = tokens.map(tokenText);
     const name = (r) => `${quoteToken(tokenText(tokens[r]))} (position ${formatWhole(tokens[r].position)})`;
     const cosineOf = (matrix) => (a, b) => `${name(a)} and ${name(b)}: cosine similarity ${formatCosine(matrix[a * n + b])}`;
     without.update({ labels, matrix: plain, limit: 1, width, title: 'Without positions: token embeddings', describe: cosineOf(plain) });

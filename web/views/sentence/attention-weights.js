@@ -66,7 +66,7 @@ export function createAttentionWeights() {
       largestChange = Math.max(largestChange, Math.abs(difference[e]));
     }
     changeLegend.update(largestChange, formatShort);
-    const labels = tokens.map(({ text }) => text);
+    const labels = tokens.map(tokenText);
     const name = (r) => `${quoteToken(tokenText(tokens[r]))} (position ${formatWhole(tokens[r].position)})`;
     const describe = (matrix, run) => (a, b) => `${run}: ${name(a)} gives ${name(b)} weight ${formatExact(matrix[a * n + b])}`;
     const run = runName[0].toUpperCase() + runName.slice(1);
