@@ -18,8 +18,9 @@
 namespace {
 
 const std::vector<std::string> kParameters = {
-    "kind",    "dim",     "start", "text", "embeddingStd", "base",        "layout",
-    "pairing", "scaling", "slope", "by",   "tokenIds",     "tokenPieces", "embeddingTable"};
+    "kind", "dim",      "start",       "text",           "embeddingStd",
+    "base", "layout",   "pairing",     "scaling",        "slope",
+    "by",   "tokenIds", "tokenPieces", "embeddingTable", "every value of embeddingTable"};
 
 std::vector<std::string> scheme_names() {
   std::vector<std::string> names;
