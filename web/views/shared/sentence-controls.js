@@ -1,4 +1,5 @@
-// The control panel of a sentence view: the text box, example sentences, the position scheme and
+// The control panel of a sentence view: the text box, example sentences, the tokenizer (with the
+// sentence saying how it splits and its vocabulary's credit), the position scheme and
 // its options, dimensions, first position (with the lecture's "first copy at 200") and, where
 // asked for, the causal mask. Reading the panel never throws: a half-typed number is reported as
 // a problem to show.
@@ -11,8 +12,8 @@ import { showCredit, tokenRule } from './tokenizer-choice.js';
 
 /**
  * state: initial { text, tokenizer, kind, <scheme options>, dim, start, causal? }; tokenizers:
- * pe.tokenizers; schemes: entries of pe.schemes to offer; withCausal adds the mask switch; examples: sentences offered as one-click
- * buttons; firstCopy(): the index of the token the lecture's start puts at 200 (the first copy of
+ * pe.tokenizers; schemes: entries of pe.schemes to offer; withCausal adds the mask switch;
+ * examples: sentences offered as one-click buttons; firstCopy(): the index of the token the lecture's start puts at 200 (the first copy of
  * the first repeated word); extras: more control elements of the view, which must fire 'input'
  * and which the view reads itself; onInput() runs after every change.
  * Returns { element, read() } where read() gives { values, problem, notice }: the settings as

@@ -1,6 +1,5 @@
 import { element } from '../../charts/figure.js';
 import { besideScript } from '../../lib/classic-scripts.js';
-import { licenceFile } from '../../tokenizers/catalogue.js';
 
 // Which tokenizer splits a sentence view's text: the sentence under the text box that says how
 // the text is split (it follows the tokenizer chosen), and the loading of a vocabulary, which
@@ -28,7 +27,7 @@ export function showCredit(line, entry) {
   line.hidden = !entry.licence;
   if (!entry.licence) return line.replaceChildren();
   const link = element('a', '', `licence texts (${entry.licence.name})`);
-  link.href = besideScript(licenceFile(entry.name));
+  link.href = besideScript(entry.licence.file);
   link.target = '_blank';
   link.rel = 'noopener';
   line.replaceChildren(`Vocabulary: ${entry.licence.credit}; `, link, '.');
