@@ -68,6 +68,9 @@ test('each tokenizer in the magnitude view, and at phone width', async () => {
       assert.equal(state.tokens[0].id, DOG_IDS[tokenizer][0]);
       // The synthetic vectors of ids are not grouped: no pair counts as related.
       assert.equal(state.similarity.relatedPairs, 0, tokenizer);
+      const prose = await page.locator('body').textContent();
+      assert.match(prose, /pair of positioned tokens|pairs of different tokens|different tokens/, tokenizer);
+      assert.doesNotMatch(prose, /word groups are listed below|placed close together: animals/, tokenizer);
       assert.equal(await scrollsSideways(page), false, `${tokenizer} at ${width} px`);
       await screenshot(page, `tokenizer-magnitude-${tokenizer}-${width}`);
     }

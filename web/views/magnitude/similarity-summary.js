@@ -67,6 +67,9 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
     }
   }
   const summary = {
+    // What the pairs are pairs of: words of the built-in groups, or a BPE tokenizer's tokens,
+    // which no group holds (their vectors are seeded by the id).
+    unit: clusters.length > 0 ? 'words' : 'tokens',
     pairs,
     relatedPairs: pairs.filter((pair) => pair.related).length,
     unrelatedPairs: pairs.filter((pair) => !pair.related).length,
@@ -80,8 +83,8 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
     : `Positions ${listPositions(skipped.map((token) => token.position))} are left out of these numbers: their position vectors are zero.`;
   if (pairs.length === 0) {
     const title = skipped.length === 0
-      ? 'Similarity needs at least two different words'
-      : 'Similarity needs at least two different words whose position vectors are not zero';
+      ? `Similarity needs at least two different ${summary.unit}`
+      : `Similarity needs at least two different ${summary.unit} whose position vectors are not zero`;
     return { ...summary, title, note: skippedNote };
   }
   return { ...summary, title: title(kind, scaleBrief, tokens, summary), note: note(kind, tokens, summary, skippedNote) };
@@ -106,12 +109,13 @@ function range(pairs, key) {
 }
 
 function title(kind, scaleBrief, tokens, summary) {
-  const { pairs, relatedPairs, unrelatedPairs, minWithPE } = summary;
+  const { pairs, relatedPairs, unrelatedPairs, minWithPE, unit } = summary;
   const both = relatedPairs > 0 && unrelatedPairs > 0;
   if (kind === 'none') {
-    const start = 'Without positions only the words shape similarity';
+    const start = `Without positions only the ${unit} shape similarity`;
     const { standsOut } = summary.withoutPE;
     if (pairs.length === 1) return `${start}: ${name(tokens, pairs[0])} have similarity ${formatCosine(pairs[0].withoutPE)}`;
+    if (relatedPairs === 0 && unit === 'tokens') return `${start}; no two tokens here are related (their vectors are seeded by their ids)`;
     if (relatedPairs === 0) return `${start}; no two words here are related (the word groups are listed below)`;
     if (unrelatedPairs === 0) return `${start}; every pair of different words here is related`;
     return standsOut
@@ -123,7 +127,7 @@ function title(kind, scaleBrief, tokens, summary) {
   if (minWithPE >= COLLAPSED) {
     // Rounded down, so "or more" holds for the number shown.
     const every = `${setting}, every pair of positioned tokens has similarity ${formatCosine(Math.floor(minWithPE * 1000) / 1000)} or more`;
-    if (!both) return `${every}, whatever the words`;
+    if (!both) return `${every}, whatever the ${unit}`;
     if (!standsOut) return `${every}, related or not: the meaning is drowned`;
     const before = summary.withoutPE.standsOut ? ` (${formatSmall(margin(summary.withoutPE, 'withoutPE'))} without positions)` : '';
     return `${every}; related pairs still come first, but only by ${formatSmall(margin(summary.withPE, 'withPE'))}${before}`;
@@ -132,7 +136,7 @@ function title(kind, scaleBrief, tokens, summary) {
     return `${setting}, the similarity of ${name(tokens, pairs[0])} goes from ${formatCosine(pairs[0].withoutPE)} to ${formatCosine(pairs[0].withPE)}`;
   }
   if (relatedPairs === 0) {
-    return `${setting}, pairs of different words have similarities from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions); no two of these words are related`;
+    return `${setting}, pairs of different ${unit} have similarities from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions); no two of these ${unit} are related`;
   }
   if (unrelatedPairs === 0) {
     return `${setting}, every pair of different words here is related; their similarities run from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions)`;
@@ -151,7 +155,7 @@ function note(kind, tokens, summary, skippedNote) {
       `next to ${formatWhole(summary.unrelatedPairs)} unrelated ${summary.unrelatedPairs === 1 ? 'pair' : 'pairs'}.`);
   }
   if (kind === 'none') {
-    if (summary.pairs.length > 1) sentences.push(`Most alike pair of different words: ${name(tokens, before.mostAlike)}, ${formatCosine(before.mostAlike.withoutPE)}.`);
+    if (summary.pairs.length > 1) sentences.push(`Most alike pair of different ${summary.unit}: ${name(tokens, before.mostAlike)}, ${formatCosine(before.mostAlike.withoutPE)}.`);
   } else {
     if (both) {
       sentences.push(before.standsOut
@@ -161,7 +165,7 @@ function note(kind, tokens, summary, skippedNote) {
     if (summary.pairs.length > 1) {
       const words = ({ a, b }) => [tokens[a].text, tokens[b].text].sort().join(' ');
       const same = words(before.mostAlike) === words(after.mostAlike);
-      sentences.push(`Most alike pair of different words without positions: ${name(tokens, before.mostAlike)}, ` +
+      sentences.push(`Most alike pair of different ${summary.unit} without positions: ${name(tokens, before.mostAlike)}, ` +
         `${formatCosine(before.mostAlike.withoutPE)}; ` +
         (same
           ? `with them still ${name(tokens, after.mostAlike)}, ${formatCosine(after.mostAlike.withPE)}.`
