@@ -1,7 +1,7 @@
 // "Embed this view": a copy-paste <iframe> for the view in its current state, so a course
 // author can put exactly what they see into their own page.
 import { element } from '../charts/figure.js';
-import { copyField } from '../charts/clipboard.js';
+import { copyText } from '../lib/clipboard.js';
 
 function iframeCode(src, name, height) {
   // URL() has already percent-encoded quotes and markup; only & needs escaping in an attribute.
@@ -36,7 +36,9 @@ export function addEmbedControl(slot, name, embedUrl) {
     (fromDisk ? ' This page was opened from disk: put your web address in place of the file:// one.' : '');
   copy.addEventListener('click', async () => {
     refresh();
-    status.textContent = hint(await copyField(code));
+    code.select();
+    const copied = await copyText(code.value); // where refused, the text stays selected
+    status.textContent = hint(copied);
   });
   panel.append(summary, code, copy, status);
   slot.after(panel);

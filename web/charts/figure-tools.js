@@ -4,7 +4,7 @@
 // Where downloads are blocked (a sandboxed iframe without allow-downloads) saving offers the
 // file to copy instead, and says why.
 import { element } from './dom.js';
-import { copyField, copyImage } from './clipboard.js';
+import { copyImage, copyText } from '../lib/clipboard.js';
 import { PNG_SCALE, figurePng, figureSvg } from './figure-picture.js';
 import { SHOWN, figureFileName, shownPart, tableCsv } from '../lib/figure-data.js';
 
@@ -173,7 +173,8 @@ export function createFigureTools(parts) {
       content.value = await blob.text();
       content.setAttribute('aria-label', `${name}, to copy`);
       copy.addEventListener('click', async () => {
-        status.textContent = (await copyField(content)) ? 'Copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
+        content.select();
+        status.textContent = (await copyText(content.value)) ? 'Copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
       });
     }
     const actions = element('div', 'figure-copy-actions');
