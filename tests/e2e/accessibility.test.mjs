@@ -21,7 +21,8 @@ const session = useSession();
 async function axeProblems(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
-  return violations.filter(({ impact }) => BLOCKING.has(impact))
+  return violations
+    .filter(({ impact }) => BLOCKING.has(impact))
     .map(({ id, impact, help, nodes }) => `${impact} ${id}: ${help} (${nodes.length}×, e.g. ${nodes[0].target.join(' ')})`);
 }
 
@@ -57,10 +58,12 @@ for (const theme of THEMES) {
 test('every drawn chart has its numbers as a table a screen reader reaches, cut to 100 rows with a note', async () => {
   const { page, problems } = await openPage(session, `${session.url}?grid.count=65536`);
   await page.evaluate(() => window.peDemo.drawAll());
-  const missing = await page.evaluate(() => [...document.querySelectorAll('figure.figure')]
-    .filter((figure) => figure.querySelector('.figure-body canvas, .figure-body svg'))
-    .filter((figure) => figure.querySelector('.figure-tools').hidden)
-    .map((figure) => figure.querySelector('h3').textContent));
+  const missing = await page.evaluate(() =>
+    [...document.querySelectorAll('figure.figure')]
+      .filter((figure) => figure.querySelector('.figure-body canvas, .figure-body svg'))
+      .filter((figure) => figure.querySelector('.figure-tools').hidden)
+      .map((figure) => figure.querySelector('h3').textContent),
+  );
   assert.deepEqual(missing, [], 'charts without a data table');
 
   const grid = page.locator('[data-view-slot="grid"] figure.figure');
@@ -75,9 +78,23 @@ test('every drawn chart has its numbers as a table a screen reader reaches, cut 
   const header = await table.locator('thead th').allTextContents();
   assert.equal(header[0], 'position');
   assert.equal(header.at(-3), 'index 1 = bit 0 (LSB)');
-  assert.deepEqual(await table.locator('tbody tr').nth(5).locator('td').allTextContents(),
-    ['5', '0', '0', '0', '0', '0', '1', '0', '1', '2', '5']);
-  assert.equal(await grid.locator('.figure-numbers-note').textContent(), 'Showing the first 100 of 65,536 rows; save the CSV for all of them.');
+  assert.deepEqual(await table.locator('tbody tr').nth(5).locator('td').allTextContents(), [
+    '5',
+    '0',
+    '0',
+    '0',
+    '0',
+    '0',
+    '1',
+    '0',
+    '1',
+    '2',
+    '5',
+  ]);
+  assert.equal(
+    await grid.locator('.figure-numbers-note').textContent(),
+    'Showing the first 100 of 65,536 rows; save the CSV for all of them.',
+  );
   // The region scrolls, so the keyboard must be able to reach it.
   assert.equal(await grid.locator('.figure-numbers').getAttribute('tabindex'), '0');
   // The table follows the figure: a new range rewrites it.
@@ -107,7 +124,11 @@ test('Tab visits the controls, charts and tools of each view in reading order', 
       positions.push(index);
     }
     assert.ok(positions.length >= 5, `${view}: Tab reached ${positions.length} elements`);
-    assert.deepEqual(positions, [...positions].sort((a, b) => a - b), `${view}: Tab follows the document order`);
+    assert.deepEqual(
+      positions,
+      [...positions].sort((a, b) => a - b),
+      `${view}: Tab follows the document order`,
+    );
     assert.deepEqual(problems, [], view);
     await page.context().close();
   }

@@ -17,7 +17,9 @@ const pe = await loadPE();
 const session = useSession();
 // The strict policy of embedding.test.mjs: images may come from data: and blob: URLs, which
 // the PNG is drawn through.
-const strictSession = useSession({ csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:" });
+const strictSession = useSession({
+  csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:",
+});
 
 /** { width, height } of a PNG file, from its IHDR chunk. */
 function pngSize(bytes) {
@@ -35,12 +37,13 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += '"', i += 1;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), field = '';
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) row.push(field), rows.push(row), row = [], field = '', i += c === '\r' ? 1 : 0;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n'))
+      (row.push(field), rows.push(row), (row = []), (field = ''), (i += c === '\r' ? 1 : 0));
     else field += c;
   }
   return rows;
@@ -76,8 +79,12 @@ function checkSvg(page, text) {
     image.src = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
     await image.decode();
     return {
-      error, title: doc.querySelector('svg > title')?.textContent, width: Number(doc.documentElement.getAttribute('width')),
-      height: Number(doc.documentElement.getAttribute('height')), rendered: image.naturalWidth, stylesheets: doc.querySelectorAll('style, link, script').length,
+      error,
+      title: doc.querySelector('svg > title')?.textContent,
+      width: Number(doc.documentElement.getAttribute('width')),
+      height: Number(doc.documentElement.getAttribute('height')),
+      rendered: image.naturalWidth,
+      stylesheets: doc.querySelectorAll('style, link, script').length,
     };
   }, text);
 }
@@ -113,7 +120,10 @@ test('every export button of every view saves a file of its type, named after th
         } else {
           const rows = parseCsv(bytes.toString('utf8'));
           assert.ok(rows.length >= 2, `${where}: a header and rows`);
-          assert.ok(rows.every((row) => row.length === rows[0].length), `${where}: every row has every column`);
+          assert.ok(
+            rows.every((row) => row.length === rows[0].length),
+            `${where}: every row has every column`,
+          );
         }
       }
     }
@@ -122,8 +132,11 @@ test('every export button of every view saves a file of its type, named after th
   }
 });
 
-test('CSV files hold the core\'s numbers: the grid, the sinusoidal encoding and the RoPE clocks', async () => {
-  const { page, problems } = await openPage(session, `${session.url}?grid.start=64&grid.count=65536&grid.dim=16&sinusoidal.start=5&sinusoidal.count=10&sinusoidal.dim=8&rope.position=7`);
+test("CSV files hold the core's numbers: the grid, the sinusoidal encoding and the RoPE clocks", async () => {
+  const { page, problems } = await openPage(
+    session,
+    `${session.url}?grid.start=64&grid.count=65536&grid.dim=16&sinusoidal.start=5&sinusoidal.count=10&sinusoidal.dim=8&rope.position=7`,
+  );
   await page.evaluate(() => window.peDemo.drawAll());
   const csvOf = async (slot, index = 0) => {
     const { name, bytes } = await save(page, page.locator(`[data-view-slot="${slot}"] figure.figure`).nth(index), 'CSV');
@@ -153,7 +166,12 @@ test('CSV files hold the core\'s numbers: the grid, the sinusoidal encoding and 
   assert.equal(map.rows[0][0], 'position p');
   assert.match(map.rows[0][1], /^dim 0 = sin\(p·w_0\), wavelength 6\.28/);
   const table = pe.encode({ kind: 'sinusoidal', start: 5, count: 10, dim: 8 }).data;
-  for (const [r, c] of [[0, 0], [3, 5], [9, 7]]) assert.equal(Number(map.rows[1 + r][1 + c]), table[r * 8 + c]);
+  for (const [r, c] of [
+    [0, 0],
+    [3, 5],
+    [9, 7],
+  ])
+    assert.equal(Number(map.rows[1 + r][1 + c]), table[r * 8 + c]);
 
   // The RoPE clocks: each pair's hand is R_m q at m = 7.
   const clocks = await csvOf('rope', 0);
@@ -180,10 +198,13 @@ test('a PNG hardly depends on the screen: canvases are repainted at 2x on a 1x s
     const figure = page.locator('figure.figure').first(); // the encoding map, a canvas
     files.push((await save(page, figure, 'PNG')).bytes);
     // The canvas on screen is back at the screen's density.
-    assert.equal(await figure.evaluate((node, ratio) => {
-      const canvas = node.querySelector('canvas');
-      return canvas.width === Math.round(canvas.getBoundingClientRect().width * ratio);
-    }, deviceScaleFactor), true);
+    assert.equal(
+      await figure.evaluate((node, ratio) => {
+        const canvas = node.querySelector('canvas');
+        return canvas.width === Math.round(canvas.getBoundingClientRect().width * ratio);
+      }, deviceScaleFactor),
+      true,
+    );
     assert.deepEqual(problems, []);
     await page.context().close();
   }
@@ -191,18 +212,21 @@ test('a PNG hardly depends on the screen: canvases are repainted at 2x on a 1x s
   // Text is smoothed a little differently on the two screens; enlarging the 1x canvas instead
   // would change about 10% of the pixels (measured), its cells' edges and its labels blurred.
   const { page } = await openPage(session, `${session.url}?view=grid`);
-  const changed = await page.evaluate(async (pictures) => {
-    const pixels = async (base64) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
-      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
-      context.drawImage(bitmap, 0, 0);
-      return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    };
-    const [a, b] = await Promise.all(pictures.map(pixels));
-    let differing = 0;
-    for (let i = 0; i < a.length; i += 4) if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) differing += 1;
-    return differing / (a.length / 4);
-  }, files.map((file) => file.toString('base64')));
+  const changed = await page.evaluate(
+    async (pictures) => {
+      const pixels = async (base64) => {
+        const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+        const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+        context.drawImage(bitmap, 0, 0);
+        return context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      };
+      const [a, b] = await Promise.all(pictures.map(pixels));
+      let differing = 0;
+      for (let i = 0; i < a.length; i += 4) if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) differing += 1;
+      return differing / (a.length / 4);
+    },
+    files.map((file) => file.toString('base64')),
+  );
   assert.ok(changed < 0.01, `${(100 * changed).toFixed(2)}% of the pixels differ between a 1x and a 2x screen`);
   await page.context().close();
 });
@@ -226,7 +250,10 @@ test('in <iframe sandbox="allow-scripts"> saving offers the file to copy, and sa
   await figure.locator('.figure-save button', { hasText: 'CSV' }).click();
   const panel = figure.locator('.figure-copy');
   await panel.waitFor();
-  assert.match(await panel.locator('.figure-copy-why').textContent(), /^Downloads are most likely blocked here: .*sandbox.*allow-downloads/);
+  assert.match(
+    await panel.locator('.figure-copy-why').textContent(),
+    /^Downloads are most likely blocked here: .*sandbox.*allow-downloads/,
+  );
   assert.equal(await panel.locator('.figure-copy-name').textContent(), 'pe-lab-binary-grid-start-64-count-12-dim-8.csv');
   const csv = parseCsv(await panel.locator('textarea').inputValue());
   assert.equal(csv.length, 1 + 12);
@@ -258,8 +285,10 @@ test('a sandbox that can read its own attribute: copying without allow-downloads
   await flips('#blocked').locator('.figure-save button', { hasText: 'SVG' }).click();
   const panel = flips('#blocked').locator('.figure-copy');
   await panel.waitFor();
-  assert.equal(await panel.locator('.figure-copy-why').textContent(),
-    'Downloads are blocked here: this page runs in a sandboxed frame without allow-downloads (the embedding page can add allow-downloads to its sandbox attribute).');
+  assert.equal(
+    await panel.locator('.figure-copy-why').textContent(),
+    'Downloads are blocked here: this page runs in a sandboxed frame without allow-downloads (the embedding page can add allow-downloads to its sandbox attribute).',
+  );
   const svg = await checkSvg(page, await panel.locator('textarea').inputValue());
   assert.equal(svg.error, null);
   assert.equal(svg.title, await flips('#blocked').locator('h3').textContent());
@@ -267,7 +296,10 @@ test('a sandbox that can read its own attribute: copying without allow-downloads
   assert.equal(name, 'pe-lab-flip-frequency-dim-8.csv');
   assert.deepEqual(parseCsv(bytes.toString('utf8'))[8], ['8', '128', String(1 / 128)]);
   // Chromium warns about this fixture's sandbox itself (scripts with same origin can lift it).
-  assert.deepEqual(problems.filter((problem) => !problem.includes('can escape its sandboxing')), []);
+  assert.deepEqual(
+    problems.filter((problem) => !problem.includes('can escape its sandboxing')),
+    [],
+  );
   await page.context().close();
 });
 
@@ -281,7 +313,9 @@ test('the tools and the numbers fit a phone: no sideways scroll at 390 px with e
     });
     assert.equal(await scrollsSideways(page), false, `${width} px`);
     // The page is too long now for one screenshot: the grid's figure with its table.
-    await page.locator('[data-view-slot="grid"] figure.figure').screenshot({ path: join(REPO_ROOT, `tests/artifacts/screenshots/figure-tools-numbers-${width}.png`) });
+    await page
+      .locator('[data-view-slot="grid"] figure.figure')
+      .screenshot({ path: join(REPO_ROOT, `tests/artifacts/screenshots/figure-tools-numbers-${width}.png`) });
     assert.deepEqual(problems, [], `${width} px`);
     await page.context().close();
   }

@@ -13,8 +13,21 @@ const LEGEND = { swatch: 14, line: 22, gap: 6, itemGap: 16, row: 20 };
 // SVG presentation properties that inherit: written on an element only where they differ from
 // its parent's, so a chart of thousands of elements stays small.
 const INHERITED = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap', 'stroke-linejoin',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'visibility',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
 ];
 const DRAWINGS = 'svg, canvas';
 const TEXTS = 'h4, .color-legend-label, .color-legend-tick';
@@ -32,8 +45,9 @@ export function standaloneSvg(svg) {
     const style = getComputedStyle(original);
     styles.set(original, style);
     const parent = i === 0 ? null : styles.get(original.parentNode);
-    const written = INHERITED.filter((name) => !parent || style.getPropertyValue(name) !== parent.getPropertyValue(name))
-      .map((name) => `${name}:${style.getPropertyValue(name)}`);
+    const written = INHERITED.filter((name) => !parent || style.getPropertyValue(name) !== parent.getPropertyValue(name)).map(
+      (name) => `${name}:${style.getPropertyValue(name)}`,
+    );
     if (style.opacity !== '1') written.push(`opacity:${style.opacity}`);
     if (written.length) copies[i].setAttribute('style', written.join(';'));
   });
@@ -66,10 +80,17 @@ function wrap(text, font, width) {
 }
 
 function textElement(text, { x, y, font, anchor = 'start' }) {
-  return svgElement('text', {
-    x, y, 'dominant-baseline': 'middle', 'text-anchor': anchor,
-    style: `font-family:${font.family};font-size:${font.size}px;font-weight:${font.weight};fill:${font.color}`,
-  }, text);
+  return svgElement(
+    'text',
+    {
+      x,
+      y,
+      'dominant-baseline': 'middle',
+      'text-anchor': anchor,
+      style: `font-family:${font.family};font-size:${font.size}px;font-weight:${font.weight};fill:${font.color}`,
+    },
+    text,
+  );
 }
 
 function background(figure) {
@@ -94,8 +115,9 @@ function gradientStops(node) {
  */
 export function composeFigure({ figure, body, title, legend }) {
   const origin = body.getBoundingClientRect();
-  const parts = [...body.querySelectorAll(`${DRAWINGS}, ${TEXTS}, ${GRADIENTS}`)]
-    .filter((node) => shown(node) && !node.parentNode.closest('svg'));
+  const parts = [...body.querySelectorAll(`${DRAWINGS}, ${TEXTS}, ${GRADIENTS}`)].filter(
+    (node) => shown(node) && !node.parentNode.closest('svg'),
+  );
   const boxes = parts.map((node) => node.getBoundingClientRect());
   // As wide as what is drawn (a narrow grid is not padded to the page's width), title wrapped to it.
   const drawnWidth = Math.max(MIN_WIDTH, ...boxes.map((box) => box.right - origin.left));
@@ -153,9 +175,19 @@ export function composeFigure({ figure, body, title, legend }) {
       x = PAD;
       y += LEGEND.row;
     }
-    svg.append(shape === 'square'
-      ? svgElement('rect', { x, y: y - LEGEND.swatch / 2, width: LEGEND.swatch, height: LEGEND.swatch, fill: color })
-      : svgElement('line', { x1: x, x2: x + LEGEND.line, y1: y, y2: y, stroke: color, 'stroke-width': 3, ...(shape === 'dashed' ? { 'stroke-dasharray': '5 3' } : {}) }));
+    svg.append(
+      shape === 'square'
+        ? svgElement('rect', { x, y: y - LEGEND.swatch / 2, width: LEGEND.swatch, height: LEGEND.swatch, fill: color })
+        : svgElement('line', {
+            x1: x,
+            x2: x + LEGEND.line,
+            y1: y,
+            y2: y,
+            stroke: color,
+            'stroke-width': 3,
+            ...(shape === 'dashed' ? { 'stroke-dasharray': '5 3' } : {}),
+          }),
+    );
     svg.append(textElement(label, { x: x + swatch + LEGEND.gap, y, font: legendFont }));
     x += itemWidth + LEGEND.itemGap;
   }

@@ -24,7 +24,9 @@ export function downloadsBlockedBecause() {
   })();
   const fix = ' (the embedding page can add allow-downloads to its sandbox attribute).';
   if (frame) {
-    return frame.hasAttribute('sandbox') && !frame.sandbox.contains('allow-downloads')
+    // The parent's element, of the parent's realm: instanceof would not recognise it.
+    const sandbox = frame.tagName === 'IFRAME' ? /** @type {HTMLIFrameElement} */ (frame).sandbox : null;
+    return frame.hasAttribute('sandbox') && !sandbox?.contains('allow-downloads')
       ? `Downloads are blocked here: this page runs in a sandboxed frame without allow-downloads${fix}`
       : null;
   }
@@ -85,7 +87,9 @@ function renderTable(table, title) {
   }
   node.createTHead().append(head);
   node.append(body);
-  const note = [part.note, rounded ? `Numbers rounded to ${SHOWN_DIGITS} significant digits; the CSV has every digit.` : ''].filter(Boolean).join(' ');
+  const note = [part.note, rounded ? `Numbers rounded to ${SHOWN_DIGITS} significant digits; the CSV has every digit.` : '']
+    .filter(Boolean)
+    .join(' ');
   return note ? [element('p', 'figure-numbers-note', note), node] : [node];
 }
 
@@ -156,9 +160,13 @@ export function createFigureTools(parts) {
     if (format === 'png') {
       content = element('img', 'figure-copy-image');
       // Shown at its CSS size: the file's pixels are PNG_SCALE times as many.
-      content.addEventListener('load', () => {
-        content.width = Math.round(content.naturalWidth / PNG_SCALE);
-      }, { once: true });
+      content.addEventListener(
+        'load',
+        () => {
+          content.width = Math.round(content.naturalWidth / PNG_SCALE);
+        },
+        { once: true },
+      );
       content.src = await readAsDataUrl(blob);
       content.alt = `${title()} (the PNG to copy)`;
       copy.addEventListener('click', async () => {

@@ -22,7 +22,12 @@ export function tableCsv({ columns, rows }) {
 // Lower-case words and digits joined by '-' (accents dropped, dots kept inside as in 'llama3.1'):
 // safe in a file name on every system.
 function slug(text) {
-  return String(text).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+  return String(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
 }
 
 /** 'pe-lab-binary-grid-start-64-count-12.csv': the figure's name, then each setting. */

@@ -8,13 +8,25 @@ export function tokenPairTable({ name, settings, tokens, rowRole = 'a', colRole 
   const rows = [];
   for (let a = 0; a < n; a += 1) {
     for (let b = 0; b < n; b += 1) {
-      rows.push([tokenText(tokens[a]), tokens[a].position, tokenText(tokens[b]), tokens[b].position, ...matrices.map(({ values }) => values[a * n + b])]);
+      rows.push([
+        tokenText(tokens[a]),
+        tokens[a].position,
+        tokenText(tokens[b]),
+        tokens[b].position,
+        ...matrices.map(({ values }) => values[a * n + b]),
+      ]);
     }
   }
   return {
     name,
     settings,
-    columns: [`token ${rowRole} (row)`, `position of ${rowRole}`, `token ${colRole} (column)`, `position of ${colRole}`, ...matrices.map(({ label }) => label)],
+    columns: [
+      `token ${rowRole} (row)`,
+      `position of ${rowRole}`,
+      `token ${colRole} (column)`,
+      `position of ${colRole}`,
+      ...matrices.map(({ label }) => label),
+    ],
     rows,
   };
 }
