@@ -6,7 +6,7 @@
 // and keyboard.
 import { svgElement } from '../../charts/svg.js';
 import { createSvgFigure } from '../../charts/bar-chart.js';
-import { CATEGORY_COLORS, GRID_LINE, MUTED_INK } from '../../charts/palette.js';
+import { CACHED_TINT, CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { formatWhole as n } from '../shared/format.js';
 import { appendMathSvg, plainMath } from './math-text.js';
 
@@ -91,7 +91,7 @@ export function createMlaDiagram({ onResize }) {
           }
           const box = { x: left, y: top, width: w - depth * INDENT, height: BOX };
           svg.append(
-            svgElement('rect', { ...box, rx: 6, fill: cached ? '#eaf2fa' : '#fff', stroke: cached ? CACHED : GRID_LINE, 'stroke-width': cached ? 2 : 1 }),
+            svgElement('rect', { ...box, rx: 6, fill: cached ? CACHED_TINT : PAPER, stroke: cached ? CACHED : GRID_LINE, 'stroke-width': cached ? 2 : 1 }),
             appendMathSvg(svgElement('text', { x: left + 8, y: top + 17, class: 'diagram-name' }), name),
             appendMathSvg(svgElement('text', { x: left + 8, y: top + 34, class: 'diagram-edge' }), edge),
           );
