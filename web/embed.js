@@ -2,11 +2,14 @@
 //   <pe-lab-view view="grid" start="64" count="12" theme="dark"></pe-lab-view>
 // or, for an iframe written by hand, <iframe data-pe-lab src="https://…/index.html?view=grid">.
 // Either way the iframe is as tall as the view inside it and follows it as the view grows or
-// shrinks. The element makes a sandboxed, lazy-loading iframe of the index.html next to this
-// script (or of its src attribute); each of its other attributes becomes a link parameter
-// (kv-heads="4" for kvHeads=4, as HTML attribute names have no capitals), and changing one reloads
-// the view with it. The view announces its height with postMessage
-// (web/app/frame-height.js); only messages from the iframes this script manages are believed.
+// shrinks. The view announces its height with postMessage (web/app/frame-height.js); only
+// messages from the iframes this script manages are believed.
+//
+// The element makes a lazy-loading iframe of the index.html next to this script (or of its src
+// attribute), sandboxed to allow-scripts; not from file://, where Chromium lets a sandboxed page
+// load no files, its own scripts included. Each of its other attributes becomes a link parameter
+// (kv-heads="4" for kvHeads=4, as HTML attribute names have no capitals), and changing one
+// reloads the view with it.
 (() => {
   'use strict';
   const HEIGHT = 'pe-lab:height';
@@ -44,7 +47,6 @@
     connectedCallback() {
       if (!this.frame) {
         this.frame = document.createElement('iframe');
-        this.frame.setAttribute('sandbox', 'allow-scripts');
         this.frame.setAttribute('loading', 'lazy');
         Object.assign(this.frame.style, { display: 'block', width: '100%', height: PLACEHOLDER_HEIGHT, border: '0' });
         new MutationObserver(() => this.update()).observe(this, { attributes: true });
@@ -57,7 +59,11 @@
     update() {
       const url = new URL(this.getAttribute('src') || home, location.href);
       for (const { name, value } of this.attributes) if (!isOwn(name)) url.searchParams.set(paramName(name), value);
-      if (this.frame.src !== url.href) this.frame.src = url.href;
+      if (this.frame.src !== url.href) {
+        if (url.protocol === 'file:') this.frame.removeAttribute('sandbox');
+        else this.frame.setAttribute('sandbox', 'allow-scripts');
+        this.frame.src = url.href;
+      }
       const view = this.getAttribute('view');
       this.frame.title = this.getAttribute('title') || (view ? `PE Lab: ${view} view` : 'PE Lab');
     }

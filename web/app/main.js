@@ -84,7 +84,6 @@ async function start() {
   const search = new URLSearchParams(location.search);
   const { embedded, notes } = chooseViews(search);
   notes.push(...applyTheme(search));
-  announceHeightToHost();
   if (embedded) document.body.classList.add('embedded');
   const views = embedded ? [embedded] : VIEWS;
   const main = document.querySelector('[data-steps]');
@@ -178,4 +177,4 @@ async function start() {
   if (!embedded) loadLaterViews().catch(() => {});
 }
 
-start().catch(showFatalError);
+start().catch(showFatalError).finally(announceHeightToHost);
