@@ -173,6 +173,7 @@ test('a printout shows text and figures in light colours, without controls', asy
       background: getComputedStyle(document.documentElement).backgroundColor,
     };
   });
+  assert.equal(await grid(host), 'rgb(255, 255, 255)', 'the canvas charts are repainted in the light theme');
   assert.equal(shown.controls, 0);
   assert.ok(shown.figures >= REGISTRY.length, `${shown.figures} figures printed`);
   assert.ok(shown.prose >= REGISTRY.length);

@@ -18,11 +18,15 @@ export function applyTheme(search) {
   const read = readParams(search, 'page', SCHEMA);
   choice = read.state.theme;
   const systemDark = matchMedia('(prefers-color-scheme: dark)');
-  const chosen = () => (choice === 'auto' ? (systemDark.matches ? 'dark' : 'light') : choice);
-  show(chosen());
-  systemDark.addEventListener('change', () => show(chosen()));
-  addEventListener('beforeprint', () => show('light'));
-  addEventListener('afterprint', () => show(chosen()));
+  const print = matchMedia('print');
+  const update = (printing) => show(printing || choice === 'light' || (choice === 'auto' && !systemDark.matches) ? 'light' : 'dark');
+  update(print.matches);
+  systemDark.addEventListener('change', () => update(print.matches));
+  // The print media query changes when a page is laid out for paper; not every browser tells it
+  // before the layout, but all send beforeprint.
+  print.addEventListener('change', (event) => update(event.matches));
+  addEventListener('beforeprint', () => update(true));
+  addEventListener('afterprint', () => update(false));
   return read.notes;
 }
 
