@@ -36,7 +36,7 @@ function contrast(a, b) {
 const TEXT_PAIRS = [
   ...['--ink', '--muted', '--accent', '--alert'].flatMap((text) => [[text, '--paper'], [text, '--panel']]),
   ...['--warn-bg', '--error-bg', '--repeat-tint', '--cached-tint', '--band-1', '--band-2', '--bit-0'].map((bg) => ['--ink', bg]),
-  ['--muted', '--cached-tint'], ['--muted', '--band-2'], ['--alert', '--alert-bg'], ['--paper', '--bit-1'], ['--paper', '--accent'],
+  ['--muted', '--cached-tint'], ['--muted', '--band-2'], ['--accent', '--cached-tint'], ['--alert', '--cached-tint'], ['--alert', '--alert-bg'], ['--error-line', '--paper'], ['--paper', '--bit-1'], ['--paper', '--accent'],
 ];
 
 test('the ratio follows WCAG: black on white is 21:1, equal colours 1:1', () => {

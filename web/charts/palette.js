@@ -24,6 +24,10 @@ export const INK = 'var(--ink)';
 export const MUTED_INK = 'var(--muted)';
 export const GRID_LINE = 'var(--line)';
 export const PAPER = 'var(--paper)';
+// Text in a series' hue, for tags: the blue and the vermilion of CATEGORY_COLORS are too light
+// for text on the dark paper, these keep 4.5:1 in both themes.
+export const ACCENT_INK = 'var(--accent)';
+export const ALERT_INK = 'var(--alert)';
 // Tints behind text: a highlighted row, a row of a repeated code, a box that is cached.
 export const HIGHLIGHT_TINT = 'var(--warn-bg)';
 export const REPEAT_TINT = 'var(--repeat-tint)';
