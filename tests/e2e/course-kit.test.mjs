@@ -114,7 +114,8 @@ test('three self-sizing embeds from another origin fit their content, follow it,
 });
 
 test('the same course page and embeds from file://', async () => {
-  const url = `${pathToFileURL(join(FIXTURES, 'course-page.html')).href}?lab=${encodeURIComponent(`${pathToFileURL(DIST).href}/`)}`;
+  const folder = `${pathToFileURL(DIST).href}/`;
+  const url = `${pathToFileURL(join(FIXTURES, 'course-page.html')).href}?lab=${encodeURIComponent(folder)}`;
   await checkCoursePage(url, 'file');
 });
 
@@ -164,8 +165,11 @@ test('a printout shows text and figures in light colours, without controls', asy
   const { page: host, problems } = await openPage(page, `${page.url}?theme=dark`);
   await host.evaluate(() => window.peDemo.drawAll());
   await host.emulateMedia({ media: 'print' });
+  // The page hears of the print media as the browser next updates the rendering.
+  await host.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   const shown = await host.evaluate(() => {
-    const displayed = (selector) => [...document.querySelectorAll(selector)].filter((node) => getComputedStyle(node).display !== 'none').length;
+    const displayed = (selector) =>
+      [...document.querySelectorAll(selector)].filter((node) => getComputedStyle(node).display !== 'none').length;
     return {
       controls: displayed('.controls, .embed-code, button, input, select, textarea'),
       figures: displayed('.figure'),

@@ -19,7 +19,8 @@ export function applyTheme(search) {
   choice = read.state.theme;
   const systemDark = matchMedia('(prefers-color-scheme: dark)');
   const print = matchMedia('print');
-  const update = (printing) => show(printing || choice === 'light' || (choice === 'auto' && !systemDark.matches) ? 'light' : 'dark');
+  const dark = () => choice === 'dark' || (choice === 'auto' && systemDark.matches);
+  const update = (printing) => show(!printing && dark() ? 'dark' : 'light');
   update(print.matches);
   systemDark.addEventListener('change', () => update(print.matches));
   // The print media query changes when a page is laid out for paper; not every browser tells it
