@@ -155,6 +155,16 @@ test('theme=auto (the default) follows the system setting, also when it changes'
   assert.deepEqual(problems, []);
   await host.context().close();
 
+  // The cell charts (heat maps, matrices) repaint their labels too.
+  const heatMap = await openPage(page, `${page.url}?view=sinusoidal`, { colorScheme: 'dark' });
+  const picture = () => heatMap.page.evaluate(() => document.querySelector('.cell-canvas canvas').toDataURL());
+  const darkPicture = await picture();
+  await heatMap.page.emulateMedia({ colorScheme: 'light' });
+  await heatMap.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  assert.notEqual(await picture(), darkPicture, 'the heat map was repainted for the light theme');
+  assert.deepEqual(heatMap.problems, []);
+  await heatMap.page.context().close();
+
   const bad = await openPage(page, `${page.url}?theme=purple`, { colorScheme: 'dark' });
   assert.match(await bad.page.locator('[data-page-notes]').textContent(), /theme "purple" must be one of auto, light, dark/);
   assert.equal(await bad.page.evaluate(() => document.documentElement.dataset.theme), 'dark');
