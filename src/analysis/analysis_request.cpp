@@ -8,6 +8,46 @@
 
 namespace pe {
 
+namespace {
+
+InputError too_many_tokens(const char* name, std::int64_t count) {
+  return InputError{ErrorKind::range, std::string(name) + " must have at most " +
+                                          std::to_string(kMaxAnalysisTokens) +
+                                          " tokens; received " + std::to_string(count)};
+}
+
+std::optional<InputError> read_tokens(const RawTokens& raw, AnalysisRequest& request) {
+  if (raw.pieces.size() != raw.ids.size())
+    return InputError{ErrorKind::range, "tokenPieces must hold one piece per id in tokenIds (" +
+                                            std::to_string(raw.ids.size()) + "); received " +
+                                            std::to_string(raw.pieces.size())};
+  // Checked before the ids, so a huge request fails on its size, not on its millionth id.
+  if (static_cast<std::int64_t>(raw.ids.size()) > kMaxAnalysisTokens)
+    return too_many_tokens("tokenIds", static_cast<std::int64_t>(raw.ids.size()));
+  for (std::size_t r = 0; r < raw.ids.size(); ++r) {
+    if (!is_integer_in(raw.ids[r], 0, static_cast<double>(kMaxTokenId)))
+      return range_error("tokenIds[" + std::to_string(r) + "]",
+                         "an integer from 0 to " + std::to_string(kMaxTokenId), raw.ids[r]);
+    request.ids.push_back(static_cast<std::int64_t>(raw.ids[r]));
+  }
+  request.tokens = raw.pieces;
+  return std::nullopt;
+}
+
+std::optional<InputError> check_embedding_table(const std::vector<float>& table, std::int64_t count,
+                                                int dim) {
+  const auto expected = static_cast<std::size_t>(count) * static_cast<std::size_t>(dim);
+  if (table.size() != expected)
+    return InputError{ErrorKind::range, "embeddingTable must hold one row of dim (" +
+                                            std::to_string(dim) + ") values per token (" +
+                                            std::to_string(count) + "), " +
+                                            std::to_string(expected) + " values; received " +
+                                            std::to_string(table.size())};
+  return find_non_finite(table.data(), table.size(), 0, "embeddingTable");
+}
+
+}  // namespace
+
 std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_view text,
                                                                  const RawAnalysisRequest& raw) {
   AnalysisRequest request;
@@ -25,12 +65,13 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
   request.dim = static_cast<int>(raw.dim);
   if (auto error = check_scheme_dim(*request.scheme, request.dim)) return *error;
 
-  request.tokens = tokenize(text);
+  if (raw.tokens) {
+    if (auto error = read_tokens(*raw.tokens, request)) return *error;
+  } else {
+    request.tokens = tokenize(text);
+  }
   const auto count = static_cast<std::int64_t>(request.tokens.size());
-  if (count > kMaxAnalysisTokens)
-    return InputError{ErrorKind::range, "text must have at most " +
-                                            std::to_string(kMaxAnalysisTokens) +
-                                            " tokens; received " + std::to_string(count)};
+  if (count > kMaxAnalysisTokens) return too_many_tokens("text", count);
 
   // The last token's position, start + count - 1, must stay a valid position.
   const std::int64_t last_offset = std::max<std::int64_t>(count - 1, 0);
@@ -53,6 +94,11 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
                            describe_number(kMaxEmbeddingStd),
                        raw.embedding_std);
   request.embedding_std = raw.embedding_std;
+
+  if (raw.embeddings) {
+    if (auto error = check_embedding_table(*raw.embeddings, count, request.dim)) return *error;
+    request.embedding_table = *raw.embeddings;
+  }
   return request;
 }
 

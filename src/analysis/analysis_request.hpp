@@ -2,6 +2,7 @@
 // One request for a sentence analysis, and the checks that turn raw caller input into a request
 // the analysis can trust. Errors read exactly like those of core/position_range.hpp.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -24,14 +25,30 @@ constexpr std::int64_t kMaxAnalysisDim = 256;
 constexpr double kMinEmbeddingStd = 0.001;
 constexpr double kMaxEmbeddingStd = 10;
 
+// Token ids run from 0 to this (2^31 - 1): every real vocabulary fits, and an id is exact in float.
+constexpr std::int64_t kMaxTokenId = 2147483647;
+
 struct AnalysisRequest {
   std::vector<std::string> tokens;  // token r is at position start + r
+  // The caller's token ids (a tokenizer run outside the core), one per token; empty when the
+  // core split the text itself. With ids, duplicates are equal ids and the synthetic embeddings
+  // are seeded by the id.
+  std::vector<std::int64_t> ids;
+  // The caller's token embeddings, (tokens.size(), dim) row-major, every value finite; empty:
+  // the synthetic ones of analysis/token_embeddings.hpp.
+  std::vector<float> embedding_table;
   const PositionScheme* scheme = nullptr;
   SchemeSettings settings;
   int dim = 8;
   std::int64_t start = 0;
   bool causal = false;
   double embedding_std = kTokenEmbeddingStd;  // of each token-embedding component
+};
+
+// Tokens split by the caller: each token's vocabulary id and the piece to show for it.
+struct RawTokens {
+  std::vector<double> ids;
+  std::vector<std::string> pieces;
 };
 
 // Caller input before any checking.
@@ -42,10 +59,14 @@ struct RawAnalysisRequest {
   bool causal = false;
   double embedding_std = kTokenEmbeddingStd;
   RawSchemeSettings options;
+  std::optional<RawTokens> tokens;               // JS tokenIds + tokenPieces; used instead of text
+  std::optional<std::vector<float>> embeddings;  // JS embeddingTable
 };
 
-// Tokenizes text (see analysis/tokenizer.hpp) and checks every limit above; either a request
-// or the first problem found.
+// Takes the caller's tokens when given, else tokenizes text (see analysis/tokenizer.hpp), and
+// checks every limit above; either a request or the first problem found. Ids must be integers
+// from 0 to kMaxTokenId with one piece each; an embedding table must hold exactly one row of dim
+// finite values per token (it is used as given: embedding_std does not scale it).
 std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_view text,
                                                                  const RawAnalysisRequest& raw);
 

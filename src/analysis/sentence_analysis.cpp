@@ -104,9 +104,16 @@ std::vector<CopyPair> compare_copies(const SentenceAnalysis& analysis) {
   return pairs;
 }
 
+// The caller's table if given, else synthetic embeddings seeded by the ids if given, else by
+// the texts.
 std::vector<float> embed(const AnalysisRequest& request) {
+  if (!request.embedding_table.empty()) return request.embedding_table;
   std::vector<float> embedding(request.tokens.size() * request.dim);
-  embed_tokens(request.tokens, request.dim, request.embedding_std, embedding.data());
+  if (request.ids.empty()) {
+    embed_tokens(request.tokens, request.dim, request.embedding_std, embedding.data());
+  } else {
+    embed_token_ids(request.ids, request.dim, request.embedding_std, embedding.data());
+  }
   return embedding;
 }
 
@@ -132,7 +139,8 @@ SentenceAnalysis analyze_sentence(AnalysisRequest request) {
   analysis.dim = request.dim;
   const int count = static_cast<int>(analysis.tokens.size());
 
-  analysis.duplicates = duplicate_tokens(analysis.tokens);
+  analysis.duplicates =
+      request.ids.empty() ? duplicate_tokens(analysis.tokens) : duplicate_tokens(request.ids);
 
   const AttentionWeights weights = make_attention_weights(request.dim);
   const float* embedding = analysis.token_embedding.data();

@@ -83,4 +83,13 @@ void embed_tokens(const std::vector<std::string>& tokens, int dim, double compon
   }
 }
 
+void embed_token_ids(const std::vector<std::int64_t>& ids, int dim, double component_std,
+                     float* out) {
+  for (std::size_t r = 0; r < ids.size(); ++r) {
+    NormalGenerator normal(static_cast<std::uint64_t>(ids[r]));
+    for (int i = 0; i < dim; ++i)
+      out[r * dim + i] = static_cast<float>(component_std * normal.next());
+  }
+}
+
 }  // namespace pe

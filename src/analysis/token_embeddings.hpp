@@ -2,6 +2,7 @@
 // Token embeddings of the sentence analysis, by default at the scale of a freshly initialised
 // language model, where a few related words sit close together the way trained embeddings place
 // them.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,5 +66,13 @@ inline constexpr ClusteredWord kClusteredVocabulary[] = {
 // so every cosine similarity, as it is (to float precision).
 void embed_tokens(const std::vector<std::string>& tokens, int dim, double component_std,
                   float* out);
+
+// The same for tokens of a real tokenizer, known by their vocabulary ids: row r is
+// component_std times the first dim numbers of NormalGenerator(ids[r]) (analysis/random.hpp),
+// rounded once to float. The id alone seeds it, so a token has the same vector on every machine,
+// in every sentence and under every tokenizer that gives it that id; no clusters: ids carry no
+// meaning here.
+void embed_token_ids(const std::vector<std::int64_t>& ids, int dim, double component_std,
+                     float* out);
 
 }  // namespace pe

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,7 @@
 #include "analysis/similarity_request.hpp"
 #include "analysis/sinusoidal_geometry.hpp"
 #include "analysis/token_embeddings.hpp"
+#include "analysis/tokenizer.hpp"
 #include "analysis/vector_geometry.hpp"
 #include "core/alibi.hpp"
 #include "core/angles.hpp"
@@ -94,8 +96,20 @@ pe::RawSchemeSettings read_scheme_options(const val& options) {
   return raw;
 }
 
+// Tokens split in JS: tokenIds (numbers) and tokenPieces (strings), read only when tokenIds is
+// given; the core checks that they match.
+std::optional<pe::RawTokens> read_tokens(const val& options) {
+  if (options["tokenIds"].isUndefined()) return std::nullopt;
+  pe::RawTokens tokens{emscripten::convertJSArrayToNumberVector<double>(options["tokenIds"]),
+                       emscripten::vecFromJSArray<std::string>(options["tokenPieces"])};
+  return tokens;
+}
+
 pe::RawAnalysisRequest read_analysis_options(const val& options) {
   pe::RawAnalysisRequest raw;
+  raw.tokens = read_tokens(options);
+  if (!options["embeddingTable"].isUndefined())
+    raw.embeddings = emscripten::convertJSArrayToNumberVector<float>(options["embeddingTable"]);
   read(options, "kind", raw.kind);
   read(options, "dim", raw.dim);
   read(options, "start", raw.start);
@@ -224,7 +238,12 @@ val encode(val options) {
   return result;
 }
 
-// (text as UTF-8, options) -> { tokens: [string], duplicates: [[index]], tokenEmbedding,
+// text as UTF-8 -> [string]: the built-in tokenizer's tokens (analysis/tokenizer.hpp), e.g. for
+// looking up each word's vector before calling analyze with an embeddingTable.
+val tokenize(std::string text) { return array_to_js(pe::tokenize(text), &string_to_js); }
+
+// (text as UTF-8, options with tokenIds + tokenPieces instead of text if split in JS, and an
+// optional embeddingTable) -> { tokens: [string], duplicates: [[index]], tokenEmbedding,
 // positionEncoding, input, query, key, weights, context, norms, pairs }: each table a
 // Float32Array, query/key/weights/context as { withoutPE, withPE }.
 val analyze(std::string text, val options) {
@@ -811,6 +830,7 @@ double memory_bytes() { return static_cast<double>(emscripten_get_heap_size()); 
 EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("schemes", &schemes);
   emscripten::function("encode", &encode);
+  emscripten::function("tokenize", &tokenize);
   emscripten::function("analyze", &analyze);
   emscripten::function("compareShift", &compare_shift);
   emscripten::function("attentionWeights", &attention_weights);

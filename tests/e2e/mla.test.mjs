@@ -12,7 +12,6 @@ import {
 
 const session = useSession();
 const pe = await loadPE();
-const V3 = pe.modelPresets.find(({ id }) => id === 'deepseek-v3');
 const KINDS = ['mha', 'gqa', 'mqa', 'mla'];
 
 function openMla(query = '', options) {

@@ -261,7 +261,7 @@ test('the smooth overlay is drawn where its note says: on the bit\'s side of ½ 
     assert.equal(lanes.length, dim, label);
     lanes.forEach(({ lines: [high, low], square, smooth }, i) => {
       // The square wave: one flat stretch per position, its edges half-way between positions.
-      const edges = pathCommands(square).filter(([command]) => command !== 'V').map(([command, numbers]) => numbers[0]);
+      const edges = pathCommands(square).filter(([command]) => command !== 'V').map(([, numbers]) => numbers[0]);
       assert.equal(edges.length, count + 1, `${label}, index ${i + 1}`);
       const points = pathCommands(smooth).map(([, [x, y]]) => ({ x, value: (low - y) / (low - high) }));
       const at = (x) => points.find((point) => Math.abs(point.x - x) <= 0.11);

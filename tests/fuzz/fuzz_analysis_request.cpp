@@ -1,4 +1,5 @@
-// A sentence analysis from any text and options: a rejected request names a parameter; an
+// A sentence analysis from any text, or any caller tokens (ids and pieces), any caller embedding
+// table, and any options: a rejected request names a parameter; an
 // accepted one (kept small, so each run is quick) gives tables of the promised shapes with
 // finite values, attention weights whose rows sum to 1, and copy pairs whose verdict "identical"
 // is exactly "distance within the rounding allowance".
@@ -16,9 +17,10 @@
 
 namespace {
 
-const std::vector<std::string> kParameters = {"kind",         "dim",   "start",  "text",
-                                              "embeddingStd", "base",  "layout", "pairing",
-                                              "scaling",      "slope", "by"};
+const std::vector<std::string> kParameters = {
+    "kind", "dim",      "start",       "text",           "embeddingStd",
+    "base", "layout",   "pairing",     "scaling",        "slope",
+    "by",   "tokenIds", "tokenPieces", "embeddingTable", "every value of embeddingTable"};
 
 std::vector<std::string> scheme_names() {
   std::vector<std::string> names;
@@ -57,6 +59,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     raw.options.scaling.type = input.name({"none", "llama3", "yarn"});
     if (input.flag()) raw.options.scaling.factor = input.number();
     if (input.flag()) raw.options.scaling.original_context = input.number();
+  }
+  if (input.flag()) {  // tokens split by the caller: up to 63 ids, a piece for each or not
+    pe::RawTokens tokens;
+    const int count = input.byte() % 64;
+    for (int r = 0; r < count; ++r)
+      tokens.ids.push_back(input.flag() ? input.byte() : input.number());
+    const int pieces = input.flag() ? count : input.byte() % 64;
+    for (int r = 0; r < pieces; ++r) tokens.pieces.push_back(std::string(input.byte() % 4, 'x'));
+    raw.tokens = tokens;
+  }
+  if (input.flag()) {  // a caller's table: any length, any values
+    std::vector<float> table(input.byte() * 4);
+    for (float& value : table)
+      value = static_cast<float>(input.flag() ? input.byte() / 16.0 : input.number());
+    raw.embeddings = table;
   }
   const std::string_view text = input.rest();
 

@@ -11,9 +11,10 @@ import { embeddingScales } from '../../web/views/shared/embedding-scales.js';
 
 const pe = await loadPE();
 const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
+const [words, gpt2] = pe.tokenizers;
 
 test('the note lists every word of every one of the core\'s groups, in the core\'s order', () => {
-  const note = embeddingNote(scales.init, pe.vocabularyClusters);
+  const note = embeddingNote(scales.init, pe.vocabularyClusters, words);
   assert.ok(pe.vocabularyClusters.length >= 8);
   let at = 0;
   for (const { cluster, words } of pe.vocabularyClusters) {
@@ -29,9 +30,17 @@ test('the note lists every word of every one of the core\'s groups, in the core\
 
 test('each scale says where it comes from: GPT-2 for 0.02, the paper\'s √d on tensor2tensor\'s 1/√d for 1', () => {
   assert.equal(scales.init.std, 0.02);
-  assert.match(embeddingNote(scales.init, pe.vocabularyClusters), /standard deviation 0\.02, the scale at which GPT-2 initialises its token embeddings\./);
-  const paper = embeddingNote(scales.paper, pe.vocabularyClusters);
+  assert.match(embeddingNote(scales.init, pe.vocabularyClusters, words), /standard deviation 0\.02, the scale at which GPT-2 initialises its token embeddings\./);
+  const paper = embeddingNote(scales.paper, pe.vocabularyClusters, words);
   assert.match(paper, /standard deviation 1, the scale of the Transformer paper’s embeddings \(the paper multiplies them by √d; its authors’ library, tensor2tensor, initialises them with standard deviation 1\/√d, so the product has standard deviation 1\)/);
   assert.match(scales.paper.choice, /Transformer paper’s × √d on tensor2tensor’s 1\/√d initialisation/);
   assert.match(scales.init.choice, /GPT-2/);
+});
+
+test('with a BPE tokenizer the note says the vectors are seeded by the token id and grouped by nothing', () => {
+  const note = embeddingNote(scales.init, pe.vocabularyClusters, gpt2);
+  assert.match(note, /standard deviation 0\.02/);
+  assert.match(note, /With GPT-2’s tokenizer each token’s vector is drawn from a random generator seeded by its token id/);
+  assert.match(note, /no tokens are placed close together/);
+  assert.doesNotMatch(note, /animals/);
 });

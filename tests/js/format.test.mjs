@@ -9,7 +9,7 @@ import {
 } from '../../web/views/shared/format.js';
 
 test('formatExact: float32 precision, 7 significant digits, grouped, U+2212 minus', () => {
-  assert.equal(formatExact(0.021301270648837090), '0.02130127');
+  assert.equal(formatExact(0.02130127064883709), '0.02130127');
   assert.equal(formatExact(200.02130126953125), '200.0213');
   assert.equal(formatExact(1000003), '1,000,003');
   assert.equal(formatExact(-0.5), '−0.5');

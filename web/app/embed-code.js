@@ -3,6 +3,7 @@
 // <pe-lab-view> element, which sizes itself to the view (web/embed.js), and a plain <iframe> of
 // fixed height for pages that take no scripts.
 import { element } from '../charts/figure.js';
+import { copyText } from '../lib/clipboard.js';
 
 // URL() has already percent-encoded quotes and markup in an address; a parameter's value is
 // decoded text, so it needs the full escaping.
@@ -19,11 +20,6 @@ function elementCode(url) {
   const attributes = [...url.searchParams]
     .map(([name, value]) => ` ${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}="${attribute(value)}"`).join('');
   return `<script src="${attribute(new URL('embed.js', url).href)}"></script>\n<pe-lab-view${attributes}></pe-lab-view>`;
-}
-
-function clipboardAllowed() {
-  const policy = document.permissionsPolicy ?? document.featurePolicy;
-  return Boolean(navigator.clipboard) && (!policy || policy.allowsFeature('clipboard-write'));
 }
 
 // One form: what it is, its code, and a button that copies it.
@@ -69,17 +65,7 @@ export function addEmbedControl(slot, name, embedUrl) {
     copy.addEventListener('click', async () => {
       refresh();
       code.select();
-      let copied = false;
-      // Ask first: inside a sandboxed iframe Chrome refuses the clipboard and logs a console error
-      // even when the refusal is caught.
-      if (clipboardAllowed()) {
-        try {
-          await navigator.clipboard.writeText(code.value);
-          copied = true;
-        } catch {
-          // Refused anyway (for example on some file:// pages): the text stays selected.
-        }
-      }
+      const copied = await copyText(code.value); // where refused, the text stays selected
       for (const form of forms) form.status.textContent = '';
       status.textContent = hint(copied);
     });

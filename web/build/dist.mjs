@@ -3,11 +3,15 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TOKENIZERS, licenceFile, noticeFile, vocabularyScript } from '../tokenizers/catalogue.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
-const SCRIPTS = ['web/generated/app.js', 'web/generated/views.js'];
-const SHIPPED = ['index.html', 'web/favicon.svg', 'web/generated/app.css', ...SCRIPTS];
+const VOCABULARIES = TOKENIZERS.filter(({ licence }) => licence);
+const SCRIPTS = ['web/generated/app.js', 'web/generated/views.js', ...VOCABULARIES.map(({ name }) => `web/generated/${vocabularyScript(name)}`)];
+// Each vocabulary ships with its licence texts, and its notice where the licence asks for one.
+const LICENCES = VOCABULARIES.flatMap(({ name, licence }) => [licenceFile(name), ...(licence.notice ? [noticeFile(name)] : [])]);
+const SHIPPED = ['index.html', 'web/favicon.svg', 'web/generated/app.css', ...SCRIPTS, ...LICENCES.map((path) => `web/generated/${path}`)];
 
 rmSync(dist, { recursive: true, force: true });
 for (const path of SHIPPED) {

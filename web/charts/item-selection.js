@@ -33,6 +33,9 @@ function arrowMove(key, { row, col }, cols) {
  * call resize after each redraw; pointed() is the item under the pointer, cursor() the
  * keyboard's item while focused, current() the item to show (pointed, else cursor, else null);
  * active() is true while hovered or focused.
+ * @param {any} target a focusable canvas or svg
+ * @param {{ itemAt: Function, onChange: Function, keyMove?: Function, reveal?: Function, startItem?: Function,
+ *   clickMovesCursor?: boolean }} options
  */
 export function trackItemSelection(target, { itemAt, onChange, keyMove, reveal, startItem, clickMovesCursor = false }) {
   let size = null;

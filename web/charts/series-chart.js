@@ -25,7 +25,7 @@ export function createSeriesChart({ label, hint }) {
 
   return {
     element: wrapper,
-    draw({ width, height, first, series, xLabel, yLabel, yDomain, xFormat = String, yFormat, describe }) {
+    draw({ width, height, first, series, xLabel, yLabel, yDomain, xFormat = (value) => String(value), yFormat, describe }) {
       const n = series[0].values.length;
       const right = width - MARGIN.right;
       const bottom = height - MARGIN.bottom;

@@ -16,6 +16,10 @@ export function svgElement(tag, attributes = {}, text) {
  * Draws a bottom or left axis for scale into parent: ticks, tick labels, light grid lines across
  * the plot (length = the plot's other dimension) and the axis label.
  * options: { side: 'bottom' | 'left', at, length, label, ticks, format }
+ * @param {Element} parent
+ * @param {any} scale a d3 scale
+ * @param {{ side: 'bottom' | 'left', at: number, length: number, label: string, ticks?: number | number[],
+ *   format?: (value: number) => string }} options ticks: how many (about), or the tick values
  */
 export function drawAxis(parent, scale, { side, at, length, label, ticks = 5, format }) {
   const axis = svgElement('g', { class: `axis axis-${side}` });

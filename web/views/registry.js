@@ -10,6 +10,10 @@
 // values, and snapshot() returns plain JSON of the view. The rows are small, so the page can
 // build every section before the drawing code of the views further down arrives
 // (web/app/view-code.js).
+/**
+ * What mount receives; pe is the API as web/pe.d.ts types it.
+ * @typedef {{ pe: import('../pe.js').PE, root: HTMLElement, state: Record<string, any>, onChange: (state: object) => void }} MountContext
+ */
 import { sentenceView } from './sentence/manifest.js';
 import { magnitudeView } from './magnitude/manifest.js';
 import { gridView } from './grid/manifest.js';

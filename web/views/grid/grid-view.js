@@ -4,6 +4,8 @@
 import { createFigure, element } from '../../charts/figure.js';
 import { BIT_COLORS } from '../../charts/palette.js';
 import { trackWidth } from '../../charts/width-tracker.js';
+import { encodingSnippet } from '../../lib/python-snippets.js';
+import { createCopyCode } from '../shared/copy-code.js';
 import { formatWhole } from '../shared/format.js';
 import { labelled } from '../shared/control-parts.js';
 import { createRangeControls } from '../shared/range-controls.js';
@@ -60,6 +62,7 @@ function legend(data, facts) {
   return items;
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const zoom = zoomControl(state.zoom);
   const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [zoom.element], onInput: update });
@@ -78,6 +81,12 @@ export function mount({ pe, root, state, onChange }) {
   const scrollHint = element('p', 'grid-scroll-hint', '← Scroll the grid sideways for higher indices (towards the MSB).');
   scrollHint.hidden = true;
   figure.body.append(scrollHint, grid.element, readout);
+  // The table as loaded: settings keep the last range the core accepted.
+  const copyCode = createCopyCode({
+    what: 'this binary table',
+    snippet: (library) => encodingSnippet(library, { kind: 'binary', start: settings.start, count: settings.count, dim: settings.dim }),
+  });
+  figure.figure.append(copyCode.element);
   root.replaceChildren(controls.element, message.element, figure.figure);
 
   let settings = { ...state };
@@ -121,6 +130,7 @@ export function mount({ pe, root, state, onChange }) {
     if (!next) return;
     const rangeChanged = changesRange(next);
     settings = next;
+    if (rangeChanged) copyCode.clear();
     show({ rangeChanged });
     onChange(settings);
   }

@@ -8,6 +8,7 @@ import { analyzePanel } from '../shared/sentence-analysis.js';
 import { embeddingNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { createViewMessage } from '../shared/view-message.js';
+import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
 import { createScaleControl } from './scale-control.js';
@@ -15,7 +16,8 @@ import { createSimilarityFigure } from './similarity-figure.js';
 import { summarizeSimilarity } from './similarity-summary.js';
 import { EXAMPLES, tableSchemes } from './magnitude-params.js';
 
-// Everything the figures and the snapshot need, computed once per keystroke.
+// Everything the figures and the snapshot need, computed once per keystroke. Only the words
+// tokenizer's vectors are placed in groups of related words.
 function measure(pe, analysis, scale) {
   const { kind, tokens, dim } = analysis;
   const { tokenEmbedding: tokenNorms, positionEncoding: positionNorms } = analysis.norms;
@@ -23,7 +25,8 @@ function measure(pe, analysis, scale) {
   const withPE = pe.cosineSimilarities({ data: analysis.input, dim }).data;
   const ratios = normRatios(tokenNorms, positionNorms);
   const summary = summarizeSimilarity({
-    kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms, clusters: pe.vocabularyClusters,
+    kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms,
+    clusters: analysis.tokenizer === 'words' ? pe.vocabularyClusters : [],
   });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
 }
@@ -33,11 +36,12 @@ function matrixRows(matrix, n) {
   return Array.from({ length: n }, (_, a) => Array.from(matrix.subarray(a * n, (a + 1) * n)));
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
   const scaleControl = createScaleControl(scales, state.scale);
   const controls = createSentenceControls({
-    state, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
+    state, tokenizers: pe.tokenizers, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
     firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput() {
       render();
@@ -45,6 +49,10 @@ export function mount({ pe, root, state, onChange }) {
     },
   });
   const message = createViewMessage();
+  const tokenizers = createTokenizerLoading(pe, () => {
+    render();
+    onChange(settings);
+  });
   const note = element('p', 'figure-note embedding-note');
   const norms = createNormChart();
   const similarity = createSimilarityFigure();
@@ -63,14 +71,14 @@ export function mount({ pe, root, state, onChange }) {
       title: normTitle(kind, measured.ratios, scale.brief), words: ratioSentences(kind, tokens, measured.ratios),
     });
     similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
-    setText(note, embeddingNote(scale, pe.vocabularyClusters));
+    setText(note, embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer)));
   }
 
   function render() {
     const read = controls.read();
     settings = { ...read.values, scale: scaleControl.read() };
     const scale = scales[settings.scale];
-    const outcome = analyzePanel(pe, read, { embeddingStd: scale.std });
+    const outcome = analyzePanel(pe, tokenizers, read, { embeddingStd: scale.std });
     analysis = outcome.analysis ?? null;
     measured = analysis ? measure(pe, analysis, scale) : null;
     message.show(outcome.message ?? null, outcome.level);

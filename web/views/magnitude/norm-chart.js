@@ -8,7 +8,7 @@ import { CATEGORY_COLORS, INK, MUTED_INK, PAPER } from '../../charts/palette.js'
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatShort, formatWhole, quoteToken } from '../shared/format.js';
+import { formatShort, formatWhole, quoteToken, tokenText } from '../shared/format.js';
 import { formatRatio } from './ratio-words.js';
 
 const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles
@@ -80,7 +80,7 @@ export function createNormChart() {
   function describe(r) {
     const { tokens, tokenNorms, positionNorms, ratios } = data;
     const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatRatio(ratios[r])} the word's length`;
-    return `${quoteToken(tokens[r].text)} at position ${formatWhole(tokens[r].position)}: word ` +
+    return `${quoteToken(tokenText(tokens[r]))} at position ${formatWhole(tokens[r].position)}: word ` +
       `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`;
   }
 
@@ -112,7 +112,7 @@ export function createNormChart() {
     const maxCharacters = Math.max(3, Math.floor(step / 8));
     const labels = [];
     for (let r = 0; r < n; r += every) {
-      labels.push({ r, text: labelled ? shorten(tokens[r].text, maxCharacters) : null, position: formatWhole(tokens[r].position) });
+      labels.push({ r, text: labelled ? shorten(tokenText(tokens[r]), maxCharacters) : null, position: formatWhole(tokens[r].position) });
     }
     const key = JSON.stringify([width, n, low, high, labels]);
     if (key !== axesKey) {

@@ -2,7 +2,7 @@
 // related words (two different words of one of the core's word groups, pe.vocabularyClusters)
 // still stand out from the unrelated ones once the positions are added, and which pair of
 // different words is the most alike, without positions and with them.
-import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken } from '../shared/format.js';
+import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken, tokenText } from '../shared/format.js';
 
 // When every pair has at least this similarity, the title says so first: every input points
 // nearly the same way.
@@ -60,12 +60,16 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
       if (!takesPart(b)) continue;
       if (minWithPE === null || withPE[a * n + b] < minWithPE) minWithPE = withPE[a * n + b];
       const [wordA, wordB] = [tokens[a].text, tokens[b].text];
-      if (wordA === wordB) continue; // copies of one word are alike for a reason of their own
+      // Copies of one token (equal ids under a BPE tokenizer) are alike for a reason of their own.
+      if ((tokens[a].id ?? wordA) === (tokens[b].id ?? wordB)) continue;
       const related = group.has(wordA) && group.get(wordA) === group.get(wordB);
       pairs.push({ a, b, related, withoutPE: without[a * n + b], withPE: withPE[a * n + b] });
     }
   }
   const summary = {
+    // What the pairs are pairs of: words of the built-in groups, or a BPE tokenizer's tokens,
+    // which no group holds (their vectors are seeded by the id).
+    unit: clusters.length > 0 ? 'words' : 'tokens',
     pairs,
     relatedPairs: pairs.filter((pair) => pair.related).length,
     unrelatedPairs: pairs.filter((pair) => !pair.related).length,
@@ -79,14 +83,14 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
     : `Positions ${listPositions(skipped.map((token) => token.position))} are left out of these numbers: their position vectors are zero.`;
   if (pairs.length === 0) {
     const title = skipped.length === 0
-      ? 'Similarity needs at least two different words'
-      : 'Similarity needs at least two different words whose position vectors are not zero';
+      ? `Similarity needs at least two different ${summary.unit}`
+      : `Similarity needs at least two different ${summary.unit} whose position vectors are not zero`;
     return { ...summary, title, note: skippedNote };
   }
   return { ...summary, title: title(kind, scaleBrief, tokens, summary), note: note(kind, tokens, summary, skippedNote) };
 }
 
-const name = (tokens, { a, b }) => `${quoteToken(tokens[a].text)} and ${quoteToken(tokens[b].text)}`;
+const name = (tokens, { a, b }) => `${quoteToken(tokenText(tokens[a]))} and ${quoteToken(tokenText(tokens[b]))}`;
 
 // "“kitten” and “watched” (0.897) are more alike than “the” and “a” (0.771)".
 function beats(tokens, ranked, key) {
@@ -105,12 +109,13 @@ function range(pairs, key) {
 }
 
 function title(kind, scaleBrief, tokens, summary) {
-  const { pairs, relatedPairs, unrelatedPairs, minWithPE } = summary;
+  const { pairs, relatedPairs, unrelatedPairs, minWithPE, unit } = summary;
   const both = relatedPairs > 0 && unrelatedPairs > 0;
   if (kind === 'none') {
-    const start = 'Without positions only the words shape similarity';
+    const start = `Without positions only the ${unit} shape similarity`;
     const { standsOut } = summary.withoutPE;
     if (pairs.length === 1) return `${start}: ${name(tokens, pairs[0])} have similarity ${formatCosine(pairs[0].withoutPE)}`;
+    if (relatedPairs === 0 && unit === 'tokens') return `${start}; no two tokens here are related (their vectors are seeded by their ids)`;
     if (relatedPairs === 0) return `${start}; no two words here are related (the word groups are listed below)`;
     if (unrelatedPairs === 0) return `${start}; every pair of different words here is related`;
     return standsOut
@@ -122,7 +127,7 @@ function title(kind, scaleBrief, tokens, summary) {
   if (minWithPE >= COLLAPSED) {
     // Rounded down, so "or more" holds for the number shown.
     const every = `${setting}, every pair of positioned tokens has similarity ${formatCosine(Math.floor(minWithPE * 1000) / 1000)} or more`;
-    if (!both) return `${every}, whatever the words`;
+    if (!both) return `${every}, whatever the ${unit}`;
     if (!standsOut) return `${every}, related or not: the meaning is drowned`;
     const before = summary.withoutPE.standsOut ? ` (${formatSmall(margin(summary.withoutPE, 'withoutPE'))} without positions)` : '';
     return `${every}; related pairs still come first, but only by ${formatSmall(margin(summary.withPE, 'withPE'))}${before}`;
@@ -131,7 +136,7 @@ function title(kind, scaleBrief, tokens, summary) {
     return `${setting}, the similarity of ${name(tokens, pairs[0])} goes from ${formatCosine(pairs[0].withoutPE)} to ${formatCosine(pairs[0].withPE)}`;
   }
   if (relatedPairs === 0) {
-    return `${setting}, pairs of different words have similarities from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions); no two of these words are related`;
+    return `${setting}, pairs of different ${unit} have similarities from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions); no two of these ${unit} are related`;
   }
   if (unrelatedPairs === 0) {
     return `${setting}, every pair of different words here is related; their similarities run from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions)`;
@@ -150,7 +155,7 @@ function note(kind, tokens, summary, skippedNote) {
       `next to ${formatWhole(summary.unrelatedPairs)} unrelated ${summary.unrelatedPairs === 1 ? 'pair' : 'pairs'}.`);
   }
   if (kind === 'none') {
-    if (summary.pairs.length > 1) sentences.push(`Most alike pair of different words: ${name(tokens, before.mostAlike)}, ${formatCosine(before.mostAlike.withoutPE)}.`);
+    if (summary.pairs.length > 1) sentences.push(`Most alike pair of different ${summary.unit}: ${name(tokens, before.mostAlike)}, ${formatCosine(before.mostAlike.withoutPE)}.`);
   } else {
     if (both) {
       sentences.push(before.standsOut
@@ -160,7 +165,7 @@ function note(kind, tokens, summary, skippedNote) {
     if (summary.pairs.length > 1) {
       const words = ({ a, b }) => [tokens[a].text, tokens[b].text].sort().join(' ');
       const same = words(before.mostAlike) === words(after.mostAlike);
-      sentences.push(`Most alike pair of different words without positions: ${name(tokens, before.mostAlike)}, ` +
+      sentences.push(`Most alike pair of different ${summary.unit} without positions: ${name(tokens, before.mostAlike)}, ` +
         `${formatCosine(before.mostAlike.withoutPE)}; ` +
         (same
           ? `with them still ${name(tokens, after.mostAlike)}, ${formatCosine(after.mostAlike.withPE)}.`

@@ -21,6 +21,7 @@ const WIDE = 700; // px from which the two paths sit side by side
 
 // [name, the matrix that makes it, depth, cached, rotated] for each box of the two paths of
 // preset p, each box below its parent (the nearest box above it, one level up).
+/** @returns {[string, any[][]][]} the diagram's lanes: [title, boxes], each box [name, edge label, depth, cached, rotated] */
 function paths(p, cache) {
   const q = p.queryLatentDim;
   const [from, up] = q ? [q, 'W^{UQ}'] : [p.dModel, 'W^{Q}'];

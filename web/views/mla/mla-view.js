@@ -14,7 +14,9 @@ import { createMlaDiagram } from './mla-diagram.js';
 import { createYarnChart } from './yarn-chart.js';
 import { setMathHtml } from './math-text.js';
 
+/** @type {[import('../../pe.js').AttentionKind, string, string, string][]} */
 const KINDS = [['mha', 'MHA', COLORS[3], 'multi-head'], ['gqa', 'GQA', COLORS[1], 'grouped-query'], ['mqa', 'MQA', COLORS[5], 'multi-query'], ['mla', 'MLA', COLORS[0], 'latent']];
+/** @type {[import('../../pe.js').MlaRope, string][]} */
 const VARIANTS = [['none', 'no positions'], ['naive', 'RoPE on the full keys'], ['decoupled', 'decoupled RoPE']];
 // The two ways agree when they differ by at most this share of the largest score: float32
 // rounding stays near 1e-7 of it, a real difference is far above.
@@ -41,6 +43,7 @@ function setNote(frame, text) {
   setMathHtml(note, text);
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const presets = pe.modelPresets;
   const find = (id) => presets.find((preset) => preset.id === id);

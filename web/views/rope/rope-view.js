@@ -5,7 +5,9 @@
 import { element } from '../../charts/figure.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { trackWidth } from '../../charts/width-tracker.js';
+import { frequencySnippet, rotationSnippet } from '../../lib/python-snippets.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
+import { createCopyCode } from '../shared/copy-code.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { formatShort, formatSmall, formatWhole } from '../shared/format.js';
 import { DIMS, MAX_SEED, POSITION_LIMITS, SPANS } from './rope-params.js';
@@ -15,11 +17,12 @@ import { createPairingCells } from './pairing-cells.js';
 import { createWavelengthChart } from './wavelength-chart.js';
 
 const [BLUE, ORANGE, , , VERMILLION, , BLACK] = CATEGORY_COLORS;
+/** @type {import('../../pe.js').Pairing[]} */
 const PAIRINGS = ['interleaved', 'half'];
 const OTHER = { interleaved: 'half', half: 'interleaved' };
 const Y_LABEL = 'score ⟨R_m q, R_n k⟩';
 
-function control(tag, field, values, value, label = String) {
+function control(tag, field, values, value, label = (v) => String(v)) {
   const node = element(tag);
   node.dataset.field = field;
   for (const v of values) node.append(Object.assign(element('option', '', label(v)), { value: String(v) }));
@@ -41,6 +44,7 @@ function largestGap(a, b) {
   return gap;
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   let settings = { ...state };
   const motion = matchMedia('(prefers-reduced-motion: reduce)');
@@ -68,7 +72,24 @@ export function mount({ pe, root, state, onChange }) {
   const offsets = createScoreChart();
   const cells = createPairingCells();
   const mismatch = createScoreChart();
-  const long = createWavelengthChart({ presets: pe.ropePresets, preset: settings.preset, onPreset(name) { settings.preset = name; drawLong(); onChange(settings); } });
+  const long = createWavelengthChart({ presets: pe.ropePresets, preset: settings.preset, onPreset(name) { settings.preset = name; frequencyCode.clear(); drawLong(); onChange(settings); } });
+  // The rotation the clocks draw (R_m q), and the frequencies of the long-context preset.
+  const rotationCode = createCopyCode({
+    what: 'the rotated query R_m q',
+    snippet(library) {
+      const { dim, base, pairing, position, seed } = settings;
+      return rotationSnippet(library, { rows: data.q, dim, base, pairing, start: position, what: `the query q: row ${seed % dim} of step 1's W_q` });
+    },
+  });
+  clocks.figure.append(rotationCode.element);
+  const frequencyCode = createCopyCode({
+    what: 'this configuration’s frequencies',
+    snippet(library) {
+      const { dim, base, scaling } = pe.ropePresets.find(({ name }) => name === settings.preset);
+      return frequencySnippet(library, { dim, base, scaling });
+    },
+  });
+  long.figure.append(frequencyCode.element);
   root.replaceChildren(panel, message.element, clocks.figure, offsets.figure, cells.figure, mismatch.figure, long.figure);
   const availableWidth = trackWidth(offsets.body, () => { build(); drawLong(); });
   const width = () => Math.max(280, availableWidth());
@@ -174,6 +195,7 @@ export function mount({ pe, root, state, onChange }) {
   // --- Input
   function setPosition(position) {
     settings.position = position;
+    rotationCode.clear();
     slider.value = String(position);
     if (readWhole(positionBox, POSITION_LIMITS) !== position) positionBox.value = String(position);
     drawPosition();
@@ -233,6 +255,7 @@ export function mount({ pe, root, state, onChange }) {
     baseInput.setAttribute('aria-invalid', 'false');
     message.show(null);
     settings = { ...settings, dim: Number(dimSelect.value), base, pairing: pairingSelect.value, span: Number(spanSelect.value), ...next };
+    rotationCode.clear();
     load();
     build();
     onChange(settings);

@@ -8,7 +8,7 @@ import { createFigure, element } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { createTokenMatrix } from '../../charts/token-matrix.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatExact, formatShort, formatWhole, quoteToken } from '../shared/format.js';
+import { formatExact, formatShort, formatWhole, quoteToken, tokenText } from '../shared/format.js';
 
 const HINT = 'Point at a cell, or Tab to a matrix and use the arrow keys, to read how much one token attends to another.';
 const SIDE_BY_SIDE_FROM = 640; // below this width the two matrices stack
@@ -19,7 +19,7 @@ function titleFor(analysis, runName) {
   const [group] = analysis.duplicates;
   if (!group) return 'Attention weights: row i shows how token i spreads its attention over the tokens';
   const pairs = analysis.pairs.filter((pair) => pair.group === 0);
-  const word = quoteToken(analysis.tokens[group[0]].text);
+  const word = quoteToken(tokenText(analysis.tokens[group[0]]));
   const state = (run) => {
     const differing = pairs.filter((pair) => !pair.identical.weights[run]).length;
     if (differing === 0) return 'identical';
@@ -66,8 +66,8 @@ export function createAttentionWeights() {
       largestChange = Math.max(largestChange, Math.abs(difference[e]));
     }
     changeLegend.update(largestChange, formatShort);
-    const labels = tokens.map(({ text }) => text);
-    const name = (r) => `${quoteToken(tokens[r].text)} (position ${formatWhole(tokens[r].position)})`;
+    const labels = tokens.map(tokenText);
+    const name = (r) => `${quoteToken(tokenText(tokens[r]))} (position ${formatWhole(tokens[r].position)})`;
     const describe = (matrix, run) => (a, b) => `${run}: ${name(a)} gives ${name(b)} weight ${formatExact(matrix[a * n + b])}`;
     const run = runName[0].toUpperCase() + runName.slice(1);
     without.update({ labels, matrix: plain, limit: 1, width, title: 'Without positions', describe: describe(plain, 'without positions') });

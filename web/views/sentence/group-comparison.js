@@ -2,7 +2,7 @@
 // vectors as heat strips, and the distances at every stage, under a title that says what the
 // numbers show.
 import { createFigure, element } from '../../charts/figure.js';
-import { listPositions, quoteToken } from '../shared/format.js';
+import { listPositions, quoteToken, tokenText } from '../shared/format.js';
 import { createHeatStrips } from './heat-strips.js';
 import { createDistanceTable } from './distance-table.js';
 import { createStageStrip } from './stage-strip.js';
@@ -54,7 +54,7 @@ export function createGroupComparison() {
       const { tokens } = analysis;
       const positions = shown.map((index) => tokens[index].position);
       if (figure.style.getPropertyValue('--group') !== color) figure.style.setProperty('--group', color);
-      setTitle(`${quoteToken(tokens[group[0]].text)} at positions ${listPositions(positions)}: ${summaryFor(shownPairs, runName)}`);
+      setTitle(`${quoteToken(tokenText(tokens[group[0]]))} at positions ${listPositions(positions)}: ${summaryFor(shownPairs, runName)}`);
       setNote(group.length > shown.length
         ? `The word appears ${group.length} times; the first ${shown.length} copies are shown.`
         : '');

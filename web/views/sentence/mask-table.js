@@ -61,7 +61,7 @@ export function createMaskTable() {
     update({ byMask, causal, scheme, runName }) {
       setText(runHeads[1], runName);
       const states = MASKS.map(({ causal: masked }) => {
-        const { pairs } = byMask[masked];
+        const { pairs } = byMask[String(masked)];
         return RUNS.map(({ run }) => cellState(pairs, run));
       });
       MASKS.forEach(({ causal: masked }, m) => {

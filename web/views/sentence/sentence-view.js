@@ -7,9 +7,10 @@ import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
 import { createViewMessage } from '../shared/view-message.js';
+import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
 import { embeddingNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
-import { formatWhole, quoteToken } from '../shared/format.js';
+import { formatWhole, quoteToken, tokenText } from '../shared/format.js';
 import { createTokenChips } from './token-chips.js';
 import { createDivergencePanel, MAX_GROUPS_SHOWN } from './divergence-panel.js';
 import { createAttentionWeights } from './attention-weights.js';
@@ -37,19 +38,20 @@ function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
   return { a, b, firstDifference, identical, ...distances };
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   const controls = createSentenceControls({
-    state, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
+    state, tokenizers: pe.tokenizers, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
     firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput: changed,
   });
   const message = createViewMessage();
+  const tokenizers = createTokenizerLoading(pe, render);
 
   const initScale = embeddingScales(pe.analysisConstants.tokenEmbeddingStd).init;
   const tokensFigure = createFigure({
     title: 'Tokens and their positions: copies of a repeated word share a colour',
-    note: embeddingNote(initScale, pe.vocabularyClusters),
   });
   const chips = createTokenChips();
   tokensFigure.body.append(chips.element);
@@ -85,8 +87,9 @@ export function mount({ pe, root, state, onChange }) {
     const scheme = schemeOf(settings.kind);
     const runName = runNameOf(scheme);
     chips.update(analysis.tokens, colorOfToken(analysis.duplicates));
+    tokensFigure.setNote(embeddingNote(initScale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === settings.tokenizer)));
     const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
-      label: `${quoteToken(analysis.tokens[group[0]].text)} ×${group.length}`,
+      label: `${quoteToken(tokenText(analysis.tokens[group[0]]))} ×${group.length}`,
       color: CATEGORY_COLORS[g],
     }));
     const key = legend.map(({ label }) => label).join('\n');
@@ -96,7 +99,7 @@ export function mount({ pe, root, state, onChange }) {
     }
     divergence.update({ analysis, scheme, runName, causal, embeddingStd: initScale.std });
     weights.update({ analysis, runName });
-    maskTable.update({ byMask: { [causal]: analysis, [!causal]: otherMask }, causal, scheme, runName });
+    maskTable.update({ byMask: { [String(causal)]: analysis, [String(!causal)]: otherMask }, causal, scheme, runName });
   }
 
   // by: the distance typed, or null while the box holds no usable number.
@@ -126,7 +129,7 @@ export function mount({ pe, root, state, onChange }) {
     const read = controls.read();
     const by = shift.by();
     settings = { ...read.values, shift: by ?? settings.shift };
-    const outcome = analyzePanel(pe, read);
+    const outcome = analyzePanel(pe, tokenizers, read);
     analysis = outcome.analysis ?? null;
     message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;

@@ -1,7 +1,7 @@
-// The sentence as a row of tokens, each with its position under it; the copies of a repeated word
-// share a colour. Chips are reused between keystrokes and only changed text is rewritten.
+// The sentence as a row of tokens, each with its position under it (and, for a BPE tokenizer, its
+// vocabulary id); the copies of a repeated word share a colour. Chips are reused between keystrokes and only changed text is rewritten.
 import { element, setText } from '../../charts/figure.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole, tokenText } from '../shared/format.js';
 
 /** Returns { element, update(tokens, colorOf) }; colorOf(index) is a colour or undefined. */
 export function createTokenChips() {
@@ -13,9 +13,10 @@ export function createTokenChips() {
     const item = element('li', 'token-chip');
     const text = element('span', 'token-text');
     text.dir = 'auto'; // a Hebrew or Arabic word reads right to left inside its chip
+    const id = element('span', 'token-id');
     const position = element('span', 'token-position');
-    item.append(text, position);
-    return { item, text, position };
+    item.append(text, id, position);
+    return { item, text, id, position };
   }
 
   return {
@@ -24,8 +25,10 @@ export function createTokenChips() {
       while (chips.length < tokens.length) chips.push(chip());
       if (list.childElementCount !== tokens.length) list.replaceChildren(...chips.slice(0, tokens.length).map((c) => c.item));
       tokens.forEach((token, index) => {
-        const { item, text, position } = chips[index];
-        setText(text, token.text);
+        const { item, text, id, position } = chips[index];
+        setText(text, tokenText(token));
+        id.hidden = token.id === undefined;
+        setText(id, token.id === undefined ? '' : `id ${token.id}`);
         setText(position, formatWhole(token.position));
         const color = colorOf(index) ?? '';
         if (item.style.getPropertyValue('--group') !== color) {

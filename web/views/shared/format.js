@@ -59,6 +59,11 @@ export function formatRatio(ratio) {
 
 /** A token inside a sentence: quoted, and isolated so a right-to-left word cannot reorder the
  *  English around it (Unicode first-strong isolate). */
+/** How a token is written on the page: a BPE token's piece ("␣dog"), else its text. */
+export function tokenText(token) {
+  return token.piece ?? token.text;
+}
+
 export function quoteToken(text) {
   return `“\u2068${text}\u2069”`;
 }

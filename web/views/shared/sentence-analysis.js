@@ -4,8 +4,8 @@ import { MAX_TEXT_LENGTH, MAX_TOKENS } from './sentence-params.js';
 import { formatWhole } from './format.js';
 
 /**
- * settings: { text, ...options } where options are pe.analyze's (kind, the scheme's options, dim,
- * start, and optionally causal and embeddingStd). Returns { analysis } or { message, level }
+ * settings: { text, ...options } where options are pe.analyze's (tokenizer, kind, the scheme's
+ * options, dim, start, and optionally causal and embeddingStd). Returns { analysis } or { message, level }
  * where level is 'info' for an empty box (nothing is wrong yet) and 'error' for input that
  * cannot be drawn.
  */
@@ -45,11 +45,14 @@ function analyzeSentence(pe, { text, ...options }) {
 
 /**
  * The outcome for what a sentence view's panel reads (createSentenceControls' read()): a number
- * that is not usable yet as an error, otherwise analyzeSentence of the values plus extra, with
- * the panel's notice (a value it adjusted) as an info message beside the figures.
+ * that is not usable yet as an error, a tokenizer still loading or that failed to load as its
+ * message (tokenizers: createTokenizerLoading's), otherwise analyzeSentence of the values plus
+ * extra, with the panel's notice (a value it adjusted) as an info message beside the figures.
  */
-export function analyzePanel(pe, { values, problem, notice }, extra = {}) {
+export function analyzePanel(pe, tokenizers, { values, problem, notice }, extra = {}) {
   if (problem) return { level: 'error', message: problem };
+  const waiting = tokenizers.status(values.tokenizer);
+  if (waiting) return waiting;
   const outcome = analyzeSentence(pe, { ...values, ...extra });
   if (outcome.analysis && notice) return { ...outcome, level: 'info', message: notice };
   return outcome;

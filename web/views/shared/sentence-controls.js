@@ -1,31 +1,26 @@
-// The control panel of a sentence view: the text box, example sentences, the position scheme and
+// The control panel of a sentence view: the text box, example sentences, the tokenizer (with the
+// sentence saying how it splits and its vocabulary's credit), the position scheme and
 // its options, dimensions, first position (with the lecture's "first copy at 200") and, where
 // asked for, the causal mask. Reading the panel never throws: a half-typed number is reported as
 // a problem to show.
-import { element } from '../../charts/figure.js';
-import { labelled, labelledCheckbox, readWhole, wholeNumberInput } from './control-parts.js';
+import { element, setText } from '../../charts/figure.js';
+import { choiceSelect, labelled, labelledCheckbox, readWhole, wholeNumberInput } from './control-parts.js';
 import { DIM_LIMITS, LECTURE_START, START_LIMITS } from './sentence-params.js';
 import { createSchemeControls } from './scheme-controls.js';
 import { formatWhole } from './format.js';
-
-const TOKEN_RULE =
-  'How the text is split: a word (a run of letters and digits, in any script) is one token, ' +
-  'lowercased, so “It” and “it” count as copies of one word (the subword tokenizers of real ' +
-  'models keep them apart); every other character (a punctuation mark, a symbol, an emoji, a ' +
-  'Chinese or Japanese character) is a token of its own; spaces only separate. Counting tokens ' +
-  'from 0, token r sits at the first position plus r.';
+import { showCredit, tokenRule } from './tokenizer-choice.js';
 
 /**
- * state: initial { text, kind, <scheme options>, dim, start, causal? }; schemes: entries of
- * pe.schemes to offer; withCausal adds the mask switch; examples: sentences offered as one-click
- * buttons; firstCopy(): the index of the token the lecture's start puts at 200 (the first copy of
+ * state: initial { text, tokenizer, kind, <scheme options>, dim, start, causal? }; tokenizers:
+ * pe.tokenizers; schemes: entries of pe.schemes to offer; withCausal adds the mask switch;
+ * examples: sentences offered as one-click buttons; firstCopy(): the index of the token the lecture's start puts at 200 (the first copy of
  * the first repeated word); extras: more control elements of the view, which must fire 'input'
  * and which the view reads itself; onInput() runs after every change.
  * Returns { element, read() } where read() gives { values, problem, notice }: the settings as
  * typed (a number that is not usable yet keeps its last good value), a sentence about that
  * number, and a sentence about a value the panel adjusted (an odd dimension for a paired scheme).
  */
-export function createSentenceControls({ state, schemes, withCausal, examples, firstCopy, extras = [], onInput }) {
+export function createSentenceControls({ state, tokenizers, schemes, withCausal, examples, firstCopy, extras = [], onInput }) {
   const panel = element('div', 'controls sentence-controls');
 
   const text = element('textarea', 'sentence-text');
@@ -48,7 +43,18 @@ export function createSentenceControls({ state, schemes, withCausal, examples, f
     exampleList.append(button);
   }
 
-  const rule = element('p', 'control-wide control-hint', TOKEN_RULE);
+  const tokenizer = choiceSelect(tokenizers.map(({ name, label }) => ({ value: name, label })), state.tokenizer);
+  tokenizer.dataset.testid = 'tokenizer';
+  const entryOf = (name) => tokenizers.find((entry) => entry.name === name);
+  const rule = element('p', 'control-wide control-hint', tokenRule(entryOf(state.tokenizer)));
+  const credit = element('p', 'control-wide control-hint tokenizer-credit');
+  let creditFor = null;
+  function showTokenizer(entry) {
+    setText(rule, tokenRule(entry));
+    if (creditFor !== entry) showCredit(credit, entry);
+    creditFor = entry;
+  }
+  showTokenizer(entryOf(state.tokenizer));
   const scheme = createSchemeControls({ schemes, state });
 
   const dim = wholeNumberInput(DIM_LIMITS, state.dim);
@@ -64,7 +70,7 @@ export function createSentenceControls({ state, schemes, withCausal, examples, f
   const startGroup = element('div', 'control-row');
   startGroup.append(labelled('First position', start), lectureStart);
 
-  panel.append(textControl, exampleList, rule, ...scheme.elements,
+  panel.append(textControl, exampleList, labelled('Tokenizer', tokenizer), rule, credit, ...scheme.elements,
     labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim), startGroup, ...extras);
 
   let causal = null;
@@ -108,7 +114,9 @@ export function createSentenceControls({ state, schemes, withCausal, examples, f
       } else {
         lastStart = startValue;
       }
-      const values = { text: text.value, kind: chosen.kind, ...chosen.options, dim: lastDim, start: lastStart };
+      showTokenizer(entryOf(tokenizer.value));
+      /** @type {Record<string, unknown>} */
+      const values = { text: text.value, tokenizer: tokenizer.value, kind: chosen.kind, ...chosen.options, dim: lastDim, start: lastStart };
       if (causal) values.causal = causal.checked;
       return { values, problem: problems.join(' ') || null, notice };
     },

@@ -42,6 +42,7 @@ function optionParam(pe, option) {
 export function sentenceParams(pe, schemes, { text, kind }) {
   return {
     text: textParam(text, MAX_TEXT_LENGTH),
+    tokenizer: choiceParam('words', pe.tokenizers.map(({ name }) => name)),
     kind: choiceParam(kind, schemes.map(({ name }) => name)),
     ...Object.fromEntries(schemeOptions(schemes).map((option) => [option.name, optionParam(pe, option)])),
     dim: integerParam(8, DIM_LIMITS.min, DIM_LIMITS.max),

@@ -4,7 +4,9 @@
 // periods: how long the step from each position to the next is. Every number is the core's.
 import { element } from '../../charts/figure.js';
 import { trackWidth } from '../../charts/width-tracker.js';
+import { encodingSnippet } from '../../lib/python-snippets.js';
 import { choiceSelect, labelled } from '../shared/control-parts.js';
+import { createCopyCode } from '../shared/copy-code.js';
 import { createRangeControls } from '../shared/range-controls.js';
 import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
 import { createViewMessage } from '../shared/view-message.js';
@@ -32,6 +34,7 @@ function layoutControl(option, value) {
   return { element: labelled('Layout', select), read: () => select.value };
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const params = sinusoidalParams(pe);
   const base = baseControl(state.base);
@@ -40,6 +43,14 @@ export function mount({ pe, root, state, onChange }) {
   controls.element.querySelector('input[data-field="dim"]').step = '2';
   const message = createViewMessage();
   const map = createEncodingMap();
+  const copyCode = createCopyCode({
+    what: 'this sinusoidal table',
+    snippet(library) {
+      const { start, count, dim, base, layout } = settings; // the last settings the core accepted
+      return encodingSnippet(library, { kind: 'sinusoidal', start, count, dim, base, layout });
+    },
+  });
+  map.figure.append(copyCode.element);
   const similarity = createSimilarity();
   const rotation = createRotation();
   const steps = createSteps();
@@ -82,6 +93,7 @@ export function mount({ pe, root, state, onChange }) {
     const next = tryPanelSettings({ controls, message, extras: () => ({ base: base.read(), layout: layout.read() }), load });
     if (!next) return;
     settings = next;
+    copyCode.clear();
     draw();
     onChange(settings);
   }

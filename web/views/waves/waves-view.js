@@ -25,6 +25,7 @@ function samplesPerPosition(plotWidth, count) {
   return 2 * Math.ceil(wanted / 2);
 }
 
+/** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const smoothBox = smoothControl(state.smooth);
   const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [smoothBox.element], onInput: update });

@@ -1,0 +1,101 @@
+// The package as a user gets it: `npm pack`, then `npm install` of the tarball into a scratch
+// project, where `import { loadPE } from 'pe-lab'` must work in Node, bundled by esbuild, and in
+// TypeScript (the types found through package.json's exports under both module resolutions).
+// Needs the build (`bash .ci/build.sh web`): the tarball carries the generated module.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { loadPE } from '../../web/pe.js';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsc = path.join(root, 'node_modules/.bin/tsc');
+
+// What the API needs and nothing else (npm adds package.json and the README itself).
+const expectedFiles = [
+  'README.md',
+  'package.json',
+  'web/generated/pe-core-wasm.mjs',
+  'web/generated/pe-core.mjs',
+  'web/pe.d.ts',
+  'web/pe.js',
+];
+
+const usage = `import { loadPE } from 'pe-lab';
+const pe = await loadPE();
+const m = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
+console.log(JSON.stringify({ layout: m.layout, data: Array.from(m.data) }));
+`;
+
+const typedUsage = `import { loadPE, type Encoding, type Pairing } from 'pe-lab';
+const pe = await loadPE();
+const m: Encoding = pe.encode({ kind: 'binary', count: 3, dim: 4 });
+const pairing: Pairing = 'half';
+export const rotated: Float32Array = pe.rotate({ data: m.data, dim: 4, pairing });
+`;
+
+function tsconfig(resolution) {
+  const module = resolution === 'bundler' ? 'esnext' : 'nodenext';
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    target: 'es2022',
+    lib: ['es2022'],
+    module,
+    moduleResolution: resolution,
+    types: [],
+  };
+  return JSON.stringify({ compilerOptions, files: ['usage.ts'] });
+}
+
+test('npm pack holds the API and nothing else, and the installed package works in Node, esbuild and TypeScript', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pe-package-'));
+  try {
+    // --ignore-scripts: prepack would rebuild; npm test has just built.
+    const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: root });
+    const [packed] = JSON.parse(stdout);
+    assert.deepEqual(packed.files.map((file) => file.path).sort(), expectedFiles);
+
+    const project = path.join(dir, 'project');
+    await mkdir(project);
+    await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
+    // --offline: the package has no dependencies, so installing it needs no registry.
+    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], {
+      cwd: project,
+    });
+
+    const pe = await loadPE();
+    const reference = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
+    const expected = { layout: reference.layout, data: Array.from(reference.data) };
+
+    await writeFile(path.join(project, 'usage.mjs'), usage);
+    const node = await run(process.execPath, ['usage.mjs'], { cwd: project });
+    assert.deepEqual(JSON.parse(node.stdout), expected, 'imported by Node');
+
+    await build({
+      absWorkingDir: project,
+      entryPoints: ['usage.mjs'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      outfile: 'bundle.mjs',
+      logLevel: 'error',
+    });
+    const bundled = await run(process.execPath, ['bundle.mjs'], { cwd: project });
+    assert.deepEqual(JSON.parse(bundled.stdout), expected, 'bundled by esbuild');
+
+    await writeFile(path.join(project, 'usage.ts'), typedUsage);
+    for (const resolution of ['nodenext', 'bundler']) {
+      await writeFile(path.join(project, 'tsconfig.json'), tsconfig(resolution));
+      await run(tsc, ['-p', project]).catch((error) => assert.fail(`tsc (${resolution}): ${error.stdout}`));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

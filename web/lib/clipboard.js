@@ -1,0 +1,21 @@
+// Copying text to the clipboard where the browser allows it. Inside <iframe sandbox> without a
+// clipboard-write permission, or on some file:// pages, it does not; callers then show the text
+// selected for Ctrl+C instead.
+
+/** Whether this document may write to the clipboard at all. Asked first: inside a sandboxed
+ *  iframe Chrome refuses, and logs a console error even when the refusal is caught. */
+function clipboardAllowed() {
+  const policy = document.permissionsPolicy ?? document.featurePolicy;
+  return Boolean(navigator.clipboard) && (!policy || policy.allowsFeature('clipboard-write'));
+}
+
+/** Writes text to the clipboard; resolves to whether it was copied (never rejects). */
+export async function copyText(text) {
+  if (!clipboardAllowed()) return false;
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false; // refused anyway, e.g. on some file:// pages
+  }
+}
