@@ -31,11 +31,12 @@ async function frameOf(host, selector) {
 }
 
 // How the frame's viewport compares with its content.
-const measure = (frame) => frame.evaluate(() => ({
-  viewport: innerHeight,
-  content: document.documentElement.getBoundingClientRect().height,
-  scrolls: document.documentElement.scrollHeight > innerHeight,
-}));
+const measure = (frame) =>
+  frame.evaluate(() => ({
+    viewport: innerHeight,
+    content: document.documentElement.getBoundingClientRect().height,
+    scrolls: document.documentElement.scrollHeight > innerHeight,
+  }));
 
 // Waits until every embed's viewport is its content's height; returns the heights.
 async function fitted(host) {
@@ -44,8 +45,10 @@ async function fitted(host) {
     await host.locator(selector).scrollIntoViewIfNeeded();
     const frame = await frameOf(host, selector);
     try {
-      await frame.waitForFunction((px) => Math.abs(innerHeight - document.documentElement.getBoundingClientRect().height) <= px,
-        FIT_PX, { timeout: 5000, polling: 100 });
+      await frame.waitForFunction((px) => Math.abs(innerHeight - document.documentElement.getBoundingClientRect().height) <= px, FIT_PX, {
+        timeout: 5000,
+        polling: 100,
+      });
     } catch {
       assert.fail(`${selector} does not fit its content: ${JSON.stringify(await measure(frame))}`);
     }
@@ -56,12 +59,22 @@ async function fitted(host) {
 }
 
 // The height messages the course page receives in the next ms milliseconds.
-const messagesIn = (host, ms) => host.evaluate((wait) => new Promise((done) => {
-  let count = 0;
-  const listen = (event) => { if (event.data?.type === 'pe-lab:height') count += 1; };
-  addEventListener('message', listen);
-  setTimeout(() => { removeEventListener('message', listen); done(count); }, wait);
-}), ms);
+const messagesIn = (host, ms) =>
+  host.evaluate(
+    (wait) =>
+      new Promise((done) => {
+        let count = 0;
+        const listen = (event) => {
+          if (event.data?.type === 'pe-lab:height') count += 1;
+        };
+        addEventListener('message', listen);
+        setTimeout(() => {
+          removeEventListener('message', listen);
+          done(count);
+        }, wait);
+      }),
+    ms,
+  );
 
 async function checkCoursePage(url, name) {
   const { page: host, problems } = await openPage(lab, url, { waitForReady: false });
@@ -69,7 +82,10 @@ async function checkCoursePage(url, name) {
   // The element made a lazy-loading, titled iframe of the index.html next to embed.js, sandboxed
   // unless from file:// (where Chromium would let a sandboxed page load no files).
   const made = await host.locator('#grid iframe').evaluate((frame) => ({
-    sandbox: frame.getAttribute('sandbox'), loading: frame.getAttribute('loading'), title: frame.title, src: frame.src,
+    sandbox: frame.getAttribute('sandbox'),
+    loading: frame.getAttribute('loading'),
+    title: frame.title,
+    src: frame.src,
   }));
   const sandbox = url.startsWith('file:') ? null : 'allow-scripts';
   assert.deepEqual({ ...made, src: undefined }, { sandbox, loading: 'lazy', title: 'PE Lab: grid view', src: undefined });
@@ -120,14 +136,15 @@ test('the same course page and embeds from file://', async () => {
 });
 
 const background = (host) => host.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-const grid = (host) => host.evaluate(() => {
-  // The grid's top-left pixel is its header, painted in the theme's paper colour. (Read from a copy:
-  // reading the grid's own canvas again and again makes Chromium warn.)
-  const copy = document.createElement('canvas').getContext('2d');
-  copy.drawImage(document.querySelector('[data-testid="binary-grid"]'), 1, 1, 1, 1, 0, 0, 1, 1);
-  const [r, g, b] = copy.getImageData(0, 0, 1, 1).data;
-  return `rgb(${r}, ${g}, ${b})`;
-});
+const grid = (host) =>
+  host.evaluate(() => {
+    // The grid's top-left pixel is its header, painted in the theme's paper colour. (Read from a copy:
+    // reading the grid's own canvas again and again makes Chromium warn.)
+    const copy = document.createElement('canvas').getContext('2d');
+    copy.drawImage(document.querySelector('[data-testid="binary-grid"]'), 1, 1, 1, 1, 0, 0, 1, 1);
+    const [r, g, b] = copy.getImageData(0, 0, 1, 1).data;
+    return `rgb(${r}, ${g}, ${b})`;
+  });
 
 test('theme=light and theme=dark colour the page and the canvas charts, and stay in the link', async () => {
   const shown = {};

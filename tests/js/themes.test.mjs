@@ -34,10 +34,19 @@ function contrast(a, b) {
 
 // [text, background] as drawn on the page and in the charts.
 const TEXT_PAIRS = [
-  ...['--ink', '--muted', '--accent', '--alert'].flatMap((text) => [[text, '--paper'], [text, '--panel']]),
+  ...['--ink', '--muted', '--accent', '--alert'].flatMap((text) => [
+    [text, '--paper'],
+    [text, '--panel'],
+  ]),
   ...['--warn-bg', '--error-bg', '--repeat-tint', '--cached-tint', '--band-1', '--band-2', '--bit-0'].map((bg) => ['--ink', bg]),
-  ['--muted', '--cached-tint'], ['--muted', '--band-2'], ['--accent', '--cached-tint'], ['--alert', '--cached-tint'],
-  ['--alert', '--alert-bg'], ['--error-line', '--paper'], ['--paper', '--bit-1'], ['--paper', '--accent'],
+  ['--muted', '--cached-tint'],
+  ['--muted', '--band-2'],
+  ['--accent', '--cached-tint'],
+  ['--alert', '--cached-tint'],
+  ['--alert', '--alert-bg'],
+  ['--error-line', '--paper'],
+  ['--paper', '--bit-1'],
+  ['--paper', '--accent'],
 ];
 
 test('the ratio follows WCAG: black on white is 21:1, equal colours 1:1', () => {
@@ -58,7 +67,9 @@ for (const [theme, colors] of Object.entries(THEMES)) {
 
 test('dark theme: every chart colour keeps 3:1 against the paper', () => {
   const { dark } = THEMES;
-  for (const name of Object.keys(dark).filter((key) => key.startsWith('--category-')).concat('--bit-1')) {
+  for (const name of Object.keys(dark)
+    .filter((key) => key.startsWith('--category-'))
+    .concat('--bit-1')) {
     const ratio = contrast(dark[name], dark['--paper']);
     assert.ok(ratio >= 3, `${name} ${dark[name]} on ${dark['--paper']} is ${ratio.toFixed(2)}:1`);
   }
