@@ -23,9 +23,14 @@ before(async () => {
 });
 after(() => course?.close());
 
-// (Polled by time: a frame out of view gets no animation frames, waitForFunction's default.)
-async function frameOf(host, selector) {
+// The frame of the PE Lab page whose address matches url, once drawn. It is scrolled into view
+// first: a lazy-loading iframe far from the screen does not load. (Then its address: a new iframe
+// holds about:blank until PE Lab's page arrives. Polled by time: a frame out of view gets no
+// animation frames, waitForFunction's default.)
+async function frameOf(host, selector, url = /\/index\.html\?/) {
+  await host.locator(selector).scrollIntoViewIfNeeded();
   const frame = await (await host.locator(selector).elementHandle()).contentFrame();
+  await frame.waitForURL(url, { waitUntil: 'commit' });
   await frame.waitForFunction(() => document.body?.classList.contains('ready'), null, { timeout: 15000, polling: 100 });
   return frame;
 }
@@ -42,7 +47,6 @@ const measure = (frame) =>
 async function fitted(host) {
   const heights = [];
   for (const selector of EMBEDS) {
-    await host.locator(selector).scrollIntoViewIfNeeded();
     const frame = await frameOf(host, selector);
     try {
       await frame.waitForFunction((px) => Math.abs(innerHeight - document.documentElement.getBoundingClientRect().height) <= px, FIT_PX, {
@@ -117,7 +121,7 @@ async function checkCoursePage(url, name) {
 
   // Changing an attribute reloads the view with it.
   await host.locator('#grid').evaluate((element) => element.setAttribute('theme', 'dark'));
-  await host.waitForFunction(() => document.querySelector('#grid iframe').src.endsWith('&theme=dark'));
+  await frameOf(host, '#grid iframe', /theme=dark/);
   await fitted(host);
   assert.equal(await (await frameOf(host, '#grid iframe')).evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.deepEqual(problems, [], name);
