@@ -90,7 +90,7 @@ test('an embed and the full page run inside <iframe sandbox="allow-scripts">', a
   // The clipboard is refused in a sandbox: copying must fall back to a selection, silently.
   const panel = page.frameLocator('#page').locator('[data-view-slot="grid"] + .embed-code');
   await panel.locator('summary').click();
-  await panel.getByRole('button', { name: 'Copy embed code' }).click();
+  await panel.getByRole('button', { name: 'Copy iframe code' }).click();
   await panel.locator('.embed-code-status', { hasText: 'Ctrl+C' }).waitFor();
   assert.deepEqual(problems, []);
   await screenshot(page, 'sandboxed-iframe-grid');
@@ -126,16 +126,17 @@ test('nonsense in the link falls back to defaults with a visible note', async ()
   await page.context().close();
 });
 
-test('"Embed this view" gives an iframe for the state on screen', async () => {
+test('"Embed this view" gives the self-sizing element and a plain iframe for the state on screen', async () => {
   const { page, problems } = await openPage(session, `${session.url}?grid.start=64&grid.count=12`);
   const panel = page.locator('[data-view-slot="grid"] + .embed-code');
   await panel.locator('summary').click();
   // The code is written on the panel's 'toggle' event, which the browser queues after the click
   // (behind any view that the scroll brought near enough to draw).
   await page.waitForFunction(() => document.querySelector('[data-view-slot="grid"] + .embed-code textarea').value !== '');
-  const code = await panel.locator('textarea').inputValue();
-  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /);
-  assert.match(code, /sandbox="allow-scripts"/);
+  const [element, iframe] = await panel.locator('textarea').evaluateAll((codes) => codes.map(({ value }) => value));
+  assert.match(element, /^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<pe-lab-view view="grid" start="64" count="12"><\/pe-lab-view>$/);
+  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /);
+  assert.match(iframe, /sandbox="allow-scripts"/);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -9,7 +9,7 @@ import {
   currentQuery, nextFrame, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps, waitForSnapshot,
 } from './support/browser.mjs';
 
-// BIT_COLORS of web/charts/palette.js as RGB; the outlines of the keyboard cursor
+// The light theme's bit colours (--bit-0, --bit-1 of web/styles/themes.css) as RGB; the outlines of the keyboard cursor
 // (CATEGORY_COLORS[4]) and of the cell under the pointer (INK).
 const BIT_RGB = { 0: [0xe8, 0xee, 0xf5], 1: [0x0b, 0x3d, 0x6b] };
 const CURSOR_RGB = [0xd5, 0x5e, 0x00];

@@ -56,7 +56,7 @@ test('?view=mla shows DeepSeek-V3: the layer, the experiment, the cache and YaRN
     for (const text of ['7,168 → 512', '512 → 128', 'RoPE: 7,168 → 64', '7,168 → 1,536', '1,536 → 128', 'RoPE: 1,536 → 64', '192 = 128 + 64', 'cached: 576 per token per layer', '(MHA: 32,768)', 'shared by the heads']) {
       assert.ok(diagram.includes(text), `${text} in the diagram at ${width} px`);
     }
-    assert.equal(await page.locator('svg.mla-diagram rect[stroke="#0072B2"]').count(), 3, 'c^KV, k^R and the cache box are marked cached');
+    assert.equal(await page.locator('svg.mla-diagram rect[stroke="var(--category-0)"]').count(), 3, 'c^KV, k^R and the cache box are marked cached');
     assert.match(await note(page, 0), /Why decoupled: .* one fixed matrix per head, folded into the query once, so no key is built\. RoPE on qC and kC would put a rotation that depends on both positions between WUQ and WUK: no single matrix could be folded\./);
 
     // The experiment: none and decoupled agree, naive does not, with what each caches.

@@ -1,13 +1,16 @@
 // The page's entry point: loads the wasm core, builds the guided page's sections from the view
 // registry (or the one view an embed asks for), draws the views as they come near the screen
-// (their code fetched by view-code.js), keeps the URL in step with the controls, and exposes
-// window.peDemo for course authors and tests.
+// (their code fetched by view-code.js), keeps the URL in step with the controls, shows the theme
+// the link asks for, tells a hosting page its height, and exposes window.peDemo for course
+// authors and tests.
 import { loadPE } from '../pe.js';
 import { VIEWS } from '../views/registry.js';
 import { element } from '../charts/figure.js';
 import { readParams, writeParams } from '../lib/url-params.js';
 import { showFatalError, showLinkNotes } from './page-notices.js';
 import { addEmbedControl } from './embed-code.js';
+import { announceHeightToHost } from './frame-height.js';
+import { applyTheme, writeTheme } from './theme.js';
 import { loadLaterViews, mountOf } from './view-code.js';
 
 // A view this close below the screen (in screen heights) is drawn before the reader gets there.
@@ -44,6 +47,7 @@ function createSection(view, number) {
 function urlFor(embedded, entries) {
   const search = new URLSearchParams();
   if (embedded) search.set('view', embedded.name);
+  writeTheme(search);
   for (const { view, schema, state } of entries) {
     writeParams(search, view.name, schema, state, { plain: Boolean(embedded) });
   }
@@ -79,6 +83,7 @@ function followInUrl(embedded, entries) {
 async function start() {
   const search = new URLSearchParams(location.search);
   const { embedded, notes } = chooseViews(search);
+  notes.push(...applyTheme(search));
   if (embedded) document.body.classList.add('embedded');
   const views = embedded ? [embedded] : VIEWS;
   const main = document.querySelector('[data-steps]');
@@ -172,4 +177,4 @@ async function start() {
   if (!embedded) loadLaterViews().catch(() => {});
 }
 
-start().catch(showFatalError);
+start().catch(showFatalError).finally(announceHeightToHost);

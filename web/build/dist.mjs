@@ -18,6 +18,8 @@ for (const path of SHIPPED) {
   mkdirSync(dirname(join(dist, path)), { recursive: true });
   cpSync(join(root, path), join(dist, path), { recursive: true });
 }
+// The course pages' embed script sits next to index.html, which its <pe-lab-view> element opens.
+cpSync(join(root, 'web/embed.js'), join(dist, 'embed.js'));
 
 // The source maps stay with the development build; drop the links to them so nothing asks for them.
 for (const script of SCRIPTS) {

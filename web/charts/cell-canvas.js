@@ -6,6 +6,7 @@
 import { element, setText } from './figure.js';
 import { pixelRatio, registerRedraw, sizeCanvas } from './hidpi-canvas.js';
 import { writeRampPixel } from './color-ramp.js';
+import { onThemeChange } from './palette.js';
 import { trackItemSelection } from './item-selection.js';
 
 export const CHART_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
@@ -90,31 +91,34 @@ export function createCellCanvas({ label, readout, hint }) {
     setText(readout, layout.describe(cell.row, cell.col));
   }
 
-  const cells = {
-    element: wrapper,
-    draw(next) {
-      const { width, height, x, y, rows, cols, cellWidth, cellHeight, value, limit, decorate, key } = next;
-      layout = next;
-      selection.resize(rows, cols);
-      // The values under the pointer or cursor may have changed: say the new ones.
-      if (selection.active()) show();
-      const ratio = pixelRatio();
-      if (key !== undefined && `${ratio} ${key}` === paintedKey) return;
-      paintedKey = key === undefined ? undefined : `${ratio} ${key}`;
-      if (cellImage.width !== cols) cellImage.width = cols;
-      if (cellImage.height !== rows) cellImage.height = rows;
-      const pixels = cellContext.createImageData(cols, rows);
-      for (let row = 0; row < rows; row += 1) {
-        for (let col = 0; col < cols; col += 1) writeRampPixel(pixels.data, 4 * (row * cols + col), value(row, col), limit);
-      }
-      cellContext.putImageData(pixels, 0, 0);
-      const context = sizeCanvas(canvas, width, height);
-      context.clearRect(0, 0, width, height);
-      context.imageSmoothingEnabled = false; // hard cell edges, not a blur
-      context.drawImage(cellImage, x, y, cols * cellWidth, rows * cellHeight);
-      decorate?.(context);
-    },
-  };
-  registerRedraw(canvas, () => cells.draw(layout));
-  return cells;
+  function draw(next) {
+    const { width, height, x, y, rows, cols, cellWidth, cellHeight, value, limit, decorate, key } = next;
+    layout = next;
+    selection.resize(rows, cols);
+    // The values under the pointer or cursor may have changed: say the new ones.
+    if (selection.active()) show();
+    const ratio = pixelRatio();
+    if (key !== undefined && `${ratio} ${key}` === paintedKey) return;
+    paintedKey = key === undefined ? undefined : `${ratio} ${key}`;
+    if (cellImage.width !== cols) cellImage.width = cols;
+    if (cellImage.height !== rows) cellImage.height = rows;
+    const pixels = cellContext.createImageData(cols, rows);
+    for (let row = 0; row < rows; row += 1) {
+      for (let col = 0; col < cols; col += 1) writeRampPixel(pixels.data, 4 * (row * cols + col), value(row, col), limit);
+    }
+    cellContext.putImageData(pixels, 0, 0);
+    const context = sizeCanvas(canvas, width, height);
+    context.clearRect(0, 0, width, height);
+    context.imageSmoothingEnabled = false; // hard cell edges, not a blur
+    context.drawImage(cellImage, x, y, cols * cellWidth, rows * cellHeight);
+    decorate?.(context);
+  }
+  // The labels are painted in the theme's colours: a new theme repaints them.
+  onThemeChange(() => {
+    paintedKey = undefined;
+    if (layout) draw(layout);
+  });
+
+  registerRedraw(canvas, () => draw(layout));
+  return { element: wrapper, draw };
 }

@@ -1,26 +1,66 @@
 // Colours of every chart, chosen to stay distinct under the common colour-vision deficiencies.
+// The named colours are CSS custom properties of the page's theme (web/styles/themes.css), so SVG
+// charts, legends and CSS follow a theme change by themselves; canvas charts resolve them with
+// canvasColor when they paint, and repaint through onThemeChange.
 import { interpolateRgbBasis } from 'd3-interpolate';
 
 // ColorBrewer's 11-class RdBu scheme (Cynthia Brewer, colorbrewer2.org), red to blue, through a
 // B-spline as d3-scale-chromatic's interpolateRdBu does. Listed here rather than imported from
 // d3-scale-chromatic because that module builds all of its ~70 schemes when loaded, ~13 ms of
-// the page's first render for the one used.
+// the page's first render for the one used. The same in both themes: its cells carry the data.
 const RED_TO_BLUE = interpolateRgbBasis(['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7',
   '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061']);
 
-// Okabe & Ito's categorical palette (yellow left out: too faint on white). Used for duplicate
-// groups and for series in line charts.
-export const CATEGORY_COLORS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#000000'];
+// Okabe & Ito's categorical palette (yellow left out: too faint on white; black turns light in
+// the dark theme). Used for duplicate groups and for series in line charts.
+export const CATEGORY_COLORS = [0, 1, 2, 3, 4, 5, 6].map((k) => `var(--category-${k})`);
 
-// Binary cells: light for 0, dark for 1; they differ in lightness, not only in hue.
-export const BIT_COLORS = { 0: '#e8eef5', 1: '#0b3d6b' };
+// Binary cells: the one for 0 close to the paper, the one for 1 far from it; they differ in
+// lightness, not only in hue. Digits on them are written in BIT_INK.
+export const BIT_COLORS = { 0: 'var(--bit-0)', 1: 'var(--bit-1)' };
+export const BIT_INK = { 0: 'var(--ink)', 1: 'var(--paper)' };
 
-export const INK = '#1f2328';
-export const MUTED_INK = '#59636e';
-export const GRID_LINE = '#d0d7de';
+export const INK = 'var(--ink)';
+export const MUTED_INK = 'var(--muted)';
+export const GRID_LINE = 'var(--line)';
+export const PAPER = 'var(--paper)';
+// Text in a series' hue, for tags: the blue and the vermilion of CATEGORY_COLORS are too light
+// for text on the dark paper, these keep 4.5:1 in both themes.
+export const ACCENT_INK = 'var(--accent)';
+export const ALERT_INK = 'var(--alert)';
+// Tints behind text: a highlighted row, a row of a repeated code, a box that is cached.
+export const HIGHLIGHT_TINT = 'var(--warn-bg)';
+export const REPEAT_TINT = 'var(--repeat-tint)';
+export const CACHED_TINT = 'var(--cached-tint)';
 
 /** Diverging colour for value in [-limit, limit]: blue below zero, white at zero, red above. */
 export function divergingColor(value, limit) {
   const t = limit > 0 ? Math.max(-1, Math.min(1, value / limit)) : 0;
   return RED_TO_BLUE(0.5 - t / 2); // it runs red -> blue, so flip it
+}
+
+// Canvas cannot read CSS variables: the theme's value of each, looked up once per theme.
+const resolved = new Map();
+const themeWatchers = new Set();
+let themeObserver = null;
+
+/** The colour a canvas should paint for color: a palette variable's current value, else color. */
+export function canvasColor(color) {
+  let value = resolved.get(color);
+  if (value === undefined) {
+    const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
+    value = name ? getComputedStyle(document.documentElement).getPropertyValue(name).trim() : color;
+    resolved.set(color, value);
+  }
+  return value;
+}
+
+/** Calls repaint whenever the page's theme (html's data-theme attribute) changes. */
+export function onThemeChange(repaint) {
+  themeWatchers.add(repaint);
+  themeObserver ??= new MutationObserver(() => {
+    resolved.clear();
+    for (const watcher of themeWatchers) watcher();
+  });
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }

@@ -4,7 +4,7 @@
 // are large enough to read; every cell reads out by pointer and keyboard (cell-canvas.js).
 import { element, setText } from './figure.js';
 import { CHART_FONT, createCellCanvas, shorten, textWidth } from './cell-canvas.js';
-import { INK, MUTED_INK } from './palette.js';
+import { canvasColor, INK, MUTED_INK } from './palette.js';
 
 const MAX_CELL = 40;
 const MAX_SIZE = 480; // px; more would not show more, and every keystroke repaints the matrix
@@ -44,7 +44,7 @@ export function createTokenMatrix({ label, readout, hint }) {
           context.font = CHART_FONT;
           context.textBaseline = 'middle';
           if (!labelled) {
-            context.fillStyle = MUTED_INK;
+            context.fillStyle = canvasColor(MUTED_INK);
             context.fillText('tokens in order →', margin, margin / 2);
             context.save();
             context.translate(margin / 2, margin);
@@ -53,7 +53,7 @@ export function createTokenMatrix({ label, readout, hint }) {
             context.restore();
             return;
           }
-          context.fillStyle = INK;
+          context.fillStyle = canvasColor(INK);
           context.textAlign = 'right';
           shown.forEach((text, r) => context.fillText(text, margin - GAP, margin + (r + 0.5) * cell));
           context.textAlign = 'left';

@@ -11,6 +11,7 @@
 import { element } from '../../charts/figure.js';
 import { registerRedraw, sizeCanvas } from '../../charts/hidpi-canvas.js';
 import { trackItemSelection } from '../../charts/item-selection.js';
+import { onThemeChange } from '../../charts/palette.js';
 import { hitTest, visibleRows } from './grid-layout.js';
 import { paintGrid } from './grid-painter.js';
 
@@ -101,6 +102,7 @@ export function createGridCanvas({ label, onPoint }) {
   const chromeWidth = () => scroller.offsetWidth - scroller.clientWidth;
 
   scroller.addEventListener('scroll', draw, { passive: true });
+  onThemeChange(draw); // the grid is painted in the theme's colours
   const selection = trackItemSelection(canvas, {
     itemAt: pointAt,
     onChange: drawAndReport,

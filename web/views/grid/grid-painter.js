@@ -4,17 +4,15 @@
 //
 // The position column is frozen: when a wide grid scrolls sideways (16 or 31 bits on a phone),
 // everything else moves under it, so each row still says which position it is.
-import { BIT_COLORS, CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
+import {
+  BIT_COLORS, BIT_INK, canvasColor, CATEGORY_COLORS, GRID_LINE, HIGHLIGHT_TINT, INK, MUTED_INK, PAPER, REPEAT_TINT,
+} from '../../charts/palette.js';
 import { CHART_FONT } from '../../charts/cell-canvas.js';
 import { MONO_FONT, visibleRows } from './grid-layout.js';
 
 export const JUMP_COLOR = CATEGORY_COLORS[1]; // orange
 export const REPEAT_COLOR = CATEGORY_COLORS[3]; // reddish purple
 const CURSOR_COLOR = CATEGORY_COLORS[4]; // vermillion: visible on both bit colours
-const PAPER = '#ffffff';
-const REPEAT_TINT = '#f7e6f0';
-const ROW_TINT = '#fff8c5';
-const DIGIT_INK = { 0: INK, 1: '#ffffff' };
 
 // Baseline of header line n (0, 1, 2), text vertically centred.
 const headerRow = (layout, n) => layout.headerLine * n + layout.headerLine / 2 + 2;
@@ -28,18 +26,18 @@ const repeats = (data, r) => data.sameCodeAs(r) !== data.start + r;
 
 // Hovered or selected rows are highlighted; rows whose code repeats get a tint (and a stripe).
 function rowTint(data, r, marked) {
-  if (marked.has(r)) return ROW_TINT;
+  if (marked.has(r)) return HIGHLIGHT_TINT;
   return repeats(data, r) ? REPEAT_TINT : null;
 }
 
 // Everything that scrolls sideways is drawn with x in table coordinates (the context is shifted).
 function drawHeader(context, layout, data) {
   const { headerHeight, binary, cells, jump, pad } = layout;
-  context.fillStyle = PAPER;
+  context.fillStyle = canvasColor(PAPER);
   context.fillRect(0, 0, layout.width, headerHeight);
   context.font = CHART_FONT;
   context.textBaseline = 'middle';
-  context.fillStyle = INK;
+  context.fillStyle = canvasColor(INK);
   context.textAlign = 'left';
   if (binary.shown) {
     context.fillText('binary', binary.x + pad, headerRow(layout, 1));
@@ -54,7 +52,7 @@ function drawHeader(context, layout, data) {
   for (let k = 1; k <= data.dim; k += stride) {
     context.fillText(String(k), cells.x + (data.dim - k + 0.5) * cells.cellWidth, headerRow(layout, 1));
   }
-  context.fillStyle = MUTED_INK;
+  context.fillStyle = canvasColor(MUTED_INK);
   if (data.dim > 1) {
     context.textAlign = 'left';
     context.fillText('MSB', cells.x, headerRow(layout, 2));
@@ -69,11 +67,11 @@ function drawBinaryColumn(context, layout, data, rows, scrollTop, marked) {
   for (let r = rows.first; r <= rows.last; r += 1) {
     const tint = rowTint(data, r, marked);
     if (!tint) continue;
-    context.fillStyle = tint;
+    context.fillStyle = canvasColor(tint);
     context.fillRect(binary.x, rowTop(layout, r, scrollTop), binary.width, rowHeight);
   }
   context.font = MONO_FONT;
-  context.fillStyle = INK;
+  context.fillStyle = canvasColor(INK);
   context.textAlign = 'left';
   context.textBaseline = showText ? 'middle' : 'top';
   for (let r = rows.first; r <= rows.last; r += 1) {
@@ -96,7 +94,7 @@ function drawCells(context, layout, data, rows, scrollTop) {
         if (data.bit(r, data.dim - 1 - c) === bit) context.rect(cells.x + c * cellWidth, y, cellWidth - 1, rowHeight - gap);
       }
     }
-    context.fillStyle = BIT_COLORS[bit];
+    context.fillStyle = canvasColor(BIT_COLORS[bit]);
     context.fill();
   }
   if (!showText) return;
@@ -104,7 +102,7 @@ function drawCells(context, layout, data, rows, scrollTop) {
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   for (const bit of [0, 1]) {
-    context.fillStyle = DIGIT_INK[bit];
+    context.fillStyle = canvasColor(BIT_INK[bit]);
     for (let r = rows.first; r <= rows.last; r += 1) {
       const y = rowTop(layout, r, scrollTop) + rowHeight / 2;
       for (let c = 0; c < data.dim; c += 1) {
@@ -118,7 +116,7 @@ function drawJumps(context, layout, data, rows, scrollTop) {
   const { rowHeight, jump, pad, showText } = layout;
   const numberWidth = showText ? 22 : 0;
   const barHeight = Math.max(1, Math.min(rowHeight - 2, 10));
-  context.fillStyle = JUMP_COLOR;
+  context.fillStyle = canvasColor(JUMP_COLOR);
   context.beginPath();
   for (let r = rows.first; r <= rows.last; r += 1) {
     const bits = data.jumpAfter(r);
@@ -129,7 +127,7 @@ function drawJumps(context, layout, data, rows, scrollTop) {
   context.fill();
   if (!showText) return;
   context.font = MONO_FONT;
-  context.fillStyle = INK;
+  context.fillStyle = canvasColor(INK);
   context.textAlign = 'right';
   context.textBaseline = 'middle';
   for (let r = rows.first; r <= rows.last; r += 1) {
@@ -141,7 +139,7 @@ function drawJumps(context, layout, data, rows, scrollTop) {
 function outlineCell(context, layout, cell, scrollTop, color, lineWidth) {
   if (cell.col === null) return;
   const { cells, rowHeight } = layout;
-  context.strokeStyle = color;
+  context.strokeStyle = canvasColor(color);
   context.lineWidth = lineWidth;
   const inset = lineWidth / 2;
   context.strokeRect(cells.x + cell.col * cells.cellWidth + inset - 0.5, rowTop(layout, cell.row, scrollTop) + inset - 0.5,
@@ -151,20 +149,20 @@ function outlineCell(context, layout, cell, scrollTop, color, lineWidth) {
 // The frozen column, in screen coordinates: it covers whatever scrolled under it.
 function drawPositionColumn(context, layout, data, rows, scrollTop, marked, height, formatPosition) {
   const { rowHeight, position, pad, showText, labelEvery } = layout;
-  context.fillStyle = PAPER;
+  context.fillStyle = canvasColor(PAPER);
   context.fillRect(0, 0, position.width, height);
   for (let r = rows.first; r <= rows.last; r += 1) {
     const tint = rowTint(data, r, marked);
     if (!tint) continue;
-    context.fillStyle = tint;
+    context.fillStyle = canvasColor(tint);
     context.fillRect(0, rowTop(layout, r, scrollTop), position.width, rowHeight);
     if (repeats(data, r)) {
-      context.fillStyle = REPEAT_COLOR;
+      context.fillStyle = canvasColor(REPEAT_COLOR);
       context.fillRect(0, rowTop(layout, r, scrollTop), 4, rowHeight);
     }
   }
   context.font = MONO_FONT;
-  context.fillStyle = INK;
+  context.fillStyle = canvasColor(INK);
   context.textAlign = 'right';
   context.textBaseline = showText ? 'middle' : 'top';
   for (let r = rows.first; r <= rows.last; r += 1) {
@@ -178,20 +176,20 @@ function drawPositionColumn(context, layout, data, rows, scrollTop, marked, heig
 function drawRepeatBoundary(context, layout, data, scrollTop, width) {
   const { repeatsFrom, start, count } = data;
   if (repeatsFrom === null || repeatsFrom <= start || repeatsFrom >= start + count) return;
-  context.fillStyle = REPEAT_COLOR;
+  context.fillStyle = canvasColor(REPEAT_COLOR);
   context.fillRect(0, rowTop(layout, repeatsFrom - start, scrollTop) - 1, width, 3);
 }
 
 function drawFrozenHeader(context, layout, width, height, scrolled) {
   const { headerHeight, position, pad } = layout;
-  context.fillStyle = PAPER;
+  context.fillStyle = canvasColor(PAPER);
   context.fillRect(0, 0, position.width, headerHeight);
   context.font = CHART_FONT;
-  context.fillStyle = INK;
+  context.fillStyle = canvasColor(INK);
   context.textAlign = 'right';
   context.textBaseline = 'middle';
   context.fillText('position', position.width - pad, headerRow(layout, 2));
-  context.fillStyle = GRID_LINE;
+  context.fillStyle = canvasColor(GRID_LINE);
   context.fillRect(0, headerHeight - 1, width, 1);
   if (scrolled) context.fillRect(position.width - 1, 0, 1, height); // the edge things slide under
 }

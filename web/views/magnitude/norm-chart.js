@@ -4,7 +4,7 @@
 import { scaleLog } from 'd3-scale';
 import { createFigure, element, setText } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
-import { CATEGORY_COLORS, INK, MUTED_INK } from '../../charts/palette.js';
+import { CATEGORY_COLORS, INK, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
@@ -145,7 +145,7 @@ export function createNormChart() {
     const zeroSquares = [];
     positionNorms.forEach((norm, r) => {
       if (norm === 0 && markers) {
-        zeroSquares.push(svgElement('rect', { x: x(r) - 4, y: bottom - 4, width: 8, height: 8, fill: '#fff', stroke: POSITION_COLOR, 'stroke-width': 1.5 }));
+        zeroSquares.push(svgElement('rect', { x: x(r) - 4, y: bottom - 4, width: 8, height: 8, fill: PAPER, stroke: POSITION_COLOR, 'stroke-width': 1.5 }));
       }
     });
     if (zeroSquares.length > 0 || zeros.childElementCount > 0) zeros.replaceChildren(...zeroSquares);

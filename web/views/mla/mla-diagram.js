@@ -6,7 +6,7 @@
 // and keyboard.
 import { svgElement } from '../../charts/svg.js';
 import { createSvgFigure } from '../../charts/bar-chart.js';
-import { CATEGORY_COLORS, GRID_LINE, MUTED_INK } from '../../charts/palette.js';
+import { ACCENT_INK, ALERT_INK, CACHED_TINT, CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { formatWhole as n } from '../shared/format.js';
 import { appendMathSvg, plainMath } from './math-text.js';
 
@@ -92,13 +92,13 @@ export function createMlaDiagram({ onResize }) {
           }
           const box = { x: left, y: top, width: w - depth * INDENT, height: BOX };
           svg.append(
-            svgElement('rect', { ...box, rx: 6, fill: cached ? '#eaf2fa' : '#fff', stroke: cached ? CACHED : GRID_LINE, 'stroke-width': cached ? 2 : 1 }),
+            svgElement('rect', { ...box, rx: 6, fill: cached ? CACHED_TINT : PAPER, stroke: cached ? CACHED : GRID_LINE, 'stroke-width': cached ? 2 : 1 }),
             appendMathSvg(svgElement('text', { x: left + 8, y: top + 17, class: 'diagram-name' }), name),
             appendMathSvg(svgElement('text', { x: left + 8, y: top + 34, class: 'diagram-edge' }), edge),
           );
           const right = left + box.width - 6;
-          if (rotated) svg.append(svgElement('text', { x: right, y: top + 17, 'text-anchor': 'end', fill: ROPE, class: 'diagram-tag' }, 'RoPE'));
-          if (cached && l < 2) svg.append(svgElement('text', { x: right, y: top + 34, 'text-anchor': 'end', fill: CACHED, class: 'diagram-tag' }, 'cached'));
+          if (rotated) svg.append(svgElement('text', { x: right, y: top + 17, 'text-anchor': 'end', fill: ALERT_INK, class: 'diagram-tag' }, 'RoPE'));
+          if (cached && l < 2) svg.append(svgElement('text', { x: right, y: top + 34, 'text-anchor': 'end', fill: ACCENT_INK, class: 'diagram-tag' }, 'cached'));
           const said = [plainMath(name), edge && (l < 2 ? `made by ${plainMath(edge)}` : plainMath(edge)), rotated && 'rotated by the token’s position', cached && l < 2 && 'cached'];
           boxes.push({ box, says: said.filter(Boolean).join('; ') });
         });

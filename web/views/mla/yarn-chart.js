@@ -9,7 +9,7 @@ import { formatShort, formatWhole } from '../shared/format.js';
 import { setMathHtml } from './math-text.js';
 
 const [BEFORE, AFTER] = [CATEGORY_COLORS[0], CATEGORY_COLORS[4]];
-const BANDS = { kept: ['keeps', 'none'], blended: ['blends', '#f2f2f2'], divided: ['stretches', '#e3e3e3'] };
+const BANDS = { kept: ['keeps', 'none'], blended: ['blends', 'var(--band-1)'], divided: ['stretches', 'var(--band-2)'] };
 const HEIGHT = 300;
 const MARGIN = { top: 26, right: 12, bottom: 46, left: 58 };
 

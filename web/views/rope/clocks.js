@@ -5,7 +5,7 @@
 import { createFigure } from '../../charts/figure.js';
 import { svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
-import { CATEGORY_COLORS, GRID_LINE, MUTED_INK } from '../../charts/palette.js';
+import { CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { formatShort, formatWhole } from '../shared/format.js';
 
 const HAND_COLOR = CATEGORY_COLORS[0];
@@ -61,7 +61,7 @@ export function createClocks() {
         const y0 = cy - q[channels[2 * k + 1]] * scale;
         const hand = svgElement('line', { x1: cx, y1: cy, x2: x0, y2: y0, stroke: HAND_COLOR, 'stroke-width': 2.5, 'stroke-linecap': 'round' });
         svg.append(
-          svgElement('circle', { cx, cy, r: radius, fill: '#fff', stroke: GRID_LINE }),
+          svgElement('circle', { cx, cy, r: radius, fill: PAPER, stroke: GRID_LINE }),
           svgElement('line', { x1: cx, y1: cy, x2: x0, y2: y0, stroke: MUTED_INK, 'stroke-dasharray': '3 2' }),
           hand,
           svgElement('text', { x: cx, y: cy + cell / 2 + 9, 'text-anchor': 'middle', class: 'clock-label' }, `pair ${k}`),

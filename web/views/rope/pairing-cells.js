@@ -4,7 +4,7 @@
 import { createFigure, element } from '../../charts/figure.js';
 import { CHART_FONT, createCellCanvas } from '../../charts/cell-canvas.js';
 import { createColorLegend } from '../../charts/color-legend.js';
-import { INK } from '../../charts/palette.js';
+import { canvasColor, INK } from '../../charts/palette.js';
 import { formatShort, formatWhole } from '../shared/format.js';
 
 const ROW_HEIGHT = 24;
@@ -64,7 +64,7 @@ export function createPairingCells() {
         },
         decorate(context) {
           context.font = CHART_FONT;
-          context.fillStyle = INK;
+          context.fillStyle = canvasColor(INK);
           context.textBaseline = 'middle';
           names.forEach((name, row) => context.fillText(name, 0, (row + 0.5) * ROW_HEIGHT));
         },

@@ -7,7 +7,7 @@ import { element, setText } from '../../charts/figure.js';
 import { CHART_FONT, createCellCanvas, textWidth } from '../../charts/cell-canvas.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { INK, MUTED_INK } from '../../charts/palette.js';
+import { canvasColor, INK, MUTED_INK } from '../../charts/palette.js';
 import { formatExact, formatShort, formatWhole } from '../shared/format.js';
 
 const ROW_HEIGHT = 20;
@@ -79,12 +79,12 @@ export function createHeatStrips(readout, hint) {
           `${labels[row]}, ${name}, dimension ${col}: ${formatExact(values[rows[row].index * dim + col])}`,
         decorate(context) {
           context.font = CHART_FONT;
-          context.fillStyle = INK;
+          context.fillStyle = canvasColor(INK);
           context.textAlign = 'right';
           context.textBaseline = 'middle';
           labels.forEach((label, row) => context.fillText(label, labelWidth - LABEL_GAP, (row + 0.5) * ROW_HEIGHT));
           if (!last) return;
-          context.fillStyle = MUTED_INK;
+          context.fillStyle = canvasColor(MUTED_INK);
           context.textBaseline = 'top';
           context.fillText(AXIS_NAME, labelWidth - LABEL_GAP, stripsHeight + 6);
           context.textAlign = 'center';

@@ -3,7 +3,7 @@
 // left, column ticks and the columns' name underneath.
 import { element } from '../../charts/figure.js';
 import { CHART_FONT, createCellCanvas, textWidth } from '../../charts/cell-canvas.js';
-import { INK, MUTED_INK } from '../../charts/palette.js';
+import { canvasColor, INK, MUTED_INK } from '../../charts/palette.js';
 
 const TICK_GAP = 6;
 const NAME_SPACE = 18; // the rotated rows' name, left of the row ticks
@@ -63,7 +63,7 @@ export function createHeatMap({ label, hint }) {
         width, height: y + plotHeight + Math.max(BOTTOM, pad), x, y, rows, cols, cellWidth, cellHeight,
         decorate(context) {
           context.font = CHART_FONT;
-          context.fillStyle = INK;
+          context.fillStyle = canvasColor(INK);
           context.textAlign = 'right';
           context.textBaseline = 'middle';
           for (const { at, text } of rowTicks) context.fillText(text, x - TICK_GAP, y + (at + 0.5) * cellHeight);
@@ -74,7 +74,7 @@ export function createHeatMap({ label, hint }) {
             context.fillRect(centre - 0.5, y + plotHeight, 1, 4);
             context.fillText(text, centre, y + plotHeight + 6);
           }
-          context.fillStyle = MUTED_INK;
+          context.fillStyle = canvasColor(MUTED_INK);
           context.fillText(colName, x + Math.max(plotWidth, nameWidth) / 2, y + plotHeight + 23);
           context.save();
           context.translate(NAME_SPACE / 2 + 2, y + plotHeight / 2);
