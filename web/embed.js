@@ -5,8 +5,8 @@
 // shrinks. The view announces its height with postMessage (web/app/frame-height.js); only
 // messages from the iframes this script manages are believed.
 //
-// The element makes a lazy-loading iframe of the index.html next to this script (or of its src
-// attribute), sandboxed to allow-scripts; not from file://, where Chromium lets a sandboxed page
+// The element makes a lazy-loading iframe of the index.html one folder up (this script is
+// web/embed.js, in the repository and in dist/ alike), or of its src attribute, sandboxed to allow-scripts; not from file://, where Chromium lets a sandboxed page
 // load no files, its own scripts included. Each of its other attributes becomes a link parameter
 // (kv-heads="4" for kvHeads=4, as HTML attribute names have no capitals), and changing one
 // reloads the view with it.
@@ -17,7 +17,7 @@
   const MANAGED = 'iframe[data-pe-lab], pe-lab-view > iframe';
   const MAX_HEIGHT = 20000; // px: a taller claim is cut to this rather than trusted
   const PLACEHOLDER_HEIGHT = '480px'; // until the view says how tall it is
-  const home = new URL('index.html', document.currentScript?.src || location.href).href;
+  const home = new URL('../index.html', document.currentScript?.src || location.href).href;
   // Attributes about the element itself rather than the view.
   const OWN = ['src', 'title', 'id', 'class', 'style', 'hidden', 'slot', 'lang', 'dir', 'tabindex'];
   const isOwn = (name) => OWN.includes(name) || name.startsWith('data-') || name.startsWith('aria-');

@@ -18,7 +18,7 @@ const lab = useSession({ root: DIST }); // PE Lab, on one origin
 const page = useSession(); // the repository (for the theme tests)
 let course = null; // the course page, on another origin
 before(async () => {
-  assert.ok(existsSync(join(DIST, 'embed.js')), 'run `node web/build/dist.mjs` first: dist/embed.js is missing');
+  assert.ok(existsSync(join(DIST, 'web/embed.js')), 'run `node web/build/dist.mjs` first: dist/web/embed.js is missing');
   course = await startStaticServer({ root: FIXTURES });
 });
 after(() => course?.close());

@@ -14,6 +14,7 @@ const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; st
 const DIST_INDEX = join(REPO_ROOT, 'dist/index.html');
 
 const session = useSession();
+const distSession = useSession({ root: join(REPO_ROOT, 'dist') });
 const strictSession = useSession({ csp: STRICT_CSP });
 
 test('dist/ is built and opens from disk, full page and every embed', async () => {
@@ -126,17 +127,26 @@ test('nonsense in the link falls back to defaults with a visible note', async ()
   await page.context().close();
 });
 
-test('"Embed this view" gives the self-sizing element and a plain iframe for the state on screen', async () => {
-  const { page, problems } = await openPage(session, `${session.url}?grid.start=64&grid.count=12`);
-  const panel = page.locator('[data-view-slot="grid"] + .embed-code');
-  await panel.locator('summary').click();
-  // The code is written on the panel's 'toggle' event, which the browser queues after the click
-  // (behind any view that the scroll brought near enough to draw).
-  await page.waitForFunction(() => document.querySelector('[data-view-slot="grid"] + .embed-code textarea').value !== '');
-  const [element, iframe] = await panel.locator('textarea').evaluateAll((codes) => codes.map(({ value }) => value));
-  assert.match(element, /^<script src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>\n<pe-lab-view view="grid" start="64" count="12"><\/pe-lab-view>$/);
-  assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /);
-  assert.match(iframe, /sandbox="allow-scripts"/);
-  assert.deepEqual(problems, []);
-  await page.context().close();
+test('"Embed this view" gives the self-sizing element and a plain iframe for the state on screen, served from the repository or dist/', async () => {
+  for (const [layout, server] of [['repository', session], ['dist/', distSession]]) {
+    const { page, problems } = await openPage(server, `${server.url}?grid.start=64&grid.count=12`);
+    const panel = page.locator('[data-view-slot="grid"] + .embed-code');
+    await panel.locator('summary').click();
+    // The code is written on the panel's 'toggle' event, which the browser queues after the click
+    // (behind any view that the scroll brought near enough to draw).
+    await page.waitForFunction(() => document.querySelector('[data-view-slot="grid"] + .embed-code textarea').value !== '');
+    const [element, iframe] = await panel.locator('textarea').evaluateAll((codes) => codes.map(({ value }) => value));
+    assert.match(element, /^<script src="http:\/\/127\.0\.0\.1:\d+\/web\/embed\.js"><\/script>\n<pe-lab-view view="grid" start="64" count="12"><\/pe-lab-view>$/, layout);
+    assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /, layout);
+    assert.match(iframe, /sandbox="allow-scripts"/, layout);
+
+    // The code works as given: pasted into a page in place of this one, its script loads and its
+    // element shows the grid at 64.
+    await page.setContent(`<!doctype html><html><body>${element}</body></html>`);
+    const frame = page.frameLocator('pe-lab-view iframe');
+    await frame.locator('body.ready').waitFor({ timeout: 15000 });
+    assert.equal(await frame.locator('[data-view-slot="grid"] input[data-field="start"]').inputValue(), '64', layout);
+    assert.deepEqual(problems, [], layout);
+    await page.context().close();
+  }
 });

@@ -14,12 +14,13 @@ function iframeCode(url, name, height) {
     'style="border:0" loading="lazy" sandbox="allow-scripts"></iframe>';
 }
 
-// embed.js is published next to index.html (dist/), so the page's own address finds it. HTML
+// embed.js is web/embed.js beside index.html, in the repository and in dist/ alike, so the page's
+// own address finds it. HTML
 // attribute names have no capitals: kvHeads is written kv-heads, which embed.js reads back.
 function elementCode(url) {
   const attributes = [...url.searchParams]
     .map(([name, value]) => ` ${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}="${attribute(value)}"`).join('');
-  return `<script src="${attribute(new URL('embed.js', url).href)}"></script>\n<pe-lab-view${attributes}></pe-lab-view>`;
+  return `<script src="${attribute(new URL('web/embed.js', url).href)}"></script>\n<pe-lab-view${attributes}></pe-lab-view>`;
 }
 
 // One form: what it is, its code, and a button that copies it.
