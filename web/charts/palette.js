@@ -11,8 +11,8 @@ import { interpolateRgbBasis } from 'd3-interpolate';
 const RED_TO_BLUE = interpolateRgbBasis(['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7',
   '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061']);
 
-// Okabe & Ito's categorical palette (yellow left out: too faint on white; black turns light in
-// the dark theme). Used for duplicate groups and for series in line charts.
+// Okabe & Ito's categorical palette (yellow left out: too faint on white; orange and sky blue
+// darkened on white, black turned light on the dark paper, so that each keeps 3:1 on its paper). Used for duplicate groups and for series in line charts.
 export const CATEGORY_COLORS = [0, 1, 2, 3, 4, 5, 6].map((k) => `var(--category-${k})`);
 
 // Binary cells: the one for 0 close to the paper, the one for 1 far from it; they differ in
