@@ -1,5 +1,5 @@
 // Saving figures: every export button of every view gives a file of the right type and content
-// (PNG at twice the CSS size, SVG that parses and renders alone with the figure's title, CSV with
+// (PNG at twice the CSS size, SVG that parses and renders alone, in colour, with the figure's title, CSV with
 // the figure's header and the core's numbers); in a sandboxed iframe without allow-downloads the
 // file is offered to copy instead; the tools fit a phone.
 // Run: node web/build/dist.mjs && node --test --test-concurrency=1 tests/e2e/figure-export.test.mjs
@@ -69,24 +69,53 @@ function figureFacts(figure) {
   });
 }
 
+// A function in the page that reads a picture's pixels: the colour of its top-left corner (the
+// background) and the share of its pixels in a clear hue (not a grey), as a chart's series and
+// swatches are.
+function pixelReader(page) {
+  return page.evaluateHandle(() => (image) => {
+    const context = new OffscreenCanvas(image.width, image.height).getContext('2d');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    let colored = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 60) colored += 1;
+    }
+    return { corner: [...data.subarray(0, 3)], colored: colored / (data.length / 4) };
+  });
+}
+
 // Parses SVG text in the page and draws it as an image there: a file that needs the page's
-// stylesheet or scripts would still parse, but this checks that it renders on its own.
-function checkSvg(page, text) {
-  return page.evaluate(async (source) => {
-    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
-    const error = doc.querySelector('parsererror')?.textContent ?? null;
-    const image = new Image();
-    image.src = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
-    await image.decode();
-    return {
-      error,
-      title: doc.querySelector('svg > title')?.textContent,
-      width: Number(doc.documentElement.getAttribute('width')),
-      height: Number(doc.documentElement.getAttribute('height')),
-      rendered: image.naturalWidth,
-      stylesheets: doc.querySelectorAll('style, link, script').length,
-    };
-  }, text);
+// stylesheet or scripts would still parse, but this checks that it renders on its own, and in colour.
+async function checkSvg(page, text) {
+  return page.evaluate(
+    async ([source, readPixels]) => {
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+      const error = doc.querySelector('parsererror')?.textContent ?? null;
+      const image = new Image();
+      image.src = URL.createObjectURL(new Blob([source], { type: 'image/svg+xml' }));
+      await image.decode();
+      return {
+        error,
+        title: doc.querySelector('svg > title')?.textContent,
+        width: Number(doc.documentElement.getAttribute('width')),
+        height: Number(doc.documentElement.getAttribute('height')),
+        rendered: image.naturalWidth,
+        stylesheets: doc.querySelectorAll('style, link, script').length,
+        themeVariables: (source.match(/var\(--[\w-]+\)/g) ?? []).length,
+        ...readPixels(image),
+      };
+    },
+    [text, await pixelReader(page)],
+  );
+}
+
+// The same reading of a PNG file.
+async function checkPng(page, bytes) {
+  return page.evaluate(
+    async ([base64, readPixels]) => readPixels(await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())),
+    [bytes.toString('base64'), await pixelReader(page)],
+  );
 }
 
 test('every export button of every view saves a file of its type, named after the figure and its settings', async () => {
@@ -114,6 +143,8 @@ test('every export button of every view saves a file of its type, named after th
           assert.equal(svg.title, facts.title, where);
           assert.equal(svg.stylesheets, 0, `${where}: styles are inlined`);
           assert.ok(svg.rendered > 0, `${where}: the SVG renders alone`);
+          assert.equal(svg.themeVariables, 0, `${where}: theme colours are resolved`);
+          assert.ok(svg.colored > 0.001, `${where}: the SVG is in colour (${svg.colored})`);
           // The PNG is the same picture at twice the size.
           const png = pngSize((await save(page, figure, 'PNG')).bytes);
           assert.deepEqual(png, { width: 2 * svg.width, height: 2 * svg.height }, where);
@@ -126,6 +157,33 @@ test('every export button of every view saves a file of its type, named after th
           );
         }
       }
+    }
+    assert.deepEqual(problems, [], view);
+    await page.context().close();
+  }
+});
+
+// The dark theme's paper and ink (web/styles/themes.css), as getComputedStyle writes them.
+const DARK = { paper: [13, 17, 23], ink: 'rgb(230, 237, 243)' };
+
+test('in the dark theme a saved picture is the figure as shown: dark paper, light text, colours resolved', async () => {
+  for (const view of VIEWS) {
+    const { page, problems } = await openPage(session, `${session.url}?view=${view}&theme=dark`);
+    const figures = page.locator('figure.figure:has(.figure-tools:not([hidden]))');
+    for (let i = 0; i < (await figures.count()); i += 1) {
+      const figure = figures.nth(i);
+      const { title, buttons } = await figureFacts(figure);
+      const where = `${view}, dark: ${title}`;
+      const png = await checkPng(page, (await save(page, figure, 'PNG')).bytes);
+      assert.deepEqual(png.corner, DARK.paper, `${where}: PNG background`);
+      assert.ok(png.colored > 0.001, `${where}: the PNG is in colour (${png.colored})`);
+      if (!buttons.includes('SVG')) continue;
+      const text = (await save(page, figure, 'SVG')).bytes.toString('utf8');
+      const svg = await checkSvg(page, text);
+      assert.equal(svg.themeVariables, 0, `${where}: theme colours are resolved`);
+      assert.deepEqual(svg.corner, DARK.paper, `${where}: SVG background`);
+      assert.ok(svg.colored > 0.001, `${where}: the SVG is in colour (${svg.colored})`);
+      assert.match(text, new RegExp(`<text [^>]*fill:${DARK.ink.replace(/[()]/g, '\\$&')}[^>]*>${title.split(' ')[0]}`), `${where}: light title`);
     }
     assert.deepEqual(problems, [], view);
     await page.context().close();

@@ -1,9 +1,12 @@
 // A figure as one picture for slides: its title, then its drawings (SVG charts and canvases, with
 // the headings and colour-scale legends between them, where they sit on the page), then its
-// legend. As an SVG file every style is written onto the elements, so the file renders alone; as
-// a PNG it is drawn at twice its CSS size, whatever the screen's own pixel density.
+// legend. As an SVG file every style is written onto the elements and every theme colour (a CSS
+// custom property, palette.js) resolved to its value, so the file renders alone; as a PNG it is
+// drawn at twice its CSS size, whatever the screen's own pixel density. Either is the figure as the
+// reader sees it, in the theme shown: a dark page gives a dark picture (theme=light gives a light one).
 import { svgElement } from './svg.js';
 import { drawAtRatio } from './hidpi-canvas.js';
+import { canvasColor } from './palette.js';
 
 export const PNG_SCALE = 2;
 const PAD = 12;
@@ -50,6 +53,11 @@ export function standaloneSvg(svg) {
     );
     if (style.opacity !== '1') written.push(`opacity:${style.opacity}`);
     if (written.length) copies[i].setAttribute('style', written.join(';'));
+    // A presentation attribute naming a theme colour (fill="var(--ink)") means nothing outside the
+    // page: it becomes the colour it computes to.
+    for (const { name, value } of [...copies[i].attributes]) {
+      if (value.includes('var(')) copies[i].setAttribute(name, style.getPropertyValue(name));
+    }
   });
   copy.querySelectorAll('.chart-marker').forEach((marker) => marker.remove());
   copy.removeAttribute('tabindex');
@@ -168,7 +176,8 @@ export function composeFigure({ figure, body, title, legend }) {
   const legendFont = { ...titleFont, size: 13, weight: '400' };
   let x = PAD;
   if (legend.length) y += LEGEND.row / 2;
-  for (const { label, color, shape = 'square' } of legend) {
+  for (const { label, color: themed, shape = 'square' } of legend) {
+    const color = canvasColor(themed); // the theme's value, as for a canvas
     const swatch = shape === 'square' ? LEGEND.swatch : LEGEND.line;
     const itemWidth = swatch + LEGEND.gap + measure(label, legendFont);
     if (x > PAD && x + itemWidth > width - PAD) {
