@@ -370,6 +370,16 @@ test('the tools and the numbers fit a phone: no sideways scroll at 390 px with e
       for (const toggle of document.querySelectorAll('.figure-tools button[aria-expanded="false"]')) toggle.click();
     });
     assert.equal(await scrollsSideways(page), false, `${width} px`);
+    // Each table's name wraps within its scrolling box, however wide the table.
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll('.figure-tools:not([hidden]) .figure-numbers:not([hidden])')]
+        .filter((box) => {
+          const caption = box.querySelector('.figure-numbers-caption').getBoundingClientRect();
+          return caption.right > box.getBoundingClientRect().right || caption.left < box.getBoundingClientRect().left;
+        })
+        .map((box) => box.querySelector('.figure-numbers-caption').textContent),
+    );
+    assert.deepEqual(overflowing, [], `${width} px: table names past their box`);
     // The page is too long now for one screenshot: the grid's figure with its table.
     await page
       .locator('[data-view-slot="grid"] figure.figure')

@@ -61,8 +61,10 @@ function button(text, label) {
 // 7 significant digits, as many as float32 holds, are what a reader (or a screen reader) needs.
 const SHOWN_DIGITS = 7;
 
-// The numbers as an HTML table: at most the rows and columns a page can show, with a note.
-function renderTable(table, title) {
+// The numbers as an HTML table: at most the rows and columns a page can show, with a note. Its
+// name is a paragraph above it rather than a <caption>: a caption is as wide as a wide table, so
+// on a phone its words would run on past the edge of the scrolling box.
+function renderTable(table, title, captionId) {
   let rounded = false;
   const text = (value) => {
     if (typeof value !== 'number' || Number.isInteger(value)) return value === null || value === undefined ? '' : String(value);
@@ -72,7 +74,9 @@ function renderTable(table, title) {
   };
   const part = shownPart(table.rowCount ?? table.rows.length, table.columns.length);
   const node = element('table', 'figure-numbers-table');
-  node.append(element('caption', '', `The numbers of: ${title}`));
+  const caption = element('p', 'figure-numbers-caption', `The numbers of: ${title}`);
+  caption.id = captionId;
+  node.setAttribute('aria-labelledby', captionId);
   const head = element('tr');
   for (const name of table.columns.slice(0, part.cols)) {
     const cell = element('th', '', name);
@@ -90,7 +94,7 @@ function renderTable(table, title) {
   const note = [part.note, rounded ? `Numbers rounded to ${SHOWN_DIGITS} significant digits; the CSV has every digit.` : '']
     .filter(Boolean)
     .join(' ');
-  return note ? [element('p', 'figure-numbers-note', note), node] : [node];
+  return [caption, ...(note ? [element('p', 'figure-numbers-note', note)] : []), node];
 }
 
 /**
@@ -133,7 +137,7 @@ export function createFigureTools(parts) {
   const drawings = () => [...parts.body.querySelectorAll('svg, canvas')].filter((node) => !node.parentNode.closest('svg'));
 
   function refreshNumbers() {
-    if (!numbers.hidden && table) numbers.replaceChildren(...renderTable(table(SHOWN.rows), title()));
+    if (!numbers.hidden && table) numbers.replaceChildren(...renderTable(table(SHOWN.rows), title(), `${numbersId}-caption`));
   }
 
   toggle.addEventListener('click', () => {
