@@ -192,17 +192,23 @@ test('theme=auto (the default) follows the system setting, also when it changes'
   await bad.page.context().close();
 });
 
-test('a printout shows text and figures in light colours, without controls', async () => {
+test('a printout shows text and figures in light colours, without controls, tools or tables', async () => {
   const { page: host, problems } = await openPage(page, `${page.url}?theme=dark`);
   await host.evaluate(() => window.peDemo.drawAll());
+  // Every data table open and the embed panels too: none of them is for paper.
+  await host.evaluate(() => {
+    for (const toggle of document.querySelectorAll('.figure-tools button[aria-expanded="false"]')) toggle.click();
+    for (const panel of document.querySelectorAll('details.embed-code')) panel.open = true;
+  });
   await host.emulateMedia({ media: 'print' });
   // The page hears of the print media as the browser next updates the rendering.
   await host.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   const shown = await host.evaluate(() => {
     const displayed = (selector) =>
       [...document.querySelectorAll(selector)].filter((node) => getComputedStyle(node).display !== 'none').length;
+    const laidOut = (selector) => [...document.querySelectorAll(selector)].filter((node) => node.getClientRects().length > 0).length;
     return {
-      controls: displayed('.controls, .embed-code, button, input, select, textarea'),
+      controls: laidOut('.controls, .embed-code, button, input, select, textarea, .figure-tools, .figure-numbers, .copy-code'),
       figures: displayed('.figure'),
       prose: displayed('.prose'),
       background: getComputedStyle(document.documentElement).backgroundColor,
@@ -210,6 +216,7 @@ test('a printout shows text and figures in light colours, without controls', asy
   });
   assert.equal(await grid(host), 'rgb(255, 255, 255)', 'the canvas charts are repainted in the light theme');
   assert.equal(shown.controls, 0);
+  await screenshot(host, 'print-page');
   assert.ok(shown.figures >= REGISTRY.length, `${shown.figures} figures printed`);
   assert.ok(shown.prose >= REGISTRY.length);
   assert.equal(shown.background, 'rgb(255, 255, 255)');
