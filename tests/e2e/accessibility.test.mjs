@@ -11,8 +11,7 @@ import { REPO_ROOT, openPage, useSession } from './support/browser.mjs';
 
 const VIEWS = REGISTRY.map(({ name }) => name);
 const AXE = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
-// Each theme is one entry: 'dark' joins when the theme=dark parameter lands.
-const THEMES = ['light'];
+const THEMES = ['light', 'dark'];
 const BLOCKING = new Set(['serious', 'critical']);
 
 const session = useSession();
