@@ -24,6 +24,7 @@ const INHERITED = [
   'stroke-opacity',
   'stroke-linecap',
   'stroke-linejoin',
+  'paint-order',
   'font-family',
   'font-size',
   'font-weight',

@@ -75,19 +75,21 @@ export function createWavelengthChart({ presets, preset, onPreset }) {
       svg.setAttribute('height', HEIGHT);
       svg.setAttribute('aria-label', `Wavelength of each of the ${pairs} pairs, log scale. Use the arrow keys to read each pair.`);
       drawAxis(svg, x, { side: 'bottom', at: y.range()[0], length: HEIGHT - MARGIN.top - MARGIN.bottom, label: 'pair i (fast to slow)', ticks: Math.min(8, Math.floor(width / 60)), format: formatWhole });
-      drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: 'positions per turn (log)', ticks: decades.filter((_, k) => decades.length <= 6 || k % 2 === 0), format: (value) => (value < 1e5 ? formatWhole(value) : powerOfTen(Math.log10(value))) });
+      drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: 'positions per turn (log)', ticks: decades.filter((_, k) => decades.length <= 6 || k % 2 === 0), format: (value) => (value < 1e4 ? formatWhole(value) : powerOfTen(Math.log10(value))) });
+      // The context lines under the pairs, their labels over them (haloed in the paper's colour), so
+      // a pair's dot does not hide a label's words on a narrow chart.
+      const labels = [];
       [chosen.originalContext, chosen.contextLength].forEach((value, k) => {
         if (value === null) return;
-        svg.append(
-          svgElement('line', { x1: x(0), x2: x(pairs - 1), y1: y(value), y2: y(value), stroke: INK, 'stroke-width': 1.5, ...(k ? { 'stroke-dasharray': '6 4' } : {}) }),
-          svgElement('text', { x: x(0) + 4, y: y(value) - 5, class: 'chart-annotation', fill: INK }, `${k ? 'context with scaling' : 'trained context'} ${formatWhole(value)}`),
-        );
+        svg.append(svgElement('line', { x1: x(0), x2: x(pairs - 1), y1: y(value), y2: y(value), stroke: INK, 'stroke-width': 1.5, ...(k ? { 'stroke-dasharray': '6 4' } : {}) }));
+        labels.push(svgElement('text', { x: x(0) + 4, y: y(value) - 5, class: 'chart-annotation', fill: INK }, `${k ? 'context with scaling' : 'trained context'} ${formatWhole(value)}`));
       });
       svg.append(svgElement('polyline', {
         points: Array.from(originalWavelengths, (value, i) => `${x(i).toFixed(1)},${y(value).toFixed(1)}`).join(' '),
         fill: 'none', stroke: MUTED_INK, 'stroke-width': 1.5, 'stroke-dasharray': '4 3',
       }));
       wavelengths.forEach((value, i) => svg.append(svgElement('circle', { cx: x(i), cy: y(value), r: 3.5, fill: BAND_COLORS[bands.bands[i]] })));
+      svg.append(...labels);
       const step = pairs > 1 ? x(1) - x(0) : 8;
       reading.draw({
         rows: 1,
