@@ -183,7 +183,11 @@ test('in the dark theme a saved picture is the figure as shown: dark paper, ligh
       assert.equal(svg.themeVariables, 0, `${where}: theme colours are resolved`);
       assert.deepEqual(svg.corner, DARK.paper, `${where}: SVG background`);
       assert.ok(svg.colored > 0.001, `${where}: the SVG is in colour (${svg.colored})`);
-      assert.match(text, new RegExp(`<text [^>]*fill:${DARK.ink.replace(/[()]/g, '\\$&')}[^>]*>${title.split(' ')[0]}`), `${where}: light title`);
+      assert.match(
+        text,
+        new RegExp(`<text [^>]*fill:${DARK.ink.replace(/[()]/g, '\\$&')}[^>]*>${title.split(' ')[0]}`),
+        `${where}: light title`,
+      );
     }
     assert.deepEqual(problems, [], view);
     await page.context().close();
