@@ -11,14 +11,16 @@ const VOCABULARIES = TOKENIZERS.filter(({ licence }) => licence);
 const SCRIPTS = ['web/generated/app.js', 'web/generated/views.js', ...VOCABULARIES.map(({ name }) => `web/generated/${vocabularyScript(name)}`)];
 // Each vocabulary ships with its licence texts, and its notice where the licence asks for one.
 const LICENCES = VOCABULARIES.flatMap(({ name, licence }) => [licenceFile(name), ...(licence.notice ? [noticeFile(name)] : [])]);
-// web/embed.js is the course pages' script (it opens the index.html one folder up).
-const SHIPPED = ['index.html', 'web/favicon.svg', 'web/embed.js', 'web/generated/app.css', ...SCRIPTS, ...LICENCES.map((path) => `web/generated/${path}`)];
+const SHIPPED = ['index.html', 'web/favicon.svg', 'web/generated/app.css', ...SCRIPTS, ...LICENCES.map((path) => `web/generated/${path}`)];
 
 rmSync(dist, { recursive: true, force: true });
 for (const path of SHIPPED) {
   mkdirSync(dirname(join(dist, path)), { recursive: true });
   cpSync(join(root, path), join(dist, path), { recursive: true });
 }
+// The course pages' embed script, where it is in the repository: it opens the index.html one folder up.
+cpSync(join(root, 'web/embed.js'), join(dist, 'web/embed.js'));
+
 // The source maps stay with the development build; drop the links to them so nothing asks for them.
 for (const script of SCRIPTS) {
   const path = join(dist, script);
