@@ -285,6 +285,8 @@ import createPECore from './generated/pe-core.mjs';
 import wasmText from './generated/pe-core-wasm.mjs';
 import { canLoadScripts, loadScript, registry } from './lib/classic-scripts.js';
 import { TOKENIZERS, VOCABULARY_REGISTRY, licenceFile, vocabularyScript } from './tokenizers/catalogue.js';
+import { EMBEDDINGS, EMBEDDING_REGISTRY, embeddingNoticeFile, embeddingScript } from './vocab/catalogue.js';
+import { decodeGloveTable } from './vocab/glove/glove-table.js';
 
 // Each function's own options: their JS types, a typeof name, a class, or 'scaling' (the keys, in
 // this order, are the allowed options) and the defaults of the optional ones. The position
@@ -293,12 +295,12 @@ const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'n
 const ENCODE_DEFAULTS = { start: 0 };
 const ANALYZE_TYPES = {
   kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number', tokenizer: 'string', bos: 'boolean',
-  embeddingTable: Float32Array,
+  embeddings: 'string', embeddingTable: Float32Array,
 };
-const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false, tokenizer: 'words', bos: false };
+const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false, tokenizer: 'words', bos: false, embeddings: 'synthetic' };
 const ANALYZE_OPTIONAL = ['embeddingTable'];
-const TOKENIZE_TYPES = { tokenizer: 'string', bos: 'boolean' };
-const TOKENIZE_DEFAULTS = { tokenizer: 'words', bos: false };
+const TOKENIZE_TYPES = { tokenizer: 'string', bos: 'boolean', embeddings: 'string' };
+const TOKENIZE_DEFAULTS = { tokenizer: 'words', bos: false, embeddings: 'synthetic' };
 const SHIFT_TYPES = { by: 'number' };
 const HEAD_TYPES = { dim: 'number' };
 const BINARY_STRUCTURE_TYPES = { start: 'number', count: 'number', dim: 'number' };
@@ -415,8 +417,9 @@ function forCore(request) {
   return request.scaling === null ? { ...request, scaling: undefined } : request;
 }
 
-// The module's bytes, one per character of wasmText (src/wasm/embed-wasm.mjs).
-function wasmBytes(text) {
+// Bytes carried as a string, one per character (U+0000 to U+00FF): the wasm module
+// (src/wasm/embed-wasm.mjs), and a word-vector table once its base64 is decoded (atob).
+function latin1Bytes(text) {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
   return bytes;
@@ -437,6 +440,42 @@ function tokenizerEntry(name) {
   const entry = TOKENIZERS.find((candidate) => candidate.name === name);
   if (!entry) throw new TypeError(`tokenizer must be one of ${tokenizerNames.join(', ')}; received ${describe(name)}`);
   return entry;
+}
+
+// The word-vector tables loaded so far, by name ({ table: decodeGloveTable's, oovStd }), and the
+// loads under way; shared like the tokenizers. oovStd: the root mean square of the table's
+// components, the standard deviation given to the synthetic vector of a word the table lacks, so
+// that its length is about the typical length of the table's vectors.
+const loadedEmbeddings = new Map();
+const loadingEmbeddings = new Map();
+const embeddingNames = EMBEDDINGS.map(({ name }) => name);
+
+function embeddingsEntry(name) {
+  const entry = EMBEDDINGS.find((candidate) => candidate.name === name);
+  if (!entry) throw new TypeError(`embeddings must be one of ${embeddingNames.join(', ')}; received ${describe(name)}`);
+  return entry;
+}
+
+// A table's bytes: in a page from its classic script (web/build/bundle.mjs), whose registry entry
+// is dropped once read (6.6 MB of base64); elsewhere (Node) from the file, by a module whose
+// specifier is a value so that bundlers leave it alone.
+async function fetchEmbeddingBytes(entry) {
+  if (canLoadScripts) {
+    await loadScript(embeddingScript(entry.name));
+    const vectors = registry(EMBEDDING_REGISTRY);
+    const text = vectors[entry.name];
+    if (typeof text !== 'string') throw new Error(`the file ${embeddingScript(entry.name)} did not register the vectors "${entry.name}"`);
+    delete vectors[entry.name];
+    return latin1Bytes(atob(text));
+  }
+  return (await import(entry.readerModule)).default();
+}
+
+async function fetchEmbeddings(entry) {
+  const table = decodeGloveTable(await fetchEmbeddingBytes(entry));
+  let squares = 0;
+  for (const value of table.vectors) squares += value * value;
+  return { table, oovStd: Math.sqrt(squares / table.vectors.length) };
 }
 
 // A vocabulary's code: in a page, its classic script (web/build/bundle.mjs), which registers
@@ -501,18 +540,73 @@ function makeApi(core) {
     return { bytes: new Uint8Array(0), split: { tokenIds: ids, tokenPieces: texts }, tokens };
   }
 
-  // The options of analyze() and compareShift(), checked, and the text split.
+  // The loaded word-vector table request.embeddings names, or null for the synthetic vectors. A
+  // table is looked up by word, so it needs the words tokenizer.
+  function wordTable({ embeddings, tokenizer }) {
+    const entry = embeddingsEntry(embeddings);
+    if (entry.dim === null) return null;
+    if (tokenizer !== 'words') {
+      throw new RangeError(`tokenizer: the vectors of embeddings '${embeddings}' belong to whole words, so they need ` +
+        `tokenizer 'words'; received ${describe(tokenizer)}`);
+    }
+    const loaded = loadedEmbeddings.get(embeddings);
+    if (!loaded) throw new Error(`the embeddings "${embeddings}" are not loaded yet: call await pe.loadEmbeddings('${embeddings}') first`);
+    return loaded;
+  }
+
+  // Whether each word is missing from the table (true: out of vocabulary).
+  const outOfVocabulary = (table, words) => words.map((word) => table.indexOf(word) < 0);
+
+  // The rows of a word-vector table for the words, as an embeddingTable: a word the table lacks
+  // gets the synthetic vector the core would give it, drawn with the request's embeddingStd.
+  function tableRows({ table }, input, coreRequest) {
+    const words = input.words();
+    const { dim } = table;
+    const rows = new Float32Array(words.length * dim);
+    const oov = outOfVocabulary(table, words);
+    words.forEach((word, r) => {
+      if (!oov[r]) rows.set(table.vectors.subarray(table.indexOf(word) * dim, (table.indexOf(word) + 1) * dim), r * dim);
+    });
+    if (oov.includes(true)) {
+      const synthetic = unwrap(core.analyze(input.bytes, { ...coreRequest, kind: 'none' })).tokenEmbedding;
+      oov.forEach((missing, r) => missing && rows.set(synthetic.subarray(r * dim, (r + 1) * dim), r * dim));
+    }
+    return { rows, oov };
+  }
+
+  // The options of analyze() and compareShift(), checked, and the text split. With a word-vector
+  // table the dimension is the table's (another dim given is a RangeError) and embeddingStd,
+  // unless given, is the table's oovStd; the core receives the table's rows as an embeddingTable.
   function readSentence(text, options, extraTypes = {}) {
     const request = readOptions(options, { ...analyzeTypes, ...extraTypes }, analyzeDefaults(), ANALYZE_OPTIONAL);
-    const { tokenizer, bos, embeddingTable, ...coreOptions } = request;
+    const vectors = wordTable(request);
+    if (vectors) {
+      const { dim } = embeddingsEntry(request.embeddings);
+      if (request.embeddingTable) {
+        throw new TypeError(`embeddingTable: give your own table or embeddings '${request.embeddings}', not both`);
+      }
+      if (options.dim !== undefined && options.dim !== dim) {
+        throw new RangeError(`dim: the vectors of embeddings '${request.embeddings}' have ${dim} dimensions, so dim must be ` +
+          `${dim} or left out; received ${describe(options.dim)}`);
+      }
+      request.dim = dim;
+      if (options.embeddingStd === undefined) request.embeddingStd = vectors.oovStd;
+    }
+    const { tokenizer, bos, embeddingTable, embeddings, ...coreOptions } = request;
     const input = split(text, request);
-    return { request, input, coreRequest: { ...forCore(coreOptions), ...input.split, embeddingTable } };
+    const coreRequest = { ...forCore(coreOptions), ...input.split, embeddingTable };
+    if (!vectors) return { request, input, coreRequest, oov: null };
+    const { rows, oov } = tableRows(vectors, input, coreRequest);
+    return { request, input, coreRequest: { ...coreRequest, embeddingTable: rows }, oov };
   }
 
   // Token r as analyze returns it: { text, position } for words, { text, piece, id, position } for
   // a BPE tokenizer.
-  function positioned(tokens, start) {
-    return tokens.map((token, r) => ({ ...(typeof token === 'string' ? { text: token } : token), position: start + r }));
+  // With a word-vector table, each token says whether the table lacks it (oov).
+  function positioned(tokens, start, oov = null) {
+    return tokens.map((token, r) => ({
+      ...(typeof token === 'string' ? { text: token } : token), position: start + r, ...(oov && { oov: oov[r] }),
+    }));
   }
 
   return {
@@ -531,21 +625,21 @@ function makeApi(core) {
     },
 
     /**
-     * Returns { kind, dim, start, causal, embeddingStd, tokenizer, bos, schemeOptions, tokens:
-     * [{ text, position }] or, with a BPE tokenizer, [{ text, piece, id, position }],
-     * duplicates, tokenEmbedding, positionEncoding, input, query, key, weights, context, norms,
-     * pairs }.
+     * Returns { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, schemeOptions,
+     * tokens: [{ text, position }] ({ text, position, oov } with word vectors) or, with a BPE
+     * tokenizer, [{ text, piece, id, position }], duplicates, tokenEmbedding, positionEncoding,
+     * input, query, key, weights, context, norms, pairs }.
      */
     analyze(text, options = {}) {
-      const { request, input, coreRequest } = readSentence(text, options);
+      const { request, input, coreRequest, oov } = readSentence(text, options);
       const raw = unwrap(core.analyze(input.bytes, coreRequest));
-      const { kind, dim, start, causal, embeddingStd, tokenizer, bos } = request;
+      const { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings } = request;
       const scheme = schemes.find((candidate) => candidate.name === kind);
       return {
-        kind, dim, start, causal, embeddingStd, tokenizer, bos,
+        kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings,
         schemeOptions: Object.fromEntries(scheme.options.map(({ name }) => [name, request[name]])),
         ...raw,
-        tokens: positioned(input.tokens ?? raw.tokens, start),
+        tokens: positioned(input.tokens ?? raw.tokens, start, oov),
       };
     },
 
@@ -577,11 +671,34 @@ function makeApi(core) {
     },
 
     /** Returns analyze()'s tokens for text without analysing it (e.g. to look up a vector for
-     *  each token before passing an embeddingTable). Options: tokenizer, bos. */
+     *  each token before passing an embeddingTable). Options: tokenizer, bos, embeddings (with
+     *  word vectors, each token says whether the table lacks it: oov). */
     tokenize(text, options = {}) {
       const request = readOptions(options, TOKENIZE_TYPES, TOKENIZE_DEFAULTS);
+      const vectors = wordTable(request);
       const input = split(text, request);
-      return positioned(input.tokens ?? input.words(), 0);
+      const tokens = input.tokens ?? input.words();
+      return positioned(tokens, 0, vectors && outOfVocabulary(vectors.table, tokens));
+    },
+
+    /** The token embeddings analyze() can use: [{ name, label, dim (null: any), credit, notice }];
+     *  'synthetic' is built in. notice: the file of the vectors' licence texts, beside the page's
+     *  script in a build (web/build/dist.mjs), or null. */
+    embeddings: deepFreeze(EMBEDDINGS.map(({ name, label, dim, credit, licence }) => ({
+      name, label, dim, credit, notice: licence ? embeddingNoticeFile(name) : null,
+    }))),
+
+    /** Resolves once the named embeddings can be used (at once for 'synthetic'); loads the table
+     *  the first time. A failed load rejects with an Error, and may be tried again. */
+    async loadEmbeddings(name) {
+      const entry = embeddingsEntry(name);
+      if (entry.dim === null || loadedEmbeddings.has(name)) return;
+      if (!loadingEmbeddings.has(name)) {
+        const loading = fetchEmbeddings(entry).then((vectors) => loadedEmbeddings.set(name, vectors))
+          .finally(() => loadingEmbeddings.delete(name));
+        loadingEmbeddings.set(name, loading);
+      }
+      await loadingEmbeddings.get(name);
     },
 
     /** The synthetic token embeddings' clusters of related words, in order:
@@ -720,7 +837,7 @@ let loadingCore = null;
 let loadingApi = null;
 
 function loadCore() {
-  loadingCore ??= createPECore({ wasmBinary: wasmBytes(wasmText) });
+  loadingCore ??= createPECore({ wasmBinary: latin1Bytes(wasmText) });
   return loadingCore;
 }
 
