@@ -1,16 +1,19 @@
 // The magnitude view: how long each token's position vector is next to its word vector, and what
 // adding it does to the similarities between words (integer positions drown the meaning). The
 // word vectors come at two scales, GPT-2's initialisation and the Transformer paper's, because
-// the answer for binary and sinusoidal positions depends on it.
+// the answer for binary and sinusoidal positions depends on it, or as GloVe's real word vectors,
+// which bring their own lengths (around 5) and 100 dimensions.
 import { element, setText } from '../../charts/figure.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
-import { embeddingNote } from '../shared/embedding-note.js';
+import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
+import { createEmbeddingLoading } from '../shared/embedding-choice.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
+import { lengthSentences } from './length-words.js';
 import { createScaleControl } from './scale-control.js';
 import { createSimilarityFigure } from './similarity-figure.js';
 import { summarizeSimilarity } from './similarity-summary.js';
@@ -41,7 +44,7 @@ export function mount({ pe, root, state, onChange }) {
   const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
   const scaleControl = createScaleControl(scales, state.scale);
   const controls = createSentenceControls({
-    state, tokenizers: pe.tokenizers, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
+    state, tokenizers: pe.tokenizers, embeddings: pe.embeddings, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
     firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput() {
       render();
@@ -49,10 +52,11 @@ export function mount({ pe, root, state, onChange }) {
     },
   });
   const message = createViewMessage();
-  const tokenizers = createTokenizerLoading(pe, () => {
+  const settled = () => {
     render();
     onChange(settings);
-  });
+  };
+  const loading = { tokenizers: createTokenizerLoading(pe, settled), embeddings: createEmbeddingLoading(pe, settled) };
   const note = element('p', 'figure-note embedding-note');
   const norms = createNormChart();
   const similarity = createSimilarityFigure();
@@ -64,26 +68,34 @@ export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   let measured = null;
 
-  function draw(scale) {
-    const { tokens, kind } = analysis;
+  function draw(scale, vectors) {
+    const { tokens, kind, dim } = analysis;
+    const { tokenNorms, positionNorms, ratios } = measured;
+    const words = ratioSentences(kind, tokens, ratios);
     norms.update({
-      tokens, tokenNorms: measured.tokenNorms, positionNorms: measured.positionNorms, ratios: measured.ratios,
-      title: normTitle(kind, measured.ratios, scale.brief), words: ratioSentences(kind, tokens, measured.ratios),
+      tokens, tokenNorms, positionNorms, ratios,
+      title: normTitle(kind, ratios, scale.brief),
+      words: vectors.dim === null ? words : `${words} ${lengthSentences(kind, dim, tokens, tokenNorms, positionNorms)}`,
     });
     similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
-    setText(note, embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer)));
+    setText(note, vectors.dim === null
+      ? embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer))
+      : wordVectorNote(vectors, analysis));
   }
 
   function render() {
     const read = controls.read();
     settings = { ...read.values, scale: scaleControl.read() };
-    const scale = scales[settings.scale];
-    const outcome = analyzePanel(pe, tokenizers, read, { embeddingStd: scale.std });
+    // A table of word vectors has its own lengths: the scale applies to the synthetic vectors only.
+    const vectors = pe.embeddings.find(({ name }) => name === settings.embeddings);
+    scaleControl.element.hidden = vectors.dim !== null;
+    const scale = vectors.dim === null ? scales[settings.scale] : { brief: `${vectors.label} word vectors` };
+    const outcome = analyzePanel(pe, loading, read, vectors.dim === null ? { embeddingStd: scale.std } : {});
     analysis = outcome.analysis ?? null;
     measured = analysis ? measure(pe, analysis, scale) : null;
     message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;
-    if (analysis) draw(scale);
+    if (analysis) draw(scale, vectors);
   }
 
   render();
