@@ -20,7 +20,7 @@ import { summarizeSimilarity } from './similarity-summary.js';
 import { EXAMPLES, tableSchemes } from './magnitude-params.js';
 
 // Everything the figures and the snapshot need, computed once per keystroke. Only the words
-// tokenizer's vectors are placed in groups of related words.
+// tokenizer's synthetic vectors are placed in groups of related words.
 function measure(pe, analysis, scale) {
   const { kind, tokens, dim } = analysis;
   const { tokenEmbedding: tokenNorms, positionEncoding: positionNorms } = analysis.norms;
@@ -29,7 +29,7 @@ function measure(pe, analysis, scale) {
   const ratios = normRatios(tokenNorms, positionNorms);
   const summary = summarizeSimilarity({
     kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms,
-    clusters: analysis.tokenizer === 'words' ? pe.vocabularyClusters : [],
+    clusters: analysis.tokenizer === 'words' && analysis.embeddings === 'synthetic' ? pe.vocabularyClusters : [],
   });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
 }
