@@ -61,7 +61,8 @@
 // Lengths, distances and cosines are computed in double precision from the float32 rows; equal
 // rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine with an
 // all-zero row is 0.
-// Options (all optional): tokenizer ('words') and bos (false), see below; embeddingTable; kind, a
+// Options (all optional): tokenizer ('words') and bos (false), see below; embeddings
+// ('synthetic') and embeddingTable, see "Token embeddings" below; kind, a
 // name of pe.schemes (default 'binary'); dim (default 8); start
 // (default 0); causal (default false: a causal mask lets token i see tokens 0 .. i only, which
 // can tell duplicates apart on its own); embeddingStd (default 0.02): the standard deviation of
@@ -86,8 +87,8 @@
 //   "The dog chased another dog": gpt2 [464, 3290, 26172, 1194, 3290], llama3 [791, 5679, 62920,
 //   2500, 5679], deepseek-v3 [671, 6397, 88814, 2658, 6397].
 //   pe.analyze with a tokenizer not loaded yet throws an Error naming loadTokenizer; an unknown
-//   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos }) returns the
-//   tokens alone. pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice,
+//   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos, embeddings })
+//   returns the tokens alone (with oov marks under word vectors). pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice,
 //   file } | null }].
 // Token embeddings: every component N(0, embeddingStd^2), the same on every machine. With the
 // words tokenizer, seeded by the token's text, and related words (cat/kitten/dog/puppy,
@@ -96,7 +97,24 @@
 // (src/analysis/random.hpp: SplitMix64 + Marsaglia's polar method), so one id has one vector in
 // every sentence and under every tokenizer, and no tokens are grouped. embeddingTable (a
 // Float32Array(n * dim), every value finite, n the number of tokens pe.tokenize gives) replaces
-// them with the caller's own vectors, used as given (embeddingStd does not scale them). The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
+// them with the caller's own vectors, used as given (embeddingStd does not scale them).
+// embeddings (default 'synthetic', the vectors above), one of pe.embeddings' names:
+//   glove       GloVe's real 100-dimensional word vectors (6B tokens, Wikipedia 2014 + Gigaword 5;
+//               public domain, PDDL), the 40,000 most frequent words, web/vocab/glove/. Load them
+//               first: await pe.loadEmbeddings('glove') (Node reads the 5 MB table; a page loads
+//               web/generated/vocab/glove.js, a classic script). Before that, analyze,
+//               compareShift and tokenize throw an Error naming loadEmbeddings. Only with the
+//               words tokenizer (another is a RangeError) and not with an embeddingTable
+//               (TypeError); dim becomes 100 (another dim given is a RangeError). Each word is
+//               looked up and its vector handed to the core as an embeddingTable, so the rows are
+//               the table's exactly. A word the table lacks ("a", numbers: GloVe's package dropped
+//               them) is marked tokens[r].oov = true (others false) and gets its synthetic vector,
+//               drawn with embeddingStd, whose default is then the table's root-mean-square
+//               component (about 0.529): such a vector is about 5.3 long, a typical GloVe length
+//               (GloVe's vectors are long, around 5), and its direction means nothing.
+//   pe.embeddings: [{ name, label, dim (null for synthetic), credit, notice (the notice file
+//   beside the page's script in a build, or null) }]. Unknown names: TypeError listing them.
+// The default embeddingStd 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
 // initialisation; 1 is the Transformer paper's scale (it multiplies its embeddings by sqrt(d);
 // with tensor2tensor's initialisation, std 1/sqrt(d), that makes about 1). Another embeddingStd
 // scales every token embedding by the same factor: lengths change, directions and cosine
