@@ -46,7 +46,7 @@ test('GloVe in the magnitude view: its cosines, integer positions drown it withi
     assert.match(words, /The first one longer than every token vector here \(the longest is [\d.]+\): position 1 \(“\u2068cat\u2069”\), 10 long\./);
     assert.equal(Math.max(...state.tokenNorms) < 10, true);
     const note = await page.locator('.embedding-note').textContent();
-    assert.match(note, /real word vectors, GloVe 6B \(100 dimensions\): 100 numbers per word/);
+    assert.match(note, /real word vectors, GloVe 6B 100d: 100 numbers per word/);
     assert.match(note, /Not in the table here: “\u2068a\u2069”\./);
     assert.match(await page.locator('.embedding-credit').textContent(), /GloVe 6B 100d by Pennington, Socher and Manning.*notice and licence\./);
     assert.equal(await page.locator('.embedding-credit a').getAttribute('href').then((href) => href.endsWith('vocab/glove.NOTICE.txt')), true);
@@ -118,13 +118,13 @@ test('a missing GloVe file: a clear message, the synthetic vectors still work, c
     rmSync(join(folder, 'web/generated/vocab/glove.js'));
     const { page, problems } = await openPage(session, `${pathToFileURL(join(folder, 'index.html')).href}?view=magnitude`);
     await vectorsSelect(page).selectOption('glove');
-    await page.getByText('The word vectors (GloVe 6B (100 dimensions)) could not be loaded (the file vocab/glove.js could not be loaded).').waitFor();
+    await page.getByText('The GloVe 6B 100d word vectors could not be loaded (the file vocab/glove.js could not be loaded).').waitFor();
     assert.match(await viewMessage(page), /Choose the synthetic vectors, or choose this one again to retry/);
     await screenshot(page, 'glove-load-failure');
     await vectorsSelect(page).selectOption('synthetic');
     await waitForSnapshot(page, (s) => s.embeddings === 'synthetic' && s.count > 0);
     await vectorsSelect(page).selectOption('glove');
-    await page.getByText('The word vectors (GloVe 6B (100 dimensions)) could not be loaded').waitFor();
+    await page.getByText('The GloVe 6B 100d word vectors could not be loaded').waitFor();
     for (const problem of problems) assert.match(problem, /glove\.js|ERR_FILE_NOT_FOUND/);
     await page.context().close();
   } finally {

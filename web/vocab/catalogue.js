@@ -9,7 +9,7 @@ export const EMBEDDINGS = [
   { name: 'synthetic', label: 'Synthetic (seeded random)', dim: null, credit: null },
   {
     name: 'glove',
-    label: 'GloVe 6B (100 dimensions)',
+    label: 'GloVe 6B 100d',
     dim: 100,
     credit: gloveCredit,
     table: 'web/vocab/glove/glove-6b-100d.bin',

@@ -22,7 +22,7 @@ export function createEmbeddingLoading(pe, onSettled) {
   const labelOf = (name) => pe.embeddings.find((entry) => entry.name === name).label;
   return createLoadOnChoice({
     load: (name) => pe.loadEmbeddings(name),
-    what: (name) => `the word vectors (${labelOf(name)})`,
+    what: (name) => `the ${labelOf(name)} word vectors`,
     other: 'the synthetic vectors',
     builtIn: ['synthetic'],
     onSettled,
