@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  REPO_ROOT, currentParams, openPage, screenshot, scrollsSideways, snapshot, useSession, waitForSnapshot,
+  REPO_ROOT, currentParams, openPage, screenshot, scrollsSideways, useSession, waitForSnapshot,
 } from './support/browser.mjs';
 import { viewMessage } from './support/sentence-views.mjs';
 

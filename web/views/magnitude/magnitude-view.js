@@ -80,7 +80,7 @@ export function mount({ pe, root, state, onChange }) {
     similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
     setText(note, vectors.dim === null
       ? embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer))
-      : wordVectorNote(vectors, analysis));
+      : wordVectorNote(vectors, analysis, 'marked * in the figures'));
   }
 
   function render() {

@@ -91,7 +91,7 @@ export function mount({ pe, root, state, onChange }) {
     const vectors = pe.embeddings.find(({ name }) => name === settings.embeddings);
     tokensFigure.setNote(vectors.dim === null
       ? embeddingNote(initScale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === settings.tokenizer))
-      : wordVectorNote(vectors, analysis));
+      : wordVectorNote(vectors, analysis, 'marked “not in table” on its chip'));
     const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
       label: `${quoteToken(tokenText(analysis.tokens[group[0]]))} ×${group.length}`,
       color: CATEGORY_COLORS[g],

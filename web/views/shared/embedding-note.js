@@ -27,14 +27,15 @@ export function embeddingNote(scale, clusters, tokenizer) {
 /**
  * The note for a table of word vectors: entry, the one of pe.embeddings in use; analysis,
  * pe.analyze's result with it (its dim, embeddingStd and tokens' oov), as the page calls it:
- * with no embeddingStd of its own, so the synthetic vectors of missing words get the table's.
+ * with no embeddingStd of its own, so the synthetic vectors of missing words get the table's;
+ * mark: how the view marks such a word ('marked * in the figures').
  */
-export function wordVectorNote(entry, analysis) {
+export function wordVectorNote(entry, analysis, mark) {
   const missing = [...new Set(analysis.tokens.filter(({ oov }) => oov).map(({ text }) => text))];
   const { dim, embeddingStd } = analysis;
-  return `Token embeddings here are real word vectors, ${entry.label}: ${dim} numbers per word, used as they are, so ` +
-    'related words point in similar directions because they occur in similar company. A word the table lacks (marked * ' +
-    `in the figures) gets a synthetic random vector instead, with standard deviation ${formatShort(embeddingStd)} per component, ` +
+  return `Token embeddings here are real word vectors, ${entry.label}: ${dim} numbers per word, used as they are: trained on how often words ` +
+    `occur together, so words used in similar contexts tend to point in similar directions. A word the table lacks (${mark}) ` +
+    `gets a synthetic random vector instead, with standard deviation ${formatShort(embeddingStd)} per component, ` +
     `the table’s root-mean-square component, so about ${formatShort(embeddingStd * Math.sqrt(dim))} long like a typical vector of ` +
     'the table; its direction means nothing. ' +
     (missing.length > 0 ? `Not in the table here: ${missing.map(quoteToken).join(', ')}.` : 'Every token here is in the table.');
