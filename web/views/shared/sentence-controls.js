@@ -110,6 +110,7 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
         showEmbeddingCredit(vectorsCredit, vectorsEntry);
         dim.disabled = vectorsEntry.dim !== null;
         dim.value = String(vectorsEntry.dim ?? lastDim);
+        dim.title = vectorsEntry.dim === null ? '' : `${vectorsEntry.label} has ${vectorsEntry.dim} numbers per word: the dimensions are its own`;
         vectorsShown = vectorsEntry;
       }
       const dimValue = dim.disabled ? lastDim : readWhole(dim, DIM_LIMITS);
