@@ -131,3 +131,79 @@ test('a missing GloVe file: a clear message, the synthetic vectors still work, c
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+// Every length sentence with GloVe, read back and checked against the lengths drawn and against
+// each scheme's rule, at several schemes, first positions and texts.
+const numberOf = (text) => Number(text.replaceAll(',', ''));
+const near = (shown, value, what) => assert.ok(Math.abs(numberOf(shown) - value) <= 0.005 * Math.abs(value) + 1e-9, `${what}: ${shown} for ${value}`);
+const popcount = (p) => p.toString(2).replaceAll('0', '').length;
+
+function checkSpan(match, values, what) {
+  const [, low, high] = match;
+  near(low, Math.min(...values), `${what} low`);
+  if (high === undefined) assert.equal(Math.min(...values), Math.max(...values), what);
+  else near(high, Math.max(...values), `${what} high`);
+}
+
+function checkLengthSentences(words, state, label) {
+  const { kind, tokens, tokenNorms, positionNorms } = state;
+  const tokenSpan = /Token vectors here are ([\d.,]+)(?: to ([\d.,]+))? long\./.exec(words);
+  assert.ok(tokenSpan, `${label}: ${words}`);
+  checkSpan(tokenSpan, tokenNorms, `${label} token lengths`);
+  const rule = {
+    integer: 'An integer position p has length √100 · p = 10p here.',
+    binary: 'A binary position’s length is the square root of its number of set bits: at most √100 = 10 here.',
+    sinusoidal: 'Every sinusoidal position has length √(100/2) = 7.07: each sine and cosine pair adds 1.',
+  }[kind];
+  if (!rule) {
+    assert.doesNotMatch(words, /Position vectors here/, label);
+    return;
+  }
+  assert.ok(words.includes(rule), `${label}: the rule`);
+  // The rule holds for every position drawn.
+  const expected = (p) => ({ integer: 10 * p, binary: Math.sqrt(popcount(p)), sinusoidal: Math.sqrt(50) })[kind];
+  tokens.forEach(({ position }, r) => near(String(positionNorms[r]), expected(position), `${label} position ${position}`));
+  const positionSpan = /Position vectors here are ([\d.,]+)(?: to ([\d.,]+))? long\./.exec(words);
+  assert.ok(positionSpan, label);
+  checkSpan(positionSpan, positionNorms, `${label} position lengths`);
+  const longest = Math.max(...tokenNorms);
+  const first = positionNorms.findIndex((norm) => norm > longest);
+  const none = /None is longer than the longest token vector \(([\d.,]+)\)\./.exec(words);
+  const firstLonger = /The first one longer than every token vector here \(the longest is ([\d.,]+)\): position ([\d,]+) \(“\u2068(.+?)\u2069”\), ([\d.,]+) long\./.exec(words);
+  assert.equal(Boolean(none) + Boolean(firstLonger), 1, `${label}: one verdict`);
+  if (none) {
+    assert.equal(first, -1, label);
+    near(none[1], longest, label);
+  } else {
+    near(firstLonger[1], longest, label);
+    assert.equal(numberOf(firstLonger[2]), tokens[first].position, label);
+    assert.equal(firstLonger[3], `${tokens[first].text}${tokens[first].oov ? '*' : ''}`, label);
+    near(firstLonger[4], positionNorms[first], label);
+  }
+}
+
+test('every length sentence with GloVe holds: the lengths drawn, each scheme\'s rule, the first position longer than every word', async () => {
+  const { page, problems } = await openPage(session, `${session.url}?view=magnitude&embeddings=glove`);
+  await drawnWithGlove(page);
+  let checked = 0;
+  for (const text of ['The cat and the kitten watched a plane', 'A puppy and a dog chased the train and the car', 'zzzq xqv']) {
+    for (const kind of ['none', 'integer', 'binary', 'sinusoidal']) {
+      for (const start of [0, 5, 200, 65535]) {
+        await page.evaluate(({ t, k, s }) => {
+          const panel = document.querySelector('.sentence-controls');
+          panel.querySelector('textarea').value = t;
+          panel.querySelector('select:has(option[value="integer"])').value = k;
+          const first = [...panel.querySelectorAll('label')].find((label) => label.textContent.startsWith('First position'));
+          first.querySelector('input').value = String(s);
+          panel.querySelector('textarea').dispatchEvent(new Event('input', { bubbles: true }));
+        }, { t: text, k: kind, s: start });
+        const state = await waitForSnapshot(page, (s) => s.kind === kind && s.start === start && s.text === text && s.count > 0);
+        checkLengthSentences(await page.locator('.ratio-words').textContent(), state, JSON.stringify({ text, kind, start }));
+        checked += 1;
+      }
+    }
+  }
+  assert.equal(checked, 48);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
