@@ -791,6 +791,8 @@ function show(page, controls, setting) {
         rows: all(mask, 'tbody tr').map((row) => ({ label: text(row.querySelector('th')), current: row.classList.contains('is-current'), cells: cellsOf(row, '.mask-cell') })),
         note: noteOf(mask),
       },
+      // The tools under each chart (figure-tools.js): fixed labels, no claims about numbers.
+      tools: all(results, '.figure-tools-bar').map((bar) => texts(bar, 'button, .figure-save-label')),
       shift: {
         title: titleOf(shift),
         control: text(shift.querySelector('.control-name')),
@@ -853,6 +855,7 @@ test('every mark and claim of the sentence view agrees with a float64 recomputat
     checkTokens(shown.tokens, facts, setting, label);
     checkDivergence({ ...shown.divergence, groups: shown.divergence.groups.map((group) => ({ ...group, snapshotPairs: state.pairs })) }, facts, setting, scheme, label);
     checkAttentionWeights(shown.weights, facts, scheme, label);
+    for (const tools of shown.tools) assert.deepEqual(tools, ['Show the numbers', 'Save as', 'PNG', 'CSV'], label);
     checkMaskTable(shown.mask, facts, setting, scheme, label);
     checkShift(shown.shift, facts, setting, scheme, state, label);
   }

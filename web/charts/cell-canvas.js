@@ -4,7 +4,7 @@
 // into a small image that is scaled up without smoothing, so thousands of cells cost one image
 // draw rather than thousands of fills.
 import { element, setText } from './figure.js';
-import { sizeCanvas } from './hidpi-canvas.js';
+import { pixelRatio, registerRedraw, sizeCanvas } from './hidpi-canvas.js';
 import { writeRampPixel } from './color-ramp.js';
 import { trackItemSelection } from './item-selection.js';
 
@@ -90,7 +90,7 @@ export function createCellCanvas({ label, readout, hint }) {
     setText(readout, layout.describe(cell.row, cell.col));
   }
 
-  return {
+  const cells = {
     element: wrapper,
     draw(next) {
       const { width, height, x, y, rows, cols, cellWidth, cellHeight, value, limit, decorate, key } = next;
@@ -98,7 +98,7 @@ export function createCellCanvas({ label, readout, hint }) {
       selection.resize(rows, cols);
       // The values under the pointer or cursor may have changed: say the new ones.
       if (selection.active()) show();
-      const ratio = window.devicePixelRatio || 1;
+      const ratio = pixelRatio();
       if (key !== undefined && `${ratio} ${key}` === paintedKey) return;
       paintedKey = key === undefined ? undefined : `${ratio} ${key}`;
       if (cellImage.width !== cols) cellImage.width = cols;
@@ -115,4 +115,6 @@ export function createCellCanvas({ label, readout, hint }) {
       decorate?.(context);
     },
   };
+  registerRedraw(canvas, () => cells.draw(layout));
+  return cells;
 }

@@ -1,23 +1,14 @@
-// The frame every chart sits in: a title that says what to notice, the drawing, a legend, and
-// an optional note. Text is always set with textContent, never parsed as markup.
+// The frame every chart sits in: a title that says what to notice, the drawing, a legend, an
+// optional note, and the tools that show its numbers and save it (figure-tools.js).
+import { element, setText } from './dom.js';
+import { createFigureTools } from './figure-tools.js';
 
-/** Creates an element with a class and optional text. */
-export function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Sets node's text only when it changed: rewriting equal text still makes the browser lay the
- *  page out again, which charts redrawn on every keystroke cannot afford. */
-export function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
-}
+export { element, setText };
 
 /**
- * Builds <figure> with title, body, legend and note; returns its parts so a view can fill the
- * body, replace legend items (setLegend) and update the title or note as its data changes.
+ * Builds <figure> with title, body, legend, note and tools; returns its parts so a view can fill
+ * the body, replace legend items (setLegend), update the title or note as its data changes, and
+ * declare the numbers it draws (setData, see figure-tools.js) for the table and the files.
  */
 export function createFigure({ title, note = '' }) {
   const figure = element('figure', 'figure');
@@ -26,7 +17,9 @@ export function createFigure({ title, note = '' }) {
   const legend = element('ul', 'legend');
   const noteLine = element('p', 'figure-note', note);
   noteLine.hidden = !note;
-  figure.append(heading, body, legend, noteLine);
+  let legendItems = [];
+  const tools = createFigureTools({ figure, body, heading, legendItems: () => legendItems });
+  figure.append(heading, body, legend, noteLine, tools.element);
   return {
     figure,
     body,
@@ -39,6 +32,7 @@ export function createFigure({ title, note = '' }) {
     },
     /** items: [{ label, color, shape: 'square' | 'line' | 'dashed' }] */
     setLegend(items) {
+      legendItems = items;
       legend.replaceChildren(
         ...items.map(({ label, color, shape = 'square' }) => {
           const item = element('li', 'legend-item');
@@ -49,5 +43,6 @@ export function createFigure({ title, note = '' }) {
         }),
       );
     },
+    setData: tools.setData,
   };
 }

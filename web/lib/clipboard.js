@@ -19,3 +19,14 @@ export async function copyText(text) {
     return false; // refused anyway, e.g. on some file:// pages
   }
 }
+
+/** Writes a picture (a PNG blob) to the clipboard; resolves to whether it was copied. */
+export async function copyImage(blob) {
+  if (!clipboardAllowed() || typeof ClipboardItem === 'undefined') return false;
+  try {
+    await navigator.clipboard.write([new ClipboardItem({ [blob.type]: blob })]);
+    return true;
+  } catch {
+    return false;
+  }
+}

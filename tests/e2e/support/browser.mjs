@@ -49,13 +49,13 @@ export function useSession(options) {
 
 /**
  * Opens url in a new page of the given width (and reducedMotion preference, 'reduce' or
- * 'no-preference') and (unless waitForReady is false, for pages that only host PE Lab in a
+ * 'no-preference', and screen pixel density, 2 unless asked) and (unless waitForReady is false, for pages that only host PE Lab in a
  * frame) waits until PE Lab is ready.
  * Returns { page, problems } where problems collects console errors, uncaught page errors and
  * failed or 4xx/5xx requests as readable strings.
  */
-export async function openPage(session, url, { width = 1280, height = 900, waitForReady = true, reducedMotion } = {}) {
-  const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, reducedMotion });
+export async function openPage(session, url, { width = 1280, height = 900, waitForReady = true, reducedMotion, deviceScaleFactor = 2 } = {}) {
+  const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor, reducedMotion });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {

@@ -9,7 +9,7 @@
 // the cells. The charts' shared item selection does the pointer and keys; this file adds the
 // grid's extra keys and keeps the cursor's cell scrolled into view.
 import { element } from '../../charts/figure.js';
-import { sizeCanvas } from '../../charts/hidpi-canvas.js';
+import { registerRedraw, sizeCanvas } from '../../charts/hidpi-canvas.js';
 import { trackItemSelection } from '../../charts/item-selection.js';
 import { hitTest, visibleRows } from './grid-layout.js';
 import { paintGrid } from './grid-painter.js';
@@ -46,6 +46,7 @@ export function createGridCanvas({ label, onPoint }) {
     context = sizeCanvas(canvas, viewport.width, viewport.height);
     draw();
   }
+  registerRedraw(canvas, resize);
 
   function report() {
     onPoint(selection.current());

@@ -50,5 +50,22 @@ export function createGridData(pe, { start, count, dim }) {
     sameCodeAs(r) {
       return structure.sameCodeAs[r];
     },
+
+    /** The grid as a table (lib/figure-data.js) of its first maxRows rows, MSB on the left as drawn. */
+    table(maxRows) {
+      const n = Math.min(count, maxRows);
+      const { data: bits } = pe.encode({ kind: 'binary', start, count: n, dim });
+      const indices = Array.from({ length: dim }, (_, c) => dim - c); // the lecture's index k is bit k - 1
+      const name = (k) => `index ${k} = bit ${k - 1}${k === 1 ? ' (LSB)' : ''}${k === dim ? ' (MSB)' : ''}`;
+      return {
+        name: 'binary-grid',
+        settings: { start, count, dim },
+        columns: ['position', ...indices.map(name), 'bits flipped to the next position', 'same code as position'],
+        rows: Array.from({ length: n }, (_, r) => [
+          start + r, ...indices.map((k) => bits[r * dim + k - 1]), r + 1 < count ? structure.hamming[r] : null, structure.sameCodeAs[r],
+        ]),
+        rowCount: count,
+      };
+    },
   };
 }

@@ -104,6 +104,7 @@ export function mount({ pe, root, state, onChange }) {
     if (rangeChanged) {
       figure.setTitle(title(data));
       figure.setLegend(legend(data, facts));
+      figure.setData(data.table);
     }
     const zoomHint = layout.showText ? '' : ` Rows shorter than ${TEXT_ROW_HEIGHT} px label only the positions that are multiples of ${layout.labelEvery}; point at a row to read it.`;
     figure.setNote(describeFacts(facts, data) + zoomHint);

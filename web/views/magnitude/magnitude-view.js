@@ -71,13 +71,15 @@ export function mount({ pe, root, state, onChange }) {
   function draw(scale, vectors) {
     const { tokens, kind, dim } = analysis;
     const { tokenNorms, positionNorms, ratios } = measured;
+    // The settings a figure's exported files name: the scale, or the table of word vectors.
+    const shown = { kind, dim, start: settings.start, ...(vectors.dim === null ? { scale: settings.scale } : { embeddings: settings.embeddings }) };
     const words = ratioSentences(kind, tokens, ratios);
-    norms.update({
+    norms.update({ settings: shown,
       tokens, tokenNorms, positionNorms, ratios,
       title: normTitle(kind, ratios, scale.brief),
       words: vectors.dim === null ? words : `${words} ${lengthSentences(kind, dim, tokens, tokenNorms, positionNorms)}`,
     });
-    similarity.update({ kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
+    similarity.update({ settings: shown, kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
     setText(note, vectors.dim === null
       ? embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer))
       : wordVectorNote(vectors, analysis, 'marked * in the figures'));

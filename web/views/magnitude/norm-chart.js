@@ -167,6 +167,11 @@ export function createNormChart() {
     figure: frame.figure,
     update(next) {
       data = next;
+      frame.setData(() => ({
+        name: 'vector-lengths', settings: next.settings,
+        columns: ['token', 'position', 'length of the token embedding', 'length of the positional encoding', 'position ÷ word'],
+        rows: next.tokens.map((token, r) => [tokenLabel(token), token.position, next.tokenNorms[r], next.positionNorms[r], next.ratios[r]]),
+      }));
       frame.setTitle(next.title);
       setText(words, next.words);
       frame.setNote(next.positionNorms.some((norm) => norm === 0)

@@ -5,12 +5,13 @@ import { createColorLegend } from '../../charts/color-legend.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { createTokenMatrix } from '../../charts/token-matrix.js';
 import { formatCosine, formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/format.js';
+import { tokenPairTable } from '../shared/token-table.js';
 
 const HINT = 'Point at a cell, or Tab to a matrix and use the arrow keys, to read the similarity of two tokens.';
 const SIDE_BY_SIDE_FROM = 640; // below this width the two matrices stack
 const COLUMN_GAP = 24;
 
-/** Returns { figure, update({ kind, tokens, without, withPE, summary }) }; the matrices redraw
+/** Returns { figure, update({ kind, tokens, without, withPE, summary, settings }) }; the matrices redraw
  *  themselves when the figure's width changes. */
 export function createSimilarityFigure() {
   const frame = createFigure({ title: '' });
@@ -45,6 +46,10 @@ export function createSimilarityFigure() {
     figure: frame.figure,
     update(next) {
       data = next;
+      frame.setData(() => tokenPairTable({
+        name: 'cosine-similarity', settings: next.settings, tokens: next.tokens,
+        matrices: [{ label: 'cosine similarity without positions', values: next.without }, { label: `cosine similarity with ${next.kind} positions`, values: next.withPE }],
+      }));
       frame.setTitle(next.summary.title);
       frame.setNote(next.summary.note);
       draw();

@@ -103,6 +103,11 @@ export function createMlaDiagram({ onResize }) {
           boxes.push({ box, says: said.filter(Boolean).join('; ') });
         });
       });
+      frame.setData(() => ({
+        name: 'mla-diagram', settings: { model: preset.id ?? preset.name },
+        columns: ['box', 'what it holds'],
+        rows: boxes.map(({ says }, i) => [i + 1, says]),
+      }));
       reading.draw({
         rows: boxes.length,
         cols: 1,

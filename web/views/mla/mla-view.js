@@ -174,6 +174,14 @@ export function mount({ pe, root, state, onChange }) {
       }),
     });
     experiment.frame.setLegend([{ label: 'agree (within 10⁻⁴)', color: COLORS[2] }, { label: 'differ', color: COLORS[4] }]);
+    experiment.frame.setData(() => ({
+      name: 'mla-folding', settings: { tokens: settings.tokens, start: settings.start, seed: settings.seed },
+      columns: ['RoPE variant', 'largest |score difference|', 'largest |score|', 'difference ÷ score', 'numbers cached per token, folded', 'explicit', 'folded matrices per head'],
+      rows: VARIANTS.map(([rope, name]) => {
+        const { maxAbsDifference, maxAbsScore, absorbedMatrices, cacheElementsPerToken: cached } = runs[rope];
+        return [name, maxAbsDifference, maxAbsScore, share(rope), cached.absorbed, cached.explicit, absorbedMatrices];
+      }),
+    }));
     const { tokens, heads, headDim, ropeDim, latentDim, dModel } = runs.none;
     setNote(experiment.frame, `A seeded layer (${tokens} tokens, ${heads} heads of ${headDim}, latent ${latentDim}, RoPE ${ropeDim}, d_model ${dModel}) scored with keys built from c^{KV} and from the cache alone. `
       + `With RoPE on the full keys, exact folding needs a matrix per offset between two tokens: ${runs.naive.absorbedMatrices} for ${tokens} tokens, not one per head.`);
@@ -196,6 +204,11 @@ export function mount({ pe, root, state, onChange }) {
         describe: `${label}: ${formulas[attention]} = ${formatWhole(per(attention))} per token per layer, ${formatWhole(cache[attention].perToken)} per token, ${formatBytes(cache[attention].bytes)} in all`,
       })),
     });
+    calculator.frame.setData(() => ({
+      name: 'kv-cache', settings: { model: preset?.id ?? 'custom', context: settings.context, precision: settings.precision },
+      columns: ['attention', 'formula', 'numbers cached per token per layer', 'per token (all layers)', 'bytes in all'],
+      rows: KINDS.map(([attention, label]) => [label, formulas[attention], per(attention), cache[attention].perToken, cache[attention].bytes]),
+    }));
     calculator.frame.setLegend(KINDS.map(([attention, label, color, name]) => ({ label: `${label}, ${name}: ${formulas[attention]}`, color })));
     setNote(calculator.frame, [
       `Whole model, ${context}: ${KINDS.map(([attention, label]) => `${label} ${formatBytes(cache[attention].bytes)}`).join(', ')}.`,

@@ -38,6 +38,11 @@ export function createYarnChart({ onResize }) {
       const runs = bandRuns(bands);
       const words = runs.map(({ band, first, last }) => `${BANDS[band][0]} ${first === last ? `pair ${first}` : `pairs ${first}–${last}`}`);
       frame.setTitle(`${preset.name}’s YaRN ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words[words.length - 1]}${bands.includes('divided') ? ` (×${formatWhole(rope.scaling.factor)})` : ''}`);
+      frame.setData(() => ({
+        name: 'yarn-wavelengths', settings: { model: preset.id ?? preset.name },
+        columns: ['RoPE pair i (0 turns fastest)', 'positions per turn before scaling', 'positions per turn after scaling', 'band'],
+        rows: Array.from(before, (length, i) => [i, length, after[i], bands[i]]),
+      }));
       const full = Math.max(300, width());
       const count = before.length;
       const x = scaleLinear().domain([-0.5, count - 0.5]).range([MARGIN.left, full - MARGIN.right]);

@@ -12,8 +12,8 @@ const HAND_COLOR = CATEGORY_COLORS[0];
 const LABEL_ROOM = 14;
 const HINT = 'Point at a clock, or Tab to the chart and use the arrow keys, to read its pair.';
 
-/** Returns { figure, build({ q, channels, theta, wavelengths, width }), turn(rotated, position) }:
- *  channels[2k], channels[2k + 1] are pair k's channels; rotated is R_m q (pe.rotate). */
+/** Returns { figure, build({ q, channels, theta, wavelengths, width, pairing }), turn(rotated, position) }:
+ *  channels[2k], channels[2k + 1] are pair k's channels (pairing names them); rotated is R_m q (pe.rotate). */
 export function createClocks() {
   const frame = createFigure({ title: '' });
   frame.setLegend([
@@ -37,7 +37,7 @@ export function createClocks() {
 
   return {
     figure: frame.figure,
-    build({ q, channels, theta, wavelengths, width }) {
+    build({ q, channels, theta, wavelengths, width, pairing }) {
       const pairs = theta.length;
       // Big clocks in about two rows, never smaller than 46 px.
       const cell = Math.max(46, Math.min(96, Math.floor(width / Math.ceil(pairs / 2))));
@@ -48,7 +48,7 @@ export function createClocks() {
       for (const value of q) largest = Math.max(largest, Math.abs(value));
       // A pair is never longer than sqrt(2) times its largest channel, and turning keeps it.
       const scale = radius / (Math.SQRT2 * largest);
-      layout = { channels, theta, wavelengths, cell, cols, radius, scale };
+      layout = { q, channels, pairing, theta, wavelengths, cell, cols, radius, scale };
       svg.replaceChildren();
       svg.setAttribute('width', cols * cell);
       svg.setAttribute('height', rows * (cell + LABEL_ROOM));
@@ -75,7 +75,17 @@ export function createClocks() {
     /** Points every hand at its pair of rotated, the query turned as position. */
     turn(rotated, position) {
       shown = { rotated, position };
-      const { channels, scale, cell, cols } = layout;
+      const { channels, scale, cell, cols, theta, wavelengths, q } = layout;
+      frame.setData(() => ({
+        name: 'rope-clocks',
+        settings: { dim: q.length, pairing: layout.pairing, position },
+        columns: ['pair k', 'channel a', 'channel b', 'θ_k (rad per position)', 'positions per turn',
+          'q_a (m = 0)', 'q_b (m = 0)', `(R_m q)_a, m = ${position}`, `(R_m q)_b, m = ${position}`],
+        rows: Array.from(theta, (angle, k) => {
+          const [a, b] = [channels[2 * k], channels[2 * k + 1]];
+          return [k, a, b, angle, wavelengths[k], q[a], q[b], rotated[a], rotated[b]];
+        }),
+      }));
       hands.forEach(({ hand, cx, cy }, k) => {
         hand.setAttribute('x2', (cx + rotated[channels[2 * k]] * scale).toFixed(2));
         hand.setAttribute('y2', (cy - rotated[channels[2 * k + 1]] * scale).toFixed(2));

@@ -41,6 +41,11 @@ export function createPairingCells() {
         ? `At m = ${m} nothing turns: both pairings leave q as it is`
         : `At m = ${m} the two pairings turn the same q into different vectors: ${differing} of ${dim} channels differ`);
       legend.update(limit, formatShort);
+      frame.setData(() => ({
+        name: 'rope-pairings', settings: { dim, position },
+        columns: ['channel c', 'q_c', `(R_m q)_c, m = ${position}, interleaved pairing`, `(R_m q)_c, m = ${position}, half pairing`],
+        rows: Array.from(q, (value, c) => [c, value, rows.interleaved[c], rows.half[c]]),
+      }));
       cells.draw({
         width: labelWidth + cellWidth * dim,
         height: 3 * ROW_HEIGHT,

@@ -155,8 +155,9 @@ export function mount({ pe, root, state, onChange }) {
     offsets.setNote('RoFormer’s “long-term decay” is an upper bound on the size of the score, shrinking on the whole as the offset grows, not a property ' +
       `of every q and k: here the aligned curve rises at ${formatWhole(rises)} of its ${formatWhole(span)} steps and the random one is largest in size at ` +
       `offset ${formatWhole(peak)}. q, k: row ${settings.seed % settings.dim} of the random W_q and W_k of step 1’s head.`);
+    const { dim, base, seed } = settings;
     offsets.update({
-      count, width: width(), yLabel: Y_LABEL,
+      count, width: width(), yLabel: Y_LABEL, name: 'rope-score-by-offset', settings: { dim, base, pairing, seed, position, span },
       series: [{ label: 'random q, k', color: BLUE, values: random.scores }, { label: 'aligned: k = q', color: ORANGE, values: aligned.scores }],
       describe: (j) => `offset ${formatWhole(j)} (m = ${m}, n = ${formatWhole(position + j)}): random q, k ${formatShort(random.scores[j])}, ` +
         `aligned ${formatShort(aligned.scores[j])}; RoFormer’s bounds ${formatShort(random.bounds[j])} and ${formatShort(aligned.bounds[j])}`,
@@ -169,7 +170,7 @@ export function mount({ pe, root, state, onChange }) {
       `${pairing === 'interleaved' ? 'pair (2i, 2i + 1) to (i, i + d/2), as Hugging Face converts' : 'pair (i, i + d/2) to (2i, 2i + 1), undoing Hugging Face’s conversion of'} ` +
       'Meta’s Llama checkpoints; to q and k it does the same.');
     mismatch.update({
-      count, width: width(), yLabel: Y_LABEL,
+      count, width: width(), yLabel: Y_LABEL, name: 'rope-pairing-mismatch', settings: { dim, base, trained: pairing, seed, position, span },
       series: [
         { label: `trained and run with ${pairing}`, color: BLUE, values: random.scores },
         { label: `run with ${other}, weights as trained`, color: VERMILLION, values: wrong },
@@ -188,7 +189,7 @@ export function mount({ pe, root, state, onChange }) {
 
   function build() {
     const { q, channels, theta, wavelengths } = data;
-    clocks.build({ q, channels: channels[settings.pairing], theta, wavelengths, width: width() });
+    clocks.build({ q, channels: channels[settings.pairing], pairing: settings.pairing, theta, wavelengths, width: width() });
     drawPosition();
   }
 

@@ -8,11 +8,13 @@ import { GRID_LINE } from '../../charts/palette.js';
 import { formatWhole } from '../shared/format.js';
 
 const HEIGHT = 250;
+const X_LABEL = 'offset n − m (key position − query position)';
 const MARGIN = { top: 10, right: 14, bottom: 48, left: 60 };
 const HINT = 'Point at the chart, or Tab to it and use the left and right arrow keys, to read the scores at one offset.';
 
 /** Returns { figure, setTitle, setNote, update({ count, series: [{ label, color, dashed, values }],
- *  width, yLabel, describe(j) }) }: values[j] is the score at offset j (0 .. count - 1). */
+ *  width, yLabel, describe(j), name, settings }) }: values[j] is the score at offset j (0 .. count - 1);
+ *  name and settings name the figure's files (lib/figure-data.js). */
 export function createScoreChart() {
   const frame = createFigure({ title: '' });
   const svg = svgElement('svg', { class: 'rope-chart', role: 'img' });
@@ -25,7 +27,12 @@ export function createScoreChart() {
     body: frame.body,
     setTitle: frame.setTitle,
     setNote: frame.setNote,
-    update({ count, series, width, yLabel, describe }) {
+    update({ count, series, width, yLabel, describe, name, settings }) {
+      frame.setData(() => ({
+        name, settings,
+        columns: [X_LABEL, ...series.map(({ label }) => `${yLabel}: ${label}`)],
+        rows: Array.from({ length: count }, (_, j) => [j, ...series.map(({ values }) => values[j])]),
+      }));
       let low = 0;
       let high = 0;
       for (const { values } of series) for (const v of values) low = v < low ? v : low, high = v > high ? v : high;
@@ -35,7 +42,7 @@ export function createScoreChart() {
       svg.setAttribute('width', width);
       svg.setAttribute('height', HEIGHT);
       svg.setAttribute('aria-label', `${yLabel} against the offset, 0 to ${count - 1}. Use the arrow keys to read each offset.`);
-      drawAxis(svg, x, { side: 'bottom', at: y.range()[0], length: HEIGHT - MARGIN.top - MARGIN.bottom, label: 'offset n − m (key position − query position)', ticks: Math.max(2, Math.floor(width / 90)), format: formatWhole });
+      drawAxis(svg, x, { side: 'bottom', at: y.range()[0], length: HEIGHT - MARGIN.top - MARGIN.bottom, label: X_LABEL, ticks: Math.max(2, Math.floor(width / 90)), format: formatWhole });
       drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: yLabel, ticks: 6 });
       svg.append(svgElement('line', { x1: x(0), x2: x(count - 1), y1: y(0), y2: y(0), stroke: GRID_LINE, 'stroke-width': 2 }));
       // With more offsets than half-pixels, each pixel column draws its lowest and highest score.

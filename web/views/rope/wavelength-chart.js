@@ -97,6 +97,11 @@ export function createWavelengthChart({ presets, preset, onPreset }) {
         describe: (row, i) => `pair ${i}: a turn every ${formatShort(originalWavelengths[i])} positions before scaling, ` +
           `${formatShort(wavelengths[i])} after (${bands.bands[i]})`,
       });
+      frame.setData(() => ({
+        name: 'rope-wavelengths', settings: { preset: chosen.name },
+        columns: ['pair i (0 turns fastest)', 'positions per turn before scaling', 'positions per turn after scaling', 'band'],
+        rows: Array.from(wavelengths, (value, i) => [i, originalWavelengths[i], value, bands.bands[i]]),
+      }));
       frame.setTitle(title(chosen, bands));
       frame.setNote(note(chosen, mscale));
       const present = ['kept', 'blended', 'divided'].filter((band) => bands.counts[band] > 0);

@@ -7,6 +7,7 @@
 import { createFigure, element } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { createTokenMatrix } from '../../charts/token-matrix.js';
+import { tokenPairTable } from '../shared/token-table.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { formatExact, formatShort, formatWhole, quoteToken, tokenText } from '../shared/format.js';
 
@@ -66,6 +67,15 @@ export function createAttentionWeights() {
       largestChange = Math.max(largestChange, Math.abs(difference[e]));
     }
     changeLegend.update(largestChange, formatShort);
+    frame.setData(() => tokenPairTable({
+      name: 'attention-weights', settings: { kind: analysis.kind, dim: analysis.dim, causal: analysis.causal ? 'on' : 'off' }, tokens,
+      rowRole: 'query', colRole: 'key',
+      matrices: [
+        { label: 'weight without positions', values: plain },
+        { label: `weight ${runName}`, values: positioned },
+        { label: 'change made by the positions', values: difference },
+      ],
+    }));
     const labels = tokens.map(tokenText);
     const name = (r) => `${quoteToken(tokenText(tokens[r]))} (position ${formatWhole(tokens[r].position)})`;
     const describe = (matrix, run) => (a, b) => `${run}: ${name(a)} gives ${name(b)} weight ${formatExact(matrix[a * n + b])}`;

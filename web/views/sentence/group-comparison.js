@@ -37,7 +37,7 @@ function summaryFor(pairs, runName) {
  *  blocks, source }: runName names the run with positions ("with RoPE (rotary)"); blocks and
  *  source as heat-strips.js takes them. */
 export function createGroupComparison() {
-  const { figure, body, setTitle, setNote } = createFigure({ title: '' });
+  const { figure, body, setTitle, setNote, setData } = createFigure({ title: '' });
   figure.classList.add('group-comparison');
   const strip = createStageStrip();
   const readout = element('p', 'readout', HINT);
@@ -66,6 +66,14 @@ export function createGroupComparison() {
         blocks,
       });
       table.update(shownPairs, tokens);
+      // Each copy's vector at each stage drawn, one row per stage and copy, one column per dimension.
+      setData(() => ({
+        name: `copies-of-${tokens[group[0]].text}`, settings: { kind: analysis.kind, dim: analysis.dim },
+        columns: ['vector', 'token', 'position', ...Array.from({ length: analysis.dim }, (_, d) => `dim ${d}`)],
+        rows: blocks.flatMap(({ name, values }) => shown.map((index) => [
+          name, tokenText(tokens[index]), tokens[index].position, ...values.slice(index * analysis.dim, (index + 1) * analysis.dim),
+        ])),
+      }));
     },
   };
 }

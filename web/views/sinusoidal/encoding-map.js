@@ -7,6 +7,7 @@ import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/fo
 import { createHeatMap, everyNth, spacedTicks } from './heat-map.js';
 import { format } from 'd3-format';
 import { textWidth } from '../../charts/cell-canvas.js';
+import { matrixTable } from '../../lib/figure-data.js';
 import { formatLarge, w } from './notation.js';
 
 const HINT = 'Point at a cell, or Tab to the map and use the arrow keys, to read a value and how it is made.';
@@ -70,6 +71,16 @@ export function createEncodingMap() {
       const columns = layout === 'interleaved'
         ? Array.from(wavelengths, (length, j) => ({ at: 2 * j + 0.5, text: axisWavelength(length) }))
         : [...wavelengths, ...wavelengths].map((length, c) => ({ at: c, text: axisWavelength(length) }));
+      frame.setData(() => matrixTable({
+        name: 'sinusoidal-encoding', settings: { start, count, dim, base: settings.base, layout },
+        corner: 'position p',
+        rowLabels: Array.from({ length: count }, (_, row) => start + row),
+        columns: Array.from({ length: dim }, (_, c) => {
+          const { pair, sine } = columnOf(c, dim, layout);
+          return `dim ${c} = ${sine ? 'sin' : 'cos'}(p·w_${pair}), wavelength ${wavelengths[pair]}`;
+        }),
+        value: (row, col) => table[row * dim + col],
+      }));
       const widest = Math.max(...columns.map(({ text }) => textWidth(text)));
       map.draw({
         key: `${start} ${count} ${dim} ${settings.base} ${layout} ${cellWidth} ${cellHeight}`,

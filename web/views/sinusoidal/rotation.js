@@ -2,6 +2,7 @@
 // 64 dimensions, pair by pair beyond, under a title that states how exactly R_k PE(p) matches
 // PE(p + k) over the positions shown.
 import { createFigure } from '../../charts/figure.js';
+import { matrixTable } from '../../lib/figure-data.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
 import { createHeatMap, everyNth } from './heat-map.js';
@@ -59,9 +60,16 @@ export function createRotation() {
       const k = formatWhole(by);
       const turn = (j) => `pair ${j} turns by ${k} · ${w(j)} = ${formatSmall(shift.angles[j])} rad after whole turns`;
       const key = `${by} ${dim} ${settings.base} ${layout}`;
+      const settingsShown = { by, dim, base: settings.base, layout };
       if (!shift.matrix) {
         // Two rows, one column per pair: the cosine and the sine of each block.
         const pairs = dim / 2;
+        frame.setData(() => matrixTable({
+          name: 'rotation-blocks', settings: settingsShown, corner: 'entry',
+          rowLabels: [`cos(${by}·w_j)`, `sin(${by}·w_j)`],
+          columns: Array.from({ length: pairs }, (_, j) => `pair j = ${j}`),
+          value: (row, col) => (row === 0 ? shift.cos[col] : shift.sin[col]),
+        }));
         const cell = Math.max(1, Math.min(MAX_CELL, (width - 60) / pairs));
         map.draw({
           key: `${key} ${cell}`, rows: 2, cols: pairs, cellWidth: cell, cellHeight: 24, limit: 1,
@@ -73,6 +81,12 @@ export function createRotation() {
         });
         return;
       }
+      frame.setData(() => matrixTable({
+        name: 'rotation-matrix', settings: settingsShown, corner: 'row: channel of PE(p + k)',
+        rowLabels: Array.from({ length: dim }, (_, row) => `${row} (${channelName(row, dim, layout)})`),
+        columns: Array.from({ length: dim }, (_, col) => `column ${col}: channel of PE(p) (${channelName(col, dim, layout)})`),
+        value: (row, col) => shift.matrix[row * dim + col],
+      }));
       const cell = Math.max(1, Math.min(MAX_CELL, (Math.min(width, MAX_SIZE) - 70) / dim));
       map.draw({
         key: `${key} ${cell}`, rows: dim, cols: dim, cellWidth: cell, cellHeight: cell, limit: 1,

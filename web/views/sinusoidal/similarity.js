@@ -2,6 +2,7 @@
 // its diagonals read as one curve: PE(p) · PE(p + k) against the offset k, the smallest and the
 // largest value over every p, which lie on top of each other because only k matters.
 import { createFigure, element, setText } from '../../charts/figure.js';
+import { matrixTable } from '../../lib/figure-data.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { textWidth } from '../../charts/cell-canvas.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
@@ -80,6 +81,14 @@ export function createSimilarity() {
       const labels = (index) => formatWhole(start + index);
       const labelRoom = textWidth(labels(count - 1)) + 30;
       const cell = Math.max(1, Math.min(MAX_CELL, (Math.min(partWidth, MAX_MATRIX) - labelRoom) / count));
+      // The matrix; the curve is each diagonal's smallest and largest entry.
+      frame.setData(() => matrixTable({
+        name: 'sinusoidal-dot-products', settings: { start, count, dim: settings.dim, base: settings.base, layout: settings.layout },
+        corner: 'position p \\ position q',
+        rowLabels: Array.from({ length: count }, (_, row) => start + row),
+        columns: Array.from({ length: count }, (_, col) => `PE(p) · PE(${start + col})`),
+        value: (row, col) => dots.data[row * count + col],
+      }));
       legend.update(facts.limit, formatShort);
       matrix.draw({
         key: `${start} ${count} ${settings.dim} ${settings.base} ${settings.layout} ${cell}`,

@@ -66,6 +66,11 @@ export function createSteps() {
         { label: bits === 1 ? 'binary: the bit of index 1' : `binary: the bits of index 1 to ${bits}`, color: BINARY_COLOR, shape: 'line' },
         { label: 'sinusoidal: one sin/cos pair per bit’s period', color: SINUSOIDAL_COLOR, shape: 'dashed' },
       ]);
+      frame.setData(() => ({
+        name: 'neighbour-steps', settings: { start, count: settings.count, bits },
+        columns: ['step from position p', 'to p + 1', 'binary step length', 'bits flipped', 'sinusoidal step length'],
+        rows: Array.from(steps.binary, (length, r) => [start + r, start + r + 1, length, flips[r], steps.sinusoidal[r]]),
+      }));
       chart.draw({
         width, height: HEIGHT, first: start,
         series: [{ values: steps.binary, color: BINARY_COLOR }, { values: steps.sinusoidal, color: SINUSOIDAL_COLOR, dashed: true }],

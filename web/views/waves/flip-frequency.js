@@ -87,6 +87,12 @@ export function createFlipFrequency() {
       });
       // Half-way to index 2 the curve has fallen to 3/4, clear of text along the top; with only
       // two indices the top right corner is the free one.
+      frame.setData(() => ({
+        name: 'flip-frequency',
+        settings: { dim },
+        columns: ['index k (1 = LSB)', 'flips every (positions)', 'flips per position'],
+        rows: indices.map((k) => [k, flipPeriods[k - 1], 1 / flipPeriods[k - 1]]),
+      }));
       const fine = ['fine-grained:', 'tells neighbours apart'];
       if (dim >= 3) {
         svg.append(annotation((x(1) + x(2)) / 2 + 8, y(1) + 4, 'start', fine));

@@ -66,6 +66,22 @@ export function flipsInRange(bits, dim, i, count) {
   return flips;
 }
 
+// One row per position: each index's bit, and with the smooth counterpart on, each sinusoid's
+// value at that position (the curve's samples that fall on whole positions).
+function wavesTable({ start, count, dim, bits, smooth }) {
+  const indices = Array.from({ length: dim }, (_, i) => i);
+  const name = (i) => `index ${i + 1} = bit ${i}${i === 0 ? ' (LSB)' : ''}${i === dim - 1 && dim > 1 ? ' (MSB)' : ''}`;
+  const sample = (r, i) => smooth.data[((start + r - smooth.first) * smooth.samplesPerPosition) * dim + i];
+  return {
+    name: 'square-waves',
+    settings: { start, count, dim, smooth: smooth ? 'on' : 'off' },
+    columns: ['position', ...indices.map(name), ...(smooth ? indices.map((i) => `index ${i + 1} sinusoid`) : [])],
+    rows: Array.from({ length: count }, (_, r) => [
+      start + r, ...indices.map((i) => bits[r * dim + i]), ...(smooth ? indices.map((i) => sample(r, i)) : []),
+    ]),
+  };
+}
+
 function title(dim) {
   return dim === 1
     ? 'Read down the column of the grid: index 1 is a square wave that flips at every position'
@@ -142,6 +158,7 @@ export function createSquareWaves({ onResize }) {
         describe: (row, col) => `index ${row + 1} (code index ${row}), position ${formatWhole(start + col)}: bit ${bits[col * dim + row]}`,
       });
 
+      frame.setData(() => wavesTable({ start, count, dim, bits, smooth }));
       frame.setLegend([
         { label: 'bit value (square wave)', color: SQUARE_COLOR, shape: 'line' },
         ...(smooth ? [{ label: 'sinusoid with the same period', color: SMOOTH_COLOR, shape: 'dashed' }] : []),

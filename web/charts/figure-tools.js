@@ -1,0 +1,230 @@
+// The line under every figure: "Show the numbers" (the figure's data table, the text alternative
+// a screen reader can reach) and "Save as PNG / SVG / CSV". Both read the one table the figure
+// declared (figure.setData), so the file, the on-page table and the drawing never disagree.
+// Where downloads are blocked (a sandboxed iframe without allow-downloads) saving offers the
+// file to copy instead, and says why.
+import { element } from './dom.js';
+import { copyImage, copyText } from '../lib/clipboard.js';
+import { PNG_SCALE, figurePng, figureSvg } from './figure-picture.js';
+import { SHOWN, figureFileName, shownPart, tableCsv } from '../lib/figure-data.js';
+
+let panelCount = 0;
+
+/** Why a download from this page would be refused, or null when it would not: a frame whose
+ *  sandbox leaves out allow-downloads. A sandboxed frame without allow-same-origin cannot read
+ *  its own attribute; its origin is then opaque ('null'), which is the sign used. */
+export function downloadsBlockedBecause() {
+  if (window.top === window) return null;
+  const frame = (() => {
+    try {
+      return window.frameElement;
+    } catch {
+      return null;
+    }
+  })();
+  const fix = ' (the embedding page can add allow-downloads to its sandbox attribute).';
+  if (frame) {
+    // The parent's element, of the parent's realm: instanceof would not recognise it.
+    const sandbox = frame.tagName === 'IFRAME' ? /** @type {HTMLIFrameElement} */ (frame).sandbox : null;
+    return frame.hasAttribute('sandbox') && !sandbox?.contains('allow-downloads')
+      ? `Downloads are blocked here: this page runs in a sandboxed frame without allow-downloads${fix}`
+      : null;
+  }
+  return window.origin === 'null'
+    ? `Downloads are most likely blocked here: this page runs in a frame with no origin of its own, as a sandbox gives it, and a sandbox blocks downloads unless it allows them${fix}`
+    : null;
+}
+
+function download(blob, name) {
+  const link = element('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
+function readAsDataUrl(blob) {
+  return new Promise((resolve) => {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => resolve(reader.result));
+    reader.readAsDataURL(blob);
+  });
+}
+
+function button(text, label) {
+  const node = element('button', 'figure-tool', text);
+  node.type = 'button';
+  if (label) node.setAttribute('aria-label', label);
+  return node;
+}
+
+// 7 significant digits, as many as float32 holds, are what a reader (or a screen reader) needs.
+const SHOWN_DIGITS = 7;
+
+// The numbers as an HTML table: at most the rows and columns a page can show, with a note.
+function renderTable(table, title) {
+  let rounded = false;
+  const text = (value) => {
+    if (typeof value !== 'number' || Number.isInteger(value)) return value === null || value === undefined ? '' : String(value);
+    const short = String(Number(value.toPrecision(SHOWN_DIGITS)));
+    rounded ||= short !== String(value);
+    return short;
+  };
+  const part = shownPart(table.rowCount ?? table.rows.length, table.columns.length);
+  const node = element('table', 'figure-numbers-table');
+  node.append(element('caption', '', `The numbers of: ${title}`));
+  const head = element('tr');
+  for (const name of table.columns.slice(0, part.cols)) {
+    const cell = element('th', '', name);
+    cell.scope = 'col';
+    head.append(cell);
+  }
+  const body = element('tbody');
+  for (const row of table.rows.slice(0, part.rows)) {
+    const line = element('tr');
+    for (const value of row.slice(0, part.cols)) line.append(element('td', '', text(value)));
+    body.append(line);
+  }
+  node.createTHead().append(head);
+  node.append(body);
+  const note = [part.note, rounded ? `Numbers rounded to ${SHOWN_DIGITS} significant digits; the CSV has every digit.` : '']
+    .filter(Boolean)
+    .join(' ');
+  return note ? [element('p', 'figure-numbers-note', note), node] : [node];
+}
+
+/**
+ * Adds the tools to a figure's parts ({ figure, body, heading, legendItems() }). Returns
+ * { element, setData(table) } where table(maxRows) returns { name, settings, columns, rows,
+ * rowCount } with at least the first maxRows rows (all of them for Infinity) and rowCount the
+ * total, so that a long table is only built in full for a file.
+ */
+export function createFigureTools(parts) {
+  panelCount += 1;
+  const tools = element('div', 'figure-tools');
+  const numbersId = `figure-numbers-${panelCount}`;
+  const toggle = button('Show the numbers');
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', numbersId);
+  const save = element('span', 'figure-save');
+  save.setAttribute('role', 'group');
+  save.setAttribute('aria-label', 'Save this figure');
+  const formats = { png: button('PNG', 'Save as PNG'), svg: button('SVG', 'Save as SVG'), csv: button('CSV', 'Save the numbers as CSV') };
+  save.append(element('span', 'figure-save-label', 'Save as'), ...Object.values(formats));
+  const bar = element('div', 'figure-tools-bar');
+  bar.append(toggle, save);
+  const numbers = element('div', 'figure-numbers');
+  numbers.id = numbersId;
+  numbers.hidden = true;
+  numbers.tabIndex = 0; // a wide table scrolls sideways: the keyboard must reach it
+  numbers.setAttribute('role', 'region');
+  numbers.setAttribute('aria-label', 'The numbers of the figure');
+  const fallback = element('div', 'figure-copy');
+  fallback.hidden = true;
+  const problem = element('p', 'figure-tools-problem');
+  problem.setAttribute('role', 'status');
+  problem.hidden = true;
+  tools.append(bar, problem, numbers, fallback);
+  tools.hidden = true;
+
+  let table = null;
+  const title = () => parts.heading.textContent;
+  const picture = () => ({ figure: parts.figure, body: parts.body, title: title(), legend: parts.legendItems() });
+  const drawings = () => [...parts.body.querySelectorAll('svg, canvas')].filter((node) => !node.parentNode.closest('svg'));
+
+  function refreshNumbers() {
+    if (!numbers.hidden && table) numbers.replaceChildren(...renderTable(table(SHOWN.rows), title()));
+  }
+
+  toggle.addEventListener('click', () => {
+    numbers.hidden = !numbers.hidden;
+    toggle.textContent = numbers.hidden ? 'Show the numbers' : 'Hide the numbers';
+    toggle.setAttribute('aria-expanded', String(!numbers.hidden));
+    refreshNumbers();
+  });
+
+  // Where downloads are blocked: the file's content to copy, and why.
+  async function offerCopy(format, blob, name, reason) {
+    const why = element('p', 'figure-copy-why', reason);
+    const status = element('span', 'figure-copy-status');
+    status.setAttribute('role', 'status');
+    const copy = button(format === 'png' ? 'Copy the picture' : `Copy the ${format.toUpperCase()}`);
+    const retry = button('Try to download anyway');
+    retry.addEventListener('click', () => download(blob, name));
+    const close = button('Close');
+    close.addEventListener('click', () => {
+      fallback.hidden = true;
+      formats[format].focus();
+    });
+    let content;
+    if (format === 'png') {
+      content = element('img', 'figure-copy-image');
+      // Shown at its CSS size: the file's pixels are PNG_SCALE times as many.
+      content.addEventListener(
+        'load',
+        () => {
+          content.width = Math.round(content.naturalWidth / PNG_SCALE);
+        },
+        { once: true },
+      );
+      content.src = await readAsDataUrl(blob);
+      content.alt = `${title()} (the PNG to copy)`;
+      copy.addEventListener('click', async () => {
+        status.textContent = (await copyImage(blob))
+          ? 'Copied.'
+          : 'The clipboard is not allowed here: right-click the picture (or press and hold it) and choose Copy image or Save image.';
+      });
+    } else {
+      content = element('textarea', 'figure-copy-text');
+      content.readOnly = true;
+      content.rows = 6;
+      content.value = await blob.text();
+      content.setAttribute('aria-label', `${name}, to copy`);
+      copy.addEventListener('click', async () => {
+        content.select();
+        status.textContent = (await copyText(content.value)) ? 'Copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
+      });
+    }
+    const actions = element('div', 'figure-copy-actions');
+    actions.append(copy, retry, close, status);
+    fallback.replaceChildren(why, element('p', 'figure-copy-name', name), content, actions);
+    fallback.hidden = false;
+    copy.focus();
+  }
+
+  async function saveAs(format) {
+    const described = table(Infinity);
+    const name = figureFileName(described, format);
+    let blob;
+    problem.hidden = true;
+    if (format === 'csv') blob = new Blob([tableCsv(described)], { type: 'text/csv' });
+    else if (format === 'svg') blob = new Blob([figureSvg(picture())], { type: 'image/svg+xml' });
+    else {
+      try {
+        blob = await figurePng(picture());
+      } catch (error) {
+        // For example a page whose Content-Security-Policy forbids blob: images.
+        problem.textContent = `The PNG could not be made here: ${error.message}. The SVG and CSV still can.`;
+        problem.hidden = false;
+        return;
+      }
+    }
+    const blocked = downloadsBlockedBecause();
+    if (blocked) await offerCopy(format, blob, name, blocked);
+    else download(blob, name);
+  }
+  for (const [format, control] of Object.entries(formats)) control.addEventListener('click', () => saveAs(format));
+
+  return {
+    element: tools,
+    setData(next) {
+      table = next;
+      const drawn = drawings();
+      tools.hidden = false;
+      formats.png.hidden = drawn.length === 0;
+      // An SVG file only where everything drawn is SVG: a canvas would be a picture inside it.
+      formats.svg.hidden = drawn.length === 0 || drawn.some((node) => node instanceof HTMLCanvasElement);
+      refreshNumbers();
+    },
+  };
+}
