@@ -6,7 +6,8 @@
 //   S = Q K^T / sqrt(dim)             scores schemes then add their bias; the causal mask hides
 //                                     keys after the query
 //   A = softmax(S), row by row;  context = A V
-// Every stage is kept, so a reader can see at which one two copies of a word come apart.
+// Every stage can be kept (run_head), so a reader can see at which one two copies of a word come
+// apart; Head hands out the weights and outputs a block of rows at a time instead.
 #include <cstdint>
 #include <vector>
 
