@@ -299,6 +299,12 @@
 // Errors: TypeError for a wrong type or an unknown name, RangeError for a value out of range;
 //         the message names the parameter, what is allowed and what was received. The module
 //         stays usable after any error. Returned arrays belong to the caller (no .delete()).
+// Memory: the module's WebAssembly memory starts at 16 MiB and no accepted call of any function
+//         above, at any inputs within its limits, takes it past 32 MiB (it never shrinks once
+//         grown). Tables larger than that (encode, rotate, smoothBits, binaryStructure,
+//         analyze's weights, the similarity matrices) are computed a block of rows at a time and
+//         written straight into the arrays returned, and input tables are read the same way.
+//         Calls, accepted or rejected, leave nothing allocated on the module's heap.
 import createPECore from './generated/pe-core.mjs';
 import wasmText from './generated/pe-core-wasm.mjs';
 import { canLoadScripts, loadScript, registry } from './lib/classic-scripts.js';
