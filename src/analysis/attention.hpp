@@ -6,7 +6,8 @@
 //   S = Q K^T / sqrt(dim)             scores schemes then add their bias; the causal mask hides
 //                                     keys after the query
 //   A = softmax(S), row by row;  context = A V
-// Every stage is kept, so a reader can see at which one two copies of a word come apart.
+// Every stage can be kept (run_head), so a reader can see at which one two copies of a word come
+// apart; Head hands out the weights and outputs a block of rows at a time instead.
 #include <cstdint>
 #include <vector>
 
@@ -55,10 +56,39 @@ struct HeadStages {
   std::vector<double> output_rounding;  // (count): see above
 };
 
-// embedding is (count, dim), row-major, with dim = weights.dim and count * dim < 2^31. Every row
-// is computed by the same operations in the same order, so without a scheme and without the mask
-// identical rows of the embedding give bit-identical rows at every stage (self-attention is
-// permutation-equivariant); with the mask, identical rows see different prefixes.
+// The head up to its scores: queries (scaled by 1 / sqrt(dim)), keys and values of every token,
+// ready to attend any rows of queries. The (count, count) weights are the one table that grows
+// with the square of the tokens (16 MiB at 2048), so callers take them a block of rows at a time
+// (attend) and keep only what they need; run_head below keeps everything.
+class Head {
+ public:
+  // embedding is (count, dim), row-major, with dim = weights.dim and count * dim < 2^31. With
+  // stages, its positions, input, query and key are filled in (the rest is attend's).
+  Head(const AttentionWeights& weights, const float* embedding, int count, const HeadSetup& setup,
+       HeadStages* stages = nullptr);
+
+  // Rows first .. first + rows - 1 of the attention weights (rows * count values) and of the
+  // outputs (rows * dim; skipped when context is null) with their output_rounding (rows; skipped
+  // when null), computed exactly as for the whole table: any block gives the same bits.
+  void attend(int first, int rows, float* weights, float* context, double* output_rounding) const;
+
+  // Rows per attend call that keep a block of weights near 1 MiB, in whole tiles.
+  int block_rows() const;
+
+ private:
+  const PositionScheme& scheme_;
+  HeadSetup setup_;
+  int dim_, count_, width_, keys_width_;
+  std::vector<float> query_;         // (rows, width), padded: x W_q (rotated) / sqrt(dim)
+  std::vector<float> key_t_;         // (dim, keys_width): row c = component c of every key
+  std::vector<float> value_;         // (rows, width), padded
+  std::vector<double> value_norms_;  // |v_j|, for output_rounding under the causal mask
+};
+
+// Every stage of the head at once. Every row is computed by the same operations in the same
+// order, so without a scheme and without the mask identical rows of the embedding give
+// bit-identical rows at every stage (self-attention is permutation-equivariant); with the mask,
+// identical rows see different prefixes.
 HeadStages run_head(const AttentionWeights& weights, const float* embedding, int count,
                     const HeadSetup& setup);
 

@@ -43,23 +43,6 @@ struct RunRows {
   }
 };
 
-// One stage in both runs.
-struct StageRows {
-  RunRows without_pe;
-  RunRows with_pe;
-
-  StageComparison compare(int a, int b) const {
-    return {without_pe.compare(a, b), with_pe.compare(a, b)};
-  }
-};
-
-// A stage whose rows are compared exactly (every stage but the outputs).
-StageRows exact_rows(const std::vector<float>& without, const std::vector<float>& with, int width,
-                     int count) {
-  return {{TableRows(without.data(), width, count), nullptr},
-          {TableRows(with.data(), width, count), nullptr}};
-}
-
 Divergence first_difference(const CopyPair& pair) {
   if (!pair.input.with_pe.identical) return Divergence::input;
   if (!pair.query.with_pe.identical || !pair.key.with_pe.identical) return Divergence::query_key;
@@ -68,41 +51,92 @@ Divergence first_difference(const CopyPair& pair) {
   return Divergence::none;
 }
 
-std::vector<CopyPair> compare_copies(const SentenceAnalysis& analysis) {
-  const int dim = analysis.dim;
-  const int count = static_cast<int>(analysis.tokens.size());
-  const HeadStages& without = analysis.without_pe;
-  const HeadStages& with = analysis.with_pe;
-  const StageRows input = exact_rows(without.input, with.input, dim, count);
-  const StageRows query = exact_rows(without.query, with.query, dim, count);
-  const StageRows key = exact_rows(without.key, with.key, dim, count);
-  const StageRows weights = exact_rows(without.weights, with.weights, count, count);
-  const StageRows context{{TableRows(without.context.data(), dim, count), &without.output_rounding},
-                          {TableRows(with.context.data(), dim, count), &with.output_rounding}};
+// Every pair among the first kMaxComparedCopies copies of each repeated word, group by group,
+// nothing compared yet.
+std::vector<CopyPair> copy_pairs(const std::vector<std::vector<int>>& duplicates) {
   std::vector<CopyPair> pairs;
-  for (std::size_t g = 0; g < analysis.duplicates.size(); ++g) {
-    const std::vector<int>& group = analysis.duplicates[g];
+  for (std::size_t g = 0; g < duplicates.size(); ++g) {
+    const std::vector<int>& group = duplicates[g];
     const std::size_t copies = std::min<std::size_t>(group.size(), kMaxComparedCopies);
-    for (std::size_t i = 0; i < copies; ++i) {
+    for (std::size_t i = 0; i < copies; ++i)
       for (std::size_t j = i + 1; j < copies; ++j) {
-        const int a = group[i];
-        const int b = group[j];
-        CopyPair pair{static_cast<int>(g),
-                      a,
-                      b,
-                      input.compare(a, b),
-                      query.compare(a, b),
-                      key.compare(a, b),
-                      weights.compare(a, b),
-                      context.compare(a, b),
-                      Divergence::none};
-        pair.first_difference = first_difference(pair);
+        CopyPair pair;
+        pair.group = static_cast<int>(g);
+        pair.a = group[i];
+        pair.b = group[j];
         pairs.push_back(pair);
       }
-    }
   }
   return pairs;
 }
+
+// Fills one run's side (without_pe or with_pe) of every pair's comparisons, in copy_pairs' order.
+// The weights are read back from their table a group's compared rows at a time.
+void compare_run(const std::vector<std::vector<int>>& duplicates, const HeadStages& stages,
+                 const WeightsTable& weights, int dim, RowComparison StageComparison::*side,
+                 std::vector<CopyPair>& pairs) {
+  const int count = static_cast<int>(stages.output_rounding.size());
+  const RunRows input{TableRows(stages.input.data(), dim, count), nullptr};
+  const RunRows query{TableRows(stages.query.data(), dim, count), nullptr};
+  const RunRows key{TableRows(stages.key.data(), dim, count), nullptr};
+  const RunRows context{TableRows(stages.context.data(), dim, count), &stages.output_rounding};
+  std::vector<float> group_weights(static_cast<std::size_t>(kMaxComparedCopies) * count);
+  auto pair = pairs.begin();
+  for (const std::vector<int>& group : duplicates) {
+    const int copies = std::min(static_cast<int>(group.size()), kMaxComparedCopies);
+    for (int i = 0; i < copies; ++i)
+      weights.read_row(group[i], group_weights.data() + static_cast<std::ptrdiff_t>(i) * count);
+    const RunRows group_rows{TableRows(group_weights.data(), count, copies), nullptr};
+    for (int i = 0; i < copies; ++i) {
+      for (int j = i + 1; j < copies; ++j, ++pair) {
+        const int a = group[i];
+        const int b = group[j];
+        pair->input.*side = input.compare(a, b);
+        pair->query.*side = query.compare(a, b);
+        pair->key.*side = key.compare(a, b);
+        pair->weights.*side = group_rows.compare(i, j);
+        pair->context.*side = context.compare(a, b);
+      }
+    }
+  }
+}
+
+// One run of the head: its weights go to table a block of rows at a time, the other stages are
+// returned. The head's own tables are freed before the caller compares the run.
+HeadStages run_streamed(const AttentionWeights& weights, const float* embedding, int count,
+                        const HeadSetup& setup, WeightsTable& table) {
+  HeadStages stages;
+  const Head head(weights, embedding, count, setup, &stages);
+  stages.context.resize(static_cast<std::size_t>(count) * weights.dim);
+  stages.output_rounding.resize(static_cast<std::size_t>(count));
+  const int block = head.block_rows();
+  std::vector<float> block_weights(static_cast<std::size_t>(std::min(block, count)) * count);
+  for (int first = 0; first < count; first += block) {
+    const int rows = std::min(block, count - first);
+    head.attend(first, rows, block_weights.data(),
+                stages.context.data() + static_cast<std::ptrdiff_t>(first) * weights.dim,
+                stages.output_rounding.data() + first);
+    table.write_rows(first, rows, block_weights.data());
+  }
+  return stages;
+}
+
+// A run's weights kept whole, as analyze_sentence(request) returns them.
+class KeptWeights final : public WeightsTable {
+ public:
+  KeptWeights(std::vector<float>& table, int count) : table_(table), count_(count) {
+    table_.resize(static_cast<std::size_t>(count) * count);
+  }
+  void write_rows(int first, int rows, const float* values) override {
+    std::copy_n(values, static_cast<std::ptrdiff_t>(rows) * count_, row(first));
+  }
+  void read_row(int r, float* out) const override { std::copy_n(row(r), count_, out); }
+
+ private:
+  float* row(int r) const { return table_.data() + static_cast<std::ptrdiff_t>(r) * count_; }
+  std::vector<float>& table_;
+  int count_;
+};
 
 // The caller's table if given, else synthetic embeddings seeded by the ids if given, else by
 // the texts.
@@ -121,53 +155,88 @@ HeadSetup setup_with_positions(const AnalysisRequest& request, std::int64_t star
   return {request.scheme, request.settings, start, request.causal};
 }
 
-// The largest |x - y| over two tables of the same size.
-double largest_change(const std::vector<float>& x, const std::vector<float>& y) {
+// The largest |x[e] - y[e]| over e < size.
+double largest_change(const float* x, const float* y, std::ptrdiff_t size) {
   double change = 0;
-  for (std::size_t e = 0; e < x.size(); ++e)
+  for (std::ptrdiff_t e = 0; e < size; ++e)
     change = std::max(change, std::fabs(double{x[e]} - y[e]));
   return change;
 }
 
 }  // namespace
 
-SentenceAnalysis analyze_sentence(AnalysisRequest request) {
+SentenceAnalysis analyze_sentence(AnalysisRequest request, WeightsTable& without_pe_weights,
+                                  WeightsTable& with_pe_weights, const FinishedRun& finished) {
   SentenceAnalysis analysis;
   analysis.token_embedding = embed(request);
   analysis.tokens = std::move(request.tokens);
   analysis.start = request.start;
   analysis.dim = request.dim;
   const int count = static_cast<int>(analysis.tokens.size());
-
+  const float* embedding = analysis.token_embedding.data();
   analysis.duplicates =
       request.ids.empty() ? duplicate_tokens(analysis.tokens) : duplicate_tokens(request.ids);
+  analysis.token_norms = TableRows(embedding, request.dim, count).norms();
+  analysis.copy_pairs = copy_pairs(analysis.duplicates);
 
   const AttentionWeights weights = make_attention_weights(request.dim);
-  const float* embedding = analysis.token_embedding.data();
-  analysis.without_pe =
-      run_head(weights, embedding, count, {&no_positions(), {}, request.start, request.causal});
-  analysis.with_pe =
-      run_head(weights, embedding, count, setup_with_positions(request, request.start));
+  for (const bool with_pe : {false, true}) {
+    WeightsTable& table = with_pe ? with_pe_weights : without_pe_weights;
+    const HeadSetup setup = with_pe ? setup_with_positions(request, request.start)
+                                    : HeadSetup{&no_positions(), {}, request.start, request.causal};
+    HeadStages stages = run_streamed(weights, embedding, count, setup, table);
+    compare_run(analysis.duplicates, stages, table, request.dim,
+                with_pe ? &StageComparison::with_pe : &StageComparison::without_pe,
+                analysis.copy_pairs);
+    if (with_pe)
+      analysis.position_norms = TableRows(stages.positions.data(), request.dim, count).norms();
+    finished(with_pe, std::move(stages));
+  }
+  for (CopyPair& pair : analysis.copy_pairs) pair.first_difference = first_difference(pair);
+  return analysis;
+}
 
-  analysis.token_norms = TableRows(embedding, request.dim, count).norms();
-  analysis.position_norms =
-      TableRows(analysis.with_pe.positions.data(), request.dim, count).norms();
-  analysis.copy_pairs = compare_copies(analysis);
+SentenceAnalysis analyze_sentence(AnalysisRequest request) {
+  const int count = static_cast<int>(request.tokens.size());
+  std::vector<float> without_weights, with_weights;
+  KeptWeights without_table(without_weights, count), with_table(with_weights, count);
+  HeadStages runs[2];
+  SentenceAnalysis analysis = analyze_sentence(
+      std::move(request), without_table, with_table,
+      [&runs](bool with_pe, HeadStages&& stages) { runs[with_pe] = std::move(stages); });
+  analysis.without_pe = std::move(runs[0]);
+  analysis.without_pe.weights = std::move(without_weights);
+  analysis.with_pe = std::move(runs[1]);
+  analysis.with_pe.weights = std::move(with_weights);
   return analysis;
 }
 
 ShiftEffect compare_shift(const ShiftRequest& request) {
   const AnalysisRequest& sentence = request.sentence;
   const int count = static_cast<int>(sentence.tokens.size());
+  const int dim = sentence.dim;
   const std::vector<float> embedding = embed(sentence);
-  const AttentionWeights weights = make_attention_weights(sentence.dim);
-  const HeadStages before =
-      run_head(weights, embedding.data(), count, setup_with_positions(sentence, sentence.start));
-  const HeadStages after = run_head(weights, embedding.data(), count,
-                                    setup_with_positions(sentence, sentence.start + request.by));
-  const double weight_change = largest_change(before.weights, after.weights);
-  return {request.by, weight_change, largest_change(before.context, after.context),
-          weight_change <= kWeightChangeTolerance};
+  const AttentionWeights weights = make_attention_weights(dim);
+  // Both runs a block of rows at a time, compared as they come: neither's weights are kept.
+  const Head before(weights, embedding.data(), count,
+                    setup_with_positions(sentence, sentence.start));
+  const Head after(weights, embedding.data(), count,
+                   setup_with_positions(sentence, sentence.start + request.by));
+  const int block = before.block_rows();
+  const std::size_t block_rows = static_cast<std::size_t>(std::min(block, count));
+  std::vector<float> weights_before(block_rows * count), weights_after(weights_before.size());
+  std::vector<float> context_before(block_rows * dim), context_after(context_before.size());
+  double weight_change = 0, context_change = 0;
+  for (int first = 0; first < count; first += block) {
+    const int rows = std::min(block, count - first);
+    before.attend(first, rows, weights_before.data(), context_before.data(), nullptr);
+    after.attend(first, rows, weights_after.data(), context_after.data(), nullptr);
+    weight_change = std::max(
+        weight_change, largest_change(weights_before.data(), weights_after.data(), rows * count));
+    context_change = std::max(
+        context_change, largest_change(context_before.data(), context_after.data(), rows * dim));
+  }
+  return {request.by, weight_change, context_change, weight_change <= kWeightChangeTolerance};
 }
 
 }  // namespace pe

@@ -4,6 +4,7 @@
 // the token embeddings alone and with the requested scheme acting at its stage, keeping every
 // stage, so a reader can see at which stage two copies of a word come apart.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,29 @@ struct SentenceAnalysis {
 };
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request);
+
+// Where a run's attention weights, (count, count) row-major, are kept while the analysis runs:
+// written a block of rows at a time as the head computes them, and the rows of compared copies
+// read back. The wasm bindings keep them in a JS-owned Float32Array, so the 16 MiB per run at
+// 2048 tokens never enter wasm memory (which, once grown, never shrinks).
+class WeightsTable {
+ public:
+  virtual void write_rows(int first, int rows, const float* values) = 0;  // rows * count values
+  virtual void read_row(int row, float* out) const = 0;                   // count values
+
+ protected:
+  ~WeightsTable() = default;
+};
+
+// A run's stages but its weights, handed over as soon as the run is compared (with_pe false
+// first, then true) and freed when the call returns: only one run's tables are held at a time.
+using FinishedRun = std::function<void(bool with_pe, HeadStages&& stages)>;
+
+// The same analysis, streamed: the weights of each run go to its table, the other stages to
+// finished; the result's without_pe and with_pe are left empty. The tables hold exactly what
+// analyze_sentence(request) returns.
+SentenceAnalysis analyze_sentence(AnalysisRequest request, WeightsTable& without_pe_weights,
+                                  WeightsTable& with_pe_weights, const FinishedRun& finished);
 
 // A shift leaves the attention weights unchanged when none moves by more than this: 2^-17, far
 // above what float32 rounding does to a weight in [0, 1] (RoPE's rotations by other angles move

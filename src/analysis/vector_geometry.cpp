@@ -38,10 +38,14 @@ double TableRows::distance(int a, int b) const { return row_distance(row(a), row
 
 // dot / sqrt(|x|^2 |y|^2) rather than dot / (|x| |y|): for x = y the dot product is |x|^2, and a
 // correctly rounded square root of its square gives it back, so equal rows get exactly 1.
-double TableRows::cosine(int a, int b) const {
-  const double squared_lengths = squared_lengths_[a] * squared_lengths_[b];
+double cosine_of(double dot, double squared_a, double squared_b) {
+  const double squared_lengths = squared_a * squared_b;
   if (!(squared_lengths > 0)) return 0;
-  return std::clamp(dot(a, b) / std::sqrt(squared_lengths), -1.0, 1.0);
+  return std::clamp(dot / std::sqrt(squared_lengths), -1.0, 1.0);
+}
+
+double TableRows::cosine(int a, int b) const {
+  return cosine_of(dot(a, b), squared_lengths_[a], squared_lengths_[b]);
 }
 
 std::vector<double> TableRows::norms() const {
@@ -76,22 +80,30 @@ std::vector<double> TableRows::dot_matrix() const {
 }
 
 DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n) {
+  DiagonalTracker tracker(n);
   const auto size = static_cast<std::size_t>(n);
-  DiagonalRanges ranges{std::vector<double>(size), std::vector<double>(size), true};
-  double largest_square = 0;
   for (std::size_t r = 0; r < size; ++r)
-    largest_square = std::max(largest_square, matrix[r * size + r]);
-  const double rounding = 4 * kFloat32Unit * largest_square;
-  for (std::size_t k = 0; k < size; ++k) {
-    double low = matrix[k], high = matrix[k];  // row 0, column k
-    for (std::size_t r = 1; r + k < size; ++r) {
-      low = std::min(low, matrix[r * size + r + k]);
-      high = std::max(high, matrix[r * size + r + k]);
-    }
-    ranges.low[k] = low;
-    ranges.high[k] = high;
-    if (high - low > rounding) ranges.offset_only = false;
-  }
+    for (std::size_t c = r; c < size; ++c)
+      tracker.add(static_cast<int>(r), static_cast<int>(c), matrix[r * size + c]);
+  return tracker.ranges();
+}
+
+DiagonalTracker::DiagonalTracker(int n)
+    : ranges_{std::vector<double>(static_cast<std::size_t>(n), HUGE_VAL),
+              std::vector<double>(static_cast<std::size_t>(n), -HUGE_VAL), true} {}
+
+void DiagonalTracker::add(int row, int column, double value) {
+  const auto k = static_cast<std::size_t>(column - row);
+  ranges_.low[k] = std::min(ranges_.low[k], value);
+  ranges_.high[k] = std::max(ranges_.high[k], value);
+  if (k == 0) largest_square_ = std::max(largest_square_, value);
+}
+
+DiagonalRanges DiagonalTracker::ranges() const {
+  DiagonalRanges ranges = ranges_;
+  const double rounding = 4 * kFloat32Unit * largest_square_;
+  for (std::size_t k = 0; k < ranges.low.size(); ++k)
+    if (ranges.high[k] - ranges.low[k] > rounding) ranges.offset_only = false;
   return ranges;
 }
 

@@ -16,6 +16,11 @@ double row_norm(const float* x, int dim);
 // x . y, summed in double in index order.
 double row_dot(const float* x, const float* y, int dim);
 
+// The cosine similarity of two rows from their dot product and squared lengths: exactly 1 for
+// equal non-zero rows, clamped to [-1, 1] (rounding can push nearly parallel rows past 1), and 0
+// when either row is all zeros, as scikit-learn defines it.
+double cosine_of(double dot, double squared_a, double squared_b);
+
 class TableRows {
  public:
   // Sums each row's squared length once, up front: the views compare the same rows many times
@@ -65,5 +70,18 @@ struct DiagonalRanges {
   bool offset_only = true;        // every high[k] - low[k] <= 4 u M^2
 };
 DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n);
+
+// The same ranges from the entries on and above the main diagonal given one at a time, in any
+// order, so a matrix computed a tile at a time need not be kept whole.
+class DiagonalTracker {
+ public:
+  explicit DiagonalTracker(int n);
+  void add(int row, int column, double value);  // column >= row
+  DiagonalRanges ranges() const;                // once every entry has been added
+
+ private:
+  DiagonalRanges ranges_;
+  double largest_square_ = 0;
+};
 
 }  // namespace pe

@@ -37,10 +37,15 @@ std::variant<SmoothBitsRequest, InputError> parse_smooth_bits_request(double sta
 }
 
 void encode_smooth_bits(const SmoothBitsRequest& request, float* out) {
-  for (std::int64_t s = 0; s < request.sample_count(); ++s) {
+  encode_smooth_bits(request, 0, request.sample_count(), out);
+}
+
+void encode_smooth_bits(const SmoothBitsRequest& request, std::int64_t first, std::int64_t samples,
+                        float* out) {
+  for (std::int64_t s = first; s < first + samples; ++s) {
     const double x =
         static_cast<double>(request.start) + static_cast<double>(s) / request.samples_per_position;
-    float* row = out + s * request.dim;
+    float* row = out + (s - first) * request.dim;
     for (int i = 0; i < request.dim; ++i) row[i] = static_cast<float>(smooth_bit(x, i));
   }
 }

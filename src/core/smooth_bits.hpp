@@ -48,5 +48,9 @@ std::variant<SmoothBitsRequest, InputError> parse_smooth_bits_request(double sta
 // out is (sample_count, dim), row-major:
 // out[s * dim + i] = smooth_bit(start + s / samples_per_position, i).
 void encode_smooth_bits(const SmoothBitsRequest& request, float* out);
+// Only samples first .. first + samples - 1 of that table: out is (samples, dim), with the same
+// values as those rows of the whole table.
+void encode_smooth_bits(const SmoothBitsRequest& request, std::int64_t first, std::int64_t samples,
+                        float* out);
 
 }  // namespace pe

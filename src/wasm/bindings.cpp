@@ -242,29 +242,60 @@ val encode(val options) {
 // looking up each word's vector before calling analyze with an embeddingTable.
 val tokenize(std::string text) { return array_to_js(pe::tokenize(text), &string_to_js); }
 
+// A run's attention weights in a JS-owned Float32Array(count * count), written a block of rows
+// at a time as the head computes them: they never need wasm memory
+// (analysis/sentence_analysis.hpp).
+class JsWeights final : public pe::WeightsTable {
+ public:
+  explicit JsWeights(int count)
+      : count_(count),
+        table_(val::global("Float32Array").new_(static_cast<double>(count) * count)) {}
+  void write_rows(int first, int rows, const float* values) override {
+    table_.call<void>("set", val(emscripten::typed_memory_view(rows * count_, values)),
+                      static_cast<double>(first) * count_);
+  }
+  void read_row(int row, float* out) const override {
+    const double from = static_cast<double>(row) * count_;
+    val(emscripten::typed_memory_view(count_, out))
+        .call<void>("set", table_.call<val>("subarray", from, from + count_));
+  }
+  const val& table() const { return table_; }
+
+ private:
+  int count_;
+  val table_;
+};
+
 // (text as UTF-8, options with tokenIds + tokenPieces instead of text if split in JS, and an
 // optional embeddingTable) -> { tokens: [string], duplicates: [[index]], tokenEmbedding,
 // positionEncoding, input, query, key, weights, context, norms, pairs }: each table a
-// Float32Array, query/key/weights/context as { withoutPE, withPE }.
+// Float32Array, query/key/weights/context as { withoutPE, withPE }. Each run's tables are copied
+// out as soon as it is done, so wasm memory holds one run at a time and never a weights table.
 val analyze(std::string text, val options) {
   auto parsed = pe::parse_analysis_request(text, read_analysis_options(options));
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
-  const pe::SentenceAnalysis analysis =
-      pe::analyze_sentence(std::get<pe::AnalysisRequest>(std::move(parsed)));
-  const pe::HeadStages& without = analysis.without_pe;
-  const pe::HeadStages& with = analysis.with_pe;
+  auto& request = std::get<pe::AnalysisRequest>(parsed);
+  const int count = static_cast<int>(request.tokens.size());
+  JsWeights without_weights(count), with_weights(count);
 
   val result = val::object();
+  result.set("weights", without_and_with(without_weights.table(), with_weights.table()));
+  for (const char* name : {"query", "key", "context"}) result.set(name, val::object());
+  const auto copy_run = [&result](bool with_pe, pe::HeadStages&& stages) {
+    const char* run = with_pe ? "withPE" : "withoutPE";
+    result["query"].set(run, copy_to_js(stages.query));
+    result["key"].set(run, copy_to_js(stages.key));
+    result["context"].set(run, copy_to_js(stages.context));
+    if (!with_pe) return;
+    result.set("positionEncoding", copy_to_js(stages.positions));
+    result.set("input", copy_to_js(stages.input));
+  };
+  const pe::SentenceAnalysis analysis =
+      pe::analyze_sentence(std::move(request), without_weights, with_weights, copy_run);
+
   result.set("tokens", array_to_js(analysis.tokens, &string_to_js));
   result.set("duplicates", array_to_js(analysis.duplicates, &group_to_js));
   result.set("tokenEmbedding", copy_to_js(analysis.token_embedding));
-  result.set("positionEncoding", copy_to_js(with.positions));
-  result.set("input", copy_to_js(with.input));
-  for (const auto& [name, table] : {std::pair{"query", &pe::HeadStages::query},
-                                    {"key", &pe::HeadStages::key},
-                                    {"weights", &pe::HeadStages::weights},
-                                    {"context", &pe::HeadStages::context}})
-    result.set(name, without_and_with(copy_to_js(without.*table), copy_to_js(with.*table)));
   val norms = val::object();
   norms.set("tokenEmbedding", copy_to_js(analysis.token_norms));
   norms.set("positionEncoding", copy_to_js(analysis.position_norms));
@@ -289,37 +320,119 @@ val compare_shift(std::string text, val options) {
   return result;
 }
 
-// A caller's table { data: Float32Array, dim } as TableRows over a copy, or the first problem. The
-// shape is checked from the length before the values are copied into wasm memory, which never
-// shrinks again.
-struct CallerTable {
-  std::vector<float> values;
-  int dim = 1;
-  int rows = 0;
-  pe::TableRows rows_of() const { return pe::TableRows(values.data(), dim, rows); }
+// The similarity of every pair of rows of a caller's table { data: Float32Array, dim }, computed
+// and handed over a tile of rows at a time: a 2048 x 4096 table (32 MiB) and its 2048 x 2048
+// matrix (32 MiB of doubles) never need to be in wasm memory whole. Each entry is the number
+// TableRows gives (analysis/vector_geometry.hpp): row_dot sums in index order, so a . b and b . a
+// are the same double, and each tile fills its mirror image too.
+class SimilarityTiles {
+ public:
+  SimilarityTiles(val data, int dim, int rows)
+      : data_(std::move(data)),
+        dim_(dim),
+        rows_(rows),
+        tile_(static_cast<int>(std::clamp<std::int64_t>(kBlockValues / dim, 1, kMaxTileRows))),
+        squared_(static_cast<std::size_t>(rows)),
+        block_a_(static_cast<std::size_t>(std::min(tile_, rows)) * dim),
+        block_b_(block_a_.size()) {}
+
+  // Checks every value and sums each row's squared length: the shape was checked before.
+  std::optional<pe::InputError> read_lengths() {
+    for (int first = 0; first < rows_; first += tile_) {
+      const int count = read(first, block_a_);
+      const std::size_t values = static_cast<std::size_t>(count) * dim_;
+      if (auto error =
+              pe::find_non_finite(block_a_.data(), values, static_cast<std::size_t>(first) * dim_))
+        return error;
+      for (int r = 0; r < count; ++r)
+        squared_[first + r] = pe::row_dot(row(block_a_, r), row(block_a_, r), dim_);
+    }
+    return std::nullopt;
+  }
+
+  // Float64Array(rows * rows): entry(a, b, dot of the rows) for every pair, [a * rows + b];
+  // visit(a, b, value) sees each entry with b >= a once.
+  template <typename Entry, typename Visit>
+  val matrix(Entry entry, Visit visit) {
+    val matrix = val::global("Float64Array").new_(static_cast<double>(rows_) * rows_);
+    std::vector<double> tile(static_cast<std::size_t>(tile_) * tile_);
+    std::vector<double> mirror(tile.size());
+    for (int a0 = 0; a0 < rows_; a0 += tile_) {
+      const int a_count = read(a0, block_a_);
+      for (int b0 = a0; b0 < rows_; b0 += tile_) {
+        const int b_count = b0 == a0 ? a_count : read(b0, block_b_);
+        const std::vector<float>& block_b = b0 == a0 ? block_a_ : block_b_;
+        for (int a = 0; a < a_count; ++a) {
+          for (int b = 0; b < b_count; ++b) {
+            const double value =
+                entry(a0 + a, b0 + b, pe::row_dot(row(block_a_, a), row(block_b, b), dim_));
+            tile[a * b_count + b] = mirror[b * a_count + a] = value;
+            if (b0 + b >= a0 + a) visit(a0 + a, b0 + b, value);
+          }
+        }
+        write(matrix, tile, a0, a_count, b0, b_count);
+        if (b0 != a0) write(matrix, mirror, b0, b_count, a0, a_count);
+      }
+    }
+    return matrix;
+  }
+
+  int rows() const { return rows_; }
+  double squared_length(int r) const { return squared_[r]; }
+
+ private:
+  // At most 256 x 256 doubles (512 KiB) per tile.
+  static constexpr std::int64_t kMaxTileRows = 256;
+
+  // Rows first .. of the caller's table into block; returns how many.
+  int read(int first, std::vector<float>& block) const {
+    const int count = std::min(tile_, rows_ - first);
+    const double from = static_cast<double>(first) * dim_;
+    val(emscripten::typed_memory_view(static_cast<std::size_t>(count) * dim_, block.data()))
+        .call<void>("set", data_.call<val>("subarray", from, from + count * dim_));
+    return count;
+  }
+  const float* row(const std::vector<float>& block, int r) const {
+    return block.data() + static_cast<std::ptrdiff_t>(r) * dim_;
+  }
+  // A tile (rows x columns) to matrix rows first_row .., columns first_column ..
+  void write(val& matrix, const std::vector<double>& tile, int first_row, int rows,
+             int first_column, int columns) const {
+    for (int r = 0; r < rows; ++r)
+      matrix.call<void>("set",
+                        val(emscripten::typed_memory_view(columns, tile.data() + r * columns)),
+                        static_cast<double>(first_row + r) * rows_ + first_column);
+  }
+
+  val data_;
+  int dim_, rows_, tile_;
+  std::vector<double> squared_;
+  std::vector<float> block_a_, block_b_;
 };
 
-std::variant<CallerTable, pe::InputError> read_table(const val& options) {
+// The caller's table checked by shape (from the length, before anything is copied) and by value.
+std::variant<SimilarityTiles, pe::InputError> read_table(const val& options) {
   const val data = options["data"];
   const auto parsed =
       pe::parse_similarity_shape(data["length"].as<double>(), options["dim"].as<double>());
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return *error;
   const auto [width, rows] = std::get<pe::SimilarityShape>(parsed);
-  CallerTable table{emscripten::convertJSArrayToNumberVector<float>(data), width, rows};
-  if (const auto error = pe::find_non_finite(table.values.data(), table.values.size()))
-    return *error;
-  return table;
+  SimilarityTiles tiles(data, width, rows);
+  if (auto error = tiles.read_lengths()) return *error;
+  return tiles;
 }
 
 // { data: Float32Array, dim } -> { rows, data: Float64Array(rows * rows) }.
 val cosine_similarities(val options) {
-  const auto table = read_table(options);
+  auto table = read_table(options);
   if (const auto* error = std::get_if<pe::InputError>(&table)) return error_object(*error);
-  const auto& rows = std::get<CallerTable>(table);
-
+  auto& tiles = std::get<SimilarityTiles>(table);
+  const auto cosine = [&tiles](int a, int b, double dot) {
+    return pe::cosine_of(dot, tiles.squared_length(a), tiles.squared_length(b));
+  };
   val result = val::object();
-  result.set("rows", rows.rows);
-  result.set("data", copy_to_js(rows.rows_of().cosine_matrix()));
+  result.set("rows", tiles.rows());
+  result.set("data", tiles.matrix(cosine, [](int, int, double) {}));
   return result;
 }
 
@@ -327,19 +440,24 @@ val cosine_similarities(val options) {
 // offsetOnly } }: the Gram matrix, the smallest and largest entry of each of its diagonals
 // (Float64Array(rows)), and whether every diagonal is constant up to float32 rounding.
 val dot_products(val options) {
-  const auto table = read_table(options);
+  auto table = read_table(options);
   if (const auto* error = std::get_if<pe::InputError>(&table)) return error_object(*error);
-  const auto& rows = std::get<CallerTable>(table);
-  const std::vector<double> matrix = rows.rows_of().dot_matrix();
-  const pe::DiagonalRanges diagonals = pe::diagonal_ranges(matrix, rows.rows);
+  auto& tiles = std::get<SimilarityTiles>(table);
+  pe::DiagonalTracker tracker(tiles.rows());
+  const auto dot = [&tiles](int a, int b, double value) {
+    return a == b ? tiles.squared_length(a) : value;
+  };
+  const auto track = [&tracker](int a, int b, double value) { tracker.add(a, b, value); };
+  val data = tiles.matrix(dot, track);
+  const pe::DiagonalRanges diagonals = tracker.ranges();
 
   val by_offset = val::object();
   by_offset.set("low", copy_to_js(diagonals.low));
   by_offset.set("high", copy_to_js(diagonals.high));
   by_offset.set("offsetOnly", diagonals.offset_only);
   val result = val::object();
-  result.set("rows", rows.rows);
-  result.set("data", copy_to_js(matrix));
+  result.set("rows", tiles.rows());
+  result.set("data", data);
   result.set("byOffset", by_offset);
   return result;
 }
@@ -450,7 +568,8 @@ val binary_structure(val options) {
 }
 
 // { start, count, dim, samplesPerPosition } ->
-// { data: Float32Array((count * samplesPerPosition + 1) * dim) }.
+// { data: Float32Array((count * samplesPerPosition + 1) * dim) }, sampled a block of rows at a
+// time straight into the caller's array, like encode.
 val smooth_bits(val options) {
   const auto parsed = pe::parse_smooth_bits_request(
       options["start"].as<double>(), options["count"].as<double>(), options["dim"].as<double>(),
@@ -458,10 +577,18 @@ val smooth_bits(val options) {
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
   const auto& request = std::get<pe::SmoothBitsRequest>(parsed);
 
-  std::vector<float> samples(static_cast<std::size_t>(request.sample_count() * request.dim));
-  pe::encode_smooth_bits(request, samples.data());
+  const std::int64_t samples = request.sample_count();
+  val data = val::global("Float32Array").new_(static_cast<double>(samples * request.dim));
+  const std::int64_t rows = block_rows(request.dim);
+  std::vector<float> block(static_cast<std::size_t>(std::min(rows, samples) * request.dim));
+  for (std::int64_t first = 0; first < samples; first += rows) {
+    const std::int64_t kept = std::min(rows, samples - first);
+    pe::encode_smooth_bits(request, first, kept, block.data());
+    data.call<void>("set", val(emscripten::typed_memory_view(kept * request.dim, block.data())),
+                    static_cast<double>(first * request.dim));
+  }
   val result = val::object();
-  result.set("data", copy_to_js(samples));
+  result.set("data", data);
   return result;
 }
 

@@ -176,12 +176,12 @@ function checkNormTitle(title, setting, facts, label) {
       assert.equal(k, kind, label);
       assert.ok(facts.zero.every(Boolean), `${label}: a position vector is not zero`);
     }],
-    [form(`With (\\w+) positions and ${scaleWords}, every position vector is shorter than its word's vector: at most ([\\d.,]+)× as long$`), ([, k, ratio]) => {
+    [form(`With (\\w+) positions and ${scaleWords}, every position vector is shorter than its token's vector: at most ([\\d.,]+)× as long$`), ([, k, ratio]) => {
       assert.equal(k, kind, label);
       assert.ok(largest < 1, `${label}: largest ratio ${largest}`);
       assertRatio(ratio, largest, label);
     }],
-    [form(`With (\\w+) positions and ${scaleWords}, the position vector is up to ([\\d.,]+)× as long as the word's vector$`), ([, k, ratio]) => {
+    [form(`With (\\w+) positions and ${scaleWords}, the position vector is up to ([\\d.,]+)× as long as the token's vector$`), ([, k, ratio]) => {
       assert.equal(k, kind, label);
       assert.ok(largest >= 1, `${label}: largest ratio ${largest}`);
       assertRatio(ratio, largest, label);
@@ -206,7 +206,7 @@ function checkRatioWords(words, setting, facts, label) {
       assert.equal(k, kind, label);
       assert.ok(facts.zero.every(Boolean), label);
     }],
-    [form(`At position ([\\d,]+) \\(${WORD}\\) the position vector is ([\\d.,]+)× as long as the word's vector\\.`), ([, position, word, ratio]) => {
+    [form(`At position ([\\d,]+) \\(${WORD}\\) the position vector is ([\\d.,]+)× as long as the token's vector\\.`), ([, position, word, ratio]) => {
       const r = tokenAt(position, word);
       assert.equal(r, firstNonZero, `${label}: the first token with a non-zero position vector`);
       assertRatio(ratio, facts.ratios[r], label);
@@ -216,7 +216,7 @@ function checkRatioWords(words, setting, facts, label) {
       assert.equal(r, facts.n - 1, `${label}: the last token`);
       assertRatio(ratio, facts.ratios[r], label);
     }],
-    [form(`At position ([\\d,]+) \\(${WORD}\\) the (\\w+) position vector is all zeros, so that word is left as it is\\.`), ([, position, word, k]) => {
+    [form(`At position ([\\d,]+) \\(${WORD}\\) the (\\w+) position vector is all zeros, so that token is left as it is\\.`), ([, position, word, k]) => {
       const r = tokenAt(position, word);
       assert.equal(k, kind, label);
       assert.ok(facts.zero[r], `${label}: position ${position} is not zero`);

@@ -44,7 +44,7 @@ test('integer positions dwarf the token embeddings, and the ratio is written out
   assert.ok(at200.ratios[0] > 5000, `at position 200 the ratio is ${at200.ratios[0]}`);
   assert.ok(at200.similarity.minWithPE > 0.999, 'every pair collapses toward similarity 1');
   const words = await page.locator('.ratio-words').textContent();
-  assert.match(words, /^At position 200 \(“\u2068the\u2069”\) the position vector is [\d,]+× as long as the word's vector\./);
+  assert.match(words, /^At position 200 \(“\u2068the\u2069”\) the position vector is [\d,]+× as long as the token's vector\./);
   assert.match(await page.locator('.figure-title').last().textContent(), /every pair of positioned tokens has similarity 0\.999 or more/);
   assert.equal((await currentParams(page)).get('start'), '200');
   assert.deepEqual(problems, []);
@@ -183,7 +183,7 @@ test('similarity cells and norms can be read by pointer and keyboard', async () 
   await page.locator('svg.norm-chart').focus();
   await page.keyboard.press('End');
   const normReadout = page.locator('svg.norm-chart + .readout');
-  assert.match(await normReadout.textContent(), /^“\u2068plane\u2069” at position 7: word [\d.]+, position 19\.8 \([\d,]+× the word's length\)/);
+  assert.match(await normReadout.textContent(), /^“\u2068plane\u2069” at position 7: token [\d.]+, position 19\.8 \([\d,]+× the token's length\)/);
   await page.context().close();
 });
 

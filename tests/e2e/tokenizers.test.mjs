@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  REPO_ROOT, currentParams, openPage, screenshot, scrollsSideways, snapshot, useSession, waitForSnapshot,
+  REPO_ROOT, currentParams, openPage, screenshot, scrollsSideways, useSession, waitForSnapshot,
 } from './support/browser.mjs';
 import { viewMessage } from './support/sentence-views.mjs';
 
@@ -147,4 +147,28 @@ test('a missing vocabulary file: a clear message, the rest of the page works, ch
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('the loading message is painted before building the Llama 3 vocabulary holds the main thread', async () => {
+  const { page, problems } = await openPage(session, `${session.url}?view=sentence`);
+  await page.evaluate(() => {
+    window.frames_ = [];
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map(({ startTime, duration }) => ({ startTime, duration }))))
+      .observe({ type: 'longtask' });
+    const tick = (time) => {
+      window.frames_.push(time);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const chosenAt = await page.evaluate(() => performance.now());
+  await tokenizerSelect(page).selectOption('llama3');
+  await drawnWith(page, 'llama3');
+  const { frames, longTasks } = await page.evaluate(() => ({ frames: window.frames_, longTasks: window.longTasks }));
+  const block = longTasks.find(({ startTime, duration }) => startTime > chosenAt && duration > 500);
+  assert.ok(block, `a long task while the vocabulary is built: ${JSON.stringify(longTasks)}`);
+  assert.ok(frames.some((time) => time > chosenAt && time < block.startTime), 'a frame between the choice and the block');
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });

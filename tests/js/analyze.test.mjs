@@ -241,9 +241,9 @@ test('wrong types are TypeErrors that name the parameter', () => {
   assertThrows(() => pe.analyze(), TypeError,
     'text must be a string; received nothing (undefined)');
   assertThrows(() => pe.analyze(DOGS, null), TypeError,
-    'options must be an object like { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddingTable, base, layout, pairing, scaling, slope }; received null');
+    'options must be an object like { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, embeddingTable, base, layout, pairing, scaling, slope }; received null');
   assertThrows(() => pe.analyze(DOGS, { count: 5 }), TypeError,
-    'unknown option "count"; allowed options: kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddingTable, base, layout, pairing, scaling, slope');
+    'unknown option "count"; allowed options: kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, embeddingTable, base, layout, pairing, scaling, slope');
   assertThrows(() => pe.analyze(DOGS, { kind: 3 }), TypeError,
     'kind must be a string; received number 3');
   assertThrows(() => pe.analyze(DOGS, { dim: '8' }), TypeError,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { loadPE } from '../../web/pe.js';
-import { embeddingNote } from '../../web/views/shared/embedding-note.js';
+import { embeddingNote, wordVectorNote } from '../../web/views/shared/embedding-note.js';
 import { embeddingScales } from '../../web/views/shared/embedding-scales.js';
 
 const pe = await loadPE();
@@ -43,4 +43,16 @@ test('with a BPE tokenizer the note says the vectors are seeded by the token id 
   assert.match(note, /With GPT-2’s tokenizer each token’s vector is drawn from a random generator seeded by its token id/);
   assert.match(note, /no tokens are placed close together/);
   assert.doesNotMatch(note, /animals/);
+});
+
+test('with GloVe the note gives the numbers of this analysis: the dimension, the missing words\' scale and which they are', async () => {
+  await pe.loadEmbeddings('glove');
+  const glove = pe.embeddings.find(({ name }) => name === 'glove');
+  const a = pe.analyze('a cat and a qwxzv', { embeddings: 'glove' });
+  const note = wordVectorNote(glove, a, 'marked * in the figures');
+  assert.match(note, /^Token embeddings here are real word vectors, GloVe 6B 100d: 100 numbers per word/);
+  assert.match(note, /\(marked \* in the figures\) gets a synthetic random vector instead, with standard deviation 0\.529 per component/);
+  assert.match(note, /so about 5\.29 long/);
+  assert.match(note, /Not in the table here: “\u2068a\u2069”, “\u2068qwxzv\u2069”\.$/);
+  assert.match(wordVectorNote(glove, pe.analyze('cat and kitten', { embeddings: 'glove' }), 'x'), /Every token here is in the table\.$/);
 });

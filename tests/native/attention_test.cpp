@@ -304,6 +304,33 @@ BOOST_AUTO_TEST_CASE(every_row_of_weights_sums_to_1_and_the_mask_leaves_zeros) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(any_block_of_rows_is_bit_for_bit_the_whole_head_s) {
+  // 11 tokens: odd, so the last tile is half padding; blocks start on odd rows too.
+  const std::vector<float> x = random_rows(11, 12, 1.0, 29);
+  const pe::AttentionWeights weights = pe::make_attention_weights(12);
+  for (const pe::PositionScheme* scheme : pe::position_schemes()) {
+    for (const bool causal : {false, true}) {
+      const pe::HeadSetup setup{scheme, {}, 40, causal};
+      const pe::HeadStages whole = pe::run_head(weights, x.data(), 11, setup);
+      const pe::Head head(weights, x.data(), 11, setup);
+      for (const int block : {1, 3, 4}) {
+        for (int first = 0; first < 11; first += block) {
+          const int rows = std::min(block, 11 - first);
+          std::vector<float> weights_rows(rows * 11), context_rows(rows * 12);
+          std::vector<double> rounding(rows);
+          head.attend(first, rows, weights_rows.data(), context_rows.data(), rounding.data());
+          BOOST_TEST(std::memcmp(weights_rows.data(), &whole.weights[first * 11],
+                                 weights_rows.size() * sizeof(float)) == 0);
+          BOOST_TEST(std::memcmp(context_rows.data(), &whole.context[first * 12],
+                                 context_rows.size() * sizeof(float)) == 0);
+          BOOST_TEST(
+              std::equal(rounding.begin(), rounding.end(), whole.output_rounding.begin() + first));
+        }
+      }
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(no_tokens_is_valid_and_gives_empty_stages) {
   const pe::HeadStages stages =
       pe::run_head(pe::make_attention_weights(8), nullptr, 0, {&pe::no_positions(), {}, 0, false});

@@ -17,20 +17,45 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsc = path.join(root, 'node_modules/.bin/tsc');
 
-// What the API needs and nothing else (npm adds package.json and the README itself).
+// What the API needs and nothing else (npm adds package.json and the README itself): the core,
+// the modules pe.js imports, the tokenizers' code (their vocabularies come with the dependencies)
+// and GloVe's table with its notice, which loadEmbeddings reads in Node.
 const expectedFiles = [
   'README.md',
   'package.json',
   'web/generated/pe-core-wasm.mjs',
   'web/generated/pe-core.mjs',
+  'web/lib/classic-scripts.js',
   'web/pe.d.ts',
   'web/pe.js',
+  'web/tokenizers/catalogue.js',
+  'web/tokenizers/deepseek-v3.js',
+  'web/tokenizers/gpt2.js',
+  'web/tokenizers/lenml-tokenizer.js',
+  'web/tokenizers/llama3.js',
+  'web/vocab/catalogue.js',
+  'web/vocab/glove/NOTICE.txt',
+  'web/vocab/glove/glove-6b-100d.bin',
+  'web/vocab/glove/glove-table.js',
+  'web/vocab/glove/read-glove.js',
 ];
 
 const usage = `import { loadPE } from 'pe-lab';
 const pe = await loadPE();
 const m = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
 console.log(JSON.stringify({ layout: m.layout, data: Array.from(m.data) }));
+`;
+
+// In Node the tokenizers and GloVe's vectors load from the installed package and its dependencies.
+const loadingUsage = `import { loadPE } from 'pe-lab';
+const pe = await loadPE();
+const m = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
+await pe.loadTokenizer('gpt2');
+await pe.loadEmbeddings('glove');
+const ids = pe.tokenize('The dog chased another dog', { tokenizer: 'gpt2' }).map(({ id }) => id);
+const glove = pe.analyze('cat kitten', { embeddings: 'glove', kind: 'none' });
+const cosine = pe.cosineSimilarities({ data: glove.tokenEmbedding, dim: glove.dim }).data[1];
+console.log(JSON.stringify({ layout: m.layout, data: Array.from(m.data), ids, cosine }));
 `;
 
 const typedUsage = `import { loadPE, type Encoding, type Pairing } from 'pe-lab';
@@ -65,18 +90,25 @@ test('npm pack holds the API and nothing else, and the installed package works i
     const project = path.join(dir, 'project');
     await mkdir(project);
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    // --offline: the package has no dependencies, so installing it needs no registry.
+    // --offline: its dependencies (the tokenizer packages) come from the cache npm ci filled.
     await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], {
       cwd: project,
     });
 
     const pe = await loadPE();
     const reference = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
+    await pe.loadEmbeddings('glove');
+    const glove = pe.analyze('cat kitten', { embeddings: 'glove', kind: 'none' });
     const expected = { layout: reference.layout, data: Array.from(reference.data) };
+    const expectedLoading = {
+      ...expected, ids: [464, 3290, 26172, 1194, 3290], cosine: pe.cosineSimilarities({ data: glove.tokenEmbedding, dim: glove.dim }).data[1],
+    };
+
+    await writeFile(path.join(project, 'loading.mjs'), loadingUsage);
+    const node = await run(process.execPath, ['loading.mjs'], { cwd: project });
+    assert.deepEqual(JSON.parse(node.stdout), expectedLoading, 'imported by Node, loading a tokenizer and GloVe');
 
     await writeFile(path.join(project, 'usage.mjs'), usage);
-    const node = await run(process.execPath, ['usage.mjs'], { cwd: project });
-    assert.deepEqual(JSON.parse(node.stdout), expected, 'imported by Node');
 
     await build({
       absWorkingDir: project,

@@ -7,6 +7,7 @@ import { loadPE, loadMemoryProbe } from '../../web/pe.js';
 import type {
   Analysis,
   AttentionKind,
+  EmbeddingsName,
   CompleteScaling,
   Encoding,
   Layout,
@@ -18,6 +19,8 @@ import type {
   ScalingType,
   SchemeName,
   Stage,
+  Token,
+  TokenizerName,
 } from '../../web/pe.js';
 
 // exact<T>()(value) compiles only when value's type is T itself (not a subtype or a supertype).
@@ -69,6 +72,11 @@ const members: { [K in keyof PE]: true } = {
   kvCache: true,
   modelPresets: true,
   mlaAbsorption: true,
+  tokenizers: true,
+  loadTokenizer: true,
+  tokenize: true,
+  embeddings: true,
+  loadEmbeddings: true,
 };
 
 export async function runExample(): Promise<void> {
@@ -155,6 +163,31 @@ export async function runExample(): Promise<void> {
   // @ts-expect-error unknown options are refused
   throws(TypeError, () => pe.analyze('a', { heads: 2 }));
   throws(RangeError, () => pe.analyze('a', { embeddingStd: 100 }));
+
+  // tokenizers and word vectors: loaded on demand, then named in analyze's options
+  exact<TokenizerName[]>()(pe.tokenizers.map((entry) => entry.name));
+  exact<number | null>()(pe.tokenizers[0].bos);
+  exact<EmbeddingsName>()(pe.embeddings[1].name);
+  // @ts-expect-error the entries are readonly
+  throws(TypeError, () => (pe.embeddings[1].dim = 8));
+  await pe.loadTokenizer('gpt2');
+  const ids = pe.tokenize('The dog chased another dog', { tokenizer: 'gpt2' }).map((t) => t.id);
+  exact<(number | undefined)[]>()(ids);
+  check(ids.join() === '464,3290,26172,1194,3290', 'GPT-2 ids');
+  await pe.loadEmbeddings('glove');
+  const glove = pe.analyze('a cat and a kitten', { embeddings: 'glove', kind: 'integer' });
+  exact<Token[]>()(glove.tokens);
+  exact<boolean | undefined>()(glove.tokens[0].oov);
+  check(glove.dim === 100 && glove.tokens[0].oov === true && glove.tokens[1].oov === false, 'GloVe: dim 100, "a" missing');
+  exact<Analysis<'binary'>>()(pe.analyze('cat', { embeddingTable: glove.tokenEmbedding.slice(100, 200), dim: 100 }));
+  throws(RangeError, () => pe.analyze('cat', { embeddings: 'glove', dim: 8 }));
+  throws(RangeError, () => pe.analyze('cat', { embeddings: 'glove', tokenizer: 'gpt2' }));
+  // @ts-expect-error embeddings are 'synthetic' or 'glove'
+  throws(TypeError, () => pe.analyze('cat', { embeddings: 'word2vec' }));
+  // @ts-expect-error tokenizers are named
+  throws(TypeError, () => pe.tokenize('cat', { tokenizer: 'bert' }));
+  // @ts-expect-error embeddingTable is a Float32Array
+  throws(TypeError, () => pe.analyze('cat', { embeddingTable: [0.1], dim: 1 }));
 
   // compareShift
   const shift = pe.compareShift('The dog chased another dog', { kind: 'rope', by: 1000 });

@@ -4,13 +4,22 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOKENIZERS, licenceFile, noticeFile, vocabularyScript } from '../tokenizers/catalogue.js';
+import { EMBEDDINGS, embeddingNoticeFile, embeddingScript } from '../vocab/catalogue.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = join(root, 'dist');
 const VOCABULARIES = TOKENIZERS.filter(({ licence }) => licence);
-const SCRIPTS = ['web/generated/app.js', 'web/generated/views.js', ...VOCABULARIES.map(({ name }) => `web/generated/${vocabularyScript(name)}`)];
-// Each vocabulary ships with its licence texts, and its notice where the licence asks for one.
-const LICENCES = VOCABULARIES.flatMap(({ name, licence }) => [licenceFile(name), ...(licence.notice ? [noticeFile(name)] : [])]);
+const TABLES = EMBEDDINGS.filter(({ table }) => table);
+const SCRIPTS = [
+  'web/generated/app.js', 'web/generated/views.js',
+  ...[...VOCABULARIES.map(({ name }) => vocabularyScript(name)), ...TABLES.map(({ name }) => embeddingScript(name))].map((file) => `web/generated/${file}`),
+];
+// Each vocabulary ships with its licence texts, and its notice where the licence asks for one;
+// each word-vector table with its notice (licence texts).
+const LICENCES = [
+  ...VOCABULARIES.flatMap(({ name, licence }) => [licenceFile(name), ...(licence.notice ? [noticeFile(name)] : [])]),
+  ...TABLES.map(({ name }) => embeddingNoticeFile(name)),
+];
 const SHIPPED = ['index.html', 'web/favicon.svg', 'web/generated/app.css', ...SCRIPTS, ...LICENCES.map((path) => `web/generated/${path}`)];
 
 rmSync(dist, { recursive: true, force: true });

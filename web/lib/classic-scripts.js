@@ -5,7 +5,7 @@
 
 // The address of the script this module was bundled into, readable only while it first runs:
 // later scripts sit beside it. Outside a document (Node) there is none.
-const scriptUrl = globalThis.document ? (document.currentScript?.src ?? location.href) : null;
+const scriptUrl = globalThis.document ? (/** @type {HTMLScriptElement | null} */ (document.currentScript)?.src ?? location.href) : null;
 const loading = new Map();
 
 /** The registry called name, shared by every script of the page: an object to add entries to. */

@@ -1,23 +1,26 @@
 // The magnitude view: how long each token's position vector is next to its word vector, and what
 // adding it does to the similarities between words (integer positions drown the meaning). The
 // word vectors come at two scales, GPT-2's initialisation and the Transformer paper's, because
-// the answer for binary and sinusoidal positions depends on it.
+// the answer for binary and sinusoidal positions depends on it, or as GloVe's real word vectors,
+// which bring their own lengths (around 5) and 100 dimensions.
 import { element, setText } from '../../charts/figure.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
-import { embeddingNote } from '../shared/embedding-note.js';
+import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
+import { createEmbeddingLoading } from '../shared/embedding-choice.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
+import { lengthSentences } from './length-words.js';
 import { createScaleControl } from './scale-control.js';
 import { createSimilarityFigure } from './similarity-figure.js';
 import { summarizeSimilarity } from './similarity-summary.js';
 import { EXAMPLES, tableSchemes } from './magnitude-params.js';
 
 // Everything the figures and the snapshot need, computed once per keystroke. Only the words
-// tokenizer's vectors are placed in groups of related words.
+// tokenizer's synthetic vectors are placed in groups of related words.
 function measure(pe, analysis, scale) {
   const { kind, tokens, dim } = analysis;
   const { tokenEmbedding: tokenNorms, positionEncoding: positionNorms } = analysis.norms;
@@ -26,7 +29,7 @@ function measure(pe, analysis, scale) {
   const ratios = normRatios(tokenNorms, positionNorms);
   const summary = summarizeSimilarity({
     kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms,
-    clusters: analysis.tokenizer === 'words' ? pe.vocabularyClusters : [],
+    clusters: analysis.tokenizer === 'words' && analysis.embeddings === 'synthetic' ? pe.vocabularyClusters : [],
   });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
 }
@@ -41,7 +44,7 @@ export function mount({ pe, root, state, onChange }) {
   const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
   const scaleControl = createScaleControl(scales, state.scale);
   const controls = createSentenceControls({
-    state, tokenizers: pe.tokenizers, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
+    state, tokenizers: pe.tokenizers, embeddings: pe.embeddings, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
     firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput() {
       render();
@@ -49,10 +52,11 @@ export function mount({ pe, root, state, onChange }) {
     },
   });
   const message = createViewMessage();
-  const tokenizers = createTokenizerLoading(pe, () => {
+  const settled = () => {
     render();
     onChange(settings);
-  });
+  };
+  const loading = { tokenizers: createTokenizerLoading(pe, settled), embeddings: createEmbeddingLoading(pe, settled) };
   const note = element('p', 'figure-note embedding-note');
   const norms = createNormChart();
   const similarity = createSimilarityFigure();
@@ -64,27 +68,36 @@ export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   let measured = null;
 
-  function draw(scale) {
-    const { tokens, kind } = analysis;
-    const shown = { kind, dim: settings.dim, start: settings.start, scale: settings.scale };
+  function draw(scale, vectors) {
+    const { tokens, kind, dim } = analysis;
+    const { tokenNorms, positionNorms, ratios } = measured;
+    // The settings a figure's exported files name: the scale, or the table of word vectors.
+    const shown = { kind, dim, start: settings.start, ...(vectors.dim === null ? { scale: settings.scale } : { embeddings: settings.embeddings }) };
+    const words = ratioSentences(kind, tokens, ratios);
     norms.update({ settings: shown,
-      tokens, tokenNorms: measured.tokenNorms, positionNorms: measured.positionNorms, ratios: measured.ratios,
-      title: normTitle(kind, measured.ratios, scale.brief), words: ratioSentences(kind, tokens, measured.ratios),
+      tokens, tokenNorms, positionNorms, ratios,
+      title: normTitle(kind, ratios, scale.brief),
+      words: vectors.dim === null ? words : `${words} ${lengthSentences(kind, dim, tokens, tokenNorms, positionNorms)}`,
     });
     similarity.update({ settings: shown, kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
-    setText(note, embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer)));
+    setText(note, vectors.dim === null
+      ? embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer))
+      : wordVectorNote(vectors, analysis, 'marked * in the figures'));
   }
 
   function render() {
     const read = controls.read();
     settings = { ...read.values, scale: scaleControl.read() };
-    const scale = scales[settings.scale];
-    const outcome = analyzePanel(pe, tokenizers, read, { embeddingStd: scale.std });
+    // A table of word vectors has its own lengths: the scale applies to the synthetic vectors only.
+    const vectors = pe.embeddings.find(({ name }) => name === settings.embeddings);
+    scaleControl.element.hidden = vectors.dim !== null;
+    const scale = vectors.dim === null ? scales[settings.scale] : { brief: `${vectors.label} word vectors` };
+    const outcome = analyzePanel(pe, loading, read, vectors.dim === null ? { embeddingStd: scale.std } : {});
     analysis = outcome.analysis ?? null;
     measured = analysis ? measure(pe, analysis, scale) : null;
     message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;
-    if (analysis) draw(scale);
+    if (analysis) draw(scale, vectors);
   }
 
   render();

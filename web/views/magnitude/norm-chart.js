@@ -8,7 +8,7 @@ import { CATEGORY_COLORS, INK, MUTED_INK, PAPER } from '../../charts/palette.js'
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatShort, formatWhole, quoteToken, tokenText } from '../shared/format.js';
+import { formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/format.js';
 import { formatRatio } from './ratio-words.js';
 
 const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles
@@ -44,12 +44,12 @@ function vertexMarker(id, shape) {
 }
 
 /** Returns { figure, update({ tokens, tokenNorms, positionNorms, ratios, title, words }) }
- *  (ratios: each position length over its word's length); the chart redraws itself when its
+ *  (ratios: each position length over its token's length); the chart redraws itself when its
  *  width changes. */
 export function createNormChart() {
   const frame = createFigure({ title: '' });
   frame.setLegend([
-    { label: 'word: length of the token embedding', color: WORD_COLOR, shape: 'line' },
+    { label: 'token: length of the token embedding', color: WORD_COLOR, shape: 'line' },
     { label: 'position: length of the positional encoding', color: POSITION_COLOR, shape: 'dashed' },
   ]);
   const words = element('p', 'ratio-words');
@@ -79,8 +79,9 @@ export function createNormChart() {
 
   function describe(r) {
     const { tokens, tokenNorms, positionNorms, ratios } = data;
-    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatRatio(ratios[r])} the word's length`;
-    return `${quoteToken(tokenText(tokens[r]))} at position ${formatWhole(tokens[r].position)}: word ` +
+    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatRatio(ratios[r])} the token's length`;
+    const missing = tokens[r].oov ? ' (not in the table of word vectors: a synthetic vector)' : '';
+    return `${quoteToken(tokenLabel(tokens[r]))}${missing} at position ${formatWhole(tokens[r].position)}: token ` +
       `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`;
   }
 
@@ -112,7 +113,7 @@ export function createNormChart() {
     const maxCharacters = Math.max(3, Math.floor(step / 8));
     const labels = [];
     for (let r = 0; r < n; r += every) {
-      labels.push({ r, text: labelled ? shorten(tokenText(tokens[r]), maxCharacters) : null, position: formatWhole(tokens[r].position) });
+      labels.push({ r, text: labelled ? shorten(tokenLabel(tokens[r]), maxCharacters) : null, position: formatWhole(tokens[r].position) });
     }
     const key = JSON.stringify([width, n, low, high, labels]);
     if (key !== axesKey) {
@@ -169,7 +170,7 @@ export function createNormChart() {
       frame.setData(() => ({
         name: 'vector-lengths', settings: next.settings,
         columns: ['token', 'position', 'length of the token embedding', 'length of the positional encoding', 'position ÷ word'],
-        rows: next.tokens.map((token, r) => [tokenText(token), token.position, next.tokenNorms[r], next.positionNorms[r], next.ratios[r]]),
+        rows: next.tokens.map((token, r) => [tokenLabel(token), token.position, next.tokenNorms[r], next.positionNorms[r], next.ratios[r]]),
       }));
       frame.setTitle(next.title);
       setText(words, next.words);

@@ -1,4 +1,4 @@
-// The norm comparison in words: how many times as long as the word's own vector the position
+// The norm comparison in words: how many times as long as the token's own vector the position
 // vector is, at the positions a reader should look at. Always "N× as long as" (0.83× as long, not
 // "1.2× shorter"), so a ratio below 1 reads without a reversed scale.
 import { formatRatio as writeRatio, formatWhole, quoteToken, tokenText } from '../shared/format.js';
@@ -20,8 +20,8 @@ export function normTitle(kind, ratios, scaleBrief) {
   const largest = Math.max(...ratios);
   if (largest === 0) return `Every ${kind} position vector here is zero: nothing is added to the words`;
   const setting = `With ${kind} positions and ${scaleBrief}`;
-  if (largest < 1) return `${setting}, every position vector is shorter than its word's vector: at most ${formatRatio(largest)} as long`;
-  return `${setting}, the position vector is up to ${formatRatio(largest)} as long as the word's vector`;
+  if (largest < 1) return `${setting}, every position vector is shorter than its token's vector: at most ${formatRatio(largest)} as long`;
+  return `${setting}, the position vector is up to ${formatRatio(largest)} as long as the token's vector`;
 }
 
 /** Two or three sentences: the first token with a non-zero position vector, the last token (or
@@ -33,8 +33,8 @@ export function ratioSentences(kind, tokens, ratios) {
   const first = ratios.findIndex((ratio) => ratio > 0);
   if (first === -1) return `Every ${kind} position vector in this text is zero.`;
   const where = (r) => `position ${formatWhole(tokens[r].position)} (${quoteToken(tokenText(tokens[r]))})`;
-  const zero = (r) => `At ${where(r)} the ${kind} position vector is all zeros, so that word is left as it is.`;
-  const sentences = [`At ${where(first)} the position vector is ${formatRatio(ratios[first])} as long as the word's vector.`];
+  const zero = (r) => `At ${where(r)} the ${kind} position vector is all zeros, so that token is left as it is.`;
+  const sentences = [`At ${where(first)} the position vector is ${formatRatio(ratios[first])} as long as the token's vector.`];
   const last = tokens.length - 1;
   if (last !== first) sentences.push(ratios[last] === 0 ? zero(last) : `At ${where(last)} it is ${formatRatio(ratios[last])} as long.`);
   if (ratios[0] === 0) sentences.push(zero(0));

@@ -4,7 +4,7 @@ import { createFigure, element } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { createTokenMatrix } from '../../charts/token-matrix.js';
-import { formatCosine, formatShort, formatWhole, quoteToken, tokenText } from '../shared/format.js';
+import { formatCosine, formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/format.js';
 import { tokenPairTable } from '../shared/token-table.js';
 
 const HINT = 'Point at a cell, or Tab to a matrix and use the arrow keys, to read the similarity of two tokens.';
@@ -32,8 +32,8 @@ export function createSimilarityFigure() {
     const available = availableWidth();
     const width = available >= SIDE_BY_SIDE_FROM ? (available - COLUMN_GAP) / 2 : available;
     const n = tokens.length;
-    const labels = tokens.map(tokenText);
-    const name = (r) => `${quoteToken(tokenText(tokens[r]))} (position ${formatWhole(tokens[r].position)})`;
+    const labels = tokens.map(tokenLabel);
+    const name = (r) => `${quoteToken(tokenLabel(tokens[r]))} (position ${formatWhole(tokens[r].position)})`;
     const cosineOf = (matrix) => (a, b) => `${name(a)} and ${name(b)}: cosine similarity ${formatCosine(matrix[a * n + b])}`;
     without.update({ labels, matrix: plain, limit: 1, width, title: 'Without positions: token embeddings', describe: cosineOf(plain) });
     withPE.update({

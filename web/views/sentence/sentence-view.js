@@ -5,10 +5,11 @@
 import { createFigure, element } from '../../charts/figure.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
-import { analyzePanel } from '../shared/sentence-analysis.js';
+import { analysisOptions as withTableDim, analyzePanel } from '../shared/sentence-analysis.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
-import { embeddingNote } from '../shared/embedding-note.js';
+import { createEmbeddingLoading } from '../shared/embedding-choice.js';
+import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { formatWhole, quoteToken, tokenText } from '../shared/format.js';
 import { createTokenChips } from './token-chips.js';
@@ -42,12 +43,12 @@ function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
 export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   const controls = createSentenceControls({
-    state, tokenizers: pe.tokenizers, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
+    state, tokenizers: pe.tokenizers, embeddings: pe.embeddings, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
     firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput: changed,
   });
   const message = createViewMessage();
-  const tokenizers = createTokenizerLoading(pe, render);
+  const loading = { tokenizers: createTokenizerLoading(pe, render), embeddings: createEmbeddingLoading(pe, render) };
 
   const initScale = embeddingScales(pe.analysisConstants.tokenEmbeddingStd).init;
   const tokensFigure = createFigure({
@@ -87,7 +88,10 @@ export function mount({ pe, root, state, onChange }) {
     const scheme = schemeOf(settings.kind);
     const runName = runNameOf(scheme);
     chips.update(analysis.tokens, colorOfToken(analysis.duplicates));
-    tokensFigure.setNote(embeddingNote(initScale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === settings.tokenizer)));
+    const vectors = pe.embeddings.find(({ name }) => name === settings.embeddings);
+    tokensFigure.setNote(vectors.dim === null
+      ? embeddingNote(initScale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === settings.tokenizer))
+      : wordVectorNote(vectors, analysis, 'marked “not in table” on its chip'));
     const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
       label: `${quoteToken(tokenText(analysis.tokens[group[0]]))} ×${group.length}`,
       color: CATEGORY_COLORS[g],
@@ -97,7 +101,7 @@ export function mount({ pe, root, state, onChange }) {
       legendKey = key;
       tokensFigure.setLegend(legend);
     }
-    divergence.update({ analysis, scheme, runName, causal, embeddingStd: initScale.std });
+    divergence.update({ analysis, scheme, runName, causal, embeddingStd: analysis.embeddingStd });
     weights.update({ analysis, runName });
     maskTable.update({ byMask: { [String(causal)]: analysis, [String(!causal)]: otherMask }, causal, scheme, runName });
   }
@@ -119,7 +123,7 @@ export function mount({ pe, root, state, onChange }) {
 
   // pe.analyze's options for the settings on screen: all but the text and the shift.
   function analysisOptions() {
-    const options = { ...settings };
+    const options = withTableDim(pe, settings);
     delete options.text;
     delete options.shift;
     return options;
@@ -129,7 +133,7 @@ export function mount({ pe, root, state, onChange }) {
     const read = controls.read();
     const by = shift.by();
     settings = { ...read.values, shift: by ?? settings.shift };
-    const outcome = analyzePanel(pe, tokenizers, read);
+    const outcome = analyzePanel(pe, loading, read);
     analysis = outcome.analysis ?? null;
     message.show(outcome.message ?? null, outcome.level);
     results.hidden = !analysis;

@@ -1,5 +1,5 @@
 // The sentence as a row of tokens, each with its position under it (and, for a BPE tokenizer, its
-// vocabulary id); the copies of a repeated word share a colour. Chips are reused between keystrokes and only changed text is rewritten.
+// vocabulary id; with a table of word vectors, a mark on a word the table lacks); the copies of a repeated word share a colour. Chips are reused between keystrokes and only changed text is rewritten.
 import { element, setText } from '../../charts/figure.js';
 import { formatWhole, tokenText } from '../shared/format.js';
 
@@ -14,9 +14,10 @@ export function createTokenChips() {
     const text = element('span', 'token-text');
     text.dir = 'auto'; // a Hebrew or Arabic word reads right to left inside its chip
     const id = element('span', 'token-id');
+    const oov = element('span', 'token-oov', 'not in table');
     const position = element('span', 'token-position');
-    item.append(text, id, position);
-    return { item, text, id, position };
+    item.append(text, id, oov, position);
+    return { item, text, id, oov, position };
   }
 
   return {
@@ -25,10 +26,12 @@ export function createTokenChips() {
       while (chips.length < tokens.length) chips.push(chip());
       if (list.childElementCount !== tokens.length) list.replaceChildren(...chips.slice(0, tokens.length).map((c) => c.item));
       tokens.forEach((token, index) => {
-        const { item, text, id, position } = chips[index];
+        const { item, text, id, oov, position } = chips[index];
         setText(text, tokenText(token));
         id.hidden = token.id === undefined;
         setText(id, token.id === undefined ? '' : `id ${token.id}`);
+        oov.hidden = !token.oov;
+        item.classList.toggle('is-oov', token.oov === true);
         setText(position, formatWhole(token.position));
         const color = colorOf(index) ?? '';
         if (item.style.getPropertyValue('--group') !== color) {

@@ -84,3 +84,9 @@ export function formatSmall(value) {
   const power = [...String(Math.abs(Number(exponent)))].map((digit) => SUPERSCRIPT_DIGITS[digit]).join('');
   return `${mantissa.replace('-', '−')} × 10⁻${power}`;
 }
+
+/** A token as the charts label it: its text, with * when the table of word vectors in use lacks it
+ *  (the view's note says what it got instead). */
+export function tokenLabel(token) {
+  return token.oov ? `${tokenText(token)}*` : tokenText(token);
+}

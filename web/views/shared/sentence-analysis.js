@@ -43,17 +43,35 @@ function analyzeSentence(pe, { text, ...options }) {
   return { analysis };
 }
 
+/** pe.analyze's options for a panel's values: a table of word vectors brings its own dimension,
+ *  so the panel's (kept for when the reader goes back to synthetic vectors) is left out. */
+export function analysisOptions(pe, values) {
+  const fixed = pe.embeddings.find(({ name }) => name === values.embeddings)?.dim ?? null;
+  return fixed === null ? { ...values } : { ...values, dim: undefined };
+}
+
 /**
  * The outcome for what a sentence view's panel reads (createSentenceControls' read()): a number
- * that is not usable yet as an error, a tokenizer still loading or that failed to load as its
- * message (tokenizers: createTokenizerLoading's), otherwise analyzeSentence of the values plus
- * extra, with the panel's notice (a value it adjusted) as an info message beside the figures.
+ * that is not usable yet as an error; word vectors that need the words tokenizer with another
+ * one; a tokenizer or word vectors still loading or that failed to load as their message
+ * (loading: { tokenizers, embeddings }, createTokenizerLoading's and createEmbeddingLoading's);
+ * otherwise analyzeSentence of the values plus extra, with the panel's notice (a value it
+ * adjusted) as an info message beside the figures.
  */
-export function analyzePanel(pe, tokenizers, { values, problem, notice }, extra = {}) {
+export function analyzePanel(pe, loading, { values, problem, notice }, extra = {}) {
   if (problem) return { level: 'error', message: problem };
-  const waiting = tokenizers.status(values.tokenizer);
+  const vectors = pe.embeddings.find(({ name }) => name === values.embeddings);
+  if (vectors.dim !== null && values.tokenizer !== 'words') {
+    const { label } = pe.tokenizers.find(({ name }) => name === values.tokenizer);
+    return {
+      level: 'error',
+      message: `${vectors.label} holds vectors of whole words, and ${label}’s tokens are pieces of words: ` +
+        'choose the words tokenizer to use these vectors, or the synthetic vectors to keep this tokenizer.',
+    };
+  }
+  const waiting = loading.tokenizers.status(values.tokenizer) ?? loading.embeddings.status(values.embeddings);
   if (waiting) return waiting;
-  const outcome = analyzeSentence(pe, { ...values, ...extra });
+  const outcome = analyzeSentence(pe, { ...analysisOptions(pe, values), ...extra });
   if (outcome.analysis && notice) return { ...outcome, level: 'info', message: notice };
   return outcome;
 }

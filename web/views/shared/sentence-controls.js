@@ -1,5 +1,6 @@
 // The control panel of a sentence view: the text box, example sentences, the tokenizer (with the
-// sentence saying how it splits and its vocabulary's credit), the position scheme and
+// sentence saying how it splits and its vocabulary's credit), the token embeddings (with their
+// credit; a table of word vectors fixes the dimensions), the position scheme and
 // its options, dimensions, first position (with the lecture's "first copy at 200") and, where
 // asked for, the causal mask. Reading the panel never throws: a half-typed number is reported as
 // a problem to show.
@@ -9,10 +10,11 @@ import { DIM_LIMITS, LECTURE_START, START_LIMITS } from './sentence-params.js';
 import { createSchemeControls } from './scheme-controls.js';
 import { formatWhole } from './format.js';
 import { showCredit, tokenRule } from './tokenizer-choice.js';
+import { showEmbeddingCredit } from './embedding-choice.js';
 
 /**
- * state: initial { text, tokenizer, kind, <scheme options>, dim, start, causal? }; tokenizers:
- * pe.tokenizers; schemes: entries of pe.schemes to offer; withCausal adds the mask switch;
+ * state: initial { text, tokenizer, embeddings, kind, <scheme options>, dim, start, causal? };
+ * tokenizers: pe.tokenizers; embeddings: pe.embeddings; schemes: entries of pe.schemes to offer; withCausal adds the mask switch;
  * examples: sentences offered as one-click buttons; firstCopy(): the index of the token the lecture's start puts at 200 (the first copy of
  * the first repeated word); extras: more control elements of the view, which must fire 'input'
  * and which the view reads itself; onInput() runs after every change.
@@ -20,7 +22,7 @@ import { showCredit, tokenRule } from './tokenizer-choice.js';
  * typed (a number that is not usable yet keeps its last good value), a sentence about that
  * number, and a sentence about a value the panel adjusted (an odd dimension for a paired scheme).
  */
-export function createSentenceControls({ state, tokenizers, schemes, withCausal, examples, firstCopy, extras = [], onInput }) {
+export function createSentenceControls({ state, tokenizers, embeddings, schemes, withCausal, examples, firstCopy, extras = [], onInput }) {
   const panel = element('div', 'controls sentence-controls');
 
   const text = element('textarea', 'sentence-text');
@@ -55,6 +57,11 @@ export function createSentenceControls({ state, tokenizers, schemes, withCausal,
     creditFor = entry;
   }
   showTokenizer(entryOf(state.tokenizer));
+  const vectors = choiceSelect(embeddings.map(({ name, label }) => ({ value: name, label })), state.embeddings);
+  vectors.dataset.testid = 'embeddings';
+  const vectorsCredit = element('p', 'control-wide control-hint embedding-credit');
+  const vectorsOf = (name) => embeddings.find((entry) => entry.name === name);
+  let vectorsShown = null;
   const scheme = createSchemeControls({ schemes, state });
 
   const dim = wholeNumberInput(DIM_LIMITS, state.dim);
@@ -70,7 +77,8 @@ export function createSentenceControls({ state, tokenizers, schemes, withCausal,
   const startGroup = element('div', 'control-row');
   startGroup.append(labelled('First position', start), lectureStart);
 
-  panel.append(textControl, exampleList, labelled('Tokenizer', tokenizer), rule, credit, ...scheme.elements,
+  panel.append(textControl, exampleList, labelled('Tokenizer', tokenizer), rule, credit,
+    labelled('Token embeddings', vectors), vectorsCredit, ...scheme.elements,
     labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim), startGroup, ...extras);
 
   let causal = null;
@@ -95,7 +103,17 @@ export function createSentenceControls({ state, tokenizers, schemes, withCausal,
       dim.step = paired ? '2' : '1';
       const problems = chosen.problem ? [chosen.problem] : [];
       let notice = null;
-      const dimValue = readWhole(dim, DIM_LIMITS);
+      // A table of word vectors has its own dimension: the box shows it, and gets the reader's
+      // number back with the synthetic vectors.
+      const vectorsEntry = vectorsOf(vectors.value);
+      if (vectorsEntry !== vectorsShown) {
+        showEmbeddingCredit(vectorsCredit, vectorsEntry);
+        dim.disabled = vectorsEntry.dim !== null;
+        dim.value = String(vectorsEntry.dim ?? lastDim);
+        dim.title = vectorsEntry.dim === null ? '' : `${vectorsEntry.label} has ${vectorsEntry.dim} numbers per word: the dimensions are its own`;
+        vectorsShown = vectorsEntry;
+      }
+      const dimValue = dim.disabled ? lastDim : readWhole(dim, DIM_LIMITS);
       dim.setAttribute('aria-invalid', String(dimValue === null));
       if (dimValue === null) {
         problems.push(`Dimensions must be a whole number from ${DIM_LIMITS.min} to ${DIM_LIMITS.max}.`);
@@ -116,7 +134,7 @@ export function createSentenceControls({ state, tokenizers, schemes, withCausal,
       }
       showTokenizer(entryOf(tokenizer.value));
       /** @type {Record<string, unknown>} */
-      const values = { text: text.value, tokenizer: tokenizer.value, kind: chosen.kind, ...chosen.options, dim: lastDim, start: lastStart };
+      const values = { text: text.value, tokenizer: tokenizer.value, embeddings: vectors.value, kind: chosen.kind, ...chosen.options, dim: lastDim, start: lastStart };
       if (causal) values.causal = causal.checked;
       return { values, problem: problems.join(' ') || null, notice };
     },

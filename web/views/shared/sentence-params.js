@@ -1,6 +1,7 @@
-// The settings the two sentence views share (text, position scheme and its options, dimensions,
-// first position): their link parameters, their limits, and the lecture's starting position. The
-// schemes and their options come from the core's registry (pe.schemes).
+// The settings the two sentence views share (text, tokenizer, token embeddings, position scheme
+// and its options, dimensions, first position): their link parameters, their limits, and the
+// lecture's starting position. The schemes and their options come from the core's registry
+// (pe.schemes).
 import { choiceParam, integerParam, numberParam, textParam } from '../../lib/url-params.js';
 
 export const DIM_LIMITS = { min: 2, max: 64 };
@@ -43,6 +44,7 @@ export function sentenceParams(pe, schemes, { text, kind }) {
   return {
     text: textParam(text, MAX_TEXT_LENGTH),
     tokenizer: choiceParam('words', pe.tokenizers.map(({ name }) => name)),
+    embeddings: choiceParam('synthetic', pe.embeddings.map(({ name }) => name)),
     kind: choiceParam(kind, schemes.map(({ name }) => name)),
     ...Object.fromEntries(schemeOptions(schemes).map((option) => [option.name, optionParam(pe, option)])),
     dim: integerParam(8, DIM_LIMITS.min, DIM_LIMITS.max),

@@ -1,10 +1,10 @@
 import { element } from '../../charts/figure.js';
 import { besideScript } from '../../lib/classic-scripts.js';
+import { createLoadOnChoice } from './load-on-choice.js';
 
 // Which tokenizer splits a sentence view's text: the sentence under the text box that says how
 // the text is split (it follows the tokenizer chosen), and the loading of a vocabulary, which
-// arrives as a file of its own the first time it is chosen (pe.loadTokenizer). While it loads, or
-// if it fails, the view shows a message and the rest of the page stays as it was.
+// arrives as a file of its own the first time it is chosen (pe.loadTokenizer).
 
 const WORDS_RULE =
   'How the text is split: a word (a run of letters and digits, in any script) is one token, ' +
@@ -33,44 +33,15 @@ export function showCredit(line, entry) {
   line.replaceChildren(`Vocabulary: ${entry.licence.credit}; `, link, '.');
 }
 
-/**
- * pe: the API; onSettled(): runs when a load ends, either way, so the view can draw again.
- * Returns { status(name) }: null when the tokenizer can be used now, else { level, message } for
- * the view's message line; asking for one not loaded yet starts its load (again, after a failure,
- * once the reader chose it anew).
- */
+/** The loading of the tokenizers' vocabularies for a view (./load-on-choice.js); onSettled(): runs
+ *  when a load ends, either way. */
 export function createTokenizerLoading(pe, onSettled) {
-  const failures = new Map();
-  const ready = new Set(['words']);
-  const loading = new Set();
-  let lastAsked = null;
-
-  function load(entry) {
-    loading.add(entry.name);
-    failures.delete(entry.name);
-    pe.loadTokenizer(entry.name)
-      .then(() => ready.add(entry.name), (error) => failures.set(entry.name, error))
-      .finally(() => {
-        loading.delete(entry.name);
-        onSettled();
-      });
-  }
-
-  return {
-    status(name) {
-      const chosenAnew = name !== lastAsked;
-      lastAsked = name;
-      if (ready.has(name)) return null;
-      const entry = pe.tokenizers.find((candidate) => candidate.name === name);
-      if (failures.has(name) && !chosenAnew) {
-        return {
-          level: 'error',
-          message: `The ${entry.label} vocabulary could not be loaded (${failures.get(name).message}). ` +
-            'Choose another tokenizer, or choose this one again to retry.',
-        };
-      }
-      if (!loading.has(name)) load(entry);
-      return { level: 'info', message: `Loading the ${entry.label} vocabulary… The figures appear once it is here.` };
-    },
-  };
+  const labelOf = (name) => pe.tokenizers.find((entry) => entry.name === name).label;
+  return createLoadOnChoice({
+    load: (name) => pe.loadTokenizer(name),
+    what: (name) => `the ${labelOf(name)} vocabulary`,
+    other: 'another tokenizer',
+    builtIn: ['words'],
+    onSettled,
+  });
 }
