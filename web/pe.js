@@ -318,8 +318,15 @@ import { decodeGloveTable } from './vocab/glove/glove-table.js';
 const ENCODE_TYPES = { kind: 'string', start: 'number', count: 'number', dim: 'number' };
 const ENCODE_DEFAULTS = { start: 0 };
 const ANALYZE_TYPES = {
-  kind: 'string', dim: 'number', start: 'number', causal: 'boolean', embeddingStd: 'number', tokenizer: 'string', bos: 'boolean',
-  embeddings: 'string', embeddingTable: Float32Array,
+  kind: 'string',
+  dim: 'number',
+  start: 'number',
+  causal: 'boolean',
+  embeddingStd: 'number',
+  tokenizer: 'string',
+  bos: 'boolean',
+  embeddings: 'string',
+  embeddingTable: Float32Array,
 };
 const ANALYZE_DEFAULTS = { kind: 'binary', dim: 8, start: 0, causal: false, tokenizer: 'words', bos: false, embeddings: 'synthetic' };
 const ANALYZE_OPTIONAL = ['embeddingTable'];
@@ -338,8 +345,15 @@ const ROPE_FREQUENCY_TYPES = { dim: 'number', base: 'number', scaling: 'scaling'
 const ROTATE_DEFAULTS = { start: 0 };
 const ROTATE_TYPES = { data: Float32Array, dim: 'number', start: 'number', base: 'number', pairing: 'string', scaling: 'scaling' };
 const ROPE_SCORES_TYPES = {
-  query: Float32Array, key: Float32Array, dim: 'number', base: 'number', pairing: 'string', scaling: 'scaling',
-  position: 'number', fromOffset: 'number', count: 'number',
+  query: Float32Array,
+  key: Float32Array,
+  dim: 'number',
+  base: 'number',
+  pairing: 'string',
+  scaling: 'scaling',
+  position: 'number',
+  fromOffset: 'number',
+  count: 'number',
 };
 const ROPE_SCORES_DEFAULTS = { position: 0, fromOffset: 0 };
 const PERMUTATION_TYPES = { dim: 'number', from: 'string', to: 'string' };
@@ -348,15 +362,33 @@ const ALIBI_TYPES = { heads: 'number' };
 // or undefined means not given.
 const KV_CACHE_OPTIONAL = ['heads', 'kvHeads', 'headDim', 'valueHeadDim', 'latentDim', 'ropeDim'];
 const KV_CACHE_DEFAULTS = { layers: 1, tokens: 1, bytesPerElement: 2 };
-const KV_CACHE_TYPES = { attention: 'string', ...Object.fromEntries([...KV_CACHE_OPTIONAL, ...Object.keys(KV_CACHE_DEFAULTS)].map((key) => [key, 'number'])) };
-const ABSORPTION_DEFAULTS = { rope: 'decoupled', tokens: 8, dModel: 64, heads: 4, headDim: 16, ropeDim: 8, latentDim: 16, start: 0, seed: 1 };
+const KV_CACHE_TYPES = {
+  attention: 'string',
+  ...Object.fromEntries([...KV_CACHE_OPTIONAL, ...Object.keys(KV_CACHE_DEFAULTS)].map((key) => [key, 'number'])),
+};
+const ABSORPTION_DEFAULTS = {
+  rope: 'decoupled',
+  tokens: 8,
+  dModel: 64,
+  heads: 4,
+  headDim: 16,
+  ropeDim: 8,
+  latentDim: 16,
+  start: 0,
+  seed: 1,
+};
 const ABSORPTION_TYPES = Object.fromEntries(Object.entries(ABSORPTION_DEFAULTS).map(([key, value]) => [key, typeof value]));
 const MSCALE_TYPES = { factor: 'number', mscaleAllDim: 'number' };
 const MSCALE_DEFAULTS = { mscaleAllDim: 1 };
 // The keys of a scaling object; which ones a type uses and requires is checked by the core.
 const SCALING_TYPES = {
-  type: 'string', factor: 'number', lowFreqFactor: 'number', highFreqFactor: 'number',
-  originalContext: 'number', betaFast: 'number', betaSlow: 'number',
+  type: 'string',
+  factor: 'number',
+  lowFreqFactor: 'number',
+  highFreqFactor: 'number',
+  originalContext: 'number',
+  betaFast: 'number',
+  betaSlow: 'number',
 };
 // A scheme option's JS type, by its type in the registry.
 const OPTION_JS_TYPES = { number: 'number', choice: 'string', scaling: 'scaling' };
@@ -544,8 +576,12 @@ function makeApi(core) {
     if (typeof text !== 'string') throw new TypeError(`text must be a string; received ${describe(text)}`);
     const entry = tokenizerEntry(tokenizer);
     if (bos && entry.bos === null) {
-      throw new RangeError(`bos: the tokenizer "${tokenizer}" has no begin-of-text token; use bos: false with it ` +
-        `(the tokenizers that have one: ${TOKENIZERS.filter((t) => t.bos !== null).map((t) => t.name).join(', ')})`);
+      throw new RangeError(
+        `bos: the tokenizer "${tokenizer}" has no begin-of-text token; use bos: false with it ` +
+          `(the tokenizers that have one: ${TOKENIZERS.filter((t) => t.bos !== null)
+            .map((t) => t.name)
+            .join(', ')})`,
+      );
     }
     if (tokenizer === 'words') {
       const bytes = utf8.encode(text);
@@ -570,8 +606,10 @@ function makeApi(core) {
     const entry = embeddingsEntry(embeddings);
     if (entry.dim === null) return null;
     if (tokenizer !== 'words') {
-      throw new RangeError(`tokenizer: the vectors of embeddings '${embeddings}' belong to whole words, so they need ` +
-        `tokenizer 'words'; received ${describe(tokenizer)}`);
+      throw new RangeError(
+        `tokenizer: the vectors of embeddings '${embeddings}' belong to whole words, so they need ` +
+          `tokenizer 'words'; received ${describe(tokenizer)}`,
+      );
     }
     const loaded = loadedEmbeddings.get(embeddings);
     if (!loaded) throw new Error(`the embeddings "${embeddings}" are not loaded yet: call await pe.loadEmbeddings('${embeddings}') first`);
@@ -610,8 +648,10 @@ function makeApi(core) {
         throw new TypeError(`embeddingTable: give your own table or embeddings '${request.embeddings}', not both`);
       }
       if (options.dim !== undefined && options.dim !== dim) {
-        throw new RangeError(`dim: the vectors of embeddings '${request.embeddings}' have ${dim} dimensions, so dim must be ` +
-          `${dim} or left out; received ${describe(options.dim)}`);
+        throw new RangeError(
+          `dim: the vectors of embeddings '${request.embeddings}' have ${dim} dimensions, so dim must be ` +
+            `${dim} or left out; received ${describe(options.dim)}`,
+        );
       }
       request.dim = dim;
       if (options.embeddingStd === undefined) request.embeddingStd = vectors.oovStd;
@@ -629,7 +669,9 @@ function makeApi(core) {
   // With a word-vector table, each token says whether the table lacks it (oov).
   function positioned(tokens, start, oov = null) {
     return tokens.map((token, r) => ({
-      ...(typeof token === 'string' ? { text: token } : token), position: start + r, ...(oov && { oov: oov[r] }),
+      ...(typeof token === 'string' ? { text: token } : token),
+      position: start + r,
+      ...(oov && { oov: oov[r] }),
     }));
   }
 
@@ -660,7 +702,14 @@ function makeApi(core) {
       const { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings } = request;
       const scheme = schemes.find((candidate) => candidate.name === kind);
       return {
-        kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings,
+        kind,
+        dim,
+        start,
+        causal,
+        embeddingStd,
+        tokenizer,
+        bos,
+        embeddings,
         schemeOptions: Object.fromEntries(scheme.options.map(({ name }) => [name, request[name]])),
         ...raw,
         tokens: positioned(input.tokens ?? raw.tokens, start, oov),
@@ -676,10 +725,15 @@ function makeApi(core) {
     /** The tokenizers analyze() can use: [{ name, label, bos (the begin-of-text id, or null),
      *  package, licence: { name, credit, notice, file } | null }]; 'words' is built in. file: the
      *  vocabulary's licence texts, beside the page's script in a build (web/build/dist.mjs). */
-    tokenizers: deepFreeze(TOKENIZERS.map(({ name, label, bos, package: from = null, licence }) => ({
-      name, label, bos, package: from,
-      licence: licence && { name: licence.name, credit: licence.credit, notice: licence.notice ?? null, file: licenceFile(name) },
-    }))),
+    tokenizers: deepFreeze(
+      TOKENIZERS.map(({ name, label, bos, package: from = null, licence }) => ({
+        name,
+        label,
+        bos,
+        package: from,
+        licence: licence && { name: licence.name, credit: licence.credit, notice: licence.notice ?? null, file: licenceFile(name) },
+      })),
+    ),
 
     /** Resolves once the named tokenizer can be used (at once for 'words'); loads its vocabulary
      *  the first time. A failed load rejects with an Error, and may be tried again. */
@@ -687,7 +741,8 @@ function makeApi(core) {
       tokenizerEntry(name);
       if (name === 'words' || loadedTokenizers.has(name)) return;
       if (!loadingTokenizers.has(name)) {
-        const loading = fetchTokenizer(name).then((tokenizer) => loadedTokenizers.set(name, tokenizer))
+        const loading = fetchTokenizer(name)
+          .then((tokenizer) => loadedTokenizers.set(name, tokenizer))
           .finally(() => loadingTokenizers.delete(name));
         loadingTokenizers.set(name, loading);
       }
@@ -708,9 +763,15 @@ function makeApi(core) {
     /** The token embeddings analyze() can use: [{ name, label, dim (null: any), credit, notice }];
      *  'synthetic' is built in. notice: the file of the vectors' licence texts, beside the page's
      *  script in a build (web/build/dist.mjs), or null. */
-    embeddings: deepFreeze(EMBEDDINGS.map(({ name, label, dim, credit, licence }) => ({
-      name, label, dim, credit, notice: licence ? embeddingNoticeFile(name) : null,
-    }))),
+    embeddings: deepFreeze(
+      EMBEDDINGS.map(({ name, label, dim, credit, licence }) => ({
+        name,
+        label,
+        dim,
+        credit,
+        notice: licence ? embeddingNoticeFile(name) : null,
+      })),
+    ),
 
     /** Resolves once the named embeddings can be used (at once for 'synthetic'); loads the table
      *  the first time. A failed load rejects with an Error, and may be tried again. */
@@ -718,7 +779,8 @@ function makeApi(core) {
       const entry = embeddingsEntry(name);
       if (entry.dim === null || loadedEmbeddings.has(name)) return;
       if (!loadingEmbeddings.has(name)) {
-        const loading = fetchEmbeddings(entry).then((vectors) => loadedEmbeddings.set(name, vectors))
+        const loading = fetchEmbeddings(entry)
+          .then((vectors) => loadedEmbeddings.set(name, vectors))
           .finally(() => loadingEmbeddings.delete(name));
         loadingEmbeddings.set(name, loading);
       }

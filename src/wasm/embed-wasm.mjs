@@ -7,5 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const [input, output] = process.argv.slice(2);
 const text = readFileSync(input).toString('latin1');
-writeFileSync(output, `// Generated from ${input.split('/').pop()} by src/wasm/embed-wasm.mjs.\n` +
-  `export default ${JSON.stringify(text)};\n`);
+writeFileSync(
+  output,
+  `// Generated from ${input.split('/').pop()} by src/wasm/embed-wasm.mjs.\n` + `export default ${JSON.stringify(text)};\n`,
+);

@@ -83,8 +83,7 @@ function allocateAndFill() {
 }
 
 const pe = await loadPE();
-const wasmTable = (kind) => () =>
-  pe.encode({ kind, start: 0, count: COUNT, dim: DIM, base: BASE }).data;
+const wasmTable = (kind) => () => pe.encode({ kind, start: 0, count: COUNT, dim: DIM, base: BASE }).data;
 
 const ENCODERS = [
   { kind: 'integer', wasm: wasmTable('integer'), plain: plainIntegerTable },
@@ -136,34 +135,45 @@ function median(samples) {
 const nsPerValue = (name) => median(measurements.find((m) => m.name === name).samples);
 
 const fill = nsPerValue('fill');
-const header = ['encoder', 'wasm ns/value', 'plain JS ns/value', 'fill ns/value',
-  'JS / wasm', 'wasm / fill', 'goal', 'met'];
+const header = ['encoder', 'wasm ns/value', 'plain JS ns/value', 'fill ns/value', 'JS / wasm', 'wasm / fill', 'goal', 'met'];
 const rows = ENCODERS.map(({ kind }) => {
   const wasm = nsPerValue(`${kind} wasm`);
   const plain = nsPerValue(`${kind} plain JS`);
   const speedup = plain / wasm;
   const fillRatio = wasm / fill;
-  const goal = kind === 'sinusoidal'
-    ? { text: `JS / wasm >= ${SINUSOIDAL_SPEEDUP_GOAL}`, met: speedup >= SINUSOIDAL_SPEEDUP_GOAL }
-    : { text: `wasm / fill <= ${FILL_RATIO_GOAL}`, met: fillRatio <= FILL_RATIO_GOAL };
+  const goal =
+    kind === 'sinusoidal'
+      ? { text: `JS / wasm >= ${SINUSOIDAL_SPEEDUP_GOAL}`, met: speedup >= SINUSOIDAL_SPEEDUP_GOAL }
+      : { text: `wasm / fill <= ${FILL_RATIO_GOAL}`, met: fillRatio <= FILL_RATIO_GOAL };
   return {
     met: goal.met,
-    cells: [kind, wasm.toFixed(3), plain.toFixed(3), fill.toFixed(3), `${speedup.toFixed(1)}x`,
-      `${fillRatio.toFixed(1)}x`, goal.text, goal.met ? 'yes' : 'NO'],
+    cells: [
+      kind,
+      wasm.toFixed(3),
+      plain.toFixed(3),
+      fill.toFixed(3),
+      `${speedup.toFixed(1)}x`,
+      `${fillRatio.toFixed(1)}x`,
+      goal.text,
+      goal.met ? 'yes' : 'NO',
+    ],
   };
 });
 
-const widths = header.map((title, c) =>
-  Math.max(title.length, ...rows.map((r) => r.cells[c].length)));
+const widths = header.map((title, c) => Math.max(title.length, ...rows.map((r) => r.cells[c].length)));
 const line = (cells) => `| ${cells.map((cell, c) => cell.padStart(widths[c])).join(' | ')} |`;
-console.log(`${COUNT} positions x ${DIM} dims = ${VALUES} values per table; median of ${ROUNDS} ` +
-  `interleaved rounds after ${WARMUP_ROUNDS} warm-up rounds (node ${process.version})`);
+console.log(
+  `${COUNT} positions x ${DIM} dims = ${VALUES} values per table; median of ${ROUNDS} ` +
+    `interleaved rounds after ${WARMUP_ROUNDS} warm-up rounds (node ${process.version})`,
+);
 console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row.cells));
 console.log(rows.every((r) => r.met) ? 'All goals met.' : 'Some goals missed (see "met").');
 // Both sides of the sinusoidal comparison return a fresh array, so its cost bounds the ratio.
 const ceiling = nsPerValue('sinusoidal plain JS') / fill;
-console.log(`Ceiling here: a fresh table costs ${fill.toFixed(3)} ns/value (fill), so no encoder ` +
-  `that returns one can beat plain JS sinusoidal by more than ${ceiling.toFixed(1)}x.`);
+console.log(
+  `Ceiling here: a fresh table costs ${fill.toFixed(3)} ns/value (fill), so no encoder ` +
+    `that returns one can beat plain JS sinusoidal by more than ${ceiling.toFixed(1)}x.`,
+);
 console.log(`(checksum ${checksum}, read so no engine can skip the work)`);

@@ -49,44 +49,50 @@ function timeRepaints(page) {
 
 // Alternates the zoom slider between two row heights; each change re-lays out and redraws.
 function timeZoomRedraws(page, heights) {
-  return page.evaluate(({ heights, count }) => {
-    const slider = document.querySelector('input[data-field="zoom"]');
-    const times = [];
-    for (let n = 0; n < count; n += 1) {
-      slider.value = String(heights[n % 2]);
-      const begin = performance.now();
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      times.push(performance.now() - begin);
-    }
-    return times;
-  }, { heights, count: WARMUP + SAMPLES });
+  return page.evaluate(
+    ({ heights, count }) => {
+      const slider = document.querySelector('input[data-field="zoom"]');
+      const times = [];
+      for (let n = 0; n < count; n += 1) {
+        slider.value = String(heights[n % 2]);
+        const begin = performance.now();
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        times.push(performance.now() - begin);
+      }
+      return times;
+    },
+    { heights, count: WARMUP + SAMPLES },
+  );
 }
 
 // Moves scrollTop and runs the grid's scroll handler at once (dispatching 'scroll' synchronously),
 // then waits for the next frame so every sample starts from a quiet page.
 function timeScrollSteps(page, mode) {
-  return page.evaluate(async ({ mode, count }) => {
-    const scroller = document.querySelector('.grid-scroller');
-    const screen = scroller.clientHeight - 56; // minus the header: a whole new screen of rows
-    const maxTop = scroller.scrollHeight - scroller.clientHeight;
-    let seed = 12345;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    const work = [];
-    const toFrame = [];
-    for (let n = 0; n < count; n += 1) {
-      const next = mode === 'step' ? (scroller.scrollTop + screen) % maxTop : Math.floor(random() * maxTop);
-      const begin = performance.now();
-      scroller.scrollTop = next;
-      scroller.dispatchEvent(new Event('scroll'));
-      work.push(performance.now() - begin);
-      await new Promise((done) => requestAnimationFrame(() => done()));
-      toFrame.push(performance.now() - begin);
-    }
-    return { work, toFrame };
-  }, { mode, count: WARMUP + SAMPLES });
+  return page.evaluate(
+    async ({ mode, count }) => {
+      const scroller = document.querySelector('.grid-scroller');
+      const screen = scroller.clientHeight - 56; // minus the header: a whole new screen of rows
+      const maxTop = scroller.scrollHeight - scroller.clientHeight;
+      let seed = 12345;
+      const random = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+      const work = [];
+      const toFrame = [];
+      for (let n = 0; n < count; n += 1) {
+        const next = mode === 'step' ? (scroller.scrollTop + screen) % maxTop : Math.floor(random() * maxTop);
+        const begin = performance.now();
+        scroller.scrollTop = next;
+        scroller.dispatchEvent(new Event('scroll'));
+        work.push(performance.now() - begin);
+        await new Promise((done) => requestAnimationFrame(() => done()));
+        toFrame.push(performance.now() - begin);
+      }
+      return { work, toFrame };
+    },
+    { mode, count: WARMUP + SAMPLES },
+  );
 }
 
 const session = await startSession();
@@ -122,6 +128,8 @@ for (const { name, median, p95, max } of rows) {
 }
 const goalRows = rows.filter((row) => row.name.startsWith('redraw') || row.name.startsWith('scroll'));
 const worst = Math.max(...goalRows.map((row) => row.median));
-console.log(`\ngoal: median <= ${GOAL_MS} ms for every redraw and scroll step: ${worst <= GOAL_MS ? 'met' : 'MISSED'} (worst median ${worst.toFixed(2)} ms)`);
+console.log(
+  `\ngoal: median <= ${GOAL_MS} ms for every redraw and scroll step: ${worst <= GOAL_MS ? 'met' : 'MISSED'} (worst median ${worst.toFixed(2)} ms)`,
+);
 if (allProblems.length > 0) console.log(`page problems: ${allProblems.join('; ')}`);
 if (worst > GOAL_MS || allProblems.length > 0) process.exitCode = 1;

@@ -13,12 +13,12 @@ const LOADS = 15;
 
 function filesUnder(folder) {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)]);
+    entry.isDirectory() ? filesUnder(join(folder, entry.name)) : [join(folder, entry.name)],
+  );
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-
 
 // Milestones of a load, ms after navigation: the page's script and stylesheet arrived, first
 // paint (static text), then web/app/main.js's marks: core loaded, each view drawn, all drawn.
@@ -37,8 +37,9 @@ function milestones() {
 function firstLoadFiles() {
   const rendered = performance.getEntriesByName('pe-lab:rendered')[0].startTime;
   const fetched = performance.getEntriesByType('resource').filter((entry) => entry.startTime < rendered);
-  return [location.pathname, ...fetched.map((entry) => new URL(entry.name).pathname)]
-    .map((path) => (path.endsWith('/') ? `${path}index.html` : path).replace(/^\//, ''));
+  return [location.pathname, ...fetched.map((entry) => new URL(entry.name).pathname)].map((path) =>
+    (path.endsWith('/') ? `${path}index.html` : path).replace(/^\//, ''),
+  );
 }
 
 const session = await startSession({ root: DIST });
@@ -69,11 +70,17 @@ console.log(`${'first load'.padEnd(32)} ${kb(firstRaw).padStart(9)} ${kb(firstGz
 
 console.log(`\nmilestone (ms after navigation)   median of ${LOADS} loads`);
 for (const name of Object.keys(loads[0])) {
-  console.log(`${name.padEnd(32)} ${median(loads.map((load) => load[name])).toFixed(0).padStart(6)}`);
+  console.log(
+    `${name.padEnd(32)} ${median(loads.map((load) => load[name]))
+      .toFixed(0)
+      .padStart(6)}`,
+  );
 }
 const times = loads.map((load) => load['pe-lab:rendered']);
 const renderMs = median(times);
-console.log(`\nnavigation -> first screen drawn, median of ${LOADS} loads: ${renderMs.toFixed(0)} ms ` +
-  `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+console.log(
+  `\nnavigation -> first screen drawn, median of ${LOADS} loads: ${renderMs.toFixed(0)} ms ` +
+    `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
+);
 console.log(`goal first load gzipped <= 150 KB: ${firstGzip <= 150 * 1024 ? 'met' : 'MISSED'} (${kb(firstGzip)})`);
 console.log(`goal first render <= 450 ms: ${renderMs <= 450 ? 'met' : 'MISSED'} (${renderMs.toFixed(0)} ms)`);

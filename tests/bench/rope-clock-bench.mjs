@@ -26,29 +26,36 @@ async function playFrames(page) {
   await page.evaluate(() => {
     const raf = window.requestAnimationFrame.bind(window);
     window.ropeFrames = { work: [], at: [] };
-    window.requestAnimationFrame = (callback) => raf((time) => {
-      const begin = performance.now();
-      callback(time);
-      window.ropeFrames.work.push(performance.now() - begin);
-      window.ropeFrames.at.push(begin);
-    });
+    window.requestAnimationFrame = (callback) =>
+      raf((time) => {
+        const begin = performance.now();
+        callback(time);
+        window.ropeFrames.work.push(performance.now() - begin);
+        window.ropeFrames.at.push(begin);
+      });
   });
   await page.getByRole('button', { name: 'Play' }).click();
   await page.waitForFunction((count) => window.ropeFrames.work.length >= count, WARMUP + FRAMES, { timeout: 60000 });
   await page.getByRole('button', { name: 'Pause' }).click();
-  return page.evaluate(({ warmup, frames }) => {
-    const { work, at } = window.ropeFrames;
-    return {
-      work: work.slice(warmup, warmup + frames),
-      interval: at.slice(warmup + 1, warmup + frames).map((t, j) => t - at[warmup + j]),
-    };
-  }, { warmup: WARMUP, frames: FRAMES });
+  return page.evaluate(
+    ({ warmup, frames }) => {
+      const { work, at } = window.ropeFrames;
+      return {
+        work: work.slice(warmup, warmup + frames),
+        interval: at.slice(warmup + 1, warmup + frames).map((t, j) => t - at[warmup + j]),
+      };
+    },
+    { warmup: WARMUP, frames: FRAMES },
+  );
 }
 
 const session = await startSession();
 const rows = [];
 const problems = [];
-for (const [label, query] of [['d 32, offsets 0-256 (default)', ''], ['d 128, offsets 0-4096', '&dim=128&span=4096']]) {
+for (const [label, query] of [
+  ['d 32, offsets 0-256 (default)', ''],
+  ['d 128, offsets 0-4096', '&dim=128&span=4096'],
+]) {
   const opened = await openPage(session, `${session.url}index.html?view=rope${query}`);
   const { work, interval } = await playFrames(opened.page);
   rows.push({ name: `frame work, ${label}`, ...summary(work) });

@@ -47,8 +47,10 @@ try {
   const { page, problems } = await openPage(session, `${session.url}?${query}`);
   const { views } = await snapshot(page);
 
-  console.log(`${KEYSTROKES} keystrokes after ${WARMUP_KEYSTROKES} warm-up per text box, headless Chromium, ` +
-    `${TOKENS} tokens, dim ${DIM}; times in ms`);
+  console.log(
+    `${KEYSTROKES} keystrokes after ${WARMUP_KEYSTROKES} warm-up per text box, headless Chromium, ` +
+      `${TOKENS} tokens, dim ${DIM}; times in ms`,
+  );
   console.log('| text box             | updated 50% | updated 95% | frame 50% | frame 95% | goal                  | met |');
   console.log('|----------------------|-------------|-------------|-----------|-----------|-----------------------|-----|');
   let allMet = true;
@@ -56,43 +58,55 @@ try {
     if (views[view].count !== TOKENS || views[view].dim !== DIM) {
       throw new Error(`${view} view shows ${views[view].count} tokens at dim ${views[view].dim}; expected ${TOKENS} at ${DIM}`);
     }
-    const samples = await page.evaluate(async ({ view: name, kind: scheme, text: base, warmup, count }) => {
-      const slot = document.querySelector(`[data-view-slot="${name}"]`);
-      if (scheme) {
-        const select = [...slot.querySelectorAll('select')].find((candidate) => candidate.querySelector(`option[value="${scheme}"]`));
-        select.value = scheme;
-        select.dispatchEvent(new Event('input', { bubbles: true }));
-      }
-      const box = slot.querySelector('[data-testid="sentence"]');
-      box.scrollIntoView({ block: 'start' }); // a reader types into the view in front of them
-      // Resolves with [updated, frame] times of one keystroke (see the top of this file).
-      const keystroke = (adding) => new Promise((resolve) => {
-        requestAnimationFrame(() => {
-          const begin = performance.now();
-          box.value = adding ? `${base}s` : base;
-          box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: adding ? 'insertText' : 'deleteContentBackward', data: adding ? 's' : null }));
-          document.body.getBoundingClientRect();
-          const updated = performance.now() - begin;
-          const afterFrame = new MessageChannel();
-          afterFrame.port1.onmessage = () => resolve([updated, performance.now() - begin]);
-          afterFrame.port2.postMessage(null);
-        });
-      });
-      const times = [];
-      for (let k = 0; k < warmup + count; k += 1) {
-        const pair = await keystroke(k % 2 === 0);
-        if (k >= warmup) times.push(pair);
-      }
-      return times;
-    }, { view, kind, text, warmup: WARMUP_KEYSTROKES, count: KEYSTROKES });
+    const samples = await page.evaluate(
+      async ({ view: name, kind: scheme, text: base, warmup, count }) => {
+        const slot = document.querySelector(`[data-view-slot="${name}"]`);
+        if (scheme) {
+          const select = [...slot.querySelectorAll('select')].find((candidate) => candidate.querySelector(`option[value="${scheme}"]`));
+          select.value = scheme;
+          select.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        const box = slot.querySelector('[data-testid="sentence"]');
+        box.scrollIntoView({ block: 'start' }); // a reader types into the view in front of them
+        // Resolves with [updated, frame] times of one keystroke (see the top of this file).
+        const keystroke = (adding) =>
+          new Promise((resolve) => {
+            requestAnimationFrame(() => {
+              const begin = performance.now();
+              box.value = adding ? `${base}s` : base;
+              box.dispatchEvent(
+                new InputEvent('input', {
+                  bubbles: true,
+                  inputType: adding ? 'insertText' : 'deleteContentBackward',
+                  data: adding ? 's' : null,
+                }),
+              );
+              document.body.getBoundingClientRect();
+              const updated = performance.now() - begin;
+              const afterFrame = new MessageChannel();
+              afterFrame.port1.onmessage = () => resolve([updated, performance.now() - begin]);
+              afterFrame.port2.postMessage(null);
+            });
+          });
+        const times = [];
+        for (let k = 0; k < warmup + count; k += 1) {
+          const pair = await keystroke(k % 2 === 0);
+          if (k >= warmup) times.push(pair);
+        }
+        return times;
+      },
+      { view, kind, text, warmup: WARMUP_KEYSTROKES, count: KEYSTROKES },
+    );
     const updated = samples.map(([time]) => time).sort((a, b) => a - b);
     const frame = samples.map(([, time]) => time).sort((a, b) => a - b);
     const median = percentile(updated, 0.5);
     const met = median <= GOAL_MS;
     allMet &&= met;
     const ms = (value, width) => value.toFixed(1).padStart(width);
-    console.log(`| ${(kind ? `${view}, ${kind}` : view).padEnd(20)} | ${ms(median, 11)} | ${ms(percentile(updated, 0.95), 11)} | ` +
-      `${ms(percentile(frame, 0.5), 9)} | ${ms(percentile(frame, 0.95), 9)} | ${`updated median <= ${GOAL_MS}`.padEnd(21)} | ${met ? 'yes' : 'NO '} |`);
+    console.log(
+      `| ${(kind ? `${view}, ${kind}` : view).padEnd(20)} | ${ms(median, 11)} | ${ms(percentile(updated, 0.95), 11)} | ` +
+        `${ms(percentile(frame, 0.5), 9)} | ${ms(percentile(frame, 0.95), 9)} | ${`updated median <= ${GOAL_MS}`.padEnd(21)} | ${met ? 'yes' : 'NO '} |`,
+    );
   }
   if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join('; ')}`);
   console.log(allMet ? 'Goal met.' : 'Goal missed (see "met").');

@@ -24,13 +24,18 @@ const FILES = [
 // Ms from the choice to the file's arrival and to the view drawn with its tokens, in a fresh page.
 async function timeLoad(session, { name, file, control }) {
   const { page } = await openPage(session, `${session.url}?view=sentence`);
-  await page.evaluate(() => { window.choseAt = performance.now(); });
+  await page.evaluate(() => {
+    window.choseAt = performance.now();
+  });
   await page.getByTestId(control).selectOption(name);
   await waitForSnapshot(page, (state) => state[control] === name && state.count > 0, { timeout: 60000 });
-  const times = await page.evaluate((file) => ({
-    arrived: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(file)).responseEnd - window.choseAt,
-    drawn: performance.now() - window.choseAt,
-  }), file);
+  const times = await page.evaluate(
+    (file) => ({
+      arrived: performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(file)).responseEnd - window.choseAt,
+      drawn: performance.now() - window.choseAt,
+    }),
+    file,
+  );
   await page.context().close();
   return times;
 }
@@ -42,7 +47,13 @@ for (const entry of FILES) {
   const bytes = readFileSync(join(DIST, 'web/generated', file));
   const loads = [];
   for (let load = 0; load < LOADS; load += 1) loads.push(await timeLoad(session, entry));
-  console.log(`${name.padEnd(14)} ${kb(bytes.length).padStart(10)} ${kb(gzipSync(bytes, { level: 9 }).length).padStart(10)}` +
-    ` ${median(loads.map(({ arrived }) => arrived)).toFixed(0).padStart(12)} ${median(loads.map(({ drawn }) => drawn)).toFixed(0).padStart(12)}`);
+  console.log(
+    `${name.padEnd(14)} ${kb(bytes.length).padStart(10)} ${kb(gzipSync(bytes, { level: 9 }).length).padStart(10)}` +
+      ` ${median(loads.map(({ arrived }) => arrived))
+        .toFixed(0)
+        .padStart(12)} ${median(loads.map(({ drawn }) => drawn))
+        .toFixed(0)
+        .padStart(12)}`,
+  );
 }
 await session.close();

@@ -44,12 +44,15 @@ test('the sinusoidal view copies its table with its layout and base as PyTorch c
   await page.context().close();
 });
 
-test('the RoPE view copies the rotated query and the preset\'s scaled frequencies', async () => {
+test("the RoPE view copies the rotated query and the preset's scaled frequencies", async () => {
   const url = `${session.url}?view=rope&dim=16&pairing=half&position=12345&seed=3&preset=deepseek-v3`;
   const { page, problems, text } = await copyFrom(url, 'svg.rope-clocks', 'numpy');
   const state = await snapshot(page);
   const rows = Float32Array.from(state.query);
-  assert.equal(text, rotationSnippet('numpy', { rows, dim: 16, base: 10000, pairing: 'half', start: 12345, what: "the query q: row 3 of step 1's W_q" }));
+  assert.equal(
+    text,
+    rotationSnippet('numpy', { rows, dim: 16, base: 10000, pairing: 'half', start: 12345, what: "the query q: row 3 of step 1's W_q" }),
+  );
   // The snippet's rows are the query the clocks turn, and its result is the core's rotation.
   assert.deepEqual(Array.from(pe.rotate({ data: rows, dim: 16, start: 12345, pairing: 'half' })), state.rotated.half);
 

@@ -118,7 +118,8 @@ test('nonsense in the link falls back to defaults with a visible note', async ()
     const items = await notes.locator('li').allTextContents();
     assert.equal(new Set(items).size, items.length, `no note is repeated: ${text}`);
     // The address now holds what is shown, not the junk.
-    for (const junkValue of ['abc', '1e99', '0x10', '<']) assert.ok(!(await currentQuery(page)).includes(encodeURIComponent(junkValue)), query);
+    for (const junkValue of ['abc', '1e99', '0x10', '<'])
+      assert.ok(!(await currentQuery(page)).includes(encodeURIComponent(junkValue)), query);
     assert.deepEqual(problems, [], query);
     await page.context().close();
   }
@@ -128,7 +129,10 @@ test('nonsense in the link falls back to defaults with a visible note', async ()
 });
 
 test('"Embed this view" gives the self-sizing element and a plain iframe for the state on screen, served from the repository or dist/', async () => {
-  for (const [layout, server] of [['repository', session], ['dist/', distSession]]) {
+  for (const [layout, server] of [
+    ['repository', session],
+    ['dist/', distSession],
+  ]) {
     const { page, problems } = await openPage(server, `${server.url}?grid.start=64&grid.count=12`);
     const panel = page.locator('[data-view-slot="grid"] + .embed-code');
     await panel.locator('summary').click();
@@ -136,7 +140,11 @@ test('"Embed this view" gives the self-sizing element and a plain iframe for the
     // (behind any view that the scroll brought near enough to draw).
     await page.waitForFunction(() => document.querySelector('[data-view-slot="grid"] + .embed-code textarea').value !== '');
     const [element, iframe] = await panel.locator('textarea').evaluateAll((codes) => codes.map(({ value }) => value));
-    assert.match(element, /^<script src="http:\/\/127\.0\.0\.1:\d+\/web\/embed\.js"><\/script>\n<pe-lab-view view="grid" start="64" count="12"><\/pe-lab-view>$/, layout);
+    assert.match(
+      element,
+      /^<script src="http:\/\/127\.0\.0\.1:\d+\/web\/embed\.js"><\/script>\n<pe-lab-view view="grid" start="64" count="12"><\/pe-lab-view>$/,
+      layout,
+    );
     assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /, layout);
     assert.match(iframe, /sandbox="allow-scripts"/, layout);
 

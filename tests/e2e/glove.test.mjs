@@ -21,8 +21,19 @@ const drawnWithGlove = (page) => waitForSnapshot(page, (state) => state.embeddin
 
 // The magnitude view's sentence, "The cat and the kitten watched a plane": GloVe's cosines.
 function checkCatSentence(state) {
-  assert.deepEqual(state.tokens.map(({ text, oov }) => [text, oov]),
-    [['the', false], ['cat', false], ['and', false], ['the', false], ['kitten', false], ['watched', false], ['a', true], ['plane', false]]);
+  assert.deepEqual(
+    state.tokens.map(({ text, oov }) => [text, oov]),
+    [
+      ['the', false],
+      ['cat', false],
+      ['and', false],
+      ['the', false],
+      ['kitten', false],
+      ['watched', false],
+      ['a', true],
+      ['plane', false],
+    ],
+  );
   const { withoutPE } = state.similarity;
   assert.ok(Math.abs(withoutPE[1][4] - 0.558) < 0.01, `cat/kitten ${withoutPE[1][4]}`);
   assert.ok(Math.abs(withoutPE[1][7] - 0.294) < 0.01, `cat/plane ${withoutPE[1][7]}`);
@@ -43,17 +54,32 @@ test('GloVe in the magnitude view: its cosines, integer positions drown it withi
     const words = await page.locator('.ratio-words').textContent();
     assert.match(words, /Token vectors here are [\d.]+ to [\d.]+ long\. An integer position p has length √100 · p = 10p here\./);
     // Position 1 is already 10 long, longer than every GloVe vector of the sentence.
-    assert.match(words, /The first one longer than every token vector here \(the longest is [\d.]+\): position 1 \(“\u2068cat\u2069”\), 10 long\./);
+    assert.match(
+      words,
+      /The first one longer than every token vector here \(the longest is [\d.]+\): position 1 \(“\u2068cat\u2069”\), 10 long\./,
+    );
     assert.equal(Math.max(...state.tokenNorms) < 10, true);
     const note = await page.locator('.embedding-note').textContent();
     assert.match(note, /real word vectors, GloVe 6B 100d: 100 numbers per word/);
     assert.match(note, /Not in the table here: “\u2068a\u2069”\./);
-    assert.match(await page.locator('.embedding-credit').textContent(), /GloVe 6B 100d by Pennington, Socher and Manning.*notice and licence\./);
-    assert.equal(await page.locator('.embedding-credit a').getAttribute('href').then((href) => href.endsWith('vocab/glove.NOTICE.txt')), true);
+    assert.match(
+      await page.locator('.embedding-credit').textContent(),
+      /GloVe 6B 100d by Pennington, Socher and Manning.*notice and licence\./,
+    );
+    assert.equal(
+      await page
+        .locator('.embedding-credit a')
+        .getAttribute('href')
+        .then((href) => href.endsWith('vocab/glove.NOTICE.txt')),
+      true,
+    );
     assert.equal(await scrollsSideways(page), false, `magnitude at ${width} px`);
     await screenshot(page, `glove-magnitude-integer-${width}`);
 
-    await page.locator('.sentence-controls select').filter({ has: page.locator('option[value="binary"]') }).selectOption('binary');
+    await page
+      .locator('.sentence-controls select')
+      .filter({ has: page.locator('option[value="binary"]') })
+      .selectOption('binary');
     const binary = await waitForSnapshot(page, (s) => s.kind === 'binary' && s.embeddings === 'glove' && s.count > 0);
     const binaryWords = await page.locator('.ratio-words').textContent();
     assert.match(binaryWords, /A binary position’s length is the square root of its number of set bits: at most √100 = 10 here\./);
@@ -71,7 +97,10 @@ test('GloVe in the sentence view: OOV chips marked, the link keeps the choice; a
   await page.getByTestId('sentence').fill('a dog chased another dog');
   await vectorsSelect(page).selectOption('glove');
   const state = await drawnWithGlove(page);
-  assert.deepEqual(state.tokens.map(({ oov }) => oov), [true, false, false, false, false]);
+  assert.deepEqual(
+    state.tokens.map(({ oov }) => oov),
+    [true, false, false, false, false],
+  );
   assert.equal(await page.locator('.token-chip.is-oov').count(), 1);
   assert.equal(await page.locator('.token-chip').first().locator('.token-oov').textContent(), 'not in table');
   assert.equal((await currentParams(page)).get('embeddings'), 'glove');
@@ -135,7 +164,8 @@ test('a missing GloVe file: a clear message, the synthetic vectors still work, c
 // Every length sentence with GloVe, read back and checked against the lengths drawn and against
 // each scheme's rule, at several schemes, first positions and texts.
 const numberOf = (text) => Number(text.replaceAll(',', ''));
-const near = (shown, value, what) => assert.ok(Math.abs(numberOf(shown) - value) <= 0.005 * Math.abs(value) + 1e-9, `${what}: ${shown} for ${value}`);
+const near = (shown, value, what) =>
+  assert.ok(Math.abs(numberOf(shown) - value) <= 0.005 * Math.abs(value) + 1e-9, `${what}: ${shown} for ${value}`);
 const popcount = (p) => p.toString(2).replaceAll('0', '').length;
 
 function checkSpan(match, values, what) {
@@ -169,7 +199,10 @@ function checkLengthSentences(words, state, label) {
   const longest = Math.max(...tokenNorms);
   const first = positionNorms.findIndex((norm) => norm > longest);
   const none = /None is longer than the longest token vector \(([\d.,]+)\)\./.exec(words);
-  const firstLonger = /The first one longer than every token vector here \(the longest is ([\d.,]+)\): position ([\d,]+) \(“\u2068(.+?)\u2069”\), ([\d.,]+) long\./.exec(words);
+  const firstLonger =
+    /The first one longer than every token vector here \(the longest is ([\d.,]+)\): position ([\d,]+) \(“\u2068(.+?)\u2069”\), ([\d.,]+) long\./.exec(
+      words,
+    );
   assert.equal(Boolean(none) + Boolean(firstLonger), 1, `${label}: one verdict`);
   if (none) {
     assert.equal(first, -1, label);
@@ -182,21 +215,24 @@ function checkLengthSentences(words, state, label) {
   }
 }
 
-test('every length sentence with GloVe holds: the lengths drawn, each scheme\'s rule, the first position longer than every word', async () => {
+test("every length sentence with GloVe holds: the lengths drawn, each scheme's rule, the first position longer than every word", async () => {
   const { page, problems } = await openPage(session, `${session.url}?view=magnitude&embeddings=glove`);
   await drawnWithGlove(page);
   let checked = 0;
   for (const text of ['The cat and the kitten watched a plane', 'A puppy and a dog chased the train and the car', 'zzzq xqv']) {
     for (const kind of ['none', 'integer', 'binary', 'sinusoidal']) {
       for (const start of [0, 5, 200, 65535]) {
-        await page.evaluate(({ t, k, s }) => {
-          const panel = document.querySelector('.sentence-controls');
-          panel.querySelector('textarea').value = t;
-          panel.querySelector('select:has(option[value="integer"])').value = k;
-          const first = [...panel.querySelectorAll('label')].find((label) => label.textContent.startsWith('First position'));
-          first.querySelector('input').value = String(s);
-          panel.querySelector('textarea').dispatchEvent(new Event('input', { bubbles: true }));
-        }, { t: text, k: kind, s: start });
+        await page.evaluate(
+          ({ t, k, s }) => {
+            const panel = document.querySelector('.sentence-controls');
+            panel.querySelector('textarea').value = t;
+            panel.querySelector('select:has(option[value="integer"])').value = k;
+            const first = [...panel.querySelectorAll('label')].find((label) => label.textContent.startsWith('First position'));
+            first.querySelector('input').value = String(s);
+            panel.querySelector('textarea').dispatchEvent(new Event('input', { bubbles: true }));
+          },
+          { t: text, k: kind, s: start },
+        );
         const state = await waitForSnapshot(page, (s) => s.kind === kind && s.start === start && s.text === text && s.count > 0);
         checkLengthSentences(await page.locator('.ratio-words').textContent(), state, JSON.stringify({ text, kind, start }));
         checked += 1;

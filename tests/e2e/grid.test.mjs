@@ -6,7 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  currentQuery, nextFrame, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps, waitForSnapshot,
+  currentQuery,
+  nextFrame,
+  openPage,
+  screenshot,
+  scrollsSideways,
+  snapshot,
+  useSession,
+  visibleSteps,
+  waitForSnapshot,
 } from './support/browser.mjs';
 
 // The light theme's bit colours (--bit-0, --bit-1 of web/styles/themes.css) as RGB; the outlines of the keyboard cursor
@@ -17,9 +25,18 @@ const INK_RGB = [0x1f, 0x23, 0x28];
 
 // The lecture's table, positions 64 to 75 with 8 bits, most significant bit first.
 const LECTURE_TABLE = [
-  [64, '01000000'], [65, '01000001'], [66, '01000010'], [67, '01000011'],
-  [68, '01000100'], [69, '01000101'], [70, '01000110'], [71, '01000111'],
-  [72, '01001000'], [73, '01001001'], [74, '01001010'], [75, '01001011'],
+  [64, '01000000'],
+  [65, '01000001'],
+  [66, '01000010'],
+  [67, '01000011'],
+  [68, '01000100'],
+  [69, '01000101'],
+  [70, '01000110'],
+  [71, '01000111'],
+  [72, '01001000'],
+  [73, '01001001'],
+  [74, '01001010'],
+  [75, '01001011'],
 ];
 
 const session = useSession();
@@ -46,10 +63,13 @@ function canvasColors(page, points) {
 // cells = [{ row, k }] with row 0-based in the range and k the lecture's index.
 async function cellColors(page, cells) {
   const { geometry, dim } = await snapshot(page);
-  return canvasColors(page, cells.map(({ row, k }) => ({
-    x: geometry.cellLeft + (dim - k) * geometry.cellWidth + 3 - geometry.scrollLeft,
-    y: geometry.headerHeight + row * geometry.rowHeight + 3 - geometry.scrollTop,
-  })));
+  return canvasColors(
+    page,
+    cells.map(({ row, k }) => ({
+      x: geometry.cellLeft + (dim - k) * geometry.cellWidth + 3 - geometry.scrollLeft,
+      y: geometry.headerHeight + row * geometry.rowHeight + 3 - geometry.scrollTop,
+    })),
+  );
 }
 
 function assertColor(actual, bit, where) {
@@ -75,7 +95,10 @@ test('?view=grid&start=64&count=12&dim=8 shows only the grid: the lecture table,
     const state = await snapshot(page);
     assert.equal(state.view, 'grid');
     assert.deepEqual([state.start, state.count, state.dim], [64, 12, 8]);
-    assert.deepEqual(state.rows.map((row) => [row.position, row.bits]), LECTURE_TABLE);
+    assert.deepEqual(
+      state.rows.map((row) => [row.position, row.bits]),
+      LECTURE_TABLE,
+    );
     // Sized to its content: all 12 rows in view, no scrolling needed.
     assert.equal(state.firstVisible, 64);
     assert.equal(state.lastVisible, 75);
@@ -86,7 +109,10 @@ test('?view=grid&start=64&count=12&dim=8 shows only the grid: the lecture table,
       assertColor(colors[n], bits[8 - k], `${width} px, position ${position}, index ${k}`);
     });
     // Indices 5-8 do not change inside 64..75; the steps flip 1, 2, 1, 3, 1, 2, 1, 4, 1, 2, 1 bits.
-    assert.deepEqual(state.rows.map((row) => row.jump), [1, 2, 1, 3, 1, 2, 1, 4, 1, 2, 1, null]);
+    assert.deepEqual(
+      state.rows.map((row) => row.jump),
+      [1, 2, 1, 3, 1, 2, 1, 4, 1, 2, 1, null],
+    );
     assert.deepEqual(state.facts.largestJump, { from: 71, to: 72, bits: 4, times: 1 });
     assert.equal(state.repeatsFrom, 256);
     assert.equal(state.facts.firstRepeatRow, null);
@@ -133,7 +159,11 @@ test('65,536 positions x 16 bits scroll to the very last row', async () => {
     assert.deepEqual(before, { position: 65534, bits: '1111111111111110', jump: 1, sameCodeAs: 65534 });
     // The drawing agrees: the last row is all ones, the one before ends in a 0.
     const [last1, last2, before1, before2] = await cellColors(page, [
-      { row: 65535, k: 1 }, { row: 65535, k: 2 }, { row: 65534, k: 1 }, { row: 65534, k: 2 }]);
+      { row: 65535, k: 1 },
+      { row: 65535, k: 2 },
+      { row: 65534, k: 1 },
+      { row: 65534, k: 2 },
+    ]);
     assertColor(last1, 1, 'position 65535, index 1');
     assertColor(last2, 1, 'position 65535, index 2');
     assertColor(before1, 0, 'position 65534, index 1');
@@ -154,7 +184,10 @@ test('65,536 positions x 16 bits scroll to the very last row', async () => {
 test('presets: the lecture table, 200 = 11001000, 127 -> 128 and the repeat at 256', async () => {
   const { page, problems } = await openGrid('');
   await page.getByRole('button', { name: 'Lecture table: 64–75' }).click();
-  assert.deepEqual((await snapshot(page)).rows.map((row) => [row.position, row.bits]), LECTURE_TABLE);
+  assert.deepEqual(
+    (await snapshot(page)).rows.map((row) => [row.position, row.bits]),
+    LECTURE_TABLE,
+  );
   assert.equal(await currentQuery(page), '?view=grid&start=64&count=12');
 
   await page.getByRole('button', { name: '200 = 11001000' }).click();
@@ -225,8 +258,10 @@ test('PageUp/PageDown move a screen of rows less one, Ctrl+Home/Ctrl+End to the 
   const screen = Math.max(1, Math.floor(room / geometry.rowHeight) - 1);
   const cursorAt = async () => {
     const state = await snapshot(page);
-    assert.ok(state.pointed.position >= state.firstVisible && state.pointed.position <= state.lastVisible,
-      `position ${state.pointed.position} is in view (${state.firstVisible}..${state.lastVisible})`);
+    assert.ok(
+      state.pointed.position >= state.firstVisible && state.pointed.position <= state.lastVisible,
+      `position ${state.pointed.position} is in view (${state.firstVisible}..${state.lastVisible})`,
+    );
     return state;
   };
 
@@ -406,15 +441,21 @@ test('31 bits: no position repeats', async () => {
 });
 
 test('at 390 px a wide grid opens on index 1 (LSB), with a note that it scrolls sideways', async () => {
-  for (const [dim, start] of [[8, 0], [16, 0], [31, 2147483632]]) {
+  for (const [dim, start] of [
+    [8, 0],
+    [16, 0],
+    [31, 2147483632],
+  ]) {
     const { page, problems } = await openGrid(`&start=${start}&count=16&dim=${dim}`, { width: 390 });
     const { geometry } = await snapshot(page);
     // Index 1 is the last cell column; it must lie right of the frozen position column and
     // inside the box the reader sees.
     const left = geometry.cellLeft + (dim - 1) * geometry.cellWidth - geometry.scrollLeft;
     const right = left + geometry.cellWidth;
-    assert.ok(left >= geometry.positionWidth && right <= geometry.viewport.width,
-      `${dim} bits: index 1 drawn at ${left}..${right}, visible from ${geometry.positionWidth} to ${geometry.viewport.width}`);
+    assert.ok(
+      left >= geometry.positionWidth && right <= geometry.viewport.width,
+      `${dim} bits: index 1 drawn at ${left}..${right}, visible from ${geometry.positionWidth} to ${geometry.viewport.width}`,
+    );
     const hint = page.locator('.grid-scroll-hint');
     if (dim === 8) {
       assert.equal(geometry.scrollLeft, 0, '8 bits fit: nothing to scroll');
@@ -425,7 +466,10 @@ test('at 390 px a wide grid opens on index 1 (LSB), with a note that it scrolls 
       assert.ok(await hint.isVisible());
     }
     // Index 1 flips on every row, and the drawing shows it: 0, 1, 0, 1, ...
-    const colors = await cellColors(page, [0, 1, 2, 3].map((row) => ({ row, k: 1 })));
+    const colors = await cellColors(
+      page,
+      [0, 1, 2, 3].map((row) => ({ row, k: 1 })),
+    );
     colors.forEach((color, row) => assertColor(color, (start + row) % 2, `${dim} bits, row ${row}, index 1`));
     assert.equal(await scrollsSideways(page), false, 'the page itself does not scroll sideways');
     await screenshot(page, `grid-lsb-first-${dim}-390`);
@@ -452,23 +496,39 @@ function flipped(p, dim) {
   return count;
 }
 
-test('every sentence of the grid\'s note holds in every range, and the zoom hint reads as English', async () => {
+test("every sentence of the grid's note holds in every range, and the zoom hint reads as English", async () => {
   const { page, problems } = await openGrid('');
   const ranges = [
-    [0, 16, 8], [64, 12, 8], [120, 16, 8], [120, 140, 8], [248, 16, 8], [127, 2, 8], [128, 2, 8], [5, 1, 8],
-    [0, 16, 1], [3, 9, 1], [0, 64, 2], [0, 65536, 16], [32760, 16, 16], [2147483632, 16, 31], [2147483647, 1, 31],
+    [0, 16, 8],
+    [64, 12, 8],
+    [120, 16, 8],
+    [120, 140, 8],
+    [248, 16, 8],
+    [127, 2, 8],
+    [128, 2, 8],
+    [5, 1, 8],
+    [0, 16, 1],
+    [3, 9, 1],
+    [0, 64, 2],
+    [0, 65536, 16],
+    [32760, 16, 16],
+    [2147483632, 16, 31],
+    [2147483647, 1, 31],
     [1000, 300, 4],
   ];
   const number = (text) => Number(text.replaceAll(',', ''));
   for (const [start, count, dim] of ranges) {
     const label = `start ${start}, count ${count}, dim ${dim}`;
-    await page.evaluate(([s, c, d]) => {
-      const field = (name) => document.querySelector(`input[data-field="${name}"]`);
-      field('start').value = String(s);
-      field('count').value = String(c);
-      field('dim').value = String(d);
-      field('dim').dispatchEvent(new Event('input', { bubbles: true }));
-    }, [start, count, dim]);
+    await page.evaluate(
+      ([s, c, d]) => {
+        const field = (name) => document.querySelector(`input[data-field="${name}"]`);
+        field('start').value = String(s);
+        field('count').value = String(c);
+        field('dim').value = String(d);
+        field('dim').dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      [start, count, dim],
+    );
     const state = await snapshot(page);
     assert.deepEqual([state.start, state.count, state.dim, state.message ?? ''], [start, count, dim, ''], label);
     const jumps = Array.from({ length: count - 1 }, (_, r) => flipped(start + r, dim));
@@ -477,31 +537,54 @@ test('every sentence of the grid\'s note holds in every range, and the zoom hint
     const note = await page.locator('.figure-note').textContent();
     let at = 0;
     const forms = [
-      [/(\d+) bits? gives? every position up to ([\d,]+) a code of its own\./y, ([, d, last]) => {
-        assert.equal(repeatsFrom, null, label);
-        assert.deepEqual([Number(d), number(last)], [dim, 2 ** 31 - 1], label);
-      }],
-      [/(\d+) bits? gives? ([\d,]+) codes, one each for positions 0–([\d,]+); from ([\d,]+) on the codes repeat \(([\d,]+) looks like 0, ([\d,]+) like 1, …\)\./y, ([, d, codes, last, from, zero, one]) => {
-        assert.deepEqual([d, codes, last, from, zero, one].map(number), [dim, repeatsFrom, repeatsFrom - 1, repeatsFrom, repeatsFrom, repeatsFrom + 1], label);
-      }],
-      [/This range stays below ([\d,]+), so every row here has its own code\./y, ([, limit]) => {
-        assert.equal(number(limit), repeatsFrom, label);
-        assert.ok(start + count - 1 < repeatsFrom, label);
-      }],
-      [/Here every row from ([\d,]+) to ([\d,]+) \(tinted\) repeats an earlier code: ([\d,]+) looks exactly like ([\d,]+)\./y, ([, from, to, p, q]) => {
-        assert.deepEqual([from, to].map(number), [Math.max(start, repeatsFrom), start + count - 1], label);
-        assert.ok(number(q) < number(p) && number(p) % repeatsFrom === number(q) % repeatsFrom, label);
-      }],
+      [
+        /(\d+) bits? gives? every position up to ([\d,]+) a code of its own\./y,
+        ([, d, last]) => {
+          assert.equal(repeatsFrom, null, label);
+          assert.deepEqual([Number(d), number(last)], [dim, 2 ** 31 - 1], label);
+        },
+      ],
+      [
+        /(\d+) bits? gives? ([\d,]+) codes, one each for positions 0–([\d,]+); from ([\d,]+) on the codes repeat \(([\d,]+) looks like 0, ([\d,]+) like 1, …\)\./y,
+        ([, d, codes, last, from, zero, one]) => {
+          assert.deepEqual(
+            [d, codes, last, from, zero, one].map(number),
+            [dim, repeatsFrom, repeatsFrom - 1, repeatsFrom, repeatsFrom, repeatsFrom + 1],
+            label,
+          );
+        },
+      ],
+      [
+        /This range stays below ([\d,]+), so every row here has its own code\./y,
+        ([, limit]) => {
+          assert.equal(number(limit), repeatsFrom, label);
+          assert.ok(start + count - 1 < repeatsFrom, label);
+        },
+      ],
+      [
+        /Here every row from ([\d,]+) to ([\d,]+) \(tinted\) repeats an earlier code: ([\d,]+) looks exactly like ([\d,]+)\./y,
+        ([, from, to, p, q]) => {
+          assert.deepEqual([from, to].map(number), [Math.max(start, repeatsFrom), start + count - 1], label);
+          assert.ok(number(q) < number(p) && number(p) % repeatsFrom === number(q) % repeatsFrom, label);
+        },
+      ],
       [/With a single row there is no step to the next position\./y, () => assert.equal(count, 1, label)],
-      [/The one step here, ([\d,]+) → ([\d,]+), flips (.+?)\./y, ([, from, to, bits]) => {
-        assert.equal(count, 2, label);
-        assert.deepEqual([number(from), number(to), bits], [start, start + 1, bitWords(jumps[0])], label);
-      }],
-      [/Every step between neighbouring rows here flips (.+?)\./y, ([, bits]) => {
-        assert.ok(count > 2 && jumps.every((jump) => jump === jumps[0]), label);
-        assert.equal(bits, bitWords(jumps[0]), label);
-      }],
-      [/([\d,]+) of ([\d,]+) steps between neighbours (flips?) a single bit, but (?:the largest jump, ([\d,]+) → ([\d,]+), flips (.+?)|([\d,]+) steps flip (.+?), the most here, the first at ([\d,]+) → ([\d,]+)): neighbouring positions are not equally far apart\./y,
+      [
+        /The one step here, ([\d,]+) → ([\d,]+), flips (.+?)\./y,
+        ([, from, to, bits]) => {
+          assert.equal(count, 2, label);
+          assert.deepEqual([number(from), number(to), bits], [start, start + 1, bitWords(jumps[0])], label);
+        },
+      ],
+      [
+        /Every step between neighbouring rows here flips (.+?)\./y,
+        ([, bits]) => {
+          assert.ok(count > 2 && jumps.every((jump) => jump === jumps[0]), label);
+          assert.equal(bits, bitWords(jumps[0]), label);
+        },
+      ],
+      [
+        /([\d,]+) of ([\d,]+) steps between neighbours (flips?) a single bit, but (?:the largest jump, ([\d,]+) → ([\d,]+), flips (.+?)|([\d,]+) steps flip (.+?), the most here, the first at ([\d,]+) → ([\d,]+)): neighbouring positions are not equally far apart\./y,
         ([, ones, steps, verb, from1, to1, bits1, times, bitsN, fromN, toN]) => {
           const largest = Math.max(...jumps);
           assert.deepEqual([number(ones), number(steps)], [jumps.filter((jump) => jump === 1).length, count - 1], label);
@@ -511,10 +594,14 @@ test('every sentence of the grid\'s note holds in every range, and the zoom hint
           const [from, to, bits] = from1 ? [from1, to1, bits1] : [fromN, toN, bitsN];
           assert.deepEqual([number(from), number(to), bits], [first, first + 1, bitWords(largest)], label);
           assert.equal(from1 ? 1 : number(times), jumps.filter((jump) => jump === largest).length, label);
-        }],
-      [/Rows shorter than 14 px label only the positions that are multiples of (\d+); point at a row to read it\./y, ([, every]) => {
-        assert.ok(state.zoom < 14 && [2, 4, 8].includes(Number(every)), label);
-      }],
+        },
+      ],
+      [
+        /Rows shorter than 14 px label only the positions that are multiples of (\d+); point at a row to read it\./y,
+        ([, every]) => {
+          assert.ok(state.zoom < 14 && [2, 4, 8].includes(Number(every)), label);
+        },
+      ],
     ];
     while (at < note.length) {
       const form = forms.find(([pattern]) => {
@@ -531,7 +618,10 @@ test('every sentence of the grid\'s note holds in every range, and the zoom hint
   }
   // The smallest zoom labels every 8th row: the hint says so without "8th".
   await page.locator('input[data-field="zoom"]').fill('2');
-  assert.match(await page.locator('.figure-note').textContent(), /Rows shorter than 14 px label only the positions that are multiples of 8; point at a row to read it\.$/);
+  assert.match(
+    await page.locator('.figure-note').textContent(),
+    /Rows shorter than 14 px label only the positions that are multiples of 8; point at a row to read it\.$/,
+  );
   await page.locator('input[data-field="zoom"]').fill('6');
   assert.match(await page.locator('.figure-note').textContent(), /label only the positions that are multiples of 4;/);
   assert.deepEqual(problems, []);

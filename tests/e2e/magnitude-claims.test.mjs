@@ -30,14 +30,17 @@ const SCALES = { init: 0.02, paper: 1 };
 function settings() {
   const list = [];
   for (const text of SENTENCES) {
-    for (const kind of KINDS) for (const start of [0, 50, 200]) for (const dim of [8, 16, 64]) {
-      for (const scale of Object.keys(SCALES)) list.push({ text, kind, start, dim, scale });
-    }
+    for (const kind of KINDS)
+      for (const start of [0, 50, 200])
+        for (const dim of [8, 16, 64]) {
+          for (const scale of Object.keys(SCALES)) list.push({ text, kind, start, dim, scale });
+        }
   }
   for (const text of [...OWN, SENTENCES[2]]) {
-    for (const kind of KINDS) for (const start of [0, 252, 1_000_000]) {
-      for (const scale of Object.keys(SCALES)) list.push({ text, kind, start, dim: 8, scale });
-    }
+    for (const kind of KINDS)
+      for (const start of [0, 252, 1_000_000]) {
+        for (const scale of Object.keys(SCALES)) list.push({ text, kind, start, dim: 8, scale });
+      }
   }
   return list;
 }
@@ -170,23 +173,38 @@ function checkNormTitle(title, setting, facts, label) {
   const { kind } = setting;
   const scaleWords = `word vectors at ${escape(SCALES[setting.scale])} per component`;
   const largest = Math.max(...facts.ratios);
-  readSentences(title, [
-    [form('With no positional encoding nothing is added: the words keep their own vectors$'), () => assert.equal(kind, 'none', label)],
-    [form('Every (\\w+) position vector here is zero: nothing is added to the words$'), ([, k]) => {
-      assert.equal(k, kind, label);
-      assert.ok(facts.zero.every(Boolean), `${label}: a position vector is not zero`);
-    }],
-    [form(`With (\\w+) positions and ${scaleWords}, every position vector is shorter than its token's vector: at most ([\\d.,]+)× as long$`), ([, k, ratio]) => {
-      assert.equal(k, kind, label);
-      assert.ok(largest < 1, `${label}: largest ratio ${largest}`);
-      assertRatio(ratio, largest, label);
-    }],
-    [form(`With (\\w+) positions and ${scaleWords}, the position vector is up to ([\\d.,]+)× as long as the token's vector$`), ([, k, ratio]) => {
-      assert.equal(k, kind, label);
-      assert.ok(largest >= 1, `${label}: largest ratio ${largest}`);
-      assertRatio(ratio, largest, label);
-    }],
-  ], label);
+  readSentences(
+    title,
+    [
+      [form('With no positional encoding nothing is added: the words keep their own vectors$'), () => assert.equal(kind, 'none', label)],
+      [
+        form('Every (\\w+) position vector here is zero: nothing is added to the words$'),
+        ([, k]) => {
+          assert.equal(k, kind, label);
+          assert.ok(facts.zero.every(Boolean), `${label}: a position vector is not zero`);
+        },
+      ],
+      [
+        form(
+          `With (\\w+) positions and ${scaleWords}, every position vector is shorter than its token's vector: at most ([\\d.,]+)× as long$`,
+        ),
+        ([, k, ratio]) => {
+          assert.equal(k, kind, label);
+          assert.ok(largest < 1, `${label}: largest ratio ${largest}`);
+          assertRatio(ratio, largest, label);
+        },
+      ],
+      [
+        form(`With (\\w+) positions and ${scaleWords}, the position vector is up to ([\\d.,]+)× as long as the token's vector$`),
+        ([, k, ratio]) => {
+          assert.equal(k, kind, label);
+          assert.ok(largest >= 1, `${label}: largest ratio ${largest}`);
+          assertRatio(ratio, largest, label);
+        },
+      ],
+    ],
+    label,
+  );
 }
 
 function checkRatioWords(words, setting, facts, label) {
@@ -197,33 +215,58 @@ function checkRatioWords(words, setting, facts, label) {
     return r;
   };
   const firstNonZero = facts.zero.indexOf(false);
-  readSentences(words, [
-    [form('The input to attention is the token embedding alone; the word order is not in it\\.'), () => {
-      assert.equal(kind, 'none', label);
-      assert.ok(facts.a.input.every((value, i) => value === facts.a.tokenEmbedding[i]), `${label}: input is not the token embedding`);
-    }],
-    [form('Every (\\w+) position vector in this text is zero\\.'), ([, k]) => {
-      assert.equal(k, kind, label);
-      assert.ok(facts.zero.every(Boolean), label);
-    }],
-    [form(`At position ([\\d,]+) \\(${WORD}\\) the position vector is ([\\d.,]+)× as long as the token's vector\\.`), ([, position, word, ratio]) => {
-      const r = tokenAt(position, word);
-      assert.equal(r, firstNonZero, `${label}: the first token with a non-zero position vector`);
-      assertRatio(ratio, facts.ratios[r], label);
-    }],
-    [form(`At position ([\\d,]+) \\(${WORD}\\) it is ([\\d.,]+)× as long\\.`), ([, position, word, ratio]) => {
-      const r = tokenAt(position, word);
-      assert.equal(r, facts.n - 1, `${label}: the last token`);
-      assertRatio(ratio, facts.ratios[r], label);
-    }],
-    [form(`At position ([\\d,]+) \\(${WORD}\\) the (\\w+) position vector is all zeros, so that token is left as it is\\.`), ([, position, word, k]) => {
-      const r = tokenAt(position, word);
-      assert.equal(k, kind, label);
-      assert.ok(facts.zero[r], `${label}: position ${position} is not zero`);
-      // Adding zeros leaves the word's vector as it is.
-      assert.ok(row(facts.a.input, setting.dim, r).every((value, i) => value === row(facts.a.tokenEmbedding, setting.dim, r)[i]), label);
-    }],
-  ], label);
+  readSentences(
+    words,
+    [
+      [
+        form('The input to attention is the token embedding alone; the word order is not in it\\.'),
+        () => {
+          assert.equal(kind, 'none', label);
+          assert.ok(
+            facts.a.input.every((value, i) => value === facts.a.tokenEmbedding[i]),
+            `${label}: input is not the token embedding`,
+          );
+        },
+      ],
+      [
+        form('Every (\\w+) position vector in this text is zero\\.'),
+        ([, k]) => {
+          assert.equal(k, kind, label);
+          assert.ok(facts.zero.every(Boolean), label);
+        },
+      ],
+      [
+        form(`At position ([\\d,]+) \\(${WORD}\\) the position vector is ([\\d.,]+)× as long as the token's vector\\.`),
+        ([, position, word, ratio]) => {
+          const r = tokenAt(position, word);
+          assert.equal(r, firstNonZero, `${label}: the first token with a non-zero position vector`);
+          assertRatio(ratio, facts.ratios[r], label);
+        },
+      ],
+      [
+        form(`At position ([\\d,]+) \\(${WORD}\\) it is ([\\d.,]+)× as long\\.`),
+        ([, position, word, ratio]) => {
+          const r = tokenAt(position, word);
+          assert.equal(r, facts.n - 1, `${label}: the last token`);
+          assertRatio(ratio, facts.ratios[r], label);
+        },
+      ],
+      [
+        form(`At position ([\\d,]+) \\(${WORD}\\) the (\\w+) position vector is all zeros, so that token is left as it is\\.`),
+        ([, position, word, k]) => {
+          const r = tokenAt(position, word);
+          assert.equal(k, kind, label);
+          assert.ok(facts.zero[r], `${label}: position ${position} is not zero`);
+          // Adding zeros leaves the word's vector as it is.
+          assert.ok(
+            row(facts.a.input, setting.dim, r).every((value, i) => value === row(facts.a.tokenEmbedding, setting.dim, r)[i]),
+            label,
+          );
+        },
+      ],
+    ],
+    label,
+  );
 }
 
 // "“X” and “Y” (u) are more alike than “A” and “B” (r)": an unrelated pair above a related one.
@@ -251,70 +294,113 @@ function checkSimilarityTitle(title, setting, facts, label) {
     assertShown(high, Math.max(...values(key)), label);
   };
   const NONE = 'Without positions only the words shape similarity';
-  readSentences(title, [
-    [form('Similarity needs at least two different words( whose position vectors are not zero)?$'), ([, zeros]) => {
-      assert.equal(pairs.length, 0, label);
-      assert.equal(Boolean(zeros), facts.zero.some(Boolean) && kind !== 'none', label);
-    }],
-    [form(`${NONE}: ${WORD} and ${WORD} have similarity ${NUMBER}$`), ([, x, y, value]) => {
-      assert.equal(kind, 'none', label);
-      assert.equal(pairs.length, 1, label);
-      findPair(pairs, x, y, 'withoutPE', value, label);
-    }],
-    [form(`${NONE}; no two words here are related \\(the word groups are listed below\\)$`), () => {
-      assert.equal(kind, 'none', label);
-      assert.equal(related, 0, label);
-    }],
-    [form(`${NONE}; every pair of different words here is related$`), () => {
-      assert.equal(kind, 'none', label);
-      assert.equal(unrelated, 0, label);
-    }],
-    [form(`${NONE}: every related pair is more alike than every unrelated pair$`), () => {
-      assert.equal(kind, 'none', label);
-      assert.equal(before?.standsOut, true, label);
-    }],
-    [form(`${NONE}, and not every related pair stands out: ${BEATS}$`), (match) => {
-      assert.equal(kind, 'none', label);
-      checkBeats(match.slice(1), pairs, 'withoutPE', label);
-    }],
-    [form(`${setting_}, every pair of positioned tokens has similarity ${NUMBER} or more(?:(, whatever the words)|(, related or not: the meaning is drowned)|; related pairs still come first, but only by ${NUMBER}(?: \\(${NUMBER} without positions\\))?)$`),
-      ([, floor, whatever, drowned, margin, marginBefore]) => {
-        // The number shown is the smallest similarity rounded down to 3 decimals.
-        const least = Number(floor);
-        assert.ok(facts.minWithPE >= least && facts.minWithPE < least + 0.001, `${label}: smallest ${facts.minWithPE}, shown ${floor}`);
-        if (whatever) assert.ok(related === 0 || unrelated === 0, label);
-        if (drowned) assert.equal(after?.standsOut, false, `${label}: related pairs still come first`);
-        if (margin) {
+  readSentences(
+    title,
+    [
+      [
+        form('Similarity needs at least two different words( whose position vectors are not zero)?$'),
+        ([, zeros]) => {
+          assert.equal(pairs.length, 0, label);
+          assert.equal(Boolean(zeros), facts.zero.some(Boolean) && kind !== 'none', label);
+        },
+      ],
+      [
+        form(`${NONE}: ${WORD} and ${WORD} have similarity ${NUMBER}$`),
+        ([, x, y, value]) => {
+          assert.equal(kind, 'none', label);
+          assert.equal(pairs.length, 1, label);
+          findPair(pairs, x, y, 'withoutPE', value, label);
+        },
+      ],
+      [
+        form(`${NONE}; no two words here are related \\(the word groups are listed below\\)$`),
+        () => {
+          assert.equal(kind, 'none', label);
+          assert.equal(related, 0, label);
+        },
+      ],
+      [
+        form(`${NONE}; every pair of different words here is related$`),
+        () => {
+          assert.equal(kind, 'none', label);
+          assert.equal(unrelated, 0, label);
+        },
+      ],
+      [
+        form(`${NONE}: every related pair is more alike than every unrelated pair$`),
+        () => {
+          assert.equal(kind, 'none', label);
+          assert.equal(before?.standsOut, true, label);
+        },
+      ],
+      [
+        form(`${NONE}, and not every related pair stands out: ${BEATS}$`),
+        (match) => {
+          assert.equal(kind, 'none', label);
+          checkBeats(match.slice(1), pairs, 'withoutPE', label);
+        },
+      ],
+      [
+        form(
+          `${setting_}, every pair of positioned tokens has similarity ${NUMBER} or more(?:(, whatever the words)|(, related or not: the meaning is drowned)|; related pairs still come first, but only by ${NUMBER}(?: \\(${NUMBER} without positions\\))?)$`,
+        ),
+        ([, floor, whatever, drowned, margin, marginBefore]) => {
+          // The number shown is the smallest similarity rounded down to 3 decimals.
+          const least = Number(floor);
+          assert.ok(facts.minWithPE >= least && facts.minWithPE < least + 0.001, `${label}: smallest ${facts.minWithPE}, shown ${floor}`);
+          if (whatever) assert.ok(related === 0 || unrelated === 0, label);
+          if (drowned) assert.equal(after?.standsOut, false, `${label}: related pairs still come first`);
+          if (margin) {
+            assert.equal(after?.standsOut, true, label);
+            assertShown(margin, after.margin, `${label}: margin with positions`);
+            assert.equal(Boolean(marginBefore), before.standsOut, label);
+            if (marginBefore) assertShown(marginBefore, before.margin, `${label}: margin without positions`);
+          }
+        },
+      ],
+      [
+        form(`${setting_}, the similarity of ${WORD} and ${WORD} goes from ${NUMBER} to ${NUMBER}$`),
+        ([, x, y, from, to]) => {
+          assert.equal(pairs.length, 1, label);
+          findPair(pairs, x, y, 'withoutPE', from, label);
+          findPair(pairs, x, y, 'withPE', to, label);
+        },
+      ],
+      [
+        form(
+          `${setting_}, pairs of different words have similarities from ${NUMBER} to ${NUMBER} \\(${NUMBER} to ${NUMBER} without positions\\); no two of these words are related$`,
+        ),
+        ([, low, high, lowBefore, highBefore]) => {
+          assert.equal(related, 0, label);
+          checkRange(low, high, 'withPE');
+          checkRange(lowBefore, highBefore, 'withoutPE');
+        },
+      ],
+      [
+        form(
+          `${setting_}, every pair of different words here is related; their similarities run from ${NUMBER} to ${NUMBER} \\(${NUMBER} to ${NUMBER} without positions\\)$`,
+        ),
+        ([, low, high, lowBefore, highBefore]) => {
+          assert.equal(unrelated, 0, label);
+          checkRange(low, high, 'withPE');
+          checkRange(lowBefore, highBefore, 'withoutPE');
+        },
+      ],
+      [
+        form(`${setting_}, related words still stand out: every related pair is more alike than every unrelated pair$`),
+        () => {
           assert.equal(after?.standsOut, true, label);
-          assertShown(margin, after.margin, `${label}: margin with positions`);
-          assert.equal(Boolean(marginBefore), before.standsOut, label);
-          if (marginBefore) assertShown(marginBefore, before.margin, `${label}: margin without positions`);
-        }
-      }],
-    [form(`${setting_}, the similarity of ${WORD} and ${WORD} goes from ${NUMBER} to ${NUMBER}$`), ([, x, y, from, to]) => {
-      assert.equal(pairs.length, 1, label);
-      findPair(pairs, x, y, 'withoutPE', from, label);
-      findPair(pairs, x, y, 'withPE', to, label);
-    }],
-    [form(`${setting_}, pairs of different words have similarities from ${NUMBER} to ${NUMBER} \\(${NUMBER} to ${NUMBER} without positions\\); no two of these words are related$`),
-      ([, low, high, lowBefore, highBefore]) => {
-        assert.equal(related, 0, label);
-        checkRange(low, high, 'withPE');
-        checkRange(lowBefore, highBefore, 'withoutPE');
-      }],
-    [form(`${setting_}, every pair of different words here is related; their similarities run from ${NUMBER} to ${NUMBER} \\(${NUMBER} to ${NUMBER} without positions\\)$`),
-      ([, low, high, lowBefore, highBefore]) => {
-        assert.equal(unrelated, 0, label);
-        checkRange(low, high, 'withPE');
-        checkRange(lowBefore, highBefore, 'withoutPE');
-      }],
-    [form(`${setting_}, related words still stand out: every related pair is more alike than every unrelated pair$`), () => {
-      assert.equal(after?.standsOut, true, label);
-    }],
-    [form(`${setting_}, related words no longer stand out: ${BEATS}$`), (match) => {
-      checkBeats(match.slice(1), pairs, 'withPE', label);
-    }],
-  ], label);
+        },
+      ],
+      [
+        form(`${setting_}, related words no longer stand out: ${BEATS}$`),
+        (match) => {
+          checkBeats(match.slice(1), pairs, 'withPE', label);
+        },
+      ],
+    ],
+    label,
+  );
 }
 
 // The most alike pair of different words, by its words and similarity.
@@ -332,32 +418,57 @@ function checkSimilarityNote(note, setting, facts, label) {
   const before = standing(pairs, 'withoutPE');
   const skipped = facts.a.tokens.filter((_, r) => setting.kind !== 'none' && facts.zero[r]).map((token) => token.position);
   let skippedSaid = false;
-  readSentences(note, [
-    [form('Related pairs are two different words of one word group \\(listed below\\): ([\\d,]+) here, next to ([\\d,]+) unrelated pairs?\\.'), ([, r, u]) => {
-      assert.deepEqual([Number(r), Number(u)], [related, pairs.length - related], label);
-    }],
-    [form('Without positions every related pair is more alike than every unrelated pair\\.'), () => {
-      assert.equal(before?.standsOut, true, label);
-    }],
-    [form(`Even without positions not every related pair stands out: ${BEATS}\\.`), (match) => {
-      checkBeats(match.slice(1), pairs, 'withoutPE', label);
-    }],
-    [form(`Most alike pair of different words: ${WORD} and ${WORD}, ${NUMBER}\\.`), ([, x, y, value]) => {
-      assert.equal(setting.kind, 'none', label);
-      checkMostAlike(x, y, value, 'withoutPE', pairs, label);
-    }],
-    [form(`Most alike pair of different words without positions: ${WORD} and ${WORD}, ${NUMBER}; with them (still )?${WORD} and ${WORD}, ${NUMBER}\\.`),
-      ([, x, y, value, still, z, w, valueWith]) => {
-        checkMostAlike(x, y, value, 'withoutPE', pairs, label);
-        checkMostAlike(z, w, valueWith, 'withPE', pairs, label);
-        assert.equal(Boolean(still), [x, y].sort().join(' ') === [z, w].sort().join(' '), `${label}: "still"`);
-      }],
-    [form('Positions? ([\\d, and]+?) (?:is|are) left out of these numbers: (?:its|their) position vectors? (?:is|are) zero\\.'), ([, list]) => {
-      const positions = list.split(/, | and /).map((text) => Number(text.replaceAll(',', '')));
-      assert.deepEqual(positions, skipped, label);
-      skippedSaid = true;
-    }],
-  ], label);
+  readSentences(
+    note,
+    [
+      [
+        form(
+          'Related pairs are two different words of one word group \\(listed below\\): ([\\d,]+) here, next to ([\\d,]+) unrelated pairs?\\.',
+        ),
+        ([, r, u]) => {
+          assert.deepEqual([Number(r), Number(u)], [related, pairs.length - related], label);
+        },
+      ],
+      [
+        form('Without positions every related pair is more alike than every unrelated pair\\.'),
+        () => {
+          assert.equal(before?.standsOut, true, label);
+        },
+      ],
+      [
+        form(`Even without positions not every related pair stands out: ${BEATS}\\.`),
+        (match) => {
+          checkBeats(match.slice(1), pairs, 'withoutPE', label);
+        },
+      ],
+      [
+        form(`Most alike pair of different words: ${WORD} and ${WORD}, ${NUMBER}\\.`),
+        ([, x, y, value]) => {
+          assert.equal(setting.kind, 'none', label);
+          checkMostAlike(x, y, value, 'withoutPE', pairs, label);
+        },
+      ],
+      [
+        form(
+          `Most alike pair of different words without positions: ${WORD} and ${WORD}, ${NUMBER}; with them (still )?${WORD} and ${WORD}, ${NUMBER}\\.`,
+        ),
+        ([, x, y, value, still, z, w, valueWith]) => {
+          checkMostAlike(x, y, value, 'withoutPE', pairs, label);
+          checkMostAlike(z, w, valueWith, 'withPE', pairs, label);
+          assert.equal(Boolean(still), [x, y].sort().join(' ') === [z, w].sort().join(' '), `${label}: "still"`);
+        },
+      ],
+      [
+        form('Positions? ([\\d, and]+?) (?:is|are) left out of these numbers: (?:its|their) position vectors? (?:is|are) zero\\.'),
+        ([, list]) => {
+          const positions = list.split(/, | and /).map((text) => Number(text.replaceAll(',', '')));
+          assert.deepEqual(positions, skipped, label);
+          skippedSaid = true;
+        },
+      ],
+    ],
+    label,
+  );
   assert.equal(skippedSaid, skipped.length > 0, `${label}: left-out positions ${skipped}`);
 }
 
@@ -383,27 +494,30 @@ async function controlsOf(page) {
 // Sets every control at once, fires one 'input' (the view redraws synchronously), and reads the
 // snapshot and every sentence on screen.
 function show(page, controls, setting) {
-  return page.evaluate(async ({ controls: c, setting: s }) => {
-    c.text.value = s.text;
-    c.kind.value = s.kind;
-    c.dim.value = String(s.dim);
-    c.start.value = String(s.start);
-    for (const radio of c.scales) radio.checked = radio.value === s.scale;
-    c.text.dispatchEvent(new Event('input', { bubbles: true }));
-    const [normFigure, similarityFigure] = document.querySelectorAll('[data-view-slot="magnitude"] figure');
-    const text = (node) => (node && !node.hidden ? node.textContent : '');
-    return {
-      state: await window.peDemo.snapshot(),
-      message: text(document.querySelector('.view-message')),
-      normTitle: text(normFigure.querySelector('.figure-title')),
-      ratioWords: text(normFigure.querySelector('.ratio-words')),
-      normNote: text(normFigure.querySelector('.figure-note')),
-      similarityTitle: text(similarityFigure.querySelector('.figure-title')),
-      similarityNote: text(similarityFigure.querySelector('.figure-note')),
-      headings: [...similarityFigure.querySelectorAll('.token-matrix-heading')].map((node) => node.textContent),
-      embeddingNote: text(document.querySelector('.embedding-note')),
-    };
-  }, { controls, setting });
+  return page.evaluate(
+    async ({ controls: c, setting: s }) => {
+      c.text.value = s.text;
+      c.kind.value = s.kind;
+      c.dim.value = String(s.dim);
+      c.start.value = String(s.start);
+      for (const radio of c.scales) radio.checked = radio.value === s.scale;
+      c.text.dispatchEvent(new Event('input', { bubbles: true }));
+      const [normFigure, similarityFigure] = document.querySelectorAll('[data-view-slot="magnitude"] figure');
+      const text = (node) => (node && !node.hidden ? node.textContent : '');
+      return {
+        state: await window.peDemo.snapshot(),
+        message: text(document.querySelector('.view-message')),
+        normTitle: text(normFigure.querySelector('.figure-title')),
+        ratioWords: text(normFigure.querySelector('.ratio-words')),
+        normNote: text(normFigure.querySelector('.figure-note')),
+        similarityTitle: text(similarityFigure.querySelector('.figure-title')),
+        similarityNote: text(similarityFigure.querySelector('.figure-note')),
+        headings: [...similarityFigure.querySelectorAll('.token-matrix-heading')].map((node) => node.textContent),
+        embeddingNote: text(document.querySelector('.embedding-note')),
+      };
+    },
+    { controls, setting },
+  );
 }
 
 test('every claim of the magnitude view holds in every setting of the matrix', async () => {
@@ -416,7 +530,11 @@ test('every claim of the magnitude view holds in every setting of the matrix', a
     const { state } = seen;
     const facts = recompute(setting);
     assert.equal(seen.message, '', `${label}: message ${seen.message}`);
-    assert.deepEqual([state.text, state.kind, state.dim, state.start, state.scale], [setting.text, setting.kind, setting.dim, setting.start, setting.scale], label);
+    assert.deepEqual(
+      [state.text, state.kind, state.dim, state.start, state.scale],
+      [setting.text, setting.kind, setting.dim, setting.start, setting.scale],
+      label,
+    );
     assert.equal(state.embeddingStd, SCALES[setting.scale], label);
     assert.deepEqual(state.tokens, facts.a.tokens, label);
 
@@ -441,8 +559,14 @@ test('every claim of the magnitude view holds in every setting of the matrix', a
     if (seen.normNote) assert.match(seen.normNote, /^A hollow square is a position vector of length 0\./);
     checkSimilarityTitle(seen.similarityTitle, setting, facts, `${label} similarity title`);
     checkSimilarityNote(seen.similarityNote, setting, facts, `${label} similarity note`);
-    assert.deepEqual(seen.headings, ['Without positions: token embeddings',
-      setting.kind === 'none' ? 'With no positional encoding (the same)' : `With ${setting.kind} positions: token + position`], label);
+    assert.deepEqual(
+      seen.headings,
+      [
+        'Without positions: token embeddings',
+        setting.kind === 'none' ? 'With no positional encoding (the same)' : `With ${setting.kind} positions: token + position`,
+      ],
+      label,
+    );
     if (setting.kind === 'none') assert.deepEqual(state.similarity.withPE, state.similarity.withoutPE, label);
     checkEmbeddingNote(seen.embeddingNote, setting, label);
   }

@@ -6,9 +6,7 @@
 // recomputation in magnitude-claims.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  currentParams, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession,
-} from './support/browser.mjs';
+import { currentParams, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession } from './support/browser.mjs';
 import { encoding, typeHostileTexts, typeSentence, viewMessage } from './support/sentence-views.mjs';
 
 const CAT = 'The cat and the kitten watched a plane';
@@ -64,7 +62,7 @@ test('binary positions are far shorter than integer ones', async () => {
   await page.context().close();
 });
 
-test('at GPT-2\'s scale binary and sinusoidal positions dominate the word vectors too', async () => {
+test("at GPT-2's scale binary and sinusoidal positions dominate the word vectors too", async () => {
   const { page, problems } = await openMagnitude();
   assert.equal(await scaleChoice(page, 'init').isChecked(), true);
   for (const kind of ['binary', 'sinusoidal']) {
@@ -77,18 +75,27 @@ test('at GPT-2\'s scale binary and sinusoidal positions dominate the word vector
         assert.deepEqual([state.scale, state.embeddingStd], ['init', 0.02]);
         assert.ok(state.maxRatio > 10, `${kind} dim ${dim} start ${start}: ratio ${state.maxRatio}`);
         const [normTitle, similarityTitle] = await titles(page);
-        assert.match(normTitle, new RegExp(`^With ${kind} positions and word vectors at 0\\.02 per component, the position vector is up to`));
-        assert.match(similarityTitle, /word vectors at 0\.02 per component, related words no longer stand out: /,
-          `${kind} dim ${dim} start ${start}`);
+        assert.match(
+          normTitle,
+          new RegExp(`^With ${kind} positions and word vectors at 0\\.02 per component, the position vector is up to`),
+        );
+        assert.match(
+          similarityTitle,
+          /word vectors at 0\.02 per component, related words no longer stand out: /,
+          `${kind} dim ${dim} start ${start}`,
+        );
       }
     }
   }
-  assert.match(await page.locator('.embedding-note').textContent(), /standard deviation 0\.02, the scale at which GPT-2 initialises its token embeddings/);
+  assert.match(
+    await page.locator('.embedding-note').textContent(),
+    /standard deviation 0\.02, the scale at which GPT-2 initialises its token embeddings/,
+  );
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
-test('at the Transformer paper\'s scale integer positions still collapse every pair, binary and sinusoidal keep cat~kitten above cat~plane', async () => {
+test("at the Transformer paper's scale integer positions still collapse every pair, binary and sinusoidal keep cat~kitten above cat~plane", async () => {
   const { page, problems } = await openMagnitude('&scale=paper');
   for (const dim of ['8', '64']) {
     await page.getByLabel('Dimensions').fill(dim);
@@ -97,7 +104,10 @@ test('at the Transformer paper\'s scale integer positions still collapse every p
     const integer = await snapshot(page);
     assert.deepEqual([integer.scale, integer.embeddingStd], ['paper', 1]);
     assert.ok(integer.similarity.minWithPE >= 0.99, `dim ${dim}: ${integer.similarity.minWithPE}`);
-    assert.match((await titles(page))[1], /word vectors at 1 per component, every pair of positioned tokens has similarity 0\.99\d or more/);
+    assert.match(
+      (await titles(page))[1],
+      /word vectors at 1 per component, every pair of positioned tokens has similarity 0\.99\d or more/,
+    );
     for (const kind of ['binary', 'sinusoidal']) {
       await encoding(page).selectOption(kind);
       for (const start of ['0', '200']) {
@@ -111,7 +121,10 @@ test('at the Transformer paper\'s scale integer positions still collapse every p
     }
   }
   const note = await page.locator('.embedding-note').textContent();
-  assert.match(note, /standard deviation 1, the scale of the Transformer paper’s embeddings \(the paper multiplies them by √d; its authors’ library, tensor2tensor, initialises them with standard deviation 1\/√d/);
+  assert.match(
+    note,
+    /standard deviation 1, the scale of the Transformer paper’s embeddings \(the paper multiplies them by √d; its authors’ library, tensor2tensor, initialises them with standard deviation 1\/√d/,
+  );
   // The note lists the core's word groups, not only the animals and vehicles.
   assert.match(note, /determiners: the, a, an, another;/);
   assert.deepEqual(problems, []);
@@ -140,7 +153,7 @@ test('the word vector scale follows the URL, and a link reproduces it', async ()
   await Promise.all([page, reopened.page, bad.page].map((open) => open.context().close()));
 });
 
-test('with no encoding the similarities are the token embeddings\' own', async () => {
+test("with no encoding the similarities are the token embeddings' own", async () => {
   const { page, problems } = await openMagnitude();
   await encoding(page).selectOption('none');
   const state = await snapshot(page);
@@ -178,12 +191,18 @@ test('similarity cells and norms can be read by pointer and keyboard', async () 
   const box = await matrix.boundingBox();
   await matrix.hover({ position: { x: box.width - 5, y: box.height - 5 } }); // bottom-right: plane vs plane
   const readout = page.locator('.token-matrix').first().locator('xpath=ancestor::figure').locator('.readout');
-  assert.match(await readout.textContent(), /“\u2068plane\u2069” \(position 7\) and “\u2068plane\u2069” \(position 7\): cosine similarity 1\.000/);
+  assert.match(
+    await readout.textContent(),
+    /“\u2068plane\u2069” \(position 7\) and “\u2068plane\u2069” \(position 7\): cosine similarity 1\.000/,
+  );
 
   await page.locator('svg.norm-chart').focus();
   await page.keyboard.press('End');
   const normReadout = page.locator('svg.norm-chart + .readout');
-  assert.match(await normReadout.textContent(), /^“\u2068plane\u2069” at position 7: token [\d.]+, position 19\.8 \([\d,]+× the token's length\)/);
+  assert.match(
+    await normReadout.textContent(),
+    /^“\u2068plane\u2069” at position 7: token [\d.]+, position 19\.8 \([\d,]+× the token's length\)/,
+  );
   await page.context().close();
 });
 
@@ -223,7 +242,7 @@ test('at 390 px nothing scrolls sideways, at 8 tokens or at 64', async () => {
   await page.context().close();
 });
 
-test('screenshots at 1280 px: integer at position 200, then binary, then binary at the paper\'s scale', async () => {
+test("screenshots at 1280 px: integer at position 200, then binary, then binary at the paper's scale", async () => {
   const { page, problems } = await openMagnitude('&start=200');
   await screenshot(page, 'magnitude-1280');
   await encoding(page).selectOption('binary');
@@ -234,7 +253,7 @@ test('screenshots at 1280 px: integer at position 200, then binary, then binary 
   await page.context().close();
 });
 
-test('screenshot at 390 px: binary at the paper\'s scale, nothing scrolls sideways', async () => {
+test("screenshot at 390 px: binary at the paper's scale, nothing scrolls sideways", async () => {
   const { page, problems } = await openMagnitude('&kind=binary&start=200&scale=paper', { width: 390, height: 844 });
   assert.equal(await scrollsSideways(page), false);
   await screenshot(page, 'magnitude-binary-paper-390');

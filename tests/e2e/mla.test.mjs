@@ -6,9 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
-import {
-  currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
-} from './support/browser.mjs';
+import { currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps } from './support/browser.mjs';
 
 const session = useSession();
 const pe = await loadPE();
@@ -24,10 +22,12 @@ function expectedCache(dims, tokens, bytesPerElement) {
 }
 
 function expectedAbsorption(options) {
-  return Object.fromEntries(['none', 'naive', 'decoupled'].map((rope) => {
-    const { maxAbsDifference, maxAbsScore } = pe.mlaAbsorption({ rope, ...options });
-    return [rope, { maxAbsDifference, maxAbsScore }];
-  }));
+  return Object.fromEntries(
+    ['none', 'naive', 'decoupled'].map((rope) => {
+      const { maxAbsDifference, maxAbsScore } = pe.mlaAbsorption({ rope, ...options });
+      return [rope, { maxAbsDifference, maxAbsScore }];
+    }),
+  );
 }
 
 const V3_DIMS = { layers: 61, heads: 128, headDim: 128, kvHeads: 8, latentDim: 512, ropeDim: 64 };
@@ -37,7 +37,7 @@ const note = (page, n) => figures(page).nth(n).locator('.figure-note').textConte
 const readout = (page, n) => figures(page).nth(n).locator('.readout');
 const field = (page, name) => page.locator(`input[data-field="${name}"]`);
 
-test('?view=mla shows DeepSeek-V3: the layer, the experiment, the cache and YaRN, with the core\'s numbers', async () => {
+test("?view=mla shows DeepSeek-V3: the layer, the experiment, the cache and YaRN, with the core's numbers", async () => {
   for (const width of [1280, 390]) {
     const { page, problems } = await openMla('', { width });
     assert.deepEqual(await visibleSteps(page), ['mla']);
@@ -53,14 +53,35 @@ test('?view=mla shows DeepSeek-V3: the layer, the experiment, the cache and YaRN
     // The diagram: DeepSeek-V3's numbers on every arrow, what is cached, and why.
     assert.equal(await title(page, 0), 'DeepSeek-V3: 576 numbers cached per token per layer, the latent and one rotated key');
     const diagram = await page.locator('svg.mla-diagram').textContent();
-    for (const text of ['7,168 → 512', '512 → 128', 'RoPE: 7,168 → 64', '7,168 → 1,536', '1,536 → 128', 'RoPE: 1,536 → 64', '192 = 128 + 64', 'cached: 576 per token per layer', '(MHA: 32,768)', 'shared by the heads']) {
+    for (const text of [
+      '7,168 → 512',
+      '512 → 128',
+      'RoPE: 7,168 → 64',
+      '7,168 → 1,536',
+      '1,536 → 128',
+      'RoPE: 1,536 → 64',
+      '192 = 128 + 64',
+      'cached: 576 per token per layer',
+      '(MHA: 32,768)',
+      'shared by the heads',
+    ]) {
       assert.ok(diagram.includes(text), `${text} in the diagram at ${width} px`);
     }
-    assert.equal(await page.locator('svg.mla-diagram rect[stroke="var(--category-0)"]').count(), 3, 'c^KV, k^R and the cache box are marked cached');
-    assert.match(await note(page, 0), /Why decoupled: .* one fixed matrix per head, folded into the query once, so no key is built\. RoPE on qC and kC would put a rotation that depends on both positions between WUQ and WUK: no single matrix could be folded\./);
+    assert.equal(
+      await page.locator('svg.mla-diagram rect[stroke="var(--category-0)"]').count(),
+      3,
+      'c^KV, k^R and the cache box are marked cached',
+    );
+    assert.match(
+      await note(page, 0),
+      /Why decoupled: .* one fixed matrix per head, folded into the query once, so no key is built\. RoPE on qC and kC would put a rotation that depends on both positions between WUQ and WUK: no single matrix could be folded\./,
+    );
 
     // The experiment: none and decoupled agree, naive does not, with what each caches.
-    assert.match(await title(page, 1), /^Folding Wᵁᴷ into the query gives the explicit scores with no positions \(\d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]\) and decoupled RoPE \(\d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]\), not with RoPE on the full keys \(0\.\d+\)$/);
+    assert.match(
+      await title(page, 1),
+      /^Folding Wᵁᴷ into the query gives the explicit scores with no positions \(\d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]\) and decoupled RoPE \(\d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]\), not with RoPE on the full keys \(0\.\d+\)$/,
+    );
     const bars = await figures(page).nth(1).locator('.bar-value').allTextContents();
     assert.match(bars[0], /· caches 16 of 128$/);
     assert.match(bars[2], /· caches 24 of 160$/);
@@ -71,12 +92,19 @@ test('?view=mla shows DeepSeek-V3: the layer, the experiment, the cache and YaRN
     const cacheNote = await note(page, 2);
     assert.match(cacheNote, /Whole model, 131,072 tokens, bf16: MHA 488 GiB, GQA 30\.5 GiB, MQA 3\.81 GiB, MLA 8\.58 GiB\./);
     assert.match(cacheNote, /With the real heads \(keys 128 \+ 64, values 128\), MHA caches 40,960: 71\.1× MLA/);
-    assert.deepEqual(await figures(page).nth(2).locator('.legend-item').allTextContents(),
-      ['MHA, multi-head: 2 × 128 × 128', 'GQA, grouped-query: 2 × 8 × 128', 'MQA, multi-query: 2 × 128', 'MLA, latent: 512 + 64']);
+    assert.deepEqual(await figures(page).nth(2).locator('.legend-item').allTextContents(), [
+      'MHA, multi-head: 2 × 128 × 128',
+      'GQA, grouped-query: 2 × 8 × 128',
+      'MQA, multi-query: 2 × 128',
+      'MLA, latent: 512 + 64',
+    ]);
 
     // YaRN on the 64 rotated numbers, and the temperature.
     assert.equal(await title(page, 3), 'DeepSeek-V3’s YaRN keeps pairs 0–10, blends pairs 11–22 and stretches pairs 23–31 (×40)');
-    assert.match(await note(page, 3), /multiplies its softmax scale 1\/√192 by mscale² = \(0\.1 × 1 × ln 40 \+ 1\)² = 1\.874 \(DeepSeek-V2: \(0\.1 × 0\.707 × ln 40 \+ 1\)² = 1\.590\)/);
+    assert.match(
+      await note(page, 3),
+      /multiplies its softmax scale 1\/√192 by mscale² = \(0\.1 × 1 × ln 40 \+ 1\)² = 1\.874 \(DeepSeek-V2: \(0\.1 × 0\.707 × ln 40 \+ 1\)² = 1\.590\)/,
+    );
     assert.equal(await page.locator('svg.yarn-chart circle').count(), 64);
 
     assert.equal(await scrollsSideways(page), false, `no sideways scroll at ${width} px`);
@@ -108,7 +136,15 @@ test('a model, a precision and custom dimensions change every figure and the add
   await field(page, 'kvHeads').fill('4');
   assert.equal(await page.getByRole('combobox', { name: 'Model' }).inputValue(), 'custom');
   const query = new URLSearchParams(await currentQuery(page));
-  assert.deepEqual(Object.fromEntries(query), { view: 'mla', preset: 'custom', precision: 'fp8', layers: '16', heads: '32', headDim: '64', kvHeads: '4' });
+  assert.deepEqual(Object.fromEntries(query), {
+    view: 'mla',
+    preset: 'custom',
+    precision: 'fp8',
+    layers: '16',
+    heads: '32',
+    headDim: '64',
+    kvHeads: '4',
+  });
   state = await snapshot(page);
   assert.deepEqual(state.cache, expectedCache({ ...llama, kvHeads: 4 }, 131072, 1));
   assert.match(await title(page, 2), /^Custom: MLA caches 576 numbers/);
@@ -132,7 +168,7 @@ test('a model, a precision and custom dimensions change every figure and the add
   assert.match(await title(page, 0), /^DeepSeek-V2-Lite: 576 numbers/);
   assert.ok((await page.locator('svg.mla-diagram').textContent()).includes('2,048 → 128'), 'V2-Lite has no query latent: W^Q from h_t');
   await page.getByRole('combobox', { name: 'Model' }).selectOption('llama-3.1-70b');
-  assert.equal((await snapshot(page)).contextLength, 131072, 'the context stops at Llama 3.1 70B\'s 131,072');
+  assert.equal((await snapshot(page)).contextLength, 131072, "the context stops at Llama 3.1 70B's 131,072");
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -150,13 +186,19 @@ test('the experiment at another position, size and seed; bad input keeps the las
   await field(page, 'tokens').fill('1');
   const message = page.locator('.view-message');
   assert.equal(await message.textContent(), 'Tokens must be a whole number from 2 to 64.');
-  assert.ok(await message.evaluate((node) => node.previousElementSibling.contains(document.querySelector('input[data-field="tokens"]'))), 'the message sits under the experiment\'s panel');
+  assert.ok(
+    await message.evaluate((node) => node.previousElementSibling.contains(document.querySelector('input[data-field="tokens"]'))),
+    "the message sits under the experiment's panel",
+  );
   assert.equal((await snapshot(page)).tokens, 16, 'the last good state stays');
   await field(page, 'tokens').fill('2');
   await field(page, 'start').fill('2147483646');
   assert.ok(await message.isHidden());
   await field(page, 'tokens').fill('3');
-  assert.equal(await message.textContent(), 'These settings do not work: start must be an integer from 0 to 2147483645 (the last position, start + tokens - 1, may be at most 2^31 - 1); received 2147483646.');
+  assert.equal(
+    await message.textContent(),
+    'These settings do not work: start must be an integer from 0 to 2147483645 (the last position, start + tokens - 1, may be at most 2^31 - 1); received 2147483646.',
+  );
   await field(page, 'ropeDim').fill('63');
   assert.match(await message.textContent(), /ropeDim must be an even integer from 0 to 65536; received 63/);
   assert.deepEqual(problems, []);
@@ -166,7 +208,12 @@ test('the experiment at another position, size and seed; bad input keeps the las
 test('a bad link falls back to defaults with a note', async () => {
   let { page, problems } = await openMla('&preset=gpt-5&precision=fp4&tokens=1&heads=abc');
   const notes = await page.locator('[data-page-notes]').textContent();
-  for (const text of ['preset "gpt-5" must be one of deepseek-v2, deepseek-v3, deepseek-v2-lite, llama-3.1-8b, llama-3.1-70b, llama-3.2-1b, custom', 'precision "fp4" must be one of fp32, bf16, fp8', 'tokens "1" must be a whole number from 2 to 64', 'heads "abc"']) {
+  for (const text of [
+    'preset "gpt-5" must be one of deepseek-v2, deepseek-v3, deepseek-v2-lite, llama-3.1-8b, llama-3.1-70b, llama-3.2-1b, custom',
+    'precision "fp4" must be one of fp32, bf16, fp8',
+    'tokens "1" must be a whole number from 2 to 64',
+    'heads "abc"',
+  ]) {
     assert.ok(notes.includes(text), `${text} in ${notes}`);
   }
   assert.equal(await currentQuery(page), '?view=mla');
@@ -196,18 +243,30 @@ test('every chart reads out by keyboard and by pointer', async () => {
   await page.keyboard.press('ArrowDown');
   assert.equal(await readout(page, 0).textContent(), 'c^KV · 512, latent; made by W^DKV: 7,168 → 512; cached');
   for (let k = 0; k < 3; k += 1) await page.keyboard.press('ArrowDown');
-  assert.equal(await readout(page, 0).textContent(), 'k^R · 64, shared by the heads; made by W^KR, RoPE: 7,168 → 64; rotated by the token’s position; cached');
+  assert.equal(
+    await readout(page, 0).textContent(),
+    'k^R · 64, shared by the heads; made by W^KR, RoPE: 7,168 → 64; rotated by the token’s position; cached',
+  );
   assert.equal(await diagram.locator('.chart-marker').getAttribute('visibility'), 'visible');
 
   const experiment = page.locator('svg.bar-chart').first();
   await experiment.focus();
-  assert.match(await readout(page, 1).textContent(), /^no positions: largest difference .* largest score 3\.12; caches 16 per token instead of 128; 1 folded matrices per head$/);
+  assert.match(
+    await readout(page, 1).textContent(),
+    /^no positions: largest difference .* largest score 3\.12; caches 16 per token instead of 128; 1 folded matrices per head$/,
+  );
   await page.keyboard.press('ArrowDown');
   assert.match(await readout(page, 1).textContent(), /^RoPE on the full keys: largest difference 2\.11, .*; 15 folded matrices per head$/);
 
   const calculator = page.locator('svg.bar-chart').nth(1);
-  await calculator.locator('rect').first().hover({ position: { x: 5, y: 5 } });
-  assert.equal(await readout(page, 2).textContent(), 'MHA: 2 × 128 × 128 = 32,768 per token per layer, 1,998,848 per token, 488 GiB in all');
+  await calculator
+    .locator('rect')
+    .first()
+    .hover({ position: { x: 5, y: 5 } });
+  assert.equal(
+    await readout(page, 2).textContent(),
+    'MHA: 2 × 128 × 128 = 32,768 per token per layer, 1,998,848 per token, 488 GiB in all',
+  );
 
   const yarn = page.locator('svg.yarn-chart');
   await yarn.focus();
@@ -218,7 +277,7 @@ test('every chart reads out by keyboard and by pointer', async () => {
   await page.context().close();
 });
 
-test('on the full page DeepSeek is the last step, followed by the road\'s ending, at 1280 and 390 px', async () => {
+test("on the full page DeepSeek is the last step, followed by the road's ending, at 1280 and 390 px", async () => {
   for (const width of [1280, 390]) {
     const { page, problems } = await openPage(session, `${session.url}index.html?mla.preset=deepseek-v2`, { width });
     const steps = await visibleSteps(page);

@@ -7,7 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
 import {
-  currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps, waitForSnapshot,
+  currentQuery,
+  currentUrl,
+  openPage,
+  screenshot,
+  scrollsSideways,
+  snapshot,
+  useSession,
+  visibleSteps,
+  waitForSnapshot,
 } from './support/browser.mjs';
 
 const pe = await loadPE();
@@ -46,7 +54,10 @@ function checkAgainstCore(s) {
   const pairs = pe.ropePairingPermutation({ dim: s.dim, from: s.pairing, to: 'interleaved' });
   s.clocks.forEach(({ pair, channels, hand }) => {
     assert.deepEqual(channels, [pairs[2 * pair], pairs[2 * pair + 1]]);
-    assert.deepEqual(hand, channels.map((c) => s.rotated[s.pairing][c]));
+    assert.deepEqual(
+      hand,
+      channels.map((c) => s.rotated[s.pairing][c]),
+    );
   });
   const permutation = pe.ropePairingPermutation({ dim: s.dim, from: s.pairing, to: other(s.pairing) });
   same(s.mismatch.permutation, Array.from(permutation), 'permutation');
@@ -67,7 +78,10 @@ test('?view=rope shows the RoPE view alone, every number from the core, at 1280 
     const { page, problems } = await openRope('', { width });
     assert.deepEqual(await visibleSteps(page), ['rope']);
     const s = await snapshot(page);
-    assert.deepEqual([s.view, s.dim, s.base, s.pairing, s.position, s.span, s.seed, s.preset], ['rope', 32, 10000, 'interleaved', 20, 256, 1, 'llama3.1']);
+    assert.deepEqual(
+      [s.view, s.dim, s.base, s.pairing, s.position, s.span, s.seed, s.preset],
+      ['rope', 32, 10000, 'interleaved', 20, 256, 1, 'llama3.1'],
+    );
     assert.deepEqual(s.bands, { kept: 29, blended: 6, divided: 29 });
     checkAgainstCore(s);
     assert.equal(s.clocks.length, 16);
@@ -85,18 +99,33 @@ test('titles say what to notice, generated from the numbers on screen', async ()
   checkAgainstCore(s);
   const [clocks, offsets, cells, mismatch, long] = s.titles;
   const theta = s.frequencies;
-  assert.match(clocks, /^Pair 0 turns 1 rad per position \(a turn every 6\.28 positions\), pair 7 only 0\.000316 \(a turn every 19,900\): fast pairs spin, slow pairs barely move$/);
-  assert.ok(theta.every((t, i) => i === 0 || t < theta[i - 1]), 'every pair turns more slowly than the one before');
+  assert.match(
+    clocks,
+    /^Pair 0 turns 1 rad per position \(a turn every 6\.28 positions\), pair 7 only 0\.000316 \(a turn every 19,900\): fast pairs spin, slow pairs barely move$/,
+  );
+  assert.ok(
+    theta.every((t, i) => i === 0 || t < theta[i - 1]),
+    'every pair turns more slowly than the one before',
+  );
   const atZero = pe.ropeScores({ query: Float32Array.from(s.query), key: Float32Array.from(s.key), dim: 16, count: 257 }).scores;
   const drift = Math.max(...s.offsetCurve.map((v, j) => Math.abs(v - atZero[j])));
   assert.equal(s.largestDifferenceFromPosition0 >= drift, true);
   assert.ok(s.largestDifferenceFromPosition0 < 1e-6, 'the same curve at m = 300 as at m = 0');
-  assert.match(offsets, /^The score depends only on the offset n − m: at m = 300 they are the curves of m = 0 to within .* × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/);
+  assert.match(
+    offsets,
+    /^The score depends only on the offset n − m: at m = 300 they are the curves of m = 0 to within .* × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/,
+  );
   const differing = s.rotated.interleaved.filter((v, c) => v !== s.rotated.half[c]).length;
   assert.equal(cells, `At m = 300 the two pairings turn the same q into different vectors: ${differing} of 16 channels differ`);
   assert.ok(s.mismatch.largestWrong > 0.05 && s.mismatch.largestFixed < 1e-6);
-  assert.match(mismatch, /^Trained with interleaved pairing, run with half: scores off by up to 0\.\d+; with the rows of W_q and W_k permuted, they agree (exactly|to within .*)$/);
-  assert.equal(long, 'DeepSeek-V3, rope part (YaRN factor 40, d 64): 11 fast pairs kept, 12 blended, 9 slow pairs turned 40× more slowly, to run at 163,840 positions instead of 4,096');
+  assert.match(
+    mismatch,
+    /^Trained with interleaved pairing, run with half: scores off by up to 0\.\d+; with the rows of W_q and W_k permuted, they agree (exactly|to within .*)$/,
+  );
+  assert.equal(
+    long,
+    'DeepSeek-V3, rope part (YaRN factor 40, d 64): 11 fast pairs kept, 12 blended, 9 slow pairs turned 40× more slowly, to run at 163,840 positions instead of 4,096',
+  );
   // The decay is a bound, not a property of every q and k: the note counts the rises it shows.
   const rises = s.alignedCurve.filter((v, j) => j > 0 && v > s.alignedCurve[j - 1]).length;
   const note = await page.locator('figure').nth(1).locator('.figure-note').textContent();
@@ -109,7 +138,10 @@ test('titles say what to notice, generated from the numbers on screen', async ()
   assert.match((await snapshot(position0.page)).titles[2], /^At m = 0 nothing turns: both pairings leave q as it is$/);
   await position0.page.context().close();
   const unscaled = await openRope('&preset=llama3');
-  assert.match((await snapshot(unscaled.page)).titles[4], /^Llama 3 \(base 500,000, d 128\): no scaling, all 64 pairs kept, one turn every 6\.28 to .* positions; \d+ of them need more than its 8,192-position context for one turn$/);
+  assert.match(
+    (await snapshot(unscaled.page)).titles[4],
+    /^Llama 3 \(base 500,000, d 128\): no scaling, all 64 pairs kept, one turn every 6\.28 to .* positions; \d+ of them need more than its 8,192-position context for one turn$/,
+  );
   const longer = pe.ropeBands({ dim: 128, base: 500000 }).originalWavelengths.filter((w) => w > 8192).length;
   assert.ok((await snapshot(unscaled.page)).titles[4].includes(`; ${longer} of them`));
   await unscaled.page.context().close();
@@ -131,7 +163,10 @@ test('play turns the hands one position per frame and pause stops them', async (
   const later = await snapshot(page);
   assert.equal(later.position, stopped.position, 'nothing moves after pause');
   checkAgainstCore(later);
-  assert.equal(await page.locator('[data-field="position-box"], input[type="number"][max="100000"]').first().inputValue(), String(later.position));
+  assert.equal(
+    await page.locator('[data-field="position-box"], input[type="number"][max="100000"]').first().inputValue(),
+    String(later.position),
+  );
   assert.equal(await currentQuery(page), `?view=rope&position=${later.position}`);
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -191,13 +226,21 @@ test('bad link values fall back to their defaults with a note; a bad base in the
   assert.deepEqual([s.dim, s.base, s.pairing, s.position, s.span, s.seed, s.preset], [32, 10000, 'interleaved', 20, 256, 1, 'llama3.1']);
   const notes = await page.locator('[data-page-notes]').textContent();
   for (const expected of [
-    'dim "7" must be one of 8, 16, 32, 64, 128', 'base "0.5" must be a finite number greater than 1',
-    'pairing "neox" must be one of interleaved, half', 'position "-3" must be a whole number from 0 to 100000',
-    'span "100" must be one of 64, 256, 1024, 4096', 'seed "x" must be a whole number', 'preset "gpt2" must be one of rope, llama3, llama3.1, llama3.2, deepseek-v3',
-  ]) assert.ok(notes.includes(expected), `${expected} in ${notes}`);
+    'dim "7" must be one of 8, 16, 32, 64, 128',
+    'base "0.5" must be a finite number greater than 1',
+    'pairing "neox" must be one of interleaved, half',
+    'position "-3" must be a whole number from 0 to 100000',
+    'span "100" must be one of 64, 256, 1024, 4096',
+    'seed "x" must be a whole number',
+    'preset "gpt2" must be one of rope, llama3, llama3.1, llama3.2, deepseek-v3',
+  ])
+    assert.ok(notes.includes(expected), `${expected} in ${notes}`);
   assert.equal(await currentQuery(page), '?view=rope');
   await page.locator('input[data-field="base"]').fill('1');
-  assert.equal(await page.locator('.view-message').textContent(), 'This base does not work: base must be a finite number greater than 1; received 1.');
+  assert.equal(
+    await page.locator('.view-message').textContent(),
+    'This base does not work: base must be a finite number greater than 1; received 1.',
+  );
   assert.equal((await snapshot(page)).base, 10000, 'the last good base stays');
   await page.locator('input[type="number"][max="100000"]').fill('100001');
   assert.equal(await page.locator('.view-message').textContent(), 'The position m must be a whole number from 0 to 100,000.');
@@ -213,9 +256,15 @@ test('every chart reads out by keyboard and by pointer', async () => {
   // Clocks.
   const clocks = page.locator('svg.rope-clocks');
   await clocks.focus();
-  assert.match(await readout(clocks).textContent(), /^pair 0 \(channels 0 and 1\): turns 1 rad per position, a full turn every 6\.28 positions; at m = 10 the hand is \(/);
+  assert.match(
+    await readout(clocks).textContent(),
+    /^pair 0 \(channels 0 and 1\): turns 1 rad per position, a full turn every 6\.28 positions; at m = 10 the hand is \(/,
+  );
   await page.keyboard.press('ArrowRight');
-  assert.match(await readout(clocks).textContent(), /^pair 1 \(channels 2 and 3\): turns 0\.316 rad per position, a full turn every 19\.9 positions/);
+  assert.match(
+    await readout(clocks).textContent(),
+    /^pair 1 \(channels 2 and 3\): turns 0\.316 rad per position, a full turn every 19\.9 positions/,
+  );
   await page.keyboard.press('End');
   assert.match(await readout(clocks).textContent(), /^pair 7 \(channels 14 and 15\)/);
   const circle = clocks.locator('circle').nth(3);

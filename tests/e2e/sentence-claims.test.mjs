@@ -45,18 +45,14 @@ const COPIES_SHOWN = 4; // copies drawn per word
 const STAGE_NAMES = ['input', 'query', 'key', 'weights', 'context'];
 const RUNS = ['withoutPE', 'withPE'];
 
-const SENTENCES = [
-  'The dog chased another dog',
-  'the dog the dog',
-  'dog dog',
-  'The dog chased the ball. It could not catch it.',
-];
+const SENTENCES = ['The dog chased another dog', 'the dog the dog', 'dog dog', 'The dog chased the ball. It could not catch it.'];
 // Texts of our own: a word 5 times and another 4 times (copies 2, 4, 6 and 8 apart: at 2 bits
 // the copies 4 and 8 apart share a code, the others do not, so verdicts are mixed), more repeated
 // words than colours, and no repeated word at all.
 const OWN = ['dog cat dog cat dog cat dog cat dog', 'a b c d e f g h a b c d e f g h', 'the cat sat on a mat'];
-const DEFAULT_OPTIONS = Object.fromEntries(pe.schemes.flatMap(({ options }) =>
-  options.filter(({ type }) => type !== 'scaling').map(({ name, default: value }) => [name, value])));
+const DEFAULT_OPTIONS = Object.fromEntries(
+  pe.schemes.flatMap(({ options }) => options.filter(({ type }) => type !== 'scaling').map(({ name, default: value }) => [name, value])),
+);
 // Settings that stress the rules, each over every text, both mask settings and its starts.
 const STRESS = [
   { kind: 'binary', dim: 2, starts: [0, 50, 200] },
@@ -78,14 +74,17 @@ function settings() {
     list.push({ text, kind, causal, start, dim, shift, options: { ...DEFAULT_OPTIONS, ...options }, required });
   // The issue's matrix: every verdict here must be clear of float32 rounding.
   for (const text of SENTENCES) {
-    for (const { name } of pe.schemes) for (const causal of [false, true]) for (const start of [0, 50, 200]) add(text, name, causal, start, { required: true });
+    for (const { name } of pe.schemes)
+      for (const causal of [false, true]) for (const start of [0, 50, 200]) add(text, name, causal, start, { required: true });
   }
   for (const text of OWN) for (const { name } of pe.schemes) for (const causal of [false, true]) add(text, name, causal, 0);
   let s = 0;
   for (const { kind, starts, ...extra } of STRESS) {
-    for (const text of [...SENTENCES, ...OWN]) for (const causal of [false, true]) for (const start of starts) {
-      add(text, kind, causal, start, { ...extra, shift: SHIFTS[s++ % SHIFTS.length] });
-    }
+    for (const text of [...SENTENCES, ...OWN])
+      for (const causal of [false, true])
+        for (const start of starts) {
+          add(text, kind, causal, start, { ...extra, shift: SHIFTS[s++ % SHIFTS.length] });
+        }
   }
   return list;
 }
@@ -103,7 +102,7 @@ function positionTable(kind, { base, layout }, positions, dim) {
       else if (kind === 'binary') value = Math.floor(p / 2 ** i) % 2;
       else if (kind === 'sinusoidal') {
         const [k, isCos] = layout === 'split' ? [i % (dim / 2), i >= dim / 2] : [Math.floor(i / 2), i % 2 === 1];
-        const angle = p * base ** (-2 * k / dim);
+        const angle = p * base ** ((-2 * k) / dim);
         value = isCos ? Math.cos(angle) : Math.sin(angle);
       }
       table[r * dim + i] = value;
@@ -132,7 +131,7 @@ function rotate(rows, positions, dim, { base, pairing }) {
   positions.forEach((p, r) => {
     for (let k = 0; k < dim / 2; k += 1) {
       const [i, j] = pairing === 'half' ? [k, k + dim / 2] : [2 * k, 2 * k + 1];
-      const angle = p * base ** (-2 * k / dim);
+      const angle = p * base ** ((-2 * k) / dim);
       const x = rows[r * dim + i];
       const y = rows[r * dim + j];
       out[r * dim + i] = x * Math.cos(angle) - y * Math.sin(angle);
@@ -171,7 +170,9 @@ function referenceHead({ embedding, weights, n, dim }, kind, start, causal, opti
     const top = Math.max(...scores);
     const exps = scores.map((score) => Math.exp(score - top));
     const total = exps.reduce((sum, x) => sum + x, 0);
-    exps.forEach((x, j) => { attention[i * n + j] = x / total; });
+    exps.forEach((x, j) => {
+      attention[i * n + j] = x / total;
+    });
     for (let c = 0; c < dim; c += 1) {
       let sum = 0;
       for (let j = 0; j < visible; j += 1) sum += attention[i * n + j] * value[j * dim + c];
@@ -208,7 +209,11 @@ function compareRows(table, w, a, b, allowance = 0) {
   // Outputs under the mask: how far the distance is from the bound, as a ratio (1 on it).
   const ratio = exact ? 0 : distance / allowance;
   return {
-    distance, length, relative, allowance, ratio,
+    distance,
+    length,
+    relative,
+    allowance,
+    ratio,
     cosine: lengthA * lengthB > 0 ? dot / Math.sqrt(lengthA * lengthB) : 0,
     exact,
     identical: exact ? distance === 0 : distance <= allowance,
@@ -219,7 +224,10 @@ function compareRows(table, w, a, b, allowance = 0) {
 // What the test saw across the matrix: ambiguous distances by setting, and the extremes (relative
 // distances of rows compared exactly, distances over the allowance of the others).
 const seen = {
-  ambiguous: new Map(), closeCalls: new Map(), settings: 0, complete: false,
+  ambiguous: new Map(),
+  closeCalls: new Map(),
+  settings: 0,
+  complete: false,
   exact: { largestIdentical: { value: 0 }, smallestDifferent: { value: Infinity } },
   bounded: { largestIdentical: { value: 0 }, smallestDifferent: { value: Infinity } },
 };
@@ -260,23 +268,26 @@ function recompute(setting) {
   const byMask = { false: runsOf(false), true: runsOf(true) };
   const { duplicates, tokens } = tokenized;
   // Every pair among each word's first copies, as the core compares them.
-  const pairsOf = (masked) => duplicates.flatMap((group, g) => {
-    const copies = group.slice(0, MAX_COMPARED_COPIES);
-    return copies.flatMap((a, i) => copies.slice(i + 1).map((b) => {
-      const pair = { group: g, a, b };
-      for (const stage of STAGE_NAMES) {
-        pair[stage] = {};
-        for (const run of RUNS) {
-          const rounding = byMask[masked][run].outputRounding;
-          const allowance = stage === 'context' && masked ? rounding[a] + rounding[b] : 0;
-          const comparison = compareRows(byMask[masked][run][stage], stage === 'weights' ? n : dim, a, b, allowance);
-          record(comparison, where(masked), `copies ${a} and ${b}, ${stage} ${run}`, setting.required);
-          pair[stage][run] = comparison;
-        }
-      }
-      return pair;
-    }));
-  });
+  const pairsOf = (masked) =>
+    duplicates.flatMap((group, g) => {
+      const copies = group.slice(0, MAX_COMPARED_COPIES);
+      return copies.flatMap((a, i) =>
+        copies.slice(i + 1).map((b) => {
+          const pair = { group: g, a, b };
+          for (const stage of STAGE_NAMES) {
+            pair[stage] = {};
+            for (const run of RUNS) {
+              const rounding = byMask[masked][run].outputRounding;
+              const allowance = stage === 'context' && masked ? rounding[a] + rounding[b] : 0;
+              const comparison = compareRows(byMask[masked][run][stage], stage === 'weights' ? n : dim, a, b, allowance);
+              record(comparison, where(masked), `copies ${a} and ${b}, ${stage} ${run}`, setting.required);
+              pair[stage][run] = comparison;
+            }
+          }
+          return pair;
+        }),
+      );
+    });
   const pairsByMask = { false: pairsOf(false), true: pairsOf(true) };
 
   // Moving the whole sentence by `shift`: the run with positions, before and after.
@@ -290,11 +301,19 @@ function recompute(setting) {
   const weightChange = change('weights');
   // The core calls the weights unchanged when none moves by more than 2^-17.
   if (weightChange >= WEIGHT_CHANGE / AMBIGUOUS_FACTOR && weightChange <= WEIGHT_CHANGE * AMBIGUOUS_FACTOR) {
-    (setting.required ? seen.ambiguous : seen.closeCalls)
-      .set(`${where(causal)} moved by ${shift}`, new Map([['weights', `largest change ${weightChange.toExponential(2)}`]]));
+    (setting.required ? seen.ambiguous : seen.closeCalls).set(
+      `${where(causal)} moved by ${shift}`,
+      new Map([['weights', `largest change ${weightChange.toExponential(2)}`]]),
+    );
   }
   return {
-    tokens, duplicates, n, byMask, pairsByMask, pairs: pairsByMask[causal], run: byMask[causal],
+    tokens,
+    duplicates,
+    n,
+    byMask,
+    pairsByMask,
+    pairs: pairsByMask[causal],
+    run: byMask[causal],
     shift: { weights: { largest: weightChange, unchanged: weightChange <= WEIGHT_CHANGE }, context: { largest: change('context') } },
   };
 }
@@ -368,30 +387,61 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
   const prefix = `${escape(quote(word))} at positions ${escape(listOf(copies.map((r) => whole(tokens[r].position))))}: `;
   const first = firstDifferingOf(pairs, 'withPE');
   const outputs = agreementOf(pairs, STRIP[3], 'withPE');
-  readForm(shown.title, [
-    [new RegExp(`^${prefix}identical at every stage ${escape(runName)}: nothing here tells the copies apart$`), () => {
-      assert.equal(first, null, `${what}: the copies differ ${first?.where} ${runName}`);
-      assert.equal(firstDifferingOf(pairs, 'withoutPE'), null, `${what}: the copies differ without positions`);
-    }],
-    [new RegExp(`^${prefix}${escape(runName)}, (some copies|the copies) first differ (${STRIP.map((s) => escape(s.where)).join('|')})` +
-      '(, yet their attention outputs are identical|, and (?:some of )?their attention outputs differ)?$'), ([, some, where, tail]) => {
-      assert.ok(first, `${what}: identical at every stage ${runName}`);
-      assert.equal(where, first.where, `${what}: the first stage that differs`);
-      assert.equal(some === 'some copies', agreementOf(pairs, first, 'withPE') === 'mixed', `${what}: "${some}"`);
-      if (first.key === 'output') assert.equal(tail, undefined, what);
-      else if (outputs === 'same') assert.equal(tail, ', yet their attention outputs are identical', `${what}: outputs ${outputs}`);
-      else assert.equal(tail, `, and ${outputs === 'mixed' ? 'some of ' : ''}their attention outputs differ`, `${what}: outputs ${outputs}`);
-    }],
-  ], `${what} title`, 'group title');
-  if (group.length > COPIES_SHOWN) assert.equal(shown.note, `The word appears ${group.length} times; the first ${COPIES_SHOWN} copies are shown.`, what);
+  readForm(
+    shown.title,
+    [
+      [
+        new RegExp(`^${prefix}identical at every stage ${escape(runName)}: nothing here tells the copies apart$`),
+        () => {
+          assert.equal(first, null, `${what}: the copies differ ${first?.where} ${runName}`);
+          assert.equal(firstDifferingOf(pairs, 'withoutPE'), null, `${what}: the copies differ without positions`);
+        },
+      ],
+      [
+        new RegExp(
+          `^${prefix}${escape(runName)}, (some copies|the copies) first differ (${STRIP.map((s) => escape(s.where)).join('|')})` +
+            '(, yet their attention outputs are identical|, and (?:some of )?their attention outputs differ)?$',
+        ),
+        ([, some, where, tail]) => {
+          assert.ok(first, `${what}: identical at every stage ${runName}`);
+          assert.equal(where, first.where, `${what}: the first stage that differs`);
+          assert.equal(some === 'some copies', agreementOf(pairs, first, 'withPE') === 'mixed', `${what}: "${some}"`);
+          if (first.key === 'output') assert.equal(tail, undefined, what);
+          else if (outputs === 'same') assert.equal(tail, ', yet their attention outputs are identical', `${what}: outputs ${outputs}`);
+          else
+            assert.equal(
+              tail,
+              `, and ${outputs === 'mixed' ? 'some of ' : ''}their attention outputs differ`,
+              `${what}: outputs ${outputs}`,
+            );
+        },
+      ],
+    ],
+    `${what} title`,
+    'group title',
+  );
+  if (group.length > COPIES_SHOWN)
+    assert.equal(shown.note, `The word appears ${group.length} times; the first ${COPIES_SHOWN} copies are shown.`, what);
   else assert.equal(shown.note, null, `${what}: note`);
 
   // The stage strip: one mark per stage and run, the first differing stage outlined.
   const strip = shown.strip;
-  assert.equal(strip.caption, 'Where the copies come apart, stage by stage through the attention head ' +
-    '(weights: how each copy spreads its attention; output: what the head passes on)', what);
-  assert.deepEqual(strip.heads, STRIP.map(({ name }) => name), what);
-  assert.deepEqual(strip.rows.map((row) => row.label), ['without positions', runName], what);
+  assert.equal(
+    strip.caption,
+    'Where the copies come apart, stage by stage through the attention head ' +
+      '(weights: how each copy spreads its attention; output: what the head passes on)',
+    what,
+  );
+  assert.deepEqual(
+    strip.heads,
+    STRIP.map(({ name }) => name),
+    what,
+  );
+  assert.deepEqual(
+    strip.rows.map((row) => row.label),
+    ['without positions', runName],
+    what,
+  );
   RUNS.forEach((run, r) => {
     const firstOfRun = firstDifferingOf(pairs, run);
     STRIP.forEach((stage, s) => {
@@ -406,13 +456,22 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
   // The heat strips' blocks: titles, and colour scales to 4 standard deviations of the embedding
   // (0.02) for embeddings and queries, to the largest |value| of the scheme's table for positions,
   // and to their sum for the input.
-  const added = scheme.actsOn === 'input'
-    ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid view puts it on the right)' : ''}`
-    : `+ no positional vector: ${{ none: 'nothing is added', queryKey: 'it rotates the queries and keys instead', scores: 'it biases the attention scores instead' }[scheme.actsOn]}`;
+  const added =
+    scheme.actsOn === 'input'
+      ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid view puts it on the right)' : ''}`
+      : `+ no positional vector: ${{ none: 'nothing is added', queryKey: 'it rotates the queries and keys instead', scores: 'it biases the attention scores instead' }[scheme.actsOn]}`;
   const tokenLimit = 4 * 0.02;
   const positionLimit = facts.run.withPE.positions.reduce((largest, x) => Math.max(largest, Math.abs(x)), 0);
-  const blocks = [['Token embedding', tokenLimit], [added, positionLimit], ['= input to attention', tokenLimit + positionLimit]];
-  if (scheme.actsOn === 'queryKey') blocks.push(['Query x W_q, before the rotation', tokenLimit], [`Query turned by ${scheme.label}: each pair by its position × θ`, tokenLimit]);
+  const blocks = [
+    ['Token embedding', tokenLimit],
+    [added, positionLimit],
+    ['= input to attention', tokenLimit + positionLimit],
+  ];
+  if (scheme.actsOn === 'queryKey')
+    blocks.push(
+      ['Query x W_q, before the rotation', tokenLimit],
+      [`Query turned by ${scheme.label}: each pair by its position × θ`, tokenLimit],
+    );
   assert.equal(shown.blocks.length, blocks.length, `${what}: blocks`);
   shown.blocks.forEach(({ title, ticks }, b) => {
     const [expected, limit] = blocks[b];
@@ -420,7 +479,8 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
     assert.equal(zeros ? title.slice(0, -' (all zeros)'.length) : title, expected, `${what}: block ${b}`);
     if (zeros) {
       assert.equal(b, 1, `${what}: "(all zeros)" on block ${title}`);
-      for (const r of copies) for (let i = 0; i < setting.dim; i += 1) assert.equal(facts.run.withPE.positions[r * setting.dim + i], 0, `${what}: ${title}`);
+      for (const r of copies)
+        for (let i = 0; i < setting.dim; i += 1) assert.equal(facts.run.withPE.positions[r * setting.dim + i], 0, `${what}: ${title}`);
       assert.deepEqual(ticks, [], `${what}: a scale for a block of zeros`);
     } else {
       const scale = ticks.length === 3 && ticks[1] === '0' && ticks[0].startsWith('−') && ticks[2] === `+${ticks[0].slice(1)}`;
@@ -433,9 +493,13 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
 
   // The distance table: per pair, one verdict, distance and cosine per stage and run.
   const table = shown.table;
-  assert.equal(table.caption, 'How far apart the copies are at each stage. L2: the distance between their rows; ' +
-    'cos: their cosine similarity (1 means the same direction). Identical: equal, or for outputs under the causal ' +
-    'mask, which sum prefixes of different lengths, no further apart than float32 rounding can put equal rows.', what);
+  assert.equal(
+    table.caption,
+    'How far apart the copies are at each stage. L2: the distance between their rows; ' +
+      'cos: their cosine similarity (1 means the same direction). Identical: equal, or for outputs under the causal ' +
+      'mask, which sum prefixes of different lengths, no further apart than float32 rounding can put equal rows.',
+    what,
+  );
   assert.deepEqual(table.heads, ['without positions', 'with positions'], what);
   const titled = pairs.length > 1;
   const rowsPerPair = titled ? 6 : 5;
@@ -453,18 +517,29 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
         const reference = pair[stage][run];
         const cell = rows[s].cells[c];
         const coreDistance = core[`${stage}Distance`][run];
-        readForm(cell.verdict, [
-          [/^≠ different$/, () => assert.equal(reference.identical, false, `${where}: relative ${reference.relative}`)],
-          [/^= identical$/, () => {
-            assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
-            assert.equal(coreDistance, 0, where);
-          }],
-          [/^= identical up to float32 rounding$/, () => {
-            assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
-            assert.ok(coreDistance > 0, where);
-            assert.ok(reference.allowance > 0, `${where}: only outputs under the mask get an allowance`);
-          }],
-        ], where, 'distance verdict');
+        readForm(
+          cell.verdict,
+          [
+            [/^≠ different$/, () => assert.equal(reference.identical, false, `${where}: relative ${reference.relative}`)],
+            [
+              /^= identical$/,
+              () => {
+                assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
+                assert.equal(coreDistance, 0, where);
+              },
+            ],
+            [
+              /^= identical up to float32 rounding$/,
+              () => {
+                assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
+                assert.ok(coreDistance > 0, where);
+                assert.ok(reference.allowance > 0, `${where}: only outputs under the mask get an allowance`);
+              },
+            ],
+          ],
+          where,
+          'distance verdict',
+        );
         assert.ok(cell.classes.includes(reference.identical ? 'is-identical' : 'is-different'), `${where}: class ${cell.classes}`);
         const [l2, cos] = cell.metrics;
         const distance = l2.match(/^L2 = ([\d,.]+)$/);
@@ -485,36 +560,66 @@ function checkDivergence(shown, facts, setting, scheme, label) {
   const what = `${label} divergence`;
 
   // The causal note.
-  const intro = 'Causal mask on: each token attends only to itself and the tokens before it, so the copies of a word see different stretches of the sentence.';
+  const intro =
+    'Causal mask on: each token attends only to itself and the tokens before it, so the copies of a word see different stretches of the sentence.';
   const apart = pairs.filter((pair) => !pair.context.withoutPE.identical).length;
   const weightsApart = pairs.filter((pair) => !pair.weights.withoutPE.identical).length;
-  readForm(shown.causal, [
-    [/^No mask: every token attends to every token, so without positions attention treats its input as an unordered set and the copies of a word get identical outputs wherever they stand\.$/, () => {
-      assert.equal(setting.causal, false, what);
-      assert.equal(apart, 0, `${what}: copies with different outputs without positions and without a mask`);
-    }],
-    [new RegExp(`^${escape(intro)}$`), () => {
-      assert.equal(setting.causal, true, what);
-      assert.equal(pairs.length, 0, what);
-    }],
-    [new RegExp(`^${escape(intro)} Even without positions, every pair of copies here gets different outputs: the mask alone leaks word order\\.$`), () => {
-      assert.equal(setting.causal, true, what);
-      assert.ok(pairs.length > 0 && apart === pairs.length, `${what}: ${apart} of ${pairs.length}`);
-    }],
-    [new RegExp(`^${escape(intro)} Even without positions, ([\\d,]+) of the ([\\d,]+) pairs of copies here get different outputs: the mask alone leaks word order to them\\.$`), ([, k, total]) => {
-      assert.equal(setting.causal, true, what);
-      assert.deepEqual([number(k), number(total)], [apart, pairs.length], what);
-      assert.ok(apart > 0 && apart < pairs.length, what);
-    }],
-    [new RegExp(`^${escape(intro)} Without positions their attention weights differ, yet here their outputs come out identical: each copy’s stretch mixes the same values in the same proportions\\.$`), () => {
-      assert.equal(setting.causal, true, what);
-      assert.ok(pairs.length > 0 && apart === 0 && weightsApart > 0, `${what}: ${apart} apart, ${weightsApart} weights apart`);
-    }],
-    [new RegExp(`^${escape(intro)} Without positions the copies here still get identical outputs\\.$`), () => {
-      assert.equal(setting.causal, true, what);
-      assert.ok(pairs.length > 0 && apart === 0 && weightsApart === 0, what);
-    }],
-  ], `${what} causal note`, 'causal note');
+  readForm(
+    shown.causal,
+    [
+      [
+        /^No mask: every token attends to every token, so without positions attention treats its input as an unordered set and the copies of a word get identical outputs wherever they stand\.$/,
+        () => {
+          assert.equal(setting.causal, false, what);
+          assert.equal(apart, 0, `${what}: copies with different outputs without positions and without a mask`);
+        },
+      ],
+      [
+        new RegExp(`^${escape(intro)}$`),
+        () => {
+          assert.equal(setting.causal, true, what);
+          assert.equal(pairs.length, 0, what);
+        },
+      ],
+      [
+        new RegExp(
+          `^${escape(intro)} Even without positions, every pair of copies here gets different outputs: the mask alone leaks word order\\.$`,
+        ),
+        () => {
+          assert.equal(setting.causal, true, what);
+          assert.ok(pairs.length > 0 && apart === pairs.length, `${what}: ${apart} of ${pairs.length}`);
+        },
+      ],
+      [
+        new RegExp(
+          `^${escape(intro)} Even without positions, ([\\d,]+) of the ([\\d,]+) pairs of copies here get different outputs: the mask alone leaks word order to them\\.$`,
+        ),
+        ([, k, total]) => {
+          assert.equal(setting.causal, true, what);
+          assert.deepEqual([number(k), number(total)], [apart, pairs.length], what);
+          assert.ok(apart > 0 && apart < pairs.length, what);
+        },
+      ],
+      [
+        new RegExp(
+          `^${escape(intro)} Without positions their attention weights differ, yet here their outputs come out identical: each copy’s stretch mixes the same values in the same proportions\\.$`,
+        ),
+        () => {
+          assert.equal(setting.causal, true, what);
+          assert.ok(pairs.length > 0 && apart === 0 && weightsApart > 0, `${what}: ${apart} apart, ${weightsApart} weights apart`);
+        },
+      ],
+      [
+        new RegExp(`^${escape(intro)} Without positions the copies here still get identical outputs\\.$`),
+        () => {
+          assert.equal(setting.causal, true, what);
+          assert.ok(pairs.length > 0 && apart === 0 && weightsApart === 0, what);
+        },
+      ],
+    ],
+    `${what} causal note`,
+    'causal note',
+  );
 
   // The saturation note: shown exactly when some copies' inputs differ but their outputs do not.
   const matched = pairs.filter((pair) => !pair.input.withPE.identical && pair.context.withPE.identical);
@@ -534,24 +639,49 @@ function checkDivergence(shown, facts, setting, scheme, label) {
       assertShort(weight, largest, 1e-6, `${what}: largest weight`);
       assert.equal(Boolean(integer), scheme.name === 'integer', what);
     };
-    readForm(shown.saturation, [
-      [/^Why are some attention outputs identical although the inputs differ\? Those copies spread their attention over the tokens in exactly the same way \(identical rows of attention weights\), so they mix the same values\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/, ([, weight, integer]) => {
-        check(weight, integer);
-        for (const pair of matched) assert.ok(pair.weights.withPE.identical, `${what}: copies ${pair.a}/${pair.b} have different weights`);
-      }],
-      [/^Why are some attention outputs identical although the inputs differ\? Those copies' rows of attention weights differ by at most (\S+), too little to move any output at float32 precision\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/, ([, shownGap, weight, integer]) => {
-        check(weight, integer);
-        assert.ok(matched.some((pair) => !pair.weights.withPE.identical), what);
-        // float32 weights against float64 ones: the gap may be float32's rounding of tiny weights.
-        assert.ok(number(shownGap) <= gap * 1.01 + 1e-7, `${what}: gap shown ${shownGap}, recomputed ${gap}`);
-      }],
-    ], `${what} saturation note`, 'saturation note');
+    readForm(
+      shown.saturation,
+      [
+        [
+          /^Why are some attention outputs identical although the inputs differ\? Those copies spread their attention over the tokens in exactly the same way \(identical rows of attention weights\), so they mix the same values\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/,
+          ([, weight, integer]) => {
+            check(weight, integer);
+            for (const pair of matched)
+              assert.ok(pair.weights.withPE.identical, `${what}: copies ${pair.a}/${pair.b} have different weights`);
+          },
+        ],
+        [
+          /^Why are some attention outputs identical although the inputs differ\? Those copies' rows of attention weights differ by at most (\S+), too little to move any output at float32 precision\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/,
+          ([, shownGap, weight, integer]) => {
+            check(weight, integer);
+            assert.ok(
+              matched.some((pair) => !pair.weights.withPE.identical),
+              what,
+            );
+            // float32 weights against float64 ones: the gap may be float32's rounding of tiny weights.
+            assert.ok(number(shownGap) <= gap * 1.01 + 1e-7, `${what}: gap shown ${shownGap}, recomputed ${gap}`);
+          },
+        ],
+      ],
+      `${what} saturation note`,
+      'saturation note',
+    );
   }
 
   // No repeated word; more repeated words than colours.
-  assert.equal(shown.empty, duplicates.length === 0 ? 'No word appears twice in this text, so there is nothing to compare. Try one of the examples.' : null, what);
+  assert.equal(
+    shown.empty,
+    duplicates.length === 0 ? 'No word appears twice in this text, so there is nothing to compare. Try one of the examples.' : null,
+    what,
+  );
   const hidden = duplicates.length - groups.length;
-  assert.equal(shown.overflow, hidden > 0 ? `${whole(hidden)} more repeated ${hidden === 1 ? 'word is' : 'words are'} not drawn (one colour per word, ${GROUPS_SHOWN} colours).` : null, what);
+  assert.equal(
+    shown.overflow,
+    hidden > 0
+      ? `${whole(hidden)} more repeated ${hidden === 1 ? 'word is' : 'words are'} not drawn (one colour per word, ${GROUPS_SHOWN} colours).`
+      : null,
+    what,
+  );
 
   assert.equal(shown.groups.length, groups.length, `${what}: comparisons`);
   groups.forEach((group, g) => checkGroup(shown.groups[g], group, g, facts, setting, scheme, label));
@@ -567,25 +697,44 @@ function checkAttentionWeights(shown, facts, scheme, label) {
     if (differing === 0) return 'identical';
     return differing === pairs.length ? 'different' : 'partly different';
   };
-  readForm(shown.title, [
-    [/^Attention weights: row i shows how token i spreads its attention over the tokens$/, () => assert.equal(group, undefined, what)],
-    [new RegExp(`^Attention weights: the rows of (“\u2068[^\u2069]*\u2069”) are (identical|different|partly different) without positions and (identical|different|partly different) ${escape(runName)}$`),
-      ([, word, without, withPE]) => {
-        assert.equal(word, quote(facts.tokens[group[0]].text), what);
-        assert.deepEqual([without, withPE], [stateOf('withoutPE'), stateOf('withPE')], what);
-      }],
-  ], `${what} title`, 'attention-weights title');
+  readForm(
+    shown.title,
+    [
+      [/^Attention weights: row i shows how token i spreads its attention over the tokens$/, () => assert.equal(group, undefined, what)],
+      [
+        new RegExp(
+          `^Attention weights: the rows of (“\u2068[^\u2069]*\u2069”) are (identical|different|partly different) without positions and (identical|different|partly different) ${escape(runName)}$`,
+        ),
+        ([, word, without, withPE]) => {
+          assert.equal(word, quote(facts.tokens[group[0]].text), what);
+          assert.deepEqual([without, withPE], [stateOf('withoutPE'), stateOf('withPE')], what);
+        },
+      ],
+    ],
+    `${what} title`,
+    'attention-weights title',
+  );
   const capital = runName[0].toUpperCase() + runName.slice(1);
   assert.deepEqual(shown.headings, ['Without positions', capital, `Change made by the positions (${runName} minus without)`], what);
   // The colour scales: weights from 0 to 1, changes to the largest |with - without|.
   let largestChange = 0;
-  facts.run.withPE.weights.forEach((x, e) => { largestChange = Math.max(largestChange, Math.abs(x - facts.run.withoutPE.weights[e])); });
-  assert.deepEqual(shown.legends.map(({ label: name }) => name), ['attention weight', 'change'], what);
+  facts.run.withPE.weights.forEach((x, e) => {
+    largestChange = Math.max(largestChange, Math.abs(x - facts.run.withoutPE.weights[e]));
+  });
+  assert.deepEqual(
+    shown.legends.map(({ label: name }) => name),
+    ['attention weight', 'change'],
+    what,
+  );
   assert.deepEqual(shown.legends[0].ticks, ['0', '1'], what);
   const [low, zero, high] = shown.legends[1].ticks;
   assert.ok(zero === '0' && low === `−${high.slice(1)}` && high.startsWith('+'), `${what}: change scale ${shown.legends[1].ticks}`);
   assertShort(high.slice(1), largestChange, 1e-6, `${what}: change scale`);
-  assert.equal(shown.readout, 'Point at a cell, or Tab to a matrix and use the arrow keys, to read how much one token attends to another.', what);
+  assert.equal(
+    shown.readout,
+    'Point at a cell, or Tab to a matrix and use the arrow keys, to read how much one token attends to another.',
+    what,
+  );
   assert.equal(shown.note, 'Each row sums to 1. Rows are the attending tokens (queries), columns the tokens they attend to (keys).', what);
   for (const run of RUNS) {
     for (let i = 0; i < facts.n; i += 1) {
@@ -599,34 +748,53 @@ function checkMaskTable(shown, facts, setting, scheme, label) {
   const runName = runNameOf(scheme);
   const what = `${label} mask table`;
   // Every pair of every repeated word, whether drawn or not.
-  const cells = [false, true].map((masked) => RUNS.map((run) => {
-    const pairs = facts.pairsByMask[masked];
-    return { apart: pairs.filter((pair) => !pair.context[run].identical).length, total: pairs.length };
-  }));
+  const cells = [false, true].map((masked) =>
+    RUNS.map((run) => {
+      const pairs = facts.pairsByMask[masked];
+      return { apart: pairs.filter((pair) => !pair.context[run].identical).length, total: pairs.length };
+    }),
+  );
   assert.deepEqual(shown.heads, ['without positions', runName], what);
-  assert.deepEqual(shown.rows.map((row) => row.label), ['no mask', 'causal mask'], what);
+  assert.deepEqual(
+    shown.rows.map((row) => row.label),
+    ['no mask', 'causal mask'],
+    what,
+  );
   shown.rows.forEach((row, m) => {
     assert.equal(row.current, m === Number(setting.causal), `${what}: outlined row`);
     row.cells.forEach((cell, r) => {
       const { apart, total } = cells[m][r];
       const where = `${what} ${['no mask', 'causal mask'][m]} ${RUNS[r]}`;
-      readForm(cell.text, [
-        [/^—$/, () => assert.equal(total, 0, `${where}: ${total} pairs`)],
-        [/^= identical$/, () => assert.ok(total > 0 && apart === 0, `${where}: ${apart} of ${total} apart`)],
-        [/^≠ apart$/, () => assert.ok(apart > 0 && apart === total, `${where}: ${apart} of ${total} apart`)],
-        [/^≠ ([\d,]+) of ([\d,]+) pairs apart$/, ([, k, of]) => {
-          assert.deepEqual([number(k), number(of)], [apart, total], where);
-          assert.ok(apart > 0 && apart < total, where);
-        }],
-      ], where, 'mask cell');
+      readForm(
+        cell.text,
+        [
+          [/^—$/, () => assert.equal(total, 0, `${where}: ${total} pairs`)],
+          [/^= identical$/, () => assert.ok(total > 0 && apart === 0, `${where}: ${apart} of ${total} apart`)],
+          [/^≠ apart$/, () => assert.ok(apart > 0 && apart === total, `${where}: ${apart} of ${total} apart`)],
+          [
+            /^≠ ([\d,]+) of ([\d,]+) pairs apart$/,
+            ([, k, of]) => {
+              assert.deepEqual([number(k), number(of)], [apart, total], where);
+              assert.ok(apart > 0 && apart < total, where);
+            },
+          ],
+        ],
+        where,
+        'mask cell',
+      );
       if (total > 0) assert.ok(cell.classes.includes(apart === 0 ? 'is-identical' : 'is-apart'), `${where}: class ${cell.classes}`);
     });
   });
   const total = cells[0][0].total;
   // The settings of mask and positions, and which tell every pair (or only some) apart.
-  const named = scheme.actsOn === 'none'
-    ? [['the causal mask', cells[1][0]]]
-    : [[`${scheme.label} alone`, cells[0][1]], ['the causal mask alone', cells[1][0]], ['both together', cells[1][1]]];
+  const named =
+    scheme.actsOn === 'none'
+      ? [['the causal mask', cells[1][0]]]
+      : [
+          [`${scheme.label} alone`, cells[0][1]],
+          ['the causal mask alone', cells[1][0]],
+          ['both together', cells[1][1]],
+        ];
   const nameList = `((?:${named.map(([name]) => escape(name)).join('|')})(?:(?:, | and )(?:${named.map(([name]) => escape(name)).join('|')}))*)`;
   const checkList = (text, expected, kind) => {
     const names = named.map(([name]) => name);
@@ -635,19 +803,30 @@ function checkMaskTable(shown, facts, setting, scheme, label) {
   };
   const allApart = named.filter(([, state]) => state.apart === state.total).map(([name]) => name);
   const someApart = named.filter(([, state]) => state.apart > 0 && state.apart < state.total).map(([name]) => name);
-  readForm(shown.title, [
-    [/^Mask and positions: no word repeats here, so there are no copies to tell apart$/, () => assert.equal(total, 0, what)],
-    [new RegExp(`^What tells the copies apart in the attention outputs: ${nameList}(?:; ${nameList}: only some pairs)?$`), ([, apartList, partlyList]) => {
-      assert.ok(total > 0, what);
-      checkList(apartList, allApart, 'tells every pair apart');
-      checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
-    }],
-    [new RegExp(`^Nothing here tells every pair of copies apart in the attention outputs(?:; ${nameList}: only some pairs)?$`), ([, partlyList]) => {
-      assert.ok(total > 0, what);
-      assert.deepEqual(allApart, [], what);
-      checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
-    }],
-  ], `${what} title`, 'mask-table title');
+  readForm(
+    shown.title,
+    [
+      [/^Mask and positions: no word repeats here, so there are no copies to tell apart$/, () => assert.equal(total, 0, what)],
+      [
+        new RegExp(`^What tells the copies apart in the attention outputs: ${nameList}(?:; ${nameList}: only some pairs)?$`),
+        ([, apartList, partlyList]) => {
+          assert.ok(total > 0, what);
+          checkList(apartList, allApart, 'tells every pair apart');
+          checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
+        },
+      ],
+      [
+        new RegExp(`^Nothing here tells every pair of copies apart in the attention outputs(?:; ${nameList}: only some pairs)?$`),
+        ([, partlyList]) => {
+          assert.ok(total > 0, what);
+          assert.deepEqual(allApart, [], what);
+          checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
+        },
+      ],
+    ],
+    `${what} title`,
+    'mask-table title',
+  );
   const note = 'The row of the mask setting shown above is outlined. Identical means equal up to float32 rounding.';
   // With no repeated word the note keeps whatever the last sentence with one set (or none).
   if (total > 0 || shown.note !== null) assert.equal(shown.note, note, what);
@@ -658,33 +837,63 @@ function checkShift(shown, facts, setting, scheme, state, label) {
   const what = `${label} shift`;
   assert.equal(shown.title, 'Move the whole sentence: do the attention weights notice?', what);
   assert.equal(shown.control, 'Add this to every position', what);
-  assert.equal(shown.note, 'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary and sinusoidal positions are absolute.', what);
+  assert.equal(
+    shown.note,
+    'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary and sinusoidal positions are absolute.',
+    what,
+  );
   const { weights, context } = facts.shift;
   assert.deepEqual(state.shift && [state.shift.by, state.shift.weightsUnchanged], [setting.shift, weights.unchanged], `${what}: snapshot`);
   const by = `Moved by ${escape(whole(setting.shift))} position${setting.shift === 1 ? '' : 's'}, `;
-  readForm(shown.result, [
-    [new RegExp(`^${by}not one attention weight ${escape(runName)} changes\\.$`), () => {
-      assert.equal(state.shift.maxWeightChange, 0, what);
-      assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
-    }],
-    [new RegExp(`^${by}every attention weight ${escape(runName)} stays as it was: the largest change is ([\\d.,]+), float32 rounding\\.$`), ([, largest]) => {
-      assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
-      assertShort(largest, state.shift.maxWeightChange, 0, what);
-    }],
-    [new RegExp(`^${by}the attention weights ${escape(runName)} change, by up to ([\\d.,]+) \\(the outputs by up to ([\\d.,]+)\\)\\.$`), ([, largest, outputs]) => {
-      assert.equal(weights.unchanged, false, `${what}: every weight row is unchanged`);
-      assertShort(largest, weights.largest, 1e-6, `${what}: weights`);
-      assertShort(outputs, context.largest, 1e-6 * Math.max(1, context.largest), `${what}: outputs`);
-    }],
-  ], what, 'shift sentence');
+  readForm(
+    shown.result,
+    [
+      [
+        new RegExp(`^${by}not one attention weight ${escape(runName)} changes\\.$`),
+        () => {
+          assert.equal(state.shift.maxWeightChange, 0, what);
+          assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
+        },
+      ],
+      [
+        new RegExp(
+          `^${by}every attention weight ${escape(runName)} stays as it was: the largest change is ([\\d.,]+), float32 rounding\\.$`,
+        ),
+        ([, largest]) => {
+          assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
+          assertShort(largest, state.shift.maxWeightChange, 0, what);
+        },
+      ],
+      [
+        new RegExp(`^${by}the attention weights ${escape(runName)} change, by up to ([\\d.,]+) \\(the outputs by up to ([\\d.,]+)\\)\\.$`),
+        ([, largest, outputs]) => {
+          assert.equal(weights.unchanged, false, `${what}: every weight row is unchanged`);
+          assertShort(largest, weights.largest, 1e-6, `${what}: weights`);
+          assertShort(outputs, context.largest, 1e-6 * Math.max(1, context.largest), `${what}: outputs`);
+        },
+      ],
+    ],
+    what,
+    'shift sentence',
+  );
 }
 
 function checkTokens(shown, facts, setting, label) {
   const what = `${label} tokens`;
   assert.equal(shown.title, 'Tokens and their positions: copies of a repeated word share a colour', what);
-  assert.deepEqual(shown.chips, facts.tokens.map((token, r) => [token.text, whole(setting.start + r)]), what);
-  assert.deepEqual(shown.legend, facts.duplicates.slice(0, GROUPS_SHOWN).map((group) => `${quote(facts.tokens[group[0]].text)} ×${group.length}`), what);
-  const note = shown.note.match(/^Token embeddings here are synthetic toy vectors, not a trained model's: each component is random with standard deviation 0\.02, [^.]+\. The words of each of these groups are placed close together: (.+)\. Any two different words of one group count as a related pair\.$/);
+  assert.deepEqual(
+    shown.chips,
+    facts.tokens.map((token, r) => [token.text, whole(setting.start + r)]),
+    what,
+  );
+  assert.deepEqual(
+    shown.legend,
+    facts.duplicates.slice(0, GROUPS_SHOWN).map((group) => `${quote(facts.tokens[group[0]].text)} ×${group.length}`),
+    what,
+  );
+  const note = shown.note.match(
+    /^Token embeddings here are synthetic toy vectors, not a trained model's: each component is random with standard deviation 0\.02, [^.]+\. The words of each of these groups are placed close together: (.+)\. Any two different words of one group count as a related pair\.$/,
+  );
   assert.ok(note, `${what}: note “${shown.note}”`);
   assert.equal(note[1], pe.vocabularyClusters.map(({ cluster, words }) => `${cluster}: ${words.join(', ')}`).join('; '), what);
 }
@@ -707,107 +916,128 @@ async function controlsOf(page) {
 // Sets every control, fires one 'input' (the view redraws synchronously) and reads the snapshot
 // and every visible text of the view's results; `unread` lists visible texts no reader took.
 function show(page, controls, setting) {
-  return page.evaluate(async ({ c, s }) => {
-    c.text.value = s.text;
-    c.kind.value = s.kind;
-    for (const input of c.options) input.value = String(s.options[input.dataset.option]);
-    c.dim.value = String(s.dim);
-    c.start.value = String(s.start);
-    c.causal.checked = s.causal;
-    c.shift.value = String(s.shift);
-    c.text.dispatchEvent(new Event('input', { bubbles: true }));
+  return page.evaluate(
+    async ({ c, s }) => {
+      c.text.value = s.text;
+      c.kind.value = s.kind;
+      for (const input of c.options) input.value = String(s.options[input.dataset.option]);
+      c.dim.value = String(s.dim);
+      c.start.value = String(s.start);
+      c.causal.checked = s.causal;
+      c.shift.value = String(s.shift);
+      c.text.dispatchEvent(new Event('input', { bubbles: true }));
 
-    const root = document.querySelector('[data-view-slot="sentence"]');
-    const results = root.querySelector('.view-results');
-    const taken = new Set();
-    const visible = (node) => Boolean(node) && node.checkVisibility();
-    const text = (node) => {
-      if (!visible(node)) return null;
-      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) taken.add(walker.currentNode);
-      return node.textContent;
-    };
-    const all = (scope, selector) => [...scope.querySelectorAll(selector)].filter(visible);
-    const texts = (scope, selector) => all(scope, selector).map(text);
-    const cellsOf = (row, selector) => all(row, selector).map((cell) => ({ text: text(cell), classes: [...cell.classList] }));
+      const root = document.querySelector('[data-view-slot="sentence"]');
+      const results = root.querySelector('.view-results');
+      const taken = new Set();
+      const visible = (node) => Boolean(node) && node.checkVisibility();
+      const text = (node) => {
+        if (!visible(node)) return null;
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) taken.add(walker.currentNode);
+        return node.textContent;
+      };
+      const all = (scope, selector) => [...scope.querySelectorAll(selector)].filter(visible);
+      const texts = (scope, selector) => all(scope, selector).map(text);
+      const cellsOf = (row, selector) => all(row, selector).map((cell) => ({ text: text(cell), classes: [...cell.classList] }));
 
-    const [tokensFigure] = results.children;
-    const divergence = results.querySelector('[data-testid="divergence"]');
-    const weights = results.querySelector('[data-testid="attention-weights"]');
-    const mask = results.querySelector('[data-testid="mask-table"]');
-    const shift = results.querySelector('[data-testid="shift"]');
-    const titleOf = (figure) => text(figure.querySelector(':scope > .figure-title'));
-    const noteOf = (figure) => text(figure.querySelector(':scope > .figure-note'));
+      const [tokensFigure] = results.children;
+      const divergence = results.querySelector('[data-testid="divergence"]');
+      const weights = results.querySelector('[data-testid="attention-weights"]');
+      const mask = results.querySelector('[data-testid="mask-table"]');
+      const shift = results.querySelector('[data-testid="shift"]');
+      const titleOf = (figure) => text(figure.querySelector(':scope > .figure-title'));
+      const noteOf = (figure) => text(figure.querySelector(':scope > .figure-note'));
 
-    const seenTexts = {
-      message: text(root.querySelector('.view-message[role="status"]')),
-      tokens: {
-        title: titleOf(tokensFigure),
-        chips: all(tokensFigure, '.token-chip').map((chip) => [text(chip.querySelector('.token-text')), text(chip.querySelector('.token-position'))]),
-        legend: texts(tokensFigure, '.legend-item'),
-        note: noteOf(tokensFigure),
-      },
-      divergence: {
-        causal: text(divergence.querySelector('.causal-note:not(.saturation-note)')),
-        saturation: text(divergence.querySelector('.saturation-note')),
-        empty: text(divergence.querySelector(':scope > .view-message')),
-        overflow: text(divergence.querySelector(':scope > .figure-note')),
-        groups: all(divergence, '.group-comparison').map((figure) => ({
-          title: titleOf(figure),
-          note: noteOf(figure),
-          strip: {
-            caption: text(figure.querySelector('.stage-strip caption')),
-            heads: texts(figure, '.stage-strip thead th'),
-            rows: all(figure, '.stage-strip tbody tr').map((row) => ({ label: text(row.querySelector('th')), cells: cellsOf(row, '.stage-mark') })),
-          },
-          blocks: all(figure, '.strip-block').map((block) => ({ title: text(block.querySelector('.strip-title')), ticks: texts(block, '.color-legend-tick') })),
-          readout: text(figure.querySelector('.readout')),
-          table: {
-            caption: text(figure.querySelector('.distance-table caption')),
-            heads: texts(figure, '.distance-table thead th'),
-            rows: all(figure, '.distance-table tbody tr').map((row) => (row.classList.contains('pair-title')
-              ? { title: text(row.querySelector('th')) }
-              : {
-                name: text(row.querySelector('th')),
-                cells: all(row, '.distance-cell').map((cell) => ({
-                  verdict: text(cell.querySelector('.verdict')),
-                  classes: [...cell.querySelector('.verdict').classList],
-                  metrics: texts(cell, '.metric'),
-                })),
+      const seenTexts = {
+        message: text(root.querySelector('.view-message[role="status"]')),
+        tokens: {
+          title: titleOf(tokensFigure),
+          chips: all(tokensFigure, '.token-chip').map((chip) => [
+            text(chip.querySelector('.token-text')),
+            text(chip.querySelector('.token-position')),
+          ]),
+          legend: texts(tokensFigure, '.legend-item'),
+          note: noteOf(tokensFigure),
+        },
+        divergence: {
+          causal: text(divergence.querySelector('.causal-note:not(.saturation-note)')),
+          saturation: text(divergence.querySelector('.saturation-note')),
+          empty: text(divergence.querySelector(':scope > .view-message')),
+          overflow: text(divergence.querySelector(':scope > .figure-note')),
+          groups: all(divergence, '.group-comparison').map((figure) => ({
+            title: titleOf(figure),
+            note: noteOf(figure),
+            strip: {
+              caption: text(figure.querySelector('.stage-strip caption')),
+              heads: texts(figure, '.stage-strip thead th'),
+              rows: all(figure, '.stage-strip tbody tr').map((row) => ({
+                label: text(row.querySelector('th')),
+                cells: cellsOf(row, '.stage-mark'),
               })),
-          },
-        })),
-      },
-      weights: {
-        title: titleOf(weights),
-        headings: texts(weights, '.token-matrix-heading'),
-        legends: all(weights, '.color-legend').map((legend) => ({ label: text(legend.querySelector('.color-legend-label')), ticks: texts(legend, '.color-legend-tick') })),
-        readout: text(weights.querySelector('.readout')),
-        note: noteOf(weights),
-      },
-      mask: {
-        title: titleOf(mask),
-        heads: texts(mask, 'thead th'),
-        rows: all(mask, 'tbody tr').map((row) => ({ label: text(row.querySelector('th')), current: row.classList.contains('is-current'), cells: cellsOf(row, '.mask-cell') })),
-        note: noteOf(mask),
-      },
-      // The tools under each chart (figure-tools.js): fixed labels, no claims about numbers.
-      tools: all(results, '.figure-tools-bar').map((bar) => texts(bar, 'button, .figure-save-label')),
-      shift: {
-        title: titleOf(shift),
-        control: text(shift.querySelector('.control-name')),
-        result: text(shift.querySelector('.shift-result')),
-        note: noteOf(shift),
-      },
-    };
-    const unread = [];
-    const walker = document.createTreeWalker(results, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      if (node.textContent.trim() && visible(node.parentElement) && !taken.has(node)) unread.push(node.textContent);
-    }
-    return { state: await window.peDemo.snapshot(), unread, ...seenTexts };
-  }, { c: controls, s: setting });
+            },
+            blocks: all(figure, '.strip-block').map((block) => ({
+              title: text(block.querySelector('.strip-title')),
+              ticks: texts(block, '.color-legend-tick'),
+            })),
+            readout: text(figure.querySelector('.readout')),
+            table: {
+              caption: text(figure.querySelector('.distance-table caption')),
+              heads: texts(figure, '.distance-table thead th'),
+              rows: all(figure, '.distance-table tbody tr').map((row) =>
+                row.classList.contains('pair-title')
+                  ? { title: text(row.querySelector('th')) }
+                  : {
+                      name: text(row.querySelector('th')),
+                      cells: all(row, '.distance-cell').map((cell) => ({
+                        verdict: text(cell.querySelector('.verdict')),
+                        classes: [...cell.querySelector('.verdict').classList],
+                        metrics: texts(cell, '.metric'),
+                      })),
+                    },
+              ),
+            },
+          })),
+        },
+        weights: {
+          title: titleOf(weights),
+          headings: texts(weights, '.token-matrix-heading'),
+          legends: all(weights, '.color-legend').map((legend) => ({
+            label: text(legend.querySelector('.color-legend-label')),
+            ticks: texts(legend, '.color-legend-tick'),
+          })),
+          readout: text(weights.querySelector('.readout')),
+          note: noteOf(weights),
+        },
+        mask: {
+          title: titleOf(mask),
+          heads: texts(mask, 'thead th'),
+          rows: all(mask, 'tbody tr').map((row) => ({
+            label: text(row.querySelector('th')),
+            current: row.classList.contains('is-current'),
+            cells: cellsOf(row, '.mask-cell'),
+          })),
+          note: noteOf(mask),
+        },
+        // The tools under each chart (figure-tools.js): fixed labels, no claims about numbers.
+        tools: all(results, '.figure-tools-bar').map((bar) => texts(bar, 'button, .figure-save-label')),
+        shift: {
+          title: titleOf(shift),
+          control: text(shift.querySelector('.control-name')),
+          result: text(shift.querySelector('.shift-result')),
+          note: noteOf(shift),
+        },
+      };
+      const unread = [];
+      const walker = document.createTreeWalker(results, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        if (node.textContent.trim() && visible(node.parentElement) && !taken.has(node)) unread.push(node.textContent);
+      }
+      return { state: await window.peDemo.snapshot(), unread, ...seenTexts };
+    },
+    { c: controls, s: setting },
+  );
 }
 
 test('every mark and claim of the sentence view agrees with a float64 recomputation', async () => {
@@ -825,35 +1055,60 @@ test('every mark and claim of the sentence view agrees with a float64 recomputat
 
     assert.equal(shown.message, null, `${label}: message ${shown.message}`);
     assert.deepEqual(shown.unread, [], `${label}: texts the test does not read`);
-    assert.deepEqual([state.text, state.kind, state.dim, state.start, state.causal, state.shift?.by],
-      [setting.text, setting.kind, setting.dim, setting.start, setting.causal, setting.shift], label);
-    for (const { name } of scheme.options.filter(({ type }) => type !== 'scaling')) assert.equal(state.schemeOptions[name], setting.options[name], label);
-    assert.deepEqual(state.tokens, facts.tokens.map((token, r) => ({ text: token.text, position: setting.start + r })), label);
+    assert.deepEqual(
+      [state.text, state.kind, state.dim, state.start, state.causal, state.shift?.by],
+      [setting.text, setting.kind, setting.dim, setting.start, setting.causal, setting.shift],
+      label,
+    );
+    for (const { name } of scheme.options.filter(({ type }) => type !== 'scaling'))
+      assert.equal(state.schemeOptions[name], setting.options[name], label);
+    assert.deepEqual(
+      state.tokens,
+      facts.tokens.map((token, r) => ({ text: token.text, position: setting.start + r })),
+      label,
+    );
     assert.deepEqual(state.duplicates, facts.duplicates, label);
 
     // The core's verdicts, for the mask on screen (the snapshot) and the other one (the module in
     // Node, as the view computes it), against the reference's.
     assert.equal(state.pairs.length, facts.pairs.length, label);
-    const other = pe.analyze(setting.text, { kind: setting.kind, ...setting.options, dim: setting.dim, start: setting.start, causal: !setting.causal });
-    for (const [corePairs, refPairs, masked] of [[state.pairs, facts.pairs, setting.causal], [other.pairs, facts.pairsByMask[!setting.causal], !setting.causal]]) {
+    const other = pe.analyze(setting.text, {
+      kind: setting.kind,
+      ...setting.options,
+      dim: setting.dim,
+      start: setting.start,
+      causal: !setting.causal,
+    });
+    for (const [corePairs, refPairs, masked] of [
+      [state.pairs, facts.pairs, setting.causal],
+      [other.pairs, facts.pairsByMask[!setting.causal], !setting.causal],
+    ]) {
       refPairs.forEach((pair, p) => {
         const core = corePairs[p];
         assert.deepEqual([core.a, core.b], [pair.a, pair.b], label);
-        for (const stage of STAGE_NAMES) for (const run of RUNS) {
-          const reference = pair[stage][run];
-          const says = core.identical[stage][run];
-          const where = `${label} (causal ${masked}): the core calls copies ${pair.a}/${pair.b} ${says ? 'identical' : 'different'} ` +
-            `at ${stage} ${run}; reference relative distance ${reference.relative}${reference.exact ? '' : `, ${reference.ratio} x the rounding bound`}`;
-          if (reference.exact) assert.ok(says ? reference.relative < FLOAT32_RESOLUTION : reference.distance > 0, where);
-          else if (!reference.ambiguous) assert.equal(says, reference.identical, where);
-          // What the page shows follows from the verdict, which is now known to fit the reference.
-          reference.identical = says;
-        }
+        for (const stage of STAGE_NAMES)
+          for (const run of RUNS) {
+            const reference = pair[stage][run];
+            const says = core.identical[stage][run];
+            const where =
+              `${label} (causal ${masked}): the core calls copies ${pair.a}/${pair.b} ${says ? 'identical' : 'different'} ` +
+              `at ${stage} ${run}; reference relative distance ${reference.relative}${reference.exact ? '' : `, ${reference.ratio} x the rounding bound`}`;
+            if (reference.exact) assert.ok(says ? reference.relative < FLOAT32_RESOLUTION : reference.distance > 0, where);
+            else if (!reference.ambiguous) assert.equal(says, reference.identical, where);
+            // What the page shows follows from the verdict, which is now known to fit the reference.
+            reference.identical = says;
+          }
       });
     }
 
     checkTokens(shown.tokens, facts, setting, label);
-    checkDivergence({ ...shown.divergence, groups: shown.divergence.groups.map((group) => ({ ...group, snapshotPairs: state.pairs })) }, facts, setting, scheme, label);
+    checkDivergence(
+      { ...shown.divergence, groups: shown.divergence.groups.map((group) => ({ ...group, snapshotPairs: state.pairs })) },
+      facts,
+      setting,
+      scheme,
+      label,
+    );
     checkAttentionWeights(shown.weights, facts, scheme, label);
     for (const tools of shown.tools) assert.deepEqual(tools, ['Show the numbers', 'Save as', 'PNG', 'CSV'], label);
     checkMaskTable(shown.mask, facts, setting, scheme, label);
@@ -867,18 +1122,26 @@ test('every mark and claim of the sentence view agrees with a float64 recomputat
   console.log(`forms met: ${[...formsMet].map(([key, { count }]) => `${key} ${count}`).join(', ')}`);
   console.log(`forms never met in this matrix: ${unmet.join('; ') || 'none'}`);
   const { exact, bounded } = seen;
-  console.log(`${seen.settings} settings. Rows compared exactly: largest reference relative distance among identical ` +
-    `${exact.largestIdentical.value.toExponential(3)} (${exact.largestIdentical.where}), smallest among different ` +
-    `${exact.smallestDifferent.value.toExponential(3)} (${exact.smallestDifferent.where}). Outputs under the mask: ` +
-    `largest distance among identical ${bounded.largestIdentical.value.toExponential(3)} x the bound (${bounded.largestIdentical.where}), ` +
-    `smallest among different ${bounded.smallestDifferent.value.toExponential(3)} x the bound (${bounded.smallestDifferent.where}).`);
+  console.log(
+    `${seen.settings} settings. Rows compared exactly: largest reference relative distance among identical ` +
+      `${exact.largestIdentical.value.toExponential(3)} (${exact.largestIdentical.where}), smallest among different ` +
+      `${exact.smallestDifferent.value.toExponential(3)} (${exact.smallestDifferent.where}). Outputs under the mask: ` +
+      `largest distance among identical ${bounded.largestIdentical.value.toExponential(3)} x the bound (${bounded.largestIdentical.where}), ` +
+      `smallest among different ${bounded.smallestDifferent.value.toExponential(3)} x the bound (${bounded.smallestDifferent.where}).`,
+  );
 });
 
 test("no verdict of the issue's matrix is one float32 rounding could decide", () => {
   assert.ok(seen.complete, 'the matrix ran to the end');
   // One line per setting (and mask): how many compared rows are close calls, and some of them.
-  const linesOf = (map) => [...map].map(([setting, rows]) =>
-    `${setting}: ${rows.size} rows, e.g. ${[...rows].slice(0, 3).map(([name, how]) => `${name} at ${how}`).join('; ')}`);
+  const linesOf = (map) =>
+    [...map].map(
+      ([setting, rows]) =>
+        `${setting}: ${rows.size} rows, e.g. ${[...rows]
+          .slice(0, 3)
+          .map(([name, how]) => `${name} at ${how}`)
+          .join('; ')}`,
+    );
   // The stress settings are chosen to bring real differences down to float32's noise: their close
   // calls (verdicts that agree with the reference, but with less than a factor 8 to spare) are
   // listed for the reader of the log.

@@ -31,8 +31,13 @@ function firstStage(page) {
 
 test('the selector lists the registry, and each scheme separates the dogs at its own stage', async () => {
   const { page, problems } = await openSentence();
-  const offered = await encoding(page).locator('option').evaluateAll((options) => options.map((o) => o.value));
-  assert.deepEqual(offered, pe.schemes.map(({ name }) => name));
+  const offered = await encoding(page)
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => o.value));
+  assert.deepEqual(
+    offered,
+    pe.schemes.map(({ name }) => name),
+  );
   for (const scheme of pe.schemes) {
     await encoding(page).selectOption(scheme.name);
     const [pair] = (await snapshot(page)).pairs;
@@ -42,16 +47,24 @@ test('the selector lists the registry, and each scheme separates the dogs at its
     assert.equal(await firstStage(page), STAGE_OF[scheme.actsOn], scheme.name);
     const title = await page.locator('.group-comparison .figure-title').textContent();
     if (scheme.actsOn === 'none') assert.match(title, /identical at every stage with no positions/);
-    else assert.match(title, new RegExp(`with ${scheme.label.replace(/[()]/g, '\\$&')}, the copies first differ in their (attention )?${STAGE_OF[scheme.actsOn]}`));
+    else
+      assert.match(
+        title,
+        new RegExp(
+          `with ${scheme.label.replace(/[()]/g, '\\$&')}, the copies first differ in their (attention )?${STAGE_OF[scheme.actsOn]}`,
+        ),
+      );
   }
   assert.deepEqual(problems, []);
   await page.context().close();
 });
 
-test("each scheme shows its own options, which reach the analysis, the address and the link", async () => {
+test('each scheme shows its own options, which reach the analysis, the address and the link', async () => {
   const { page, problems } = await openSentence('&kind=rope');
-  const visible = () => page.locator('[data-option]').evaluateAll((inputs) =>
-    inputs.filter((input) => input.closest('label').checkVisibility()).map((input) => input.dataset.option));
+  const visible = () =>
+    page
+      .locator('[data-option]')
+      .evaluateAll((inputs) => inputs.filter((input) => input.closest('label').checkVisibility()).map((input) => input.dataset.option));
   assert.deepEqual(await visible(), ['base', 'pairing']);
   await page.getByRole('combobox', { name: 'pairing' }).selectOption('half');
   await page.getByRole('spinbutton', { name: 'base' }).fill('500000');
@@ -70,14 +83,17 @@ test("each scheme shows its own options, which reach the analysis, the address a
   await page.context().close();
 });
 
-test('a bad slope in a link falls back with a note; a bad one typed gets the core\'s message', async () => {
+test("a bad slope in a link falls back with a note; a bad one typed gets the core's message", async () => {
   const { page, problems } = await openSentence('&kind=alibi&slope=0');
   const notes = await page.locator('[data-page-notes]').textContent();
   assert.match(notes, /slope "0" must be a number greater than 0 and at most 16, so the default "0.5" is used/);
   assert.equal((await snapshot(page)).slope, 0.5);
   const slope = page.getByRole('spinbutton', { name: 'slope' });
   await slope.fill('20');
-  assert.match(await viewMessage(page), /These settings cannot be drawn: slope must be a number greater than 0 and at most 16; received 20/);
+  assert.match(
+    await viewMessage(page),
+    /These settings cannot be drawn: slope must be a number greater than 0 and at most 16; received 20/,
+  );
   await slope.fill('');
   assert.match(await viewMessage(page), /The slope must be a number\./);
   assert.equal(await slope.getAttribute('aria-invalid'), 'true');
@@ -88,22 +104,30 @@ test('a bad slope in a link falls back with a note; a bad one typed gets the cor
   await page.context().close();
 });
 
-test('the attention weights read out by pointer and keyboard, with the core\'s values', async () => {
+test("the attention weights read out by pointer and keyboard, with the core's values", async () => {
   const { page, problems } = await openSentence('&kind=alibi&causal=1');
   const figure = page.getByTestId('attention-weights');
-  assert.match(await figure.locator('.figure-title').textContent(),
-    /the rows of “\u2068dog\u2069” are different without positions and different with ALiBi/);
+  assert.match(
+    await figure.locator('.figure-title').textContent(),
+    /the rows of “\u2068dog\u2069” are different without positions and different with ALiBi/,
+  );
   const readout = figure.locator('.readout');
   const expected = pe.analyze(DOG, { kind: 'alibi', causal: true });
   const matrices = figure.locator('canvas');
   await matrices.nth(1).focus();
   await page.keyboard.press('ArrowDown'); // row 1 ("dog"), column 0 ("the")
   const weight = expected.weights.withPE[1 * 5 + 0];
-  assert.match(await readout.textContent(), /^with ALiBi \(linear biases\): “\u2068dog\u2069” \(position 1\) gives “\u2068the\u2069” \(position 0\) weight /);
+  assert.match(
+    await readout.textContent(),
+    /^with ALiBi \(linear biases\): “\u2068dog\u2069” \(position 1\) gives “\u2068the\u2069” \(position 0\) weight /,
+  );
   assert.ok(Math.abs(Number((await readout.textContent()).split('weight ')[1]) - weight) < 1e-6);
   const box = await matrices.nth(0).boundingBox();
   await matrices.nth(0).hover({ position: { x: box.width - 3, y: box.height - 3 } });
-  assert.match(await readout.textContent(), /^without positions: “\u2068dog\u2069” \(position 4\) gives “\u2068dog\u2069” \(position 4\) weight /);
+  assert.match(
+    await readout.textContent(),
+    /^without positions: “\u2068dog\u2069” \(position 4\) gives “\u2068dog\u2069” \(position 4\) weight /,
+  );
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -114,7 +138,10 @@ test('moving the whole sentence changes nothing for RoPE and ALiBi, and the weig
   let state = await snapshot(page);
   const rope = pe.compareShift(DOG, { kind: 'rope', by: 1048 });
   assert.deepEqual(state.shift, { by: 1048, maxWeightChange: rope.maxWeightChange, weightsUnchanged: true });
-  assert.match(await line.textContent(), /^Moved by 1,048 positions, (not one attention weight with RoPE \(rotary\) changes|every attention weight with RoPE \(rotary\) stays as it was)/);
+  assert.match(
+    await line.textContent(),
+    /^Moved by 1,048 positions, (not one attention weight with RoPE \(rotary\) changes|every attention weight with RoPE \(rotary\) stays as it was)/,
+  );
   await encoding(page).selectOption('binary');
   state = await snapshot(page);
   assert.equal(state.shift.weightsUnchanged, false);
@@ -130,8 +157,10 @@ test('the four settings of mask and positions say which tell the copies apart', 
   const { page, problems } = await openSentence('&kind=binary');
   const table = page.getByTestId('mask-table');
   assert.deepEqual(await table.locator('.mask-cell').allTextContents(), ['= identical', '≠ apart', '≠ apart', '≠ apart']);
-  assert.match(await table.locator('.figure-title').textContent(),
-    /tells the copies apart in the attention outputs: binary alone, the causal mask alone and both together/);
+  assert.match(
+    await table.locator('.figure-title').textContent(),
+    /tells the copies apart in the attention outputs: binary alone, the causal mask alone and both together/,
+  );
   await typeSentence(page, 'dog dog');
   await encoding(page).selectOption('none');
   // "dog dog" under the mask: the second dog averages two equal values, exactly the first dog's.
@@ -146,7 +175,10 @@ test('"First copy at 200" puts the first dog at 200 and the second at 203, as th
   await page.getByRole('button', { name: 'First copy at 200' }).click();
   const state = await snapshot(page);
   assert.equal(state.start, 199);
-  assert.deepEqual(state.duplicates[0].map((index) => state.tokens[index].position), [200, 203]);
+  assert.deepEqual(
+    state.duplicates[0].map((index) => state.tokens[index].position),
+    [200, 203],
+  );
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -163,8 +195,10 @@ test('rounding noise is not shown as a difference: "the dog the dog" with a mask
   assert.doesNotMatch(await outputs.textContent(), /≠ different/);
   const title = await page.locator('.group-comparison .figure-title').nth(1).textContent();
   assert.match(title, /first differ in their attention weights, yet their attention outputs are identical/);
-  assert.match(await page.getByTestId('divergence').textContent(),
-    /Even without positions, 1 of the 2 pairs of copies here get different outputs/);
+  assert.match(
+    await page.getByTestId('divergence').textContent(),
+    /Even without positions, 1 of the 2 pairs of copies here get different outputs/,
+  );
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -3,9 +3,7 @@
 // hostile text is shown as text, and the view fits a phone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  currentParams, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession,
-} from './support/browser.mjs';
+import { currentParams, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession } from './support/browser.mjs';
 import { MARKUP_TEXT, encoding, typeHostileTexts, typeSentence, viewMessage } from './support/sentence-views.mjs';
 
 const DOG = 'The dog chased another dog';
@@ -37,8 +35,10 @@ test('the two dogs are identical without positions and different with them', asy
   const panel = page.getByTestId('divergence');
   const verdicts = await panel.locator('.verdict').allTextContents();
   assert.deepEqual(verdicts, Array(5).fill(['= identical', '≠ different']).flat(), 'five stages, without then with positions');
-  assert.deepEqual(await panel.locator('.stage-mark').allTextContents(),
-    [...Array(4).fill('=\u00a0same'), ...Array(4).fill('≠\u00a0differs')]);
+  assert.deepEqual(await panel.locator('.stage-mark').allTextContents(), [
+    ...Array(4).fill('=\u00a0same'),
+    ...Array(4).fill('≠\u00a0differs'),
+  ]);
   assert.equal(await panel.locator('.stage-mark.is-first').textContent(), '≠\u00a0differs');
   assert.match(await panel.textContent(), /with binary, the copies first differ in their inputs, and their attention outputs differ/);
   assert.deepEqual(problems, []);
@@ -51,7 +51,10 @@ test('with no positional encoding the copies stay identical', async () => {
   const [pair] = (await snapshot(page)).pairs;
   assert.equal(pair.inputDistance.withPE, 0);
   assert.equal(pair.contextDistance.withPE, 0);
-  assert.match(await page.getByTestId('divergence').textContent(), /identical at every stage with no positions: nothing here tells the copies apart/);
+  assert.match(
+    await page.getByTestId('divergence').textContent(),
+    /identical at every stage with no positions: nothing here tells the copies apart/,
+  );
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -74,8 +77,19 @@ test('the lecture\'s "it" sentence groups the, the full stop and it', async () =
   const { page, problems } = await openSentence();
   await typeSentence(page, IT);
   const state = await snapshot(page);
-  assert.deepEqual(state.duplicates, [[0, 3], [5, 11], [6, 10]]);
-  assert.deepEqual(state.pairs.map(({ a, b }) => [a, b]), [[0, 3], [5, 11], [6, 10]]);
+  assert.deepEqual(state.duplicates, [
+    [0, 3],
+    [5, 11],
+    [6, 10],
+  ]);
+  assert.deepEqual(
+    state.pairs.map(({ a, b }) => [a, b]),
+    [
+      [0, 3],
+      [5, 11],
+      [6, 10],
+    ],
+  );
   for (const pair of state.pairs) {
     assert.equal(pair.inputDistance.withoutPE, 0);
     assert.ok(pair.inputDistance.withPE > 0);
@@ -90,7 +104,15 @@ test('a word that appears three times lists every pair', async () => {
   const { page } = await openSentence();
   await typeSentence(page, 'dog and dog and dog');
   const state = await snapshot(page);
-  assert.deepEqual(state.pairs.map(({ a, b }) => [a, b]), [[0, 2], [0, 4], [2, 4], [1, 3]]);
+  assert.deepEqual(
+    state.pairs.map(({ a, b }) => [a, b]),
+    [
+      [0, 2],
+      [0, 4],
+      [2, 4],
+      [1, 3],
+    ],
+  );
   await page.context().close();
 });
 
@@ -227,7 +249,7 @@ test('typing an odd dimension with sinusoidal rounds it up; a bad one is marked 
   await page.context().close();
 });
 
-test('at the lecture\'s start 200, integer positions separate the inputs but not the attention outputs, and the page says why', async () => {
+test("at the lecture's start 200, integer positions separate the inputs but not the attention outputs, and the page says why", async () => {
   for (const text of [DOG, IT]) {
     const { page, problems } = await openSentence(`&kind=integer&start=200&text=${encodeURIComponent(text)}`);
     const state = await snapshot(page);
@@ -240,7 +262,8 @@ test('at the lecture\'s start 200, integer positions separate the inputs but not
     assert.match(panel, /spread their attention over the tokens in exactly the same way \(identical rows of attention weights\)/);
     assert.match(panel, /The largest weight in their rows is 1\. Integer positions make the attention scores grow/);
     assert.equal(titles.length, state.duplicates.length);
-    for (const title of titles) assert.match(title, /with integer, the copies first differ in their inputs, yet their attention outputs are identical/);
+    for (const title of titles)
+      assert.match(title, /with integer, the copies first differ in their inputs, yet their attention outputs are identical/);
     if (text === IT) await screenshot(page, 'sentence-it-integer-200-1280');
     assert.deepEqual(problems, []);
     await page.context().close();

@@ -9,9 +9,7 @@ import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
 import { formatExact, formatShort, formatSmall } from '../../web/views/shared/format.js';
 import { formatLarge } from '../../web/views/sinusoidal/notation.js';
-import {
-  currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
-} from './support/browser.mjs';
+import { currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps } from './support/browser.mjs';
 
 const pe = await loadPE();
 const session = useSession();
@@ -34,7 +32,10 @@ function assertMatchesCore(state) {
   assert.deepEqual(state.rotation.angles, Array.from(shift.angles));
   assert.deepEqual(state.rotation.cos, Array.from(shift.cos));
   assert.deepEqual(state.rotation.sin, Array.from(shift.sin));
-  assert.deepEqual([state.rotation.maxError, state.rotation.maxErrorAt, state.rotation.identical], [shift.maxError, shift.maxErrorAt, shift.identical]);
+  assert.deepEqual(
+    [state.rotation.maxError, state.rotation.maxErrorAt, state.rotation.identical],
+    [shift.maxError, shift.maxErrorAt, shift.identical],
+  );
   assert.equal(state.rotation.matrixShown, dim <= 64);
   const steps = pe.neighbourSteps({ start, count: count - 1, bits });
   assert.deepEqual(state.steps.periods, Array.from(steps.periods));
@@ -56,21 +57,35 @@ test('?view=sinusoidal shows only this view, every number from the core, and fit
     const { page, problems } = await openSinusoidal('', { width });
     assert.deepEqual(await visibleSteps(page), ['sinusoidal']);
     const state = await snapshot(page);
-    assert.deepEqual([state.view, state.start, state.count, state.dim, state.by, state.bits, state.base, state.layout],
-      ['sinusoidal', 0, 64, 32, 3, 8, 10000, 'interleaved']);
+    assert.deepEqual(
+      [state.view, state.start, state.count, state.dim, state.by, state.bits, state.base, state.layout],
+      ['sinusoidal', 0, 64, 32, 3, 8, 10000, 'interleaved'],
+    );
     const { byOffset, shift, steps } = assertMatchesCore(state);
     // The titles state the numbers they are made from.
     const [map, similarity, rotation, neighbours] = state.titles;
-    assert.equal(map, `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every 6.28 positions, pair 15 only every ${formatShort(state.wavelengths[15])}`);
-    assert.equal(similarity, `PE(p) · PE(q) depends only on the distance q − p: along every diagonal it varies by at most ${formatSmall(state.similarity.largestSpread)}, float32 rounding`);
+    assert.equal(
+      map,
+      `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every 6.28 positions, pair 15 only every ${formatShort(state.wavelengths[15])}`,
+    );
+    assert.equal(
+      similarity,
+      `PE(p) · PE(q) depends only on the distance q − p: along every diagonal it varies by at most ${formatSmall(state.similarity.largestSpread)}, float32 rounding`,
+    );
     assert.ok(state.similarity.largestSpread < 1e-5);
     const spreads = Array.from(byOffset.high, (high, k) => high - byOffset.low[k]);
     assert.equal(state.similarity.largestSpread, Math.max(...spreads));
-    assert.equal(rotation, `PE(p + 3) = R₃ PE(p): one rotation for every p from 0 to 63; the largest difference is ${formatSmall(shift.maxError)}, at p = ${shift.maxErrorAt}, float32 rounding`);
+    assert.equal(
+      rotation,
+      `PE(p + 3) = R₃ PE(p): one rotation for every p from 0 to 63; the largest difference is ${formatSmall(shift.maxError)}, at p = ${shift.maxErrorAt}, float32 rounding`,
+    );
     assert.ok(shift.maxError < 1e-6);
     // 0 -> 63 with 8 bits: the biggest binary jump is 31 -> 32, five bits; every sinusoidal step is the same.
     assert.deepEqual(state.steps.binaryExtent, { min: 1, max: Math.sqrt(6), minAt: 0, maxAt: 31 });
-    assert.equal(neighbours, `Binary steps run from 1 to 2.45 (31 → 32); sinusoidal steps at the same periods are all ${formatShort(steps.sinusoidal[0])}, to within ${formatSmall(state.steps.sinusoidalExtent.max - state.steps.sinusoidalExtent.min)}`);
+    assert.equal(
+      neighbours,
+      `Binary steps run from 1 to 2.45 (31 → 32); sinusoidal steps at the same periods are all ${formatShort(steps.sinusoidal[0])}, to within ${formatSmall(state.steps.sinusoidalExtent.max - state.steps.sinusoidalExtent.min)}`,
+    );
     assert.ok(state.steps.sinusoidalExtent.max - state.steps.sinusoidalExtent.min < 1e-6);
     assert.equal(state.message, null);
     assert.equal(await scrollsSideways(page), false, `no sideways scroll at ${width} px`);
@@ -98,7 +113,7 @@ test('on the full page it is step 5, after the waves, and fits 390 px', async ()
   }
 });
 
-test('the paper\'s d = 512 and the split layout: wavelengths, bands and the rotation pair by pair', async () => {
+test("the paper's d = 512 and the split layout: wavelengths, bands and the rotation pair by pair", async () => {
   for (const width of [1280, 390]) {
     const { page, problems } = await openSinusoidal('&dim=512&layout=split&start=1000000&count=40&by=100000', { width });
     const state = await snapshot(page);
@@ -111,12 +126,16 @@ test('the paper\'s d = 512 and the split layout: wavelengths, bands and the rota
     // The strip reads the cosine and sine of each pair's turn.
     await maps(page).nth(2).focus();
     const readout = mapReadouts(page).nth(2);
-    assert.equal(await readout.textContent(),
-      `cos(100,000 · w₀) = ${formatExact(state.rotation.cos[0])} · pair 0 turns by 100,000 · w₀ = ${formatShort(state.rotation.angles[0])} rad after whole turns`);
+    assert.equal(
+      await readout.textContent(),
+      `cos(100,000 · w₀) = ${formatExact(state.rotation.cos[0])} · pair 0 turns by 100,000 · w₀ = ${formatShort(state.rotation.angles[0])} rad after whole turns`,
+    );
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
-    assert.equal(await readout.textContent(),
-      `sin(100,000 · w₂₅₅) = ${formatExact(state.rotation.sin[255])} · pair 255 turns by 100,000 · w₂₅₅ = ${formatShort(state.rotation.angles[255])} rad after whole turns`);
+    assert.equal(
+      await readout.textContent(),
+      `sin(100,000 · w₂₅₅) = ${formatExact(state.rotation.sin[255])} · pair 255 turns by 100,000 · w₂₅₅ = ${formatShort(state.rotation.angles[255])} rad after whole turns`,
+    );
     assert.equal(await scrollsSideways(page), false);
     await screenshot(page, `sinusoidal-paper-split-${width}`);
     assert.deepEqual(problems, []);
@@ -132,7 +151,8 @@ test('the encoding map reads each value with its formula, by keyboard and by poi
   const readout = mapReadouts(page).first();
   assert.match(await readout.textContent(), /^Point at a cell/);
   await maps(page).first().focus();
-  const cell = (row, col, formula, pair) => `position ${100 + row}, dimension ${col} = ${formula} = ${formatExact(data[row * 8 + col])} · ` +
+  const cell = (row, col, formula, pair) =>
+    `position ${100 + row}, dimension ${col} = ${formula} = ${formatExact(data[row * 8 + col])} · ` +
     `pair ${pair}: w${'₀₁₂₃'[pair]} = ${formatShort(frequencies[pair])}, wavelength ${formatShort(wavelengths[pair])} positions`;
   assert.equal(await readout.textContent(), cell(0, 0, 'sin(100 · w₀)', 0));
   await page.keyboard.press('ArrowRight');
@@ -167,8 +187,10 @@ test('the similarity matrix and the offset curve read out PE(p) · PE(q) and eac
   await curve.focus();
   for (let n = 0; n < 4; n += 1) await page.keyboard.press('ArrowRight');
   const { low, high } = dots.byOffset;
-  assert.equal(await curveReadout.textContent(),
-    `offset k = 4: PE(p) · PE(p + 4) from ${formatExact(low[4])} to ${formatExact(high[4])} for every p from 0 to 11 (a spread of ${formatSmall(high[4] - low[4])})`);
+  assert.equal(
+    await curveReadout.textContent(),
+    `offset k = 4: PE(p) · PE(p + 4) from ${formatExact(low[4])} to ${formatExact(high[4])} for every p from 0 to 11 (a spread of ${formatSmall(high[4] - low[4])})`,
+  );
   await page.keyboard.press('End');
   assert.match(await curveReadout.textContent(), /^offset k = 15: .* for p = 0, the one pair this far apart here/);
   assert.equal(await curve.locator('.chart-marker').getAttribute('visibility'), 'visible');
@@ -191,19 +213,31 @@ test('the rotation matrix reads each entry: cos and sin of k·w_j inside a block
     await maps(page).nth(2).focus();
     const readout = mapReadouts(page).nth(2);
     const turn = `pair 0 turns by 5 · w₀ = ${formatShort(shift.angles[0])} rad after whole turns`;
-    assert.equal(await readout.textContent(), `row 0 (sin of pair 0), column 0 (sin of pair 0): cos(5 · w₀) = ${formatExact(shift.matrix[0])} · ${turn}`);
+    assert.equal(
+      await readout.textContent(),
+      `row 0 (sin of pair 0), column 0 (sin of pair 0): cos(5 · w₀) = ${formatExact(shift.matrix[0])} · ${turn}`,
+    );
     await page.keyboard.press('ArrowRight');
     if (layout === 'interleaved') {
-      assert.equal(await readout.textContent(), `row 0 (sin of pair 0), column 1 (cos of pair 0): sin(5 · w₀) = ${formatExact(shift.matrix[1])} · ${turn}`);
+      assert.equal(
+        await readout.textContent(),
+        `row 0 (sin of pair 0), column 1 (cos of pair 0): sin(5 · w₀) = ${formatExact(shift.matrix[1])} · ${turn}`,
+      );
       await page.keyboard.press('ArrowRight');
       assert.equal(await readout.textContent(), 'row 0 (sin of pair 0), column 2 (sin of pair 1): 0, pairs do not mix');
     } else {
       assert.equal(await readout.textContent(), 'row 0 (sin of pair 0), column 1 (sin of pair 1): 0, pairs do not mix');
       for (let n = 0; n < 3; n += 1) await page.keyboard.press('ArrowRight');
-      assert.equal(await readout.textContent(), `row 0 (sin of pair 0), column 4 (cos of pair 0): sin(5 · w₀) = ${formatExact(shift.matrix[4])} · ${turn}`);
+      assert.equal(
+        await readout.textContent(),
+        `row 0 (sin of pair 0), column 4 (cos of pair 0): sin(5 · w₀) = ${formatExact(shift.matrix[4])} · ${turn}`,
+      );
       await page.keyboard.press('Home');
       for (let n = 0; n < 4; n += 1) await page.keyboard.press('ArrowDown');
-      assert.equal(await readout.textContent(), `row 4 (cos of pair 0), column 0 (sin of pair 0): −sin(5 · w₀) = ${formatExact(shift.matrix[32])} · ${turn}`);
+      assert.equal(
+        await readout.textContent(),
+        `row 4 (cos of pair 0), column 0 (sin of pair 0): −sin(5 · w₀) = ${formatExact(shift.matrix[32])} · ${turn}`,
+      );
     }
     assert.deepEqual(problems, []);
     await page.context().close();
@@ -223,7 +257,10 @@ test('binary against sinusoidal: the 127 → 128 preset, read by keyboard and po
   const readout = curveReadouts(page).nth(1);
   await chart.focus();
   for (let n = 0; n < 7; n += 1) await page.keyboard.press('ArrowRight');
-  assert.equal(await readout.textContent(), `127 → 128: binary ${formatExact(Math.sqrt(8))} (all 8 bits flip), sinusoidal ${formatExact(steps.sinusoidal[7])}`);
+  assert.equal(
+    await readout.textContent(),
+    `127 → 128: binary ${formatExact(Math.sqrt(8))} (all 8 bits flip), sinusoidal ${formatExact(steps.sinusoidal[7])}`,
+  );
   await page.keyboard.press('ArrowRight');
   assert.equal(await readout.textContent(), `128 → 129: binary 1 (1 of 8 bits flip), sinusoidal ${formatExact(steps.sinusoidal[8])}`);
   await chart.blur();
@@ -231,7 +268,10 @@ test('binary against sinusoidal: the 127 → 128 preset, read by keyboard and po
   await page.mouse.move(box.x + box.width - 16, box.y + box.height / 2);
   assert.match(await readout.textContent(), /^134 → 135: binary 1 \(1 of 8 bits flip\)/);
   const note = await page.locator('figure').nth(3).locator('.figure-note').textContent();
-  assert.match(note, /^What is compared: for each index k from 1 to 8, the binary bit of index k, 0 or 1, which repeats every 2\^k positions \(2 to 256\), against the sinusoidal pair \(sin 2πp\/2\^k, cos 2πp\/2\^k\) with the same period/);
+  assert.match(
+    note,
+    /^What is compared: for each index k from 1 to 8, the binary bit of index k, 0 or 1, which repeats every 2\^k positions \(2 to 256\), against the sinusoidal pair \(sin 2πp\/2\^k, cos 2πp\/2\^k\) with the same period/,
+  );
   await screenshot(page, 'sinusoidal-127-128');
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -264,8 +304,13 @@ test('bad link values fall back with a note; the panel reports values the core r
   let state = await snapshot(page);
   assert.deepEqual([state.dim, state.base, state.layout, state.bits, state.count], [32, 10000, 'interleaved', 8, 64]);
   const notes = await page.locator('[data-page-notes]').textContent();
-  for (const mention of ['dim "7" must be an even whole number from 2 to 512', 'base "1" must be a finite number greater than 1',
-    'layout "rotated" must be one of interleaved, split', 'bits "99" must be a whole number from 1 to 16', 'count "1" must be a whole number from 2 to 256']) {
+  for (const mention of [
+    'dim "7" must be an even whole number from 2 to 512',
+    'base "1" must be a finite number greater than 1',
+    'layout "rotated" must be one of interleaved, split',
+    'bits "99" must be a whole number from 1 to 16',
+    'count "1" must be a whole number from 2 to 256',
+  ]) {
     assert.ok(notes.includes(mention), `${mention} in ${notes}`);
   }
   assert.equal(await currentQuery(page), '?view=sinusoidal');
@@ -281,7 +326,10 @@ test('bad link values fall back with a note; the panel reports values the core r
 
   const message = page.locator('.view-message');
   await page.locator('input[data-field="dim"]').fill('9');
-  assert.equal(await message.textContent(), 'These settings do not work: dim must be even for sinusoidal (one sin/cos pair per frequency); received 9.');
+  assert.equal(
+    await message.textContent(),
+    'These settings do not work: dim must be even for sinusoidal (one sin/cos pair per frequency); received 9.',
+  );
   assert.equal((await snapshot(page)).dim, 32, 'the last good state stays');
   await page.locator('input[data-field="dim"]').fill('10');
   assert.ok(await message.isHidden());
@@ -326,7 +374,10 @@ test('a base of 10^300: wavelengths, frequencies and angles written as powers of
   assertMatchesCore(state);
   assert.equal(state.base, 1e300);
   assert.equal(formatLarge(state.wavelengths[7]), '1.99 × 10²⁶³');
-  assert.equal(state.titles[0], `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every 6.28 positions, pair 7 only every ${formatLarge(state.wavelengths[7])}`);
+  assert.equal(
+    state.titles[0],
+    `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every 6.28 positions, pair 7 only every ${formatLarge(state.wavelengths[7])}`,
+  );
   await maps(page).first().focus();
   await page.keyboard.press('End');
   assert.match(await mapReadouts(page).first().textContent(), /· pair 7: w₇ = 3\.2 × 10⁻²⁶³, wavelength 1\.99 × 10²⁶³ positions$/);

@@ -8,9 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import {
-  REPO_ROOT, currentParams, openPage, screenshot, scrollsSideways, useSession, waitForSnapshot,
-} from './support/browser.mjs';
+import { REPO_ROOT, currentParams, openPage, screenshot, scrollsSideways, useSession, waitForSnapshot } from './support/browser.mjs';
 import { viewMessage } from './support/sentence-views.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
@@ -29,8 +27,8 @@ const strictSession = useSession({ csp: STRICT_CSP });
 const tokenizerSelect = (page) => page.getByTestId('tokenizer');
 const idsOf = (state) => state.tokens.map(({ id }) => id);
 // The snapshot once the view shows tokens of the given tokenizer (after its vocabulary loaded).
-const drawnWith = (page, tokenizer) => waitForSnapshot(page, (state) => state.tokenizer === tokenizer && state.count > 0,
-  { timeout: 30000 });
+const drawnWith = (page, tokenizer) =>
+  waitForSnapshot(page, (state) => state.tokenizer === tokenizer && state.count > 0, { timeout: 30000 });
 
 test('each tokenizer in the sentence view: pinned ids, pieces and ids on the chips, duplicates by id', async () => {
   const { page, problems } = await openPage(session, `${session.url}?view=sentence`);
@@ -53,7 +51,10 @@ test('each tokenizer in the sentence view: pinned ids, pieces and ids on the chi
   assert.match(await page.locator('.tokenizer-credit').textContent(), /Built with Meta Llama 3/);
   await tokenizerSelect(page).selectOption('words');
   const words = await drawnWith(page, 'words');
-  assert.deepEqual(words.tokens.map(({ text }) => text), ['the', 'dog', 'chased', 'another', 'dog']);
+  assert.deepEqual(
+    words.tokens.map(({ text }) => text),
+    ['the', 'dog', 'chased', 'another', 'dog'],
+  );
   assert.equal(await page.locator('.tokenizer-credit').isHidden(), true);
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -93,7 +94,9 @@ test('links keep the tokenizer: plain in an embed, with the view prefix on the f
   const full = await openPage(session, session.url);
   await full.page.locator('[data-view-slot="magnitude"]').scrollIntoViewIfNeeded();
   await full.page.locator('[data-view-slot="magnitude"] [data-testid="tokenizer"]').selectOption('gpt2');
-  await waitForSnapshot(full.page, (state) => state.views.magnitude?.tokenizer === 'gpt2' && state.views.magnitude.count > 0, { timeout: 30000 });
+  await waitForSnapshot(full.page, (state) => state.views.magnitude?.tokenizer === 'gpt2' && state.views.magnitude.count > 0, {
+    timeout: 30000,
+  });
   assert.equal((await currentParams(full.page)).get('magnitude.tokenizer'), 'gpt2');
   assert.deepEqual([...full.problems], []);
   await full.page.context().close();
@@ -154,8 +157,9 @@ test('the loading message is painted before building the Llama 3 vocabulary hold
   await page.evaluate(() => {
     window.frames_ = [];
     window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map(({ startTime, duration }) => ({ startTime, duration }))))
-      .observe({ type: 'longtask' });
+    new PerformanceObserver((list) =>
+      window.longTasks.push(...list.getEntries().map(({ startTime, duration }) => ({ startTime, duration }))),
+    ).observe({ type: 'longtask' });
     const tick = (time) => {
       window.frames_.push(time);
       requestAnimationFrame(tick);
@@ -168,7 +172,10 @@ test('the loading message is painted before building the Llama 3 vocabulary hold
   const { frames, longTasks } = await page.evaluate(() => ({ frames: window.frames_, longTasks: window.longTasks }));
   const block = longTasks.find(({ startTime, duration }) => startTime > chosenAt && duration > 500);
   assert.ok(block, `a long task while the vocabulary is built: ${JSON.stringify(longTasks)}`);
-  assert.ok(frames.some((time) => time > chosenAt && time < block.startTime), 'a frame between the choice and the block');
+  assert.ok(
+    frames.some((time) => time > chosenAt && time < block.startTime),
+    'a frame between the choice and the block',
+  );
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -4,9 +4,7 @@
 // Run: node --test tests/e2e/waves.test.mjs   (after `bash .ci/build.sh web`)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  currentQuery, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps,
-} from './support/browser.mjs';
+import { currentQuery, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps } from './support/browser.mjs';
 
 const session = useSession();
 
@@ -29,7 +27,10 @@ test('?view=waves&start=64&count=12&dim=8 shows only the waves: the lecture rang
     assert.equal(state.lanes[1].bits, '001100110011');
     assert.equal(state.lanes[2].bits, '000011110000');
     assert.equal(state.lanes[3].bits, '000000001111');
-    assert.deepEqual(state.lanes.map((lane) => lane.flipsHere), [11, 5, 2, 1, 0, 0, 0, 0]);
+    assert.deepEqual(
+      state.lanes.map((lane) => lane.flipsHere),
+      [11, 5, 2, 1, 0, 0, 0, 0],
+    );
     assert.equal(state.lanes[6].bits, '111111111111'); // index 7: 64 = 1000000
     // One labelled lane per index, each saying its flip period.
     const labels = await page.locator('.lane-label').allTextContents();
@@ -38,7 +39,9 @@ test('?view=waves&start=64&count=12&dim=8 shows only the waves: the lecture rang
     assert.match(labels[3], /^index 4 · flips every 8 positions/);
     assert.match(labels[7], /^index 8 \(MSB\) · flips every 128 positions$/);
     // Every lane that stays flat says so, at both widths (indices 5 to 8 here).
-    const flat = await page.locator('.lane').evaluateAll((lanes) => lanes.map((lane) => lane.querySelector('.no-flip-note')?.textContent ?? null));
+    const flat = await page
+      .locator('.lane')
+      .evaluateAll((lanes) => lanes.map((lane) => lane.querySelector('.no-flip-note')?.textContent ?? null));
     assert.deepEqual(flat, [null, null, null, null, 'no flip here', 'no flip here', 'no flip here', 'no flip here']);
     assert.equal(await scrollsSideways(page), false, `no sideways scroll at ${width} px`);
     await screenshot(page, `waves-lecture-range-${width}`);
@@ -107,7 +110,10 @@ test('presets and controls; bad values get a message and the charts keep working
   await page.getByRole('button', { name: '0–255: every index flips' }).click();
   let state = await snapshot(page);
   assert.deepEqual([state.start, state.count, state.dim], [0, 256, 8]);
-  assert.deepEqual(state.lanes.map((lane) => lane.flipsHere), [255, 127, 63, 31, 15, 7, 3, 1]);
+  assert.deepEqual(
+    state.lanes.map((lane) => lane.flipsHere),
+    [255, 127, 63, 31, 15, 7, 3, 1],
+  );
   assert.equal(await currentQuery(page), '?view=waves&count=256');
 
   await page.getByRole('button', { name: '0–31, 5 bits' }).click();
@@ -126,7 +132,10 @@ test('presets and controls; bad values get a message and the charts keep working
   assert.ok(await message.isHidden());
   state = await snapshot(page);
   assert.deepEqual(state.range, { first: 2147483647, last: 2147483647 });
-  assert.deepEqual(state.lanes.map((lane) => lane.bits), ['1', '1', '1']);
+  assert.deepEqual(
+    state.lanes.map((lane) => lane.bits),
+    ['1', '1', '1'],
+  );
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -149,9 +158,17 @@ const readouts = (page) => page.locator('svg.wave-chart + .readout');
 // The centre of position p's step in lane i (0-based) of the square waves, from the lane's two
 // grid lines (at bit 1 and bit 0, across the plot).
 async function laneCell(page, { i, p, start, count }) {
-  const [high, low] = await page.locator('.lane').nth(i).locator('line').evaluateAll((lines) => lines.map((line) => ({
-    left: Number(line.getAttribute('x1')), right: Number(line.getAttribute('x2')), y: Number(line.getAttribute('y1')),
-  })));
+  const [high, low] = await page
+    .locator('.lane')
+    .nth(i)
+    .locator('line')
+    .evaluateAll((lines) =>
+      lines.map((line) => ({
+        left: Number(line.getAttribute('x1')),
+        right: Number(line.getAttribute('x2')),
+        y: Number(line.getAttribute('y1')),
+      })),
+    );
   const step = (high.right - high.left) / count;
   return { x: high.left + (p - start + 0.5) * step, y: (high.y + low.y) / 2 };
 }
@@ -248,26 +265,42 @@ function pathCommands(d) {
   return [...d.matchAll(/([MLHV])([-\d.,]+)/g)].map(([, command, numbers]) => [command, numbers.split(',').map(Number)]);
 }
 
-test('the smooth overlay is drawn where its note says: on the bit\'s side of ½ at every position, the bit itself for index 1, ½ at each jump', async () => {
-  for (const [start, count, dim] of [[64, 12, 8], [0, 32, 5], [250, 20, 9], [2147483640, 8, 4], [0, 3, 1]]) {
+test("the smooth overlay is drawn where its note says: on the bit's side of ½ at every position, the bit itself for index 1, ½ at each jump", async () => {
+  for (const [start, count, dim] of [
+    [64, 12, 8],
+    [0, 32, 5],
+    [250, 20, 9],
+    [2147483640, 8, 4],
+    [0, 3, 1],
+  ]) {
     const label = `start ${start}, count ${count}, dim ${dim}`;
     const { page, problems } = await openWaves(`&start=${start}&count=${count}&dim=${dim}&smooth=1`);
     const state = await snapshot(page);
-    const lanes = await page.locator('.lane').evaluateAll((nodes) => nodes.map((lane) => ({
-      lines: [...lane.querySelectorAll('line')].map((line) => Number(line.getAttribute('y1'))),
-      square: lane.querySelector('path:not([stroke-dasharray])').getAttribute('d'),
-      smooth: lane.querySelector('path[stroke-dasharray]').getAttribute('d'),
-    })));
+    const lanes = await page.locator('.lane').evaluateAll((nodes) =>
+      nodes.map((lane) => ({
+        lines: [...lane.querySelectorAll('line')].map((line) => Number(line.getAttribute('y1'))),
+        square: lane.querySelector('path:not([stroke-dasharray])').getAttribute('d'),
+        smooth: lane.querySelector('path[stroke-dasharray]').getAttribute('d'),
+      })),
+    );
     assert.equal(lanes.length, dim, label);
     lanes.forEach(({ lines: [high, low], square, smooth }, i) => {
       // The square wave: one flat stretch per position, its edges half-way between positions.
-      const edges = pathCommands(square).filter(([command]) => command !== 'V').map(([, numbers]) => numbers[0]);
+      const edges = pathCommands(square)
+        .filter(([command]) => command !== 'V')
+        .map(([, numbers]) => numbers[0]);
       assert.equal(edges.length, count + 1, `${label}, index ${i + 1}`);
       const points = pathCommands(smooth).map(([, [x, y]]) => ({ x, value: (low - y) / (low - high) }));
       const at = (x) => points.find((point) => Math.abs(point.x - x) <= 0.11);
       // The curve spans the positions drawn, from the left edge where there is a position before.
-      assert.ok(Math.abs(points[0].x - (start > 0 ? edges[0] : (edges[0] + edges[1]) / 2)) <= 0.11, `${label}, index ${i + 1}: starts at ${points[0].x}`);
-      assert.ok(Math.abs(points[points.length - 1].x - edges[count]) <= 0.11, `${label}, index ${i + 1}: ends at ${points[points.length - 1].x}`);
+      assert.ok(
+        Math.abs(points[0].x - (start > 0 ? edges[0] : (edges[0] + edges[1]) / 2)) <= 0.11,
+        `${label}, index ${i + 1}: starts at ${points[0].x}`,
+      );
+      assert.ok(
+        Math.abs(points[points.length - 1].x - edges[count]) <= 0.11,
+        `${label}, index ${i + 1}: ends at ${points[points.length - 1].x}`,
+      );
       for (let r = 0; r < count; r += 1) {
         const p = start + r;
         const bit = Math.floor(p / 2 ** i) % 2;
@@ -285,7 +318,10 @@ test('the smooth overlay is drawn where its note says: on the bit\'s side of ½ 
       }
     });
     const note = await page.locator('figure').first().locator('.figure-note').textContent();
-    assert.match(note, /crossing ½ where the bit jumps, half-way between two positions\. It never jumps\. At each whole position it is above ½ where the bit is 1 and below ½ where it is 0; for index 1, whose period is only 2 positions, it is exactly the bit there/);
+    assert.match(
+      note,
+      /crossing ½ where the bit jumps, half-way between two positions\. It never jumps\. At each whole position it is above ½ where the bit is 1 and below ½ where it is 0; for index 1, whose period is only 2 positions, it is exactly the bit there/,
+    );
     assert.doesNotMatch(note, /at every step/);
     assert.equal(state.samplesPerPosition % 2, 0, 'the half-way points are samples');
     assert.deepEqual(problems, []);

@@ -41,28 +41,31 @@ function words(n) {
 
 test('the ball sentence becomes 12 lowercased tokens at positions start + r', () => {
   const analysis = pe.analyze(BALL, { start: 200 });
-  assert.deepEqual(texts(analysis),
-    ['the', 'dog', 'chased', 'the', 'ball', '.', 'it', 'could', 'not', 'catch', 'it', '.']);
-  assert.deepEqual(analysis.tokens.map((token) => token.position),
-    Array.from({ length: 12 }, (_, r) => 200 + r));
+  assert.deepEqual(texts(analysis), ['the', 'dog', 'chased', 'the', 'ball', '.', 'it', 'could', 'not', 'catch', 'it', '.']);
+  assert.deepEqual(
+    analysis.tokens.map((token) => token.position),
+    Array.from({ length: 12 }, (_, r) => 200 + r),
+  );
 });
 
 test('the ball sentence repeats "the", "." and "it"', () => {
-  assert.deepEqual(pe.analyze(BALL).duplicates, [[0, 3], [5, 11], [6, 10]]);
+  assert.deepEqual(pe.analyze(BALL).duplicates, [
+    [0, 3],
+    [5, 11],
+    [6, 10],
+  ]);
   assert.deepEqual(pe.analyze(DOGS).duplicates, [[1, 4]]);
   assert.deepEqual(pe.analyze('every word differs').duplicates, []);
 });
 
 test('the defaults are binary at dim 8 from position 0 without a mask, embeddings at 0.02', () => {
   const { kind, dim, start, causal, embeddingStd } = pe.analyze(DOGS);
-  assert.deepEqual({ kind, dim, start, causal, embeddingStd },
-    { kind: 'binary', dim: 8, start: 0, causal: false, embeddingStd: 0.02 });
+  assert.deepEqual({ kind, dim, start, causal, embeddingStd }, { kind: 'binary', dim: 8, start: 0, causal: false, embeddingStd: 0.02 });
 });
 
 test('every table is a Float32Array of tokens x dim', () => {
   const analysis = pe.analyze(BALL, { kind: 'sinusoidal', dim: 16 });
-  const tables = [analysis.tokenEmbedding, analysis.positionEncoding, analysis.input,
-    analysis.context.withoutPE, analysis.context.withPE];
+  const tables = [analysis.tokenEmbedding, analysis.positionEncoding, analysis.input, analysis.context.withoutPE, analysis.context.withPE];
   for (const table of tables) {
     assert.ok(table instanceof Float32Array);
     assert.equal(table.length, 12 * 16);
@@ -102,16 +105,18 @@ test('a causal mask tells the two dogs apart even without positions', () => {
 test('token embeddings are bit for bit those of the native build', () => {
   // The same numbers are pinned in tests/native/token_embeddings_test.cpp.
   const analysis = pe.analyze('dog zebra', { kind: 'none', dim: 4 });
-  assert.deepEqual(analysis.tokenEmbedding, new Float32Array([
-    0.00724006305, -0.00284011546, -0.0060155578, 0.0342032053,
-    -0.0113022877, 0.0320400707, 0.0145314047, -0.00990024768,
-  ]));
+  assert.deepEqual(
+    analysis.tokenEmbedding,
+    new Float32Array([
+      0.00724006305, -0.00284011546, -0.0060155578, 0.0342032053, -0.0113022877, 0.0320400707, 0.0145314047, -0.00990024768,
+    ]),
+  );
   assert.equal(pe.analysisConstants.tokenEmbeddingStd, 0.02);
   const paper = pe.analyze('dog zebra', { kind: 'none', dim: 4, embeddingStd: 1 });
-  assert.deepEqual(paper.tokenEmbedding, new Float32Array([
-    0.362003148, -0.142005771, -0.300777882, 1.71016037,
-    -0.565114379, 1.60200346, 0.726570249, -0.495012403,
-  ]));
+  assert.deepEqual(
+    paper.tokenEmbedding,
+    new Float32Array([0.362003148, -0.142005771, -0.300777882, 1.71016037, -0.565114379, 1.60200346, 0.726570249, -0.495012403]),
+  );
 });
 
 test('embeddingStd 0.02 is the default, bit for bit', () => {
@@ -143,12 +148,10 @@ test('embeddingStd 1 (the Transformer paper) makes every token embedding 50x lon
 
 test('words of any script are tokenized as natively', () => {
   const cases = [
-    ['ΟΔΟΣ ΣΟΦΙΑ, ПРИВЕТ Мир İSTANBUL Straße',
-      ['οδος', 'σοφια', ',', 'привет', 'мир', 'istanbul', 'straße']],
+    ['ΟΔΟΣ ΣΟΦΙΑ, ПРИВЕТ Мир İSTANBUL Straße', ['οδος', 'σοφια', ',', 'привет', 'мир', 'istanbul', 'straße']],
     ['我爱你。東京タワー 안녕하세요', ['我', '爱', '你', '。', '東', '京', 'タワー', '안녕하세요']],
     ['كيف حالك؟ שלום עולם!', ['كيف', 'حالك', '؟', 'שלום', 'עולם', '!']],
-    ['I ❤️ 👍🏽 👨‍👩‍👧 🇩🇪🇫🇷 GPT2 ٣٤٥',
-      ['i', '❤️', '👍🏽', '👨‍👩‍👧', '🇩🇪', '🇫🇷', 'gpt2', '٣٤٥']],
+    ['I ❤️ 👍🏽 👨‍👩‍👧 🇩🇪🇫🇷 GPT2 ٣٤٥', ['i', '❤️', '👍🏽', '👨‍👩‍👧', '🇩🇪', '🇫🇷', 'gpt2', '٣٤٥']],
   ];
   for (const [text, expected] of cases) assert.deepEqual(texts(pe.analyze(text)), expected, text);
 });
@@ -192,7 +195,10 @@ test('norms are the lengths of the token-embedding and position rows', () => {
   const analysis = pe.analyze(BALL, { kind: 'integer', start: 200, dim: 16 });
   const n = analysis.tokens.length;
   assert.ok(analysis.norms.tokenEmbedding instanceof Float64Array);
-  for (const [name, table] of [['tokenEmbedding', analysis.tokenEmbedding], ['positionEncoding', analysis.positionEncoding]]) {
+  for (const [name, table] of [
+    ['tokenEmbedding', analysis.tokenEmbedding],
+    ['positionEncoding', analysis.positionEncoding],
+  ]) {
     assert.equal(analysis.norms[name].length, n);
     for (let r = 0; r < n; r += 1) assert.ok(Math.abs(analysis.norms[name][r] - norm(row(table, 16, r))) < 1e-12, `${name} ${r}`);
   }
@@ -222,8 +228,15 @@ test('pairs compare the two dogs: identical without positions, apart with them',
 });
 
 test('pairs list every pair of copies, group by group, among the first 16 copies of a word', () => {
-  assert.deepEqual(pe.analyze('a b a c b a').pairs.map(({ group, a, b }) => [group, a, b]),
-    [[0, 0, 2], [0, 0, 5], [0, 2, 5], [1, 1, 4]]);
+  assert.deepEqual(
+    pe.analyze('a b a c b a').pairs.map(({ group, a, b }) => [group, a, b]),
+    [
+      [0, 0, 2],
+      [0, 0, 5],
+      [0, 2, 5],
+      [1, 1, 4],
+    ],
+  );
   const many = pe.analyze(Array(20).fill('a').join(' ') + ' b b');
   assert.equal(many.pairs.length, (16 * 15) / 2 + 1);
   assert.ok(many.pairs.filter((pair) => pair.group === 0).every((pair) => pair.b < 16));
@@ -231,29 +244,31 @@ test('pairs list every pair of copies, group by group, among the first 16 copies
 });
 
 test('analysisConstants states the limits', () => {
-  assert.deepEqual({ ...pe.analysisConstants },
-    { maxTokens: 2048, maxDim: 256, maxComparedCopies: 16, tokenEmbeddingStd: 0.02, weightChangeTolerance: 2 ** -17 });
+  assert.deepEqual(
+    { ...pe.analysisConstants },
+    { maxTokens: 2048, maxDim: 256, maxComparedCopies: 16, tokenEmbeddingStd: 0.02, weightChangeTolerance: 2 ** -17 },
+  );
   assert.ok(Object.isFrozen(pe.analysisConstants));
 });
 
 test('wrong types are TypeErrors that name the parameter', () => {
   assertThrows(() => pe.analyze(5), TypeError, 'text must be a string; received number 5');
-  assertThrows(() => pe.analyze(), TypeError,
-    'text must be a string; received nothing (undefined)');
-  assertThrows(() => pe.analyze(DOGS, null), TypeError,
-    'options must be an object like { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, embeddingTable, base, layout, pairing, scaling, slope }; received null');
-  assertThrows(() => pe.analyze(DOGS, { count: 5 }), TypeError,
-    'unknown option "count"; allowed options: kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, embeddingTable, base, layout, pairing, scaling, slope');
-  assertThrows(() => pe.analyze(DOGS, { kind: 3 }), TypeError,
-    'kind must be a string; received number 3');
-  assertThrows(() => pe.analyze(DOGS, { dim: '8' }), TypeError,
-    'dim must be a number; received string "8"');
-  assertThrows(() => pe.analyze(DOGS, { start: null }), TypeError,
-    'start must be a number; received null');
-  assertThrows(() => pe.analyze(DOGS, { causal: 1 }), TypeError,
-    'causal must be a boolean; received number 1');
-  assertThrows(() => pe.analyze(DOGS, { embeddingStd: '1' }), TypeError,
-    'embeddingStd must be a number; received string "1"');
+  assertThrows(() => pe.analyze(), TypeError, 'text must be a string; received nothing (undefined)');
+  assertThrows(
+    () => pe.analyze(DOGS, null),
+    TypeError,
+    'options must be an object like { kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, embeddingTable, base, layout, pairing, scaling, slope }; received null',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { count: 5 }),
+    TypeError,
+    'unknown option "count"; allowed options: kind, dim, start, causal, embeddingStd, tokenizer, bos, embeddings, embeddingTable, base, layout, pairing, scaling, slope',
+  );
+  assertThrows(() => pe.analyze(DOGS, { kind: 3 }), TypeError, 'kind must be a string; received number 3');
+  assertThrows(() => pe.analyze(DOGS, { dim: '8' }), TypeError, 'dim must be a number; received string "8"');
+  assertThrows(() => pe.analyze(DOGS, { start: null }), TypeError, 'start must be a number; received null');
+  assertThrows(() => pe.analyze(DOGS, { causal: 1 }), TypeError, 'causal must be a boolean; received number 1');
+  assertThrows(() => pe.analyze(DOGS, { embeddingStd: '1' }), TypeError, 'embeddingStd must be a number; received string "1"');
 });
 
 test('an option given as undefined takes its default', () => {
@@ -266,8 +281,11 @@ test('an option given as undefined takes its default', () => {
 
 test('an unknown kind is a TypeError from the core that lists the kinds of pe.schemes', () => {
   const names = pe.schemes.map(({ name }) => `"${name}"`);
-  assertThrows(() => pe.analyze(DOGS, { kind: 'rotary' }), TypeError,
-    `kind must be ${names.slice(0, -1).join(', ')} or ${names.at(-1)}; received "rotary"`);
+  assertThrows(
+    () => pe.analyze(DOGS, { kind: 'rotary' }),
+    TypeError,
+    `kind must be ${names.slice(0, -1).join(', ')} or ${names.at(-1)}; received "rotary"`,
+  );
 });
 
 test('values out of range are RangeErrors that state the limit and what was received', () => {
@@ -276,38 +294,52 @@ test('values out of range are RangeErrors that state the limit and what was rece
   assertThrows(() => pe.analyze(DOGS, { dim: 257 }), RangeError, `${dimRule}257`);
   assertThrows(() => pe.analyze(DOGS, { dim: 2.5 }), RangeError, `${dimRule}2.5`);
   assertThrows(() => pe.analyze(DOGS, { dim: NaN }), RangeError, `${dimRule}NaN`);
-  assertThrows(() => pe.analyze(DOGS, { kind: 'sinusoidal', dim: 7 }), RangeError,
-    'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7');
-  assertThrows(() => pe.analyze(words(4123)), RangeError,
-    'text must have at most 2048 tokens; received 4123');
-  assertThrows(() => pe.analyze('dog', { start: -1 }), RangeError,
-    'start must be an integer from 0 to 2147483647 (2^31 - 1); received -1');
-  assertThrows(() => pe.analyze('dog', { start: Infinity }), RangeError,
-    'start must be an integer from 0 to 2147483647 (2^31 - 1); received Infinity');
-  assertThrows(() => pe.analyze(DOGS, { start: 2 ** 31 - 4 }), RangeError,
-    'start must be an integer from 0 to 2147483643 (the last of the 5 tokens is at start + 4, '
-    + 'at most 2^31 - 1); received 2147483644');
+  assertThrows(
+    () => pe.analyze(DOGS, { kind: 'sinusoidal', dim: 7 }),
+    RangeError,
+    'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7',
+  );
+  assertThrows(() => pe.analyze(words(4123)), RangeError, 'text must have at most 2048 tokens; received 4123');
+  assertThrows(() => pe.analyze('dog', { start: -1 }), RangeError, 'start must be an integer from 0 to 2147483647 (2^31 - 1); received -1');
+  assertThrows(
+    () => pe.analyze('dog', { start: Infinity }),
+    RangeError,
+    'start must be an integer from 0 to 2147483647 (2^31 - 1); received Infinity',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { start: 2 ** 31 - 4 }),
+    RangeError,
+    'start must be an integer from 0 to 2147483643 (the last of the 5 tokens is at start + 4, ' + 'at most 2^31 - 1); received 2147483644',
+  );
   const stdRule = 'embeddingStd must be a number from 0.001 to 10; received ';
-  for (const [value, shown] of [[0, '0'], [0.0009, '0.0009'], [-0.02, '-0.02'], [10.5, '10.5'],
-    [NaN, 'NaN'], [Infinity, 'Infinity']]) {
+  for (const [value, shown] of [
+    [0, '0'],
+    [0.0009, '0.0009'],
+    [-0.02, '-0.02'],
+    [10.5, '10.5'],
+    [NaN, 'NaN'],
+    [Infinity, 'Infinity'],
+  ]) {
     assertThrows(() => pe.analyze(DOGS, { embeddingStd: value }), RangeError, stdRule + shown);
   }
   for (const value of [0.001, 10]) assert.equal(pe.analyze(DOGS, { embeddingStd: value }).embeddingStd, value);
 });
 
 test('the module stays usable after every kind of error', () => {
-  const failures = [() => pe.analyze(7), () => pe.analyze(DOGS, { kind: 'rotary' }),
-    () => pe.analyze(DOGS, { dim: 0 })];
+  const failures = [() => pe.analyze(7), () => pe.analyze(DOGS, { kind: 'rotary' }), () => pe.analyze(DOGS, { dim: 0 })];
   for (const bad of failures) {
     assert.throws(bad);
-    assert.deepEqual(pe.analyze(BALL).duplicates, [[0, 3], [5, 11], [6, 10]]);
+    assert.deepEqual(pe.analyze(BALL).duplicates, [
+      [0, 3],
+      [5, 11],
+      [6, 10],
+    ]);
   }
 });
 
 test('1,000 analyses and 1,000 errors leave the wasm heap as it was', () => {
   const tooLong = words(2049); // fails after tokenizing, the other two before
-  const failures = [() => pe.analyze(BALL, { dim: 0 }), () => pe.analyze(BALL, { kind: 'rotary' }),
-    () => pe.analyze(tooLong)];
+  const failures = [() => pe.analyze(BALL, { dim: 0 }), () => pe.analyze(BALL, { kind: 'rotary' }), () => pe.analyze(tooLong)];
   const run = (call) => {
     pe.analyze(BALL, { kind: 'sinusoidal', dim: 32, causal: true });
     assert.throws(failures[call % failures.length]);

@@ -87,18 +87,28 @@ test('the smooth wave crosses 1/2 half-way between positions where the bit chang
 });
 
 test('bad requests throw the same messages as pe.encode', () => {
-  assertThrows(() => pe.binaryStructure({ start: 0, count: 4, dim: 0 }), RangeError,
-    'dim must be an integer from 1 to 4096; received 0');
-  assertThrows(() => pe.binaryStructure({ start: 2147483647, count: 2, dim: 8 }), RangeError,
-    'count must be an integer from 0 to 1 (the last position, start + count - 1, may be at most 2^31 - 1); received 2');
-  assertThrows(() => pe.binaryStructure({ count: '4', dim: 8 }), TypeError,
-    'count must be a number; received string "4"');
-  assertThrows(() => pe.binaryStructure({ count: 4, dim: 8, kind: 'binary' }), TypeError,
-    'unknown option "kind"; allowed options: start, count, dim');
-  assertThrows(() => pe.smoothBits({ count: 4, dim: 8, samplesPerPosition: 65 }), RangeError,
-    'samplesPerPosition must be an integer from 1 to 64; received 65');
-  assertThrows(() => pe.smoothBits(null), TypeError,
-    'options must be an object like { start, count, dim, samplesPerPosition }; received null');
+  assertThrows(() => pe.binaryStructure({ start: 0, count: 4, dim: 0 }), RangeError, 'dim must be an integer from 1 to 4096; received 0');
+  assertThrows(
+    () => pe.binaryStructure({ start: 2147483647, count: 2, dim: 8 }),
+    RangeError,
+    'count must be an integer from 0 to 1 (the last position, start + count - 1, may be at most 2^31 - 1); received 2',
+  );
+  assertThrows(() => pe.binaryStructure({ count: '4', dim: 8 }), TypeError, 'count must be a number; received string "4"');
+  assertThrows(
+    () => pe.binaryStructure({ count: 4, dim: 8, kind: 'binary' }),
+    TypeError,
+    'unknown option "kind"; allowed options: start, count, dim',
+  );
+  assertThrows(
+    () => pe.smoothBits({ count: 4, dim: 8, samplesPerPosition: 65 }),
+    RangeError,
+    'samplesPerPosition must be an integer from 1 to 64; received 65',
+  );
+  assertThrows(
+    () => pe.smoothBits(null),
+    TypeError,
+    'options must be an object like { start, count, dim, samplesPerPosition }; received null',
+  );
 });
 
 test('16,777,216 positions are described without holding them in wasm memory', () => {
@@ -107,7 +117,10 @@ test('16,777,216 positions are described without holding them in wasm memory', (
   assert.ok(memory.memoryBytes() - before <= 4 * 2 ** 20, `wasm memory grew by ${memory.memoryBytes() - before} bytes`);
   assert.equal(b.hamming.length, 16777215);
   assert.equal(b.sameCodeAs.length, 16777216);
-  assert.ok(b.hamming.every((flips) => flips === 1), 'with one bit, every step flips it');
+  assert.ok(
+    b.hamming.every((flips) => flips === 1),
+    'with one bit, every step flips it',
+  );
   assert.equal(b.sameCodeAs[16777215], 1, 'the last position (odd) has the code of position 1');
   assert.equal(b.sameCodeAs[262144], 0, 'across a block boundary: 262,144 is even');
 });

@@ -56,35 +56,55 @@ test('positional encodings compared with each other: sinusoidal neighbours are t
 
 test('wrong types are TypeErrors and bad tables RangeErrors, each naming what is allowed', () => {
   const data = new Float32Array(6);
-  assertThrows(() => pe.cosineSimilarities(), TypeError,
-    'options must be an object like { data, dim }; received nothing (undefined)');
-  assertThrows(() => pe.cosineSimilarities({ data: [1, 2], dim: 2 }), TypeError,
-    'data must be a Float32Array; received an array');
-  assertThrows(() => pe.cosineSimilarities({ data: new Float64Array(4), dim: 2 }), TypeError,
-    'data must be a Float32Array; received a Float64Array');
-  assertThrows(() => pe.cosineSimilarities({ data, dim: '2' }), TypeError,
-    'dim must be a number; received string "2"');
-  assertThrows(() => pe.cosineSimilarities({ data, dim: 0 }), RangeError,
-    'dim must be an integer from 1 to 4096; received 0');
-  assertThrows(() => pe.cosineSimilarities({ data: new Int32Array(4), dim: 2 }), TypeError,
-    'data must be a Float32Array; received an Int32Array');
-  assertThrows(() => pe.cosineSimilarities({ data, dim: 4 }), RangeError,
-    "data's length must be a positive multiple of dim = 4; received 6 values");
-  assertThrows(() => pe.cosineSimilarities({ data: new Float32Array(0), dim: 1 }), RangeError,
-    "data's length must be a positive multiple of dim = 1; received 0 values");
-  assertThrows(() => pe.cosineSimilarities({ data: new Float32Array(2049), dim: 1 }), RangeError,
-    'data must have at most 2048 rows; received 2049 rows (2049 values at dim = 1)');
-  assertThrows(() => pe.cosineSimilarities({ data: new Float32Array([1, NaN, 0, 1]), dim: 2 }), RangeError,
-    'every value of data must be a finite number; data[1] is NaN');
-  assertThrows(() => pe.cosineSimilarities({ data: new Float32Array([1, 0, -Infinity, 1]), dim: 2 }), RangeError,
-    'every value of data must be a finite number; data[2] is -Infinity');
+  assertThrows(() => pe.cosineSimilarities(), TypeError, 'options must be an object like { data, dim }; received nothing (undefined)');
+  assertThrows(() => pe.cosineSimilarities({ data: [1, 2], dim: 2 }), TypeError, 'data must be a Float32Array; received an array');
+  assertThrows(
+    () => pe.cosineSimilarities({ data: new Float64Array(4), dim: 2 }),
+    TypeError,
+    'data must be a Float32Array; received a Float64Array',
+  );
+  assertThrows(() => pe.cosineSimilarities({ data, dim: '2' }), TypeError, 'dim must be a number; received string "2"');
+  assertThrows(() => pe.cosineSimilarities({ data, dim: 0 }), RangeError, 'dim must be an integer from 1 to 4096; received 0');
+  assertThrows(
+    () => pe.cosineSimilarities({ data: new Int32Array(4), dim: 2 }),
+    TypeError,
+    'data must be a Float32Array; received an Int32Array',
+  );
+  assertThrows(
+    () => pe.cosineSimilarities({ data, dim: 4 }),
+    RangeError,
+    "data's length must be a positive multiple of dim = 4; received 6 values",
+  );
+  assertThrows(
+    () => pe.cosineSimilarities({ data: new Float32Array(0), dim: 1 }),
+    RangeError,
+    "data's length must be a positive multiple of dim = 1; received 0 values",
+  );
+  assertThrows(
+    () => pe.cosineSimilarities({ data: new Float32Array(2049), dim: 1 }),
+    RangeError,
+    'data must have at most 2048 rows; received 2049 rows (2049 values at dim = 1)',
+  );
+  assertThrows(
+    () => pe.cosineSimilarities({ data: new Float32Array([1, NaN, 0, 1]), dim: 2 }),
+    RangeError,
+    'every value of data must be a finite number; data[1] is NaN',
+  );
+  assertThrows(
+    () => pe.cosineSimilarities({ data: new Float32Array([1, 0, -Infinity, 1]), dim: 2 }),
+    RangeError,
+    'every value of data must be a finite number; data[2] is -Infinity',
+  );
 });
 
 test('an oversized table is refused before it is copied: the wasm memory does not grow', () => {
   const huge = pe.encode({ kind: 'binary', count: 65536, dim: 256 }).data; // 64 MiB
   const before = memory.memoryBytes();
-  assertThrows(() => pe.cosineSimilarities({ data: huge, dim: 256 }), RangeError,
-    'data must have at most 2048 rows; received 65536 rows (16777216 values at dim = 256)');
+  assertThrows(
+    () => pe.cosineSimilarities({ data: huge, dim: 256 }),
+    RangeError,
+    'data must have at most 2048 rows; received 65536 rows (16777216 values at dim = 256)',
+  );
   assert.equal(memory.memoryBytes(), before);
 });
 

@@ -13,7 +13,7 @@ const pe = await loadPE();
 const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
 const [words, gpt2] = pe.tokenizers;
 
-test('the note lists every word of every one of the core\'s groups, in the core\'s order', () => {
+test("the note lists every word of every one of the core's groups, in the core's order", () => {
   const note = embeddingNote(scales.init, pe.vocabularyClusters, words);
   assert.ok(pe.vocabularyClusters.length >= 8);
   let at = 0;
@@ -28,11 +28,17 @@ test('the note lists every word of every one of the core\'s groups, in the core\
   assert.match(note, /pronouns: it, he, she, they/);
 });
 
-test('each scale says where it comes from: GPT-2 for 0.02, the paper\'s √d on tensor2tensor\'s 1/√d for 1', () => {
+test("each scale says where it comes from: GPT-2 for 0.02, the paper's √d on tensor2tensor's 1/√d for 1", () => {
   assert.equal(scales.init.std, 0.02);
-  assert.match(embeddingNote(scales.init, pe.vocabularyClusters, words), /standard deviation 0\.02, the scale at which GPT-2 initialises its token embeddings\./);
+  assert.match(
+    embeddingNote(scales.init, pe.vocabularyClusters, words),
+    /standard deviation 0\.02, the scale at which GPT-2 initialises its token embeddings\./,
+  );
   const paper = embeddingNote(scales.paper, pe.vocabularyClusters, words);
-  assert.match(paper, /standard deviation 1, the scale of the Transformer paper’s embeddings \(the paper multiplies them by √d; its authors’ library, tensor2tensor, initialises them with standard deviation 1\/√d, so the product has standard deviation 1\)/);
+  assert.match(
+    paper,
+    /standard deviation 1, the scale of the Transformer paper’s embeddings \(the paper multiplies them by √d; its authors’ library, tensor2tensor, initialises them with standard deviation 1\/√d, so the product has standard deviation 1\)/,
+  );
   assert.match(scales.paper.choice, /Transformer paper’s × √d on tensor2tensor’s 1\/√d initialisation/);
   assert.match(scales.init.choice, /GPT-2/);
 });
@@ -45,7 +51,7 @@ test('with a BPE tokenizer the note says the vectors are seeded by the token id 
   assert.doesNotMatch(note, /animals/);
 });
 
-test('with GloVe the note gives the numbers of this analysis: the dimension, the missing words\' scale and which they are', async () => {
+test("with GloVe the note gives the numbers of this analysis: the dimension, the missing words' scale and which they are", async () => {
   await pe.loadEmbeddings('glove');
   const glove = pe.embeddings.find(({ name }) => name === 'glove');
   const a = pe.analyze('a cat and a qwxzv', { embeddings: 'glove' });

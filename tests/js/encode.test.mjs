@@ -20,7 +20,9 @@ const earlyCopy = Array.from(early.data);
 
 // Row r as the lecture writes it: most significant bit first.
 function msbFirst({ data, dim }, r) {
-  return Array.from(data.subarray(r * dim, (r + 1) * dim)).reverse().join('');
+  return Array.from(data.subarray(r * dim, (r + 1) * dim))
+    .reverse()
+    .join('');
 }
 
 // Independent float64 reference: w_k = exp(-2k/dim * ln base), interleaved [sin, cos] pairs.
@@ -58,8 +60,18 @@ test('positions 64 to 75 with 8 bits match the lecture table', () => {
   const result = pe.encode({ kind: 'binary', start: 64, count: 12, dim: 8 });
   const rows = Array.from({ length: 12 }, (_, r) => msbFirst(result, r));
   assert.deepEqual(rows, [
-    '01000000', '01000001', '01000010', '01000011', '01000100', '01000101',
-    '01000110', '01000111', '01001000', '01001001', '01001010', '01001011',
+    '01000000',
+    '01000001',
+    '01000010',
+    '01000011',
+    '01000100',
+    '01000101',
+    '01000110',
+    '01000111',
+    '01001000',
+    '01001001',
+    '01001010',
+    '01001011',
   ]);
 });
 
@@ -73,7 +85,12 @@ test('the integer encoding writes 200 eight times, then 201, 202, 203', () => {
 test('the result echoes the request with defaults filled in', () => {
   const { data, ...fields } = pe.encode({ kind: 'binary', start: 64, count: 12, dim: 8 });
   assert.deepEqual(fields, {
-    kind: 'binary', start: 64, count: 12, dim: 8, base: 10000, layout: 'interleaved',
+    kind: 'binary',
+    start: 64,
+    count: 12,
+    dim: 8,
+    base: 10000,
+    layout: 'interleaved',
   });
   assert.equal(data.length, 12 * 8);
 });
@@ -136,31 +153,33 @@ test('an empty request gives an empty array', () => {
 
 test('wrong option types are TypeErrors that say what was received', () => {
   const allowed = 'kind, start, count, dim, base, layout';
-  assertEncodeThrows(undefined, TypeError,
-    `options must be an object like { ${allowed} }; received nothing (undefined)`);
+  assertEncodeThrows(undefined, TypeError, `options must be an object like { ${allowed} }; received nothing (undefined)`);
   assertEncodeThrows(null, TypeError, `options must be an object like { ${allowed} }; received null`);
-  assertEncodeThrows('binary', TypeError,
-    `options must be an object like { ${allowed} }; received string "binary"`);
+  assertEncodeThrows('binary', TypeError, `options must be an object like { ${allowed} }; received string "binary"`);
   assertEncodeThrows([], TypeError, `options must be an object like { ${allowed} }; received an array`);
-  assertEncodeThrows({ kind: 2, count: 1, dim: 8 }, TypeError,
-    'kind must be a string; received number 2');
-  assertEncodeThrows({ kind: 'binary', count: 1, dim: '8' }, TypeError,
-    'dim must be a number; received string "8"');
-  assertEncodeThrows({ kind: 'binary', dim: 8 }, TypeError,
-    'count must be a number; received nothing (undefined)');
-  assertEncodeThrows({ kind: 'binary', count: 1n, dim: 8 }, TypeError,
-    'count must be a number; received bigint 1');
-  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: null }, TypeError,
-    'base must be a number; received null');
+  assertEncodeThrows({ kind: 2, count: 1, dim: 8 }, TypeError, 'kind must be a string; received number 2');
+  assertEncodeThrows({ kind: 'binary', count: 1, dim: '8' }, TypeError, 'dim must be a number; received string "8"');
+  assertEncodeThrows({ kind: 'binary', dim: 8 }, TypeError, 'count must be a number; received nothing (undefined)');
+  assertEncodeThrows({ kind: 'binary', count: 1n, dim: 8 }, TypeError, 'count must be a number; received bigint 1');
+  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, base: null }, TypeError, 'base must be a number; received null');
 });
 
 test('an unknown kind, layout or option is a TypeError naming the allowed ones', () => {
-  assertEncodeThrows({ kind: 'rotary', count: 1, dim: 8 }, TypeError,
-    'kind must be "integer", "binary" or "sinusoidal"; received "rotary"');
-  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 8, layout: 'rotate_half' }, TypeError,
-    'layout must be "interleaved" or "split"; received "rotate_half"');
-  assertEncodeThrows({ kind: 'binary', count: 1, dims: 8 }, TypeError,
-    'unknown option "dims"; allowed options: kind, start, count, dim, base, layout');
+  assertEncodeThrows(
+    { kind: 'rotary', count: 1, dim: 8 },
+    TypeError,
+    'kind must be "integer", "binary" or "sinusoidal"; received "rotary"',
+  );
+  assertEncodeThrows(
+    { kind: 'sinusoidal', count: 1, dim: 8, layout: 'rotate_half' },
+    TypeError,
+    'layout must be "interleaved" or "split"; received "rotate_half"',
+  );
+  assertEncodeThrows(
+    { kind: 'binary', count: 1, dims: 8 },
+    TypeError,
+    'unknown option "dims"; allowed options: kind, start, count, dim, base, layout',
+  );
 });
 
 test('dim 0, 1.5 and NaN are RangeErrors', () => {
@@ -172,8 +191,11 @@ test('dim 0, 1.5 and NaN are RangeErrors', () => {
 });
 
 test('an odd dim is a RangeError for sinusoidal', () => {
-  assertEncodeThrows({ kind: 'sinusoidal', count: 1, dim: 7 }, RangeError,
-    'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7');
+  assertEncodeThrows(
+    { kind: 'sinusoidal', count: 1, dim: 7 },
+    RangeError,
+    'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7',
+  );
 });
 
 test('a base of 1 or less is a RangeError', () => {
@@ -184,16 +206,24 @@ test('a base of 1 or less is a RangeError', () => {
 });
 
 test('a negative count or start is a RangeError', () => {
-  assertEncodeThrows({ kind: 'binary', count: -1, dim: 8 }, RangeError,
-    'count must be an integer from 0 to 2147483648 (the last position, start + count - 1, ' +
-      'may be at most 2^31 - 1); received -1');
-  assertEncodeThrows({ kind: 'binary', start: -1, count: 1, dim: 8 }, RangeError,
-    'start must be an integer from 0 to 2147483647 (2^31 - 1); received -1');
+  assertEncodeThrows(
+    { kind: 'binary', count: -1, dim: 8 },
+    RangeError,
+    'count must be an integer from 0 to 2147483648 (the last position, start + count - 1, ' + 'may be at most 2^31 - 1); received -1',
+  );
+  assertEncodeThrows(
+    { kind: 'binary', start: -1, count: 1, dim: 8 },
+    RangeError,
+    'start must be an integer from 0 to 2147483647 (2^31 - 1); received -1',
+  );
 });
 
 test('more than 16,777,216 values is a RangeError', () => {
-  assertEncodeThrows({ kind: 'binary', count: 4097, dim: 4096 }, RangeError,
-    'count * dim must be at most 16777216 values per table; received 4097 * 4096 = 16781312');
+  assertEncodeThrows(
+    { kind: 'binary', count: 4097, dim: 4096 },
+    RangeError,
+    'count * dim must be at most 16777216 values per table; received 4097 * 4096 = 16781312',
+  );
 });
 
 test('the module stays usable after an error', () => {

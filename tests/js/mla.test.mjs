@@ -51,8 +51,12 @@ test('the whole of DeepSeek-V3: 35,136 numbers per token, 70,272 bytes in bf16; 
 });
 
 test('Llama presets cache with grouped-query attention: 1,024 per layer and 16,384 per token for Llama 3.2 1B', () => {
-  assert.deepEqual(pe.kvCache({ attention: 'gqa', ...dims(preset('llama-3.2-1b')) }),
-    { perTokenPerLayer: 1024, perToken: 16384, total: 16384, bytes: 32768 });
+  assert.deepEqual(pe.kvCache({ attention: 'gqa', ...dims(preset('llama-3.2-1b')) }), {
+    perTokenPerLayer: 1024,
+    perToken: 16384,
+    total: 16384,
+    bytes: 32768,
+  });
   for (const id of ['llama-3.1-8b', 'llama-3.1-70b']) {
     assert.equal(pe.kvCache({ attention: 'gqa', ...dims(preset(id)) }).perTokenPerLayer, 2048, id);
   }
@@ -69,8 +73,11 @@ test('sizes stay exact integers up to 2^53', () => {
   assert.ok(Number.isSafeInteger(most.bytes - 1));
   const big = pe.kvCache({ attention: 'mha', heads: 128, headDim: 128, layers: 61, tokens: 1e9, bytesPerElement: 4 });
   assert.equal(big.bytes, 1998848 * 1e9 * 4);
-  assertThrows(() => pe.kvCache({ attention: 'mla', latentDim: 1, ropeDim: 0, tokens: 2 ** 53, bytesPerElement: 2 }), RangeError,
-    'tokens must be an integer from 0 to 4503599627370496 (at most 2^53 bytes, exact in JavaScript); received 9.00719925474099e+15');
+  assertThrows(
+    () => pe.kvCache({ attention: 'mla', latentDim: 1, ropeDim: 0, tokens: 2 ** 53, bytesPerElement: 2 }),
+    RangeError,
+    'tokens must be an integer from 0 to 4503599627370496 (at most 2^53 bytes, exact in JavaScript); received 9.00719925474099e+15',
+  );
 });
 
 test('kvCache errors name the option, what is allowed and what was received', () => {
@@ -80,22 +87,62 @@ test('kvCache errors name the option, what is allowed and what was received', ()
   assertThrows(() => pe.kvCache({ attention: 'gqa', headDim: 128 }), TypeError, 'kvHeads is required for attention "gqa"');
   // Options a kind does not use: ignored, unless wrongly typed.
   assert.equal(pe.kvCache({ attention: 'mha', heads: 2, headDim: 4, latentDim: -1 }).perTokenPerLayer, 16);
-  assertThrows(() => pe.kvCache({ attention: 'mha', heads: 2, headDim: 4, ropeDim: '64' }), TypeError, 'ropeDim must be a number; received string "64"');
-  assertThrows(() => pe.kvCache({ attention: 'mla', latentDim: 512, ropeDim: 63 }), RangeError, 'ropeDim must be an even integer from 0 to 65536; received 63');
+  assertThrows(
+    () => pe.kvCache({ attention: 'mha', heads: 2, headDim: 4, ropeDim: '64' }),
+    TypeError,
+    'ropeDim must be a number; received string "64"',
+  );
+  assertThrows(
+    () => pe.kvCache({ attention: 'mla', latentDim: 512, ropeDim: 63 }),
+    RangeError,
+    'ropeDim must be an even integer from 0 to 65536; received 63',
+  );
   assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 0 }), RangeError, 'headDim must be an integer from 1 to 65536; received 0');
-  assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, layers: 1.5 }), RangeError, 'layers must be an integer from 1 to 65536; received 1.5');
-  assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, bytesPerElement: 0.5 }), RangeError, 'bytesPerElement must be an integer from 1 to 8; received 0.5');
-  assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, tokens: NaN }), RangeError,
-    'tokens must be an integer from 0 to 281474976710656 (at most 2^53 bytes, exact in JavaScript); received NaN');
-  assertThrows(() => pe.kvCache({ attention: 'mqa', headDim: 8, window: 4 }), TypeError,
-    'unknown option "window"; allowed options: attention, heads, kvHeads, headDim, valueHeadDim, latentDim, ropeDim, layers, tokens, bytesPerElement');
-  assertThrows(() => pe.kvCache('mla'), TypeError, 'options must be an object like { attention, heads, kvHeads, headDim, valueHeadDim, latentDim, ropeDim, layers, tokens, bytesPerElement }; received string "mla"');
+  assertThrows(
+    () => pe.kvCache({ attention: 'mqa', headDim: 8, layers: 1.5 }),
+    RangeError,
+    'layers must be an integer from 1 to 65536; received 1.5',
+  );
+  assertThrows(
+    () => pe.kvCache({ attention: 'mqa', headDim: 8, bytesPerElement: 0.5 }),
+    RangeError,
+    'bytesPerElement must be an integer from 1 to 8; received 0.5',
+  );
+  assertThrows(
+    () => pe.kvCache({ attention: 'mqa', headDim: 8, tokens: NaN }),
+    RangeError,
+    'tokens must be an integer from 0 to 281474976710656 (at most 2^53 bytes, exact in JavaScript); received NaN',
+  );
+  assertThrows(
+    () => pe.kvCache({ attention: 'mqa', headDim: 8, window: 4 }),
+    TypeError,
+    'unknown option "window"; allowed options: attention, heads, kvHeads, headDim, valueHeadDim, latentDim, ropeDim, layers, tokens, bytesPerElement',
+  );
+  assertThrows(
+    () => pe.kvCache('mla'),
+    TypeError,
+    'options must be an object like { attention, heads, kvHeads, headDim, valueHeadDim, latentDim, ropeDim, layers, tokens, bytesPerElement }; received string "mla"',
+  );
 });
 
 test('six presets with the published dimensions', () => {
-  assert.deepEqual(pe.modelPresets.map(({ name }) => name),
-    ['DeepSeek-V2', 'DeepSeek-V3', 'DeepSeek-V2-Lite', 'Llama 3.1 8B', 'Llama 3.1 70B', 'Llama 3.2 1B']);
-  const fields = ['dModel', 'layers', 'heads', 'kvHeads', 'headDim', 'valueHeadDim', 'queryKeyHeadDim', 'ropeDim', 'latentDim', 'queryLatentDim', 'maxContext'];
+  assert.deepEqual(
+    pe.modelPresets.map(({ name }) => name),
+    ['DeepSeek-V2', 'DeepSeek-V3', 'DeepSeek-V2-Lite', 'Llama 3.1 8B', 'Llama 3.1 70B', 'Llama 3.2 1B'],
+  );
+  const fields = [
+    'dModel',
+    'layers',
+    'heads',
+    'kvHeads',
+    'headDim',
+    'valueHeadDim',
+    'queryKeyHeadDim',
+    'ropeDim',
+    'latentDim',
+    'queryLatentDim',
+    'maxContext',
+  ];
   const expected = {
     'deepseek-v2': [5120, 60, 128, 128, 128, 128, 192, 64, 512, 1536, 163840],
     'deepseek-v3': [7168, 61, 128, 128, 128, 128, 192, 64, 512, 1536, 163840],
@@ -105,12 +152,19 @@ test('six presets with the published dimensions', () => {
     'llama-3.2-1b': [2048, 16, 32, 8, 64, 64, 64, null, null, null, 131072],
   };
   for (const [id, values] of Object.entries(expected)) {
-    assert.deepEqual(fields.map((field) => preset(id)[field]), values, id);
+    assert.deepEqual(
+      fields.map((field) => preset(id)[field]),
+      values,
+      id,
+    );
   }
   const yarn = { type: 'yarn', factor: 40, originalContext: 4096, betaFast: 32, betaSlow: 1 };
   for (const id of ['deepseek-v2', 'deepseek-v3', 'deepseek-v2-lite']) {
-    assert.deepEqual({ ...preset(id).rope, wavelengths: undefined, mscaleAllDim: undefined, softmaxFactor: undefined },
-      { dim: 64, base: 10000, scaling: yarn, wavelengths: undefined, mscaleAllDim: undefined, softmaxFactor: undefined }, id);
+    assert.deepEqual(
+      { ...preset(id).rope, wavelengths: undefined, mscaleAllDim: undefined, softmaxFactor: undefined },
+      { dim: 64, base: 10000, scaling: yarn, wavelengths: undefined, mscaleAllDim: undefined, softmaxFactor: undefined },
+      id,
+    );
   }
   const llama3 = (factor) => ({ type: 'llama3', factor, lowFreqFactor: 1, highFreqFactor: 4, originalContext: 8192 });
   assert.deepEqual(preset('llama-3.1-8b').rope.scaling, llama3(8));
@@ -133,13 +187,15 @@ test("YaRN's temperature: mscale^2 = 1.874 for V3, 1.590 with V2's 0.707; none f
   }
 });
 
-test('each preset\'s wavelengths are 2 pi / theta of pe.ropeFrequencies, before and after its scaling, with its bands', () => {
+test("each preset's wavelengths are 2 pi / theta of pe.ropeFrequencies, before and after its scaling, with its bands", () => {
   for (const { id, rope } of pe.modelPresets) {
     const before = pe.ropeFrequencies({ dim: rope.dim, base: rope.base });
     const after = pe.ropeFrequencies({ dim: rope.dim, base: rope.base, scaling: rope.scaling });
     assert.equal(rope.wavelengths.before.length, rope.dim / 2, id);
-    rope.wavelengths.before.forEach((length, i) => assert.ok(Math.abs(length * before[i] / (2 * Math.PI) - 1) < 1e-14, `${id} pair ${i}`));
-    rope.wavelengths.after.forEach((length, i) => assert.ok(Math.abs(length * after[i] / (2 * Math.PI) - 1) < 1e-14, `${id} pair ${i}`));
+    rope.wavelengths.before.forEach((length, i) =>
+      assert.ok(Math.abs((length * before[i]) / (2 * Math.PI) - 1) < 1e-14, `${id} pair ${i}`),
+    );
+    rope.wavelengths.after.forEach((length, i) => assert.ok(Math.abs((length * after[i]) / (2 * Math.PI) - 1) < 1e-14, `${id} pair ${i}`));
   }
   const bands = V3.rope.wavelengths.bands;
   assert.deepEqual([bands.indexOf('blended'), bands.indexOf('divided'), bands.length], [11, 23, 32]);
@@ -150,11 +206,17 @@ test('each preset\'s wavelengths are 2 pi / theta of pe.ropeFrequencies, before 
 });
 
 test('absorbing W_UK gives the explicit scores without positions and with decoupled RoPE, not with RoPE on the full keys', () => {
-  const sizes = [{}, { tokens: 2, dModel: 8, heads: 1, headDim: 2, ropeDim: 2, latentDim: 1 }, { tokens: 32, dModel: 96, heads: 3, headDim: 32, ropeDim: 16, latentDim: 48 }];
+  const sizes = [
+    {},
+    { tokens: 2, dModel: 8, heads: 1, headDim: 2, ropeDim: 2, latentDim: 1 },
+    { tokens: 32, dModel: 96, heads: 3, headDim: 32, ropeDim: 16, latentDim: 48 },
+  ];
   for (const size of sizes) {
     for (const start of [0, 7, 4096, 2 ** 20]) {
       for (const seed of [1, 2, 99]) {
-        const runs = Object.fromEntries(['none', 'naive', 'decoupled'].map((rope) => [rope, pe.mlaAbsorption({ rope, start, seed, ...size })]));
+        const runs = Object.fromEntries(
+          ['none', 'naive', 'decoupled'].map((rope) => [rope, pe.mlaAbsorption({ rope, start, seed, ...size })]),
+        );
         const label = JSON.stringify({ size, start, seed });
         for (const rope of ['none', 'decoupled']) {
           assert.ok(runs[rope].maxAbsDifference <= 1e-4 * runs[rope].maxAbsScore, `${rope} ${label}`);
@@ -169,7 +231,10 @@ test('absorbing W_UK gives the explicit scores without positions and with decoup
 
 test('the scores as arrays: head h, query m, key n at (h * tokens + m) * tokens + n, and what each way caches', () => {
   const run = pe.mlaAbsorption({ rope: 'decoupled' });
-  assert.deepEqual([run.tokens, run.dModel, run.heads, run.headDim, run.ropeDim, run.latentDim, run.start, run.seed], [8, 64, 4, 16, 8, 16, 0, 1]);
+  assert.deepEqual(
+    [run.tokens, run.dModel, run.heads, run.headDim, run.ropeDim, run.latentDim, run.start, run.seed],
+    [8, 64, 4, 16, 8, 16, 0, 1],
+  );
   assert.ok(run.explicit instanceof Float32Array && run.absorbed instanceof Float32Array);
   assert.equal(run.explicit.length, 4 * 8 * 8);
   let most = 0;
@@ -195,8 +260,11 @@ test('mlaAbsorption errors, and 500 calls and errors leave the wasm heap as it w
   assertThrows(() => pe.mlaAbsorption({ rope: null }), TypeError, 'rope must be a string; received null');
   assertThrows(() => pe.mlaAbsorption({ tokens: 1 }), RangeError, 'tokens must be an integer from 2 to 64; received 1');
   assertThrows(() => pe.mlaAbsorption({ headDim: 15 }), RangeError, 'headDim must be an even integer from 2 to 128; received 15');
-  assertThrows(() => pe.mlaAbsorption({ start: 2 ** 31 - 7 }), RangeError,
-    'start must be an integer from 0 to 2147483640 (the last position, start + tokens - 1, may be at most 2^31 - 1); received 2147483641');
+  assertThrows(
+    () => pe.mlaAbsorption({ start: 2 ** 31 - 7 }),
+    RangeError,
+    'start must be an integer from 0 to 2147483640 (the last position, start + tokens - 1, may be at most 2^31 - 1); received 2147483641',
+  );
   assertThrows(() => pe.mlaAbsorption({ seed: -1 }), RangeError, 'seed must be an integer from 0 to 9007199254740992 (2^53); received -1');
   assertThrows(() => pe.mlaAbsorption({ seed: '1' }), TypeError, 'seed must be a number; received string "1"');
   const run = (k) => {
@@ -220,11 +288,14 @@ test('the DeepSeek step says what the core computes', () => {
   assert.deepEqual([V3.ropeDim, pe.kvCache({ attention: 'mla', ...dims(V3) }).perTokenPerLayer], [64, 576]);
 });
 
-test('the page\'s ending: what each step of the road does, checked', async () => {
+test("the page's ending: what each step of the road does, checked", async () => {
   const { readFileSync } = await import('node:fs');
   const page = readFileSync(new URL('../../index.html', import.meta.url), 'utf8').replace(/\s+/g, ' ');
   assert.match(page, /The road, from integers to decoupled RoPE/);
-  assert.match(page, /sinusoids make every step the same size\. RoPE turns those waves into rotations of the queries and keys, so a score sees only how far apart two tokens are\./);
+  assert.match(
+    page,
+    /sinusoids make every step the same size\. RoPE turns those waves into rotations of the queries and keys, so a score sees only how far apart two tokens are\./,
+  );
   // Sinusoidal: every step from one position to the next has the same length.
   const { data } = pe.encode({ kind: 'sinusoidal', start: 0, count: 300, dim: 16 });
   const step = (r) => Math.hypot(...Array.from({ length: 16 }, (_, i) => data[(r + 1) * 16 + i] - data[r * 16 + i]));
@@ -237,8 +308,16 @@ test('the page\'s ending: what each step of the road does, checked', async () =>
     const b = pe.rotate({ data: k, dim: 4, start: n });
     return a.reduce((sum, x, i) => sum + x * b[i], 0);
   };
-  for (const [m, n] of [[0, 5], [100, 105], [2 ** 20, 2 ** 20 + 5]]) assert.ok(Math.abs(score(m, n) - score(0, 5)) < 1e-5);
-  assert.match(page, /DeepSeek keeps the rotations on a small part of each query and key, so that the rest can be compressed into a latent cache: decoupled RoPE\./);
+  for (const [m, n] of [
+    [0, 5],
+    [100, 105],
+    [2 ** 20, 2 ** 20 + 5],
+  ])
+    assert.ok(Math.abs(score(m, n) - score(0, 5)) < 1e-5);
+  assert.match(
+    page,
+    /DeepSeek keeps the rotations on a small part of each query and key, so that the rest can be compressed into a latent cache: decoupled RoPE\./,
+  );
   assert.equal(V3.ropeDim, 64);
   assert.equal(V3.queryKeyHeadDim, 192);
 });

@@ -13,22 +13,33 @@ import { VIEWS } from '../../web/views/registry.js';
 const pe = await loadPE();
 const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 // The text a reader sees: tags dropped, <sup>k</sup> as ^k, <sub>j</sub> as _j, white space collapsed.
-const plain = (html) => html.replace(/<sup>(.*?)<\/sup>/g, '^$1').replace(/<sub>(.*?)<\/sub>/g, '_$1').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const plain = (html) =>
+  html
+    .replace(/<sup>(.*?)<\/sup>/g, '^$1')
+    .replace(/<sub>(.*?)<\/sub>/g, '_$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 const page = plain([read('index.html'), ...VIEWS.map(({ step }) => step.html)].join(' '));
 const readme = read('README.md').replace(/\s+/g, ' ');
 
 const norm = (row) => Math.sqrt(row.reduce((sum, x) => sum + x * x, 0));
 const rowOf = (data, dim, r) => Array.from(data.subarray(r * dim, (r + 1) * dim));
 
-test('step 2: each scale is attributed to its source, and 0.02 is the page\'s default', () => {
+test("step 2: each scale is attributed to its source, and 0.02 is the page's default", () => {
   assert.match(page, /GPT-2 initialises each component of its token embeddings with standard deviation 0\.02/);
-  assert.match(page, /The Transformer paper multiplies its embeddings by √d but does not say how they are initialised; its authors’ library, tensor2tensor, draws them with standard deviation 1\/√d, so after the multiplication each component is about 1\./);
+  assert.match(
+    page,
+    /The Transformer paper multiplies its embeddings by √d but does not say how they are initialised; its authors’ library, tensor2tensor, draws them with standard deviation 1\/√d, so after the multiplication each component is about 1\./,
+  );
   assert.doesNotMatch(page, /which makes their components about 1 instead of 0\.02/);
   assert.equal(pe.analysisConstants.tokenEmbeddingStd, 0.02);
 });
 
 test('step 2: the further along, the closer every integer-positioned input comes to (1, …, 1)', () => {
-  assert.match(page, /the further along a token sits, the closer its input comes to the direction all integer positions share, \(1, 1, …, 1\), whatever the word/);
+  assert.match(
+    page,
+    /the further along a token sits, the closer its input comes to the direction all integer positions share, \(1, 1, …, 1\), whatever the word/,
+  );
   for (const embeddingStd of [0.02, 1]) {
     let last = null;
     for (const start of [1, 2, 5, 10, 50, 200, 1000, 100000]) {
@@ -44,7 +55,7 @@ test('step 2: the further along, the closer every integer-positioned input comes
   }
 });
 
-test('step 3: a binary vector of d bits is never longer than √d; a 1 is 50 times GPT-2\'s 0.02', () => {
+test("step 3: a binary vector of d bits is never longer than √d; a 1 is 50 times GPT-2's 0.02", () => {
   assert.match(page, /a position vector of d bits is never longer than √d/);
   assert.match(page, /50 times GPT-2’s starting standard deviation of 0\.02/);
   assert.doesNotMatch(page, /about 50 times a freshly initialised model’s/);
@@ -57,7 +68,10 @@ test('step 3: a binary vector of d bits is never longer than √d; a 1 is 50 tim
 
 test('steps 3 and 4: with 8 bits, 127 → 128 flips all eight, 128 → 129 one, and 127 is one bit from 255', () => {
   assert.match(page, /with 8 bits, 127 → 128 flips all eight, 128 → 129 only one/);
-  assert.match(page, /with 8 bits, 127 → 128 changes all eight values while 128 → 129 changes one, and the code of 127 is nearer to that of 255 \(one bit apart\) than to that of its neighbour 128/);
+  assert.match(
+    page,
+    /with 8 bits, 127 → 128 changes all eight values while 128 → 129 changes one, and the code of 127 is nearer to that of 255 \(one bit apart\) than to that of its neighbour 128/,
+  );
   const { hamming } = pe.binaryStructure({ start: 127, count: 3, dim: 8 });
   assert.deepEqual(Array.from(hamming), [8, 1]);
   const { data } = pe.encode({ kind: 'binary', start: 127, count: 129, dim: 8 });
@@ -68,7 +82,10 @@ test('steps 3 and 4: with 8 bits, 127 → 128 flips all eight, 128 → 129 one, 
 
 test('step 4: no picture of training by gradients along positions; sinusoidal steps are all the same length', () => {
   assert.doesNotMatch(page, /Models are trained by following small, smooth changes/);
-  assert.match(page, /the sinusoidal encoding of “Attention Is All You Need”, where every step from a position to the next moves the code by the same distance/);
+  assert.match(
+    page,
+    /the sinusoidal encoding of “Attention Is All You Need”, where every step from a position to the next moves the code by the same distance/,
+  );
   for (const dim of [8, 64]) {
     const { data } = pe.encode({ kind: 'sinusoidal', start: 0, count: 2001, dim });
     const step = (r) => norm(rowOf(data, dim, r + 1).map((x, i) => x - data[r * dim + i]));
@@ -82,15 +99,27 @@ test('footer and README say what the core computes and what the page does itself
     assert.match(text, /every encoding, vector, length, distance and cosine similarity/i);
     assert.match(text, /divides? (or|and) subtracts? a few/);
   }
-  assert.match(readme, /at position 200 every component is 200, ten thousand times the 0\.02 standard deviation of GPT-2's freshly initialised token embeddings/);
+  assert.match(
+    readme,
+    /at position 200 every component is 200, ten thousand times the 0\.02 standard deviation of GPT-2's freshly initialised token embeddings/,
+  );
   const { data } = pe.encode({ kind: 'integer', start: 200, count: 1, dim: 8 });
   assert.ok(data.every((value) => value === 200));
   assert.equal(200 / pe.analysisConstants.tokenEmbeddingStd, 10000);
 });
 
 test('step 5: pair 0 repeats every 2π ≈ 6.28 positions, the last every 2π·base^((d−2)/d); every value lies between −1 and 1', () => {
-  assert.match(page, /pair j holds sin\(p·w_j\) and cos\(p·w_j\) with w_j = base\^−2j\/d, so pair 0 repeats every 2π ≈ 6\.28 positions and each later pair more slowly, the last every 2π·base\^\(d−2\)\/d positions\. Every value lies between −1 and 1\./);
-  for (const [dim, base] of [[2, 10000], [32, 10000], [512, 10000], [8, 1.5], [64, 500000]]) {
+  assert.match(
+    page,
+    /pair j holds sin\(p·w_j\) and cos\(p·w_j\) with w_j = base\^−2j\/d, so pair 0 repeats every 2π ≈ 6\.28 positions and each later pair more slowly, the last every 2π·base\^\(d−2\)\/d positions\. Every value lies between −1 and 1\./,
+  );
+  for (const [dim, base] of [
+    [2, 10000],
+    [32, 10000],
+    [512, 10000],
+    [8, 1.5],
+    [64, 500000],
+  ]) {
     const { wavelengths } = pe.sinusoidalFrequencies({ dim, base });
     assert.equal(wavelengths[0], 2 * Math.PI);
     assert.equal((2 * Math.PI).toFixed(2), '6.28');
@@ -103,7 +132,10 @@ test('step 5: pair 0 repeats every 2π ≈ 6.28 positions, the last every 2π·b
 });
 
 test('step 5: PE(p) · PE(q) is a sum of cos((q − p)·w_j), and PE(p + k) is PE(p) turned by one rotation', () => {
-  assert.match(page, /PE\(p\) · PE\(q\) is a sum of cos\(\(q − p\)·w_j\), so it depends only on the distance q − p; and PE\(p \+ k\) is PE\(p\) turned by one rotation R_k, the same for every p\./);
+  assert.match(
+    page,
+    /PE\(p\) · PE\(q\) is a sum of cos\(\(q − p\)·w_j\), so it depends only on the distance q − p; and PE\(p \+ k\) is PE\(p\) turned by one rotation R_k, the same for every p\./,
+  );
   for (const layout of ['interleaved', 'split']) {
     const dim = 16;
     const { data } = pe.encode({ kind: 'sinusoidal', start: 5000, count: 40, dim, layout });
@@ -118,7 +150,10 @@ test('step 5: PE(p) · PE(q) is a sum of cos((q − p)·w_j), and PE(p + k) is P
 });
 
 test('step 5: at the same periods every sinusoidal step has one length; binary steps are √(bits flipped): 1 for 128 → 129, √8 ≈ 2.83 for 127 → 128', () => {
-  assert.match(page, /Compared at the same periods, every step from a position to the next has the same length in the sinusoidal encoding, while a binary step is the square root of the number of bits that flip: with 8 bits, 1 for 128 → 129 and √8 ≈ 2\.83 for 127 → 128\./);
+  assert.match(
+    page,
+    /Compared at the same periods, every step from a position to the next has the same length in the sinusoidal encoding, while a binary step is the square root of the number of bits that flip: with 8 bits, 1 for 128 → 129 and √8 ≈ 2\.83 for 127 → 128\./,
+  );
   const steps = pe.neighbourSteps({ start: 0, count: 1024, bits: 8 });
   const { hamming } = pe.binaryStructure({ start: 0, count: 1025, dim: 8 });
   steps.binary.forEach((step, r) => assert.equal(step, Math.sqrt(hamming[r])));
@@ -130,7 +165,12 @@ test('step 6: pair 0 turns one radian per position, every later pair more slowly
   assert.match(page, /Pair 0 turns one radian per position and every later pair turns more slowly than the one before/);
   assert.match(page, /depends only on the offset n − m/);
   assert.match(page, /Llama 3\.1 and DeepSeek-V3 turn their slow pairs more slowly/);
-  for (const [dim, base] of [[8, 1.5], [32, 10000], [128, 500000], [128, 1e30]]) {
+  for (const [dim, base] of [
+    [8, 1.5],
+    [32, 10000],
+    [128, 500000],
+    [128, 1e30],
+  ]) {
     const theta = pe.ropeFrequencies({ dim, base });
     assert.equal(theta[0], 1);
     theta.forEach((t, i) => assert.ok(i === 0 || t < theta[i - 1], `dim ${dim}, base ${base}, pair ${i}`));

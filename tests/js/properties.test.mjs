@@ -16,20 +16,64 @@ const RUNS = 150;
 
 // Numbers that stress parsers: edges, specials, fractions and sizes far past every limit.
 const hostileNumber = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 2, 7, 8, 64, 4096, 4097, 2 ** 24, 2 ** 31 - 1, 2 ** 31, 2 ** 53, 1e300, -1e300,
-    Number.MIN_VALUE, Number.EPSILON, 0.5, 1.5, NaN, Infinity, -Infinity),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    2,
+    7,
+    8,
+    64,
+    4096,
+    4097,
+    2 ** 24,
+    2 ** 31 - 1,
+    2 ** 31,
+    2 ** 53,
+    1e300,
+    -1e300,
+    Number.MIN_VALUE,
+    Number.EPSILON,
+    0.5,
+    1.5,
+    NaN,
+    Infinity,
+    -Infinity,
+  ),
   fc.integer({ min: -10, max: 300 }),
   fc.double({ noNaN: false }),
 );
-const TYPED_ARRAYS = [Float32Array, Float64Array, Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array,
-  Int32Array, Uint32Array];
-const typedArray = fc.tuple(fc.constantFrom(...TYPED_ARRAYS), fc.nat({ max: 64 }), fc.double({ noNaN: false }))
+const TYPED_ARRAYS = [
+  Float32Array,
+  Float64Array,
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+];
+const typedArray = fc
+  .tuple(fc.constantFrom(...TYPED_ARRAYS), fc.nat({ max: 64 }), fc.double({ noNaN: false }))
   .map(([Type, length, fill]) => new Type(length).fill(Type === Float32Array || Type === Float64Array ? fill : 1));
-const leaf = fc.oneof(hostileNumber, fc.string({ maxLength: 12 }), fc.boolean(), fc.constant(null),
-  fc.constant(undefined), typedArray, fc.constantFrom('binary', 'rope', 'alibi', 'llama3', 'yarn', 'half', 'split'));
+const leaf = fc.oneof(
+  hostileNumber,
+  fc.string({ maxLength: 12 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  typedArray,
+  fc.constantFrom('binary', 'rope', 'alibi', 'llama3', 'yarn', 'half', 'split'),
+);
 const hostileValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('type', 'factor', 'originalContext', 'x'), tie('value'), { maxKeys: 3 })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('type', 'factor', 'originalContext', 'x'), tie('value'), { maxKeys: 3 }),
+  ),
 })).value;
 
 // Values each option could sensibly take, so that most generated requests get past the type
@@ -48,8 +92,9 @@ const PLAUSIBLE = {
   embeddingStd: fc.constantFrom(0.02, 1, 10),
   by: fc.integer({ min: 0, max: 100 }),
   samplesPerPosition: fc.integer({ min: 1, max: 64 }),
-  data: fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 })).map(([rows, width]) =>
-    Float32Array.from({ length: rows * width * 2 }, (_, j) => Math.sin(j))),
+  data: fc
+    .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }))
+    .map(([rows, width]) => Float32Array.from({ length: rows * width * 2 }, (_, j) => Math.sin(j))),
   heads: fc.integer({ min: 1, max: 16 }),
   factor: fc.constantFrom(1, 8, 32, 40),
   mscaleAllDim: fc.constantFrom(0.707, 1),
@@ -59,17 +104,22 @@ const PLAUSIBLE = {
 // hostile one), plus now and then a key it does not know.
 function optionsFor(names) {
   const valueOf = (name) => fc.oneof({ weight: 3, arbitrary: PLAUSIBLE[name] }, { weight: 1, arbitrary: hostileValue });
-  return fc.tuple(
-    fc.record(Object.fromEntries(names.map((name) => [name, valueOf(name)])), { requiredKeys: [] }),
-    fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 6 }), hostileValue), { nil: null }),
-  ).map(([options, extra]) => (extra ? { ...options, [extra[0]]: extra[1] } : options));
+  return fc
+    .tuple(
+      fc.record(Object.fromEntries(names.map((name) => [name, valueOf(name)])), { requiredKeys: [] }),
+      fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 6 }), hostileValue), { nil: null }),
+    )
+    .map(([options, extra]) => (extra ? { ...options, [extra[0]]: extra[1] } : options));
 }
 
 // Every function of the API, its option names, and how to call it with generated options.
 const FUNCTIONS = [
   { name: 'encode', options: ['kind', 'start', 'count', 'dim', 'base', 'layout'], call: (o) => pe.encode(o) },
-  { name: 'analyze', options: ['kind', 'dim', 'start', 'causal', 'embeddingStd', 'base', 'layout', 'pairing', 'scaling', 'slope'],
-    call: (o) => pe.analyze('the dog the dog', o) },
+  {
+    name: 'analyze',
+    options: ['kind', 'dim', 'start', 'causal', 'embeddingStd', 'base', 'layout', 'pairing', 'scaling', 'slope'],
+    call: (o) => pe.analyze('the dog the dog', o),
+  },
   { name: 'compareShift', options: ['kind', 'dim', 'start', 'causal', 'by', 'pairing', 'slope'], call: (o) => pe.compareShift('a b a', o) },
   { name: 'binaryStructure', options: ['start', 'count', 'dim'], call: (o) => pe.binaryStructure(o) },
   { name: 'smoothBits', options: ['start', 'count', 'dim', 'samplesPerPosition'], call: (o) => pe.smoothBits(o) },
@@ -83,7 +133,8 @@ const FUNCTIONS = [
 
 // The names a message may name: the function's options, their nested keys, and the API's own
 // words for the whole request.
-const NAMED = /\b(options?|text|data|kind|start|count|dim|base|layout|pairing|scaling(\.\w+)?|slope|causal|embeddingStd|by|samplesPerPosition|heads|factor|mscaleAllDim|count \* dim)\b/;
+const NAMED =
+  /\b(options?|text|data|kind|start|count|dim|base|layout|pairing|scaling(\.\w+)?|slope|causal|embeddingStd|by|samplesPerPosition|heads|factor|mscaleAllDim|count \* dim)\b/;
 
 // A normal call after any other: the module must still answer, with the right numbers.
 function assertModuleWorks() {
@@ -100,34 +151,52 @@ function tooBig(options) {
 
 for (const { name, options, call } of FUNCTIONS) {
   test(`${name}: any options give a result or a TypeError/RangeError naming a parameter, and the module keeps working`, () => {
-    fc.assert(fc.property(optionsFor(options), (generated) => {
-      fc.pre(!tooBig(generated));
-      try {
-        call(generated);
-      } catch (error) {
-        assert.ok(error instanceof TypeError || error instanceof RangeError, `${name} threw ${error?.constructor?.name}: ${error?.message}`);
-        assert.match(error.message, NAMED, `${name}: the message names no parameter: ${error.message}`);
-      }
-      assertModuleWorks();
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(optionsFor(options), (generated) => {
+        fc.pre(!tooBig(generated));
+        try {
+          call(generated);
+        } catch (error) {
+          assert.ok(
+            error instanceof TypeError || error instanceof RangeError,
+            `${name} threw ${error?.constructor?.name}: ${error?.message}`,
+          );
+          assert.match(error.message, NAMED, `${name}: the message names no parameter: ${error.message}`);
+        }
+        assertModuleWorks();
+      }),
+      { numRuns: RUNS },
+    );
   });
 }
 
 test('anything that is not an options object is a TypeError for every function', () => {
-  fc.assert(fc.property(fc.constantFrom(...FUNCTIONS), leaf.filter((value) => value === null || typeof value !== 'object' || ArrayBuffer.isView(value)),
-    ({ call }, value) => {
-      fc.pre(value !== undefined); // an absent options object takes the defaults where there are any
-      assert.throws(() => call(value), (error) => error instanceof TypeError && /options must be an object/.test(error.message));
-      assertModuleWorks();
-    }), { numRuns: RUNS });
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...FUNCTIONS),
+      leaf.filter((value) => value === null || typeof value !== 'object' || ArrayBuffer.isView(value)),
+      ({ call }, value) => {
+        fc.pre(value !== undefined); // an absent options object takes the defaults where there are any
+        assert.throws(
+          () => call(value),
+          (error) => error instanceof TypeError && /options must be an object/.test(error.message),
+        );
+        assertModuleWorks();
+      },
+    ),
+    { numRuns: RUNS },
+  );
 });
 
 test('any text, even malformed Unicode, is analysed or refused by a RangeError about its length', () => {
-  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
-    const analysis = pe.analyze(text);
-    assert.ok(analysis.tokens.every(({ text: token }) => token.length > 0 && !/\s/u.test(token)));
-    assertModuleWorks();
-  }), { numRuns: RUNS });
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (text) => {
+      const analysis = pe.analyze(text);
+      assert.ok(analysis.tokens.every(({ text: token }) => token.length > 0 && !/\s/u.test(token)));
+      assertModuleWorks();
+    }),
+    { numRuns: RUNS },
+  );
 });
 
 test('10,000 mixed calls, accepted and refused, leave the wasm heap where it started', () => {

@@ -63,14 +63,25 @@ const SCALINGS = [
 
 function encodingCases() {
   const cases = [];
-  for (const [start, count] of [[0, 16], [7, 13], [64, 12], [LAST - 9, 10]]) {
+  for (const [start, count] of [
+    [0, 16],
+    [7, 13],
+    [64, 12],
+    [LAST - 9, 10],
+  ]) {
     for (const dim of [1, 8, 31]) {
       cases.push({ kind: 'integer', start, count, dim });
       cases.push({ kind: 'binary', start, count, dim });
     }
     cases.push({ kind: 'binary', start, count, dim: 40 }); // past the 31 bits a position has
     for (const layout of ['interleaved', 'split']) {
-      for (const [dim, base] of [[2, 10000], [32, 10000], [64, 500000], [10, 1.5]]) cases.push({ kind: 'sinusoidal', start, count, dim, base, layout });
+      for (const [dim, base] of [
+        [2, 10000],
+        [32, 10000],
+        [64, 500000],
+        [10, 1.5],
+      ])
+        cases.push({ kind: 'sinusoidal', start, count, dim, base, layout });
     }
   }
   cases.push({ kind: 'sinusoidal', start: 3, count: 300, dim: 512, base: 10000, layout: 'interleaved' }); // past an anchor of the core's walk
@@ -82,8 +93,18 @@ function rotationCases() {
   let seed = 1;
   for (const scaling of SCALINGS) {
     for (const pairing of ['interleaved', 'half']) {
-      for (const [dim, base] of [[2, 10000], [8, 10000], [64, 500000], [128, 1.5]]) {
-        for (const [start, rows, scale] of [[0, 3, 1], [13, 2, 1], [LAST - 2, 3, 1], [99999, 1, 100]]) {
+      for (const [dim, base] of [
+        [2, 10000],
+        [8, 10000],
+        [64, 500000],
+        [128, 1.5],
+      ]) {
+        for (const [start, rows, scale] of [
+          [0, 3, 1],
+          [13, 2, 1],
+          [LAST - 2, 3, 1],
+          [99999, 1, 100],
+        ]) {
           cases.push({ rows: randomRows(rows * dim, (seed += 1), scale), dim, start, base, pairing, scaling });
         }
       }
@@ -94,7 +115,17 @@ function rotationCases() {
 
 function frequencyCases() {
   const presets = pe.ropePresets.map(({ dim, base, scaling }) => ({ dim, base, scaling })); // what the RoPE view copies
-  return [...presets, ...SCALINGS.flatMap((scaling) => [[2, 10000], [64, 10000], [128, 500000], [64, 1.5]].map(([dim, base]) => ({ dim, base, scaling })))];
+  return [
+    ...presets,
+    ...SCALINGS.flatMap((scaling) =>
+      [
+        [2, 10000],
+        [64, 10000],
+        [128, 500000],
+        [64, 1.5],
+      ].map(([dim, base]) => ({ dim, base, scaling })),
+    ),
+  ];
 }
 
 for (const { name: library, label } of LIBRARIES) {
@@ -128,10 +159,22 @@ test('the snippets state their conventions and settings, and reject what they ca
   const split = encodingSnippet('torch', { kind: 'sinusoidal', start: 0, count: 4, dim: 8, base: 500000, layout: 'split' });
   assert.match(split, /base 500000, layout split/);
   assert.match(split, /^start, count, d, base = 0, 4, 8, 500000\.0$/m);
-  const rope = rotationSnippet('torch', { rows: new Float32Array([0.1, 2]), dim: 2, start: 20, pairing: 'half', scaling: { type: 'llama3', factor: 8 } });
+  const rope = rotationSnippet('torch', {
+    rows: new Float32Array([0.1, 2]),
+    dim: 2,
+    start: 20,
+    pairing: 'half',
+    scaling: { type: 'llama3', factor: 8 },
+  });
   assert.match(rope, /llama3 scaling \(factor 8, low_freq_factor 1, high_freq_factor 4, original context 8192\)/);
   assert.match(rope, /Pairing half: pair i is \(x_i, x_\(i\+d\/2\)\)/);
   assert.match(rope, /\[0\.1, 2\.0\]/); // float32 values written as the shortest decimal that reads back
-  assert.throws(() => encodingSnippet('jax', { kind: 'binary', start: 0, count: 1, dim: 1 }), /library must be 'numpy' or 'torch'; received "jax"/);
-  assert.throws(() => encodingSnippet('numpy', { kind: 'rope', start: 0, count: 1, dim: 2 }), /kind must be 'integer', 'binary' or 'sinusoidal'/);
+  assert.throws(
+    () => encodingSnippet('jax', { kind: 'binary', start: 0, count: 1, dim: 1 }),
+    /library must be 'numpy' or 'torch'; received "jax"/,
+  );
+  assert.throws(
+    () => encodingSnippet('numpy', { kind: 'rope', start: 0, count: 1, dim: 2 }),
+    /kind must be 'integer', 'binary' or 'sinusoidal'/,
+  );
 });

@@ -17,7 +17,7 @@ const DEEPSEEK_V3 = { dim: 64, base: 10000, scaling: { type: 'yarn', factor: 40,
 
 // theta_i = base^(-2i/dim) before scaling.
 function plainTheta(dim, base) {
-  return Array.from({ length: dim / 2 }, (_, i) => base ** (-2 * i / dim));
+  return Array.from({ length: dim / 2 }, (_, i) => base ** ((-2 * i) / dim));
 }
 
 // Each pair of the scaled frequencies: 'kept', 'blended' or 'divided' by factor.
@@ -76,7 +76,12 @@ function maxRelativeRowError(actual, expected, dim) {
 }
 
 test('without scaling theta_i is base^(-2i/dim) for every pair', () => {
-  for (const [dim, base] of [[8, 10000], [64, 500000], [4096, 10000], [2, 1.5]]) {
+  for (const [dim, base] of [
+    [8, 10000],
+    [64, 500000],
+    [4096, 10000],
+    [2, 1.5],
+  ]) {
     const theta = pe.ropeFrequencies({ dim, base });
     assert.ok(theta instanceof Float64Array);
     assert.equal(theta.length, dim / 2);
@@ -155,12 +160,13 @@ test('half pairing is interleaved pairing with the channels permuted', () => {
   const dim = 8;
   const data = seededRows(5, dim);
   // Interleaved position 2i, 2i+1 <-> half position i, i + dim/2.
-  const toHalf = (rows) => Float32Array.from(rows, (_, e) => {
-    const r = Math.floor(e / dim);
-    const c = e % dim;
-    const source = c < dim / 2 ? 2 * c : 2 * (c - dim / 2) + 1;
-    return rows[r * dim + source];
-  });
+  const toHalf = (rows) =>
+    Float32Array.from(rows, (_, e) => {
+      const r = Math.floor(e / dim);
+      const c = e % dim;
+      const source = c < dim / 2 ? 2 * c : 2 * (c - dim / 2) + 1;
+      return rows[r * dim + source];
+    });
   const viaInterleaved = toHalf(pe.rotate({ data, dim, start: 40 }));
   const viaHalf = pe.rotate({ data: toHalf(data), dim, start: 40, pairing: 'half' });
   assert.deepEqual(viaHalf, viaInterleaved);
@@ -184,43 +190,79 @@ test("YaRN's attention temperature: 1.36889 for DeepSeek-V3, 1.2608 with V2's 0.
   assertThrows(() => pe.yarnMscale({ factor: 0.5 }), RangeError, 'factor must be a number from 1 to 1000000; received 0.5');
 });
 
-test('ALiBi slopes: 1/2 .. 1/256 for 8 heads, and the paper\'s rule for 12', () => {
-  assert.deepEqual(Array.from(pe.alibiSlopes({ heads: 8 })), [1, 2, 3, 4, 5, 6, 7, 8].map((h) => 2 ** -h));
+test("ALiBi slopes: 1/2 .. 1/256 for 8 heads, and the paper's rule for 12", () => {
+  assert.deepEqual(
+    Array.from(pe.alibiSlopes({ heads: 8 })),
+    [1, 2, 3, 4, 5, 6, 7, 8].map((h) => 2 ** -h),
+  );
   const twelve = Array.from(pe.alibiSlopes({ heads: 12 }));
-  assert.deepEqual(twelve.slice(0, 8), [1, 2, 3, 4, 5, 6, 7, 8].map((h) => 2 ** -h));
+  assert.deepEqual(
+    twelve.slice(0, 8),
+    [1, 2, 3, 4, 5, 6, 7, 8].map((h) => 2 ** -h),
+  );
   [0.5, 1.5, 2.5, 3.5].forEach((exponent, h) => assert.ok(Math.abs(twelve[8 + h] - 2 ** -exponent) < 1e-15));
   assert.deepEqual(Array.from(pe.alibiSlopes({ heads: 1 })), [2 ** -8]);
 });
 
 test('bad options are TypeErrors or RangeErrors that name the parameter', () => {
-  assertThrows(() => pe.ropeFrequencies({ dim: 7 }), RangeError,
-    'dim must be an even integer from 2 to 4096; received 7');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, base: 1 }), RangeError,
-    'base must be a finite number greater than 1; received 1');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'ntk', factor: 2 } }), TypeError,
-    'scaling.type must be "none", "llama3" or "yarn"; received "ntk"');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3' } }), TypeError,
-    'scaling.factor is required for scaling type "llama3"');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'yarn', factor: 40 } }), TypeError,
-    'scaling.originalContext is required for scaling type "yarn"');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3', factor: 0.5 } }), RangeError,
-    'scaling.factor must be a number from 1 to 1000000; received 0.5');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3', factor: 8, beta: 1 } }), TypeError,
-    'unknown scaling option "beta"; allowed scaling options: type, factor, lowFreqFactor, highFreqFactor, originalContext, betaFast, betaSlow');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: { factor: 8 } }), TypeError,
-    'scaling.type must be a string; received nothing (undefined)');
-  assertThrows(() => pe.ropeFrequencies({ dim: 8, scaling: 'llama3' }), TypeError,
-    'scaling must be null or an object like { type: \'llama3\', factor: 8 }; received string "llama3"');
-  assertThrows(() => pe.rotate({ data: [1, 2], dim: 2 }), TypeError,
-    'data must be a Float32Array; received an array');
-  assertThrows(() => pe.rotate({ data: new Float32Array(10), dim: 4 }), RangeError,
-    'data must hold whole rows of dim values; received 10 values for dim 4');
-  assertThrows(() => pe.rotate({ data: new Float32Array(4), dim: 4, pairing: 'neox' }), TypeError,
-    'pairing must be "interleaved" or "half"; received "neox"');
-  assertThrows(() => pe.rotate({ data: new Float32Array([1, NaN]), dim: 2 }), RangeError,
-    'every value of data must be a finite number; data[1] is NaN');
-  assertThrows(() => pe.rotate({ data: new Float32Array(4), dim: 2, start: 2 ** 31 - 1 }), RangeError,
-    'start must be an integer from 0 to 2147483646 (the last position, start + rows - 1, may be at most 2^31 - 1); received 2147483647');
+  assertThrows(() => pe.ropeFrequencies({ dim: 7 }), RangeError, 'dim must be an even integer from 2 to 4096; received 7');
+  assertThrows(() => pe.ropeFrequencies({ dim: 8, base: 1 }), RangeError, 'base must be a finite number greater than 1; received 1');
+  assertThrows(
+    () => pe.ropeFrequencies({ dim: 8, scaling: { type: 'ntk', factor: 2 } }),
+    TypeError,
+    'scaling.type must be "none", "llama3" or "yarn"; received "ntk"',
+  );
+  assertThrows(
+    () => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3' } }),
+    TypeError,
+    'scaling.factor is required for scaling type "llama3"',
+  );
+  assertThrows(
+    () => pe.ropeFrequencies({ dim: 8, scaling: { type: 'yarn', factor: 40 } }),
+    TypeError,
+    'scaling.originalContext is required for scaling type "yarn"',
+  );
+  assertThrows(
+    () => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3', factor: 0.5 } }),
+    RangeError,
+    'scaling.factor must be a number from 1 to 1000000; received 0.5',
+  );
+  assertThrows(
+    () => pe.ropeFrequencies({ dim: 8, scaling: { type: 'llama3', factor: 8, beta: 1 } }),
+    TypeError,
+    'unknown scaling option "beta"; allowed scaling options: type, factor, lowFreqFactor, highFreqFactor, originalContext, betaFast, betaSlow',
+  );
+  assertThrows(
+    () => pe.ropeFrequencies({ dim: 8, scaling: { factor: 8 } }),
+    TypeError,
+    'scaling.type must be a string; received nothing (undefined)',
+  );
+  assertThrows(
+    () => pe.ropeFrequencies({ dim: 8, scaling: 'llama3' }),
+    TypeError,
+    'scaling must be null or an object like { type: \'llama3\', factor: 8 }; received string "llama3"',
+  );
+  assertThrows(() => pe.rotate({ data: [1, 2], dim: 2 }), TypeError, 'data must be a Float32Array; received an array');
+  assertThrows(
+    () => pe.rotate({ data: new Float32Array(10), dim: 4 }),
+    RangeError,
+    'data must hold whole rows of dim values; received 10 values for dim 4',
+  );
+  assertThrows(
+    () => pe.rotate({ data: new Float32Array(4), dim: 4, pairing: 'neox' }),
+    TypeError,
+    'pairing must be "interleaved" or "half"; received "neox"',
+  );
+  assertThrows(
+    () => pe.rotate({ data: new Float32Array([1, NaN]), dim: 2 }),
+    RangeError,
+    'every value of data must be a finite number; data[1] is NaN',
+  );
+  assertThrows(
+    () => pe.rotate({ data: new Float32Array(4), dim: 2, start: 2 ** 31 - 1 }),
+    RangeError,
+    'start must be an integer from 0 to 2147483646 (the last position, start + rows - 1, may be at most 2^31 - 1); received 2147483647',
+  );
   assertThrows(() => pe.alibiSlopes({ heads: 0 }), RangeError, 'heads must be an integer from 1 to 1024; received 0');
   assertThrows(() => pe.alibiSlopes({}), TypeError, 'heads must be a number; received nothing (undefined)');
 });

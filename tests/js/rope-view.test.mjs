@@ -11,7 +11,7 @@ import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
 
-const theta = (dim, base) => Array.from({ length: dim / 2 }, (_, i) => base ** (-2 * i / dim));
+const theta = (dim, base) => Array.from({ length: dim / 2 }, (_, i) => base ** ((-2 * i) / dim));
 const channels = (pairing, k, dim) => (pairing === 'half' ? [k, k + dim / 2] : [2 * k, 2 * k + 1]);
 
 // v turned as position p, in float64.
@@ -59,7 +59,7 @@ function bound(q, k, f, pairing, o) {
   return step * total;
 }
 
-test('ropeScores: each score is <R_m q, R_n k> and each bound RoFormer\'s, at any m', () => {
+test("ropeScores: each score is <R_m q, R_n k> and each bound RoFormer's, at any m", () => {
   for (const pairing of ['interleaved', 'half']) {
     const dim = 32;
     const [q, k] = randomPair(dim, 1);
@@ -93,32 +93,66 @@ test('ropeScores: an aligned pair scores |q|^2 at offset 0; defaults base 10000,
 test('ropeScores: every error names its option', () => {
   const q = new Float32Array(8);
   const base = { query: q, key: q, dim: 8, count: 4 };
-  assertThrows(() => pe.ropeScores(), TypeError, 'options must be an object like { query, key, dim, base, pairing, scaling, position, fromOffset, count }; received nothing (undefined)');
+  assertThrows(
+    () => pe.ropeScores(),
+    TypeError,
+    'options must be an object like { query, key, dim, base, pairing, scaling, position, fromOffset, count }; received nothing (undefined)',
+  );
   assertThrows(() => pe.ropeScores({ ...base, query: [0, 0] }), TypeError, 'query must be a Float32Array; received an array');
-  assertThrows(() => pe.ropeScores({ ...base, key: new Float64Array(8) }), TypeError, 'key must be a Float32Array; received a Float64Array');
+  assertThrows(
+    () => pe.ropeScores({ ...base, key: new Float64Array(8) }),
+    TypeError,
+    'key must be a Float32Array; received a Float64Array',
+  );
   assertThrows(() => pe.ropeScores({ ...base, count: undefined }), TypeError, 'count must be a number; received nothing (undefined)');
-  assertThrows(() => pe.ropeScores({ ...base, offsets: 3 }), TypeError, 'unknown option "offsets"; allowed options: query, key, dim, base, pairing, scaling, position, fromOffset, count');
+  assertThrows(
+    () => pe.ropeScores({ ...base, offsets: 3 }),
+    TypeError,
+    'unknown option "offsets"; allowed options: query, key, dim, base, pairing, scaling, position, fromOffset, count',
+  );
   assertThrows(() => pe.ropeScores({ ...base, position: '0' }), TypeError, 'position must be a number; received string "0"');
   assertThrows(() => pe.ropeScores({ ...base, fromOffset: null }), TypeError, 'fromOffset must be a number; received null');
   assertThrows(() => pe.ropeScores({ ...base, pairing: 'neox' }), TypeError, 'pairing must be "interleaved" or "half"; received "neox"');
-  assertThrows(() => pe.ropeScores({ ...base, scaling: { type: 'yarn', factor: 4 } }), TypeError, 'scaling.originalContext is required for scaling type "yarn"');
+  assertThrows(
+    () => pe.ropeScores({ ...base, scaling: { type: 'yarn', factor: 4 } }),
+    TypeError,
+    'scaling.originalContext is required for scaling type "yarn"',
+  );
   assertThrows(() => pe.ropeScores({ ...base, dim: 6 }), RangeError, 'query must hold dim (6) values; received 8');
   assertThrows(() => pe.ropeScores({ ...base, dim: 7 }), RangeError, 'dim must be an even integer from 2 to 4096; received 7');
   assertThrows(() => pe.ropeScores({ ...base, key: new Float32Array(4) }), RangeError, 'key must hold dim (8) values; received 4');
   assertThrows(() => pe.ropeScores({ ...base, base: 0.5 }), RangeError, 'base must be a finite number greater than 1; received 0.5');
-  assertThrows(() => pe.ropeScores({ ...base, position: -1 }), RangeError, 'position must be an integer from 0 to 2147483647 (2^31 - 1); received -1');
-  assertThrows(() => pe.ropeScores({ ...base, position: 3, fromOffset: -4 }), RangeError,
-    'fromOffset must be an integer with position + fromOffset from 0 to 2147483647 (2^31 - 1); received -4');
-  const countRule = 'count must be an integer from 1 to 65536 with position + fromOffset + count - 1 at most 2147483647 (2^31 - 1); received';
+  assertThrows(
+    () => pe.ropeScores({ ...base, position: -1 }),
+    RangeError,
+    'position must be an integer from 0 to 2147483647 (2^31 - 1); received -1',
+  );
+  assertThrows(
+    () => pe.ropeScores({ ...base, position: 3, fromOffset: -4 }),
+    RangeError,
+    'fromOffset must be an integer with position + fromOffset from 0 to 2147483647 (2^31 - 1); received -4',
+  );
+  const countRule =
+    'count must be an integer from 1 to 65536 with position + fromOffset + count - 1 at most 2147483647 (2^31 - 1); received';
   assertThrows(() => pe.ropeScores({ ...base, count: 65537 }), RangeError, `${countRule} 65537`);
   assertThrows(() => pe.ropeScores({ ...base, position: 2147483647, count: 2 }), RangeError, `${countRule} 2`);
-  assertThrows(() => pe.ropeScores({ ...base, query: Float32Array.of(0, 0, 0, NaN, 0, 0, 0, 0) }), RangeError, 'every value of query must be a finite number; query[3] is NaN');
-  assertThrows(() => pe.ropeScores({ ...base, key: Float32Array.of(0, 0, 0, 0, 0, 0, 0, -Infinity) }), RangeError, 'every value of key must be a finite number; key[7] is -Infinity');
+  assertThrows(
+    () => pe.ropeScores({ ...base, query: Float32Array.of(0, 0, 0, NaN, 0, 0, 0, 0) }),
+    RangeError,
+    'every value of query must be a finite number; query[3] is NaN',
+  );
+  assertThrows(
+    () => pe.ropeScores({ ...base, key: Float32Array.of(0, 0, 0, 0, 0, 0, 0, -Infinity) }),
+    RangeError,
+    'every value of key must be a finite number; key[7] is -Infinity',
+  );
   assert.equal(pe.ropeScores(base).scores.length, 4, 'still working');
 });
 
 test('ropeBands: bands and counts of the published configurations, wavelengths 2 pi / theta', () => {
-  const counts = Object.fromEntries(pe.ropePresets.map(({ name, dim, base, scaling }) => [name, pe.ropeBands({ dim, base, scaling }).counts]));
+  const counts = Object.fromEntries(
+    pe.ropePresets.map(({ name, dim, base, scaling }) => [name, pe.ropeBands({ dim, base, scaling }).counts]),
+  );
   assert.deepEqual(counts, {
     rope: { kept: 64, blended: 0, divided: 0 },
     llama3: { kept: 64, blended: 0, divided: 0 },
@@ -131,17 +165,25 @@ test('ropeBands: bands and counts of the published configurations, wavelengths 2
   assert.deepEqual(v3.bands.slice(21, 24), ['blended', 'blended', 'divided']);
   const scaled = pe.ropeFrequencies({ dim: 64, base: 10000, scaling: { type: 'yarn', factor: 40, originalContext: 4096 } });
   theta(64, 10000).forEach((t, i) => {
-    assert.ok(Math.abs(v3.originalWavelengths[i] - 2 * Math.PI / t) < 1e-12 * v3.originalWavelengths[i]);
-    assert.ok(Math.abs(v3.wavelengths[i] - 2 * Math.PI / scaled[i]) < 1e-12 * v3.wavelengths[i]);
+    assert.ok(Math.abs(v3.originalWavelengths[i] - (2 * Math.PI) / t) < 1e-12 * v3.originalWavelengths[i]);
+    assert.ok(Math.abs(v3.wavelengths[i] - (2 * Math.PI) / scaled[i]) < 1e-12 * v3.wavelengths[i]);
   });
   assert.equal(v3.wavelengths[31] / v3.originalWavelengths[31], 40);
   assert.deepEqual(pe.ropeBands({ dim: 4 }).bands, ['kept', 'kept'], 'defaults: base 10000, no scaling');
   assertThrows(() => pe.ropeBands({ dim: 3 }), RangeError, 'dim must be an even integer from 2 to 4096; received 3');
   assertThrows(() => pe.ropeBands({ dim: 8, base: '10000' }), TypeError, 'base must be a number; received string "10000"');
-  assertThrows(() => pe.ropeBands({ dim: 8, scaling: { type: 'llama3', factor: 0.5 } }), RangeError, 'scaling.factor must be a number from 1 to 1000000; received 0.5');
+  assertThrows(
+    () => pe.ropeBands({ dim: 8, scaling: { type: 'llama3', factor: 0.5 } }),
+    RangeError,
+    'scaling.factor must be a number from 1 to 1000000; received 0.5',
+  );
   assertThrows(() => pe.ropeBands({ dim: 8, pairing: 'half' }), TypeError, 'unknown option "pairing"; allowed options: dim, base, scaling');
   assertThrows(() => pe.ropeBands({ dim: 8, base: 1 }), RangeError, 'base must be a finite number greater than 1; received 1');
-  assertThrows(() => pe.ropeBands({ dim: 8, scaling: 'llama3' }), TypeError, "scaling must be null or an object like { type: 'llama3', factor: 8 }; received string \"llama3\"");
+  assertThrows(
+    () => pe.ropeBands({ dim: 8, scaling: 'llama3' }),
+    TypeError,
+    'scaling must be null or an object like { type: \'llama3\', factor: 8 }; received string "llama3"',
+  );
   assertThrows(() => pe.ropeBands([]), TypeError, 'options must be an object like { dim, base, scaling }; received an array');
 });
 
@@ -159,7 +201,7 @@ test('ropePresets: the published configs of references.md, usable as requests, f
   for (const { dim, base, scaling } of pe.ropePresets) assert.equal(pe.ropeFrequencies({ dim, base, scaling }).length, dim / 2);
 });
 
-test('ropePairingPermutation: Hugging Face\'s conversion, its inverse, and scores that agree again', () => {
+test("ropePairingPermutation: Hugging Face's conversion, its inverse, and scores that agree again", () => {
   // w.view(dim / 2, 2, in).transpose(0, 1).reshape(dim, in): new row c * dim/2 + i = old 2i + c.
   const hf = (dim) => Array.from({ length: dim }, (_, r) => 2 * (r % (dim / 2)) + Math.floor(r / (dim / 2)));
   for (const dim of [2, 8, 128]) {
@@ -176,11 +218,31 @@ test('ropePairingPermutation: Hugging Face\'s conversion, its inverse, and score
   const fixed = pe.ropeScores({ query: pick(q), key: pick(k), dim, pairing: 'half', count: 200 }).scores;
   assert.ok(trained.every((s, j) => Math.abs(s - fixed[j]) < 1e-6));
   assert.ok(trained.some((s, j) => Math.abs(s - wrong[j]) > 0.1));
-  assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'neox', to: 'half' }), TypeError, 'from must be "interleaved" or "half"; received "neox"');
-  assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'Half' }), TypeError, 'to must be "interleaved" or "half"; received "Half"');
+  assertThrows(
+    () => pe.ropePairingPermutation({ dim: 8, from: 'neox', to: 'half' }),
+    TypeError,
+    'from must be "interleaved" or "half"; received "neox"',
+  );
+  assertThrows(
+    () => pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'Half' }),
+    TypeError,
+    'to must be "interleaved" or "half"; received "Half"',
+  );
   assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half' }), TypeError, 'to must be a string; received nothing (undefined)');
-  assertThrows(() => pe.ropePairingPermutation({ dim: 9, from: 'half', to: 'half' }), RangeError, 'dim must be an even integer from 2 to 4096; received 9');
-  assertThrows(() => pe.ropePairingPermutation({ dim: '8', from: 'half', to: 'half' }), TypeError, 'dim must be a number; received string "8"');
+  assertThrows(
+    () => pe.ropePairingPermutation({ dim: 9, from: 'half', to: 'half' }),
+    RangeError,
+    'dim must be an even integer from 2 to 4096; received 9',
+  );
+  assertThrows(
+    () => pe.ropePairingPermutation({ dim: '8', from: 'half', to: 'half' }),
+    TypeError,
+    'dim must be a number; received string "8"',
+  );
   assertThrows(() => pe.ropePairingPermutation(null), TypeError, 'options must be an object like { dim, from, to }; received null');
-  assertThrows(() => pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'half', pairing: 'half' }), TypeError, 'unknown option "pairing"; allowed options: dim, from, to');
+  assertThrows(
+    () => pe.ropePairingPermutation({ dim: 8, from: 'half', to: 'half', pairing: 'half' }),
+    TypeError,
+    'unknown option "pairing"; allowed options: dim, from, to',
+  );
 });

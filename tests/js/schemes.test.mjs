@@ -22,17 +22,35 @@ function row(table, r, width) {
 }
 
 test('pe.schemes lists the registry: the course road from none to ALiBi, with where each acts', () => {
-  assert.deepEqual(pe.schemes.map(({ name, actsOn }) => [name, actsOn]), [
-    ['none', 'none'], ['integer', 'input'], ['binary', 'input'], ['sinusoidal', 'input'],
-    ['rope', 'queryKey'], ['alibi', 'scores'],
-  ]);
+  assert.deepEqual(
+    pe.schemes.map(({ name, actsOn }) => [name, actsOn]),
+    [
+      ['none', 'none'],
+      ['integer', 'input'],
+      ['binary', 'input'],
+      ['sinusoidal', 'input'],
+      ['rope', 'queryKey'],
+      ['alibi', 'scores'],
+    ],
+  );
   assert.ok(Object.isFrozen(pe.schemes) && Object.isFrozen(pe.schemes[4].options[0]));
   const rope = pe.schemes.find(({ name }) => name === 'rope');
-  assert.deepEqual(rope.options.map(({ name, type, default: value }) => [name, type, value]),
-    [['base', 'number', 10000], ['pairing', 'choice', 'interleaved'], ['scaling', 'scaling', null]]);
-  assert.deepEqual(rope.options[1].choices.map(({ value }) => value), ['interleaved', 'half']);
-  assert.deepEqual(pe.schemes.find(({ name }) => name === 'alibi').options.map(({ name, default: value }) => [name, value]),
-    [['slope', 0.5]]);
+  assert.deepEqual(
+    rope.options.map(({ name, type, default: value }) => [name, type, value]),
+    [
+      ['base', 'number', 10000],
+      ['pairing', 'choice', 'interleaved'],
+      ['scaling', 'scaling', null],
+    ],
+  );
+  assert.deepEqual(
+    rope.options[1].choices.map(({ value }) => value),
+    ['interleaved', 'half'],
+  );
+  assert.deepEqual(
+    pe.schemes.find(({ name }) => name === 'alibi').options.map(({ name, default: value }) => [name, value]),
+    [['slope', 0.5]],
+  );
   for (const scheme of pe.schemes) {
     assert.ok(scheme.label.length > 0);
     for (const option of scheme.options) assert.ok(option.help.length > 0, `${scheme.name}.${option.name}`);
@@ -65,7 +83,12 @@ test('every stage has its shape: tables of n x dim, weights of n x n whose rows 
     for (let i = 0; i < n; i += 1) {
       const sum = row(weights, i, n).reduce((total, w) => total + w, 0);
       assert.ok(Math.abs(sum - 1) < 1e-6);
-      assert.ok(row(weights, i, n).slice(i + 1).every((w) => w === 0), 'the mask leaves zeros');
+      assert.ok(
+        row(weights, i, n)
+          .slice(i + 1)
+          .every((w) => w === 0),
+        'the mask leaves zeros',
+      );
     }
   }
 });
@@ -91,8 +114,10 @@ test("ALiBi's weights are softmax(q.k / sqrt(dim) - slope |i - j|) of its own qu
   const q = analysis.query.withPE;
   const k = analysis.key.withPE;
   for (let i = 0; i < n; i += 1) {
-    const scores = Array.from({ length: n }, (_, j) =>
-      row(q, i, 8).reduce((sum, value, c) => sum + value * k[j * 8 + c], 0) / Math.sqrt(8) - slope * Math.abs(i - j));
+    const scores = Array.from(
+      { length: n },
+      (_, j) => row(q, i, 8).reduce((sum, value, c) => sum + value * k[j * 8 + c], 0) / Math.sqrt(8) - slope * Math.abs(i - j),
+    );
     const top = Math.max(...scores);
     const exps = scores.map((s) => Math.exp(s - top));
     const total = exps.reduce((a, b) => a + b, 0);
@@ -105,7 +130,10 @@ test('the head can be recomputed from pe.attentionWeights: queries are x W_q', (
   const analysis = pe.analyze(BALL, { kind: 'binary', dim: 8 });
   const { query, key, value } = pe.attentionWeights({ dim: 8 });
   assert.equal(value.length, 64);
-  for (const [table, weights] of [[analysis.query.withPE, query], [analysis.key.withPE, key]]) {
+  for (const [table, weights] of [
+    [analysis.query.withPE, query],
+    [analysis.key.withPE, key],
+  ]) {
     for (let r = 0; r < analysis.tokens.length; r += 1) {
       for (let c = 0; c < 8; c += 1) {
         let sum = 0;
@@ -149,23 +177,45 @@ test('relative schemes ignore a shift of the whole sentence; absolute ones do no
 });
 
 test('scheme options are checked whatever the kind, and compareShift needs a valid by', () => {
-  assertThrows(() => pe.analyze(DOGS, { kind: 'rope', dim: 7 }), RangeError,
-    'dim must be even for rope (one rotated pair per frequency); received 7');
-  assertThrows(() => pe.analyze(DOGS, { kind: 'binary', pairing: 'neox' }), TypeError,
-    'pairing must be "interleaved" or "half"; received "neox"');
-  assertThrows(() => pe.analyze(DOGS, { kind: 'alibi', slope: 0 }), RangeError,
-    'slope must be a number greater than 0 and at most 16; received 0');
-  assertThrows(() => pe.analyze(DOGS, { kind: 'rope', scaling: { type: 'yarn', factor: 40 } }), TypeError,
-    'scaling.originalContext is required for scaling type "yarn"');
+  assertThrows(
+    () => pe.analyze(DOGS, { kind: 'rope', dim: 7 }),
+    RangeError,
+    'dim must be even for rope (one rotated pair per frequency); received 7',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { kind: 'binary', pairing: 'neox' }),
+    TypeError,
+    'pairing must be "interleaved" or "half"; received "neox"',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { kind: 'alibi', slope: 0 }),
+    RangeError,
+    'slope must be a number greater than 0 and at most 16; received 0',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { kind: 'rope', scaling: { type: 'yarn', factor: 40 } }),
+    TypeError,
+    'scaling.originalContext is required for scaling type "yarn"',
+  );
   assertThrows(() => pe.compareShift(DOGS, { kind: 'rope' }), TypeError, 'by must be a number; received nothing (undefined)');
-  assertThrows(() => pe.compareShift(DOGS, { kind: 'rope', by: -1 }), RangeError,
-    'by must be an integer from 0 to 2147483643 (the last token, at start + 4 + by, may be at most 2^31 - 1); received -1');
-  assertThrows(() => pe.encode({ kind: 'rope', count: 4, dim: 8 }), TypeError,
-    'kind "rope" rotates queries and keys and has no table to add to the input; kind must be "integer", "binary" or "sinusoidal"');
+  assertThrows(
+    () => pe.compareShift(DOGS, { kind: 'rope', by: -1 }),
+    RangeError,
+    'by must be an integer from 0 to 2147483643 (the last token, at start + 4 + by, may be at most 2^31 - 1); received -1',
+  );
+  assertThrows(
+    () => pe.encode({ kind: 'rope', count: 4, dim: 8 }),
+    TypeError,
+    'kind "rope" rotates queries and keys and has no table to add to the input; kind must be "integer", "binary" or "sinusoidal"',
+  );
 });
 
 test('1,000 analyses with every scheme leave the wasm heap as it was', () => {
-  const calls = pe.schemes.map(({ name }) => () => pe.analyze(BALL, { kind: name, dim: 16, causal: true }));
+  const calls = pe.schemes.map(
+    ({ name }) =>
+      () =>
+        pe.analyze(BALL, { kind: name, dim: 16, causal: true }),
+  );
   calls.push(() => pe.compareShift(BALL, { kind: 'rope', by: 5 }));
   calls.push(() => assert.throws(() => pe.analyze(BALL, { kind: 'rope', slope: -1 })));
   calls.forEach((call) => call());

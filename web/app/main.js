@@ -72,7 +72,10 @@ let markUrlWritten = null;
 
 function followInUrl(embedded, entries) {
   clearTimeout(urlTimer);
-  if (!markUrlWritten) urlWritten = new Promise((resolve) => { markUrlWritten = resolve; });
+  if (!markUrlWritten)
+    urlWritten = new Promise((resolve) => {
+      markUrlWritten = resolve;
+    });
   urlTimer = setTimeout(() => {
     writeUrl(embedded, entries);
     markUrlWritten();
@@ -121,21 +124,26 @@ async function start() {
       (mount) => mountNow(entry, mount),
       (error) => {
         entry.drawn = null;
-        entry.slot.replaceChildren(element('p', 'page-notes fatal',
-          `This view could not be drawn: ${error.message}. Reload the page to try again.`));
-      });
+        entry.slot.replaceChildren(
+          element('p', 'page-notes fatal', `This view could not be drawn: ${error.message}. Reload the page to try again.`),
+        );
+      },
+    );
     return entry.drawn;
   }
 
   // The views on the first screen draw now, in order (each one's height decides whether the next
   // is on screen); the rest when they come within DRAW_AHEAD screens of it.
-  const ahead = new IntersectionObserver((records) => {
-    for (const record of records) {
-      if (!record.isIntersecting) continue;
-      ahead.unobserve(record.target);
-      draw(entries.find(({ slot }) => slot === record.target));
-    }
-  }, { rootMargin: `${DRAW_AHEAD * 100}% 0px` });
+  const ahead = new IntersectionObserver(
+    (records) => {
+      for (const record of records) {
+        if (!record.isIntersecting) continue;
+        ahead.unobserve(record.target);
+        draw(entries.find(({ slot }) => slot === record.target));
+      }
+    },
+    { rootMargin: `${DRAW_AHEAD * 100}% 0px` },
+  );
   for (const entry of entries) {
     if (entry === entries[0] || entry.slot.getBoundingClientRect().top < innerHeight * (1 + DRAW_AHEAD)) await draw(entry);
     else ahead.observe(entry.slot);

@@ -9,7 +9,11 @@ import { trackWidth } from './width-tracker.js';
 
 /** A figure holding one SVG chart with a readout, redrawn by onResize(width) at a new width.
  *  Returns { frame, figure, svg, reading, width() }. */
-export function createSvgFigure({ className, onResize, hint = 'Point at a part of the chart, or Tab to it and use the arrow keys, to read it.' }) {
+export function createSvgFigure({
+  className,
+  onResize,
+  hint = 'Point at a part of the chart, or Tab to it and use the arrow keys, to read it.',
+}) {
   const frame = createFigure({ title: '' });
   const svg = svgElement('svg', { class: className, role: 'img' });
   const reading = createSvgReadout(svg, { hint });
@@ -51,21 +55,36 @@ export function createBarChart({ onResize }) {
       const exponents = bars.filter((bar) => bar.value > 0).map((bar) => Math.log10(bar.value));
       const low = Math.floor(Math.min(...exponents));
       const high = Math.max(low + 1, Math.ceil(Math.max(...exponents)));
-      const scale = scaleLinear().domain([low, high]).range([labelWidth + MARGIN.gap, full - textWidth]);
+      const scale = scaleLinear()
+        .domain([low, high])
+        .range([labelWidth + MARGIN.gap, full - textWidth]);
       const x = (value) => scale(value > 0 ? Math.log10(value) : low);
       const bottom = MARGIN.top + bars.length * ROW;
       const ticks = Array.from({ length: high - low + 1 }, (_, k) => low + k);
       const step = Math.ceil(ticks.length / Math.max(2, Math.floor((full - labelWidth - textWidth) / 44)));
       drawAxis(svg, scale, {
-        side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: axisLabel, ticks: ticks.filter((tick) => (high - tick) % step === 0), format: powerOfTen,
+        side: 'bottom',
+        at: bottom,
+        length: bottom - MARGIN.top,
+        label: axisLabel,
+        ticks: ticks.filter((tick) => (high - tick) % step === 0),
+        format: powerOfTen,
       });
       bars.forEach((bar, i) => {
         const y = MARGIN.top + i * ROW + (ROW - BAR) / 2;
         const left = scale(low);
         svg.append(
-          svgElement('text', { x: labelWidth, y: y + BAR / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'bar-label' }, bar.label),
+          svgElement(
+            'text',
+            { x: labelWidth, y: y + BAR / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', class: 'bar-label' },
+            bar.label,
+          ),
           svgElement('rect', { x: left, y, width: Math.max(0, x(bar.value) - left), height: BAR, fill: bar.color }),
-          svgElement('text', { x: Math.max(left, x(bar.value)) + MARGIN.text, y: y + BAR / 2, 'dominant-baseline': 'middle', class: 'bar-value' }, bar.text),
+          svgElement(
+            'text',
+            { x: Math.max(left, x(bar.value)) + MARGIN.text, y: y + BAR / 2, 'dominant-baseline': 'middle', class: 'bar-value' },
+            bar.text,
+          ),
         );
       });
       reading.draw({

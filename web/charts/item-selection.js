@@ -6,7 +6,10 @@
 // goes.
 
 const KEY_STEPS = {
-  ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
 };
 
 // The item the arrows, Home or End move the cursor to (before clamping), or null for other keys.
@@ -48,8 +51,7 @@ export function trackItemSelection(target, { itemAt, onChange, keyMove, reveal, 
     row: clampIndex(row, size.rows),
     col: col === null ? null : clampIndex(col, size.cols),
   });
-  const inside = (item) => item && item.row >= 0 && item.row < size.rows
-    && (item.col === null || (item.col >= 0 && item.col < size.cols));
+  const inside = (item) => item && item.row >= 0 && item.row < size.rows && (item.col === null || (item.col >= 0 && item.col < size.cols));
 
   target.addEventListener('pointermove', (event) => {
     if (!size) return;

@@ -8,8 +8,19 @@ import { interpolateRgbBasis } from 'd3-interpolate';
 // B-spline as d3-scale-chromatic's interpolateRdBu does. Listed here rather than imported from
 // d3-scale-chromatic because that module builds all of its ~70 schemes when loaded, ~13 ms of
 // the page's first render for the one used. The same in both themes: its cells carry the data.
-const RED_TO_BLUE = interpolateRgbBasis(['#67001f', '#b2182b', '#d6604d', '#f4a582', '#fddbc7', '#f7f7f7',
-  '#d1e5f0', '#92c5de', '#4393c3', '#2166ac', '#053061']);
+const RED_TO_BLUE = interpolateRgbBasis([
+  '#67001f',
+  '#b2182b',
+  '#d6604d',
+  '#f4a582',
+  '#fddbc7',
+  '#f7f7f7',
+  '#d1e5f0',
+  '#92c5de',
+  '#4393c3',
+  '#2166ac',
+  '#053061',
+]);
 
 // Okabe & Ito's categorical palette (yellow left out: too faint on white; orange and sky blue
 // darkened on white, black turned light on the dark paper, so that each keeps 3:1 on its paper). Used for duplicate groups and for series in line charts.

@@ -30,7 +30,9 @@ export function createSeriesChart({ label, hint }) {
       const right = width - MARGIN.right;
       const bottom = height - MARGIN.bottom;
       // One x alone sits in the middle of the plot.
-      const x = scaleLinear().domain(n > 1 ? [first, first + n - 1] : [first - 1, first + 1]).range([MARGIN.left, right]);
+      const x = scaleLinear()
+        .domain(n > 1 ? [first, first + n - 1] : [first - 1, first + 1])
+        .range([MARGIN.left, right]);
       const y = scaleLinear().domain(yDomain).range([bottom, MARGIN.top]).nice();
       svg.replaceChildren();
       svg.setAttribute('width', width);
@@ -39,16 +41,28 @@ export function createSeriesChart({ label, hint }) {
       const room = textWidth(xFormat(first + n - 1)) + 16;
       const xTicks = [];
       for (const tick of x.ticks(Math.max(2, Math.floor((right - MARGIN.left) / room)))) {
-        if (Number.isInteger(tick) && tick >= first && tick < first + n && (xTicks.length === 0 || x(tick) - x(xTicks[xTicks.length - 1]) >= room)) xTicks.push(tick);
+        if (
+          Number.isInteger(tick) &&
+          tick >= first &&
+          tick < first + n &&
+          (xTicks.length === 0 || x(tick) - x(xTicks[xTicks.length - 1]) >= room)
+        )
+          xTicks.push(tick);
       }
       drawAxis(svg, x, { side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: xLabel, ticks: xTicks, format: xFormat });
       drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: right - MARGIN.left, label: yLabel, ticks: 5, format: yFormat });
       const spacing = n > 1 ? (right - MARGIN.left) / (n - 1) : Infinity;
       for (const { values, color, dashed } of series) {
         const points = Array.from(values, (value, i) => `${x(first + i).toFixed(1)},${y(value).toFixed(1)}`);
-        svg.append(svgElement('polyline', {
-          points: points.join(' '), fill: 'none', stroke: color, 'stroke-width': 2, ...(dashed ? { 'stroke-dasharray': '6 4' } : {}),
-        }));
+        svg.append(
+          svgElement('polyline', {
+            points: points.join(' '),
+            fill: 'none',
+            stroke: color,
+            'stroke-width': 2,
+            ...(dashed ? { 'stroke-dasharray': '6 4' } : {}),
+          }),
+        );
         // A dashed line shows only between points: alone, its point gets a dot too.
         if (spacing >= MARKER_SPACING && (!dashed || n === 1)) {
           const dots = svgElement('g', { fill: color });

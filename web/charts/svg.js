@@ -28,28 +28,40 @@ export function drawAxis(parent, scale, { side, at, length, label, ticks = 5, fo
   const [rangeStart, rangeEnd] = scale.range();
   const bottom = side === 'bottom';
   axis.append(
-    svgElement('line', bottom
-      ? { x1: rangeStart, x2: rangeEnd, y1: at, y2: at, stroke: INK }
-      : { x1: at, x2: at, y1: rangeStart, y2: rangeEnd, stroke: INK }),
+    svgElement(
+      'line',
+      bottom
+        ? { x1: rangeStart, x2: rangeEnd, y1: at, y2: at, stroke: INK }
+        : { x1: at, x2: at, y1: rangeStart, y2: rangeEnd, stroke: INK },
+    ),
   );
   for (const value of values) {
     const p = scale(value);
     axis.append(
-      svgElement('line', bottom
-        ? { x1: p, x2: p, y1: at, y2: at - length, stroke: GRID_LINE }
-        : { x1: at, x2: at + length, y1: p, y2: p, stroke: GRID_LINE }),
-      svgElement('text', bottom
-        ? { x: p, y: at + 16, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }
-        : { x: at - 6, y: p, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK, class: 'tick-label' },
-      tickFormat(value)),
+      svgElement(
+        'line',
+        bottom
+          ? { x1: p, x2: p, y1: at, y2: at - length, stroke: GRID_LINE }
+          : { x1: at, x2: at + length, y1: p, y2: p, stroke: GRID_LINE },
+      ),
+      svgElement(
+        'text',
+        bottom
+          ? { x: p, y: at + 16, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }
+          : { x: at - 6, y: p, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK, class: 'tick-label' },
+        tickFormat(value),
+      ),
     );
   }
   const middle = (rangeStart + rangeEnd) / 2;
   axis.append(
-    svgElement('text', bottom
-      ? { x: middle, y: at + 36, 'text-anchor': 'middle', fill: INK, class: 'axis-label' }
-      : { x: 0, y: 0, transform: `translate(${at - 44} ${middle}) rotate(-90)`, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
-    label),
+    svgElement(
+      'text',
+      bottom
+        ? { x: middle, y: at + 36, 'text-anchor': 'middle', fill: INK, class: 'axis-label' }
+        : { x: 0, y: 0, transform: `translate(${at - 44} ${middle}) rotate(-90)`, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
+      label,
+    ),
   );
   parent.append(axis);
   return axis;

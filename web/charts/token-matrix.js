@@ -36,7 +36,14 @@ export function createTokenMatrix({ label, readout, hint }) {
       const cell = Math.max(1, Math.min(MAX_CELL, (Math.min(width, MAX_SIZE) - margin) / n));
       const size = margin + cell * n;
       cells.draw({
-        width: size, height: size, x: margin, y: margin, rows: n, cols: n, cellWidth: cell, cellHeight: cell,
+        width: size,
+        height: size,
+        x: margin,
+        y: margin,
+        rows: n,
+        cols: n,
+        cellWidth: cell,
+        cellHeight: cell,
         value: (row, col) => matrix[row * n + col],
         limit,
         describe,

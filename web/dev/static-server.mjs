@@ -35,10 +35,11 @@ export function startStaticServer({ root, port = 0, csp = null }) {
     server.listen(port, '127.0.0.1', () => {
       resolve({
         url: `http://127.0.0.1:${server.address().port}/`,
-        close: () => new Promise((done) => {
-          server.close(done);
-          server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
-        }),
+        close: () =>
+          new Promise((done) => {
+            server.close(done);
+            server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
+          }),
       });
     });
   });

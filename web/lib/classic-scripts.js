@@ -26,17 +26,20 @@ export function besideScript(path) {
  *  A failure rejects with an Error naming the file, and a later call tries again. */
 export function loadScript(path) {
   if (!loading.has(path)) {
-    loading.set(path, new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = besideScript(path);
-      script.addEventListener('load', resolve);
-      script.addEventListener('error', () => {
-        loading.delete(path);
-        script.remove();
-        reject(new Error(`the file ${path} could not be loaded`));
-      });
-      document.head.append(script);
-    }));
+    loading.set(
+      path,
+      new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = besideScript(path);
+        script.addEventListener('load', resolve);
+        script.addEventListener('error', () => {
+          loading.delete(path);
+          script.remove();
+          reject(new Error(`the file ${path} could not be loaded`));
+        });
+        document.head.append(script);
+      }),
+    );
   }
   return loading.get(path);
 }

@@ -89,20 +89,21 @@ function lastPosition(start, count) {
 
 const ENCODING_HEADERS = {
   integer: () => ['Every column of row r holds its position start + r (exact in float32 up to 2^24).'],
-  binary: () => ['Column i is bit i of the position: i = 0 is the least significant bit (LSB, the lecture\'s index 1),',
-    'so column i flips every 2^i rows.'],
+  binary: () => [
+    "Column i is bit i of the position: i = 0 is the least significant bit (LSB, the lecture's index 1),",
+    'so column i flips every 2^i rows.',
+  ],
   sinusoidal: ({ layout }) => [
-    'w_k = base^(-2k/d); ' + (layout === 'split'
-      ? 'layout split: [sin p w_0, ..., sin p w_(d/2-1), cos p w_0, ..., cos p w_(d/2-1)].'
-      : 'layout interleaved (the paper\'s): [sin p w_0, cos p w_0, sin p w_1, cos p w_1, ...].'),
-    'Angles p * w_k in float64, rounded to float32 at the end.'],
+    'w_k = base^(-2k/d); ' +
+      (layout === 'split'
+        ? 'layout split: [sin p w_0, ..., sin p w_(d/2-1), cos p w_0, ..., cos p w_(d/2-1)].'
+        : "layout interleaved (the paper's): [sin p w_0, cos p w_0, sin p w_1, cos p w_1, ...]."),
+    'Angles p * w_k in float64, rounded to float32 at the end.',
+  ],
 };
 
 function integerBody(x) {
-  return [
-    `p = ${x.arange('start', 'start + count', x.i64)}[:, None]  # one position per row`,
-    `P = ${x.cast(x.repeat('p'), x.f32)}`,
-  ];
+  return [`p = ${x.arange('start', 'start + count', x.i64)}[:, None]  # one position per row`, `P = ${x.cast(x.repeat('p'), x.f32)}`];
 }
 
 function binaryBody(x, { dim }) {
@@ -110,9 +111,11 @@ function binaryBody(x, { dim }) {
   const bits = x.cast(`((p >> ${x.arange(0, live === dim ? 'd' : live, x.i64)}) & 1)`, x.f32);
   const lines = [`p = ${x.arange('start', 'start + count', x.i64)}[:, None]  # one position per row`];
   if (live === dim) return [...lines, `P = ${bits}  # P[r, i] = bit i of position start + r`];
-  return [...lines,
+  return [
+    ...lines,
     `P = ${x.zeros('count', x.f32)}  # positions are below 2^31: bits ${POSITION_BITS} and up stay 0`,
-    `P[:, :${live}] = ${bits}  # P[r, i] = bit i of position start + r`];
+    `P[:, :${live}] = ${bits}  # P[r, i] = bit i of position start + r`,
+  ];
 }
 
 function sinusoidalBody(x, { layout }) {
@@ -166,9 +169,8 @@ function describeScaling(scaling) {
 
 // pe.ropeFrequencies' defaults for the fields a scaling object may leave out.
 function withScalingDefaults(scaling) {
-  const defaults = scaling.type === 'llama3'
-    ? { lowFreqFactor: 1, highFreqFactor: 4, originalContext: 8192 }
-    : { betaFast: 32, betaSlow: 1 };
+  const defaults =
+    scaling.type === 'llama3' ? { lowFreqFactor: 1, highFreqFactor: 4, originalContext: 8192 } : { betaFast: 32, betaSlow: 1 };
   return { ...defaults, ...scaling };
 }
 
@@ -179,20 +181,23 @@ function frequencyLines(x, scaling) {
   const lines = [`${plain}, before scaling`];
   const s = withScalingDefaults(scaling);
   if (s.type === 'llama3') {
-    return [...lines,
-      '# llama3 scaling (Meta\'s apply_scaling): wavelengths shorter than L / high_freq_factor are kept,',
+    return [
+      ...lines,
+      "# llama3 scaling (Meta's apply_scaling): wavelengths shorter than L / high_freq_factor are kept,",
       '# longer than L / low_freq_factor divided by factor, and blended in between.',
       `factor, low_freq_factor, high_freq_factor, L = ${pyFloat(s.factor)}, ${pyFloat(s.lowFreqFactor)}, ${pyFloat(s.highFreqFactor)}, ${pyFloat(s.originalContext)}`,
       'wavelength = math.tau / theta',
       'smooth = (L / wavelength - low_freq_factor) / (high_freq_factor - low_freq_factor)',
       `theta = ${x.fn('where')}(wavelength < L / high_freq_factor, theta,`,
       `        ${x.fn('where')}(wavelength > L / low_freq_factor, theta / factor,`,
-      '                 (1 - smooth) * theta / factor + smooth * theta))'];
+      '                 (1 - smooth) * theta / factor + smooth * theta))',
+    ];
   }
   if (s.type !== 'yarn') throw new TypeError(`scaling.type must be 'llama3' or 'yarn'; received ${JSON.stringify(s.type)}`);
-  return [...lines,
-    '# yarn scaling (DeepSeek\'s ramp): pairs below low are kept, above high divided by factor, a linear',
-    '# ramp in between; high is clamped to d - 1 as in DeepSeek\'s code.',
+  return [
+    ...lines,
+    "# yarn scaling (DeepSeek's ramp): pairs below low are kept, above high divided by factor, a linear",
+    "# ramp in between; high is clamped to d - 1 as in DeepSeek's code.",
     `factor, L, beta_fast, beta_slow = ${pyFloat(s.factor)}, ${pyFloat(s.originalContext)}, ${pyFloat(s.betaFast)}, ${pyFloat(s.betaSlow)}`,
     'def correction_dim(rotations):  # the (fractional) pair that turns `rotations` times in L positions',
     '    return d * math.log(L / (rotations * math.tau)) / (2 * math.log(base))',
@@ -201,7 +206,8 @@ function frequencyLines(x, scaling) {
     'if low == high:',
     '    high += 0.001',
     `ramp = ${x.clip(`(${x.arange(0, 'd // 2', x.f64)} - low) / (high - low)`)}`,
-    'theta = theta * (1 - ramp) + (theta / factor) * ramp'];
+    'theta = theta * (1 - ramp) + (theta / factor) * ramp',
+  ];
 }
 
 /**
@@ -235,8 +241,9 @@ export function rotationSnippet(library, { rows, dim, start = 0, base = 10000, p
   const [first, second] = pairing === 'half' ? [':d // 2', 'd // 2:'] : ['0::2', '1::2'];
   return [
     `# PE Lab's RoPE rotation: d = ${dim}, base ${base}, ${describeScaling(scaling)}.`,
-    pairing === 'half' ? '# Pairing half: pair i is (x_i, x_(i+d/2)) (GPT-NeoX, Hugging Face\'s rotate_half).'
-      : '# Pairing interleaved: pair i is (x_2i, x_(2i+1)) (RoFormer, Meta\'s Llama code).',
+    pairing === 'half'
+      ? "# Pairing half: pair i is (x_i, x_(i+d/2)) (GPT-NeoX, Hugging Face's rotate_half)."
+      : "# Pairing interleaved: pair i is (x_2i, x_(2i+1)) (RoFormer, Meta's Llama code).",
     `# ${count === 1 ? 'x' : 'Row r of x'}${what ? ` (${what})` : ''} is turned as position ${count === 1 ? `m = ${start}` : `m = start + r (${start} to ${lastPosition(start, count)})`}: each pair (a, b) by`,
     '# the angle m * theta_i to (a cos - b sin, a sin + b cos), in float64, rounded to float32: pe.rotate(...).',
     ...(scaling ? ['import math'] : []), // the scalings' rules need math.tau, log, floor, ceil

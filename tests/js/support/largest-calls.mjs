@@ -23,13 +23,15 @@ export function callerTables() {
   };
 }
 
-const sentenceCases = KINDS.flatMap((kind) => [false, true].flatMap((causal) => {
-  const name = `${kind}${causal ? ', causal' : ''}`;
-  return [
-    [`analyze ${name}`, (pe, t) => pe.analyze(t.sentence, { kind, dim: 256, causal })],
-    [`compareShift ${name}`, (pe, t) => pe.compareShift(t.sentence, { kind, dim: 256, causal, by: 1000 })],
-  ];
-}));
+const sentenceCases = KINDS.flatMap((kind) =>
+  [false, true].flatMap((causal) => {
+    const name = `${kind}${causal ? ', causal' : ''}`;
+    return [
+      [`analyze ${name}`, (pe, t) => pe.analyze(t.sentence, { kind, dim: 256, causal })],
+      [`compareShift ${name}`, (pe, t) => pe.compareShift(t.sentence, { kind, dim: 256, causal, by: 1000 })],
+    ];
+  }),
+);
 
 /** [name, call] for every function at its largest accepted inputs. The similarity cases at the
  *  full 2048 rows x 4096 dims take minutes (8.6e9 multiply-adds): `full` says so, and the fast

@@ -81,7 +81,10 @@ export function createGridCanvas({ label, onPoint }) {
   function pointAt(event) {
     const box = canvas.getBoundingClientRect();
     return hitTest(content.layout, {
-      x: event.clientX - box.left, y: event.clientY - box.top, scrollLeft: scroller.scrollLeft, scrollTop: scroller.scrollTop,
+      x: event.clientX - box.left,
+      y: event.clientY - box.top,
+      scrollLeft: scroller.scrollLeft,
+      scrollTop: scroller.scrollTop,
     });
   }
 

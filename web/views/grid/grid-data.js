@@ -62,7 +62,10 @@ export function createGridData(pe, { start, count, dim }) {
         settings: { start, count, dim },
         columns: ['position', ...indices.map(name), 'bits flipped to the next position', 'same code as position'],
         rows: Array.from({ length: n }, (_, r) => [
-          start + r, ...indices.map((k) => bits[r * dim + k - 1]), r + 1 < count ? structure.hamming[r] : null, structure.sameCodeAs[r],
+          start + r,
+          ...indices.map((k) => bits[r * dim + k - 1]),
+          r + 1 < count ? structure.hamming[r] : null,
+          structure.sameCodeAs[r],
         ]),
         rowCount: count,
       };

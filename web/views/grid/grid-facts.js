@@ -41,15 +41,18 @@ function repeatSentence(facts, data) {
     return `${dim} bits give every position up to ${formatWhole(LIMITS.start.max)} a code of its own.`;
   }
   const limit = facts.repeatsFrom;
-  const general = `${dim} ${dim === 1 ? 'bit gives' : 'bits give'} ${formatWhole(limit)} codes, one each for positions 0–${formatWhole(limit - 1)}; ` +
+  const general =
+    `${dim} ${dim === 1 ? 'bit gives' : 'bits give'} ${formatWhole(limit)} codes, one each for positions 0–${formatWhole(limit - 1)}; ` +
     `from ${formatWhole(limit)} on the codes repeat (${formatWhole(limit)} looks like 0, ${formatWhole(limit + 1)} like 1, …).`;
   if (facts.firstRepeatRow === null) {
     return `${general} This range stays below ${formatWhole(limit)}, so every row here has its own code.`;
   }
   const from = start + facts.firstRepeatRow;
   const sample = data.sameCodeAs(facts.firstRepeatRow);
-  return `${general} Here every row from ${formatWhole(from)} to ${formatWhole(last)} (tinted) repeats an earlier code: ` +
-    `${formatWhole(from)} looks exactly like ${formatWhole(sample)}.`;
+  return (
+    `${general} Here every row from ${formatWhole(from)} to ${formatWhole(last)} (tinted) repeats an earlier code: ` +
+    `${formatWhole(from)} looks exactly like ${formatWhole(sample)}.`
+  );
 }
 
 const bitCount = (bits, dim) => (bits === 1 ? 'a single bit' : bits === dim ? `all ${bits} bits` : `${bits} bits`);
@@ -60,9 +63,10 @@ function jumpSentence(facts, data) {
   if (facts.steps === 1) return `The one step here, ${formatWhole(from)} → ${formatWhole(to)}, flips ${bitCount(bits, data.dim)}.`;
   if (facts.smallestJump === bits) return `Every step between neighbouring rows here flips ${bitCount(bits, data.dim)}.`;
   const share = `${formatWhole(facts.oneBitSteps)} of ${formatWhole(facts.steps)} steps between neighbours ${facts.oneBitSteps === 1 ? 'flips' : 'flip'} a single bit`;
-  const most = times === 1
-    ? `the largest jump, ${formatWhole(from)} → ${formatWhole(to)}, flips ${bitCount(bits, data.dim)}`
-    : `${formatWhole(times)} steps flip ${bitCount(bits, data.dim)}, the most here, the first at ${formatWhole(from)} → ${formatWhole(to)}`;
+  const most =
+    times === 1
+      ? `the largest jump, ${formatWhole(from)} → ${formatWhole(to)}, flips ${bitCount(bits, data.dim)}`
+      : `${formatWhole(times)} steps flip ${bitCount(bits, data.dim)}, the most here, the first at ${formatWhole(from)} → ${formatWhole(to)}`;
   return `${share}, but ${most}: neighbouring positions are not equally far apart.`;
 }
 

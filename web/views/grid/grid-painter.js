@@ -5,7 +5,16 @@
 // The position column is frozen: when a wide grid scrolls sideways (16 or 31 bits on a phone),
 // everything else moves under it, so each row still says which position it is.
 import {
-  BIT_COLORS, BIT_INK, canvasColor, CATEGORY_COLORS, GRID_LINE, HIGHLIGHT_TINT, INK, MUTED_INK, PAPER, REPEAT_TINT,
+  BIT_COLORS,
+  BIT_INK,
+  canvasColor,
+  CATEGORY_COLORS,
+  GRID_LINE,
+  HIGHLIGHT_TINT,
+  INK,
+  MUTED_INK,
+  PAPER,
+  REPEAT_TINT,
 } from '../../charts/palette.js';
 import { CHART_FONT } from '../../charts/cell-canvas.js';
 import { MONO_FONT, visibleRows } from './grid-layout.js';
@@ -142,8 +151,12 @@ function outlineCell(context, layout, cell, scrollTop, color, lineWidth) {
   context.strokeStyle = canvasColor(color);
   context.lineWidth = lineWidth;
   const inset = lineWidth / 2;
-  context.strokeRect(cells.x + cell.col * cells.cellWidth + inset - 0.5, rowTop(layout, cell.row, scrollTop) + inset - 0.5,
-    cells.cellWidth - lineWidth, Math.max(1, rowHeight - lineWidth));
+  context.strokeRect(
+    cells.x + cell.col * cells.cellWidth + inset - 0.5,
+    rowTop(layout, cell.row, scrollTop) + inset - 0.5,
+    cells.cellWidth - lineWidth,
+    Math.max(1, rowHeight - lineWidth),
+  );
 }
 
 // The frozen column, in screen coordinates: it covers whatever scrolled under it.

@@ -17,6 +17,10 @@ export const PRESETS = [
   { label: 'Lecture table: 64–75', title: 'The lecture’s table: positions 64 to 75 with 8 bits', values: { start: 64, count: 12, dim: 8 } },
   { label: '200 = 11001000', title: 'The lecture’s example position 200 with 8 bits', values: { start: 200, count: 4, dim: 8 } },
   { label: '127 → 128: every bit flips', title: 'Neighbours 127 and 128 differ in all 8 bits', values: { start: 120, count: 16, dim: 8 } },
-  { label: '8 bits run out at 256', title: 'From 256 on, 8 bits repeat the codes of 0, 1, 2, …', values: { start: 248, count: 16, dim: 8 } },
+  {
+    label: '8 bits run out at 256',
+    title: 'From 256 on, 8 bits repeat the codes of 0, 1, 2, …',
+    values: { start: 248, count: 16, dim: 8 },
+  },
   { label: '65,536 positions × 16 bits', title: 'Every 16-bit code, one row each', values: { start: 0, count: 65536, dim: 16 } },
 ];

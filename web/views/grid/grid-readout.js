@@ -30,7 +30,10 @@ export function describeCell(data, cell) {
     parts.push(`${indexName(facts.index, data.dim)}, code index ${facts.codeIndex}`, `bit ${facts.bit}`);
   }
   const jump = data.jumpAfter(cell.row);
-  if (jump !== null) parts.push(`${jump} of ${data.dim} ${data.dim === 1 ? 'bit' : 'bits'} ${jump === 1 ? 'flips' : 'flip'} to ${formatWhole(facts.position + 1)}`);
+  if (jump !== null)
+    parts.push(
+      `${jump} of ${data.dim} ${data.dim === 1 ? 'bit' : 'bits'} ${jump === 1 ? 'flips' : 'flip'} to ${formatWhole(facts.position + 1)}`,
+    );
   const same = data.sameCodeAs(cell.row);
   if (same !== facts.position) parts.push(`same code as position ${formatWhole(same)}`);
   return parts.join(' · ');

@@ -71,7 +71,8 @@ export function mount({ pe, root, state, onChange }) {
   const readout = element('p', 'readout', READOUT_HINT);
   readout.setAttribute('aria-live', 'polite');
   const grid = createGridCanvas({
-    label: 'Binary grid: one row per position, one column per index, most significant bit on the left. Use the arrow keys to read each cell.',
+    label:
+      'Binary grid: one row per position, one column per index, most significant bit on the left. Use the arrow keys to read each cell.',
     onPoint(cell) {
       pointed = cell;
       readout.textContent = cell ? describeCell(data, cell) : READOUT_HINT;
@@ -106,7 +107,9 @@ export function mount({ pe, root, state, onChange }) {
       figure.setLegend(legend(data, facts));
       figure.setData(data.table);
     }
-    const zoomHint = layout.showText ? '' : ` Rows shorter than ${TEXT_ROW_HEIGHT} px label only the positions that are multiples of ${layout.labelEvery}; point at a row to read it.`;
+    const zoomHint = layout.showText
+      ? ''
+      : ` Rows shorter than ${TEXT_ROW_HEIGHT} px label only the positions that are multiples of ${layout.labelEvery}; point at a row to read it.`;
     figure.setNote(describeFacts(facts, data) + zoomHint);
     grid.show({ layout, data, formatPosition: formatWhole }, { firstRow, lsbFirst: rangeChanged || widthChanged });
     scrollHint.hidden = !grid.overflows();
@@ -123,7 +126,9 @@ export function mount({ pe, root, state, onChange }) {
   // A zoom alone keeps the loaded range: only the layout changes.
   function update() {
     const next = tryPanelSettings({
-      controls, message, extras: () => ({ zoom: zoom.read() }),
+      controls,
+      message,
+      extras: () => ({ zoom: zoom.read() }),
       load: (candidate) => {
         if (changesRange(candidate)) load(candidate);
       },
@@ -162,9 +167,16 @@ export function mount({ pe, root, state, onChange }) {
         // Cell column c shows index dim - c; a cell's top-left in the canvas is
         // (cellLeft + c * cellWidth - scrollLeft, headerHeight + row * rowHeight - scrollTop).
         geometry: {
-          headerHeight: layout.headerHeight, rowHeight: layout.rowHeight, cellLeft: layout.cells.x, cellWidth: layout.cells.cellWidth,
+          headerHeight: layout.headerHeight,
+          rowHeight: layout.rowHeight,
+          cellLeft: layout.cells.x,
+          cellWidth: layout.cells.cellWidth,
           positionWidth: layout.position.width, // the frozen column: cells left of it are hidden
-          width: layout.width, height: layout.height, scrollTop, scrollLeft, viewport,
+          width: layout.width,
+          height: layout.height,
+          scrollTop,
+          scrollLeft,
+          viewport,
         },
       };
     },

@@ -6,9 +6,10 @@ import { formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/form
 // Each scheme's length rule at dim dimensions: always true, whatever the positions.
 const RULES = {
   integer: (dim) => `An integer position p has length √${dim} · p = ${formatShort(Math.sqrt(dim))}p here.`,
-  binary: (dim) => `A binary position’s length is the square root of its number of set bits: at most √${dim} = ` +
-    `${formatShort(Math.sqrt(dim))} here.`,
-  sinusoidal: (dim) => `Every sinusoidal position has length √(${dim}/2) = ${formatShort(Math.sqrt(dim / 2))}: each sine and cosine pair adds 1.`,
+  binary: (dim) =>
+    `A binary position’s length is the square root of its number of set bits: at most √${dim} = ` + `${formatShort(Math.sqrt(dim))} here.`,
+  sinusoidal: (dim) =>
+    `Every sinusoidal position has length √(${dim}/2) = ${formatShort(Math.sqrt(dim / 2))}: each sine and cosine pair adds 1.`,
 };
 
 const span = (values) => {
@@ -25,9 +26,11 @@ export function lengthSentences(kind, dim, tokens, tokenNorms, positionNorms) {
   sentences.push(RULES[kind](dim), `Position vectors here are ${span(positionNorms)} long.`);
   const longest = Math.max(...tokenNorms);
   const first = Array.from(positionNorms).findIndex((norm) => norm > longest);
-  sentences.push(first === -1
-    ? `None is longer than the longest token vector (${formatShort(longest)}).`
-    : `The first one longer than every token vector here (the longest is ${formatShort(longest)}): position ` +
-      `${formatWhole(tokens[first].position)} (${quoteToken(tokenLabel(tokens[first]))}), ${formatShort(positionNorms[first])} long.`);
+  sentences.push(
+    first === -1
+      ? `None is longer than the longest token vector (${formatShort(longest)}).`
+      : `The first one longer than every token vector here (the longest is ${formatShort(longest)}): position ` +
+          `${formatWhole(tokens[first].position)} (${quoteToken(tokenLabel(tokens[first]))}), ${formatShort(positionNorms[first])} long.`,
+  );
   return sentences.join(' ');
 }

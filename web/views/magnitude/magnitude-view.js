@@ -28,7 +28,12 @@ function measure(pe, analysis, scale) {
   const withPE = pe.cosineSimilarities({ data: analysis.input, dim }).data;
   const ratios = normRatios(tokenNorms, positionNorms);
   const summary = summarizeSimilarity({
-    kind, scaleBrief: scale.brief, tokens, without, withPE, positionNorms,
+    kind,
+    scaleBrief: scale.brief,
+    tokens,
+    without,
+    withPE,
+    positionNorms,
     clusters: analysis.tokenizer === 'words' && analysis.embeddings === 'synthetic' ? pe.vocabularyClusters : [],
   });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
@@ -44,7 +49,13 @@ export function mount({ pe, root, state, onChange }) {
   const scales = embeddingScales(pe.analysisConstants.tokenEmbeddingStd);
   const scaleControl = createScaleControl(scales, state.scale);
   const controls = createSentenceControls({
-    state, tokenizers: pe.tokenizers, embeddings: pe.embeddings, schemes: tableSchemes(pe), withCausal: false, examples: EXAMPLES, extras: [scaleControl.element],
+    state,
+    tokenizers: pe.tokenizers,
+    embeddings: pe.embeddings,
+    schemes: tableSchemes(pe),
+    withCausal: false,
+    examples: EXAMPLES,
+    extras: [scaleControl.element],
     firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput() {
       render();
@@ -72,17 +83,33 @@ export function mount({ pe, root, state, onChange }) {
     const { tokens, kind, dim } = analysis;
     const { tokenNorms, positionNorms, ratios } = measured;
     // The settings a figure's exported files name: the scale, or the table of word vectors.
-    const shown = { kind, dim, start: settings.start, ...(vectors.dim === null ? { scale: settings.scale } : { embeddings: settings.embeddings }) };
+    const shown = {
+      kind,
+      dim,
+      start: settings.start,
+      ...(vectors.dim === null ? { scale: settings.scale } : { embeddings: settings.embeddings }),
+    };
     const words = ratioSentences(kind, tokens, ratios);
-    norms.update({ settings: shown,
-      tokens, tokenNorms, positionNorms, ratios,
+    norms.update({
+      settings: shown,
+      tokens,
+      tokenNorms,
+      positionNorms,
+      ratios,
       title: normTitle(kind, ratios, scale.brief),
       words: vectors.dim === null ? words : `${words} ${lengthSentences(kind, dim, tokens, tokenNorms, positionNorms)}`,
     });
     similarity.update({ settings: shown, kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
-    setText(note, vectors.dim === null
-      ? embeddingNote(scale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === analysis.tokenizer))
-      : wordVectorNote(vectors, analysis, 'marked * in the figures'));
+    setText(
+      note,
+      vectors.dim === null
+        ? embeddingNote(
+            scale,
+            pe.vocabularyClusters,
+            pe.tokenizers.find(({ name }) => name === analysis.tokenizer),
+          )
+        : wordVectorNote(vectors, analysis, 'marked * in the figures'),
+    );
   }
 
   function render() {
@@ -108,8 +135,16 @@ export function mount({ pe, root, state, onChange }) {
       const n = analysis.tokens.length;
       const { summary } = measured;
       // A pair of token indices with both similarities, as the sentences name it.
-      const pair = (p) => (p ? { a: p.a, b: p.b, words: [analysis.tokens[p.a].text, analysis.tokens[p.b].text], withoutPE: p.withoutPE, withPE: p.withPE } : null);
-      const ranked = (r) => ({ mostAlike: pair(r.mostAlike), leastRelated: pair(r.leastRelated), mostUnrelated: pair(r.mostUnrelated), standsOut: r.standsOut });
+      const pair = (p) =>
+        p
+          ? { a: p.a, b: p.b, words: [analysis.tokens[p.a].text, analysis.tokens[p.b].text], withoutPE: p.withoutPE, withPE: p.withPE }
+          : null;
+      const ranked = (r) => ({
+        mostAlike: pair(r.mostAlike),
+        leastRelated: pair(r.leastRelated),
+        mostUnrelated: pair(r.mostUnrelated),
+        standsOut: r.standsOut,
+      });
       return {
         ...settings,
         embeddingStd: analysis.embeddingStd,
@@ -127,7 +162,8 @@ export function mount({ pe, root, state, onChange }) {
           unrelatedPairs: summary.unrelatedPairs,
           minWithPE: summary.minWithPE,
           ranked: { withoutPE: ranked(summary.withoutPE), withPE: ranked(summary.withPE) },
-          withoutPE: matrixRows(measured.without, n), withPE: matrixRows(measured.withPE, n),
+          withoutPE: matrixRows(measured.without, n),
+          withPE: matrixRows(measured.withPE, n),
         },
         message: message.text(),
       };

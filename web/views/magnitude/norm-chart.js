@@ -37,7 +37,13 @@ let chartCount = 0;
 // instead of one per token, so a keystroke does not create and lay out 128 new elements.
 function vertexMarker(id, shape) {
   const marker = svgElement('marker', {
-    id, viewBox: '0 0 10 10', refX: 5, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse',
+    id,
+    viewBox: '0 0 10 10',
+    refX: 5,
+    refY: 5,
+    markerWidth: 10,
+    markerHeight: 10,
+    markerUnits: 'userSpaceOnUse',
   });
   marker.append(shape);
   return marker;
@@ -81,8 +87,10 @@ export function createNormChart() {
     const { tokens, tokenNorms, positionNorms, ratios } = data;
     const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatRatio(ratios[r])} the token's length`;
     const missing = tokens[r].oov ? ' (not in the table of word vectors: a synthetic vector)' : '';
-    return `${quoteToken(tokenLabel(tokens[r]))}${missing} at position ${formatWhole(tokens[r].position)}: token ` +
-      `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`;
+    return (
+      `${quoteToken(tokenLabel(tokens[r]))}${missing} at position ${formatWhole(tokens[r].position)}: token ` +
+      `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`
+    );
   }
 
   function draw() {
@@ -119,16 +127,29 @@ export function createNormChart() {
     if (key !== axesKey) {
       axesKey = key;
       axes.replaceChildren();
-      drawAxis(axes, y, { side: 'left', at: MARGIN.left, length: plotWidth, label: 'vector length (log scale)', ticks: decadeTicks(low, high), format: formatTick });
+      drawAxis(axes, y, {
+        side: 'left',
+        at: MARGIN.left,
+        length: plotWidth,
+        label: 'vector length (log scale)',
+        ticks: decadeTicks(low, high),
+        format: formatTick,
+      });
       const positionRow = bottom + 16 + (labelled ? WORD_ROW : 0); // under the words, if shown
       for (const { r, text, position } of labels) {
-        if (text !== null) axes.append(svgElement('text', { x: x(r), y: bottom + 16, 'text-anchor': 'middle', fill: INK, class: 'tick-label' }, text));
-        axes.append(svgElement('text', { x: x(r), y: positionRow, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position));
+        if (text !== null)
+          axes.append(svgElement('text', { x: x(r), y: bottom + 16, 'text-anchor': 'middle', fill: INK, class: 'tick-label' }, text));
+        axes.append(
+          svgElement('text', { x: x(r), y: positionRow, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position),
+        );
       }
       axes.append(
         svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: bottom, y2: bottom, stroke: INK }),
-        svgElement('text', { x: MARGIN.left + plotWidth / 2, y: positionRow + AXIS_NAME_GAP, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
-          labelled ? 'token and its position' : 'position of the token'),
+        svgElement(
+          'text',
+          { x: MARGIN.left + plotWidth / 2, y: positionRow + AXIS_NAME_GAP, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
+          labelled ? 'token and its position' : 'position of the token',
+        ),
       );
     }
 
@@ -137,7 +158,10 @@ export function createNormChart() {
     positionLine.setAttribute('points', points(positionNorms));
     // Markers only where the tokens are far enough apart to tell them apart.
     const markers = step >= 8;
-    for (const [line, id] of [[wordLine, wordMarker], [positionLine, positionMarker]]) {
+    for (const [line, id] of [
+      [wordLine, wordMarker],
+      [positionLine, positionMarker],
+    ]) {
       for (const end of ['marker-start', 'marker-mid', 'marker-end']) {
         if (markers) line.setAttribute(end, `url(#${id})`);
         else line.removeAttribute(end);
@@ -146,7 +170,9 @@ export function createNormChart() {
     const zeroSquares = [];
     positionNorms.forEach((norm, r) => {
       if (norm === 0 && markers) {
-        zeroSquares.push(svgElement('rect', { x: x(r) - 4, y: bottom - 4, width: 8, height: 8, fill: PAPER, stroke: POSITION_COLOR, 'stroke-width': 1.5 }));
+        zeroSquares.push(
+          svgElement('rect', { x: x(r) - 4, y: bottom - 4, width: 8, height: 8, fill: PAPER, stroke: POSITION_COLOR, 'stroke-width': 1.5 }),
+        );
       }
     });
     if (zeroSquares.length > 0 || zeros.childElementCount > 0) zeros.replaceChildren(...zeroSquares);
@@ -168,15 +194,18 @@ export function createNormChart() {
     update(next) {
       data = next;
       frame.setData(() => ({
-        name: 'vector-lengths', settings: next.settings,
+        name: 'vector-lengths',
+        settings: next.settings,
         columns: ['token', 'position', 'length of the token embedding', 'length of the positional encoding', 'position ÷ word'],
         rows: next.tokens.map((token, r) => [tokenLabel(token), token.position, next.tokenNorms[r], next.positionNorms[r], next.ratios[r]]),
       }));
       frame.setTitle(next.title);
       setText(words, next.words);
-      frame.setNote(next.positionNorms.some((norm) => norm === 0)
-        ? 'A hollow square is a position vector of length 0. A log axis has no 0, so it sits on the bottom edge.'
-        : '');
+      frame.setNote(
+        next.positionNorms.some((norm) => norm === 0)
+          ? 'A hollow square is a position vector of length 0. A log axis has no 0, so it sits on the bottom edge.'
+          : '',
+      );
       draw();
     },
   };

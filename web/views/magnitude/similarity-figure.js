@@ -37,7 +37,11 @@ export function createSimilarityFigure() {
     const cosineOf = (matrix) => (a, b) => `${name(a)} and ${name(b)}: cosine similarity ${formatCosine(matrix[a * n + b])}`;
     without.update({ labels, matrix: plain, limit: 1, width, title: 'Without positions: token embeddings', describe: cosineOf(plain) });
     withPE.update({
-      labels, matrix: positioned, limit: 1, width, describe: cosineOf(positioned),
+      labels,
+      matrix: positioned,
+      limit: 1,
+      width,
+      describe: cosineOf(positioned),
       title: kind === 'none' ? 'With no positional encoding (the same)' : `With ${kind} positions: token + position`,
     });
   }
@@ -46,10 +50,17 @@ export function createSimilarityFigure() {
     figure: frame.figure,
     update(next) {
       data = next;
-      frame.setData(() => tokenPairTable({
-        name: 'cosine-similarity', settings: next.settings, tokens: next.tokens,
-        matrices: [{ label: 'cosine similarity without positions', values: next.without }, { label: `cosine similarity with ${next.kind} positions`, values: next.withPE }],
-      }));
+      frame.setData(() =>
+        tokenPairTable({
+          name: 'cosine-similarity',
+          settings: next.settings,
+          tokens: next.tokens,
+          matrices: [
+            { label: 'cosine similarity without positions', values: next.without },
+            { label: `cosine similarity with ${next.kind} positions`, values: next.withPE },
+          ],
+        }),
+      );
       frame.setTitle(next.summary.title);
       frame.setNote(next.summary.note);
       draw();

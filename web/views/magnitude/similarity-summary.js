@@ -78,13 +78,17 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
     minWithPE,
   };
   const skipped = tokens.filter((_, r) => !takesPart(r));
-  const skippedNote = skipped.length === 0 ? '' : skipped.length === 1
-    ? `Position ${formatWhole(skipped[0].position)} is left out of these numbers: its position vector is zero.`
-    : `Positions ${listPositions(skipped.map((token) => token.position))} are left out of these numbers: their position vectors are zero.`;
+  const skippedNote =
+    skipped.length === 0
+      ? ''
+      : skipped.length === 1
+        ? `Position ${formatWhole(skipped[0].position)} is left out of these numbers: its position vector is zero.`
+        : `Positions ${listPositions(skipped.map((token) => token.position))} are left out of these numbers: their position vectors are zero.`;
   if (pairs.length === 0) {
-    const title = skipped.length === 0
-      ? `Similarity needs at least two different ${summary.unit}`
-      : `Similarity needs at least two different ${summary.unit} whose position vectors are not zero`;
+    const title =
+      skipped.length === 0
+        ? `Similarity needs at least two different ${summary.unit}`
+        : `Similarity needs at least two different ${summary.unit} whose position vectors are not zero`;
     return { ...summary, title, note: skippedNote };
   }
   return { ...summary, title: title(kind, scaleBrief, tokens, summary), note: note(kind, tokens, summary, skippedNote) };
@@ -151,25 +155,34 @@ function note(kind, tokens, summary, skippedNote) {
   const { withoutPE: before, withPE: after } = summary;
   const both = summary.relatedPairs > 0 && summary.unrelatedPairs > 0;
   if (both) {
-    sentences.push(`Related pairs are two different words of one word group (listed below): ${formatWhole(summary.relatedPairs)} here, ` +
-      `next to ${formatWhole(summary.unrelatedPairs)} unrelated ${summary.unrelatedPairs === 1 ? 'pair' : 'pairs'}.`);
+    sentences.push(
+      `Related pairs are two different words of one word group (listed below): ${formatWhole(summary.relatedPairs)} here, ` +
+        `next to ${formatWhole(summary.unrelatedPairs)} unrelated ${summary.unrelatedPairs === 1 ? 'pair' : 'pairs'}.`,
+    );
   }
   if (kind === 'none') {
-    if (summary.pairs.length > 1) sentences.push(`Most alike pair of different ${summary.unit}: ${name(tokens, before.mostAlike)}, ${formatCosine(before.mostAlike.withoutPE)}.`);
+    if (summary.pairs.length > 1)
+      sentences.push(
+        `Most alike pair of different ${summary.unit}: ${name(tokens, before.mostAlike)}, ${formatCosine(before.mostAlike.withoutPE)}.`,
+      );
   } else {
     if (both) {
-      sentences.push(before.standsOut
-        ? 'Without positions every related pair is more alike than every unrelated pair.'
-        : `Even without positions not every related pair stands out: ${beats(tokens, before, 'withoutPE')}.`);
+      sentences.push(
+        before.standsOut
+          ? 'Without positions every related pair is more alike than every unrelated pair.'
+          : `Even without positions not every related pair stands out: ${beats(tokens, before, 'withoutPE')}.`,
+      );
     }
     if (summary.pairs.length > 1) {
       const words = ({ a, b }) => [tokens[a].text, tokens[b].text].sort().join(' ');
       const same = words(before.mostAlike) === words(after.mostAlike);
-      sentences.push(`Most alike pair of different ${summary.unit} without positions: ${name(tokens, before.mostAlike)}, ` +
-        `${formatCosine(before.mostAlike.withoutPE)}; ` +
-        (same
-          ? `with them still ${name(tokens, after.mostAlike)}, ${formatCosine(after.mostAlike.withPE)}.`
-          : `with them ${name(tokens, after.mostAlike)}, ${formatCosine(after.mostAlike.withPE)}.`));
+      sentences.push(
+        `Most alike pair of different ${summary.unit} without positions: ${name(tokens, before.mostAlike)}, ` +
+          `${formatCosine(before.mostAlike.withoutPE)}; ` +
+          (same
+            ? `with them still ${name(tokens, after.mostAlike)}, ${formatCosine(after.mostAlike.withPE)}.`
+            : `with them ${name(tokens, after.mostAlike)}, ${formatCosine(after.mostAlike.withPE)}.`),
+      );
     }
   }
   if (skippedNote) sentences.push(skippedNote);

@@ -6,9 +6,10 @@ import { svgElement } from '../../charts/svg.js';
 
 // "k^{R}_{t}" -> [{ text: 'k' }, { text: 'R', shift: 'super' }, { text: 't', shift: 'sub' }].
 function parts(text) {
-  return text.split(/([_^]\{[^}]*\})/).filter(Boolean).map((part) => (/^[_^]\{/.test(part)
-    ? { text: part.slice(2, -1), shift: part[0] === '^' ? 'super' : 'sub' }
-    : { text: part }));
+  return text
+    .split(/([_^]\{[^}]*\})/)
+    .filter(Boolean)
+    .map((part) => (/^[_^]\{/.test(part) ? { text: part.slice(2, -1), shift: part[0] === '^' ? 'super' : 'sub' } : { text: part }));
 }
 
 /** Replaces node's content with text, ^{..} and _{..} as <sup> and <sub>. */

@@ -28,21 +28,36 @@ function paths(p, cache) {
   const perHead = `per head, ${n(p.heads)} heads`;
   const hidden = [`h_{t} · ${n(p.dModel)}, hidden state`, '', 0];
   return [
-    ['Keys and values, per token', [hidden,
-      [`c^{KV} · ${n(p.latentDim)}, latent`, `W^{DKV}: ${n(p.dModel)} → ${n(p.latentDim)}`, 1, true],
-      [`k^{C} · ${n(p.headDim)}, ${perHead}`, `W^{UK}: ${n(p.latentDim)} → ${n(p.headDim)}`, 2],
-      [`v^{C} · ${n(p.valueHeadDim)}, ${perHead}`, `W^{UV}: ${n(p.latentDim)} → ${n(p.valueHeadDim)}`, 2],
-      [`k^{R} · ${n(p.ropeDim)}, shared by the heads`, `W^{KR}, RoPE: ${n(p.dModel)} → ${n(p.ropeDim)}`, 1, true, true],
-    ]],
-    ['Query, per token', [hidden,
-      ...(q ? [[`c^{Q} · ${n(q)}, query latent`, `W^{DQ}: ${n(p.dModel)} → ${n(q)}`, 1]] : []),
-      [`q^{C} · ${n(p.headDim)}, ${perHead}`, `${up}: ${n(from)} → ${n(p.headDim)}`, q ? 2 : 1],
-      [`q^{R} · ${n(p.ropeDim)}, ${perHead}`, `W^{QR}, RoPE: ${n(from)} → ${n(p.ropeDim)}`, q ? 2 : 1, false, true],
-    ]],
-    ['', [
-      [`score = [q^{C}; q^{R}] · [k^{C}; k^{R}] / √${p.queryKeyHeadDim}`, `${n(p.queryKeyHeadDim)} = ${n(p.headDim)} + ${n(p.ropeDim)} numbers per query and key`, 0],
-      [`cached: ${n(cache.mla)} per token per layer`, `c^{KV} ${n(p.latentDim)} + k^{R} ${n(p.ropeDim)} (MHA: ${n(cache.mha)})`, 0, true],
-    ]],
+    [
+      'Keys and values, per token',
+      [
+        hidden,
+        [`c^{KV} · ${n(p.latentDim)}, latent`, `W^{DKV}: ${n(p.dModel)} → ${n(p.latentDim)}`, 1, true],
+        [`k^{C} · ${n(p.headDim)}, ${perHead}`, `W^{UK}: ${n(p.latentDim)} → ${n(p.headDim)}`, 2],
+        [`v^{C} · ${n(p.valueHeadDim)}, ${perHead}`, `W^{UV}: ${n(p.latentDim)} → ${n(p.valueHeadDim)}`, 2],
+        [`k^{R} · ${n(p.ropeDim)}, shared by the heads`, `W^{KR}, RoPE: ${n(p.dModel)} → ${n(p.ropeDim)}`, 1, true, true],
+      ],
+    ],
+    [
+      'Query, per token',
+      [
+        hidden,
+        ...(q ? [[`c^{Q} · ${n(q)}, query latent`, `W^{DQ}: ${n(p.dModel)} → ${n(q)}`, 1]] : []),
+        [`q^{C} · ${n(p.headDim)}, ${perHead}`, `${up}: ${n(from)} → ${n(p.headDim)}`, q ? 2 : 1],
+        [`q^{R} · ${n(p.ropeDim)}, ${perHead}`, `W^{QR}, RoPE: ${n(from)} → ${n(p.ropeDim)}`, q ? 2 : 1, false, true],
+      ],
+    ],
+    [
+      '',
+      [
+        [
+          `score = [q^{C}; q^{R}] · [k^{C}; k^{R}] / √${p.queryKeyHeadDim}`,
+          `${n(p.queryKeyHeadDim)} = ${n(p.headDim)} + ${n(p.ropeDim)} numbers per query and key`,
+          0,
+        ],
+        [`cached: ${n(cache.mla)} per token per layer`, `c^{KV} ${n(p.latentDim)} + k^{R} ${n(p.ropeDim)} (MHA: ${n(cache.mha)})`, 0, true],
+      ],
+    ],
   ];
 }
 
@@ -50,13 +65,18 @@ function paths(p, cache) {
  *  this preset is drawn rather than the reader's choice; onResize redraws. */
 export function createMlaDiagram({ onResize }) {
   const { frame, svg, reading, width } = createSvgFigure({ className: 'mla-diagram', onResize });
-  frame.setLegend([{ label: 'cached for every token', color: CACHED }, { label: 'rotated by RoPE', color: ROPE }]);
+  frame.setLegend([
+    { label: 'cached for every token', color: CACHED },
+    { label: 'rotated by RoPE', color: ROPE },
+  ]);
 
   return {
     figure: frame.figure,
     frame,
     update({ preset, cache, instead }) {
-      frame.setTitle(`${preset.name}${instead ? ` (${instead})` : ''}: ${n(cache.mla)} numbers cached per token per layer, the latent and one rotated key`);
+      frame.setTitle(
+        `${preset.name}${instead ? ` (${instead})` : ''}: ${n(cache.mla)} numbers cached per token per layer, the latent and one rotated key`,
+      );
       const full = Math.max(300, width());
       const wide = full >= WIDE;
       const laneWidth = wide ? (full - GAP) / 2 : full;
@@ -65,12 +85,24 @@ export function createMlaDiagram({ onResize }) {
       // Origins: the paths side by side or stacked, the score and cache under both.
       const second = wide ? [laneWidth + GAP, 0] : [0, height(lanes[0]) + 8];
       const bottom = (wide ? Math.max(height(lanes[0]), height(lanes[1])) : second[1] + height(lanes[1])) + 8 - TITLE;
-      const origins = [[0, 0, laneWidth], [...second, laneWidth], [0, bottom, full]];
+      const origins = [
+        [0, 0, laneWidth],
+        [...second, laneWidth],
+        [0, bottom, full],
+      ];
       svg.replaceChildren();
       svg.setAttribute('width', full);
       svg.setAttribute('height', bottom + height(lanes[2]));
       svg.setAttribute('aria-label', `Multi-head latent attention of ${preset.name}. Use the arrow keys to read each box.`);
-      const marker = svgElement('marker', { id: 'mla-arrow', viewBox: '0 0 8 8', refX: 8, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' });
+      const marker = svgElement('marker', {
+        id: 'mla-arrow',
+        viewBox: '0 0 8 8',
+        refX: 8,
+        refY: 4,
+        markerWidth: 7,
+        markerHeight: 7,
+        orient: 'auto',
+      });
       marker.append(svgElement('path', { d: 'M0,0L8,4L0,8z', fill: MUTED_INK }));
       svg.append(svgElement('defs'));
       svg.firstChild.append(marker);
@@ -83,28 +115,52 @@ export function createMlaDiagram({ onResize }) {
           const left = x + depth * INDENT;
           const top = y + TITLE + i * ROW;
           // From the parent's spine into this box.
-          const parent = nodes.slice(0, i).map((node) => node[2]).lastIndexOf(depth - 1);
+          const parent = nodes
+            .slice(0, i)
+            .map((node) => node[2])
+            .lastIndexOf(depth - 1);
           if (depth > 0) {
-            svg.append(svgElement('path', {
-              d: `M${x + (depth - 1) * INDENT + 10},${y + TITLE + parent * ROW + BOX}V${top + BOX / 2}H${left - 1}`,
-              fill: 'none', stroke: MUTED_INK, 'stroke-width': 1.5, 'marker-end': 'url(#mla-arrow)',
-            }));
+            svg.append(
+              svgElement('path', {
+                d: `M${x + (depth - 1) * INDENT + 10},${y + TITLE + parent * ROW + BOX}V${top + BOX / 2}H${left - 1}`,
+                fill: 'none',
+                stroke: MUTED_INK,
+                'stroke-width': 1.5,
+                'marker-end': 'url(#mla-arrow)',
+              }),
+            );
           }
           const box = { x: left, y: top, width: w - depth * INDENT, height: BOX };
           svg.append(
-            svgElement('rect', { ...box, rx: 6, fill: cached ? CACHED_TINT : PAPER, stroke: cached ? CACHED : GRID_LINE, 'stroke-width': cached ? 2 : 1 }),
+            svgElement('rect', {
+              ...box,
+              rx: 6,
+              fill: cached ? CACHED_TINT : PAPER,
+              stroke: cached ? CACHED : GRID_LINE,
+              'stroke-width': cached ? 2 : 1,
+            }),
             appendMathSvg(svgElement('text', { x: left + 8, y: top + 17, class: 'diagram-name' }), name),
             appendMathSvg(svgElement('text', { x: left + 8, y: top + 34, class: 'diagram-edge' }), edge),
           );
           const right = left + box.width - 6;
-          if (rotated) svg.append(svgElement('text', { x: right, y: top + 17, 'text-anchor': 'end', fill: ALERT_INK, class: 'diagram-tag' }, 'RoPE'));
-          if (cached && l < 2) svg.append(svgElement('text', { x: right, y: top + 34, 'text-anchor': 'end', fill: ACCENT_INK, class: 'diagram-tag' }, 'cached'));
-          const said = [plainMath(name), edge && (l < 2 ? `made by ${plainMath(edge)}` : plainMath(edge)), rotated && 'rotated by the token’s position', cached && l < 2 && 'cached'];
+          if (rotated)
+            svg.append(svgElement('text', { x: right, y: top + 17, 'text-anchor': 'end', fill: ALERT_INK, class: 'diagram-tag' }, 'RoPE'));
+          if (cached && l < 2)
+            svg.append(
+              svgElement('text', { x: right, y: top + 34, 'text-anchor': 'end', fill: ACCENT_INK, class: 'diagram-tag' }, 'cached'),
+            );
+          const said = [
+            plainMath(name),
+            edge && (l < 2 ? `made by ${plainMath(edge)}` : plainMath(edge)),
+            rotated && 'rotated by the token’s position',
+            cached && l < 2 && 'cached',
+          ];
           boxes.push({ box, says: said.filter(Boolean).join('; ') });
         });
       });
       frame.setData(() => ({
-        name: 'mla-diagram', settings: { model: preset.id ?? preset.name },
+        name: 'mla-diagram',
+        settings: { model: preset.id ?? preset.name },
         columns: ['box', 'what it holds'],
         rows: boxes.map(({ says }, i) => [i + 1, says]),
       }));

@@ -18,8 +18,12 @@ export const EXPERIMENT_FIELDS = [
   { name: 'seed', label: 'Seed', min: 0, max: 4294967295 },
 ];
 export const DIMS = [
-  ['layers', 'Layers'], ['heads', 'Heads'], ['headDim', 'Head dim'], ['kvHeads', 'KV heads (GQA)'],
-  ['latentDim', 'Latent dim'], ['ropeDim', 'RoPE dim'],
+  ['layers', 'Layers'],
+  ['heads', 'Heads'],
+  ['headDim', 'Head dim'],
+  ['kvHeads', 'KV heads (GQA)'],
+  ['latentDim', 'Latent dim'],
+  ['ropeDim', 'RoPE dim'],
 ].map(([name, label]) => ({ name, label, min: name === 'ropeDim' ? 0 : 1, max: 65536 }));
 export const CALCULATOR_FIELDS = [{ name: 'context', label: 'Context (tokens)', min: 1, max: 1048576 }, ...DIMS];
 
@@ -37,7 +41,10 @@ export function presetDims(preset, deepseek) {
 }
 
 export function mlaParams(pe) {
-  const dims = presetDims(pe.modelPresets.find(({ id }) => id === DEFAULT_PRESET), {});
+  const dims = presetDims(
+    pe.modelPresets.find(({ id }) => id === DEFAULT_PRESET),
+    {},
+  );
   const integer = (fields, defaults) => fields.map(({ name, min, max }) => [name, integerParam(defaults[name], min, max)]);
   return {
     preset: choiceParam(DEFAULT_PRESET, [...pe.modelPresets.map(({ id }) => id), CUSTOM]),

@@ -15,9 +15,18 @@ import { createYarnChart } from './yarn-chart.js';
 import { setMathHtml } from './math-text.js';
 
 /** @type {[import('../../pe.js').AttentionKind, string, string, string][]} */
-const KINDS = [['mha', 'MHA', COLORS[3], 'multi-head'], ['gqa', 'GQA', COLORS[1], 'grouped-query'], ['mqa', 'MQA', COLORS[5], 'multi-query'], ['mla', 'MLA', COLORS[0], 'latent']];
+const KINDS = [
+  ['mha', 'MHA', COLORS[3], 'multi-head'],
+  ['gqa', 'GQA', COLORS[1], 'grouped-query'],
+  ['mqa', 'MQA', COLORS[5], 'multi-query'],
+  ['mla', 'MLA', COLORS[0], 'latent'],
+];
 /** @type {[import('../../pe.js').MlaRope, string][]} */
-const VARIANTS = [['none', 'no positions'], ['naive', 'RoPE on the full keys'], ['decoupled', 'decoupled RoPE']];
+const VARIANTS = [
+  ['none', 'no positions'],
+  ['naive', 'RoPE on the full keys'],
+  ['decoupled', 'decoupled RoPE'],
+];
 // The two ways agree when they differ by at most this share of the largest score: float32
 // rounding stays near 1e-7 of it, a real difference is far above.
 const AGREEMENT = 1e-4;
@@ -58,21 +67,29 @@ export function mount({ pe, root, state, onChange }) {
     box.addEventListener('input', update);
     return box;
   };
-  const numbers = (list) => list.map((field) => {
-    boxes[field.name] = wholeNumberInput(field, state[field.name]);
-    boxes[field.name].dataset.field = field.name;
-    return labelled(field.label, boxes[field.name]);
-  });
+  const numbers = (list) =>
+    list.map((field) => {
+      boxes[field.name] = wholeNumberInput(field, state[field.name]);
+      boxes[field.name].dataset.field = field.name;
+      return labelled(field.label, boxes[field.name]);
+    });
   const model = select([...presets.map(({ id, name }) => [id, name]), [CUSTOM, 'Custom dimensions']], state.preset);
-  const precision = select(Object.entries(BYTES).map(([name, bytes]) => [name, `${name}, ${bytes} byte${bytes > 1 ? 's' : ''}`]), state.precision);
+  const precision = select(
+    Object.entries(BYTES).map(([name, bytes]) => [name, `${name}, ${bytes} byte${bytes > 1 ? 's' : ''}`]),
+    state.precision,
+  );
   const diagram = createMlaDiagram({ onResize: draw });
   const experiment = createBarChart({ onResize: draw });
   const calculator = createBarChart({ onResize: draw });
   const yarn = createYarnChart({ onResize: draw });
   root.replaceChildren(
-    panel(labelled('Model', model)), message.element, diagram.figure,
-    panel(...numbers(EXPERIMENT_FIELDS)), experiment.figure,
-    panel(labelled('Precision', precision), ...numbers(CALCULATOR_FIELDS)), calculator.figure,
+    panel(labelled('Model', model)),
+    message.element,
+    diagram.figure,
+    panel(...numbers(EXPERIMENT_FIELDS)),
+    experiment.figure,
+    panel(labelled('Precision', precision), ...numbers(CALCULATOR_FIELDS)),
+    calculator.figure,
     yarn.figure,
   );
 
@@ -80,21 +97,34 @@ export function mount({ pe, root, state, onChange }) {
   function compute(next) {
     const preset = find(next.preset) ?? null;
     const dims = preset ? presetDims(preset, deepseek) : Object.fromEntries(DIMS.map(({ name }) => [name, next[name]]));
-    if (preset && next.context > preset.maxContext) throw new RangeError(`${preset.name} reads at most ${formatWhole(preset.maxContext)} tokens`);
+    if (preset && next.context > preset.maxContext)
+      throw new RangeError(`${preset.name} reads at most ${formatWhole(preset.maxContext)} tokens`);
     const common = { layers: dims.layers, tokens: next.context, bytesPerElement: BYTES[next.precision] };
     return {
       preset,
       dims,
       cache: Object.fromEntries(KINDS.map(([attention]) => [attention, pe.kvCache({ attention, ...dims, ...common })])),
       // DeepSeek's real heads: keys of 192 (128 + 64), values of 128.
-      real: preset?.latentDim && pe.kvCache({ attention: 'mha', heads: preset.heads, headDim: preset.queryKeyHeadDim, valueHeadDim: preset.valueHeadDim, ...common }),
-      absorption: Object.fromEntries(VARIANTS.map(([rope]) => [rope, pe.mlaAbsorption({ rope, tokens: next.tokens, start: next.start, seed: next.seed })])),
+      real:
+        preset?.latentDim &&
+        pe.kvCache({
+          attention: 'mha',
+          heads: preset.heads,
+          headDim: preset.queryKeyHeadDim,
+          valueHeadDim: preset.valueHeadDim,
+          ...common,
+        }),
+      absorption: Object.fromEntries(
+        VARIANTS.map(([rope]) => [rope, pe.mlaAbsorption({ rope, tokens: next.tokens, start: next.start, seed: next.seed })]),
+      ),
     };
   }
 
   // What the address keeps: a named preset's dimensions are its own, so they stay out of it.
-  const addressed = (shownSettings) => (find(shownSettings.preset)
-    ? { ...shownSettings, ...Object.fromEntries(DIMS.map(({ name }) => [name, defaults[name]])) } : shownSettings);
+  const addressed = (shownSettings) =>
+    find(shownSettings.preset)
+      ? { ...shownSettings, ...Object.fromEntries(DIMS.map(({ name }) => [name, defaults[name]])) }
+      : shownSettings;
   let settings = { ...state };
   if (settings.preset !== CUSTOM) Object.assign(settings, presetDims(find(settings.preset), deepseek));
   let shown;
@@ -126,7 +156,8 @@ export function mount({ pe, root, state, onChange }) {
     for (const field of fields) {
       next[field.name] = readWhole(boxes[field.name], field);
       boxes[field.name].setAttribute('aria-invalid', String(next[field.name] === null));
-      if (next[field.name] === null) return message.show(`${field.label} must be a whole number from ${formatWhole(field.min)} to ${formatWhole(field.max)}.`);
+      if (next[field.name] === null)
+        return message.show(`${field.label} must be a whole number from ${formatWhole(field.min)} to ${formatWhole(field.max)}.`);
     }
     try {
       shown = compute(next);
@@ -144,19 +175,30 @@ export function mount({ pe, root, state, onChange }) {
     diagram.update({
       preset,
       instead: preset !== shown.preset && (shown.preset ? `${shown.preset.name} has no latent` : 'custom dimensions are not drawn'),
-      cache: { mla: pe.kvCache({ attention: 'mla', latentDim, ropeDim }).perTokenPerLayer, mha: pe.kvCache({ attention: 'mha', heads, headDim }).perTokenPerLayer },
+      cache: {
+        mla: pe.kvCache({ attention: 'mla', latentDim, ropeDim }).perTokenPerLayer,
+        mha: pe.kvCache({ attention: 'mha', heads, headDim }).perTokenPerLayer,
+      },
     });
     const [source, up] = preset.queryLatentDim ? ['c^{Q}', 'W^{UQ}'] : ['h_{t}', 'W^{Q}'];
-    setNote(diagram.frame, `Why decoupled: without positions, q^{C} · k^{C} links ${source} to c^{KV} by the product of ${up} and W^{UK}, one fixed matrix per head, folded into the query once, so no key is built. `
-      + `RoPE on q^{C} and k^{C} would put a rotation that depends on both positions between ${up} and W^{UK}: no single matrix could be folded.`);
+    setNote(
+      diagram.frame,
+      `Why decoupled: without positions, q^{C} · k^{C} links ${source} to c^{KV} by the product of ${up} and W^{UK}, one fixed matrix per head, folded into the query once, so no key is built. ` +
+        `RoPE on q^{C} and k^{C} would put a rotation that depends on both positions between ${up} and W^{UK}: no single matrix could be folded.`,
+    );
   }
 
   function drawExperiment() {
     const runs = shown.absorption;
     const share = (rope) => runs[rope].maxAbsDifference / runs[rope].maxAbsScore;
-    const list = (agree) => VARIANTS.filter(([rope]) => (share(rope) <= AGREEMENT) === agree).map(([rope, name]) => `${name} (${formatSmall(share(rope))})`).join(' and ');
+    const list = (agree) =>
+      VARIANTS.filter(([rope]) => share(rope) <= AGREEMENT === agree)
+        .map(([rope, name]) => `${name} (${formatSmall(share(rope))})`)
+        .join(' and ');
     const [agreeing, differing] = [list(true), list(false)];
-    experiment.frame.setTitle(`Folding Wᵁᴷ into the query gives the explicit scores ${agreeing ? `with ${agreeing}` : 'in no variant'}${differing ? `, not with ${differing}` : ''}`);
+    experiment.frame.setTitle(
+      `Folding Wᵁᴷ into the query gives the explicit scores ${agreeing ? `with ${agreeing}` : 'in no variant'}${differing ? `, not with ${differing}` : ''}`,
+    );
     experiment.update({
       axisLabel: 'largest difference ÷ largest score (log)',
       labelWidth: 72,
@@ -173,27 +215,49 @@ export function mount({ pe, root, state, onChange }) {
         };
       }),
     });
-    experiment.frame.setLegend([{ label: 'agree (within 10⁻⁴)', color: COLORS[2] }, { label: 'differ', color: COLORS[4] }]);
+    experiment.frame.setLegend([
+      { label: 'agree (within 10⁻⁴)', color: COLORS[2] },
+      { label: 'differ', color: COLORS[4] },
+    ]);
     experiment.frame.setData(() => ({
-      name: 'mla-folding', settings: { tokens: settings.tokens, start: settings.start, seed: settings.seed },
-      columns: ['RoPE variant', 'largest |score difference|', 'largest |score|', 'difference ÷ score', 'numbers cached per token, folded', 'explicit', 'folded matrices per head'],
+      name: 'mla-folding',
+      settings: { tokens: settings.tokens, start: settings.start, seed: settings.seed },
+      columns: [
+        'RoPE variant',
+        'largest |score difference|',
+        'largest |score|',
+        'difference ÷ score',
+        'numbers cached per token, folded',
+        'explicit',
+        'folded matrices per head',
+      ],
       rows: VARIANTS.map(([rope, name]) => {
         const { maxAbsDifference, maxAbsScore, absorbedMatrices, cacheElementsPerToken: cached } = runs[rope];
         return [name, maxAbsDifference, maxAbsScore, share(rope), cached.absorbed, cached.explicit, absorbedMatrices];
       }),
     }));
     const { tokens, heads, headDim, ropeDim, latentDim, dModel } = runs.none;
-    setNote(experiment.frame, `A seeded layer (${tokens} tokens, ${heads} heads of ${headDim}, latent ${latentDim}, RoPE ${ropeDim}, d_model ${dModel}) scored with keys built from c^{KV} and from the cache alone. `
-      + `With RoPE on the full keys, exact folding needs a matrix per offset between two tokens: ${runs.naive.absorbedMatrices} for ${tokens} tokens, not one per head.`);
+    setNote(
+      experiment.frame,
+      `A seeded layer (${tokens} tokens, ${heads} heads of ${headDim}, latent ${latentDim}, RoPE ${ropeDim}, d_model ${dModel}) scored with keys built from c^{KV} and from the cache alone. ` +
+        `With RoPE on the full keys, exact folding needs a matrix per offset between two tokens: ${runs.naive.absorbedMatrices} for ${tokens} tokens, not one per head.`,
+    );
   }
 
   function drawCalculator() {
     const { preset, dims, cache, real } = shown;
     const per = (attention) => cache[attention].perTokenPerLayer;
     const mla = per('mla');
-    const formulas = { mha: `2 × ${dims.heads} × ${dims.headDim}`, gqa: `2 × ${dims.kvHeads} × ${dims.headDim}`, mqa: `2 × ${dims.headDim}`, mla: `${dims.latentDim} + ${dims.ropeDim}` };
+    const formulas = {
+      mha: `2 × ${dims.heads} × ${dims.headDim}`,
+      gqa: `2 × ${dims.kvHeads} × ${dims.headDim}`,
+      mqa: `2 × ${dims.headDim}`,
+      mla: `${dims.latentDim} + ${dims.ropeDim}`,
+    };
     const context = `${formatWhole(settings.context)} tokens, ${settings.precision}`;
-    calculator.frame.setTitle(`${preset?.name ?? 'Custom'}: MLA caches ${formatWhole(mla)} numbers per token per layer, ${mla < per('mha') ? `${times(per('mha') / mla)} fewer than` : 'no fewer than'} MHA’s ${formatWhole(per('mha'))}`);
+    calculator.frame.setTitle(
+      `${preset?.name ?? 'Custom'}: MLA caches ${formatWhole(mla)} numbers per token per layer, ${mla < per('mha') ? `${times(per('mha') / mla)} fewer than` : 'no fewer than'} MHA’s ${formatWhole(per('mha'))}`,
+    );
     calculator.update({
       axisLabel: 'numbers cached per token per layer (log)',
       bars: KINDS.map(([attention, label, color]) => ({
@@ -205,16 +269,31 @@ export function mount({ pe, root, state, onChange }) {
       })),
     });
     calculator.frame.setData(() => ({
-      name: 'kv-cache', settings: { model: preset?.id ?? 'custom', context: settings.context, precision: settings.precision },
+      name: 'kv-cache',
+      settings: { model: preset?.id ?? 'custom', context: settings.context, precision: settings.precision },
       columns: ['attention', 'formula', 'numbers cached per token per layer', 'per token (all layers)', 'bytes in all'],
-      rows: KINDS.map(([attention, label]) => [label, formulas[attention], per(attention), cache[attention].perToken, cache[attention].bytes]),
+      rows: KINDS.map(([attention, label]) => [
+        label,
+        formulas[attention],
+        per(attention),
+        cache[attention].perToken,
+        cache[attention].bytes,
+      ]),
     }));
-    calculator.frame.setLegend(KINDS.map(([attention, label, color, name]) => ({ label: `${label}, ${name}: ${formulas[attention]}`, color })));
-    setNote(calculator.frame, [
-      `Whole model, ${context}: ${KINDS.map(([attention, label]) => `${label} ${formatBytes(cache[attention].bytes)}`).join(', ')}.`,
-      real && `With the real heads (keys ${preset.headDim} + ${preset.ropeDim}, values ${preset.valueHeadDim}), MHA caches ${formatWhole(real.perTokenPerLayer)}: ${times(real.perTokenPerLayer / mla)} MLA, ${formatBytes(real.bytes)} in all.`,
-      preset && (preset.latentDim ? `GQA: the heads grouped into ${dims.kvHeads} KV heads, as in Llama 3.` : `MLA: DeepSeek’s ${mla}.`),
-    ].filter(Boolean).join(' '));
+    calculator.frame.setLegend(
+      KINDS.map(([attention, label, color, name]) => ({ label: `${label}, ${name}: ${formulas[attention]}`, color })),
+    );
+    setNote(
+      calculator.frame,
+      [
+        `Whole model, ${context}: ${KINDS.map(([attention, label]) => `${label} ${formatBytes(cache[attention].bytes)}`).join(', ')}.`,
+        real &&
+          `With the real heads (keys ${preset.headDim} + ${preset.ropeDim}, values ${preset.valueHeadDim}), MHA caches ${formatWhole(real.perTokenPerLayer)}: ${times(real.perTokenPerLayer / mla)} MLA, ${formatBytes(real.bytes)} in all.`,
+        preset && (preset.latentDim ? `GQA: the heads grouped into ${dims.kvHeads} KV heads, as in Llama 3.` : `MLA: DeepSeek’s ${mla}.`),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
   }
 
   function draw() {
@@ -223,7 +302,10 @@ export function mount({ pe, root, state, onChange }) {
     drawCalculator();
     // YaRN is DeepSeek's: a Llama or custom model shows DeepSeek-V3's.
     const rope = shown.preset?.rope.mscaleAllDim ? shown.preset : deepseek;
-    yarn.update({ preset: rope, other: presets.find((preset) => preset.rope.mscaleAllDim && preset.rope.mscaleAllDim !== rope.rope.mscaleAllDim) });
+    yarn.update({
+      preset: rope,
+      other: presets.find((preset) => preset.rope.mscaleAllDim && preset.rope.mscaleAllDim !== rope.rope.mscaleAllDim),
+    });
   }
 
   draw();
@@ -237,7 +319,12 @@ export function mount({ pe, root, state, onChange }) {
         precision: settings.precision,
         dims: shown.dims,
         cache: shown.cache,
-        absorption: Object.fromEntries(VARIANTS.map(([rope]) => [rope, { maxAbsDifference: shown.absorption[rope].maxAbsDifference, maxAbsScore: shown.absorption[rope].maxAbsScore }])),
+        absorption: Object.fromEntries(
+          VARIANTS.map(([rope]) => [
+            rope,
+            { maxAbsDifference: shown.absorption[rope].maxAbsDifference, maxAbsScore: shown.absorption[rope].maxAbsScore },
+          ]),
+        ),
         tokens: settings.tokens,
         start: settings.start,
         seed: settings.seed,

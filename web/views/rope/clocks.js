@@ -31,7 +31,9 @@ export function createClocks() {
     const { channels, theta, wavelengths } = layout;
     const a = channels[2 * k];
     const b = channels[2 * k + 1];
-    const hand = shown ? `; at m = ${formatWhole(shown.position)} the hand is (${formatShort(shown.rotated[a])}, ${formatShort(shown.rotated[b])})` : '';
+    const hand = shown
+      ? `; at m = ${formatWhole(shown.position)} the hand is (${formatShort(shown.rotated[a])}, ${formatShort(shown.rotated[b])})`
+      : '';
     return `pair ${k} (channels ${a} and ${b}): turns ${formatShort(theta[k])} rad per position, a full turn every ${formatShort(wavelengths[k])} positions${hand}`;
   }
 
@@ -55,11 +57,19 @@ export function createClocks() {
       svg.setAttribute('aria-label', `${pairs} clocks, one per pair of the query, fastest first. Use the arrow keys to read each pair.`);
       hands = [];
       for (let k = 0; k < pairs; k += 1) {
-        const cx = (k % cols + 0.5) * cell;
+        const cx = ((k % cols) + 0.5) * cell;
         const cy = Math.floor(k / cols) * (cell + LABEL_ROOM) + cell / 2;
         const x0 = cx + q[channels[2 * k]] * scale;
         const y0 = cy - q[channels[2 * k + 1]] * scale;
-        const hand = svgElement('line', { x1: cx, y1: cy, x2: x0, y2: y0, stroke: HAND_COLOR, 'stroke-width': 2.5, 'stroke-linecap': 'round' });
+        const hand = svgElement('line', {
+          x1: cx,
+          y1: cy,
+          x2: x0,
+          y2: y0,
+          stroke: HAND_COLOR,
+          'stroke-width': 2.5,
+          'stroke-linecap': 'round',
+        });
         svg.append(
           svgElement('circle', { cx, cy, r: radius, fill: PAPER, stroke: GRID_LINE }),
           svgElement('line', { x1: cx, y1: cy, x2: x0, y2: y0, stroke: MUTED_INK, 'stroke-dasharray': '3 2' }),
@@ -69,8 +79,10 @@ export function createClocks() {
         hands.push({ hand, cx, cy });
       }
       const last = pairs - 1;
-      frame.setTitle(`Pair 0 turns ${formatShort(theta[0])} rad per position (a turn every ${formatShort(wavelengths[0])} positions), ` +
-        `pair ${last} only ${formatShort(theta[last])} (a turn every ${formatShort(wavelengths[last])}): fast pairs spin, slow pairs barely move`);
+      frame.setTitle(
+        `Pair 0 turns ${formatShort(theta[0])} rad per position (a turn every ${formatShort(wavelengths[0])} positions), ` +
+          `pair ${last} only ${formatShort(theta[last])} (a turn every ${formatShort(wavelengths[last])}): fast pairs spin, slow pairs barely move`,
+      );
     },
     /** Points every hand at its pair of rotated, the query turned as position. */
     turn(rotated, position) {
@@ -79,8 +91,17 @@ export function createClocks() {
       frame.setData(() => ({
         name: 'rope-clocks',
         settings: { dim: q.length, pairing: layout.pairing, position },
-        columns: ['pair k', 'channel a', 'channel b', 'θ_k (rad per position)', 'positions per turn',
-          'q_a (m = 0)', 'q_b (m = 0)', `(R_m q)_a, m = ${position}`, `(R_m q)_b, m = ${position}`],
+        columns: [
+          'pair k',
+          'channel a',
+          'channel b',
+          'θ_k (rad per position)',
+          'positions per turn',
+          'q_a (m = 0)',
+          'q_b (m = 0)',
+          `(R_m q)_a, m = ${position}`,
+          `(R_m q)_b, m = ${position}`,
+        ],
         rows: Array.from(theta, (angle, k) => {
           const [a, b] = [channels[2 * k], channels[2 * k + 1]];
           return [k, a, b, angle, wavelengths[k], q[a], q[b], rotated[a], rotated[b]];

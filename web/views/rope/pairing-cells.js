@@ -19,8 +19,10 @@ export function createPairingCells() {
   const cells = createCellCanvas({ label: 'The query and its two rotations, channel by channel', readout, hint: HINT });
   const legend = createColorLegend('channel value');
   frame.body.append(cells.element, readout, legend.element);
-  frame.setNote('Interleaved pairs channels (2i, 2i + 1) (RoFormer, Meta’s Llama, DeepSeek); half pairs (i, i + d/2) ' +
-    '(GPT-NeoX, Hugging Face’s rotate_half). Pair i turns by m θ_i in both.');
+  frame.setNote(
+    'Interleaved pairs channels (2i, 2i + 1) (RoFormer, Meta’s Llama, DeepSeek); half pairs (i, i + d/2) ' +
+      '(GPT-NeoX, Hugging Face’s rotate_half). Pair i turns by m θ_i in both.',
+  );
 
   return {
     figure: frame.figure,
@@ -37,12 +39,15 @@ export function createPairingCells() {
       }
       const cellWidth = Math.max(1, Math.min(40, (width - labelWidth) / dim));
       const m = formatWhole(position);
-      frame.setTitle(differing === 0
-        ? `At m = ${m} nothing turns: both pairings leave q as it is`
-        : `At m = ${m} the two pairings turn the same q into different vectors: ${differing} of ${dim} channels differ`);
+      frame.setTitle(
+        differing === 0
+          ? `At m = ${m} nothing turns: both pairings leave q as it is`
+          : `At m = ${m} the two pairings turn the same q into different vectors: ${differing} of ${dim} channels differ`,
+      );
       legend.update(limit, formatShort);
       frame.setData(() => ({
-        name: 'rope-pairings', settings: { dim, position },
+        name: 'rope-pairings',
+        settings: { dim, position },
         columns: ['channel c', 'q_c', `(R_m q)_c, m = ${position}, interleaved pairing`, `(R_m q)_c, m = ${position}, half pairing`],
         rows: Array.from(q, (value, c) => [c, value, rows.interleaved[c], rows.half[c]]),
       }));
@@ -58,7 +63,8 @@ export function createPairingCells() {
         value: (row, c) => data[row][c],
         limit,
         describe(row, c) {
-          if (row === 0) return `channel ${c} of q: ${formatShort(q[c])}; interleaved pairs it with channel ${partners.interleaved[c]}, half with channel ${partners.half[c]}`;
+          if (row === 0)
+            return `channel ${c} of q: ${formatShort(q[c])}; interleaved pairs it with channel ${partners.interleaved[c]}, half with channel ${partners.half[c]}`;
           const pairing = row === 1 ? 'interleaved' : 'half';
           return `channel ${c} of R_m q at m = ${m}, ${pairing} pairing (with channel ${partners[pairing][c]}): ${formatShort(data[row][c])}`;
         },

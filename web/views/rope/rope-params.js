@@ -35,6 +35,9 @@ export function ropeParams(pe) {
     position: integerParam(20, POSITION_LIMITS.min, POSITION_LIMITS.max),
     span: numberChoiceParam(256, SPANS),
     seed: integerParam(1, 0, MAX_SEED),
-    preset: choiceParam('llama3.1', pe.ropePresets.map(({ name }) => name)),
+    preset: choiceParam(
+      'llama3.1',
+      pe.ropePresets.map(({ name }) => name),
+    ),
   };
 }

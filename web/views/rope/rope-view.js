@@ -53,32 +53,66 @@ export function mount({ pe, root, state, onChange }) {
   const dimSelect = control('select', 'dim', DIMS, settings.dim);
   const baseInput = Object.assign(element('input'), { type: 'number', step: 'any', value: String(settings.base) });
   baseInput.dataset.field = 'base';
-  const pairingSelect = control('select', 'pairing', PAIRINGS, settings.pairing, (p) => (p === 'half' ? 'half: (x_i, x_i+d/2)' : 'interleaved: (x_2i, x_2i+1)'));
+  const pairingSelect = control('select', 'pairing', PAIRINGS, settings.pairing, (p) =>
+    p === 'half' ? 'half: (x_i, x_i+d/2)' : 'interleaved: (x_2i, x_2i+1)',
+  );
   const spanSelect = control('select', 'span', SPANS, settings.span, (s) => `0 to ${formatWhole(s)}`);
-  const slider = Object.assign(element('input'), { type: 'range', min: '0', max: String(POSITION_LIMITS.max), value: String(settings.position) });
+  const slider = Object.assign(element('input'), {
+    type: 'range',
+    min: '0',
+    max: String(POSITION_LIMITS.max),
+    value: String(settings.position),
+  });
   slider.dataset.field = 'position';
   const positionBox = wholeNumberInput(POSITION_LIMITS, settings.position);
   const play = Object.assign(element('button', 'rope-play', 'Play'), { type: 'button' });
   const reseed = Object.assign(element('button', '', 'Other random q, k'), { type: 'button' });
-  const motionNote = element('p', 'control-wide control-hint', 'Your system asks for reduced motion: nothing plays by itself; move the slider.');
+  const motionNote = element(
+    'p',
+    'control-wide control-hint',
+    'Your system asks for reduced motion: nothing plays by itself; move the slider.',
+  );
   const positionRow = element('div', 'rope-position');
   positionRow.append(slider, positionBox, play);
   const panel = element('div', 'controls');
-  panel.append(labelled('Dimensions d', dimSelect), labelled('Base', baseInput), labelled('Pairing', pairingSelect),
-    labelled('Offsets', spanSelect), reseed, labelled('Query position m', positionRow, 'control control-wide'), motionNote);
+  panel.append(
+    labelled('Dimensions d', dimSelect),
+    labelled('Base', baseInput),
+    labelled('Pairing', pairingSelect),
+    labelled('Offsets', spanSelect),
+    reseed,
+    labelled('Query position m', positionRow, 'control control-wide'),
+    motionNote,
+  );
   const message = createViewMessage();
 
   const clocks = createClocks();
   const offsets = createScoreChart();
   const cells = createPairingCells();
   const mismatch = createScoreChart();
-  const long = createWavelengthChart({ presets: pe.ropePresets, preset: settings.preset, onPreset(name) { settings.preset = name; frequencyCode.clear(); drawLong(); onChange(settings); } });
+  const long = createWavelengthChart({
+    presets: pe.ropePresets,
+    preset: settings.preset,
+    onPreset(name) {
+      settings.preset = name;
+      frequencyCode.clear();
+      drawLong();
+      onChange(settings);
+    },
+  });
   // The rotation the clocks draw (R_m q), and the frequencies of the long-context preset.
   const rotationCode = createCopyCode({
     what: 'the rotated query R_m q',
     snippet(library) {
       const { dim, base, pairing, position, seed } = settings;
-      return rotationSnippet(library, { rows: data.q, dim, base, pairing, start: position, what: `the query q: row ${seed % dim} of step 1's W_q` });
+      return rotationSnippet(library, {
+        rows: data.q,
+        dim,
+        base,
+        pairing,
+        start: position,
+        what: `the query q: row ${seed % dim} of step 1's W_q`,
+      });
     },
   });
   clocks.figure.append(rotationCode.element);
@@ -91,7 +125,10 @@ export function mount({ pe, root, state, onChange }) {
   });
   long.figure.append(frequencyCode.element);
   root.replaceChildren(panel, message.element, clocks.figure, offsets.figure, cells.figure, mismatch.figure, long.figure);
-  const availableWidth = trackWidth(offsets.body, () => { build(); drawLong(); });
+  const availableWidth = trackWidth(offsets.body, () => {
+    build();
+    drawLong();
+  });
   const width = () => Math.max(280, availableWidth());
 
   // --- Numbers from the core: per setting (data), per position (now), per preset (preset).
@@ -108,17 +145,26 @@ export function mount({ pe, root, state, onChange }) {
     const [q, k] = [head.query, head.key].map((weights) => weights.subarray(row * dim, (row + 1) * dim));
     // Each pairing's pairs: channels (c[2i], c[2i + 1]).
     const channels = Object.fromEntries(PAIRINGS.map((p) => [p, pe.ropePairingPermutation({ dim, from: p, to: 'interleaved' })]));
-    const partners = Object.fromEntries(PAIRINGS.map((p) => {
-      const c = channels[p];
-      const partner = new Int32Array(dim);
-      for (let i = 0; i < dim; i += 2) [partner[c[i]], partner[c[i + 1]]] = [c[i + 1], c[i]];
-      return [p, partner];
-    }));
+    const partners = Object.fromEntries(
+      PAIRINGS.map((p) => {
+        const c = channels[p];
+        const partner = new Int32Array(dim);
+        for (let i = 0; i < dim; i += 2) [partner[c[i]], partner[c[i + 1]]] = [c[i + 1], c[i]];
+        return [p, partner];
+      }),
+    );
     const permutation = pe.ropePairingPermutation({ dim, from: pairing, to: OTHER[pairing] });
     const convert = (v) => Float32Array.from(permutation, (c) => v[c]);
     const scores = (query, key, options) => pe.ropeScores({ ...rope, pairing, query, key, count: span + 1, ...options });
     data = {
-      rope, q, k, channels, partners, permutation, scores, converted: [convert(q), convert(k)],
+      rope,
+      q,
+      k,
+      channels,
+      partners,
+      permutation,
+      scores,
+      converted: [convert(q), convert(k)],
       theta: pe.ropeFrequencies(rope),
       wavelengths: pe.ropeBands(rope).originalWavelengths,
       atZero: [scores(q, k).scores, scores(q, q).scores],
@@ -135,7 +181,11 @@ export function mount({ pe, root, state, onChange }) {
     const fixed = scores(...converted, { position, pairing: other }).scores;
     const rotated = Object.fromEntries(PAIRINGS.map((p) => [p, pe.rotate({ ...rope, data: q, start: position, pairing: p })]));
     now = {
-      random, aligned, wrong, fixed, rotated,
+      random,
+      aligned,
+      wrong,
+      fixed,
+      rotated,
       drift: Math.max(largestGap(random.scores, atZero[0]), largestGap(aligned.scores, atZero[1])),
       largestWrong: largestGap(random.scores, wrong),
       largestFixed: largestGap(random.scores, fixed),
@@ -150,40 +200,67 @@ export function mount({ pe, root, state, onChange }) {
       if (aligned.scores[j] > aligned.scores[j - 1]) rises += 1;
       if (Math.abs(random.scores[j]) > Math.abs(random.scores[peak])) peak = j;
     }
-    offsets.setTitle(`The score depends only on the offset n − m: ${position === 0 ? 'move m, and the curves stay where they are'
-      : `at m = ${m} they are the curves of m = 0 to within ${formatSmall(now.drift)}`}`);
-    offsets.setNote('RoFormer’s “long-term decay” is an upper bound on the size of the score, shrinking on the whole as the offset grows, not a property ' +
-      `of every q and k: here the aligned curve rises at ${formatWhole(rises)} of its ${formatWhole(span)} steps and the random one is largest in size at ` +
-      `offset ${formatWhole(peak)}. q, k: row ${settings.seed % settings.dim} of the random W_q and W_k of step 1’s head.`);
+    offsets.setTitle(
+      `The score depends only on the offset n − m: ${
+        position === 0
+          ? 'move m, and the curves stay where they are'
+          : `at m = ${m} they are the curves of m = 0 to within ${formatSmall(now.drift)}`
+      }`,
+    );
+    offsets.setNote(
+      'RoFormer’s “long-term decay” is an upper bound on the size of the score, shrinking on the whole as the offset grows, not a property ' +
+        `of every q and k: here the aligned curve rises at ${formatWhole(rises)} of its ${formatWhole(span)} steps and the random one is largest in size at ` +
+        `offset ${formatWhole(peak)}. q, k: row ${settings.seed % settings.dim} of the random W_q and W_k of step 1’s head.`,
+    );
     const { dim, base, seed } = settings;
     offsets.update({
-      count, width: width(), yLabel: Y_LABEL, name: 'rope-score-by-offset', settings: { dim, base, pairing, seed, position, span },
-      series: [{ label: 'random q, k', color: BLUE, values: random.scores }, { label: 'aligned: k = q', color: ORANGE, values: aligned.scores }],
-      describe: (j) => `offset ${formatWhole(j)} (m = ${m}, n = ${formatWhole(position + j)}): random q, k ${formatShort(random.scores[j])}, ` +
+      count,
+      width: width(),
+      yLabel: Y_LABEL,
+      name: 'rope-score-by-offset',
+      settings: { dim, base, pairing, seed, position, span },
+      series: [
+        { label: 'random q, k', color: BLUE, values: random.scores },
+        { label: 'aligned: k = q', color: ORANGE, values: aligned.scores },
+      ],
+      describe: (j) =>
+        `offset ${formatWhole(j)} (m = ${m}, n = ${formatWhole(position + j)}): random q, k ${formatShort(random.scores[j])}, ` +
         `aligned ${formatShort(aligned.scores[j])}; RoFormer’s bounds ${formatShort(random.bounds[j])} and ${formatShort(aligned.bounds[j])}`,
     });
 
     now.differing = cells.update({ q, rows: rotated, partners: data.partners, position, width: width() });
-    mismatch.setTitle(`Trained with ${pairing} pairing, run with ${other}: scores off by up to ${formatShort(now.largestWrong)}; ` +
-      `with the rows of W_q and W_k permuted, ${now.largestFixed === 0 ? 'they agree exactly' : `they agree to within ${formatSmall(now.largestFixed)}`}`);
-    mismatch.setNote(`Rows of the converted W_q and W_k, from the core: ${listRows(data.permutation)} of the trained ones. It moves each ` +
-      `${pairing === 'interleaved' ? 'pair (2i, 2i + 1) to (i, i + d/2), as Hugging Face converts' : 'pair (i, i + d/2) to (2i, 2i + 1), undoing Hugging Face’s conversion of'} ` +
-      'Meta’s Llama checkpoints; to q and k it does the same.');
+    mismatch.setTitle(
+      `Trained with ${pairing} pairing, run with ${other}: scores off by up to ${formatShort(now.largestWrong)}; ` +
+        `with the rows of W_q and W_k permuted, ${now.largestFixed === 0 ? 'they agree exactly' : `they agree to within ${formatSmall(now.largestFixed)}`}`,
+    );
+    mismatch.setNote(
+      `Rows of the converted W_q and W_k, from the core: ${listRows(data.permutation)} of the trained ones. It moves each ` +
+        `${pairing === 'interleaved' ? 'pair (2i, 2i + 1) to (i, i + d/2), as Hugging Face converts' : 'pair (i, i + d/2) to (2i, 2i + 1), undoing Hugging Face’s conversion of'} ` +
+        'Meta’s Llama checkpoints; to q and k it does the same.',
+    );
     mismatch.update({
-      count, width: width(), yLabel: Y_LABEL, name: 'rope-pairing-mismatch', settings: { dim, base, trained: pairing, seed, position, span },
+      count,
+      width: width(),
+      yLabel: Y_LABEL,
+      name: 'rope-pairing-mismatch',
+      settings: { dim, base, trained: pairing, seed, position, span },
       series: [
         { label: `trained and run with ${pairing}`, color: BLUE, values: random.scores },
         { label: `run with ${other}, weights as trained`, color: VERMILLION, values: wrong },
         { label: `run with ${other}, rows permuted`, color: BLACK, dashed: true, values: fixed },
       ],
-      describe: (j) => `offset ${formatWhole(j)}: trained ${formatShort(random.scores[j])}, run with ${other} ${formatShort(wrong[j])}, with rows permuted ${formatShort(fixed[j])}`,
+      describe: (j) =>
+        `offset ${formatWhole(j)}: trained ${formatShort(random.scores[j])}, run with ${other} ${formatShort(wrong[j])}, with rows permuted ${formatShort(fixed[j])}`,
     });
   }
 
   function drawLong() {
     const chosen = pe.ropePresets.find(({ name }) => name === settings.preset);
     const { dim, base, scaling } = chosen;
-    preset = { bands: pe.ropeBands({ dim, base, scaling }), mscale: scaling?.type === 'yarn' ? pe.yarnMscale({ factor: scaling.factor }) : null };
+    preset = {
+      bands: pe.ropeBands({ dim, base, scaling }),
+      mscale: scaling?.type === 'yarn' ? pe.yarnMscale({ factor: scaling.factor }) : null,
+    };
     long.update({ preset: chosen, ...preset, width: width() });
   }
 
@@ -289,9 +366,20 @@ export function mount({ pe, root, state, onChange }) {
         largestDifferenceFromPosition0: now.drift,
         rotated: { interleaved: list(rotated.interleaved), half: list(rotated.half) },
         channelsDiffering: now.differing,
-        mismatch: { permutation: list(data.permutation), wrong: list(now.wrong), fixed: list(now.fixed), largestWrong: now.largestWrong, largestFixed: now.largestFixed },
+        mismatch: {
+          permutation: list(data.permutation),
+          wrong: list(now.wrong),
+          fixed: list(now.fixed),
+          largestWrong: now.largestWrong,
+          largestFixed: now.largestFixed,
+        },
         bands: { ...preset.bands.counts },
-        long: { bands: preset.bands.bands, wavelengths: list(preset.bands.wavelengths), originalWavelengths: list(preset.bands.originalWavelengths), mscale: preset.mscale },
+        long: {
+          bands: preset.bands.bands,
+          wavelengths: list(preset.bands.wavelengths),
+          originalWavelengths: list(preset.bands.originalWavelengths),
+          mscale: preset.mscale,
+        },
         titles: list(root.querySelectorAll('.figure-title'), (node) => node.textContent),
         message: message.text(),
       };

@@ -29,20 +29,33 @@ export function createScoreChart() {
     setNote: frame.setNote,
     update({ count, series, width, yLabel, describe, name, settings }) {
       frame.setData(() => ({
-        name, settings,
+        name,
+        settings,
         columns: [X_LABEL, ...series.map(({ label }) => `${yLabel}: ${label}`)],
         rows: Array.from({ length: count }, (_, j) => [j, ...series.map(({ values }) => values[j])]),
       }));
       let low = 0;
       let high = 0;
-      for (const { values } of series) for (const v of values) low = v < low ? v : low, high = v > high ? v : high;
-      const x = scaleLinear().domain([0, count - 1]).range([MARGIN.left, width - MARGIN.right]);
-      const y = scaleLinear().domain([low, high]).nice(6).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+      for (const { values } of series) for (const v of values) ((low = v < low ? v : low), (high = v > high ? v : high));
+      const x = scaleLinear()
+        .domain([0, count - 1])
+        .range([MARGIN.left, width - MARGIN.right]);
+      const y = scaleLinear()
+        .domain([low, high])
+        .nice(6)
+        .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
       svg.replaceChildren();
       svg.setAttribute('width', width);
       svg.setAttribute('height', HEIGHT);
       svg.setAttribute('aria-label', `${yLabel} against the offset, 0 to ${count - 1}. Use the arrow keys to read each offset.`);
-      drawAxis(svg, x, { side: 'bottom', at: y.range()[0], length: HEIGHT - MARGIN.top - MARGIN.bottom, label: X_LABEL, ticks: Math.max(2, Math.floor(width / 90)), format: formatWhole });
+      drawAxis(svg, x, {
+        side: 'bottom',
+        at: y.range()[0],
+        length: HEIGHT - MARGIN.top - MARGIN.bottom,
+        label: X_LABEL,
+        ticks: Math.max(2, Math.floor(width / 90)),
+        format: formatWhole,
+      });
       drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: yLabel, ticks: 6 });
       svg.append(svgElement('line', { x1: x(0), x2: x(count - 1), y1: y(0), y2: y(0), stroke: GRID_LINE, 'stroke-width': 2 }));
       // With more offsets than half-pixels, each pixel column draws its lowest and highest score.
@@ -60,7 +73,15 @@ export function createScoreChart() {
             d += `${c ? 'L' : 'M'}${px},${y(low).toFixed(1)}L${px},${y(high).toFixed(1)}`;
           }
         }
-        svg.append(svgElement('path', { d, fill: 'none', stroke: color, 'stroke-width': dashed ? 2.5 : 1.8, ...(dashed ? { 'stroke-dasharray': '6 5' } : {}) }));
+        svg.append(
+          svgElement('path', {
+            d,
+            fill: 'none',
+            stroke: color,
+            'stroke-width': dashed ? 2.5 : 1.8,
+            ...(dashed ? { 'stroke-dasharray': '6 5' } : {}),
+          }),
+        );
       }
       const step = Math.max(3, x(1) - x(0));
       reading.draw({

@@ -67,15 +67,20 @@ export function createAttentionWeights() {
       largestChange = Math.max(largestChange, Math.abs(difference[e]));
     }
     changeLegend.update(largestChange, formatShort);
-    frame.setData(() => tokenPairTable({
-      name: 'attention-weights', settings: { kind: analysis.kind, dim: analysis.dim, causal: analysis.causal ? 'on' : 'off' }, tokens,
-      rowRole: 'query', colRole: 'key',
-      matrices: [
-        { label: 'weight without positions', values: plain },
-        { label: `weight ${runName}`, values: positioned },
-        { label: 'change made by the positions', values: difference },
-      ],
-    }));
+    frame.setData(() =>
+      tokenPairTable({
+        name: 'attention-weights',
+        settings: { kind: analysis.kind, dim: analysis.dim, causal: analysis.causal ? 'on' : 'off' },
+        tokens,
+        rowRole: 'query',
+        colRole: 'key',
+        matrices: [
+          { label: 'weight without positions', values: plain },
+          { label: `weight ${runName}`, values: positioned },
+          { label: 'change made by the positions', values: difference },
+        ],
+      }),
+    );
     const labels = tokens.map(tokenText);
     const name = (r) => `${quoteToken(tokenText(tokens[r]))} (position ${formatWhole(tokens[r].position)})`;
     const describe = (matrix, run) => (a, b) => `${run}: ${name(a)} gives ${name(b)} weight ${formatExact(matrix[a * n + b])}`;
@@ -83,7 +88,11 @@ export function createAttentionWeights() {
     without.update({ labels, matrix: plain, limit: 1, width, title: 'Without positions', describe: describe(plain, 'without positions') });
     withPE.update({ labels, matrix: positioned, limit: 1, width, title: run, describe: describe(positioned, runName) });
     change.update({
-      labels, matrix: difference, limit: largestChange, width, title: `Change made by the positions (${runName} minus without)`,
+      labels,
+      matrix: difference,
+      limit: largestChange,
+      width,
+      title: `Change made by the positions (${runName} minus without)`,
       describe: (a, b) => `change: ${name(a)} gives ${name(b)} ${formatExact(difference[a * n + b])} more ${runName} than without`,
     });
   }

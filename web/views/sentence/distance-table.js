@@ -67,8 +67,9 @@ function createPairRows() {
     update(pair, tokens) {
       setText(titleCell, `positions ${formatWhole(tokens[pair.a].position)} and ${formatWhole(tokens[pair.b].position)}`);
       for (const { key, cells } of rows) {
-        COLUMNS.forEach((column, c) => cells[c].update(pair.identical[key][column.key],
-          pair[`${key}Distance`][column.key], pair[`${key}Cosine`][column.key]));
+        COLUMNS.forEach((column, c) =>
+          cells[c].update(pair.identical[key][column.key], pair[`${key}Distance`][column.key], pair[`${key}Cosine`][column.key]),
+        );
       }
     },
   };
@@ -77,9 +78,13 @@ function createPairRows() {
 /** Returns { element, update(pairs, tokens) } for the pairs of one repeated word. */
 export function createDistanceTable() {
   const table = element('table', 'distance-table');
-  const caption = element('caption', '', 'How far apart the copies are at each stage. L2: the distance between their rows; ' +
-    'cos: their cosine similarity (1 means the same direction). Identical: equal, or for outputs under the causal ' +
-    'mask, which sum prefixes of different lengths, no further apart than float32 rounding can put equal rows.');
+  const caption = element(
+    'caption',
+    '',
+    'How far apart the copies are at each stage. L2: the distance between their rows; ' +
+      'cos: their cosine similarity (1 means the same direction). Identical: equal, or for outputs under the causal ' +
+      'mask, which sum prefixes of different lengths, no further apart than float32 rounding can put equal rows.',
+  );
   const head = element('thead');
   const headRow = element('tr');
   headRow.append(element('td'), ...COLUMNS.map(({ name }) => headerCell('th', name, 'col')));

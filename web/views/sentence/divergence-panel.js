@@ -22,23 +22,29 @@ const count = (pairs, test) => pairs.filter(test).length;
 // What the mask does to these copies without positions, from the core's verdicts.
 function causalNote(pairs, causal) {
   if (!causal) {
-    return 'No mask: every token attends to every token, so without positions attention treats its input as an ' +
-      'unordered set and the copies of a word get identical outputs wherever they stand.';
+    return (
+      'No mask: every token attends to every token, so without positions attention treats its input as an ' +
+      'unordered set and the copies of a word get identical outputs wherever they stand.'
+    );
   }
-  const intro = 'Causal mask on: each token attends only to itself and the tokens before it, so the copies of a word ' +
+  const intro =
+    'Causal mask on: each token attends only to itself and the tokens before it, so the copies of a word ' +
     'see different stretches of the sentence. ';
   const total = pairs.length;
   const apart = count(pairs, (pair) => !pair.identical.context.withoutPE);
   if (total === 0) return intro.trim();
-  if (apart === total) return `${intro}Even without positions, every pair of copies here gets different outputs: the mask alone leaks word order.`;
+  if (apart === total)
+    return `${intro}Even without positions, every pair of copies here gets different outputs: the mask alone leaks word order.`;
   if (apart > 0) {
-    return `${intro}Even without positions, ${formatWhole(apart)} of the ${formatWhole(total)} pairs of copies here get ` +
-      'different outputs: the mask alone leaks word order to them.';
+    return (
+      `${intro}Even without positions, ${formatWhole(apart)} of the ${formatWhole(total)} pairs of copies here get ` +
+      'different outputs: the mask alone leaks word order to them.'
+    );
   }
   const weightsApart = count(pairs, (pair) => !pair.identical.weights.withoutPE);
   return weightsApart > 0
     ? `${intro}Without positions their attention weights differ, yet here their outputs come out identical: ` +
-      'each copy’s stretch mixes the same values in the same proportions.'
+        'each copy’s stretch mixes the same values in the same proportions.'
     : `${intro}Without positions the copies here still get identical outputs.`;
 }
 
@@ -61,11 +67,11 @@ function saturationNote(pairs, analysis, scheme) {
       'weights), so they mix the same values.'
     : `Those copies' rows of attention weights differ by at most ${formatShort(gap)}, too little to move any output ` +
       'at float32 precision.';
-  const why = scheme.name === 'integer'
-    ? ' Integer positions make the attention scores grow with the square of the positions.'
-    : '';
-  return `Why are some attention outputs identical although the inputs differ? ${how} ` +
-    `The largest weight in their rows is ${formatShort(largest)}.${why}`;
+  const why = scheme.name === 'integer' ? ' Integer positions make the attention scores grow with the square of the positions.' : '';
+  return (
+    `Why are some attention outputs identical although the inputs differ? ${how} ` +
+    `The largest weight in their rows is ${formatShort(largest)}.${why}`
+  );
 }
 
 // The strips' colour scales, fixed by what the values can be rather than by this sentence's
@@ -82,9 +88,10 @@ function colorLimits(analysis, embeddingStd) {
 // The heat strips' blocks: what goes into the head, and for a scheme acting on queries and keys,
 // the queries before and after it acts.
 function stripBlocks(analysis, scheme, limits) {
-  const added = scheme.actsOn === 'input'
-    ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid view puts it on the right)' : ''}`
-    : `+ no positional vector: ${INSTEAD[scheme.actsOn]}`;
+  const added =
+    scheme.actsOn === 'input'
+      ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid view puts it on the right)' : ''}`
+      : `+ no positional vector: ${INSTEAD[scheme.actsOn]}`;
   const blocks = [
     { name: 'token embedding', title: 'Token embedding', values: analysis.tokenEmbedding, limit: limits.token },
     { name: 'positional encoding', title: added, values: analysis.positionEncoding, limit: limits.position },
@@ -93,7 +100,12 @@ function stripBlocks(analysis, scheme, limits) {
   if (scheme.actsOn === 'queryKey') {
     blocks.push(
       { name: 'query before rotation', title: 'Query x W_q, before the rotation', values: analysis.query.withoutPE, limit: limits.token },
-      { name: 'query after rotation', title: `Query turned by ${scheme.label}: each pair by its position × θ`, values: analysis.query.withPE, limit: limits.token },
+      {
+        name: 'query after rotation',
+        title: `Query turned by ${scheme.label}: each pair by its position × θ`,
+        values: analysis.query.withPE,
+        limit: limits.token,
+      },
     );
   }
   return blocks;
@@ -107,7 +119,11 @@ export function createDivergencePanel() {
   panel.setAttribute('aria-label', 'Copies of repeated words compared');
   const causalLine = element('p', 'causal-note');
   const saturationLine = element('p', 'causal-note saturation-note');
-  const empty = element('p', 'view-message', 'No word appears twice in this text, so there is nothing to compare. Try one of the examples.');
+  const empty = element(
+    'p',
+    'view-message',
+    'No word appears twice in this text, so there is nothing to compare. Try one of the examples.',
+  );
   const overflow = element('p', 'figure-note');
   const list = element('div', 'group-list');
   panel.append(causalLine, saturationLine, empty, list, overflow);
@@ -126,7 +142,10 @@ export function createDivergencePanel() {
       empty.hidden = groups.length > 0;
       const hiddenGroups = analysis.duplicates.length - groups.length;
       overflow.hidden = hiddenGroups === 0;
-      setText(overflow, `${formatWhole(hiddenGroups)} more repeated ${hiddenGroups === 1 ? 'word is' : 'words are'} not drawn (one colour per word, ${MAX_GROUPS_SHOWN} colours).`);
+      setText(
+        overflow,
+        `${formatWhole(hiddenGroups)} more repeated ${hiddenGroups === 1 ? 'word is' : 'words are'} not drawn (one colour per word, ${MAX_GROUPS_SHOWN} colours).`,
+      );
 
       while (comparisons.length < groups.length) comparisons.push(createGroupComparison());
       if (list.childElementCount !== groups.length) list.replaceChildren(...comparisons.slice(0, groups.length).map((c) => c.element));
@@ -136,8 +155,13 @@ export function createDivergencePanel() {
       const source = JSON.stringify([scheme.name, analysis.schemeOptions, analysis.dim, analysis.start, causal]);
       groups.forEach((group, g) => {
         comparisons[g].update({
-          group, color: CATEGORY_COLORS[g], pairs: pairs.filter((pair) => pair.group === g),
-          analysis, runName, blocks, source,
+          group,
+          color: CATEGORY_COLORS[g],
+          pairs: pairs.filter((pair) => pair.group === g),
+          analysis,
+          runName,
+          blocks,
+          source,
         });
       });
     },

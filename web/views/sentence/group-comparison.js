@@ -55,9 +55,7 @@ export function createGroupComparison() {
       const positions = shown.map((index) => tokens[index].position);
       if (figure.style.getPropertyValue('--group') !== color) figure.style.setProperty('--group', color);
       setTitle(`${quoteToken(tokenText(tokens[group[0]]))} at positions ${listPositions(positions)}: ${summaryFor(shownPairs, runName)}`);
-      setNote(group.length > shown.length
-        ? `The word appears ${group.length} times; the first ${shown.length} copies are shown.`
-        : '');
+      setNote(group.length > shown.length ? `The word appears ${group.length} times; the first ${shown.length} copies are shown.` : '');
       strip.update(shownPairs, runName);
       strips.update({
         rows: shown.map((index) => ({ index, position: tokens[index].position })),
@@ -68,11 +66,17 @@ export function createGroupComparison() {
       table.update(shownPairs, tokens);
       // Each copy's vector at each stage drawn, one row per stage and copy, one column per dimension.
       setData(() => ({
-        name: `copies-of-${tokens[group[0]].text}`, settings: { kind: analysis.kind, dim: analysis.dim },
+        name: `copies-of-${tokens[group[0]].text}`,
+        settings: { kind: analysis.kind, dim: analysis.dim },
         columns: ['vector', 'token', 'position', ...Array.from({ length: analysis.dim }, (_, d) => `dim ${d}`)],
-        rows: blocks.flatMap(({ name, values }) => shown.map((index) => [
-          name, tokenText(tokens[index]), tokens[index].position, ...values.slice(index * analysis.dim, (index + 1) * analysis.dim),
-        ])),
+        rows: blocks.flatMap(({ name, values }) =>
+          shown.map((index) => [
+            name,
+            tokenText(tokens[index]),
+            tokens[index].position,
+            ...values.slice(index * analysis.dim, (index + 1) * analysis.dim),
+          ]),
+        ),
       }));
     },
   };

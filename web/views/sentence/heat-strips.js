@@ -71,12 +71,17 @@ export function createHeatStrips(readout, hint) {
       const stripsHeight = rows.length * ROW_HEIGHT;
       cells.draw({
         key: `${source} ${name} ${limit} ${cellWidth} ${labelWidth} ${last}`,
-        width, height: stripsHeight + (last ? AXIS_HEIGHT : 0),
-        x: labelWidth, y: 0, rows: rows.length, cols: dim, cellWidth, cellHeight: ROW_HEIGHT,
+        width,
+        height: stripsHeight + (last ? AXIS_HEIGHT : 0),
+        x: labelWidth,
+        y: 0,
+        rows: rows.length,
+        cols: dim,
+        cellWidth,
+        cellHeight: ROW_HEIGHT,
         value: (row, col) => values[rows[row].index * dim + col],
         limit,
-        describe: (row, col) =>
-          `${labels[row]}, ${name}, dimension ${col}: ${formatExact(values[rows[row].index * dim + col])}`,
+        describe: (row, col) => `${labels[row]}, ${name}, dimension ${col}: ${formatExact(values[rows[row].index * dim + col])}`,
         decorate(context) {
           context.font = CHART_FONT;
           context.fillStyle = canvasColor(INK);

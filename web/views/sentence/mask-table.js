@@ -78,15 +78,20 @@ export function createMaskTable() {
         return;
       }
       // Without a scheme the right column repeats the left: only the mask is a setting of its own.
-      const settings = scheme.actsOn === 'none'
-        ? [{ name: 'the causal mask', state: states[1][0] }]
-        : [{ name: `${scheme.label} alone`, state: states[0][1] }, { name: 'the causal mask alone', state: states[1][0] },
-          { name: 'both together', state: states[1][1] }];
+      const settings =
+        scheme.actsOn === 'none'
+          ? [{ name: 'the causal mask', state: states[1][0] }]
+          : [
+              { name: `${scheme.label} alone`, state: states[0][1] },
+              { name: 'the causal mask alone', state: states[1][0] },
+              { name: 'both together', state: states[1][1] },
+            ];
       const apart = settings.filter(({ state }) => state.apart === state.total).map(({ name }) => name);
       const partly = settings.filter(({ state }) => state.apart > 0 && state.apart < state.total).map(({ name }) => name);
-      let title = apart.length > 0
-        ? `What tells the copies apart in the attention outputs: ${joinWords(apart)}`
-        : 'Nothing here tells every pair of copies apart in the attention outputs';
+      let title =
+        apart.length > 0
+          ? `What tells the copies apart in the attention outputs: ${joinWords(apart)}`
+          : 'Nothing here tells every pair of copies apart in the attention outputs';
       if (partly.length > 0) title += `; ${joinWords(partly)}: only some pairs`;
       frame.setTitle(title);
       frame.setNote('The row of the mask setting shown above is outlined. Identical means equal up to float32 rounding.');

@@ -43,7 +43,12 @@ function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
 export function mount({ pe, root, state, onChange }) {
   let analysis = null;
   const controls = createSentenceControls({
-    state, tokenizers: pe.tokenizers, embeddings: pe.embeddings, schemes: pe.schemes, withCausal: true, examples: EXAMPLES,
+    state,
+    tokenizers: pe.tokenizers,
+    embeddings: pe.embeddings,
+    schemes: pe.schemes,
+    withCausal: true,
+    examples: EXAMPLES,
     firstCopy: () => analysis?.duplicates[0]?.[0] ?? 0,
     onInput: changed,
   });
@@ -89,9 +94,15 @@ export function mount({ pe, root, state, onChange }) {
     const runName = runNameOf(scheme);
     chips.update(analysis.tokens, colorOfToken(analysis.duplicates));
     const vectors = pe.embeddings.find(({ name }) => name === settings.embeddings);
-    tokensFigure.setNote(vectors.dim === null
-      ? embeddingNote(initScale, pe.vocabularyClusters, pe.tokenizers.find(({ name }) => name === settings.tokenizer))
-      : wordVectorNote(vectors, analysis, 'marked “not in table” on its chip'));
+    tokensFigure.setNote(
+      vectors.dim === null
+        ? embeddingNote(
+            initScale,
+            pe.vocabularyClusters,
+            pe.tokenizers.find(({ name }) => name === settings.tokenizer),
+          )
+        : wordVectorNote(vectors, analysis, 'marked “not in table” on its chip'),
+    );
     const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
       label: `${quoteToken(tokenText(analysis.tokens[group[0]]))} ×${group.length}`,
       color: CATEGORY_COLORS[g],
@@ -156,7 +167,9 @@ export function mount({ pe, root, state, onChange }) {
         tokens,
         duplicates: analysis ? analysis.duplicates : [],
         pairs: analysis ? analysis.pairs.map(pairSnapshot) : [],
-        shift: shiftResult ? { by: shiftResult.by, maxWeightChange: shiftResult.maxWeightChange, weightsUnchanged: shiftResult.weightsUnchanged } : null,
+        shift: shiftResult
+          ? { by: shiftResult.by, maxWeightChange: shiftResult.maxWeightChange, weightsUnchanged: shiftResult.weightsUnchanged }
+          : null,
         message: message.text(),
       };
     },

@@ -11,11 +11,15 @@ function sentenceFor(shift, runName) {
   const by = `${formatWhole(shift.by)} position${shift.by === 1 ? '' : 's'}`;
   if (shift.maxWeightChange === 0) return `Moved by ${by}, not one attention weight ${runName} changes.`;
   if (shift.weightsUnchanged) {
-    return `Moved by ${by}, every attention weight ${runName} stays as it was: the largest change is ` +
-      `${formatShort(shift.maxWeightChange)}, float32 rounding.`;
+    return (
+      `Moved by ${by}, every attention weight ${runName} stays as it was: the largest change is ` +
+      `${formatShort(shift.maxWeightChange)}, float32 rounding.`
+    );
   }
-  return `Moved by ${by}, the attention weights ${runName} change, by up to ${formatShort(shift.maxWeightChange)} ` +
-    `(the outputs by up to ${formatShort(shift.maxContextChange)}).`;
+  return (
+    `Moved by ${by}, the attention weights ${runName} change, by up to ${formatShort(shift.maxWeightChange)} ` +
+    `(the outputs by up to ${formatShort(shift.maxContextChange)}).`
+  );
 }
 
 /** state.shift: the first distance. Returns { figure, by(), update({ shift, message, runName }) }

@@ -15,8 +15,12 @@ const RUNS = [
 /** Returns { element, update(pairs, runName) }; runName names the run with positions. */
 export function createStageStrip() {
   const table = element('table', 'stage-strip');
-  const caption = element('caption', '', 'Where the copies come apart, stage by stage through the attention head ' +
-    '(weights: how each copy spreads its attention; output: what the head passes on)');
+  const caption = element(
+    'caption',
+    '',
+    'Where the copies come apart, stage by stage through the attention head ' +
+      '(weights: how each copy spreads its attention; output: what the head passes on)',
+  );
   const headRow = element('tr');
   headRow.append(element('td'));
   STAGES.forEach((stage, s) => {

@@ -5,7 +5,8 @@ import { element } from '../../charts/figure.js';
 import { copyText } from '../../lib/clipboard.js';
 import { LIBRARIES } from '../../lib/python-snippets.js';
 
-const CLIPBOARD_CLOSED = 'The browser did not let this page use the clipboard (as in a sandboxed frame, or some pages opened ' +
+const CLIPBOARD_CLOSED =
+  'The browser did not let this page use the clipboard (as in a sandboxed frame, or some pages opened ' +
   'from disk): the snippet is selected below; press Ctrl+C (or ⌘C) to copy it.';
 
 /**

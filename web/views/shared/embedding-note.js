@@ -13,15 +13,20 @@ function groupList(clusters) {
  * pe.vocabularyClusters ([{ cluster, words }]); tokenizer: the entry of pe.tokenizers in use.
  */
 export function embeddingNote(scale, clusters, tokenizer) {
-  const start = 'Token embeddings here are synthetic toy vectors, not a trained model\'s: each component ' +
+  const start =
+    "Token embeddings here are synthetic toy vectors, not a trained model's: each component " +
     `is random with standard deviation ${formatShort(scale.std)}, ${scale.origin}`;
   if (tokenizer.name !== 'words') {
-    return `${start}. With ${tokenizer.label}’s tokenizer each token’s vector is drawn from a random generator seeded by ` +
+    return (
+      `${start}. With ${tokenizer.label}’s tokenizer each token’s vector is drawn from a random generator seeded by ` +
       'its token id, so it is the same in every sentence and on every machine; the ids carry no meaning here, so no ' +
-      'tokens are placed close together.';
+      'tokens are placed close together.'
+    );
   }
-  return `${start}. The words of each of these groups are placed close together: ${groupList(clusters)}. ` +
-    'Any two different words of one group count as a related pair.';
+  return (
+    `${start}. The words of each of these groups are placed close together: ${groupList(clusters)}. ` +
+    'Any two different words of one group count as a related pair.'
+  );
 }
 
 /**
@@ -33,10 +38,12 @@ export function embeddingNote(scale, clusters, tokenizer) {
 export function wordVectorNote(entry, analysis, mark) {
   const missing = [...new Set(analysis.tokens.filter(({ oov }) => oov).map(({ text }) => text))];
   const { dim, embeddingStd } = analysis;
-  return `Token embeddings here are real word vectors, ${entry.label}: ${dim} numbers per word, used as they are: trained on how often words ` +
+  return (
+    `Token embeddings here are real word vectors, ${entry.label}: ${dim} numbers per word, used as they are: trained on how often words ` +
     `occur together, so words used in similar contexts tend to point in similar directions. A word the table lacks (${mark}) ` +
     `gets a synthetic random vector instead, with standard deviation ${formatShort(embeddingStd)} per component, ` +
     `the table’s root-mean-square component, so about ${formatShort(embeddingStd * Math.sqrt(dim))} long like a typical vector of ` +
     'the table; its direction means nothing. ' +
-    (missing.length > 0 ? `Not in the table here: ${missing.map(quoteToken).join(', ')}.` : 'Every token here is in the table.');
+    (missing.length > 0 ? `Not in the table here: ${missing.map(quoteToken).join(', ')}.` : 'Every token here is in the table.')
+  );
 }

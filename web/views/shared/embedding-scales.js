@@ -29,7 +29,8 @@ export function embeddingScales(initStd) {
     paper: {
       std: PAPER_STD,
       choice: `${paper} per component — the Transformer paper’s × √d on tensor2tensor’s 1/√d initialisation`,
-      origin: 'the scale of the Transformer paper’s embeddings (the paper multiplies them by √d; its authors’ ' +
+      origin:
+        'the scale of the Transformer paper’s embeddings (the paper multiplies them by √d; its authors’ ' +
         `library, tensor2tensor, initialises them with standard deviation 1/√d, so the product has standard deviation ${paper})`,
       brief: `word vectors at ${paper} per component`,
     },

@@ -31,7 +31,10 @@ export function createLoadOnChoice({ load, what, other, builtIn, onSettled }) {
     failures.delete(name);
     afterPaint()
       .then(() => load(name))
-      .then(() => ready.add(name), (error) => failures.set(name, error))
+      .then(
+        () => ready.add(name),
+        (error) => failures.set(name, error),
+      )
       .finally(() => {
         loading.delete(name);
         onSettled();
@@ -46,7 +49,8 @@ export function createLoadOnChoice({ load, what, other, builtIn, onSettled }) {
       if (failures.has(name) && !chosenAnew) {
         return {
           level: 'error',
-          message: `${capitalised(what(name))} could not be loaded (${failures.get(name).message}). ` +
+          message:
+            `${capitalised(what(name))} could not be loaded (${failures.get(name).message}). ` +
             `Choose ${other}, or choose this one again to retry.`,
         };
       }

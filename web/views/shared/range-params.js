@@ -7,9 +7,9 @@ export const POSITION_LIMITS = { min: 0, max: 2147483647 }; // the core's positi
 
 /** Link parameters, in the order of defaults: each name a whole number within limits[name]. */
 export function integerParams(defaults, limits) {
-  return Object.fromEntries(Object.entries(defaults).map(
-    ([name, value]) => [name, integerParam(value, limits[name].min, limits[name].max)],
-  ));
+  return Object.fromEntries(
+    Object.entries(defaults).map(([name, value]) => [name, integerParam(value, limits[name].min, limits[name].max)]),
+  );
 }
 
 /** The number boxes of a range view in display order; countLabel names the view's rows. */

@@ -31,7 +31,10 @@ function optionControl(option, value) {
  * of the chosen scheme.
  */
 export function createSchemeControls({ schemes, state }) {
-  const select = choiceSelect(schemes.map(({ name, label, actsOn }) => ({ value: name, label: `${label}: ${ACTS_ON[actsOn]}` })), state.kind);
+  const select = choiceSelect(
+    schemes.map(({ name, label, actsOn }) => ({ value: name, label: `${label}: ${ACTS_ON[actsOn]}` })),
+    state.kind,
+  );
   const kindControl = labelled('Position scheme', select);
 
   const controls = schemeOptions(schemes).map((option) => {
@@ -47,7 +50,9 @@ export function createSchemeControls({ schemes, state }) {
   function showOptionsOfChosenScheme() {
     const names = scheme().options.map(({ name }) => name);
     for (const { option, label } of controls) label.hidden = !names.includes(option.name);
-    const helps = scheme().options.filter(({ type }) => type !== 'scaling').map(({ label, help }) => `${label}: ${help}`);
+    const helps = scheme()
+      .options.filter(({ type }) => type !== 'scaling')
+      .map(({ label, help }) => `${label}: ${help}`);
     setText(hint, helps.join(' ')); // read() calls this on every keystroke: no rewrite if unchanged
     hint.hidden = helps.length === 0;
   }

@@ -16,7 +16,8 @@ function analyzeSentence(pe, { text, ...options }) {
   if (text.length > MAX_TEXT_LENGTH) {
     return {
       level: 'error',
-      message: `This text is ${formatWhole(text.length)} characters long; this view reads at most ` +
+      message:
+        `This text is ${formatWhole(text.length)} characters long; this view reads at most ` +
         `${formatWhole(MAX_TEXT_LENGTH)}. Shorten it to see the figures again.`,
     };
   }
@@ -36,8 +37,8 @@ function analyzeSentence(pe, { text, ...options }) {
   if (count > MAX_TOKENS) {
     return {
       level: 'error',
-      message: `This text has ${formatWhole(count)} tokens; this view draws at most ${MAX_TOKENS}. ` +
-        'Shorten it to see the figures again.',
+      message:
+        `This text has ${formatWhole(count)} tokens; this view draws at most ${MAX_TOKENS}. ` + 'Shorten it to see the figures again.',
     };
   }
   return { analysis };
@@ -65,7 +66,8 @@ export function analyzePanel(pe, loading, { values, problem, notice }, extra = {
     const { label } = pe.tokenizers.find(({ name }) => name === values.tokenizer);
     return {
       level: 'error',
-      message: `${vectors.label} holds vectors of whole words, and ${label}’s tokens are pieces of words: ` +
+      message:
+        `${vectors.label} holds vectors of whole words, and ${label}’s tokens are pieces of words: ` +
         'choose the words tokenizer to use these vectors, or the synthetic vectors to keep this tokenizer.',
     };
   }

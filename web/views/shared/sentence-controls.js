@@ -45,7 +45,10 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
     exampleList.append(button);
   }
 
-  const tokenizer = choiceSelect(tokenizers.map(({ name, label }) => ({ value: name, label })), state.tokenizer);
+  const tokenizer = choiceSelect(
+    tokenizers.map(({ name, label }) => ({ value: name, label })),
+    state.tokenizer,
+  );
   tokenizer.dataset.testid = 'tokenizer';
   const entryOf = (name) => tokenizers.find((entry) => entry.name === name);
   const rule = element('p', 'control-wide control-hint', tokenRule(entryOf(state.tokenizer)));
@@ -57,7 +60,10 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
     creditFor = entry;
   }
   showTokenizer(entryOf(state.tokenizer));
-  const vectors = choiceSelect(embeddings.map(({ name, label }) => ({ value: name, label })), state.embeddings);
+  const vectors = choiceSelect(
+    embeddings.map(({ name, label }) => ({ value: name, label })),
+    state.embeddings,
+  );
   vectors.dataset.testid = 'embeddings';
   const vectorsCredit = element('p', 'control-wide control-hint embedding-credit');
   const vectorsOf = (name) => embeddings.find((entry) => entry.name === name);
@@ -68,7 +74,8 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
   const start = wholeNumberInput(START_LIMITS, state.start);
   const lectureStart = element('button', 'lecture-start', `First copy at ${LECTURE_START}`);
   lectureStart.type = 'button';
-  lectureStart.title = `Moves the sentence so that the first copy of its first repeated word sits at position ${LECTURE_START}, ` +
+  lectureStart.title =
+    `Moves the sentence so that the first copy of its first repeated word sits at position ${LECTURE_START}, ` +
     'as in the lecture, where the two dogs sit at 200 and 203 (with no repeated word, the first token).';
   lectureStart.addEventListener('click', () => {
     start.value = String(Math.max(START_LIMITS.min, LECTURE_START - firstCopy()));
@@ -77,9 +84,19 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
   const startGroup = element('div', 'control-row');
   startGroup.append(labelled('First position', start), lectureStart);
 
-  panel.append(textControl, exampleList, labelled('Tokenizer', tokenizer), rule, credit,
-    labelled('Token embeddings', vectors), vectorsCredit, ...scheme.elements,
-    labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim), startGroup, ...extras);
+  panel.append(
+    textControl,
+    exampleList,
+    labelled('Tokenizer', tokenizer),
+    rule,
+    credit,
+    labelled('Token embeddings', vectors),
+    vectorsCredit,
+    ...scheme.elements,
+    labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim),
+    startGroup,
+    ...extras,
+  );
 
   let causal = null;
   if (withCausal) {
@@ -110,7 +127,8 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
         showEmbeddingCredit(vectorsCredit, vectorsEntry);
         dim.disabled = vectorsEntry.dim !== null;
         dim.value = String(vectorsEntry.dim ?? lastDim);
-        dim.title = vectorsEntry.dim === null ? '' : `${vectorsEntry.label} has ${vectorsEntry.dim} numbers per word: the dimensions are its own`;
+        dim.title =
+          vectorsEntry.dim === null ? '' : `${vectorsEntry.label} has ${vectorsEntry.dim} numbers per word: the dimensions are its own`;
         vectorsShown = vectorsEntry;
       }
       const dimValue = dim.disabled ? lastDim : readWhole(dim, DIM_LIMITS);
@@ -134,7 +152,15 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
       }
       showTokenizer(entryOf(tokenizer.value));
       /** @type {Record<string, unknown>} */
-      const values = { text: text.value, tokenizer: tokenizer.value, embeddings: vectors.value, kind: chosen.kind, ...chosen.options, dim: lastDim, start: lastStart };
+      const values = {
+        text: text.value,
+        tokenizer: tokenizer.value,
+        embeddings: vectors.value,
+        kind: chosen.kind,
+        ...chosen.options,
+        dim: lastDim,
+        start: lastStart,
+      };
       if (causal) values.causal = causal.checked;
       return { values, problem: problems.join(' ') || null, notice };
     },

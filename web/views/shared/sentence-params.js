@@ -28,7 +28,11 @@ export function schemeOptions(schemes) {
 // of no text fails only on the options. Its message ("slope must be ...; received 0") is cut to
 // the rule, since the link note names the parameter and the value itself.
 function optionParam(pe, option) {
-  if (option.type === 'choice') return choiceParam(option.default, option.choices.map(({ value }) => value));
+  if (option.type === 'choice')
+    return choiceParam(
+      option.default,
+      option.choices.map(({ value }) => value),
+    );
   return numberParam(option.default, (value) => {
     try {
       pe.analyze('', { [option.name]: value });
@@ -43,9 +47,18 @@ function optionParam(pe, option) {
 export function sentenceParams(pe, schemes, { text, kind }) {
   return {
     text: textParam(text, MAX_TEXT_LENGTH),
-    tokenizer: choiceParam('words', pe.tokenizers.map(({ name }) => name)),
-    embeddings: choiceParam('synthetic', pe.embeddings.map(({ name }) => name)),
-    kind: choiceParam(kind, schemes.map(({ name }) => name)),
+    tokenizer: choiceParam(
+      'words',
+      pe.tokenizers.map(({ name }) => name),
+    ),
+    embeddings: choiceParam(
+      'synthetic',
+      pe.embeddings.map(({ name }) => name),
+    ),
+    kind: choiceParam(
+      kind,
+      schemes.map(({ name }) => name),
+    ),
     ...Object.fromEntries(schemeOptions(schemes).map((option) => [option.name, optionParam(pe, option)])),
     dim: integerParam(8, DIM_LIMITS.min, DIM_LIMITS.max),
     start: integerParam(0, START_LIMITS.min, START_LIMITS.max),

@@ -14,11 +14,13 @@ const WORDS_RULE =
 
 /** The sentence saying how entry (one of pe.tokenizers) splits text, and where tokens sit. */
 export function tokenRule(entry) {
-  const rule = entry.name === 'words' ? WORDS_RULE :
-    `How the text is split: by ${entry.label}’s own tokenizer, byte-level BPE, exactly as the model reads text: ` +
-    'frequent words are one token, rarer ones several pieces; a space belongs to the token after it (shown as ␣), ' +
-    'case matters (“It” and “it” are different tokens), and copies are tokens with the same id (the number under each piece). ' +
-    'No special tokens are added.';
+  const rule =
+    entry.name === 'words'
+      ? WORDS_RULE
+      : `How the text is split: by ${entry.label}’s own tokenizer, byte-level BPE, exactly as the model reads text: ` +
+        'frequent words are one token, rarer ones several pieces; a space belongs to the token after it (shown as ␣), ' +
+        'case matters (“It” and “it” are different tokens), and copies are tokens with the same id (the number under each piece). ' +
+        'No special tokens are added.';
   return `${rule} Counting tokens from 0, token r sits at the first position plus r.`;
 }
 

@@ -24,9 +24,12 @@ export function columnOf(c, dim, layout) {
 
 function title(wavelengths) {
   const last = wavelengths.length - 1;
-  if (last === 0) return `One pair of dimensions, one wave: sin and cos of the position, repeating every ${formatLarge(wavelengths[0])} positions`;
-  return `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every ${formatLarge(wavelengths[0])} positions, ` +
-    `pair ${last} only every ${formatLarge(wavelengths[last])}`;
+  if (last === 0)
+    return `One pair of dimensions, one wave: sin and cos of the position, repeating every ${formatLarge(wavelengths[0])} positions`;
+  return (
+    `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every ${formatLarge(wavelengths[0])} positions, ` +
+    `pair ${last} only every ${formatLarge(wavelengths[last])}`
+  );
 }
 
 // Which pairs turn all the way round over the positions shown (a span of count - 1 steps).
@@ -43,9 +46,10 @@ function note({ start, count, layout }, wavelengths) {
     const first = turning === 1 ? 'pair 0 goes' : `pairs 0–${turning - 1} go`;
     sentence = `${where} ${first} through at least one full turn; ${rest} less than once.`;
   }
-  const order = layout === 'interleaved'
-    ? 'Columns 2j and 2j + 1 hold sin(p·w_j) and cos(p·w_j) (the paper’s interleaved layout).'
-    : 'The first half of the columns holds the sines, the second half the cosines of the same pairs (split layout).';
+  const order =
+    layout === 'interleaved'
+      ? 'Columns 2j and 2j + 1 hold sin(p·w_j) and cos(p·w_j) (the paper’s interleaved layout).'
+      : 'The first half of the columns holds the sines, the second half the cosines of the same pairs (split layout).';
   return `${sentence} ${order} Every value lies between −1 and 1.`;
 }
 
@@ -68,23 +72,31 @@ export function createEncodingMap() {
       const cellHeight = Math.max(1.25, Math.min(16, MAP_HEIGHT / count));
       // A label under every pair that has room, centred on its two columns (interleaved) or on
       // its sine and its cosine column (split).
-      const columns = layout === 'interleaved'
-        ? Array.from(wavelengths, (length, j) => ({ at: 2 * j + 0.5, text: axisWavelength(length) }))
-        : [...wavelengths, ...wavelengths].map((length, c) => ({ at: c, text: axisWavelength(length) }));
-      frame.setData(() => matrixTable({
-        name: 'sinusoidal-encoding', settings: { start, count, dim, base: settings.base, layout },
-        corner: 'position p',
-        rowLabels: Array.from({ length: count }, (_, row) => start + row),
-        columns: Array.from({ length: dim }, (_, c) => {
-          const { pair, sine } = columnOf(c, dim, layout);
-          return `dim ${c} = ${sine ? 'sin' : 'cos'}(p·w_${pair}), wavelength ${wavelengths[pair]}`;
+      const columns =
+        layout === 'interleaved'
+          ? Array.from(wavelengths, (length, j) => ({ at: 2 * j + 0.5, text: axisWavelength(length) }))
+          : [...wavelengths, ...wavelengths].map((length, c) => ({ at: c, text: axisWavelength(length) }));
+      frame.setData(() =>
+        matrixTable({
+          name: 'sinusoidal-encoding',
+          settings: { start, count, dim, base: settings.base, layout },
+          corner: 'position p',
+          rowLabels: Array.from({ length: count }, (_, row) => start + row),
+          columns: Array.from({ length: dim }, (_, c) => {
+            const { pair, sine } = columnOf(c, dim, layout);
+            return `dim ${c} = ${sine ? 'sin' : 'cos'}(p·w_${pair}), wavelength ${wavelengths[pair]}`;
+          }),
+          value: (row, col) => table[row * dim + col],
         }),
-        value: (row, col) => table[row * dim + col],
-      }));
+      );
       const widest = Math.max(...columns.map(({ text }) => textWidth(text)));
       map.draw({
         key: `${start} ${count} ${dim} ${settings.base} ${layout} ${cellWidth} ${cellHeight}`,
-        rows: count, cols: dim, cellWidth, cellHeight, limit: 1,
+        rows: count,
+        cols: dim,
+        cellWidth,
+        cellHeight,
+        limit: 1,
         value: (row, col) => table[row * dim + col],
         rowTicks: everyNth(count, cellHeight, 14, (row) => formatWhole(start + row)),
         colTicks: spacedTicks(columns, cellWidth, widest + 10),
@@ -93,8 +105,10 @@ export function createEncodingMap() {
         describe(row, col) {
           const { pair, sine } = columnOf(col, dim, layout);
           const p = formatWhole(start + row);
-          return `position ${p}, dimension ${col} = ${sine ? 'sin' : 'cos'}(${p} · ${w(pair)}) = ${formatExact(table[row * dim + col])} · ` +
-            `pair ${pair}: ${w(pair)} = ${formatSmall(frequencies[pair])}, wavelength ${formatLarge(wavelengths[pair])} positions`;
+          return (
+            `position ${p}, dimension ${col} = ${sine ? 'sin' : 'cos'}(${p} · ${w(pair)}) = ${formatExact(table[row * dim + col])} · ` +
+            `pair ${pair}: ${w(pair)} = ${formatSmall(frequencies[pair])}, wavelength ${formatLarge(wavelengths[pair])} positions`
+          );
         },
       });
     },

@@ -60,7 +60,14 @@ export function createHeatMap({ label, hint }) {
       const y = TOP + pad;
       cells.draw({
         ...rest,
-        width, height: y + plotHeight + Math.max(BOTTOM, pad), x, y, rows, cols, cellWidth, cellHeight,
+        width,
+        height: y + plotHeight + Math.max(BOTTOM, pad),
+        x,
+        y,
+        rows,
+        cols,
+        cellWidth,
+        cellHeight,
         decorate(context) {
           context.font = CHART_FONT;
           context.fillStyle = canvasColor(INK);

@@ -63,9 +63,11 @@ export function createSimilarity() {
     { label: 'smallest PE(p) · PE(p + k) over the positions shown', color: CATEGORY_COLORS[0], shape: 'line' },
     { label: 'largest', color: CATEGORY_COLORS[4], shape: 'dashed' },
   ]);
-  frame.setNote('A diagonal of the matrix holds the pairs of positions the same distance apart; the curve reads each ' +
-    'diagonal as one value. Pair j contributes sin(p·w_j) sin(q·w_j) + cos(p·w_j) cos(q·w_j) = cos((q − p)·w_j), ' +
-    'so PE(p) · PE(q) is the sum of these cosines and p itself drops out.');
+  frame.setNote(
+    'A diagonal of the matrix holds the pairs of positions the same distance apart; the curve reads each ' +
+      'diagonal as one value. Pair j contributes sin(p·w_j) sin(q·w_j) + cos(p·w_j) cos(q·w_j) = cos((q − p)·w_j), ' +
+      'so PE(p) · PE(q) is the sum of these cosines and p itself drops out.',
+  );
 
   return {
     figure: frame.figure,
@@ -82,34 +84,55 @@ export function createSimilarity() {
       const labelRoom = textWidth(labels(count - 1)) + 30;
       const cell = Math.max(1, Math.min(MAX_CELL, (Math.min(partWidth, MAX_MATRIX) - labelRoom) / count));
       // The matrix; the curve is each diagonal's smallest and largest entry.
-      frame.setData(() => matrixTable({
-        name: 'sinusoidal-dot-products', settings: { start, count, dim: settings.dim, base: settings.base, layout: settings.layout },
-        corner: 'position p \\ position q',
-        rowLabels: Array.from({ length: count }, (_, row) => start + row),
-        columns: Array.from({ length: count }, (_, col) => `PE(p) · PE(${start + col})`),
-        value: (row, col) => dots.data[row * count + col],
-      }));
+      frame.setData(() =>
+        matrixTable({
+          name: 'sinusoidal-dot-products',
+          settings: { start, count, dim: settings.dim, base: settings.base, layout: settings.layout },
+          corner: 'position p \\ position q',
+          rowLabels: Array.from({ length: count }, (_, row) => start + row),
+          columns: Array.from({ length: count }, (_, col) => `PE(p) · PE(${start + col})`),
+          value: (row, col) => dots.data[row * count + col],
+        }),
+      );
       legend.update(facts.limit, formatShort);
       matrix.draw({
         key: `${start} ${count} ${settings.dim} ${settings.base} ${settings.layout} ${cell}`,
-        rows: count, cols: count, cellWidth: cell, cellHeight: cell, limit: facts.limit,
+        rows: count,
+        cols: count,
+        cellWidth: cell,
+        cellHeight: cell,
+        limit: facts.limit,
         value: (row, col) => dots.data[row * count + col],
         rowTicks: everyNth(count, cell, 14, labels),
         colTicks: everyNth(count, cell, textWidth(labels(count - 1)) + 10, labels),
-        rowName: 'position p', colName: 'position q',
-        describe: (row, col) => `${pe(start + row)} · ${pe(start + col)} = ${formatExact(dots.data[row * count + col])} · ` +
+        rowName: 'position p',
+        colName: 'position q',
+        describe: (row, col) =>
+          `${pe(start + row)} · ${pe(start + col)} = ${formatExact(dots.data[row * count + col])} · ` +
           `distance ${formatWhole(Math.abs(col - row))}`,
       });
       curve.draw({
-        width: partWidth, height: CURVE_HEIGHT, first: 0,
-        series: [{ values: low, color: CATEGORY_COLORS[0] }, { values: high, color: CATEGORY_COLORS[4], dashed: true }],
-        xLabel: 'offset k', yLabel: 'PE(p) · PE(p + k)',
-        yDomain: [Math.min(0, facts.lowest), facts.limit], yFormat: formatShort,
+        width: partWidth,
+        height: CURVE_HEIGHT,
+        first: 0,
+        series: [
+          { values: low, color: CATEGORY_COLORS[0] },
+          { values: high, color: CATEGORY_COLORS[4], dashed: true },
+        ],
+        xLabel: 'offset k',
+        yLabel: 'PE(p) · PE(p + k)',
+        yDomain: [Math.min(0, facts.lowest), facts.limit],
+        yFormat: formatShort,
         describe(k) {
           const last = start + count - 1 - k;
-          const where = k === count - 1 ? `p = ${formatWhole(start)}, the one pair this far apart here` : `every p from ${formatWhole(start)} to ${formatWhole(last)}`;
-          return `offset k = ${formatWhole(k)}: PE(p) · PE(p + ${formatWhole(k)}) from ${formatExact(low[k])} to ${formatExact(high[k])} ` +
-            `for ${where} (a spread of ${formatSmall(high[k] - low[k])})`;
+          const where =
+            k === count - 1
+              ? `p = ${formatWhole(start)}, the one pair this far apart here`
+              : `every p from ${formatWhole(start)} to ${formatWhole(last)}`;
+          return (
+            `offset k = ${formatWhole(k)}: PE(p) · PE(p + ${formatWhole(k)}) from ${formatExact(low[k])} to ${formatExact(high[k])} ` +
+            `for ${where} (a spread of ${formatSmall(high[k] - low[k])})`
+          );
         },
       });
     },

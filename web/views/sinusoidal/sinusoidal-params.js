@@ -47,7 +47,10 @@ export function sinusoidalParams(pe) {
         return error.message.replace('base ', '').replace(/; received .*$/, '');
       }
     }),
-    layout: choiceParam(layout.default, layout.choices.map(({ value }) => value)),
+    layout: choiceParam(
+      layout.default,
+      layout.choices.map(({ value }) => value),
+    ),
   };
 }
 
@@ -61,7 +64,15 @@ export const FIELDS = [
 
 export const PRESETS = [
   { label: 'The paper’s d = 512', title: 'The Transformer paper’s model width: 256 frequency pairs', values: { dim: 512, count: 64 } },
-  { label: 'd = 8: four pairs', title: 'Few dimensions: every 2 × 2 block of the rotation is readable', values: { dim: 8, count: 32, by: 1 } },
+  {
+    label: 'd = 8: four pairs',
+    title: 'Few dimensions: every 2 × 2 block of the rotation is readable',
+    values: { dim: 8, count: 32, by: 1 },
+  },
   { label: '127 → 128 with 8 bits', title: 'Where binary flips all 8 bits at once', values: { start: 120, count: 16, bits: 8 } },
-  { label: 'From position 1,000,000', title: 'Far along the text: the same bands and the same rotation', values: { start: 1000000, count: 64 } },
+  {
+    label: 'From position 1,000,000',
+    title: 'Far along the text: the same bands and the same rotation',
+    values: { start: 1000000, count: 64 },
+  },
 ];

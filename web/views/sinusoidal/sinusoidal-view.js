@@ -39,7 +39,13 @@ export function mount({ pe, root, state, onChange }) {
   const params = sinusoidalParams(pe);
   const base = baseControl(state.base);
   const layout = layoutControl(schemeOption(pe, 'layout'), state.layout);
-  const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [base.element, layout.element], onInput: update });
+  const controls = createRangeControls({
+    fields: FIELDS,
+    state,
+    presets: PRESETS,
+    extras: [base.element, layout.element],
+    onInput: update,
+  });
   controls.element.querySelector('input[data-field="dim"]').step = '2';
   const message = createViewMessage();
   const map = createEncodingMap();

@@ -53,23 +53,55 @@ export function createFlipFrequency() {
       svg.replaceChildren();
       svg.setAttribute('width', width);
       svg.setAttribute('height', HEIGHT);
-      svg.setAttribute('aria-label', `Flips per position for indices 1 to ${dim}: ${Array.from(flipPeriods, perPosition).join(', ')}. Use the arrow keys to read each index.`);
+      svg.setAttribute(
+        'aria-label',
+        `Flips per position for indices 1 to ${dim}: ${Array.from(flipPeriods, perPosition).join(', ')}. Use the arrow keys to read each index.`,
+      );
       const domain = dim === 1 ? [0.5, 1.5] : [1, dim];
-      const x = scaleLinear().domain(domain).range([MARGIN.left, width - MARGIN.right]);
-      const y = scaleLinear().domain([0, 1]).range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+      const x = scaleLinear()
+        .domain(domain)
+        .range([MARGIN.left, width - MARGIN.right]);
+      const y = scaleLinear()
+        .domain([0, 1])
+        .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
       const indices = Array.from({ length: dim }, (_, i) => i + 1);
       // Every index when there is room for its label, else every other one (always index 1).
       const roomy = (width - MARGIN.left - MARGIN.right) / dim >= 22;
-      drawAxis(svg, x, { side: 'bottom', at: y(0), length: y(0) - MARGIN.top, label: 'index k (1 = LSB)', ticks: roomy ? indices : indices.filter((k) => k % 2 === 1), format: String });
-      drawAxis(svg, y, { side: 'left', at: MARGIN.left, length: width - MARGIN.left - MARGIN.right, label: 'flips per position', ticks: [0, 0.25, 0.5, 0.75, 1], format: String });
+      drawAxis(svg, x, {
+        side: 'bottom',
+        at: y(0),
+        length: y(0) - MARGIN.top,
+        label: 'index k (1 = LSB)',
+        ticks: roomy ? indices : indices.filter((k) => k % 2 === 1),
+        format: String,
+      });
+      drawAxis(svg, y, {
+        side: 'left',
+        at: MARGIN.left,
+        length: width - MARGIN.left - MARGIN.right,
+        label: 'flips per position',
+        ticks: [0, 0.25, 0.5, 0.75, 1],
+        format: String,
+      });
 
       const points = indices.map((k) => [x(k), y(1 / flipPeriods[k - 1])]);
-      svg.append(svgElement('polyline', {
-        points: points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' '), fill: 'none', stroke: FREQUENCY_COLOR, 'stroke-width': 2,
-      }));
+      svg.append(
+        svgElement('polyline', {
+          points: points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' '),
+          fill: 'none',
+          stroke: FREQUENCY_COLOR,
+          'stroke-width': 2,
+        }),
+      );
       indices.forEach((k, j) => {
         const dot = svgElement('circle', { cx: points[j][0], cy: points[j][1], r: 4, fill: FREQUENCY_COLOR });
-        dot.append(svgElement('title', {}, `index ${k}: flips every ${formatWhole(flipPeriods[j])} positions, ${perPosition(flipPeriods[j])} per position`));
+        dot.append(
+          svgElement(
+            'title',
+            {},
+            `index ${k}: flips every ${formatWhole(flipPeriods[j])} positions, ${perPosition(flipPeriods[j])} per position`,
+          ),
+        );
         svg.append(dot);
       });
       // Item (0, k - 1) is index k: a band as wide as the spacing of the indices,

@@ -71,13 +71,15 @@ export function flipsInRange(bits, dim, i, count) {
 function wavesTable({ start, count, dim, bits, smooth }) {
   const indices = Array.from({ length: dim }, (_, i) => i);
   const name = (i) => `index ${i + 1} = bit ${i}${i === 0 ? ' (LSB)' : ''}${i === dim - 1 && dim > 1 ? ' (MSB)' : ''}`;
-  const sample = (r, i) => smooth.data[((start + r - smooth.first) * smooth.samplesPerPosition) * dim + i];
+  const sample = (r, i) => smooth.data[(start + r - smooth.first) * smooth.samplesPerPosition * dim + i];
   return {
     name: 'square-waves',
     settings: { start, count, dim, smooth: smooth ? 'on' : 'off' },
     columns: ['position', ...indices.map(name), ...(smooth ? indices.map((i) => `index ${i + 1} sinusoid`) : [])],
     rows: Array.from({ length: count }, (_, r) => [
-      start + r, ...indices.map((i) => bits[r * dim + i]), ...(smooth ? indices.map((i) => sample(r, i)) : []),
+      start + r,
+      ...indices.map((i) => bits[r * dim + i]),
+      ...(smooth ? indices.map((i) => sample(r, i)) : []),
     ]),
   };
 }
@@ -112,11 +114,18 @@ export function createSquareWaves({ onResize }) {
       svg.replaceChildren();
       svg.setAttribute('width', width);
       svg.setAttribute('height', height);
-      svg.setAttribute('aria-label', `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}. Use the arrow keys to read each bit.`);
+      svg.setAttribute(
+        'aria-label',
+        `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}. Use the arrow keys to read each bit.`,
+      );
       // x is in rows from the range's start, so row r covers [x(r), x(r + 1)); position start + r
       // sits at its middle.
-      const x = scaleLinear().domain([0, count]).range([MARGIN.left, width - MARGIN.right]);
-      const axisScale = scaleLinear().domain([start - 0.5, start + count - 0.5]).range(x.range());
+      const x = scaleLinear()
+        .domain([0, count])
+        .range([MARGIN.left, width - MARGIN.right]);
+      const axisScale = scaleLinear()
+        .domain([start - 0.5, start + count - 0.5])
+        .range(x.range());
       const ticks = axisScale.ticks(Math.max(2, Math.floor((width - 60) / 80))).filter(Number.isInteger);
       const bottom = MARGIN.top + dim * LANE_HEIGHT;
       drawAxis(svg, axisScale, { side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: 'position', ticks, format: formatWhole });
@@ -137,16 +146,32 @@ export function createSquareWaves({ onResize }) {
         );
         if (flipsInRange(bits, dim, i, count) === 0) lane.append(noFlipNote(bits[i], width - MARGIN.right, high, low));
         if (smooth) {
-          lane.append(svgElement('path', {
-            d: smoothPath(smooth, dim, i, { start, count }, axisScale, yOf),
-            fill: 'none', stroke: SMOOTH_COLOR, 'stroke-width': 2, 'stroke-dasharray': '5 3',
-          }));
+          lane.append(
+            svgElement('path', {
+              d: smoothPath(smooth, dim, i, { start, count }, axisScale, yOf),
+              fill: 'none',
+              stroke: SMOOTH_COLOR,
+              'stroke-width': 2,
+              'stroke-dasharray': '5 3',
+            }),
+          );
         }
         svg.append(lane);
       }
-      svg.append(svgElement('text', {
-        x: 0, y: 0, transform: `translate(14 ${(MARGIN.top + bottom) / 2}) rotate(-90)`, 'text-anchor': 'middle', fill: INK, class: 'axis-label',
-      }, dim >= 4 ? 'bit value, one lane per index' : 'bit value'));
+      svg.append(
+        svgElement(
+          'text',
+          {
+            x: 0,
+            y: 0,
+            transform: `translate(14 ${(MARGIN.top + bottom) / 2}) rotate(-90)`,
+            'text-anchor': 'middle',
+            fill: INK,
+            class: 'axis-label',
+          },
+          dim >= 4 ? 'bit value, one lane per index' : 'bit value',
+        ),
+      );
 
       // Item (row, col) is index row + 1 at position start + col: its bit is bits[col * dim + row].
       const step = (x(count) - x(0)) / count;
@@ -163,14 +188,16 @@ export function createSquareWaves({ onResize }) {
         { label: 'bit value (square wave)', color: SQUARE_COLOR, shape: 'line' },
         ...(smooth ? [{ label: 'sinusoid with the same period', color: SMOOTH_COLOR, shape: 'dashed' }] : []),
       ]);
-      frame.setNote(smooth
-        ? 'Dashed: for index k, the sinusoid with the same period (2^k positions), crossing ½ where the bit jumps, half-way ' +
-          'between two positions. It never jumps. At each whole position it is above ½ where the bit is 1 and below ½ where ' +
-          'it is 0; for index 1, whose period is only 2 positions, it is exactly the bit there, and the values in between ' +
-          'appear only between positions. Keeping one wave per index, fast to slow, but making each one smooth is the idea ' +
-          'the sinusoidal encoding of “Attention Is All You Need” develops.'
-        : 'Every change is a jump straight from 0 to 1 or back, with nothing in between. Tick “smooth counterpart” to ' +
-          'overlay the sinusoid of the same period on each wave.');
+      frame.setNote(
+        smooth
+          ? 'Dashed: for index k, the sinusoid with the same period (2^k positions), crossing ½ where the bit jumps, half-way ' +
+              'between two positions. It never jumps. At each whole position it is above ½ where the bit is 1 and below ½ where ' +
+              'it is 0; for index 1, whose period is only 2 positions, it is exactly the bit there, and the values in between ' +
+              'appear only between positions. Keeping one wave per index, fast to slow, but making each one smooth is the idea ' +
+              'the sinusoidal encoding of “Attention Is All You Need” develops.'
+          : 'Every change is a jump straight from 0 to 1 or back, with nothing in between. Tick “smooth counterpart” to ' +
+              'overlay the sinusoid of the same period on each wave.',
+      );
     },
   };
 }

@@ -18,7 +18,11 @@ export const WAVES_PARAMS = {
 export const FIELDS = rangeFields(LIMITS, 'Positions');
 
 export const PRESETS = [
-  { label: 'Lecture table: 64–75', title: 'Positions 64 to 75: indices 5 to 8 do not change at all', values: { start: 64, count: 12, dim: 8 } },
+  {
+    label: 'Lecture table: 64–75',
+    title: 'Positions 64 to 75: indices 5 to 8 do not change at all',
+    values: { start: 64, count: 12, dim: 8 },
+  },
   { label: '0–255: every index flips', title: 'Long enough for index 8 to flip once', values: { start: 0, count: 256, dim: 8 } },
   { label: '0–31, 5 bits', title: 'Few positions, few indices: every jump is visible', values: { start: 0, count: 32, dim: 5 } },
 ];

@@ -31,7 +31,12 @@ export function mount({ pe, root, state, onChange }) {
   const controls = createRangeControls({ fields: FIELDS, state, presets: PRESETS, extras: [smoothBox.element], onInput: update });
   const message = createViewMessage();
   // A new width also changes how finely the smooth waves are sampled: reload, then redraw.
-  const waves = createSquareWaves({ onResize: () => { load(settings); draw(); } });
+  const waves = createSquareWaves({
+    onResize: () => {
+      load(settings);
+      draw();
+    },
+  });
   const frequency = createFlipFrequency();
   root.replaceChildren(controls.element, message.element, waves.figure, frequency.figure);
 

@@ -72,8 +72,10 @@ const norms = floats.map((x) => Math.hypot(...x)).sort((a, b) => a - b);
 const at = (p) => norms[Math.round(p * (norms.length - 1))].toFixed(2);
 console.log(`wrote ${tableFile}: ${WORD_COUNT} words x ${DIM}, ${bytes.length} bytes, ${gzipped} gzipped (level 9)`);
 console.log(`wrote ${fixtureFile}`);
-console.log(`largest cosine error over all ${(WORD_COUNT * (WORD_COUNT - 1)) / 2} pairs: ${worst.error.toFixed(5)} ` +
-  `(${worst.a}, ${worst.b}); bound ${COSINE_BOUND}`);
+console.log(
+  `largest cosine error over all ${(WORD_COUNT * (WORD_COUNT - 1)) / 2} pairs: ${worst.error.toFixed(5)} ` +
+    `(${worst.a}, ${worst.b}); bound ${COSINE_BOUND}`,
+);
 console.log(`GloVe norms: min ${at(0)}, 5% ${at(0.05)}, median ${at(0.5)}, 95% ${at(0.95)}, max ${at(1)}`);
 console.log(`example words the package lacks: ${absent.join(', ') || 'none'}`);
 console.log(`took ${((performance.now() - began) / 1000).toFixed(0)} s`);
@@ -120,7 +122,10 @@ function quantise(vectors) {
     const scale = (scales[row] = Math.fround(largest / LEVELS));
     x.forEach((value, k) => (q[row * DIM + k] = Math.round(value / scale)));
   });
-  check(q.every((value) => Math.abs(value) <= LEVELS), 'q out of range');
+  check(
+    q.every((value) => Math.abs(value) <= LEVELS),
+    'q out of range',
+  );
   return { scales, q };
 }
 

@@ -63,8 +63,10 @@ export function decodeGloveTable(bytes) {
   const lowAt = highAt + count;
   const expected = lowAt + Math.ceil(count / 8);
   if (bytes.length !== expected) {
-    throw new Error(`decodeGloveTable: the table is ${bytes.length} bytes; its header (${size} words of ${dim} dimensions, ` +
-      `${wordBytes} bytes of words) says ${expected}: the file is damaged or truncated`);
+    throw new Error(
+      `decodeGloveTable: the table is ${bytes.length} bytes; its header (${size} words of ${dim} dimensions, ` +
+        `${wordBytes} bytes of words) says ${expected}: the file is damaged or truncated`,
+    );
   }
 
   const words = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(HEADER_BYTES, scalesAt)).split('\n');
