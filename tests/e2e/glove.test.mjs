@@ -133,7 +133,11 @@ test('GloVe loads from dist/ over file://, under the strict CSP, and in <iframe 
   assert.deepEqual(strict.problems, []);
   await strict.page.context().close();
 
-  const { page, problems } = await openPage(session, `${session.url}tests/e2e/fixtures/sandboxed-glove.html`, { waitForReady: false });
+  const { page, problems } = await openPage(
+    session,
+    `${session.url}tests/e2e/fixtures/sandboxed-view.html?view=magnitude&embeddings=glove`,
+    { waitForReady: false },
+  );
   await page.frameLocator('#embed').locator('body.ready').waitFor({ timeout: 15000 });
   checkCatSentence(await drawnWithGlove(page.frame({ url: /view=magnitude/ })));
   assert.deepEqual(problems, []);

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
 import { openPage, useSession } from './support/browser.mjs';
 import { encoding } from './support/sentence-views.mjs';
+import { cosine } from '../js/support/vectors.mjs';
 
 const session = useSession();
 const pe = await loadPE();
@@ -49,12 +50,6 @@ function settings() {
 
 const row = (table, dim, r) => table.subarray(r * dim, (r + 1) * dim);
 const norm = (v) => Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
-function cosine(u, v) {
-  let dot = 0;
-  for (let i = 0; i < u.length; i += 1) dot += u[i] * v[i];
-  const lengths = norm(u) * norm(v);
-  return lengths === 0 ? 0 : dot / lengths;
-}
 const bitsSet = (p, dim) => [...Array(dim).keys()].filter((i) => Math.floor(p / 2 ** i) % 2 === 1).length;
 
 // |P(p)| from the definitions of the encodings, not from any table.

@@ -120,7 +120,9 @@ test('a vocabulary loads from dist/ over file://, and under the strict CSP', asy
 });
 
 test('a vocabulary loads inside <iframe sandbox="allow-scripts">', async () => {
-  const { page, problems } = await openPage(session, `${session.url}tests/e2e/fixtures/sandboxed-tokenizer.html`, { waitForReady: false });
+  const { page, problems } = await openPage(session, `${session.url}tests/e2e/fixtures/sandboxed-view.html?view=sentence&tokenizer=gpt2`, {
+    waitForReady: false,
+  });
   await page.frameLocator('#embed').locator('body.ready').waitFor({ timeout: 15000 });
   const frame = page.frame({ url: /view=sentence/ });
   assert.deepEqual(idsOf(await drawnWith(frame, 'gpt2')), DOG_IDS.gpt2);

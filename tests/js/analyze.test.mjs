@@ -7,6 +7,7 @@ import { test } from 'node:test';
 
 import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 import { assertThrows } from './support/assert-throws.mjs';
+import { cosine } from './support/vectors.mjs';
 
 const pe = await loadPE();
 const memory = await loadMemoryProbe();
@@ -24,10 +25,6 @@ function row(table, dim, r) {
 
 function norm(vector) {
   return Math.hypot(...vector);
-}
-
-function cosine(a, b) {
-  return a.reduce((sum, value, i) => sum + value * b[i], 0) / (norm(a) * norm(b));
 }
 
 function sameRows(table, dim, a, b) {

@@ -9,22 +9,11 @@ import { test } from 'node:test';
 import { loadPE } from '../../web/pe.js';
 import { decodeGloveTable } from '../../web/vocab/glove/glove-table.js';
 import { assertThrows } from './support/assert-throws.mjs';
+import { cosine } from './support/vectors.mjs';
 
 const pe = await loadPE();
 const glove = decodeGloveTable(readFileSync(new URL('../../web/vocab/glove/glove-6b-100d.bin', import.meta.url)));
 const CAT = 'The cat and the kitten watched a plane';
-
-function cosine(x, y) {
-  let dot = 0;
-  let xx = 0;
-  let yy = 0;
-  for (let k = 0; k < x.length; k++) {
-    dot += x[k] * y[k];
-    xx += x[k] * x[k];
-    yy += y[k] * y[k];
-  }
-  return dot / Math.sqrt(xx * yy);
-}
 
 const row = (table, r, dim) => table.subarray(r * dim, (r + 1) * dim);
 

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { loadPE } from '../../web/pe.js';
 import { decodeGloveTable, gloveCredit } from '../../web/vocab/glove/glove-table.js';
 import { assertThrows } from './support/assert-throws.mjs';
+import { cosine } from './support/vectors.mjs';
 
 const bytes = readFileSync(new URL('../../web/vocab/glove/glove-6b-100d.bin', import.meta.url));
 const glove = decodeGloveTable(bytes);
@@ -19,17 +20,6 @@ const sample = fixture.words;
 const floatOf = new Map(sample.map(({ word, vector }) => [word, vector]));
 
 /** Cosine similarity in double precision. */
-function cosine(x, y) {
-  let dot = 0;
-  let xx = 0;
-  let yy = 0;
-  for (let k = 0; k < x.length; k++) {
-    dot += x[k] * y[k];
-    xx += x[k] * x[k];
-    yy += y[k] * y[k];
-  }
-  return dot / Math.sqrt(xx * yy);
-}
 
 const norm = (x) => Math.sqrt(x.reduce((sum, value) => sum + value * value, 0));
 
