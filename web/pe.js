@@ -486,10 +486,27 @@ function deepFreeze(value) {
   return value;
 }
 
-// The tokenizers loaded so far, by name ({ encode, decode }, web/tokenizers/*.js), and the loads
-// under way. Shared by every caller of loadPE, like the core.
-const loadedTokenizers = new Map();
-const loadingTokenizers = new Map();
+// Data fetched by name when first asked for (a vocabulary, a word-vector table) and kept: loads
+// of one name under way at once share one fetch, and a failed load may be tried again. Shared by
+// every caller of loadPE, like the core.
+function onDemand(fetch) {
+  const loaded = new Map();
+  const loading = new Map();
+  return {
+    get: (name) => loaded.get(name),
+    async load(name) {
+      if (loaded.has(name)) return;
+      if (!loading.has(name)) {
+        const load = fetch(name)
+          .then((data) => loaded.set(name, data))
+          .finally(() => loading.delete(name));
+        loading.set(name, load);
+      }
+      await loading.get(name);
+    },
+  };
+}
+
 const tokenizerNames = TOKENIZERS.map(({ name }) => name);
 
 function tokenizerEntry(name) {
@@ -498,12 +515,6 @@ function tokenizerEntry(name) {
   return entry;
 }
 
-// The word-vector tables loaded so far, by name ({ table: decodeGloveTable's, oovStd }), and the
-// loads under way; shared like the tokenizers. oovStd: the root mean square of the table's
-// components, the standard deviation given to the synthetic vector of a word the table lacks, so
-// that its length is about the typical length of the table's vectors.
-const loadedEmbeddings = new Map();
-const loadingEmbeddings = new Map();
 const embeddingNames = EMBEDDINGS.map(({ name }) => name);
 
 function embeddingsEntry(name) {
@@ -527,8 +538,11 @@ async function fetchEmbeddingBytes(entry) {
   return (await import(entry.readerModule)).default();
 }
 
-async function fetchEmbeddings(entry) {
-  const table = decodeGloveTable(await fetchEmbeddingBytes(entry));
+// A word-vector table: { table: decodeGloveTable's, oovStd }. oovStd: the root mean square of the
+// table's components, the standard deviation given to the synthetic vector of a word the table
+// lacks, so that its length is about the typical length of the table's vectors.
+async function fetchEmbeddings(name) {
+  const table = decodeGloveTable(await fetchEmbeddingBytes(embeddingsEntry(name)));
   let squares = 0;
   for (const value of table.vectors) squares += value * value;
   return { table, oovStd: Math.sqrt(squares / table.vectors.length) };
@@ -547,6 +561,10 @@ async function fetchTokenizer(name) {
   const specifier = ['./tokenizers/', name, '.js'].join('');
   return (await import(specifier)).default();
 }
+
+// The tokenizers ({ encode, decode }, web/tokenizers/*.js) and word-vector tables loaded so far.
+const tokenizers = onDemand(fetchTokenizer);
+const wordVectors = onDemand(fetchEmbeddings);
 
 // A vocabulary's own string for one token, with whitespace made visible: "␣dog". A token holding
 // only part of a character's bytes shows U+FFFD (�), as the packages decode it.
@@ -587,7 +605,7 @@ function makeApi(core) {
       const bytes = utf8.encode(text);
       return { bytes, split: {}, words: () => core.tokenize(bytes) };
     }
-    const loaded = loadedTokenizers.get(tokenizer);
+    const loaded = tokenizers.get(tokenizer);
     if (!loaded) {
       throw new Error(`the tokenizer "${tokenizer}" is not loaded yet: call await pe.loadTokenizer('${tokenizer}') first`);
     }
@@ -611,7 +629,7 @@ function makeApi(core) {
           `tokenizer 'words'; received ${describe(tokenizer)}`,
       );
     }
-    const loaded = loadedEmbeddings.get(embeddings);
+    const loaded = wordVectors.get(embeddings);
     if (!loaded) throw new Error(`the embeddings "${embeddings}" are not loaded yet: call await pe.loadEmbeddings('${embeddings}') first`);
     return loaded;
   }
@@ -739,14 +757,7 @@ function makeApi(core) {
      *  the first time. A failed load rejects with an Error, and may be tried again. */
     async loadTokenizer(name) {
       tokenizerEntry(name);
-      if (name === 'words' || loadedTokenizers.has(name)) return;
-      if (!loadingTokenizers.has(name)) {
-        const loading = fetchTokenizer(name)
-          .then((tokenizer) => loadedTokenizers.set(name, tokenizer))
-          .finally(() => loadingTokenizers.delete(name));
-        loadingTokenizers.set(name, loading);
-      }
-      await loadingTokenizers.get(name);
+      if (name !== 'words') await tokenizers.load(name);
     },
 
     /** Returns analyze()'s tokens for text without analysing it (e.g. to look up a vector for
@@ -777,14 +788,7 @@ function makeApi(core) {
      *  the first time. A failed load rejects with an Error, and may be tried again. */
     async loadEmbeddings(name) {
       const entry = embeddingsEntry(name);
-      if (entry.dim === null || loadedEmbeddings.has(name)) return;
-      if (!loadingEmbeddings.has(name)) {
-        const loading = fetchEmbeddings(entry)
-          .then((vectors) => loadedEmbeddings.set(name, vectors))
-          .finally(() => loadingEmbeddings.delete(name));
-        loadingEmbeddings.set(name, loading);
-      }
-      await loadingEmbeddings.get(name);
+      if (entry.dim !== null) await wordVectors.load(name);
     },
 
     /** The synthetic token embeddings' clusters of related words, in order:
