@@ -139,7 +139,7 @@ test('GloVe loads from dist/ over file://, under the strict CSP, and in <iframe 
     { waitForReady: false },
   );
   await page.frameLocator('#embed').locator('body.ready').waitFor({ timeout: 15000 });
-  checkCatSentence(await drawnWithGlove(page.frame({ url: /view=magnitude/ })));
+  checkCatSentence(await drawnWithGlove(page.frame({ url: /index\.html\?view=magnitude/ })));
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -124,7 +124,7 @@ test('a vocabulary loads inside <iframe sandbox="allow-scripts">', async () => {
     waitForReady: false,
   });
   await page.frameLocator('#embed').locator('body.ready').waitFor({ timeout: 15000 });
-  const frame = page.frame({ url: /view=sentence/ });
+  const frame = page.frame({ url: /index\.html\?view=sentence/ });
   assert.deepEqual(idsOf(await drawnWith(frame, 'gpt2')), DOG_IDS.gpt2);
   assert.deepEqual(problems, []);
   await screenshot(page, 'tokenizer-sandboxed-iframe');
