@@ -648,7 +648,7 @@ function makeApi(core) {
       if (!oov[r]) rows.set(table.vectors.subarray(table.indexOf(word) * dim, (table.indexOf(word) + 1) * dim), r * dim);
     });
     if (oov.includes(true)) {
-      const synthetic = unwrap(core.analyze(input.bytes, { ...coreRequest, kind: 'none' })).tokenEmbedding;
+      const synthetic = unwrap(core.tokenEmbedding(input.bytes, coreRequest)).data;
       oov.forEach((missing, r) => missing && rows.set(synthetic.subarray(r * dim, (r + 1) * dim), r * dim));
     }
     return { rows, oov };

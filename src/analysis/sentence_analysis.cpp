@@ -138,19 +138,6 @@ class KeptWeights final : public WeightsTable {
   int count_;
 };
 
-// The caller's table if given, else synthetic embeddings seeded by the ids if given, else by
-// the texts.
-std::vector<float> embed(const AnalysisRequest& request) {
-  if (!request.embedding_table.empty()) return request.embedding_table;
-  std::vector<float> embedding(request.tokens.size() * request.dim);
-  if (request.ids.empty()) {
-    embed_tokens(request.tokens, request.dim, request.embedding_std, embedding.data());
-  } else {
-    embed_token_ids(request.ids, request.dim, request.embedding_std, embedding.data());
-  }
-  return embedding;
-}
-
 HeadSetup setup_with_positions(const AnalysisRequest& request, std::int64_t start) {
   return {request.scheme, request.settings, start, request.causal};
 }
@@ -164,6 +151,17 @@ double largest_change(const float* x, const float* y, std::ptrdiff_t size) {
 }
 
 }  // namespace
+
+std::vector<float> embed(const AnalysisRequest& request) {
+  if (!request.embedding_table.empty()) return request.embedding_table;
+  std::vector<float> embedding(request.tokens.size() * request.dim);
+  if (request.ids.empty()) {
+    embed_tokens(request.tokens, request.dim, request.embedding_std, embedding.data());
+  } else {
+    embed_token_ids(request.ids, request.dim, request.embedding_std, embedding.data());
+  }
+  return embedding;
+}
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request, WeightsTable& without_pe_weights,
                                   WeightsTable& with_pe_weights, const FinishedRun& finished) {

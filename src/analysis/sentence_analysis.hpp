@@ -74,6 +74,11 @@ struct SentenceAnalysis {
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request);
 
+// The token embeddings the analysis starts from, (n, dim) row-major: the caller's table if the
+// request has one, else synthetic embeddings seeded by the ids if it has them, else by the texts
+// (analysis/token_embeddings.hpp).
+std::vector<float> embed(const AnalysisRequest& request);
+
 // Where a run's attention weights, (count, count) row-major, are kept while the analysis runs:
 // written a block of rows at a time as the head computes them, and the rows of compared copies
 // read back. The wasm bindings keep them in a JS-owned Float32Array, so the 16 MiB per run at

@@ -242,6 +242,17 @@ val encode(val options) {
 // looking up each word's vector before calling analyze with an embeddingTable.
 val tokenize(std::string text) { return array_to_js(pe::tokenize(text), &string_to_js); }
 
+// (text as UTF-8, analyze's options) -> { data: Float32Array(n * dim) }: the token embeddings
+// analyze starts from, without running the head (pe.js takes from it the synthetic rows of the
+// words a word-vector table lacks).
+val token_embedding(std::string text, val options) {
+  const auto parsed = pe::parse_analysis_request(text, read_analysis_options(options));
+  if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_object(*error);
+  val result = val::object();
+  result.set("data", copy_to_js(pe::embed(std::get<pe::AnalysisRequest>(parsed))));
+  return result;
+}
+
 // A run's attention weights in a JS-owned Float32Array(count * count), written a block of rows
 // at a time as the head computes them: they never need wasm memory
 // (analysis/sentence_analysis.hpp).
@@ -958,6 +969,7 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   emscripten::function("schemes", &schemes);
   emscripten::function("encode", &encode);
   emscripten::function("tokenize", &tokenize);
+  emscripten::function("tokenEmbedding", &token_embedding);
   emscripten::function("analyze", &analyze);
   emscripten::function("compareShift", &compare_shift);
   emscripten::function("attentionWeights", &attention_weights);
