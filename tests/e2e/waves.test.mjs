@@ -16,7 +16,7 @@ function openWaves(query, options) {
 const charts = (page) => page.locator('svg.wave-chart');
 
 test('?view=waves&start=64&count=12&dim=8 shows only the waves: the lecture range', async () => {
-  for (const width of [1280, 390]) {
+  for (const width of [1280, 390, 300]) {
     const { page, problems } = await openWaves('&start=64&count=12&dim=8', { width });
     assert.deepEqual(await visibleSteps(page), ['waves']);
     const state = await snapshot(page);
@@ -35,10 +35,17 @@ test('?view=waves&start=64&count=12&dim=8 shows only the waves: the lecture rang
     // One labelled lane per index, each saying its flip period.
     const labels = await page.locator('.lane-label').allTextContents();
     assert.equal(labels.length, 8);
-    assert.match(labels[0], /^index 1 \(LSB\) · flips every position/);
-    assert.match(labels[3], /^index 4 · flips every 8 positions/);
-    assert.match(labels[7], /^index 8 \(MSB\) · flips every 128 positions$/);
-    // Every lane that stays flat says so, at both widths (indices 5 to 8 here).
+    // The long form where every label fits; at 300 px index 8's does not, so all take the short one.
+    const form = (long, short) => (width === 300 ? short : long);
+    assert.match(labels[0], form(/^index 1 \(LSB\) · flips every position$/, /^index 1 \(LSB\) · every position$/));
+    assert.match(labels[3], form(/^index 4 · flips every 8 positions$/, /^index 4 · every 8$/));
+    assert.match(labels[7], form(/^index 8 \(MSB\) · flips every 128 positions$/, /^index 8 \(MSB\) · every 128$/));
+    const overhang = await page.locator('.lane-label').evaluateAll((texts) => {
+      const chart = texts[0].ownerSVGElement.getBoundingClientRect();
+      return Math.max(...texts.map((text) => text.getBoundingClientRect().right - chart.right));
+    });
+    assert.ok(overhang <= 0, `lane labels end inside the chart at ${width} px (overhang ${overhang})`);
+    // Every lane that stays flat says so, at every width (indices 5 to 8 here).
     const flat = await page
       .locator('.lane')
       .evaluateAll((lanes) => lanes.map((lane) => lane.querySelector('.no-flip-note')?.textContent ?? null));
@@ -71,7 +78,7 @@ test('the flip frequency falls by half from each index to the next', async () =>
 });
 
 test('the smooth counterpart is overlaid on request and the URL follows', async () => {
-  for (const width of [1280, 390]) {
+  for (const width of [1280, 390, 300]) {
     const { page, problems } = await openWaves('&start=64&count=12&dim=8', { width });
     const waves = charts(page).first();
     assert.equal(await waves.locator('path[stroke-dasharray]').count(), 0);

@@ -5,6 +5,7 @@
 // that crosses 1/2 at those half-way points.
 // Point at a lane, or Tab to the chart and use the arrow keys, to read one bit.
 import { scaleLinear } from 'd3-scale';
+import { textWidth } from '../../charts/cell-canvas.js';
 import { createFigure } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
@@ -19,12 +20,17 @@ const LANE = { label: 18, plot: 26, gap: 10 };
 const LANE_HEIGHT = LANE.label + LANE.plot + LANE.gap;
 const HINT = 'Point at a wave, or Tab to the chart and use the arrow keys (left and right: position, up and down: index), to read a bit.';
 
-// "index 7 · flips every 64 positions".
-function laneLabel(index, dim, period) {
-  const ends = dim === 1 ? 'index 1 (LSB and MSB)' : 'index 1 (LSB)';
-  const name = index === 1 ? ends : index === dim ? `index ${index} (MSB)` : `index ${index}`;
-  const every = period === 1 ? 'flips every position' : `flips every ${formatWhole(period)} positions`;
-  return `${name} · ${every}`;
+// Each lane's label, "index 7 · flips every 64 positions", or all of them in the short form
+// "index 7 · every 64" when a long one does not fit in room pixels (a phone, or a narrow embed).
+function laneLabels(dim, flipPeriods, room) {
+  const periods = Array.from(flipPeriods); // a Float64Array would map strings to NaN
+  const names = periods.map((_, i) => {
+    if (i === 0) return dim === 1 ? 'index 1 (LSB and MSB)' : 'index 1 (LSB)';
+    return i === dim - 1 ? `index ${dim} (MSB)` : `index ${i + 1}`;
+  });
+  const every = periods.map((period) => (period === 1 ? 'every position' : `every ${formatWhole(period)}`));
+  const long = names.map((name, i) => `${name} · flips ${every[i]}${periods[i] === 1 ? '' : ' positions'}`);
+  return long.every((label) => textWidth(label) <= room) ? long : names.map((name, i) => `${name} · ${every[i]}`);
 }
 
 // "no flip here" for a lane that stays flat over the range, inside the plot at its right end, in
@@ -130,6 +136,7 @@ export function createSquareWaves({ onResize }) {
       const bottom = MARGIN.top + dim * LANE_HEIGHT;
       drawAxis(svg, axisScale, { side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: 'position', ticks, format: formatWhole });
 
+      const labels = laneLabels(dim, flipPeriods, width - MARGIN.left);
       for (let i = 0; i < dim; i += 1) {
         const top = MARGIN.top + i * LANE_HEIGHT;
         const high = top + LANE.label;
@@ -137,7 +144,7 @@ export function createSquareWaves({ onResize }) {
         const yOf = (value) => low - value * LANE.plot;
         const lane = svgElement('g', { class: 'lane' });
         lane.append(
-          svgElement('text', { x: MARGIN.left, y: top + 12, class: 'lane-label' }, laneLabel(i + 1, dim, flipPeriods[i])),
+          svgElement('text', { x: MARGIN.left, y: top + 12, class: 'lane-label' }, labels[i]),
           svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: high, y2: high, stroke: GRID_LINE }),
           svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: low, y2: low, stroke: GRID_LINE }),
           svgElement('text', { x: MARGIN.left - 6, y: high, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '1'),
