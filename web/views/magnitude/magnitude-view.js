@@ -34,7 +34,7 @@ function measure(pe, analysis, scale) {
     without,
     withPE,
     positionNorms,
-    clusters: analysis.tokenizer === 'words' && analysis.embeddings === 'synthetic' ? pe.vocabularyClusters : [],
+    clusters: analysis.embeddings !== 'synthetic' ? null : analysis.tokenizer === 'words' ? pe.vocabularyClusters : [],
   });
   return { tokenNorms, positionNorms, ratios, without, withPE, summary };
 }

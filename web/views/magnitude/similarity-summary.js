@@ -41,16 +41,18 @@ function rank(pairs, key) {
 
 /**
  * without, withPE: cosine matrices (n x n) of the token embeddings and of the inputs;
- * positionNorms: length of each token's position vector; clusters: pe.vocabularyClusters;
+ * positionNorms: length of each token's position vector; clusters: pe.vocabularyClusters, [] for
+ * a BPE tokenizer's tokens (no group holds them), or null for real word vectors (GloVe), whose
+ * own similarities are the meaning, so no pair is called related or unrelated;
  * scaleBrief: the word vectors' scale in a few words ("word vectors at 0.02 per component").
  * Tokens whose position vector is zero (position 0 for integer and binary) are left out when
  * positions are on: nothing was added to them, so they cannot show what adding positions does.
- * Returns { pairs, relatedPairs, unrelatedPairs, withoutPE, withPE, minWithPE, title, note }:
+ * Returns { unit, grouped, pairs, relatedPairs, unrelatedPairs, withoutPE, withPE, minWithPE, title, note }:
  * pairs of different words { a, b, related, withoutPE, withPE }, and rank() of both matrices.
  */
 export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE, positionNorms, clusters }) {
   const n = tokens.length;
-  const group = clusterOf(clusters);
+  const group = clusterOf(clusters ?? []);
   const takesPart = (r) => kind === 'none' || positionNorms[r] > 0;
   const pairs = [];
   let minWithPE = null;
@@ -69,7 +71,8 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
   const summary = {
     // What the pairs are pairs of: words of the built-in groups, or a BPE tokenizer's tokens,
     // which no group holds (their vectors are seeded by the id).
-    unit: clusters.length > 0 ? 'words' : 'tokens',
+    unit: clusters === null || clusters.length > 0 ? 'words' : 'tokens',
+    grouped: clusters !== null,
     pairs,
     relatedPairs: pairs.filter((pair) => pair.related).length,
     unrelatedPairs: pairs.filter((pair) => !pair.related).length,
@@ -119,6 +122,7 @@ function title(kind, scaleBrief, tokens, summary) {
     const start = `Without positions only the ${unit} shape similarity`;
     const { standsOut } = summary.withoutPE;
     if (pairs.length === 1) return `${start}: ${name(tokens, pairs[0])} have similarity ${formatCosine(pairs[0].withoutPE)}`;
+    if (!summary.grouped) return `${start}: pairs of different words have similarities from ${range(pairs, 'withoutPE')}`;
     if (relatedPairs === 0 && unit === 'tokens') return `${start}; no two tokens here are related (their vectors are seeded by their ids)`;
     if (relatedPairs === 0) return `${start}; no two words here are related (the word groups are listed below)`;
     if (unrelatedPairs === 0) return `${start}; every pair of different words here is related`;
@@ -140,7 +144,8 @@ function title(kind, scaleBrief, tokens, summary) {
     return `${setting}, the similarity of ${name(tokens, pairs[0])} goes from ${formatCosine(pairs[0].withoutPE)} to ${formatCosine(pairs[0].withPE)}`;
   }
   if (relatedPairs === 0) {
-    return `${setting}, pairs of different ${unit} have similarities from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions); no two of these ${unit} are related`;
+    const unrelated = summary.grouped ? `; no two of these ${unit} are related` : '';
+    return `${setting}, pairs of different ${unit} have similarities from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions)${unrelated}`;
   }
   if (unrelatedPairs === 0) {
     return `${setting}, every pair of different words here is related; their similarities run from ${range(pairs, 'withPE')} (${range(pairs, 'withoutPE')} without positions)`;
