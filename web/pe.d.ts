@@ -96,6 +96,8 @@ export interface VocabularyCluster {
 export interface AnalysisConstants {
   readonly maxTokens: number;
   readonly maxDim: number;
+  /** The longest text the words tokenizer splits, in UTF-8 bytes (65,536). */
+  readonly maxTextBytes: number;
   readonly maxComparedCopies: number;
   /** The default embeddingStd (0.02, GPT-2's initialisation). */
   readonly tokenEmbeddingStd: number;

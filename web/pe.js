@@ -119,9 +119,11 @@
 // with tensor2tensor's initialisation, std 1/sqrt(d), that makes about 1). Another embeddingStd
 // scales every token embedding by the same factor: lengths change, directions and cosine
 // similarities do not. Attention: one head, softmax(Q K^T / sqrt(dim)) V, fixed weights.
-// Limits: at most 2048 tokens; 1 <= dim <= 256 (even for sinusoidal and rope); start >= 0 and
-//         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens, maxDim and
-//         maxComparedCopies); 0.001 <= embeddingStd <= 10; 0 < slope <= 16.
+// Limits: at most 2048 tokens (and, for the words tokenizer, a text of at most 65,536 bytes as
+//         UTF-8); 1 <= dim <= 256 (even for sinusoidal and rope); start >= 0 and
+//         start + n - 1 <= 2^31 - 1 (pe.analysisConstants holds maxTokens, maxTextBytes, maxDim
+//         and maxComparedCopies); embeddingTable at most maxTokens * maxDim values;
+//         0.001 <= embeddingStd <= 10; 0 < slope <= 16.
 //
 // The head's fixed projections, to recompute it elsewhere: pe.attentionWeights({ dim: 8 }) gives
 // { query, key, value }, each Float32Array(dim * dim), row-major, q = x W_q (1 <= dim <= 256).
@@ -489,7 +491,7 @@ function deepFreeze(value) {
 // Data fetched by name when first asked for (a vocabulary, a word-vector table) and kept: loads
 // of one name under way at once share one fetch, and a failed load may be tried again. Shared by
 // every caller of loadPE, like the core.
-function onDemand(fetch) {
+function onDemand(fetchOne) {
   const loaded = new Map();
   const loading = new Map();
   return {
@@ -497,7 +499,7 @@ function onDemand(fetch) {
     async load(name) {
       if (loaded.has(name)) return;
       if (!loading.has(name)) {
-        const load = fetch(name)
+        const load = fetchOne(name)
           .then((data) => loaded.set(name, data))
           .finally(() => loading.delete(name));
         loading.set(name, load);
@@ -603,7 +605,18 @@ function makeApi(core) {
     }
     if (tokenizer === 'words') {
       const bytes = utf8.encode(text);
-      return { bytes, split: {}, words: () => core.tokenize(bytes) };
+      // Checked here as well as in the core, so that a text too long never enters wasm memory.
+      if (bytes.length > core.analysisMaxTextBytes) {
+        throw new RangeError(`text must be at most ${core.analysisMaxTextBytes} bytes as UTF-8; received ${bytes.length}`);
+      }
+      const words = () => {
+        const tokens = unwrap(core.tokenize(bytes));
+        if (tokens.length > core.analysisMaxTokens) {
+          throw new RangeError(`text must have at most ${core.analysisMaxTokens} tokens; received ${tokens.length}`);
+        }
+        return tokens;
+      };
+      return { bytes, split: {}, words };
     }
     const loaded = tokenizers.get(tokenizer);
     if (!loaded) {
@@ -636,6 +649,7 @@ function makeApi(core) {
 
   // Whether each word is missing from the table (true: out of vocabulary).
   const outOfVocabulary = (table, words) => words.map((word) => table.indexOf(word) < 0);
+  const maxTableValues = core.analysisMaxTokens * core.analysisMaxDim;
 
   // The rows of a word-vector table for the words, as an embeddingTable: a word the table lacks
   // gets the synthetic vector the core would give it, drawn with the request's embeddingStd.
@@ -643,10 +657,9 @@ function makeApi(core) {
     const words = input.words();
     const { dim } = table;
     const rows = new Float32Array(words.length * dim);
-    const oov = outOfVocabulary(table, words);
-    words.forEach((word, r) => {
-      if (!oov[r]) rows.set(table.vectors.subarray(table.indexOf(word) * dim, (table.indexOf(word) + 1) * dim), r * dim);
-    });
+    const found = words.map((word) => table.indexOf(word));
+    const oov = found.map((row) => row < 0);
+    found.forEach((row, r) => row >= 0 && rows.set(table.vectors.subarray(row * dim, (row + 1) * dim), r * dim));
     if (oov.includes(true)) {
       const synthetic = unwrap(core.tokenEmbedding(input.bytes, coreRequest)).data;
       oov.forEach((missing, r) => missing && rows.set(synthetic.subarray(r * dim, (r + 1) * dim), r * dim));
@@ -675,6 +688,14 @@ function makeApi(core) {
       if (options.embeddingStd === undefined) request.embeddingStd = vectors.oovStd;
     }
     const { tokenizer, bos, embeddingTable, embeddings, ...coreOptions } = request;
+    // The core checks the table's shape; one larger than any analysis can use is refused before
+    // it is copied into wasm memory.
+    if (embeddingTable && embeddingTable.length > maxTableValues) {
+      throw new RangeError(
+        `embeddingTable must hold one row of dim values per token, at most ${maxTableValues} values ` +
+          `(${core.analysisMaxTokens} tokens of ${core.analysisMaxDim}); received ${embeddingTable.length}`,
+      );
+    }
     const input = split(text, request);
     const coreRequest = { ...forCore(coreOptions), ...input.split, embeddingTable };
     if (!vectors) return { request, input, coreRequest, oov: null };
@@ -807,6 +828,7 @@ function makeApi(core) {
     analysisConstants: Object.freeze({
       maxTokens: core.analysisMaxTokens,
       maxDim: core.analysisMaxDim,
+      maxTextBytes: core.analysisMaxTextBytes,
       maxComparedCopies: core.analysisMaxComparedCopies,
       tokenEmbeddingStd: core.tokenEmbeddingStd,
       weightChangeTolerance: core.weightChangeTolerance,

@@ -48,6 +48,13 @@ std::optional<InputError> check_embedding_table(const std::vector<float>& table,
 
 }  // namespace
 
+std::optional<InputError> check_text_size(std::string_view text) {
+  if (static_cast<std::int64_t>(text.size()) <= kMaxTextBytes) return std::nullopt;
+  return InputError{ErrorKind::range, "text must be at most " + std::to_string(kMaxTextBytes) +
+                                          " bytes as UTF-8; received " +
+                                          std::to_string(text.size())};
+}
+
 std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_view text,
                                                                  const RawAnalysisRequest& raw) {
   AnalysisRequest request;
@@ -68,6 +75,7 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
   if (raw.tokens) {
     if (auto error = read_tokens(*raw.tokens, request)) return *error;
   } else {
+    if (auto error = check_text_size(text)) return *error;
     request.tokens = tokenize(text);
   }
   const auto count = static_cast<std::int64_t>(request.tokens.size());

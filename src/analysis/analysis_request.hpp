@@ -19,6 +19,9 @@ namespace pe {
 // 2048 tokens at dim 256 is about a second in the browser, the most a page should ask for.
 constexpr std::int64_t kMaxAnalysisTokens = 2048;
 constexpr std::int64_t kMaxAnalysisDim = 256;
+// The longest text the built-in tokenizer splits, in UTF-8 bytes: 2048 tokens of long words fit,
+// and it bounds what a text can make the core hold (web/pe.js checks it before copying a text in).
+constexpr std::int64_t kMaxTextBytes = 65536;
 // The token embeddings' component standard deviation: from a twentieth of GPT-2's initial 0.02 to
 // ten times the Transformer paper's 1 (its embeddings times sqrt(d_model)): the scales real
 // models use, with room to spare.
@@ -67,6 +70,9 @@ struct RawAnalysisRequest {
 // checks every limit above; either a request or the first problem found. Ids must be integers
 // from 0 to kMaxTokenId with one piece each; an embedding table must hold exactly one row of dim
 // finite values per token (it is used as given: embedding_std does not scale it).
+// A RangeError naming text when it is longer than kMaxTextBytes.
+std::optional<InputError> check_text_size(std::string_view text);
+
 std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_view text,
                                                                  const RawAnalysisRequest& raw);
 

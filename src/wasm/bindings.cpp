@@ -240,7 +240,10 @@ val encode(val options) {
 
 // text as UTF-8 -> [string]: the built-in tokenizer's tokens (analysis/tokenizer.hpp), e.g. for
 // looking up each word's vector before calling analyze with an embeddingTable.
-val tokenize(std::string text) { return array_to_js(pe::tokenize(text), &string_to_js); }
+val tokenize(std::string text) {
+  if (const auto error = pe::check_text_size(text)) return error_object(*error);
+  return array_to_js(pe::tokenize(text), &string_to_js);
+}
 
 // (text as UTF-8, analyze's options) -> { data: Float32Array(n * dim) }: the token embeddings
 // analyze starts from, without running the head (pe.js takes from it the synthetic rows of the
@@ -993,6 +996,7 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));
+  emscripten::constant("analysisMaxTextBytes", static_cast<double>(pe::kMaxTextBytes));
   emscripten::constant("analysisMaxComparedCopies", static_cast<double>(pe::kMaxComparedCopies));
   emscripten::constant("weightChangeTolerance", pe::kWeightChangeTolerance);
   emscripten::constant("tokenEmbeddingStd", pe::kTokenEmbeddingStd);

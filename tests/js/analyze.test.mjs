@@ -243,7 +243,7 @@ test('pairs list every pair of copies, group by group, among the first 16 copies
 test('analysisConstants states the limits', () => {
   assert.deepEqual(
     { ...pe.analysisConstants },
-    { maxTokens: 2048, maxDim: 256, maxComparedCopies: 16, tokenEmbeddingStd: 0.02, weightChangeTolerance: 2 ** -17 },
+    { maxTokens: 2048, maxDim: 256, maxTextBytes: 65536, maxComparedCopies: 16, tokenEmbeddingStd: 0.02, weightChangeTolerance: 2 ** -17 },
   );
   assert.ok(Object.isFrozen(pe.analysisConstants));
 });

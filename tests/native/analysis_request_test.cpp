@@ -153,6 +153,12 @@ BOOST_AUTO_TEST_CASE(text_may_have_at_most_2048_tokens) {
   check_range_error(words(4123), {}, "text must have at most 2048 tokens; received 4123");
 }
 
+BOOST_AUTO_TEST_CASE(text_may_have_at_most_65536_bytes_before_it_is_split) {
+  const std::string longest(65536, 'a');
+  BOOST_TEST(!pe::check_text_size(longest).has_value());
+  check_range_error(longest + "b", {}, "text must be at most 65536 bytes as UTF-8; received 65537");
+}
+
 BOOST_AUTO_TEST_CASE(start_must_be_a_position_from_0_to_2_to_the_31_minus_1) {
   check_range_error("dog", raw_of("binary", 8, -1, false), kStartRule + "-1");
   check_range_error("dog", raw_of("binary", 8, 0.5, false), kStartRule + "0.5");

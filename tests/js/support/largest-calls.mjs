@@ -38,6 +38,8 @@ const sentenceCases = KINDS.flatMap((kind) =>
  *  cases beside them reach the same buffers (the largest matrix; the widest rows). */
 export const LARGEST_CALLS = [
   ...sentenceCases,
+  // The longest text the words tokenizer takes, as 2048 words of 31 letters (65,536 bytes).
+  ['tokenize', (pe) => pe.tokenize(`${'w'.repeat(31)} `.repeat(MAX_TOKENS))],
   ['encode binary', (pe) => pe.encode({ kind: 'binary', count: MAX_VALUES / 4096, dim: 4096 })],
   ['encode sinusoidal', (pe) => pe.encode({ kind: 'sinusoidal', count: MAX_VALUES / 64, dim: 64 })],
   ['rotate', (pe, t) => pe.rotate({ data: t.values, dim: 128 })],
