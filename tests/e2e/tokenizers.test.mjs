@@ -131,7 +131,7 @@ test('a vocabulary loads inside <iframe sandbox="allow-scripts">', async () => {
   await page.context().close();
 });
 
-test('a missing vocabulary file: a clear message, the rest of the page works, choosing it again retries', async () => {
+test('a missing vocabulary file: a clear message, the rest of the page works, choosing it again or Try again retries', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'pe-lab-dist-'));
   try {
     cpSync(join(REPO_ROOT, 'dist'), folder, { recursive: true });
@@ -139,7 +139,7 @@ test('a missing vocabulary file: a clear message, the rest of the page works, ch
     const { page, problems } = await openPage(session, `${pathToFileURL(join(folder, 'index.html')).href}?view=sentence`);
     await tokenizerSelect(page).selectOption('llama3');
     await page.getByText('The Llama 3 vocabulary could not be loaded (the file vocab/llama3.js could not be loaded).').waitFor();
-    assert.match(await viewMessage(page), /Choose another tokenizer, or choose this one again to retry/);
+    assert.match(await viewMessage(page), /Choose another tokenizer, or try again\.$/);
     await screenshot(page, 'tokenizer-load-failure');
     // Another tokenizer still works.
     await tokenizerSelect(page).selectOption('gpt2');
@@ -147,6 +147,13 @@ test('a missing vocabulary file: a clear message, the rest of the page works, ch
     // Choosing it again tries again (and fails again, visibly).
     await tokenizerSelect(page).selectOption('llama3');
     await page.getByText('The Llama 3 vocabulary could not be loaded').waitFor();
+    // So does the Try again button, from the keyboard: the file is asked for again, and fails again.
+    const failedLoads = problems.length;
+    await page.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
+    while (problems.length === failedLoads) await page.waitForTimeout(50);
+    await page.getByRole('button', { name: 'Try again' }).waitFor();
+    assert.match(await viewMessage(page), /^The Llama 3 vocabulary could not be loaded/);
     for (const problem of problems) assert.match(problem, /llama3\.js|ERR_FILE_NOT_FOUND/);
     await page.context().close();
   } finally {
