@@ -144,7 +144,7 @@ test('GloVe loads from dist/ over file://, under the strict CSP, and in <iframe 
   await page.context().close();
 });
 
-test('a missing GloVe file: a clear message, the synthetic vectors still work, choosing GloVe again retries', async () => {
+test('a missing GloVe file: a clear message, the synthetic vectors still work, choosing GloVe again or Try again retries', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'pe-lab-dist-'));
   try {
     cpSync(join(REPO_ROOT, 'dist'), folder, { recursive: true });
@@ -152,12 +152,19 @@ test('a missing GloVe file: a clear message, the synthetic vectors still work, c
     const { page, problems } = await openPage(session, `${pathToFileURL(join(folder, 'index.html')).href}?view=magnitude`);
     await vectorsSelect(page).selectOption('glove');
     await page.getByText('The GloVe 6B 100d word vectors could not be loaded (the file vocab/glove.js could not be loaded).').waitFor();
-    assert.match(await viewMessage(page), /Choose the synthetic vectors, or choose this one again to retry/);
+    assert.match(await viewMessage(page), /Choose the synthetic vectors, or try again\. Try again$/);
     await screenshot(page, 'glove-load-failure');
     await vectorsSelect(page).selectOption('synthetic');
     await waitForSnapshot(page, (s) => s.embeddings === 'synthetic' && s.count > 0);
     await vectorsSelect(page).selectOption('glove');
     await page.getByText('The GloVe 6B 100d word vectors could not be loaded').waitFor();
+    // With the file back, the Try again button, reached and pressed from the keyboard, loads it.
+    cpSync(join(REPO_ROOT, 'dist/web/generated/vocab/glove.js'), join(folder, 'web/generated/vocab/glove.js'));
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    checkCatSentence(await drawnWithGlove(page));
+    assert.equal(await viewMessage(page), '');
     for (const problem of problems) assert.match(problem, /glove\.js|ERR_FILE_NOT_FOUND/);
     await page.context().close();
   } finally {
@@ -244,6 +251,30 @@ test("every length sentence with GloVe holds: the lengths drawn, each scheme's r
     }
   }
   assert.equal(checked, 48);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('with GloVe the dimension box is not read: no notice about an odd number, and a visible reason', async () => {
+  const { page, problems } = await openPage(session, `${session.url}?view=sentence&kind=integer&dim=7`);
+  const dim = page.getByLabel(/^Dimensions/);
+  await waitForSnapshot(page, (s) => s.dim === 7 && s.count > 0);
+  await vectorsSelect(page).selectOption('glove');
+  await drawnWithGlove(page);
+  // A paired scheme with the table's 100 dimensions: the reader's hidden 7 is not rounded.
+  await page.getByLabel('Position scheme').selectOption('rope');
+  await waitForSnapshot(page, (s) => s.embeddings === 'glove' && s.kind === 'rope' && s.count > 0);
+  assert.equal(await viewMessage(page), '');
+  assert.equal(await dim.isDisabled(), true);
+  const reason = page.locator('.dimension-reason');
+  assert.equal(await reason.isVisible(), true);
+  assert.equal(await reason.textContent(), 'GloVe 6B 100d has 100 numbers per word: the dimensions are its own.');
+  assert.equal(await dim.getAttribute('aria-describedby'), await reason.getAttribute('id'));
+  // Back to the synthetic vectors, the box holds the reader's 7 again, which RoPE now rounds up.
+  await vectorsSelect(page).selectOption('synthetic');
+  await waitForSnapshot(page, (s) => s.embeddings === 'synthetic' && s.dim === 8 && s.count > 0);
+  assert.match(await viewMessage(page), /needs an even number of dimensions \(they come in pairs\), so 7 became 8\./);
+  assert.equal(await reason.isHidden(), true);
   assert.deepEqual(problems, []);
   await page.context().close();
 });

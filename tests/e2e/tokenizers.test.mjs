@@ -131,7 +131,41 @@ test('a vocabulary loads inside <iframe sandbox="allow-scripts">', async () => {
   await page.context().close();
 });
 
-test('a missing vocabulary file: a clear message, the rest of the page works, choosing it again retries', async () => {
+test('a vocabulary another view loaded is used at once: no loading message, the figures never hidden', async () => {
+  const { page, problems } = await openPage(session, session.url);
+  const slot = (view) => page.locator(`[data-view-slot="${view}"]`);
+  await slot('magnitude').scrollIntoViewIfNeeded();
+  await slot('magnitude').getByTestId('tokenizer').selectOption('gpt2');
+  await waitForSnapshot(page, (state) => state.views.magnitude?.tokenizer === 'gpt2' && state.views.magnitude.count > 0, {
+    timeout: 30000,
+  });
+  await slot('sentence').scrollIntoViewIfNeeded();
+  await waitForSnapshot(page, (state) => state.views.sentence?.count > 0);
+  // Every state of the sentence view's message and results between two tasks, from now on.
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-view-slot="sentence"]');
+    window.seen = [];
+    new MutationObserver(() =>
+      window.seen.push({
+        message: root.querySelector('.view-message').textContent,
+        hidden: root.querySelector('.view-results').hidden,
+      }),
+    ).observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await slot('sentence').getByTestId('tokenizer').selectOption('gpt2');
+  const state = await waitForSnapshot(page, (s) => s.views.sentence?.tokenizer === 'gpt2' && s.views.sentence.count > 0);
+  assert.deepEqual(idsOf(state.views.sentence), DOG_IDS.gpt2);
+  const seen = await page.evaluate(() => window.seen);
+  assert.ok(seen.length > 0, 'the view redrew');
+  assert.deepEqual(
+    seen.filter(({ message, hidden }) => message.includes('Loading') || hidden),
+    [],
+  );
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a missing vocabulary file: a clear message, the rest of the page works, choosing it again or Try again retries', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'pe-lab-dist-'));
   try {
     cpSync(join(REPO_ROOT, 'dist'), folder, { recursive: true });
@@ -139,7 +173,7 @@ test('a missing vocabulary file: a clear message, the rest of the page works, ch
     const { page, problems } = await openPage(session, `${pathToFileURL(join(folder, 'index.html')).href}?view=sentence`);
     await tokenizerSelect(page).selectOption('llama3');
     await page.getByText('The Llama 3 vocabulary could not be loaded (the file vocab/llama3.js could not be loaded).').waitFor();
-    assert.match(await viewMessage(page), /Choose another tokenizer, or choose this one again to retry/);
+    assert.match(await viewMessage(page), /Choose another tokenizer, or try again\. Try again$/);
     await screenshot(page, 'tokenizer-load-failure');
     // Another tokenizer still works.
     await tokenizerSelect(page).selectOption('gpt2');
@@ -147,6 +181,13 @@ test('a missing vocabulary file: a clear message, the rest of the page works, ch
     // Choosing it again tries again (and fails again, visibly).
     await tokenizerSelect(page).selectOption('llama3');
     await page.getByText('The Llama 3 vocabulary could not be loaded').waitFor();
+    // So does the Try again button, from the keyboard: the file is asked for again, and fails again.
+    const failedLoads = problems.length;
+    await page.getByRole('button', { name: 'Try again' }).focus();
+    await page.keyboard.press('Enter');
+    while (problems.length === failedLoads) await page.waitForTimeout(50);
+    await page.getByRole('button', { name: 'Try again' }).waitFor();
+    assert.match(await viewMessage(page), /^The Llama 3 vocabulary could not be loaded/);
     for (const problem of problems) assert.match(problem, /llama3\.js|ERR_FILE_NOT_FOUND/);
     await page.context().close();
   } finally {

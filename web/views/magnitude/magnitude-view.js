@@ -63,11 +63,8 @@ export function mount({ pe, root, state, onChange }) {
     },
   });
   const message = createViewMessage();
-  const settled = () => {
-    render();
-    onChange(settings);
-  };
-  const loading = { tokenizers: createTokenizerLoading(pe, settled), embeddings: createEmbeddingLoading(pe, settled) };
+  // A load that ends changes no setting: the view draws again, as the sentence view does.
+  const loading = { tokenizers: createTokenizerLoading(pe, render), embeddings: createEmbeddingLoading(pe, render) };
   const note = element('p', 'figure-note embedding-note');
   const norms = createNormChart();
   const similarity = createSimilarityFigure();
@@ -122,7 +119,7 @@ export function mount({ pe, root, state, onChange }) {
     const outcome = analyzePanel(pe, loading, read, vectors.dim === null ? { embeddingStd: scale.std } : {});
     analysis = outcome.analysis ?? null;
     measured = analysis ? measure(pe, analysis, scale) : null;
-    message.show(outcome.message ?? null, outcome.level);
+    message.show(outcome.message ?? null, outcome.level, outcome.action);
     results.hidden = !analysis;
     if (analysis) draw(scale, vectors);
   }

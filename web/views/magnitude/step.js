@@ -20,8 +20,8 @@ export const step = {
   token embeddings with standard deviation 0.02 and uses them as they are. The Transformer paper
   multiplies its embeddings by √d but does not say how they are initialised; its authors’ library,
   tensor2tensor, draws them with standard deviation 1/√d, so after the multiplication each
-  component is about 1. Switch the word vector scale below to see which encodings still let the
-  meaning through.
+  component is about 1. With the synthetic token embeddings chosen below, switch the word vector
+  scale to see which encodings still let the meaning through.
 </p>
 `,
 };

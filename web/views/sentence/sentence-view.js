@@ -146,7 +146,7 @@ export function mount({ pe, root, state, onChange }) {
     settings = { ...read.values, shift: by ?? settings.shift };
     const outcome = analyzePanel(pe, loading, read);
     analysis = outcome.analysis ?? null;
-    message.show(outcome.message ?? null, outcome.level);
+    message.show(outcome.message ?? null, outcome.level, outcome.action);
     results.hidden = !analysis;
     if (!analysis) return;
     // The same sentence with the other mask setting, for the four-setting table.

@@ -54,8 +54,9 @@ export function analysisOptions(pe, values) {
 /**
  * The outcome for what a sentence view's panel reads (createSentenceControls' read()): a number
  * that is not usable yet as an error; word vectors that need the words tokenizer with another
- * one; a tokenizer or word vectors still loading or that failed to load as their message
- * (loading: { tokenizers, embeddings }, createTokenizerLoading's and createEmbeddingLoading's);
+ * one; a tokenizer or word vectors still loading or that failed to load as their message, with
+ * the button that tries again as action (loading: { tokenizers, embeddings },
+ * createTokenizerLoading's and createEmbeddingLoading's);
  * otherwise analyzeSentence of the values plus extra, with the panel's notice (a value it
  * adjusted) as an info message beside the figures.
  */

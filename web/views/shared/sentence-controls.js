@@ -71,6 +71,10 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
   const scheme = createSchemeControls({ schemes, state });
 
   const dim = wholeNumberInput(DIM_LIMITS, state.dim);
+  // Why the box cannot be changed, shown under it while a table of word vectors fixes it.
+  const dimReason = element('p', 'control-wide control-hint dimension-reason');
+  dimReason.id = freshId('dimension-reason');
+  dim.setAttribute('aria-describedby', dimReason.id);
   const start = wholeNumberInput(START_LIMITS, state.start);
   const lectureStart = element('button', 'lecture-start', `First copy at ${LECTURE_START}`);
   lectureStart.type = 'button';
@@ -94,6 +98,7 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
     vectorsCredit,
     ...scheme.elements,
     labelled(`Dimensions (${DIM_LIMITS.min}–${DIM_LIMITS.max})`, dim),
+    dimReason,
     startGroup,
     ...extras,
   );
@@ -127,15 +132,19 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
         showEmbeddingCredit(vectorsCredit, vectorsEntry);
         dim.disabled = vectorsEntry.dim !== null;
         dim.value = String(vectorsEntry.dim ?? lastDim);
-        dim.title =
-          vectorsEntry.dim === null ? '' : `${vectorsEntry.label} has ${vectorsEntry.dim} numbers per word: the dimensions are its own`;
+        dimReason.hidden = vectorsEntry.dim === null;
+        setText(
+          dimReason,
+          vectorsEntry.dim === null ? '' : `${vectorsEntry.label} has ${vectorsEntry.dim} numbers per word: the dimensions are its own.`,
+        );
         vectorsShown = vectorsEntry;
       }
+      // While a table fixes the box, the reader's number waits as it was, unread and unadjusted.
       const dimValue = dim.disabled ? lastDim : readWhole(dim, DIM_LIMITS);
       dim.setAttribute('aria-invalid', String(dimValue === null));
       if (dimValue === null) {
         problems.push(`Dimensions must be a whole number from ${DIM_LIMITS.min} to ${DIM_LIMITS.max}.`);
-      } else if (paired && dimValue % 2 === 1) {
+      } else if (paired && !dim.disabled && dimValue % 2 === 1) {
         // DIM_LIMITS.max is even, so the rounded value stays in range.
         lastDim = dimValue + 1;
         const { label } = scheme.scheme();
@@ -165,4 +174,11 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
       return { values, problem: problems.join(' ') || null, notice };
     },
   };
+}
+
+// An id no element of the page has yet: a page can show several sentence panels.
+function freshId(prefix) {
+  let n = 1;
+  while (document.getElementById(`${prefix}-${n}`)) n++;
+  return `${prefix}-${n}`;
 }

@@ -1,6 +1,5 @@
-import { element } from '../../charts/figure.js';
-import { besideScript } from '../../lib/classic-scripts.js';
-import { createLoadOnChoice } from './load-on-choice.js';
+import { showCreditLine } from './credit-line.js';
+import { createLoadOnChoice, usable } from './load-on-choice.js';
 
 // Which tokenizer splits a sentence view's text: the sentence under the text box that says how
 // the text is split (it follows the tokenizer chosen), and the loading of a vocabulary, which
@@ -26,24 +25,19 @@ export function tokenRule(entry) {
 
 /** Fills line with entry's credit and a link to its licence texts; empty for the built-in words. */
 export function showCredit(line, entry) {
-  line.hidden = !entry.licence;
-  if (!entry.licence) return line.replaceChildren();
-  const link = element('a', '', `licence texts (${entry.licence.name})`);
-  link.href = besideScript(entry.licence.file);
-  link.target = '_blank';
-  link.rel = 'noopener';
-  line.replaceChildren(`Vocabulary: ${entry.licence.credit}; `, link, '.');
+  const { licence } = entry;
+  showCreditLine(line, licence && `Vocabulary: ${licence.credit}; `, licence && `licence texts (${licence.name})`, licence?.file);
 }
 
-/** The loading of the tokenizers' vocabularies for a view (./load-on-choice.js); onSettled(): runs
- *  when a load ends, either way. */
-export function createTokenizerLoading(pe, onSettled) {
-  const labelOf = (name) => pe.tokenizers.find((entry) => entry.name === name).label;
+/** The loading of the tokenizers' vocabularies for a view (./load-on-choice.js); redraw(): runs
+ *  when a load ends, either way, or restarts. */
+export function createTokenizerLoading(pe, redraw) {
   return createLoadOnChoice({
+    entries: pe.tokenizers,
     load: (name) => pe.loadTokenizer(name),
-    what: (name) => `the ${labelOf(name)} vocabulary`,
+    loaded: (name) => usable(() => pe.tokenize('', { tokenizer: name })),
+    noun: 'vocabulary',
     other: 'another tokenizer',
-    builtIn: ['words'],
-    onSettled,
+    redraw,
   });
 }

@@ -10,13 +10,18 @@ export function createViewMessage() {
   message.hidden = true;
   return {
     element: message,
-    /** text: the sentence, or null to hide the line; level 'info' drops the error colours. */
-    show(text, level = 'error') {
+    /** text: the sentence, or null to hide the line; level 'info' drops the error colours;
+     *  action: { label, run } puts a button after the sentence that runs run() when pressed. */
+    show(text, level = 'error', action = null) {
       message.hidden = !text;
-      setText(message, text ?? '');
       message.classList.toggle('error', level === 'error');
+      if (!action) return setText(message, text ?? '');
+      const button = element('button', 'view-message-action', action.label);
+      button.type = 'button';
+      button.addEventListener('click', action.run);
+      message.replaceChildren(text, ' ', button);
     },
-    /** What the line says now, or null while it is hidden. */
-    text: () => (message.hidden ? null : message.textContent),
+    /** What the line says now (without its button), or null while it is hidden. */
+    text: () => (message.hidden ? null : (message.firstChild?.textContent ?? '')),
   };
 }
