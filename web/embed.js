@@ -6,8 +6,9 @@
 // messages from the iframes this script manages are believed.
 //
 // The element makes a lazy-loading iframe of the index.html one folder up (this script is
-// web/embed.js, in the repository and in dist/ alike), or of its src attribute, sandboxed to allow-scripts; not from file://, where Chromium lets a sandboxed page
-// load no files, its own scripts included. Each of its other attributes becomes a link parameter
+// web/embed.js, in the repository and in dist/ alike), or of its src attribute, sandboxed to
+// allow-scripts; not from file://, where Chromium lets a sandboxed page load no files, its own
+// scripts included. Each of its other attributes becomes a link parameter
 // (kv-heads="4" for kvHeads=4, as HTML attribute names have no capitals), and changing one
 // reloads the view with it.
 (() => {

@@ -94,6 +94,19 @@ test('every drawn chart has its numbers as a table a screen reader reaches, cut 
     await grid.locator('.figure-numbers-note').textContent(),
     'Showing the first 100 of 65,536 rows; save the CSV for all of them.',
   );
+  // The region is named after its figure, so two open tables are two differently named regions.
+  assert.equal(await page.getByRole('region', { name: /^The numbers of: Index 1 \(LSB\)/ }).count(), 1);
+  const waves = page.locator('[data-view-slot="waves"] figure.figure').first();
+  await waves.locator('button[aria-controls]').click();
+  const regionNames = await page.evaluate(() =>
+    [...document.querySelectorAll('.figure-numbers:not([hidden])')].map(
+      (region) => document.getElementById(region.getAttribute('aria-labelledby'))?.textContent,
+    ),
+  );
+  assert.equal(regionNames.length, 2);
+  assert.ok(regionNames.every(Boolean), `every open region has a name: ${regionNames}`);
+  assert.notEqual(regionNames[0], regionNames[1]);
+  await waves.locator('button[aria-controls]').click();
   // The region scrolls, so the keyboard must be able to reach it.
   assert.equal(await grid.locator('.figure-numbers').getAttribute('tabindex'), '0');
   // The table follows the figure: a new range rewrites it.

@@ -139,6 +139,23 @@ test('the same course page and embeds from file://', async () => {
   await checkCoursePage(url, 'file');
 });
 
+test('from file:// an embed, whose origin is "null" without any sandbox, is not told downloads are blocked', async () => {
+  const folder = `${pathToFileURL(DIST).href}/`;
+  const url = `${pathToFileURL(join(FIXTURES, 'course-page.html')).href}?lab=${encodeURIComponent(folder)}`;
+  const { page: host, problems } = await openPage(page, url, { waitForReady: false });
+  const frame = await frameOf(host, '#grid iframe');
+  assert.equal(await host.locator('#grid iframe').getAttribute('sandbox'), null, 'embed.js leaves the sandbox out for file://');
+  assert.equal(await frame.evaluate(() => window.origin), 'null', 'the opaque origin a sandbox would also give');
+  const [download] = await Promise.all([
+    host.waitForEvent('download'),
+    frame.locator('figure.figure .figure-save button', { hasText: 'CSV' }).first().click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^pe-lab-binary-grid-.*\.csv$/);
+  assert.equal(await frame.locator('.figure-copy').first().isHidden(), true, 'no "blocked here" fallback');
+  assert.deepEqual(problems, []);
+  await host.context().close();
+});
+
 const background = (host) => host.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 const grid = (host) =>
   host.evaluate(() => {

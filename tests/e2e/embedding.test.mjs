@@ -139,6 +139,9 @@ test('"Embed this view" gives the self-sizing element and a plain iframe for the
     // The code is written on the panel's 'toggle' event, which the browser queues after the click
     // (behind any view that the scroll brought near enough to draw).
     await page.waitForFunction(() => document.querySelector('[data-view-slot="grid"] + .embed-code textarea').value !== '');
+    // The grid may be drawn only now that the panel is in view; copying writes the code anew.
+    await page.locator('[data-view-slot="grid"] [data-testid="binary-grid"]').waitFor();
+    await panel.getByRole('button', { name: 'Copy iframe code' }).click();
     const [element, iframe] = await panel.locator('textarea').evaluateAll((codes) => codes.map(({ value }) => value));
     assert.match(
       element,
@@ -147,6 +150,17 @@ test('"Embed this view" gives the self-sizing element and a plain iframe for the
     );
     assert.match(iframe, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?view=grid&amp;start=64&amp;count=12" /, layout);
     assert.match(iframe, /sandbox="allow-scripts"/, layout);
+    // The plain iframe's height is what the view needs in a frame as wide as the view is here
+    // (plus the embed's 8 px padding each side): pasted so, it neither scrolls nor leaves a gap.
+    const height = Number(/ height="(\d+)"/.exec(iframe)[1]);
+    const width = await page.locator('[data-view-slot="grid"]').evaluate((slot) => slot.getBoundingClientRect().width);
+    const plainPage = await page.context().newPage();
+    await plainPage.setContent(`<!doctype html><html><body style="margin:0;width:${width + 16}px">${iframe}</body></html>`);
+    const plainFrame = plainPage.frameLocator('iframe');
+    await plainFrame.locator('body.ready').waitFor({ timeout: 15000 });
+    const needs = await plainFrame.locator('html').evaluate((html) => html.getBoundingClientRect().height);
+    assert.ok(Math.abs(height - needs) <= 2, `${layout}: iframe height ${height} for a view that needs ${needs}`);
+    await plainPage.close();
 
     // The code works as given: pasted into a page in place of this one, its script loads and its
     // element shows the grid at 64.

@@ -194,6 +194,29 @@ test('in the dark theme a saved picture is the figure as shown: dark paper, ligh
   }
 });
 
+// The category colours only the dark theme has (web/styles/themes.css), as a legend swatch writes them.
+const DARK_ONLY = ['#e69f00', '#56b4e9', '#e6edf3'];
+
+test('after the system theme changes, a view with no canvas chart saves its legend in the new colours', async () => {
+  const { page, problems } = await openPage(session, `${session.url}?view=mla`, { colorScheme: 'dark' });
+  assert.equal(await page.locator('[data-view-slot="mla"] canvas').count(), 0, 'the mla view draws no canvas');
+  const figures = page.locator('figure.figure:has(.figure-save button:not([hidden]):text-is("SVG"))');
+  const darkColours = async (figure) => {
+    const svg = (await save(page, figure, 'SVG')).bytes.toString('utf8');
+    return DARK_ONLY.filter((hex) => svg.includes(hex));
+  };
+  let legended = null;
+  for (let i = 0; i < (await figures.count()) && !legended; i += 1) {
+    if ((await darkColours(figures.nth(i))).length) legended = figures.nth(i);
+  }
+  assert.ok(legended, 'a figure whose legend uses a colour of the dark theme only');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  assert.deepEqual(await darkColours(legended), [], 'no dark-theme colour left in the light SVG');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test("CSV files hold the core's numbers: the grid, the sinusoidal encoding and the RoPE clocks", async () => {
   const { page, problems } = await openPage(
     session,

@@ -22,6 +22,19 @@ test('csvField: numbers in full, empty for missing, quotes only where RFC 4180 n
   assert.equal(csvField('PE(p) · PE(q)'), 'PE(p) · PE(q)');
 });
 
+test('csvField: text a spreadsheet would run as a formula is written as text; numbers are not touched', () => {
+  assert.equal(csvField('=SUM(A1:A9)'), "'=SUM(A1:A9)");
+  assert.equal(csvField('+1'), "'+1");
+  assert.equal(csvField('-ing'), "'-ing");
+  assert.equal(csvField('@home'), "'@home");
+  assert.equal(csvField('\tdog'), "'\tdog");
+  assert.equal(csvField('\rdog'), `"'\rdog"`); // still quoted for its line break
+  assert.equal(csvField('=a,b'), `"'=a,b"`);
+  assert.equal(csvField('a=b'), 'a=b');
+  assert.equal(csvField(-0.5), '-0.5');
+  assert.equal(tableCsv({ columns: ['token'], rows: [['=1+1']] }), "token\r\n'=1+1\r\n");
+});
+
 test('tableCsv: a header line and one line per row, CRLF ends, every row as long as the header', () => {
   const csv = tableCsv({
     columns: ['token', 'position', 'length'],

@@ -3,7 +3,7 @@
 // <pe-lab-view> element, which sizes itself to the view (web/embed.js), and a plain <iframe> of
 // fixed height for pages that take no scripts.
 import { element } from '../charts/figure.js';
-import { copyText } from '../lib/clipboard.js';
+import { PRESS_TO_COPY, copyOrSelect } from '../lib/clipboard.js';
 
 // URL() has already percent-encoded quotes and markup in an address; a parameter's value is
 // decoded text, so it needs the full escaping.
@@ -17,13 +17,41 @@ function iframeCode(url, name, height) {
 }
 
 // embed.js is web/embed.js beside index.html, in the repository and in dist/ alike, so the page's
-// own address finds it. HTML
-// attribute names have no capitals: kvHeads is written kv-heads, which embed.js reads back.
+// own address finds it. HTML attribute names have no capitals: kvHeads is written kv-heads, which
+// embed.js reads back.
 function elementCode(url) {
   const attributes = [...url.searchParams]
     .map(([name, value]) => ` ${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}="${attribute(value)}"`)
     .join('');
   return `<script src="${attribute(new URL('web/embed.js', url).href)}"></script>\n<pe-lab-view${attributes}></pe-lab-view>`;
+}
+
+// body.embedded's padding (web/styles/page.css), above and below the view in an embed.
+const EMBED_PADDING = 8;
+
+// A margin that collapses out through the slot at one edge ('Top' or 'Bottom'): the largest of the
+// margins of its first (last) shown descendants, down to one that keeps its children's margins in
+// (padding or a border at that edge, or a layout of its own such as flex).
+function outerMargin(slot, edge) {
+  const shown = [...slot.children].filter((node) => getComputedStyle(node).display !== 'none');
+  const node = edge === 'Top' ? shown[0] : shown.at(-1);
+  if (!node) return 0;
+  const style = getComputedStyle(node);
+  const margin = parseFloat(style[`margin${edge}`]) || 0;
+  const keepsIn =
+    style.display !== 'block' ||
+    style.overflow !== 'visible' ||
+    parseFloat(style[`padding${edge}`]) ||
+    parseFloat(style[`border${edge}Width`]);
+  return Math.max(margin, keepsIn ? 0 : outerMargin(node, edge));
+}
+
+// The height the embedded page needs if its frame is as wide as the view is here: the view's box,
+// the margins that collapse out of it here but stay inside the embed's padded page, and that
+// padding.
+function embedHeight(slot) {
+  const view = slot.getBoundingClientRect().height;
+  return Math.ceil(view + outerMargin(slot, 'Top') + outerMargin(slot, 'Bottom') + 2 * EMBED_PADDING);
 }
 
 // One form: what it is, its code, and a button that copies it.
@@ -55,25 +83,28 @@ export function addEmbedControl(slot, name, embedUrl) {
         'of the view and follows it; attributes set the view (theme="dark", "light" or "auto" sets its colours).',
       3,
     ),
-    codeBlock('iframe', 'Plain iframe, for pages that allow no scripts: its height is fixed at what the view needs now.', 3),
+    codeBlock(
+      'iframe',
+      'Plain iframe, for pages that allow no scripts: its height is fixed at what the view needs at the width it has on this page.',
+      3,
+    ),
   ];
   const [scripted, plain] = forms;
 
   const refresh = () => {
     const url = new URL(embedUrl(), location.href);
     scripted.code.value = elementCode(url);
-    plain.code.value = iframeCode(url, name, Math.ceil(slot.getBoundingClientRect().height) + 24);
+    plain.code.value = iframeCode(url, name, embedHeight(slot));
   };
   panel.addEventListener('toggle', refresh);
   const fromDisk = location.protocol === 'file:';
   const hint = (copied) =>
-    (copied ? 'Copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.') +
+    (copied ? 'Copied.' : `Selected: ${PRESS_TO_COPY}.`) +
     (fromDisk ? ' This page was opened from disk: put your web address in place of the file:// one.' : '');
   for (const { code, copy, status } of forms) {
     copy.addEventListener('click', async () => {
       refresh();
-      code.select();
-      const copied = await copyText(code.value); // where refused, the text stays selected
+      const copied = await copyOrSelect(code.value, code);
       for (const form of forms) form.status.textContent = '';
       status.textContent = hint(copied);
     });

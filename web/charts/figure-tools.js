@@ -4,15 +4,17 @@
 // Where downloads are blocked (a sandboxed iframe without allow-downloads) saving offers the
 // file to copy instead, and says why.
 import { element } from './dom.js';
-import { copyImage, copyText } from '../lib/clipboard.js';
+import { PRESS_TO_COPY, copyImage, copyOrSelect } from '../lib/clipboard.js';
 import { PNG_SCALE, figurePng, figureSvg } from './figure-picture.js';
 import { SHOWN, figureFileName, shownPart, tableCsv } from '../lib/figure-data.js';
+import { inOpaqueSandbox } from '../lib/sandbox.js';
 
 let panelCount = 0;
 
-/** Why a download from this page would be refused, or null when it would not: a frame whose
- *  sandbox leaves out allow-downloads. A sandboxed frame without allow-same-origin cannot read
- *  its own attribute; its origin is then opaque ('null'), which is the sign used. */
+/** Why a download from this page would be refused, or null when it would not or cannot be told:
+ *  a frame whose sandbox leaves out allow-downloads. A sandboxed frame without allow-same-origin
+ *  cannot read its own attribute (web/lib/sandbox.js says what it can tell); in a page opened
+ *  from disk nothing can be told, so the download is simply tried. */
 export function downloadsBlockedBecause() {
   if (window.top === window) return null;
   const frame = (() => {
@@ -30,7 +32,7 @@ export function downloadsBlockedBecause() {
       ? `Downloads are blocked here: this page runs in a sandboxed frame without allow-downloads${fix}`
       : null;
   }
-  return window.origin === 'null'
+  return inOpaqueSandbox()
     ? `Downloads are most likely blocked here: this page runs in a frame with no origin of its own, as a sandbox gives it, and a sandbox blocks downloads unless it allows them${fix}`
     : null;
 }
@@ -122,7 +124,7 @@ export function createFigureTools(parts) {
   numbers.hidden = true;
   numbers.tabIndex = 0; // a wide table scrolls sideways: the keyboard must reach it
   numbers.setAttribute('role', 'region');
-  numbers.setAttribute('aria-label', 'The numbers of the figure');
+  numbers.setAttribute('aria-labelledby', `${numbersId}-caption`); // renderTable's caption, the figure's title
   const fallback = element('div', 'figure-copy');
   fallback.hidden = true;
   const problem = element('p', 'figure-tools-problem');
@@ -185,8 +187,7 @@ export function createFigureTools(parts) {
       content.value = await blob.text();
       content.setAttribute('aria-label', `${name}, to copy`);
       copy.addEventListener('click', async () => {
-        content.select();
-        status.textContent = (await copyText(content.value)) ? 'Copied.' : 'Selected: press Ctrl+C (or ⌘C) to copy.';
+        status.textContent = (await copyOrSelect(content.value, content)) ? 'Copied.' : `Selected: ${PRESS_TO_COPY}.`;
       });
     }
     const actions = element('div', 'figure-copy-actions');

@@ -23,7 +23,8 @@ const RED_TO_BLUE = interpolateRgbBasis([
 ]);
 
 // Okabe & Ito's categorical palette (yellow left out: too faint on white; orange and sky blue
-// darkened on white, black turned light on the dark paper, so that each keeps 3:1 on its paper). Used for duplicate groups and for series in line charts.
+// darkened on white, black turned light on the dark paper, so that each keeps 3:1 on its paper).
+// Used for duplicate groups and for series in line charts.
 export const CATEGORY_COLORS = [0, 1, 2, 3, 4, 5, 6].map((k) => `var(--category-${k})`);
 
 // Binary cells: the one for 0 close to the paper, the one for 1 far from it; they differ in
@@ -50,18 +51,22 @@ export function divergingColor(value, limit) {
   return RED_TO_BLUE(0.5 - t / 2); // it runs red -> blue, so flip it
 }
 
-// Canvas cannot read CSS variables: the theme's value of each, looked up once per theme.
+// Canvas cannot read CSS variables: the theme's value of each, looked up once per theme. Keyed by
+// the theme shown (html's data-theme, set by web/app/theme.js) rather than cleared by a watcher,
+// so that a page with no canvas chart, which never watches, still exports legends in the colours
+// of the theme on screen.
 const resolved = new Map();
 const themeWatchers = new Set();
 let themeObserver = null;
 
 /** The colour a canvas should paint for color: a palette variable's current value, else color. */
 export function canvasColor(color) {
-  let value = resolved.get(color);
+  const key = `${document.documentElement.dataset.theme ?? ''} ${color}`;
+  let value = resolved.get(key);
   if (value === undefined) {
     const name = /^var\((--[\w-]+)\)$/.exec(color)?.[1];
     value = name ? getComputedStyle(document.documentElement).getPropertyValue(name).trim() : color;
-    resolved.set(color, value);
+    resolved.set(key, value);
   }
   return value;
 }
@@ -70,7 +75,6 @@ export function canvasColor(color) {
 export function onThemeChange(repaint) {
   themeWatchers.add(repaint);
   themeObserver ??= new MutationObserver(() => {
-    resolved.clear();
     for (const watcher of themeWatchers) watcher();
   });
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });

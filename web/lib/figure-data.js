@@ -5,11 +5,13 @@
 // units and conventions: 'index 1 (bit 0, LSB)'), rows arrays of numbers or strings.
 
 /** One CSV field: numbers at full precision, null/undefined empty, text quoted when it holds a
- *  separator, a quote, a line break or edge spaces (RFC 4180; quotes doubled). */
+ *  separator, a quote, a line break or edge spaces (RFC 4180; quotes doubled). Text that a
+ *  spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return; a
+ *  token such as '=' or '-ing' can) gets a leading apostrophe, which spreadsheets show as text. */
 export function csvField(value) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : String(value).toLowerCase();
-  const text = String(value);
+  const text = /^[=+\-@\t\r]/.test(String(value)) ? `'${value}` : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -2,12 +2,12 @@
 // that rebuilds the figure's numbers with the settings on screen, says so, and where the browser
 // keeps the clipboard closed shows the snippet selected in a text box to copy by hand.
 import { element } from '../../charts/figure.js';
-import { copyText } from '../../lib/clipboard.js';
+import { PRESS_TO_COPY, copyOrSelect } from '../../lib/clipboard.js';
 import { LIBRARIES } from '../../lib/python-snippets.js';
 
 const CLIPBOARD_CLOSED =
   'The browser did not let this page use the clipboard (as in a sandboxed frame, or some pages opened ' +
-  'from disk): the snippet is selected below; press Ctrl+C (or ⌘C) to copy it.';
+  `from disk): the snippet is selected below; ${PRESS_TO_COPY} it.`;
 
 /**
  * Returns { element, clear() }. snippet(library) makes the code for the current settings when
@@ -36,18 +36,13 @@ export function createCopyCode({ snippet, what }) {
     button.addEventListener('click', async () => {
       const code = snippet(name);
       const lines = code.trimEnd().split('\n').length;
-      if (await copyText(code)) {
-        fallback.hidden = true;
-        status.textContent = `Copied ${lines} lines of ${label}.`;
-        return;
-      }
-      text.value = code;
-      text.rows = Math.min(lines, 16);
-      text.setAttribute('aria-label', `${label} code for ${what}`);
-      fallback.hidden = false;
-      text.focus();
-      text.select();
-      status.textContent = `${label} code below (${lines} lines).`;
+      const copied = await copyOrSelect(code, text, () => {
+        text.rows = Math.min(lines, 16);
+        text.setAttribute('aria-label', `${label} code for ${what}`);
+        fallback.hidden = false;
+      });
+      if (copied) fallback.hidden = true;
+      status.textContent = copied ? `Copied ${lines} lines of ${label}.` : `${label} code below (${lines} lines).`;
     });
     row.append(button);
   }
