@@ -97,6 +97,8 @@ export function addEmbedControl(slot, name, embedUrl) {
     plain.code.value = iframeCode(url, name, embedHeight(slot));
   };
   panel.addEventListener('toggle', refresh);
+  // The height follows the view while the panel is open (a view further down draws when reached).
+  new ResizeObserver(() => panel.open && refresh()).observe(slot);
   const fromDisk = location.protocol === 'file:';
   const hint = (copied) =>
     (copied ? 'Copied.' : `Selected: ${PRESS_TO_COPY}.`) +

@@ -1,5 +1,6 @@
 import { element } from '../../charts/figure.js';
 import { besideScript } from '../../lib/classic-scripts.js';
+import { externalLinkTarget } from '../../lib/sandbox.js';
 
 // The line under a choice of the sentence panel that credits what it loads (a vocabulary, a table
 // of word vectors) and links to the licence texts shipped beside the page's script.
@@ -11,7 +12,8 @@ export function showCreditLine(line, credit, linkText, file) {
   if (!credit) return line.replaceChildren();
   const link = element('a', '', linkText);
   link.href = besideScript(file);
-  link.target = '_blank';
+  // A new tab where one can open; inside a sandbox without popups, the frame itself.
+  link.target = externalLinkTarget();
   link.rel = 'noopener';
   line.replaceChildren(credit, link, '.');
 }
