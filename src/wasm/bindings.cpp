@@ -50,6 +50,18 @@ val copy_to_js(const std::vector<T>& values) {
   return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
 }
 
+// count values written into the JS typed array target from index at, or read from source's index
+// at into out: one bulk copy each, so results and inputs stream through wasm a block at a time.
+template <typename T>
+void write_to_js(const val& target, double at, const T* values, std::size_t count) {
+  target.call<void>("set", val(emscripten::typed_memory_view(count, values)), at);
+}
+template <typename T>
+void read_from_js(const val& source, double at, std::size_t count, T* out) {
+  val(emscripten::typed_memory_view(count, out))
+      .call<void>("set", source.call<val>("subarray", at, at + static_cast<double>(count)));
+}
+
 // { error: 'TypeError' | 'RangeError', message }: web/pe.js throws the matching JS error.
 val error_object(const pe::InputError& error) {
   val result = val::object();
@@ -215,9 +227,8 @@ val encode_into_js(pe::EncodeRequest request) {
     request.range.start = whole.start + row;
     request.range.count = std::min(rows, whole.count - row);
     pe::encode(request, block.data());
-    table.call<void>("set",
-                     val(emscripten::typed_memory_view(request.range.value_count(), block.data())),
-                     static_cast<double>(row * whole.dim));
+    write_to_js(table, static_cast<double>(row * whole.dim), block.data(),
+                request.range.value_count());
   }
   return table;
 }
@@ -265,13 +276,11 @@ class JsWeights final : public pe::WeightsTable {
       : count_(count),
         table_(val::global("Float32Array").new_(static_cast<double>(count) * count)) {}
   void write_rows(int first, int rows, const float* values) override {
-    table_.call<void>("set", val(emscripten::typed_memory_view(rows * count_, values)),
-                      static_cast<double>(first) * count_);
+    write_to_js(table_, static_cast<double>(first) * count_, values,
+                static_cast<std::size_t>(rows) * count_);
   }
   void read_row(int row, float* out) const override {
-    const double from = static_cast<double>(row) * count_;
-    val(emscripten::typed_memory_view(count_, out))
-        .call<void>("set", table_.call<val>("subarray", from, from + count_));
+    read_from_js(table_, static_cast<double>(row) * count_, count_, out);
   }
   const val& table() const { return table_; }
 
@@ -401,9 +410,8 @@ class SimilarityTiles {
   // Rows first .. of the caller's table into block; returns how many.
   int read(int first, std::vector<float>& block) const {
     const int count = std::min(tile_, rows_ - first);
-    const double from = static_cast<double>(first) * dim_;
-    val(emscripten::typed_memory_view(static_cast<std::size_t>(count) * dim_, block.data()))
-        .call<void>("set", data_.call<val>("subarray", from, from + count * dim_));
+    read_from_js(data_, static_cast<double>(first) * dim_, static_cast<std::size_t>(count) * dim_,
+                 block.data());
     return count;
   }
   const float* row(const std::vector<float>& block, int r) const {
@@ -413,9 +421,8 @@ class SimilarityTiles {
   void write(val& matrix, const std::vector<double>& tile, int first_row, int rows,
              int first_column, int columns) const {
     for (int r = 0; r < rows; ++r)
-      matrix.call<void>("set",
-                        val(emscripten::typed_memory_view(columns, tile.data() + r * columns)),
-                        static_cast<double>(first_row + r) * rows_ + first_column);
+      write_to_js(matrix, static_cast<double>(first_row + r) * rows_ + first_column,
+                  tile.data() + r * columns, columns);
   }
 
   val data_;
@@ -565,11 +572,8 @@ val binary_structure(val options) {
     const std::int64_t described = std::min(kept + 1, whole.count - first);
     pe::describe_binary_rows({whole.start + first, described, whole.dim}, block_hamming.data(),
                              block_codes.data());
-    hamming.call<void>("set",
-                       val(emscripten::typed_memory_view(described - 1, block_hamming.data())),
-                       static_cast<double>(first));
-    same_code_as.call<void>("set", val(emscripten::typed_memory_view(kept, block_codes.data())),
-                            static_cast<double>(first));
+    write_to_js(hamming, static_cast<double>(first), block_hamming.data(), described - 1);
+    write_to_js(same_code_as, static_cast<double>(first), block_codes.data(), kept);
   }
   const std::int64_t repeats_from = pe::first_repeated_position(whole.dim);
   val result = val::object();
@@ -598,8 +602,7 @@ val smooth_bits(val options) {
   for (std::int64_t first = 0; first < samples; first += rows) {
     const std::int64_t kept = std::min(rows, samples - first);
     pe::encode_smooth_bits(request, first, kept, block.data());
-    data.call<void>("set", val(emscripten::typed_memory_view(kept * request.dim, block.data())),
-                    static_cast<double>(first * request.dim));
+    write_to_js(data, static_cast<double>(first * request.dim), block.data(), kept * request.dim);
   }
   val result = val::object();
   result.set("data", data);
@@ -663,13 +666,11 @@ val rotate(val options) {
     const std::int64_t count = std::min(rows_per_block, rows - row);
     const std::int64_t from = row * width;
     const std::int64_t values = count * width;
-    val view(emscripten::typed_memory_view(values, block.data()));
-    view.call<void>("set", data.call<val>("subarray", static_cast<double>(from),
-                                          static_cast<double>(from + values)));
+    read_from_js(data, static_cast<double>(from), values, block.data());
     if (const auto error = pe::find_non_finite(block.data(), values, from))
       return error_object(*error);
     pe::rotate_rows(theta, pairing, first + row, count, width, block.data(), width);
-    rotated.call<void>("set", view, static_cast<double>(from));
+    write_to_js(rotated, static_cast<double>(from), block.data(), values);
   }
   val result = val::object();
   result.set("data", rotated);
