@@ -90,8 +90,12 @@ test('npm pack holds the API and nothing else, and the installed package works i
     const project = path.join(dir, 'project');
     await mkdir(project);
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    // --offline: its dependencies (the tokenizer packages) come from the cache npm ci filled.
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], {
+    // --prefer-offline, not --offline: npm ci leaves the tarballs of the dependencies (the tokenizer
+    // packages) in the npm cache but not the registry's metadata, which installing a tarball needs
+    // to resolve their version ranges; on a fresh machine's empty cache --offline fails with
+    // ENOTCACHED. As a user's install does, this asks the registry for what the cache lacks (the
+    // metadata) and takes the tarballs from the cache.
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], {
       cwd: project,
     });
 
