@@ -70,7 +70,7 @@ for (const block of blocks.filter(({ lang }) => lang === 'js' || lang === 'ts'))
       typeCheck(code, block.line);
       code = (await transform(code, { loader: 'ts', format: 'esm' })).code;
     }
-    code = code.replace(/from '(\.[^']*|pe-lab)'/g, (_, specifier) => `from '${resolve(specifier)}'`);
+    code = code.replace(/from (['"])(\.[^'"]*|pe-lab)\1/g, (_, quote, specifier) => `from '${resolve(specifier)}'`);
     const setsUpPe = /\bconst pe = /.test(code);
     const module = join(scratch, `block-${block.line}.mjs`);
     writeFileSync(module, setsUpPe ? code : `import { loadPE } from '${PE_URL}';\nconst pe = await loadPE();\n${code}`);
