@@ -25,11 +25,26 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Starts a server (optionally with a CSP header) and a browser; call close() when done. */
+// Set by shared-browser.mjs (the browser stage of `npm test`): the address of one Chromium that
+// every test file of the stage connects to, instead of starting its own.
+const SHARED_BROWSER = process.env.PE_LAB_BROWSER_WS;
+
+/** Launches Chromium as a server that test processes connect to; close() stops it. */
+export async function launchBrowserServer() {
+  return chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts a server (optionally with a CSP header) and a browser, or a connection to the shared
+ * browser when the file runs under shared-browser.mjs; call close() when done. Either way the
+ * session's pages are its own: each openPage makes a new context (a fresh, empty profile), and
+ * close() closes them.
+ */
 export async function startSession({ root = REPO_ROOT, csp = null } = {}) {
   const server = await startStaticServer({ root, csp });
-  // playwright gives each launch a fresh, empty profile of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = SHARED_BROWSER
+    ? await chromium.connect(SHARED_BROWSER)
+    : await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   return {
     url: server.url,
     browser,
