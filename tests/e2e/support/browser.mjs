@@ -97,6 +97,14 @@ export async function openPage(
   return { page, problems };
 }
 
+/** The bytes of a finished download as a Buffer. (download.path() throws when the browser is the
+ *  shared one of `npm test`, reached over a connection; the stream works either way.) */
+export async function downloadBytes(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 /** Saves a full-page screenshot under tests/artifacts/screenshots/ and returns its path. */
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
