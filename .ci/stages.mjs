@@ -30,6 +30,8 @@ export const NODE_SUITES = {
   js: {},
   types: {},
   package: {},
+  // The runner's own tests (tests/ci), which need no build.
+  ci: { needs: [] },
   e2e: { needs: ['web', 'dist'], browser: true },
 };
 

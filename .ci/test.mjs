@@ -10,10 +10,10 @@
 // A failed build skips the stages that need it; a failed check or suite does not stop the others.
 // The exit status is 1 when any stage failed.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PlanError, choose, command } from './plan.mjs';
 import { CORES, stages } from './stages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,70 +22,17 @@ const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'u
 process.chdir(root);
 
 const args = process.argv.slice(2);
-const listOnly = args.includes('--list');
-const plan = choose(
-  stages(root),
-  args.filter((arg) => arg !== '--list'),
-);
-
-if (listOnly) {
-  for (const stage of plan) console.log(`${stage.name.padEnd(14)} ${command(stage).join(' ')}`);
-} else {
-  process.exitCode = await run(plan);
-}
-
-/** The stages a run with these filters makes, each with the part of it a filter picked. */
-function choose(all, filters) {
-  if (filters.length === 0) return all;
-  const picked = new Map();
-  for (const filter of filters) {
-    const [name, ...rest] = filter
-      .replace(/^(\.\/)?(tests\/)?/, '')
-      .replace(/\.test\.mjs$/, '')
-      .split('/');
-    const part = rest.join('/');
-    const stage = all.find((candidate) => candidate.name === name && !candidate.build);
-    if (!stage) {
-      const names = all.filter((candidate) => !candidate.build && !candidate.setup).map((candidate) => candidate.name);
-      console.error(`npm test: no stage "${name}" (from "${filter}"); the stages are ${names.join(', ')}.`);
-      process.exit(2);
-    }
-    const parts = picked.get(stage) ?? [];
-    // A whole stage ('') wins over any part of it.
-    picked.set(stage, part === '' || parts.includes('') ? [''] : [...parts, part]);
-  }
-  const needed = new Set([...picked.keys()].flatMap((stage) => stage.needs));
-  return all
-    .filter((stage) => stage.setup || picked.has(stage) || (stage.build && needed.has(stage.build)))
-    .map((stage) => (picked.has(stage) && !picked.get(stage).includes('') ? { ...stage, parts: picked.get(stage) } : stage));
-}
-
-/** The command line of a stage. */
-function command(stage) {
-  if (stage.command) return stage.command;
-  if (stage.ctest) {
-    const regex = stage.parts ? ['-R', stage.parts.join('|')] : [];
-    return ['ctest', '--test-dir', stage.ctest, '--output-on-failure', '-j', String(CORES), ...regex];
-  }
-  const files = testFiles(stage);
-  const nodeTest = ['node', '--test', `--test-concurrency=${stage.concurrency}`, ...files];
-  return stage.browser ? ['node', 'tests/e2e/support/shared-browser.mjs', ...nodeTest] : nodeTest;
-}
-
-/** A node stage's files: all of its folder's, or those whose name starts with a part picked. */
-function testFiles(stage) {
-  const names = readdirSync(join(root, stage.folder))
-    .filter((file) => file.endsWith('.test.mjs'))
-    .sort();
-  if (!stage.parts) return names.map((file) => `${stage.folder}/${file}`);
-  const chosen = names.filter((file) =>
-    stage.parts.some((part) => (names.includes(`${part}.test.mjs`) ? file === `${part}.test.mjs` : file.startsWith(part))),
-  );
-  if (chosen.length === 0) {
-    console.error(`npm test: no file of ${stage.folder} matches ${stage.parts.join(', ')}.`);
-    process.exit(2);
-  }
-  return chosen.map((file) => `${stage.folder}/${file}`);
+try {
+  const plan = choose(
+    stages(root),
+    args.filter((arg) => arg !== '--list'),
+  ).map((stage) => ({ ...stage, argv: command(stage, root) }));
+  if (args.includes('--list')) for (const stage of plan) console.log(`${stage.name.padEnd(14)} ${stage.argv.join(' ')}`);
+  else process.exitCode = await run(plan);
+} catch (error) {
+  if (!(error instanceof PlanError)) throw error;
+  console.error(`npm test: ${error.message}`);
+  process.exitCode = 2;
 }
 
 /** Runs the plan; prints the table; resolves to the exit status. */
@@ -100,9 +47,9 @@ async function run(plan) {
       rows.push({ name: stage.name, result: `skipped: ${setupFailed ? 'setup' : `build ${missing.join(', ')}`} failed` });
       continue;
     }
-    console.log(`\n==> ${stage.name}: ${command(stage).join(' ')}`);
+    console.log(`\n==> ${stage.name}: ${stage.argv.join(' ')}`);
     const start = clock();
-    const status = await spawnAndWait(command(stage));
+    const status = await spawnAndWait(stage.argv);
     const took = since(start);
     const result = status === 0 ? 'passed' : 'failed';
     if (result === 'failed' && stage.build) failedBuilds.add(stage.build);
