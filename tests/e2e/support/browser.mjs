@@ -105,11 +105,16 @@ export async function downloadBytes(download) {
   return Buffer.concat(chunks);
 }
 
-/** Saves a full-page screenshot under tests/artifacts/screenshots/ and returns its path. */
+/**
+ * Saves a full-page screenshot under tests/artifacts/screenshots/ and returns its path. One image
+ * pixel per CSS pixel: at the pages' 2x screens a full page was four times the pixels to paint and
+ * encode (7,000 px tall: 16 s against 8 s on a loaded machine), for a picture only people look at.
+ * It is no check, so a busy machine gets two minutes for it, not playwright's 30 s.
+ */
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, scale: 'css', timeout: 120_000 });
   return path;
 }
 
