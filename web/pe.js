@@ -527,6 +527,10 @@ function embeddingsEntry(name) {
   return entry;
 }
 
+// Resolves in a task of its own: a page draws in between (steps of a load that would together hold
+// its main thread for hundreds of milliseconds run one per task).
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
 // A table's bytes: in a page from its classic script (web/build/bundle.mjs), whose registry entry
 // is dropped once read (6.6 MB of base64); elsewhere (Node) from the file, by a module whose
 // specifier is a value so that bundlers leave it alone.
@@ -537,7 +541,10 @@ async function fetchEmbeddingBytes(entry) {
     const text = vectors[entry.name];
     if (typeof text !== 'string') throw new Error(`the file ${embeddingScript(entry.name)} did not register the vectors "${entry.name}"`);
     delete vectors[entry.name];
-    return latin1Bytes(atob(text));
+    await nextTask();
+    const bytes = atob(text);
+    await nextTask();
+    return latin1Bytes(bytes);
   }
   return (await import(entry.readerModule)).default();
 }
@@ -546,7 +553,10 @@ async function fetchEmbeddingBytes(entry) {
 // table's components, the standard deviation given to the synthetic vector of a word the table
 // lacks, so that its length is about the typical length of the table's vectors.
 async function fetchEmbeddings(name) {
-  const table = decodeGloveTable(await fetchEmbeddingBytes(embeddingsEntry(name)));
+  const bytes = await fetchEmbeddingBytes(embeddingsEntry(name));
+  await nextTask();
+  const table = decodeGloveTable(bytes);
+  await nextTask();
   let squares = 0;
   for (const value of table.vectors) squares += value * value;
   return { table, oovStd: Math.sqrt(squares / table.vectors.length) };
