@@ -30,9 +30,8 @@ const SENTENCE = `${'The dog chased another dog. '.repeat(10)}The cat saw it`;
 const MAGNITUDE = `${'The cat and the kitten watched a plane '.repeat(8)}`.trim();
 
 const { schemes } = await loadPE();
-// whileLoading: the tokenizer another view loads during the keystrokes, and its id of that view's
-// first word, which tells when its tokens are drawn.
-const LOADING = { view: 'magnitude', tokenizer: 'deepseek-v3', firstId: 671 };
+// whileLoading: the tokenizer another view loads during the keystrokes.
+const LOADING = { view: 'magnitude', tokenizer: 'deepseek-v3' };
 const BOXES = [
   ...schemes.map(({ name }) => ({ view: 'sentence', kind: name, text: SENTENCE })),
   { view: 'magnitude', kind: null, text: MAGNITUDE },
@@ -105,9 +104,12 @@ try {
         select.value = loading.tokenizer;
         select.dispatchEvent(new Event('input', { bubbles: true }));
         select.dispatchEvent(new Event('change', { bubbles: true }));
-        const drawn = () => other.querySelector('.token-chip .token-id')?.textContent === `id ${loading.firstId}`;
-        for (let k = 0; k < count && !drawn(); k += 1) times.push(await keystroke(k % 2 === 0));
-        if (!drawn()) throw new Error(`${loading.tokenizer} was not drawn in the ${loading.view} view after ${count} keystrokes`);
+        const drawn = async () => {
+          const state = (await window.peDemo.snapshot()).views[loading.view];
+          return state.tokenizer === loading.tokenizer && state.count > 0;
+        };
+        for (let k = 0; k < count && !(await drawn()); k += 1) times.push(await keystroke(k % 2 === 0));
+        if (!(await drawn())) throw new Error(`${loading.tokenizer} was not drawn in the ${loading.view} view after ${count} keystrokes`);
         return times;
       },
       { view, kind, text, warmup: WARMUP_KEYSTROKES, count: KEYSTROKES, whileLoading },
