@@ -104,7 +104,7 @@ test('links keep the tokenizer: plain in an embed, with the view prefix on the f
 
 test('a vocabulary loads from dist/ over file://, and under the strict CSP', async () => {
   const fromDisk = await openPage(session, `${pathToFileURL(DIST_INDEX).href}?view=sentence&tokenizer=llama3`);
-  // Six megabytes to fetch and parse: the view says so while it waits.
+  // A vocabulary to fetch and build: the view says so while it waits.
   await fromDisk.page.getByText('Loading the Llama 3 vocabulary… The figures appear once it is here.').waitFor();
   assert.deepEqual(idsOf(await drawnWith(fromDisk.page, 'llama3')), DOG_IDS.llama3);
   assert.deepEqual(fromDisk.problems, []);
