@@ -6,6 +6,7 @@ import { createFigure } from './figure.js';
 import { drawAxis, svgElement } from './svg.js';
 import { createSvgReadout } from './svg-readout.js';
 import { trackWidth } from './width-tracker.js';
+import { powerOfTen } from '../lib/format.js';
 
 /** A figure holding one SVG chart with a readout, redrawn by onResize(width) at a new width.
  *  Returns { frame, figure, svg, reading, width() }. */
@@ -24,13 +25,6 @@ export function createSvgFigure({
 const ROW = 30;
 const BAR = 18;
 const MARGIN = { top: 6, bottom: 46, gap: 8, text: 7 };
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** "10⁵", "10⁻⁷": a power of ten as an axis label. */
-export function powerOfTen(exponent) {
-  const digits = [...String(Math.abs(exponent))].map((digit) => SUPERSCRIPT[digit]).join('');
-  return exponent === 0 ? '1' : `10${exponent < 0 ? '⁻' : ''}${digits}`;
-}
 
 /**
  * Returns { figure, frame, update({ bars, axisLabel, labelWidth, textWidth }) } where bars are

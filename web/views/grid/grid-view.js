@@ -6,7 +6,7 @@ import { BIT_COLORS } from '../../charts/palette.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { encodingSnippet } from '../../lib/python-snippets.js';
 import { createCopyCode } from '../shared/copy-code.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 import { labelled } from '../shared/control-parts.js';
 import { createRangeControls } from '../shared/range-controls.js';
 import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';

@@ -8,7 +8,7 @@ import { CATEGORY_COLORS, INK, MUTED_INK, PAPER } from '../../charts/palette.js'
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/format.js';
+import { formatShort, formatWhole, quoteToken, tokenLabel } from '../../lib/format.js';
 import { formatRatio } from './ratio-words.js';
 
 const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles

@@ -7,7 +7,7 @@
 import { svgElement } from '../../charts/svg.js';
 import { createSvgFigure } from '../../charts/bar-chart.js';
 import { ACCENT_INK, ALERT_INK, CACHED_TINT, CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
-import { formatWhole as n } from '../shared/format.js';
+import { formatWhole as n } from '../../lib/format.js';
 import { appendMathSvg, plainMath } from './math-text.js';
 
 const CACHED = CATEGORY_COLORS[0]; // blue

@@ -7,7 +7,7 @@ import { element } from '../../charts/figure.js';
 import { createBarChart } from '../../charts/bar-chart.js';
 import { CATEGORY_COLORS as COLORS } from '../../charts/palette.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
-import { formatShort, formatSmall, formatWhole } from '../shared/format.js';
+import { formatShort, formatSmall, formatWhole } from '../../lib/format.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { BYTES, CALCULATOR_FIELDS, CUSTOM, DEFAULT_PRESET, DIMS, EXPERIMENT_FIELDS, mlaParams, presetDims } from './mla-params.js';
 import { createMlaDiagram } from './mla-diagram.js';

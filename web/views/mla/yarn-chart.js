@@ -4,8 +4,8 @@
 import { scaleLinear } from 'd3-scale';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { CATEGORY_COLORS, MUTED_INK } from '../../charts/palette.js';
-import { createSvgFigure, powerOfTen } from '../../charts/bar-chart.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { createSvgFigure } from '../../charts/bar-chart.js';
+import { formatShort, formatWhole, powerOfTen } from '../../lib/format.js';
 import { setMathHtml } from './math-text.js';
 
 const [BEFORE, AFTER] = [CATEGORY_COLORS[0], CATEGORY_COLORS[4]];

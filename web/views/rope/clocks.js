@@ -6,7 +6,7 @@ import { createFigure } from '../../charts/figure.js';
 import { svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole } from '../../lib/format.js';
 
 const HAND_COLOR = CATEGORY_COLORS[0];
 const LABEL_ROOM = 14;

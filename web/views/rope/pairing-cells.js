@@ -5,7 +5,7 @@ import { createFigure, element } from '../../charts/figure.js';
 import { CHART_FONT, createCellCanvas } from '../../charts/cell-canvas.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { canvasColor, INK } from '../../charts/palette.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole } from '../../lib/format.js';
 
 const ROW_HEIGHT = 24;
 const HINT = 'Point at a cell, or Tab to the chart and use the arrow keys, to read a channel.';

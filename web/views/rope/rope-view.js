@@ -9,7 +9,7 @@ import { frequencySnippet, rotationSnippet } from '../../lib/python-snippets.js'
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
 import { createCopyCode } from '../shared/copy-code.js';
 import { createViewMessage } from '../shared/view-message.js';
-import { formatShort, formatSmall, formatWhole } from '../shared/format.js';
+import { formatShort, formatSmall, formatWhole } from '../../lib/format.js';
 import { DIMS, MAX_SEED, POSITION_LIMITS, SPANS } from './rope-params.js';
 import { createClocks } from './clocks.js';
 import { createScoreChart } from './score-chart.js';

@@ -4,12 +4,11 @@
 // pair, or Tab to the chart and use the arrow keys, to read it.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { createFigure, element } from '../../charts/figure.js';
-import { powerOfTen } from '../../charts/bar-chart.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, INK, MUTED_INK } from '../../charts/palette.js';
 import { labelled } from '../shared/control-parts.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole, powerOfTen } from '../../lib/format.js';
 
 const BAND_COLORS = { kept: CATEGORY_COLORS[0], blended: CATEGORY_COLORS[1], divided: CATEGORY_COLORS[2] };
 const HEIGHT = 300;

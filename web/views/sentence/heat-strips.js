@@ -8,7 +8,7 @@ import { CHART_FONT, createCellCanvas, textWidth } from '../../charts/cell-canva
 import { createColorLegend } from '../../charts/color-legend.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { canvasColor, INK, MUTED_INK } from '../../charts/palette.js';
-import { formatExact, formatShort, formatWhole } from '../shared/format.js';
+import { formatExact, formatShort, formatWhole } from '../../lib/format.js';
 
 const ROW_HEIGHT = 20;
 const MAX_CELL_WIDTH = 44; // a few dimensions stay squarish instead of stretching across the page

@@ -11,7 +11,7 @@ import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
 import { createEmbeddingLoading } from '../shared/embedding-choice.js';
 import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
-import { formatWhole, quoteToken, tokenText } from '../shared/format.js';
+import { formatWhole, quoteToken, tokenText } from '../../lib/format.js';
 import { createTokenChips } from './token-chips.js';
 import { createDivergencePanel, MAX_GROUPS_SHOWN } from './divergence-panel.js';
 import { createAttentionWeights } from './attention-weights.js';

@@ -1,7 +1,7 @@
 // What the page's token embeddings are, in a note both sentence views show. The word groups
 // are the core's own (pe.vocabularyClusters), so the note names every word that sits close to
 // others, never a hand-kept subset.
-import { formatShort, quoteToken } from './format.js';
+import { formatShort, quoteToken } from '../../lib/format.js';
 
 // "animals: cat, kitten, dog, puppy; vehicles: car, plane, train, bus; …"
 function groupList(clusters) {

@@ -8,7 +8,7 @@ import { element, setText } from '../../charts/figure.js';
 import { choiceSelect, labelled, labelledCheckbox, readWhole, wholeNumberInput } from './control-parts.js';
 import { DIM_LIMITS, LECTURE_START, START_LIMITS } from './sentence-params.js';
 import { createSchemeControls } from './scheme-controls.js';
-import { formatWhole } from './format.js';
+import { formatWhole } from '../../lib/format.js';
 import { showCredit, tokenRule } from './tokenizer-choice.js';
 import { showEmbeddingCredit } from './embedding-choice.js';
 

@@ -7,7 +7,7 @@ import { createFigure } from '../../charts/figure.js';
 import { drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, INK } from '../../charts/palette.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 
 const FREQUENCY_COLOR = CATEGORY_COLORS[0];
 const HEIGHT = 260;

@@ -11,7 +11,7 @@ import { drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 
 const SQUARE_COLOR = CATEGORY_COLORS[0]; // blue, solid
 const SMOOTH_COLOR = CATEGORY_COLORS[4]; // vermillion, dashed
