@@ -5,7 +5,7 @@
 import { element } from '../../charts/figure.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { encodingSnippet } from '../../lib/python-snippets.js';
-import { choiceSelect, labelled } from '../shared/control-parts.js';
+import { choiceSelect, decimalInput, labelled, readDecimal } from '../shared/control-parts.js';
 import { createCopyCode } from '../shared/copy-code.js';
 import { createRangeControls } from '../shared/range-controls.js';
 import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
@@ -19,18 +19,13 @@ import { createSteps, extent } from './steps.js';
 const MIN_WIDTH = 280; // the page itself is never narrower
 
 function baseControl(value) {
-  const input = element('input');
-  input.type = 'number';
-  input.step = 'any';
-  input.inputMode = 'decimal';
-  input.value = String(value);
+  const input = decimalInput(value);
   input.dataset.field = 'base';
-  return { element: labelled('Base', input), read: () => (input.value.trim() === '' ? NaN : Number(input.value)) };
+  return { element: labelled('Base', input), read: () => readDecimal(input) };
 }
 
 function layoutControl(option, value) {
-  const select = choiceSelect(option.choices, value);
-  select.dataset.field = 'layout';
+  const select = choiceSelect(option.choices, value, 'layout');
   return { element: labelled('Layout', select), read: () => select.value };
 }
 
