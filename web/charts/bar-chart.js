@@ -2,25 +2,9 @@
 // quantities that span orders of magnitude. The value is written at the end of each bar; pointing
 // at a bar, or Tab to the chart and the arrow keys, reads it out in full.
 import { scaleLinear } from 'd3-scale';
-import { createFigure } from './figure.js';
 import { drawAxis, svgElement } from './svg.js';
-import { createSvgReadout } from './svg-readout.js';
-import { trackWidth } from './width-tracker.js';
+import { createSvgFigure } from './svg-figure.js';
 import { powerOfTen } from '../lib/format.js';
-
-/** A figure holding one SVG chart with a readout, redrawn by onResize(width) at a new width.
- *  Returns { frame, figure, svg, reading, width() }. */
-export function createSvgFigure({
-  className,
-  onResize,
-  hint = 'Point at a part of the chart, or Tab to it and use the arrow keys, to read it.',
-}) {
-  const frame = createFigure({ title: '' });
-  const svg = svgElement('svg', { class: className, role: 'img' });
-  const reading = createSvgReadout(svg, { hint });
-  frame.body.append(svg, reading.readout);
-  return { frame, figure: frame.figure, svg, reading, width: trackWidth(frame.body, onResize) };
-}
 
 const ROW = 30;
 const BAR = 18;

@@ -5,7 +5,7 @@
 // side on a wide screen and one under the other on a narrow one. Every box reads out by pointer
 // and keyboard.
 import { svgElement } from '../../charts/svg.js';
-import { createSvgFigure } from '../../charts/bar-chart.js';
+import { createSvgFigure } from '../../charts/svg-figure.js';
 import { ACCENT_INK, ALERT_INK, CACHED_TINT, CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { formatWhole as n } from '../../lib/format.js';
 import { appendMathSvg, plainMath } from './math-text.js';
