@@ -85,7 +85,7 @@ function drawSeries(svg, { series, x, y, first, look, spacing }) {
  * given, how many ticks (about) the x axis gets instead of as many whole numbers as fit; label a
  * new accessible name; look, what differs from SERIES_LOOK.
  */
-export function createSeriesChart({ label, hint, className }) {
+export function createSeriesChart({ label = '', hint, className = '' }) {
   const wrapper = element('div', 'series-chart');
   const svg = svgElement('svg', { ...(className ? { class: className } : {}), role: 'img' });
   if (label) svg.setAttribute('aria-label', `${label}. Use the arrow keys to read each point.`);
@@ -114,7 +114,8 @@ export function createSeriesChart({ label, hint, className }) {
       const xTicks = layout.xTicks ?? wholeTicks(x, first, n, xFormat, right - margin.left);
       drawAxis(svg, x, { side: 'bottom', at: bottom, length: bottom - margin.top, label: xLabel, ticks: xTicks, format: xFormat });
       drawAxis(svg, y, { side: 'left', at: margin.left, length: right - margin.left, label: yLabel, ticks: look.yTicks, format: yFormat });
-      if (look.zeroLine) svg.append(svgElement('line', { x1: margin.left, x2: right, y1: y(0), y2: y(0), stroke: GRID_LINE, 'stroke-width': 2 }));
+      if (look.zeroLine)
+        svg.append(svgElement('line', { x1: margin.left, x2: right, y1: y(0), y2: y(0), stroke: GRID_LINE, 'stroke-width': 2 }));
       const spacing = n > 1 ? (right - margin.left) / (n - 1) : Infinity;
       drawSeries(svg, { series, x, y, first, look, spacing });
       const band = Math.max(look.minMarker, Math.min(spacing, right - margin.left));

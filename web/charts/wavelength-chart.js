@@ -128,7 +128,9 @@ function drawPairs(svg, look, { x, y }, { wavelengths, originalWavelengths, band
   wavelengths.forEach((value, i) => {
     svg.append(svgElement('circle', { cx: x(i), cy: y(value), r: 3.5, fill: look.after[bands[i]] }));
     if (shape === 'ring')
-      svg.append(svgElement('circle', { cx: x(i), cy: y(originalWavelengths[i]), r: 4.5, fill: 'none', stroke: color, 'stroke-width': 1.5 }));
+      svg.append(
+        svgElement('circle', { cx: x(i), cy: y(originalWavelengths[i]), r: 4.5, fill: 'none', stroke: color, 'stroke-width': 1.5 }),
+      );
   });
 }
 
@@ -139,7 +141,7 @@ function drawPairs(svg, look, { x, y }, { wavelengths, originalWavelengths, band
  * frame's title, legend and note are the caller's. onResize(width), if given, redraws at a new
  * width, and width() is then the figure's.
  */
-export function createWavelengthChart({ look, onResize }) {
+export function createWavelengthChart({ look, onResize = null }) {
   const { frame, figure, body, svg, reading, width } = createSvgFigure({ className: look.className, hint: look.hint, onResize });
 
   return {

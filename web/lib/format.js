@@ -40,6 +40,12 @@ export function formatWhole(value) {
   return WHOLE(value);
 }
 
+/** "8.58 GiB", "70.3 KiB", "512 bytes". */
+export function formatBytes(bytes) {
+  const unit = Math.min(4, Math.floor(Math.log2(Math.max(1, bytes)) / 10));
+  return unit ? `${SHORT(bytes / 1024 ** unit)} ${' KMGT'[unit]}iB` : `${WHOLE(bytes)} bytes`;
+}
+
 /** How many times longer: two significant digits, so 9,923 reads "9,900" and 2.46 reads "2.5". */
 export function formatTimes(ratio) {
   return TWO_DIGITS(ratio);

@@ -34,7 +34,9 @@ const LOOK = {
 };
 
 function title(preset, bands) {
-  const words = bandRuns(bands).map(({ band, first, last }) => `${VERBS[band]} ${first === last ? `pair ${first}` : `pairs ${first}–${last}`}`);
+  const words = bandRuns(bands).map(
+    ({ band, first, last }) => `${VERBS[band]} ${first === last ? `pair ${first}` : `pairs ${first}–${last}`}`,
+  );
   const factor = bands.includes('divided') ? ` (×${formatWhole(preset.rope.scaling.factor)})` : '';
   return `${preset.name}’s YaRN ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words[words.length - 1]}${factor}`;
 }

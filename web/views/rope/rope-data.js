@@ -20,8 +20,10 @@ function partnersOf(channels, dim) {
   return partner;
 }
 
-/** What the settings { dim, base, pairing, span, seed } give, for every position. */
-export function loadRope(pe, { dim, base, pairing, span, seed }) {
+/** What the settings { dim, base, pairing, span, seed } give, for every position.
+ *  @param {import('../../pe.js').PE} pe @param {Record<string, any>} settings */
+export function loadRope(pe, settings) {
+  const { dim, base, pairing, span, seed } = settings;
   const rope = { dim, base };
   // q and k: row seed mod dim of the sentence head's W_q and W_k, random from fixed seeds.
   const row = seed % dim;
@@ -48,8 +50,10 @@ export function loadRope(pe, { dim, base, pairing, span, seed }) {
   };
 }
 
-/** What the query position m adds to data (loadRope's) under pairing. */
-export function ropeAt(pe, data, { position, pairing }) {
+/** What the query position m adds to data (loadRope's) under pairing.
+ *  @param {import('../../pe.js').PE} pe @param {any} data @param {Record<string, any>} settings */
+export function ropeAt(pe, data, settings) {
+  const { position, pairing } = settings;
   const { rope, q, k, scores, converted, atZero } = data;
   const other = OTHER[pairing];
   const random = scores(q, k, { position });

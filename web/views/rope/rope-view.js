@@ -43,7 +43,14 @@ export function mount({ pe, root, state, onChange }) {
     what: 'the rotated query R_m q',
     snippet(library) {
       const { dim, base, pairing, position, seed } = settings;
-      return rotationSnippet(library, { rows: data.q, dim, base, pairing, start: position, what: `the query q: row ${seed % dim} of step 1's W_q` });
+      return rotationSnippet(library, {
+        rows: data.q,
+        dim,
+        base,
+        pairing,
+        start: position,
+        what: `the query q: row ${seed % dim} of step 1's W_q`,
+      });
     },
   });
   clocks.figure.append(rotationCode.element);
@@ -100,7 +107,6 @@ export function mount({ pe, root, state, onChange }) {
   drawLong();
 
   return {
-    snapshot: () =>
-      ropeSnapshot({ settings, data, now, differing, long: long.shown(), player: controls.player, root, message }),
+    snapshot: () => ropeSnapshot({ settings, data, now, differing, long: long.shown(), player: controls.player, root, message }),
   };
 }
