@@ -62,6 +62,43 @@ function legend(data, facts) {
   return items;
 }
 
+// The view's state as plain JSON: the settings, the facts, and the rows in view.
+function gridSnapshot({ settings, data, facts, layout, grid, pointed, readout, message }) {
+  const { scrollTop, scrollLeft, viewport } = grid.scrollState();
+  const rows = visibleRows(layout, scrollTop, viewport.height);
+  const last = Math.min(rows.last, rows.first + SNAPSHOT_ROWS - 1);
+  data.ensureRows(rows.first, last);
+  const shown = [];
+  for (let r = rows.first; r <= last; r += 1) {
+    shown.push({ position: data.start + r, bits: data.binaryString(r), jump: data.jumpAfter(r), sameCodeAs: data.sameCodeAs(r) });
+  }
+  return {
+    ...settings,
+    repeatsFrom: data.repeatsFrom,
+    facts,
+    firstVisible: data.start + rows.first,
+    lastVisible: data.start + rows.last,
+    rows: shown,
+    pointed: pointed ? cellFacts(data, pointed) : null,
+    readout: readout.textContent,
+    message: message.text(),
+    // Cell column c shows index dim - c; a cell's top-left in the canvas is
+    // (cellLeft + c * cellWidth - scrollLeft, headerHeight + row * rowHeight - scrollTop).
+    geometry: {
+      headerHeight: layout.headerHeight,
+      rowHeight: layout.rowHeight,
+      cellLeft: layout.cells.x,
+      cellWidth: layout.cells.cellWidth,
+      positionWidth: layout.position.width, // the frozen column: cells left of it are hidden
+      width: layout.width,
+      height: layout.height,
+      scrollTop,
+      scrollLeft,
+      viewport,
+    },
+  };
+}
+
 /** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const zoom = zoomControl(state.zoom);
@@ -145,40 +182,6 @@ export function mount({ pe, root, state, onChange }) {
   show({ rangeChanged: true });
 
   return {
-    snapshot() {
-      const { scrollTop, scrollLeft, viewport } = grid.scrollState();
-      const rows = visibleRows(layout, scrollTop, viewport.height);
-      const last = Math.min(rows.last, rows.first + SNAPSHOT_ROWS - 1);
-      data.ensureRows(rows.first, last);
-      const shown = [];
-      for (let r = rows.first; r <= last; r += 1) {
-        shown.push({ position: data.start + r, bits: data.binaryString(r), jump: data.jumpAfter(r), sameCodeAs: data.sameCodeAs(r) });
-      }
-      return {
-        ...settings,
-        repeatsFrom: data.repeatsFrom,
-        facts,
-        firstVisible: data.start + rows.first,
-        lastVisible: data.start + rows.last,
-        rows: shown,
-        pointed: pointed ? cellFacts(data, pointed) : null,
-        readout: readout.textContent,
-        message: message.text(),
-        // Cell column c shows index dim - c; a cell's top-left in the canvas is
-        // (cellLeft + c * cellWidth - scrollLeft, headerHeight + row * rowHeight - scrollTop).
-        geometry: {
-          headerHeight: layout.headerHeight,
-          rowHeight: layout.rowHeight,
-          cellLeft: layout.cells.x,
-          cellWidth: layout.cells.cellWidth,
-          positionWidth: layout.position.width, // the frozen column: cells left of it are hidden
-          width: layout.width,
-          height: layout.height,
-          scrollTop,
-          scrollLeft,
-          viewport,
-        },
-      };
-    },
+    snapshot: () => gridSnapshot({ settings, data, facts, layout, grid, pointed, readout, message }),
   };
 }

@@ -29,6 +29,50 @@ function layoutControl(option, value) {
   return { element: labelled('Layout', select), read: () => select.value };
 }
 
+// The view's state as plain JSON: the settings and every number the figures draw.
+function sinusoidalSnapshot({ settings, data, figures, message }) {
+  const { dim, start, count } = settings;
+  const { dots, shift } = data;
+  const facts = similarityFacts(dots.byOffset);
+  return {
+    ...settings,
+    range: { first: start, last: start + count - 1 },
+    titles: Array.from(figures.querySelectorAll('.figure-title'), (heading) => heading.textContent),
+    wavelengths: Array.from(data.wavelengths),
+    firstRow: Array.from(data.table.subarray(0, dim)),
+    similarity: {
+      squaredLength: facts.limit,
+      largestSpread: facts.spread,
+      largestSpreadAt: facts.spreadAt,
+      lowest: facts.lowest,
+      lowestAt: facts.lowestAt,
+      // PE(p) · PE(p + k) for k = 0 .. count - 1: smallest and largest over every p.
+      offsetLow: Array.from(dots.byOffset.low),
+      offsetHigh: Array.from(dots.byOffset.high),
+    },
+    rotation: {
+      angles: Array.from(shift.angles),
+      cos: Array.from(shift.cos),
+      sin: Array.from(shift.sin),
+      matrixShown: shift.matrix !== null,
+      maxError: shift.maxError,
+      maxErrorAt: shift.maxErrorAt,
+      identical: shift.identical,
+    },
+    steps: {
+      periods: Array.from(data.steps.periods),
+      // Step r goes from start + r to start + r + 1.
+      binary: Array.from(data.steps.binary),
+      sinusoidal: Array.from(data.steps.sinusoidal),
+      flips: Array.from(data.flips),
+      binaryExtent: extent(data.steps.binary),
+      sinusoidalExtent: extent(data.steps.sinusoidal),
+    },
+    readouts: Array.from(figures.querySelectorAll('.readout'), (line) => line.textContent),
+    message: message.text(),
+  };
+}
+
 /** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const params = sinusoidalParams(pe);
@@ -103,47 +147,6 @@ export function mount({ pe, root, state, onChange }) {
   draw();
 
   return {
-    snapshot() {
-      const { dim, start, count } = settings;
-      const { dots, shift } = data;
-      const facts = similarityFacts(dots.byOffset);
-      return {
-        ...settings,
-        range: { first: start, last: start + count - 1 },
-        titles: Array.from(figures.querySelectorAll('.figure-title'), (heading) => heading.textContent),
-        wavelengths: Array.from(data.wavelengths),
-        firstRow: Array.from(data.table.subarray(0, dim)),
-        similarity: {
-          squaredLength: facts.limit,
-          largestSpread: facts.spread,
-          largestSpreadAt: facts.spreadAt,
-          lowest: facts.lowest,
-          lowestAt: facts.lowestAt,
-          // PE(p) · PE(p + k) for k = 0 .. count - 1: smallest and largest over every p.
-          offsetLow: Array.from(dots.byOffset.low),
-          offsetHigh: Array.from(dots.byOffset.high),
-        },
-        rotation: {
-          angles: Array.from(shift.angles),
-          cos: Array.from(shift.cos),
-          sin: Array.from(shift.sin),
-          matrixShown: shift.matrix !== null,
-          maxError: shift.maxError,
-          maxErrorAt: shift.maxErrorAt,
-          identical: shift.identical,
-        },
-        steps: {
-          periods: Array.from(data.steps.periods),
-          // Step r goes from start + r to start + r + 1.
-          binary: Array.from(data.steps.binary),
-          sinusoidal: Array.from(data.steps.sinusoidal),
-          flips: Array.from(data.flips),
-          binaryExtent: extent(data.steps.binary),
-          sinusoidalExtent: extent(data.steps.sinusoidal),
-        },
-        readouts: Array.from(figures.querySelectorAll('.readout'), (line) => line.textContent),
-        message: message.text(),
-      };
-    },
+    snapshot: () => sinusoidalSnapshot({ settings, data, figures, message }),
   };
 }
