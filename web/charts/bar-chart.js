@@ -2,7 +2,7 @@
 // quantities that span orders of magnitude. The value is written at the end of each bar; pointing
 // at a bar, or Tab to the chart and the arrow keys, reads it out in full.
 import { scaleLinear } from 'd3-scale';
-import { drawAxis, svgElement } from './svg.js';
+import { clearSvg, drawAxis, svgElement } from './svg.js';
 import { createSvgFigure } from './svg-figure.js';
 import { powerOfTen } from '../lib/format.js';
 
@@ -25,10 +25,7 @@ export function createBarChart({ onResize }) {
     update({ bars, axisLabel, textWidth = 120, labelWidth = 56 }) {
       const full = Math.max(280, width());
       const height = MARGIN.top + bars.length * ROW + MARGIN.bottom;
-      svg.replaceChildren();
-      svg.setAttribute('width', full);
-      svg.setAttribute('height', height);
-      svg.setAttribute('aria-label', `${frame.figure.querySelector('h3').textContent}. Use the arrow keys to read each bar.`);
+      clearSvg(svg, full, height, `${frame.figure.querySelector('h3').textContent}. Use the arrow keys to read each bar.`);
       // Whole powers of ten around every positive value.
       const exponents = bars.filter((bar) => bar.value > 0).map((bar) => Math.log10(bar.value));
       const low = Math.floor(Math.min(...exponents));

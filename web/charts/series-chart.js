@@ -2,7 +2,7 @@
 // axes, read point by point: pointing at an x, or Tab to the chart and the left and right arrow
 // keys (Home, End), writes the description of that x into a readout line under the chart.
 import { scaleLinear } from 'd3-scale';
-import { drawAxis, svgElement } from './svg.js';
+import { clearSvg, drawAxis, svgElement } from './svg.js';
 import { createSvgReadout } from './svg-readout.js';
 import { element } from './figure.js';
 import { textWidth } from './cell-canvas.js';
@@ -107,10 +107,7 @@ export function createSeriesChart({ label = '', hint, className = '' }) {
         .domain(n > 1 ? [first, first + n - 1] : [first - 1, first + 1])
         .range([margin.left, right]);
       const y = scaleLinear().domain(yDomain).range([bottom, margin.top]).nice(look.yNice);
-      svg.replaceChildren();
-      svg.setAttribute('width', width);
-      svg.setAttribute('height', height);
-      if (layout.label) svg.setAttribute('aria-label', layout.label);
+      clearSvg(svg, width, height, layout.label);
       const xTicks = layout.xTicks ?? wholeTicks(x, first, n, xFormat, right - margin.left);
       drawAxis(svg, x, { side: 'bottom', at: bottom, length: bottom - margin.top, label: xLabel, ticks: xTicks, format: xFormat });
       drawAxis(svg, y, { side: 'left', at: margin.left, length: right - margin.left, label: yLabel, ticks: look.yTicks, format: yFormat });

@@ -3,7 +3,7 @@
 // context lengths as lines across. Point at a pair, or Tab to the chart and use the arrow keys,
 // to read it. The RoPE view and the DeepSeek view draw it, each in its own look (see LOOK below).
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { drawAxis, svgElement } from './svg.js';
+import { clearSvg, drawAxis, svgElement } from './svg.js';
 import { createSvgFigure } from './svg-figure.js';
 import { formatShort, formatWhole } from '../lib/format.js';
 
@@ -154,10 +154,7 @@ export function createWavelengthChart({ look, onResize = null }) {
       const pairs = wavelengths.length;
       const top = Math.ceil(Math.log10(Math.max(...wavelengths, ...contexts.map(({ length }) => length))));
       const plot = scales(look, { width: full, pairs, top });
-      svg.replaceChildren();
-      svg.setAttribute('width', full);
-      svg.setAttribute('height', HEIGHT);
-      svg.setAttribute('aria-label', look.label(pairs));
+      clearSvg(svg, full, HEIGHT, look.label(pairs));
       if (look.shading) drawShading(svg, look, plot, bands);
       drawAxes(svg, look, plot, { pairs, width: full, top });
       const labels = drawContexts(svg, look, plot, contexts);

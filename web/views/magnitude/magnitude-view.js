@@ -6,7 +6,7 @@
 import { element, setText } from '../../charts/figure.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
-import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
+import { vectorsNote } from '../shared/embedding-note.js';
 import { createEmbeddingLoading } from '../shared/embedding-choice.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { createViewMessage } from '../shared/view-message.js';
@@ -135,16 +135,7 @@ export function mount({ pe, root, state, onChange }) {
       words: vectors.dim === null ? words : `${words} ${lengthSentences(kind, dim, tokens, tokenNorms, positionNorms)}`,
     });
     similarity.update({ settings: shown, kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
-    setText(
-      note,
-      vectors.dim === null
-        ? embeddingNote(
-            scale,
-            pe.vocabularyClusters,
-            pe.tokenizers.find(({ name }) => name === analysis.tokenizer),
-          )
-        : wordVectorNote(vectors, analysis, 'marked * in the figures'),
-    );
+    setText(note, vectorsNote(pe, { entry: vectors, scale, tokenizer: analysis.tokenizer, analysis, mark: 'marked * in the figures' }));
   }
 
   function render() {

@@ -4,7 +4,7 @@
 // rotated q^R), then the score and what is cached. Each path is an indented tree, the two side by
 // side on a wide screen and one under the other on a narrow one. Every box reads out by pointer
 // and keyboard.
-import { svgElement } from '../../charts/svg.js';
+import { clearSvg, svgElement } from '../../charts/svg.js';
 import { createSvgFigure } from '../../charts/svg-figure.js';
 import { ACCENT_INK, ALERT_INK, CACHED_TINT, CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { formatWhole as n } from '../../lib/format.js';
@@ -176,10 +176,7 @@ export function createMlaDiagram({ pe, deepseek, onResize }) {
       const full = Math.max(300, width());
       const lanes = paths(preset, cache);
       const { origins, height } = laneOrigins(lanes, full);
-      svg.replaceChildren();
-      svg.setAttribute('width', full);
-      svg.setAttribute('height', height);
-      svg.setAttribute('aria-label', `Multi-head latent attention of ${preset.name}. Use the arrow keys to read each box.`);
+      clearSvg(svg, full, height, `Multi-head latent attention of ${preset.name}. Use the arrow keys to read each box.`);
       svg.append(arrowHead());
       const boxes = []; // every box in reading order, for the readout
       lanes.forEach(([title, nodes], l) => {

@@ -3,7 +3,7 @@
 // to the last the hands go from spinning to barely moving. Point at a clock, or Tab to the chart
 // and use the arrow keys, to read its pair.
 import { createFigure } from '../../charts/figure.js';
-import { svgElement } from '../../charts/svg.js';
+import { clearSvg, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { formatShort, formatWhole } from '../../lib/format.js';
@@ -74,10 +74,12 @@ export function createClocks() {
       // A pair is never longer than sqrt(2) times its largest channel, and turning keeps it.
       const scale = radius / (Math.SQRT2 * largest);
       layout = { q, channels, pairing, theta, wavelengths, cell, cols, radius, scale };
-      svg.replaceChildren();
-      svg.setAttribute('width', cols * cell);
-      svg.setAttribute('height', rows * (cell + LABEL_ROOM));
-      svg.setAttribute('aria-label', `${pairs} clocks, one per pair of the query, fastest first. Use the arrow keys to read each pair.`);
+      clearSvg(
+        svg,
+        cols * cell,
+        rows * (cell + LABEL_ROOM),
+        `${pairs} clocks, one per pair of the query, fastest first. Use the arrow keys to read each pair.`,
+      );
       hands = [];
       for (let k = 0; k < pairs; k += 1) {
         const cx = ((k % cols) + 0.5) * cell;

@@ -3,7 +3,7 @@
 import { createFigure } from '../../charts/figure.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { quoteToken, tokenText } from '../../lib/format.js';
-import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
+import { vectorsNote } from '../shared/embedding-note.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { MAX_GROUPS_SHOWN } from './divergence-panel.js';
 import { createTokenChips } from './token-chips.js';
@@ -29,15 +29,8 @@ export function createTokensFigure(pe) {
     update({ analysis, settings }) {
       chips.update(analysis.tokens, colorOfToken(analysis.duplicates));
       const vectors = pe.embeddings.find(({ name }) => name === settings.embeddings);
-      frame.setNote(
-        vectors.dim === null
-          ? embeddingNote(
-              initScale,
-              pe.vocabularyClusters,
-              pe.tokenizers.find(({ name }) => name === settings.tokenizer),
-            )
-          : wordVectorNote(vectors, analysis, 'marked “not in table” on its chip'),
-      );
+      const mark = 'marked “not in table” on its chip';
+      frame.setNote(vectorsNote(pe, { entry: vectors, scale: initScale, tokenizer: settings.tokenizer, analysis, mark }));
       const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
         label: `${quoteToken(tokenText(analysis.tokens[group[0]]))} ×${group.length}`,
         color: CATEGORY_COLORS[g],

@@ -47,3 +47,14 @@ export function wordVectorNote(entry, analysis, mark) {
     (missing.length > 0 ? `Not in the table here: ${missing.map(quoteToken).join(', ')}.` : 'Every token here is in the table.')
   );
 }
+
+/** The note for the word vectors in use (entry, one of pe.embeddings): embeddingNote for the
+ *  synthetic ones at scale with the tokenizer named tokenizer, else wordVectorNote. */
+export function vectorsNote(pe, { entry, scale, tokenizer, analysis, mark }) {
+  if (entry.dim !== null) return wordVectorNote(entry, analysis, mark);
+  return embeddingNote(
+    scale,
+    pe.vocabularyClusters,
+    pe.tokenizers.find(({ name }) => name === tokenizer),
+  );
+}

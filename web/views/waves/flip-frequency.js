@@ -4,7 +4,7 @@
 // Point at an index, or Tab to the chart and use the arrow keys, to read its frequency.
 import { scaleLinear } from 'd3-scale';
 import { createFigure } from '../../charts/figure.js';
-import { drawAxis, svgElement } from '../../charts/svg.js';
+import { clearSvg, drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { CATEGORY_COLORS, INK } from '../../charts/palette.js';
 import { formatWhole } from '../../lib/format.js';
@@ -50,11 +50,10 @@ export function createFlipFrequency() {
     figure: frame.figure,
     update({ dim, flipPeriods, width }) {
       frame.setTitle(title(dim));
-      svg.replaceChildren();
-      svg.setAttribute('width', width);
-      svg.setAttribute('height', HEIGHT);
-      svg.setAttribute(
-        'aria-label',
+      clearSvg(
+        svg,
+        width,
+        HEIGHT,
         `Flips per position for indices 1 to ${dim}: ${Array.from(flipPeriods, perPosition).join(', ')}. Use the arrow keys to read each index.`,
       );
       const domain = dim === 1 ? [0.5, 1.5] : [1, dim];

@@ -7,7 +7,7 @@
 import { scaleLinear } from 'd3-scale';
 import { textWidth } from '../../charts/cell-canvas.js';
 import { createFigure } from '../../charts/figure.js';
-import { drawAxis, svgElement } from '../../charts/svg.js';
+import { clearSvg, drawAxis, svgElement } from '../../charts/svg.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
@@ -147,11 +147,10 @@ export function createSquareWaves({ onResize }) {
     update({ start, count, dim, bits, flipPeriods, smooth, width }) {
       frame.setTitle(title(dim));
       const height = MARGIN.top + dim * LANE_HEIGHT + MARGIN.bottom;
-      svg.replaceChildren();
-      svg.setAttribute('width', width);
-      svg.setAttribute('height', height);
-      svg.setAttribute(
-        'aria-label',
+      clearSvg(
+        svg,
+        width,
+        height,
         `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}. Use the arrow keys to read each bit.`,
       );
       // x is in rows from the range's start, so row r covers [x(r), x(r + 1)); position start + r
