@@ -1,7 +1,9 @@
 // A RoPE configuration's wavelengths, pair by pair (positions per full turn, log scale): before
 // scaling and after, the band each pair falls in (kept, blended, divided: pe.ropeBands), and
 // context lengths as lines across. Point at a pair, or Tab to the chart and use the arrow keys,
-// to read it. The RoPE view and the DeepSeek view draw it, each in its own look (see LOOK below).
+// to read it. The RoPE view and the DeepSeek view draw it, each in its own look (below): the two
+// charts were drawn apart before and kept their looks when they became this one; agreeing on one
+// look would leave most of a look's fields constant.
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { clearSvg, drawAxis, svgElement } from './svg.js';
 import { createSvgFigure } from './svg-figure.js';

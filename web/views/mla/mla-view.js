@@ -12,6 +12,27 @@ import { createFoldingChart } from './folding-chart.js';
 import { createKvCacheChart } from './kv-cache-chart.js';
 import { createYarnChart } from './yarn-chart.js';
 
+// The view's state as plain JSON: the settings, the dimensions, the caches and the experiment.
+function mlaSnapshot({ settings, shown, message }) {
+  return {
+    preset: settings.preset,
+    contextLength: settings.context,
+    precision: settings.precision,
+    dims: shown.dims,
+    cache: shown.cache,
+    absorption: Object.fromEntries(
+      VARIANTS.map(([rope]) => [
+        rope,
+        { maxAbsDifference: shown.absorption[rope].maxAbsDifference, maxAbsScore: shown.absorption[rope].maxAbsScore },
+      ]),
+    ),
+    tokens: settings.tokens,
+    start: settings.start,
+    seed: settings.seed,
+    message: message.text(),
+  };
+}
+
 /** @param {import('../registry.js').MountContext} context */
 export function mount({ pe, root, state, onChange }) {
   const presets = pe.modelPresets;
@@ -84,25 +105,5 @@ export function mount({ pe, root, state, onChange }) {
   draw();
   if (JSON.stringify(addressed(settings)) !== JSON.stringify(state)) onChange(addressed(settings));
 
-  return {
-    snapshot() {
-      return {
-        preset: settings.preset,
-        contextLength: settings.context,
-        precision: settings.precision,
-        dims: shown.dims,
-        cache: shown.cache,
-        absorption: Object.fromEntries(
-          VARIANTS.map(([rope]) => [
-            rope,
-            { maxAbsDifference: shown.absorption[rope].maxAbsDifference, maxAbsScore: shown.absorption[rope].maxAbsScore },
-          ]),
-        ),
-        tokens: settings.tokens,
-        start: settings.start,
-        seed: settings.seed,
-        message: message.text(),
-      };
-    },
-  };
+  return { snapshot: () => mlaSnapshot({ settings, shown, message }) };
 }
