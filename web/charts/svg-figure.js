@@ -9,7 +9,7 @@ import { trackWidth } from './width-tracker.js';
  *  when onResize(width) is given (which redraws at a new width), else null. */
 export function createSvgFigure({
   className,
-  onResize,
+  onResize = null,
   hint = 'Point at a part of the chart, or Tab to it and use the arrow keys, to read it.',
 }) {
   const frame = createFigure({ title: '' });

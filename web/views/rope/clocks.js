@@ -2,9 +2,8 @@
 // same pair at position 0 as a dashed hand. Pair i turns by theta_i per position, so from pair 0
 // to the last the hands go from spinning to barely moving. Point at a clock, or Tab to the chart
 // and use the arrow keys, to read its pair.
-import { createFigure } from '../../charts/figure.js';
 import { clearSvg, svgElement } from '../../charts/svg.js';
-import { createSvgReadout } from '../../charts/svg-readout.js';
+import { createSvgFigure } from '../../charts/svg-figure.js';
 import { CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
 import { formatShort, formatWhole } from '../../lib/format.js';
 
@@ -48,14 +47,11 @@ function clockTable({ q, channels, pairing, theta, wavelengths }, rotated, posit
 /** Returns { figure, build({ q, channels, theta, wavelengths, width, pairing }), turn(rotated, position) }:
  *  channels[2k], channels[2k + 1] are pair k's channels (pairing names them); rotated is R_m q (pe.rotate). */
 export function createClocks() {
-  const frame = createFigure({ title: '' });
+  const { frame, svg, reading } = createSvgFigure({ className: 'rope-clocks', hint: HINT });
   frame.setLegend([
     { label: 'hand: the pair of R_m q (query at position m)', color: HAND_COLOR, shape: 'line' },
     { label: 'the same pair at position 0', color: MUTED_INK, shape: 'dashed' },
   ]);
-  const svg = svgElement('svg', { class: 'rope-clocks', role: 'img' });
-  const reading = createSvgReadout(svg, { hint: HINT });
-  frame.body.append(svg, reading.readout);
   let hands = [];
   let layout = null;
   let shown = null; // { rotated, position }

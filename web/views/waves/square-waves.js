@@ -6,10 +6,8 @@
 // Point at a lane, or Tab to the chart and use the arrow keys, to read one bit.
 import { scaleLinear } from 'd3-scale';
 import { textWidth } from '../../charts/cell-canvas.js';
-import { createFigure } from '../../charts/figure.js';
 import { clearSvg, drawAxis, svgElement } from '../../charts/svg.js';
-import { createSvgReadout } from '../../charts/svg-readout.js';
-import { trackWidth } from '../../charts/width-tracker.js';
+import { createSvgFigure } from '../../charts/svg-figure.js';
 import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
 import { formatWhole } from '../../lib/format.js';
 
@@ -130,11 +128,8 @@ function lane(i, label, { start, count, dim, bits, smooth, width, x, axisScale }
  *  onResize(width) runs when the figure's width changes (SVG text keeps its size, so the view
  *  redraws rather than scales). */
 export function createSquareWaves({ onResize }) {
-  const frame = createFigure({ title: title(8) });
-  const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
-  const reading = createSvgReadout(svg, { hint: HINT });
-  frame.body.append(svg, reading.readout);
-  const availableWidth = trackWidth(frame.body, onResize);
+  const { frame, svg, reading, width: availableWidth } = createSvgFigure({ className: 'wave-chart', hint: HINT, onResize });
+  frame.setTitle(title(8));
 
   return {
     figure: frame.figure,
