@@ -28,6 +28,17 @@ export default [
   layer('web/views/**', ['**/app/*'], 'views do not import the app'),
   // The page and the API run in the browser (the API in Node too, through globals both have).
   { files: ['web/**/*.js'], languageOptions: { globals: globals.browser } },
+  // Small functions and small files, so each does one thing a reader can see at once: a view's
+  // mount composes panels, each panel a module of its own. A nested function counts in its parent.
+  // web/pe.js (973 lines, makeApi 370) is being split by concern (issue 21); it is checked once it is.
+  {
+    files: ['web/**/*.js'],
+    ignores: ['web/pe.js'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 100 }],
+      'max-lines': ['error', { max: 400 }],
+    },
+  },
   // The test runner, build and dev scripts, tests and benchmarks run in Node; browser tests and
   // benchmarks also hand functions to the page (page.evaluate), which run there.
   {

@@ -2,7 +2,7 @@
 // one select listing the schemes, and a control for each option of the chosen scheme (RoPE's
 // base and pairing, ALiBi's slope, ...), shown only while that scheme is chosen.
 import { element, setText } from '../../charts/figure.js';
-import { choiceSelect, labelled } from './control-parts.js';
+import { choiceSelect, decimalInput, labelled, readDecimal } from './control-parts.js';
 import { schemeOptions } from './sentence-params.js';
 
 // What each stage means to a reader, for the select's option labels.
@@ -14,13 +14,7 @@ const ACTS_ON = {
 };
 
 function optionControl(option, value) {
-  if (option.type === 'choice') return choiceSelect(option.choices, value);
-  const input = element('input');
-  input.type = 'number';
-  input.step = 'any';
-  input.inputMode = 'decimal';
-  input.value = String(value);
-  return input;
+  return option.type === 'choice' ? choiceSelect(option.choices, value) : decimalInput(value);
 }
 
 /**
@@ -68,8 +62,8 @@ export function createSchemeControls({ schemes, state }) {
       for (const control of controls) {
         const { option, input, label } = control;
         if (option.type === 'number') {
-          const value = Number(input.value);
-          const usable = input.value.trim() !== '' && Number.isFinite(value);
+          const value = readDecimal(input);
+          const usable = Number.isFinite(value);
           input.setAttribute('aria-invalid', String(!usable));
           if (usable) control.last = value;
           else if (!label.hidden) problems.push(`The ${option.label} must be a number.`);

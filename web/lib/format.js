@@ -1,4 +1,4 @@
-// How numbers are written in the sentence views: readouts show a value to float32's precision,
+// How numbers and tokens are written on the page: readouts show a value to float32's precision,
 // tables and prose round to what a reader can compare at a glance.
 //
 // d3-format rather than Intl.NumberFormat: creating the first Intl formatter loads ICU's locale
@@ -40,6 +40,12 @@ export function formatWhole(value) {
   return WHOLE(value);
 }
 
+/** "8.58 GiB", "70.3 KiB", "512 bytes". */
+export function formatBytes(bytes) {
+  const unit = Math.min(4, Math.floor(Math.log2(Math.max(1, bytes)) / 10));
+  return unit ? `${SHORT(bytes / 1024 ** unit)} ${' KMGT'[unit]}iB` : `${WHOLE(bytes)} bytes`;
+}
+
 /** How many times longer: two significant digits, so 9,923 reads "9,900" and 2.46 reads "2.5". */
 export function formatTimes(ratio) {
   return TWO_DIGITS(ratio);
@@ -57,13 +63,13 @@ export function formatRatio(ratio) {
   return SIGNIFICANT[SIGNIFICANT.length - 1](ratio);
 }
 
-/** A token inside a sentence: quoted, and isolated so a right-to-left word cannot reorder the
- *  English around it (Unicode first-strong isolate). */
 /** How a token is written on the page: a BPE token's piece ("␣dog"), else its text. */
 export function tokenText(token) {
   return token.piece ?? token.text;
 }
 
+/** A token inside a sentence: quoted, and isolated so a right-to-left word cannot reorder the
+ *  English around it (Unicode first-strong isolate). */
 export function quoteToken(text) {
   return `“\u2068${text}\u2069”`;
 }
@@ -74,15 +80,24 @@ export function listPositions(positions) {
   return written.length < 2 ? written.join('') : `${written.slice(0, -1).join(', ')} and ${written[written.length - 1]}`;
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_DIGITS = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** A whole number as an exponent: -9 -> "⁻⁹", 281 -> "²⁸¹". */
+export function superscript(whole) {
+  return [...String(whole)].map((character) => SUPERSCRIPT_DIGITS[character]).join('');
+}
+
+/** "10⁵", "10⁻⁷", "1": a power of ten as an axis label. */
+export function powerOfTen(exponent) {
+  return exponent === 0 ? '1' : `10${superscript(exponent)}`;
+}
 
 /** A small positive or negative amount, three significant digits from 0.001 up (0.328), two
  *  digits times a power of ten below (2.5 × 10⁻⁹), where a row of zeros is hard to count. */
 export function formatSmall(value) {
   if (value === 0 || Math.abs(value) >= 0.001) return SHORT(value);
   const [mantissa, exponent] = value.toExponential(1).split('e');
-  const power = [...String(Math.abs(Number(exponent)))].map((digit) => SUPERSCRIPT_DIGITS[digit]).join('');
-  return `${mantissa.replace('-', '−')} × 10⁻${power}`;
+  return `${mantissa.replace('-', '−')} × 10${superscript(Number(exponent))}`;
 }
 
 /** A token as the charts label it: its text, with * when the table of word vectors in use lacks it
