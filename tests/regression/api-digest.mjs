@@ -1,0 +1,107 @@
+// A digest of what the whole API returns for a fixed set of calls (api-calls.mjs): every number
+// bit for bit (typed arrays by their bytes, numbers by their shortest exact spelling, -0 apart),
+// every string, every error's class and message. A refactor of the boundary must leave it
+// unchanged; api-digest.json holds the digest recorded on main before the boundary was rewritten
+// (c6074e7), and tests/js/api-digest.test.mjs compares with it.
+//
+//   node tests/regression/api-digest.mjs           prints the digest and any calls that differ
+//   node tests/regression/api-digest.mjs --write   records it (only for a deliberate API change)
+//
+// Two digests: `canonical` orders each object's keys by name (what callers can rely on);
+// `ordered` keeps the keys in the order the API wrote them (reported, not required).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { loadPE } from '../../web/pe.js';
+import { CALLS_AFTER_LOADING, CALLS_BEFORE_LOADING, CONSTANT_NAMES } from './api-calls.mjs';
+
+const RECORD = fileURLToPath(new URL('./api-digest.json', import.meta.url));
+
+function spell(value, sortKeys) {
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function') return 'function';
+  if (ArrayBuffer.isView(value)) {
+    const bytes = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return `${value.constructor.name}(${value.length}):${createHash('sha256').update(bytes).digest('hex')}`;
+  }
+  const frozen = Object.isFrozen(value) ? 'frozen ' : '';
+  if (Array.isArray(value)) return `${frozen}[${value.map((item) => spell(item, sortKeys)).join(',')}]`;
+  const keys = Object.keys(value);
+  if (sortKeys) keys.sort();
+  return `${frozen}{${keys.map((key) => `${key}:${spell(value[key], sortKeys)}`).join(',')}}`;
+}
+
+async function outcome(run) {
+  try {
+    return { value: await run() };
+  } catch (error) {
+    return { error: `${error.constructor.name}: ${error.message}` };
+  }
+}
+
+function describeOutcome({ value, error }, sortKeys) {
+  return error === undefined ? spell(value, sortKeys) : `throws ${error}`;
+}
+
+const sha = (text) => createHash('sha256').update(text).digest('hex');
+
+/** Runs every call on a fresh API object; returns { canonical, ordered, count, names, calls: { label: sha } }. */
+export async function digestApi() {
+  const pe = await loadPE();
+  const lines = [];
+  const add = async (label, run) => lines.push([label, await outcome(run)]);
+  for (const name of CONSTANT_NAMES) await add(`constant ${name}`, () => pe[name]);
+  for (const [label, call] of CALLS_BEFORE_LOADING) await add(label, () => call(pe));
+  await pe.loadTokenizer('gpt2');
+  await pe.loadEmbeddings('glove');
+  for (const [label, call] of CALLS_AFTER_LOADING) await add(label, () => call(pe));
+
+  const labels = new Set();
+  const calls = {};
+  const canonical = [];
+  const ordered = [];
+  for (const [label, result] of lines) {
+    if (labels.has(label)) throw new Error(`two calls are labelled "${label}"`);
+    labels.add(label);
+    const line = `${label} => ${describeOutcome(result, true)}`;
+    calls[label] = sha(line);
+    canonical.push(line);
+    ordered.push(`${label} => ${describeOutcome(result, false)}`);
+  }
+  // The API's names: a later API may add names, never drop one (compared as a subset).
+  const names = Object.keys(pe).sort();
+  return { canonical: sha(canonical.join('\n')), ordered: sha(ordered.join('\n')), count: lines.length, names, calls };
+}
+
+/** The digest recorded by --write. */
+export function recordedDigest() {
+  return JSON.parse(readFileSync(RECORD, 'utf8'));
+}
+
+/** Labels whose digest differs from the record, labels only one of them has, and names the
+ *  recorded API had that the current one lacks. */
+export function differences(recorded, current) {
+  const labels = new Set([...Object.keys(recorded.calls), ...Object.keys(current.calls)]);
+  const dropped = recorded.names.filter((name) => !current.names.includes(name)).map((name) => `pe.${name} is gone`);
+  return [...[...labels].filter((label) => recorded.calls[label] !== current.calls[label]), ...dropped];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const current = await digestApi();
+  if (process.argv.includes('--write')) {
+    writeFileSync(RECORD, `${JSON.stringify(current, null, 2)}\n`);
+    console.log(`recorded ${current.count} calls: canonical ${current.canonical}, ordered ${current.ordered}`);
+  } else {
+    const recorded = recordedDigest();
+    console.log(`${current.count} calls`);
+    console.log(`canonical ${current.canonical} (recorded ${recorded.canonical})`);
+    console.log(`ordered   ${current.ordered} (recorded ${recorded.ordered})`);
+    const changed = differences(recorded, current);
+    console.log(changed.length === 0 ? 'every call as recorded' : `${changed.length} calls differ:\n  ${changed.join('\n  ')}`);
+  }
+}
