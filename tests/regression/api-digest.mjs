@@ -7,8 +7,10 @@
 //   node tests/regression/api-digest.mjs           prints the digest and any calls that differ
 //   node tests/regression/api-digest.mjs --write   records it (only for a deliberate API change)
 //
-// Two digests: `canonical` orders each object's keys by name (what callers can rely on);
-// `ordered` keeps the keys in the order the API wrote them (reported, not required).
+// Two digests of the calls: `canonical` orders each object's keys by name (what callers can rely
+// on); `ordered` keeps the keys in the order the API wrote them (reported, not required). The
+// API's constants (pe.schemes, the presets, ...) are recorded whole and compared as a subset: a
+// later API may add a key or a name, never change or drop one.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,18 +46,35 @@ async function outcome(run) {
   }
 }
 
+// A constant as JSON: leaves spelled as above, objects and arrays marked frozen or open.
+function plain(value) {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return spell(value, true);
+  const state = Object.isFrozen(value) ? '#frozen' : '#open';
+  if (Array.isArray(value)) return [state, ...value.map(plain)];
+  return Object.fromEntries([['#', state], ...Object.entries(value).map(([key, item]) => [key, plain(item)])]);
+}
+
+// Whether current holds everything recorded holds (and perhaps more keys).
+function contains(recorded, current) {
+  if (typeof recorded === 'string') return recorded === current;
+  if (Array.isArray(recorded)) {
+    return Array.isArray(current) && current.length === recorded.length && recorded.every((item, i) => contains(item, current[i]));
+  }
+  return current !== null && typeof current === 'object' && Object.entries(recorded).every(([key, item]) => contains(item, current[key]));
+}
+
 function describeOutcome({ value, error }, sortKeys) {
   return error === undefined ? spell(value, sortKeys) : `throws ${error}`;
 }
 
 const sha = (text) => createHash('sha256').update(text).digest('hex');
 
-/** Runs every call on a fresh API object; returns { canonical, ordered, count, names, calls: { label: sha } }. */
+/** Runs every call on a fresh API object; returns { canonical, ordered, count, names,
+ *  constants, calls: { label: sha } }. */
 export async function digestApi() {
   const pe = await loadPE();
   const lines = [];
   const add = async (label, run) => lines.push([label, await outcome(run)]);
-  for (const name of CONSTANT_NAMES) await add(`constant ${name}`, () => pe[name]);
   for (const [label, call] of CALLS_BEFORE_LOADING) await add(label, () => call(pe));
   await pe.loadTokenizer('gpt2');
   await pe.loadEmbeddings('glove');
@@ -75,7 +94,8 @@ export async function digestApi() {
   }
   // The API's names: a later API may add names, never drop one (compared as a subset).
   const names = Object.keys(pe).sort();
-  return { canonical: sha(canonical.join('\n')), ordered: sha(ordered.join('\n')), count: lines.length, names, calls };
+  const constants = Object.fromEntries(CONSTANT_NAMES.map((name) => [name, plain(pe[name])]));
+  return { canonical: sha(canonical.join('\n')), ordered: sha(ordered.join('\n')), count: lines.length, names, constants, calls };
 }
 
 /** The digest recorded by --write. */
@@ -83,12 +103,15 @@ export function recordedDigest() {
   return JSON.parse(readFileSync(RECORD, 'utf8'));
 }
 
-/** Labels whose digest differs from the record, labels only one of them has, and names the
- *  recorded API had that the current one lacks. */
+/** Labels whose digest differs from the record (or that only one of them has), names the
+ *  recorded API had that the current one lacks, and constants that changed a recorded value. */
 export function differences(recorded, current) {
   const labels = new Set([...Object.keys(recorded.calls), ...Object.keys(current.calls)]);
   const dropped = recorded.names.filter((name) => !current.names.includes(name)).map((name) => `pe.${name} is gone`);
-  return [...[...labels].filter((label) => recorded.calls[label] !== current.calls[label]), ...dropped];
+  const constants = Object.keys(recorded.constants)
+    .filter((name) => !contains(recorded.constants[name], current.constants[name]))
+    .map((name) => `pe.${name} changed`);
+  return [...[...labels].filter((label) => recorded.calls[label] !== current.calls[label]), ...dropped, ...constants];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
