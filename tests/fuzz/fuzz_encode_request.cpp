@@ -25,12 +25,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const pe::PositionScheme* scheme : pe::position_schemes()) kinds.emplace_back(scheme->name);
   fuzz::FuzzInput input(data, size);
   pe::RawEncodeRequest raw;
-  raw.kind = input.name(kinds);
+  raw.scheme = input.name(kinds);
   raw.start = input.number();
   raw.count = input.number();
   raw.dim = input.number();
-  raw.options.base = input.flag() ? input.number() : 10000;
-  raw.options.layout = input.name({"interleaved", "split"});
+  raw.scheme_options.base = input.flag() ? input.number() : 10000;
+  raw.scheme_options.layout = input.name({"interleaved", "split"});
 
   const auto parsed = pe::parse_encode_request(raw);
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) {
