@@ -19,15 +19,25 @@ namespace pe {
 // When a field is written as null ("none") instead of its value.
 enum class NullWhen { never, zero, negative };
 
-template <typename Result, typename Get>
+// A field of a result: its JS name and when it is null; where the result keeps it is the path
+// of members (or the one member function) in the field's type, so reading it compiles to a
+// plain access.
+template <typename Result, auto First, auto... Rest>
 struct Field {
   const char* name;
-  Get get;  // the value of the field in a result
   NullWhen null = NullWhen::never;
   bool plain = false;  // numbers as a plain array, not a typed one (so JS can freeze them)
 
-  constexpr Field null_when(NullWhen when) const { return {name, get, when, plain}; }
-  constexpr Field as_plain_array() const { return {name, get, null, true}; }
+  // The value of the field in a result: a reference to a member, or what a function computes.
+  static decltype(auto) get(const Result& result) {
+    if constexpr (std::is_member_function_pointer_v<decltype(First)>)
+      return (result.*First)();
+    else
+      return ((result.*First).*....*Rest);
+  }
+
+  constexpr Field null_when(NullWhen when) const { return {name, when, plain}; }
+  constexpr Field as_plain_array() const { return {name, null, true}; }
 };
 
 namespace detail {
@@ -39,18 +49,6 @@ struct FieldOwner<T Class::*> {
   using Type = Class;
 };
 
-// result.*first.*second...: a member, or a member of a member.
-template <typename Result, auto... Path>
-const auto& member_path(const Result& result) {
-  return (result.*....*Path);
-}
-
-// (result.*function)(): a value the result computes.
-template <typename Result, auto Function>
-auto computed(const Result& result) {
-  return (result.*Function)();
-}
-
 }  // namespace detail
 
 // The field name of a result: field<&Result::member>("name"), field<&Result::a, &A::b>("name"),
@@ -58,14 +56,9 @@ auto computed(const Result& result) {
 template <auto First, auto... Rest>
 constexpr auto field(const char* name) {
   using Result = typename detail::FieldOwner<decltype(First)>::Type;
-  if constexpr (std::is_member_function_pointer_v<decltype(First)>) {
-    static_assert(sizeof...(Rest) == 0, "a computed field is one member function");
-    return Field<Result, decltype(&detail::computed<Result, First>)>{
-        name, &detail::computed<Result, First>};
-  } else {
-    return Field<Result, decltype(&detail::member_path<Result, First, Rest...>)>{
-        name, &detail::member_path<Result, First, Rest...>};
-  }
+  static_assert(!std::is_member_function_pointer_v<decltype(First)> || sizeof...(Rest) == 0,
+                "a computed field is one member function");
+  return Field<Result, First, Rest...>{name};
 }
 
 // A JS object named name holding fields of the same result.

@@ -116,14 +116,19 @@ std::string quoted_choices(const OptionSpec& option);
 
 // --- Rows: where a request keeps an option.
 
-// A row of a request's table: the option, and the accessor of the value in a raw request (null
-// for an option pe.js reads itself and the core never sees, such as analyze's tokenizer).
-template <typename Raw, typename T>
+// A row of a request's table: the option, and where a raw request keeps its value, the path of
+// members raw.*first.*second... in the row's type (so reading it compiles to a plain access). A
+// row without a path is an option pe.js reads itself and the core never sees (analyze's
+// tokenizer); T is then only its JS type.
+template <typename Raw, typename T, auto... Path>
 struct Option {
   using RawRequest = Raw;
   using Value = T;
+  static constexpr bool kReadByCore = sizeof...(Path) > 0;
+
   const OptionSpec* spec;
-  T& (*member)(Raw&);
+
+  static T& member(Raw& raw) { return (raw.*....*Path); }
 };
 
 namespace detail {
@@ -135,11 +140,13 @@ struct MemberOf<T Class::*> {
   using Owner = Class;
 };
 
-// raw.*first.*second...: a value inside a group of options a request shares with others.
+// raw.*first.*second..., and its type.
 template <typename Raw, auto... Path>
-auto& follow(Raw& raw) {
+auto& at_path(Raw& raw) {
   return (raw.*....*Path);
 }
+template <typename Raw, auto... Path>
+using PathValue = std::remove_reference_t<decltype(at_path<Raw, Path...>(std::declval<Raw&>()))>;
 
 }  // namespace detail
 
@@ -147,15 +154,13 @@ auto& follow(Raw& raw) {
 template <auto First, auto... Rest>
 constexpr auto option(const OptionSpec& spec) {
   using Raw = typename detail::MemberOf<decltype(First)>::Owner;
-  using T =
-      std::remove_reference_t<decltype(detail::follow<Raw, First, Rest...>(std::declval<Raw&>()))>;
-  return Option<Raw, T>{&spec, &detail::follow<Raw, First, Rest...>};
+  return Option<Raw, detail::PathValue<Raw, First, Rest...>, First, Rest...>{&spec};
 }
 
 // The row of an option pe.js reads (its JS type is T's) and the core never sees.
 template <typename Raw, typename T>
 constexpr Option<Raw, T> option_read_in_js(const OptionSpec& spec) {
-  return {&spec, nullptr};
+  return {&spec};
 }
 
 // Names of a tuple of rows: the raw request they fill.

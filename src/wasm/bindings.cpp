@@ -334,28 +334,31 @@ val requests() { return declarations().to_js(); }
 
 EMSCRIPTEN_BINDINGS(pe_lab) {
   marshal::Declarations& api = declarations();
-  api.expose("encode", &encode, pe::kEncodeOptions);
-  api.expose("tokenize", &tokenize, pe::kTokenizeOptions);
+  // These return the options as used beside the core's result.
+  constexpr auto kEcho = marshal::Returns::options_and_result;
+  api.expose<pe::kEncodeOptions>("encode", &encode, kEcho);
+  api.expose<pe::kTokenizeOptions>("tokenize", &tokenize);
   api.expose("tokenEmbedding", &token_embedding);
-  api.expose("analyze", &analyze, pe::kAnalysisOptions);
-  api.expose("compareShift", &compare_shift, pe::kAnalysisOptions, pe::kShiftOptions);
-  api.expose("attentionWeights", &attention_weights, pe::kAttentionWeightsOptions);
-  api.expose("binaryStructure", &binary_structure, pe::kPositionRangeOptions);
-  api.expose("smoothBits", &smooth_bits, pe::kSmoothBitsOptions);
-  api.expose("cosineSimilarities", &cosine_similarities, pe::kSimilarityOptions);
-  api.expose("dotProducts", &dot_products, pe::kSimilarityOptions);
-  api.expose("sinusoidalFrequencies", &sinusoidal_frequencies, pe::kSinusoidalFrequencyOptions);
-  api.expose("shiftRotation", &shift_rotation, pe::kShiftRotationOptions);
-  api.expose("neighbourSteps", &neighbour_steps, pe::kNeighbourStepsOptions);
-  api.expose("ropeFrequencies", &rope_frequencies, pe::kRopeFrequencyOptions);
-  api.expose("ropeBands", &rope_bands, pe::kRopeFrequencyOptions);
-  api.expose("rotate", &rotate, pe::kRotateOptions);
-  api.expose("ropeScores", &rope_scores, pe::kRopeScoresOptions);
-  api.expose("ropePairingPermutation", &rope_pairing_permutation, pe::kPairingPermutationOptions);
-  api.expose("yarnMscale", &yarn_mscale, pe::kYarnMscaleOptions);
-  api.expose("alibiSlopes", &alibi_slopes, pe::kAlibiSlopesOptions);
-  api.expose("kvCache", &kv_cache, pe::kKvCacheOptions);
-  api.expose("mlaAbsorption", &mla_absorption, pe::kMlaAbsorptionOptions);
+  api.expose<pe::kAnalysisOptions>("analyze", &analyze);
+  api.expose<pe::kAnalysisOptions, pe::kShiftOptions>("compareShift", &compare_shift);
+  api.expose<pe::kAttentionWeightsOptions>("attentionWeights", &attention_weights, kEcho);
+  api.expose<pe::kPositionRangeOptions>("binaryStructure", &binary_structure, kEcho);
+  api.expose<pe::kSmoothBitsOptions>("smoothBits", &smooth_bits, kEcho);
+  api.expose<pe::kSimilarityOptions>("cosineSimilarities", &cosine_similarities, kEcho);
+  api.expose<pe::kSimilarityOptions>("dotProducts", &dot_products, kEcho);
+  api.expose<pe::kSinusoidalFrequencyOptions>("sinusoidalFrequencies", &sinusoidal_frequencies,
+                                              kEcho);
+  api.expose<pe::kShiftRotationOptions>("shiftRotation", &shift_rotation, kEcho);
+  api.expose<pe::kNeighbourStepsOptions>("neighbourSteps", &neighbour_steps, kEcho);
+  api.expose<pe::kRopeFrequencyOptions>("ropeFrequencies", &rope_frequencies);
+  api.expose<pe::kRopeFrequencyOptions>("ropeBands", &rope_bands);
+  api.expose<pe::kRotateOptions>("rotate", &rotate);
+  api.expose<pe::kRopeScoresOptions>("ropeScores", &rope_scores);
+  api.expose<pe::kPairingPermutationOptions>("ropePairingPermutation", &rope_pairing_permutation);
+  api.expose<pe::kYarnMscaleOptions>("yarnMscale", &yarn_mscale);
+  api.expose<pe::kAlibiSlopesOptions>("alibiSlopes", &alibi_slopes);
+  api.expose<pe::kKvCacheOptions>("kvCache", &kv_cache);
+  api.expose<pe::kMlaAbsorptionOptions>("mlaAbsorption", &mla_absorption, kEcho);
   api.expose("requests", &requests);
   api.expose("schemes", &schemes);
   api.expose("ropePresets", &rope_presets);

@@ -7,8 +7,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <array>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -128,11 +128,18 @@ void read_value(const val& value, std::optional<Nested>& out) {
   out = read(value, options_of(Nested{}));
 }
 
-template <typename Raw, typename T>
-void read_row(const val& options, const pe::Option<Raw, T>& row, Raw& raw) {
-  if (!row.member) return;  // pe.js reads it
-  const val value = options[row.spec->name];
-  if (!value.isUndefined() && !value.isNull()) read_value(value, row.member(raw));
+// options[name] read into out when it is given (not undefined or null). One function per type
+// of value, not per option, so each row's reading is a call (the module's size).
+template <typename T>
+[[gnu::noinline]] void read_named(const val& options, const char* name, T& out) {
+  const val value = options[name];
+  if (!value.isUndefined() && !value.isNull()) read_value(value, out);
+}
+
+template <typename Raw, typename T, auto... Path>
+void read_row(const val& options, const pe::Option<Raw, T, Path...>& row, Raw& raw) {
+  if constexpr (pe::Option<Raw, T, Path...>::kReadByCore)  // else pe.js reads it
+    read_named(options, row.spec->name, pe::Option<Raw, T, Path...>::member(raw));
 }
 
 // The raw request of table's type from options, read through every table given (a request may
@@ -210,16 +217,24 @@ bool is_null(const T& value, pe::NullWhen when) {
   return false;
 }
 
-template <typename Result, typename Get>
-void put(val& object, const Result& result, const pe::Field<Result, Get>& field) {
-  const auto& value = field.get(result);
-  if (is_null(value, field.null)) {
-    object.set(field.name, val::null());
-  } else if constexpr (IsVector<std::decay_t<decltype(value)>>::value) {
-    object.set(field.name, to_js(value, field.plain));
+// object[name] = value, or null where the field says so. One function per type of value, not
+// per field, so each field's writing is a call (the module's size).
+template <typename T>
+[[gnu::noinline]] void write_named(val& object, const char* name, const T& value, pe::NullWhen null,
+                                   bool plain) {
+  if (is_null(value, null)) {
+    object.set(name, val::null());
+  } else if constexpr (IsVector<T>::value) {
+    object.set(name, to_js(value, plain));
   } else {
-    object.set(field.name, to_js(value));
+    object.set(name, to_js(value));
   }
+}
+
+template <typename Result, auto... Path>
+void put(val& object, const Result& result, const pe::Field<Result, Path...>& field) {
+  const auto& value = pe::Field<Result, Path...>::get(result);
+  write_named(object, field.name, value, field.null, field.plain);
 }
 
 template <typename Result, typename... Fields>
@@ -268,7 +283,7 @@ val answer(std::variant<Request, pe::InputError> parsed, Compute&& compute) {
 // required / optional), the values it allows, its doc, and for an object its own options.
 
 template <typename T>
-const char* js_type() {
+constexpr const char* js_type() {
   if constexpr (std::is_same_v<T, double> || std::is_same_v<T, std::optional<double>>) {
     return "number";
   } else if constexpr (std::is_same_v<T, bool>) {
@@ -283,26 +298,48 @@ const char* js_type() {
   }
 }
 
-template <typename... Tables>
-val describe(const Tables&... tables);
+// What the description of an option needs from its row: the spec, the JS type of its value,
+// and for an object the description of its own options. A table's rows become a constant array
+// of these, so one loop (describe_rows) describes every request.
+struct RowInfo {
+  const pe::OptionSpec* spec;
+  const char* type;
+  val (*options)();  // an object's own options; null for any other option
+};
 
-template <typename Raw, typename T>
-val describe_row(const pe::Option<Raw, T>& row) {
+template <typename Table>
+constexpr auto row_infos(const Table& table);
+
+template <typename Nested>
+val describe_nested();
+
+template <typename Raw, typename T, auto... Path>
+constexpr RowInfo info_of(const pe::Option<Raw, T, Path...>& row) {
+  if constexpr (HasOptions<T>::value) return {row.spec, js_type<T>(), &describe_nested<T>};
+  return {row.spec, js_type<T>(), nullptr};
+}
+
+template <typename Table>
+constexpr auto row_infos(const Table& table) {
+  return std::apply(
+      [](const auto&... row) { return std::array<RowInfo, sizeof...(row)>{info_of(row)...}; },
+      table);
+}
+
+// What an option is whatever its type: its name, JS type, default (or required or optional),
+// the values it allows, its doc and its choices; an object's own options and what one looks like.
+inline val describe_row(const RowInfo& row) {
   const pe::OptionSpec& spec = *row.spec;
   val option = val::object();
   option.set("name", std::string(spec.name));
-  option.set("type", std::string(js_type<T>()));
-  std::visit(
-      [&option](const auto& fallback) {
-        using D = std::decay_t<decltype(fallback)>;
-        if constexpr (std::is_same_v<D, pe::Required>) option.set("required", true);
-        if constexpr (std::is_same_v<D, pe::Optional>) option.set("optional", true);
-        if constexpr (std::is_same_v<D, std::nullptr_t>) option.set("default", val::null());
-        if constexpr (std::is_same_v<D, double> || std::is_same_v<D, bool>)
-          option.set("default", fallback);
-        if constexpr (std::is_same_v<D, const char*>) option.set("default", std::string(fallback));
-      },
-      spec.fallback);
+  option.set("type", std::string(row.type));
+  if (std::holds_alternative<pe::Required>(spec.fallback)) option.set("required", true);
+  if (std::holds_alternative<pe::Optional>(spec.fallback)) option.set("optional", true);
+  if (std::holds_alternative<std::nullptr_t>(spec.fallback)) option.set("default", val::null());
+  if (const auto* number = std::get_if<double>(&spec.fallback)) option.set("default", *number);
+  if (const auto* flag = std::get_if<bool>(&spec.fallback)) option.set("default", *flag);
+  if (const auto* text = std::get_if<const char*>(&spec.fallback))
+    option.set("default", std::string(*text));
   option.set("allowed", pe::allowed(spec));
   option.set("doc", std::string(spec.doc));
   if (spec.choices) {
@@ -311,43 +348,78 @@ val describe_row(const pe::Option<Raw, T>& row) {
       names.call<void>("push", std::string(choice.value));
     option.set("choices", names);
   }
-  if constexpr (HasOptions<T>::value) {
-    option.set("options", describe(options_of(T{})));
+  if (row.options) {
+    option.set("options", row.options());
     option.set("example", std::string(spec.example));
   }
   return option;
 }
 
-// The options of one or more tables, in order, as a JS array.
-template <typename... Tables>
-val describe(const Tables&... tables) {
+// Rows appended to options, a JS array.
+template <std::size_t Count>
+void describe_rows(val& options, const std::array<RowInfo, Count>& rows) {
+  for (const RowInfo& row : rows) options.call<void>("push", describe_row(row));
+}
+
+template <typename Nested>
+val describe_nested() {
+  static const auto rows = row_infos(options_of(Nested{}));
   val options = val::array();
-  const auto add = [&options](const auto& rows) {
-    std::apply([&](const auto&... row) { (options.call<void>("push", describe_row(row)), ...); },
-               rows);
-  };
-  (add(tables), ...);
+  describe_rows(options, rows);
   return options;
 }
 
-// Every function a module declares, by its JS name: pe.js builds its options from these.
+// What a declared JS function returns: the core's result, or the options as used (defaults
+// filled in) beside it, as pe.encode returns { kind, start, count, dim, base, layout, data }.
+enum class Returns { result, options_and_result };
+
+template <typename Function>
+struct TakesText : std::false_type {};
+template <typename Result, typename... Arguments>
+struct TakesText<Result (*)(std::string, Arguments...)> : std::true_type {};
+
+// Every function a module declares, by its JS name: { options, echo, text } for each, from which
+// pe.js makes the function (a function of text, such as analyze, pe.js writes itself).
 class Declarations {
  public:
-  // Registers function as name, and (with tables) its options.
-  template <typename Function, typename... Tables>
-  void expose(const char* name, Function function, const Tables&... tables) {
+  // Registers function as name, with the options of Tables (a request may take several).
+  template <const auto&... Tables, typename Function>
+  void expose(const char* name, Function function, Returns returns = Returns::result) {
     emscripten::function(name, function);
     if constexpr (sizeof...(Tables) > 0)
-      described_.emplace_back(name, [&tables...] { return describe(tables...); });
+      described_.push_back({name, &describe_tables<Tables...>,
+                            returns == Returns::options_and_result, TakesText<Function>::value});
   }
   val to_js() const {
     val all = val::object();
-    for (const auto& [name, options] : described_) all.set(name, options());
+    for (const Described& function : described_) {
+      val entry = val::object();
+      entry.set("options", function.options());
+      entry.set("echo", function.echo);
+      entry.set("text", function.text);
+      all.set(function.name, entry);
+    }
     return all;
   }
 
  private:
-  std::vector<std::pair<const char*, std::function<val()>>> described_;
+  struct Described {
+    const char* name;
+    val (*options)();
+    bool echo;  // Returns::options_and_result
+    bool text;  // the function takes a text first
+  };
+
+  template <const auto&... Tables>
+  static val describe_tables() {
+    val options = val::array();
+    (describe_rows(options, kRows<Tables>), ...);
+    return options;
+  }
+  template <const auto& Table>
+  static constexpr auto kRows = row_infos(Table);
+
+  std::vector<Described> described_;
 };
 
 }  // namespace marshal

@@ -12,6 +12,7 @@ import type {
   Encoding,
   Layout,
   MemoryProbe,
+  OptionDeclaration,
   Pairing,
   PE,
   RopeBand,
@@ -48,6 +49,7 @@ function throws(kind: typeof TypeError | typeof RangeError, call: () => unknown)
 // the module's own keys below: a function added to pe.js without a type fails the run.
 const members: { [K in keyof PE]: true } = {
   schemes: true,
+  requests: true,
   encode: true,
   analyze: true,
   compareShift: true,
@@ -109,6 +111,11 @@ export async function runExample(): Promise<void> {
   check(v3 !== undefined && v3.rope.softmaxFactor !== null && v3.rope.wavelengths.bands.length === 32, 'DeepSeek-V3 preset');
   exact<number | null>()(pe.modelPresets[0].latentDim);
   exact<readonly RopeBand[]>()(pe.modelPresets[0].rope.wavelengths.bands);
+  const dims = pe.requests.encode.options.find((option) => option.name === 'dim');
+  exact<OptionDeclaration | undefined>()(dims);
+  check(dims?.required === true && dims.allowed === 'an integer from 1 to 4096', "encode's dim, as the core declares it");
+  // @ts-expect-error the declarations are readonly
+  throws(TypeError, () => (pe.requests.encode.echo = false));
 
   // encode
   const table = exact<Encoding>()(pe.encode({ kind: 'sinusoidal', start: 64, count: 12, dim: 8, layout: 'split' }));

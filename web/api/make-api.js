@@ -1,15 +1,18 @@
-// The API object over the core module: what pe.d.ts documents, key by key, and `tsc -p web`
-// checks against its PE interface. Most functions are made from their declaration alone
-// (declared); the text functions read their input through text-input.js; the registries and
-// presets are the core's, frozen.
+// The API object over the core module: what pe.d.ts documents, and `tsc -p web` checks against
+// its PE interface. Every function that takes an options object alone is made from the
+// declaration the core exports (so a new one needs no line here); the functions of a text read
+// it through text-input.js; the registries and presets are the core's, frozen.
 import { TOKENIZERS, licenceFile } from '../tokenizers/catalogue.js';
 import { tokenizers } from '../tokenizers/load-tokenizer.js';
 import { EMBEDDINGS, embeddingNoticeFile } from '../vocab/catalogue.js';
 import { wordVectors } from '../vocab/word-vectors.js';
 import { readOptions, unwrap } from './options.js';
-import { embeddingsEntry, textInput, tokenizerEntry } from './text-input.js';
+import { embeddingsEntry, textInput, tokenizerEntry, withTextChoices } from './text-input.js';
 
 /** @typedef {import('../pe.js').PE} PE */
+/** The members of PE written here rather than made from a declaration.
+ *  @typedef {'schemes' | 'requests' | 'analyze' | 'compareShift' | 'tokenize' | 'tokenizers' | 'loadTokenizer' | 'embeddings'
+ *    | 'loadEmbeddings' | 'vocabularyClusters' | 'analysisConstants' | 'ropePresets' | 'modelPresets'} MadeHere */
 
 function deepFreeze(value) {
   if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(deepFreeze);
@@ -22,43 +25,44 @@ function deepFreeze(value) {
  * @returns {PE}
  */
 export function makeApi(core) {
-  const requests = deepFreeze(core.requests());
+  const requests = deepFreeze(withTextChoices(core.requests()));
   const schemes = deepFreeze(core.schemes());
   const { readSentence, tokensOf, positioned } = textInput(core, requests);
 
-  /**
-   * The API function name, made from its declaration: options checked and completed, the core's
-   * result unwrapped, and with echo the request's options beside the result (encode's { kind,
-   * start, count, dim, base, layout, data }). Options may be left out when every option may.
-   * @template {keyof PE} N
-   * @param {N} name
-   * @returns {PE[N]}
-   */
-  function declared(name, { echo = false } = {}) {
-    const declaration = requests[name];
+  // A function made from its declaration: options checked and completed, the core's result
+  // unwrapped, and with echo the options as used beside the result (encode's { kind, start,
+  // count, dim, base, layout, data }). Options may be left out when every option may.
+  function declared(name) {
+    const { options: declaration, echo } = requests[name];
     const optional = declaration.every((option) => !option.required);
-    const call = (options) => {
+    return (options) => {
       const request = readOptions(options === undefined && optional ? {} : options, declaration);
       const result = unwrap(core[name](request));
       return echo ? { ...request, ...result } : result;
     };
-    return /** @type {PE[N]} */ (/** @type {unknown} */ (call));
   }
-  const echo = { echo: true };
+  // Every function the core declares that takes an options object alone; the functions of a
+  // text (analyze, compareShift, tokenize) read it through text-input.js, below.
+  const made = /** @type {Omit<PE, MadeHere>} */ (
+    Object.fromEntries(
+      Object.keys(requests)
+        .filter((name) => !requests[name].text)
+        .map((name) => [name, declared(name)]),
+    )
+  );
 
-  const ropeBands = declared('ropeBands');
   // Each preset's wavelengths: pe.ropeBands of its RoPE settings, as plain arrays (frozen).
   const modelPresets = core.modelPresets().map((preset) => {
     const { dim, base, scaling } = preset.rope;
-    const { bands, wavelengths, originalWavelengths } = ropeBands({ dim, base, scaling });
+    const { bands, wavelengths, originalWavelengths } = made.ropeBands({ dim, base, scaling });
     const lengths = { before: Array.from(originalWavelengths), after: Array.from(wavelengths), bands };
     return { ...preset, rope: { ...preset.rope, wavelengths: lengths } };
   });
 
   return {
+    ...made,
     schemes,
     requests,
-    encode: declared('encode', echo),
 
     analyze(text, options = {}) {
       const { request, input, coreRequest, oov } = readSentence('analyze', text, options);
@@ -80,8 +84,9 @@ export function makeApi(core) {
       };
     },
 
-    compareShift(text, options = {}) {
-      const { input, coreRequest } = readSentence('compareShift', text, options);
+    // Without options, the message names by, the one option without a default.
+    compareShift(text, options) {
+      const { input, coreRequest } = readSentence('compareShift', text, options === undefined ? {} : options);
       return unwrap(core.compareShift(input.bytes, coreRequest));
     },
 
@@ -120,7 +125,6 @@ export function makeApi(core) {
     },
 
     vocabularyClusters: deepFreeze(core.vocabularyClusters()),
-    attentionWeights: declared('attentionWeights', echo),
     analysisConstants: Object.freeze({
       maxTokens: core.analysisMaxTokens,
       maxDim: core.analysisMaxDim,
@@ -129,23 +133,7 @@ export function makeApi(core) {
       tokenEmbeddingStd: core.tokenEmbeddingStd,
       weightChangeTolerance: core.weightChangeTolerance,
     }),
-    binaryStructure: declared('binaryStructure', echo),
-    smoothBits: declared('smoothBits', echo),
-    cosineSimilarities: declared('cosineSimilarities', echo),
-    dotProducts: declared('dotProducts', echo),
-    sinusoidalFrequencies: declared('sinusoidalFrequencies', echo),
-    shiftRotation: declared('shiftRotation', echo),
-    neighbourSteps: declared('neighbourSteps', echo),
-    ropeFrequencies: declared('ropeFrequencies'),
-    rotate: declared('rotate'),
-    ropeScores: declared('ropeScores'),
-    ropeBands,
     ropePresets: deepFreeze(core.ropePresets()),
-    ropePairingPermutation: declared('ropePairingPermutation'),
-    yarnMscale: declared('yarnMscale'),
-    alibiSlopes: declared('alibiSlopes'),
-    kvCache: declared('kvCache'),
     modelPresets: deepFreeze(modelPresets),
-    mlaAbsorption: declared('mlaAbsorption', echo),
   };
 }

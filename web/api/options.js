@@ -46,9 +46,13 @@ function typeError(name, type, value) {
   return new TypeError(`${name} must be a ${type}; received ${describe(value)}`);
 }
 
-// An object-valued option (RoPE's scaling): null where that is its default, else a plain object
-// of its own options, each of the declared type; a left-out key is not given (the core decides
-// which ones the object's kind needs).
+/**
+ * An object-valued option (RoPE's scaling): null where that is its default, else a plain object
+ * of its own options, each of the declared type; a left-out key is not given (the core decides
+ * which ones the object's kind needs).
+ * @param {unknown} value
+ * @param {OptionDeclaration} declaration
+ */
 function checkObject(value, { name, default: fallback, example, options }) {
   if (value === null && fallback === null) return;
   if (!isPlainObject(value)) {
@@ -73,7 +77,7 @@ function checkObject(value, { name, default: fallback, example, options }) {
  * optional key left out or null is left out of the request.
  * @param {unknown} options
  * @param {readonly OptionDeclaration[]} declaration
- * @returns {Record<string, any>}
+ * @returns {any} the request, keyed by the declared names
  */
 export function readOptions(options, declaration) {
   const known = declaration.map((option) => option.name);

@@ -23,6 +23,14 @@ export function embeddingsEntry(name) {
   return entry;
 }
 
+/** The declarations, with the names of the options pe.js reads and names itself: every
+ *  tokenizer option lists pe.tokenizers' names, every embeddings option pe.embeddings'. */
+export function withTextChoices(requests) {
+  const choices = { tokenizer: TOKENIZERS.map((t) => t.name), embeddings: EMBEDDINGS.map((e) => e.name) };
+  const named = (option) => (option.name in choices ? { ...option, choices: choices[option.name] } : option);
+  return Object.fromEntries(Object.entries(requests).map(([name, entry]) => [name, { ...entry, options: entry.options.map(named) }]));
+}
+
 // A vocabulary's own string for one token, with whitespace made visible: "␣dog". A token holding
 // only part of a character's bytes shows U+FFFD (�), as the packages decode it.
 function visiblePiece(text) {
@@ -127,7 +135,7 @@ export function textInput(core, requests) {
    * embeddingTable. Returns { request, input, coreRequest, oov }.
    */
   function readSentence(name, text, options) {
-    const request = readOptions(options, requests[name]);
+    const request = readOptions(options, requests[name].options);
     const vectors = wordTable(request);
     if (vectors) {
       const { dim } = embeddingsEntry(request.embeddings);
@@ -161,7 +169,7 @@ export function textInput(core, requests) {
 
   /** analyze()'s tokens of text (positions from start), with oov marks under word vectors. */
   function tokensOf(text, options) {
-    const request = readOptions(options, requests.tokenize);
+    const request = readOptions(options, requests.tokenize.options);
     const vectors = wordTable(request);
     const input = split(text, request);
     const tokens = input.tokens ?? input.words();

@@ -23,8 +23,9 @@ function bandRuns(bands) {
   return runs;
 }
 
-/** Returns { figure, update({ preset, other }) } for a preset scaled by YaRN; other, a preset
- *  whose YaRN temperature differs (or none). onResize redraws at a new width. */
+/** Returns { figure, update({ preset, bands, other }) } for a preset scaled by YaRN: bands,
+ *  pe.ropeBands of its RoPE settings; other, a preset whose YaRN temperature differs (or none).
+ *  onResize redraws at a new width. */
 export function createYarnChart({ onResize }) {
   const { frame, svg, reading, width } = createSvgFigure({ className: 'yarn-chart', onResize });
   frame.setLegend([
@@ -35,9 +36,8 @@ export function createYarnChart({ onResize }) {
 
   return {
     figure: frame.figure,
-    update({ preset, other }) {
+    update({ preset, bands: { originalWavelengths: before, wavelengths: after, bands }, other }) {
       const { rope } = preset;
-      const { before, after, bands } = rope.wavelengths;
       const runs = bandRuns(bands);
       const words = runs.map(({ band, first, last }) => `${BANDS[band][0]} ${first === last ? `pair ${first}` : `pairs ${first}–${last}`}`);
       frame.setTitle(
