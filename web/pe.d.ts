@@ -194,7 +194,7 @@ export interface PE {
    */
   kvCache(options: Options.KvCacheOptions): Results.KvCache;
 
-  /** Six real models' attention dimensions, RoPE settings and context lengths (DeepSeek-V2,
+  /** Six real models' attention dimensions, RoPE configuration and context lengths (DeepSeek-V2,
    *  V3, V2-Lite, Llama 3.1 8B and 70B, Llama 3.2 1B), from their published configs; frozen. */
   readonly modelPresets: readonly Values.ModelPreset[];
 

@@ -19,12 +19,13 @@
 
 namespace pe {
 
-// Hard limits of the analysis (documented in web/pe.js). Attention costs count^2 * dim per run:
+// Hard limits of the analysis (documented in web/pe.d.ts). Attention costs count^2 * dim per run:
 // 2048 tokens at dim 256 is about a second in the browser, the most a page should ask for.
 constexpr std::int64_t kMaxAnalysisTokens = 2048;
 constexpr std::int64_t kMaxAnalysisDim = 256;
 // The longest text the built-in tokenizer splits, in UTF-8 bytes: 2048 tokens of long words fit,
-// and it bounds what a text can make the core hold (web/pe.js checks it before copying a text in).
+// and it bounds what a text can make the core hold (web/api/text-input.js checks it before copying
+// a text in).
 constexpr std::int64_t kMaxTextBytes = 65536;
 // The token embeddings' component standard deviation: from a twentieth of GPT-2's initial 0.02 to
 // ten times the Transformer paper's 1 (its embeddings times sqrt(d_model)): the scales real
@@ -66,8 +67,8 @@ inline constexpr std::tuple kRawTokenOptions{option<&RawTokens::ids>(kTokenIds),
 constexpr const auto& options_of(const RawTokens&) { return kRawTokenOptions; }
 
 // The options of pe.analyze (and pe.compareShift, with by). tokenizer, bos and embeddings are
-// pe.js's: it splits the text with the tokenizer and hands the core the tokens (tokenIds and
-// tokenPieces), and looks words up in a word-vector table (an embeddingTable).
+// pe.js's: it splits the text with the tokenizer and hands the core the tokens (options.tokens),
+// and looks words up in a word-vector table (an embeddingTable).
 inline constexpr OptionSpec kAnalysisDim{"dim", 8.0, integer_from(1, kMaxAnalysisDim),
                                          "the model's dimension: values per token"};
 inline constexpr OptionSpec kAnalysisStart{

@@ -23,7 +23,7 @@ namespace pe {
 // checked as pe.encode checks them) and the offset k = by.
 struct ShiftRotationRequest {
   PositionRange range;
-  double base = 10000;
+  double base = kBase.number();
   SinusoidLayout layout = SinusoidLayout::interleaved;
   std::int64_t by = 0;
 };

@@ -14,6 +14,8 @@
 #include <tuple>
 #include <type_traits>
 
+#include "core/member_path.hpp"
+
 namespace pe {
 
 // When a field is written as null ("none") instead of its value.
@@ -33,29 +35,18 @@ struct Field {
     if constexpr (std::is_member_function_pointer_v<decltype(First)>)
       return (result.*First)();
     else
-      return ((result.*First).*....*Rest);
+      return at_path<const Result, First, Rest...>(result);
   }
 
   constexpr Field null_when(NullWhen when) const { return {name, when, plain}; }
   constexpr Field as_plain_array() const { return {name, null, true}; }
 };
 
-namespace detail {
-
-template <typename Member>
-struct FieldOwner;
-template <typename Class, typename T>
-struct FieldOwner<T Class::*> {
-  using Type = Class;
-};
-
-}  // namespace detail
-
 // The field name of a result: field<&Result::member>("name"), field<&Result::a, &A::b>("name"),
 // or field<&Result::function>("name") for a const member function without arguments.
 template <auto First, auto... Rest>
 constexpr auto field(const char* name) {
-  using Result = typename detail::FieldOwner<decltype(First)>::Type;
+  using Result = typename MemberOf<decltype(First)>::Owner;
   static_assert(!std::is_member_function_pointer_v<decltype(First)> || sizeof...(Rest) == 0,
                 "a computed field is one member function");
   return Field<Result, First, Rest...>{name};

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/input_error.hpp"
+#include "core/member_path.hpp"
 
 namespace pe {
 
@@ -128,33 +129,14 @@ struct Option {
 
   const OptionSpec* spec;
 
-  static T& member(Raw& raw) { return (raw.*....*Path); }
+  static T& member(Raw& raw) { return at_path<Raw, Path...>(raw); }
 };
-
-namespace detail {
-
-template <typename Member>
-struct MemberOf;
-template <typename Class, typename T>
-struct MemberOf<T Class::*> {
-  using Owner = Class;
-};
-
-// raw.*first.*second..., and its type.
-template <typename Raw, auto... Path>
-auto& at_path(Raw& raw) {
-  return (raw.*....*Path);
-}
-template <typename Raw, auto... Path>
-using PathValue = std::remove_reference_t<decltype(at_path<Raw, Path...>(std::declval<Raw&>()))>;
-
-}  // namespace detail
 
 // The row of an option kept at raw.*first (.*rest...): option<&RawEncodeRequest::dim>(kTableDim).
 template <auto First, auto... Rest>
 constexpr auto option(const OptionSpec& spec) {
-  using Raw = typename detail::MemberOf<decltype(First)>::Owner;
-  return Option<Raw, detail::PathValue<Raw, First, Rest...>, First, Rest...>{&spec};
+  using Raw = typename MemberOf<decltype(First)>::Owner;
+  return Option<Raw, PathValue<Raw, First, Rest...>, First, Rest...>{&spec};
 }
 
 // The row of an option pe.js reads (its JS type is T's) and the core never sees.

@@ -11,7 +11,7 @@
 
 namespace pe {
 
-// Hard limits of the public API (documented in web/pe.js and the README).
+// Hard limits of the public API (documented in web/pe.d.ts and the README).
 constexpr std::int64_t kMaxDim = 4096;
 constexpr std::int64_t kMaxPosition = 2147483647;  // 2^31 - 1
 constexpr std::int64_t kMaxValues = 16777216;      // 2^24 values (64 MiB of float32) per table

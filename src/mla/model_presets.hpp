@@ -1,7 +1,7 @@
 #pragma once
-// The attention dimensions, RoPE settings and context lengths of six real models, for the KV-cache
-// calculator and the DeepSeek view. Sources, per model, beside each row in model_presets.cpp:
-// the published config.json files and DeepSeek's own inference configs.
+// The attention dimensions, RoPE configuration and context lengths of six real models, for the
+// KV-cache calculator and the DeepSeek view. Sources, per model, beside each row in
+// model_presets.cpp: the published config.json files and DeepSeek's own inference configs.
 #include <array>
 #include <tuple>
 

@@ -379,7 +379,10 @@ template <typename Result, typename... Arguments>
 struct TakesText<Result (*)(std::string, Arguments...)> : std::true_type {};
 
 // Every function a module declares, by its JS name: { options, echo, text } for each, from which
-// pe.js makes the function (a function of text, such as analyze, pe.js writes itself).
+// pe.js makes the function (a function of text, such as analyze, pe.js writes itself). A stateful
+// object's methods are declared the same way, named "Class.method": each is a function taking
+// the object first (Embind binds it with class_<T>().function), reading its options with read,
+// answering with answer and writing declared results, as every function here does.
 class Declarations {
  public:
   // Registers function as name, with the options of Tables (a request may take several).
@@ -387,8 +390,13 @@ class Declarations {
   void expose(const char* name, Function function, Returns returns = Returns::result) {
     emscripten::function(name, function);
     if constexpr (sizeof...(Tables) > 0)
-      described_.push_back({name, &describe_tables<Tables...>,
-                            returns == Returns::options_and_result, TakesText<Function>::value});
+      declare<Tables...>(name, returns, TakesText<Function>::value);
+  }
+  // Declares name's options (Tables), for a function or method registered otherwise.
+  template <const auto&... Tables>
+  void declare(const char* name, Returns returns = Returns::result, bool text = false) {
+    described_.push_back(
+        {name, &describe_tables<Tables...>, returns == Returns::options_and_result, text});
   }
   val to_js() const {
     val all = val::object();

@@ -5,7 +5,9 @@
 // (c6074e7), and tests/js/api-digest.test.mjs compares with it.
 //
 //   node tests/regression/api-digest.mjs           prints the digest and any calls that differ
-//   node tests/regression/api-digest.mjs --write   records it (only for a deliberate API change)
+//   node tests/regression/api-digest.mjs --add     records the calls the record lacks (a new
+//                                                  function's), only while every recorded one holds
+//   node tests/regression/api-digest.mjs --write   records it all (only for a deliberate change)
 //
 // Two digests of the calls: `canonical` orders each object's keys by name (what callers can rely
 // on); `ordered` keeps the keys in the order the API wrote them (reported, not required). The
@@ -119,6 +121,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--write')) {
     writeFileSync(RECORD, `${JSON.stringify(current, null, 2)}\n`);
     console.log(`recorded ${current.count} calls: canonical ${current.canonical}, ordered ${current.ordered}`);
+  } else if (process.argv.includes('--add')) {
+    const recorded = recordedDigest();
+    const added = Object.keys(current.calls).filter((label) => !(label in recorded.calls));
+    const changed = differences(recorded, current).filter((label) => !added.includes(label));
+    if (changed.length > 0) throw new Error(`recorded calls differ, nothing added:\n  ${changed.join('\n  ')}`);
+    for (const label of added) recorded.calls[label] = current.calls[label];
+    writeFileSync(RECORD, `${JSON.stringify({ ...recorded, names: current.names }, null, 2)}\n`);
+    console.log(`added ${added.length} calls to the record`);
   } else {
     const recorded = recordedDigest();
     console.log(`${current.count} calls`);

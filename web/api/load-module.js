@@ -9,7 +9,7 @@ const loaded = new Map();
 /**
  * Resolves to the module the factory makes from wasmText's bytes, made once per factory.
  * @template Module
- * @param {(settings: { wasmBinary: Uint8Array }) => Promise<Module>} factory
+ * @param {(module: { wasmBinary: Uint8Array }) => Promise<Module>} factory
  * @param {string} wasmText
  * @returns {Promise<Module>}
  */

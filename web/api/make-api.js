@@ -14,6 +14,23 @@ import { embeddingsEntry, textInput, tokenizerEntry, withTextChoices } from './t
  *  @typedef {'schemes' | 'requests' | 'analyze' | 'compareShift' | 'tokenize' | 'tokenizers' | 'loadTokenizer' | 'embeddings'
  *    | 'loadEmbeddings' | 'vocabularyClusters' | 'analysisConstants' | 'ropePresets' | 'modelPresets'} MadeHere */
 
+/**
+ * A function made from a declaration (pe.requests' entry { options, echo }) and the raw call it
+ * wraps: options checked and completed, the raw result unwrapped, and with echo the options as
+ * used beside the result (encode's { kind, start, count, dim, base, layout, data }). Options may
+ * be left out when every option may. A module's functions and a stateful object's methods alike.
+ * @param {{ options: readonly import('./options.js').OptionDeclaration[], echo: boolean }} declaration
+ * @param {(request: object) => unknown} call
+ */
+export function fromDeclaration({ options: declaration, echo }, call) {
+  const optional = declaration.every((option) => !option.required);
+  return (options) => {
+    const request = readOptions(options === undefined && optional ? {} : options, declaration);
+    const result = unwrap(call(request));
+    return echo ? { ...request, ...result } : result;
+  };
+}
+
 function deepFreeze(value) {
   if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(deepFreeze);
   return value;
@@ -29,18 +46,7 @@ export function makeApi(core) {
   const schemes = deepFreeze(core.schemes());
   const { readSentence, tokensOf, positioned } = textInput(core, requests);
 
-  // A function made from its declaration: options checked and completed, the core's result
-  // unwrapped, and with echo the options as used beside the result (encode's { kind, start,
-  // count, dim, base, layout, data }). Options may be left out when every option may.
-  function declared(name) {
-    const { options: declaration, echo } = requests[name];
-    const optional = declaration.every((option) => !option.required);
-    return (options) => {
-      const request = readOptions(options === undefined && optional ? {} : options, declaration);
-      const result = unwrap(core[name](request));
-      return echo ? { ...request, ...result } : result;
-    };
-  }
+  const declared = (name) => fromDeclaration(requests[name], (request) => core[name](request));
   // Every function the core declares that takes an options object alone; the functions of a
   // text (analyze, compareShift, tokenize) read it through text-input.js, below.
   const made = /** @type {Omit<PE, MadeHere>} */ (
@@ -51,7 +57,7 @@ export function makeApi(core) {
     )
   );
 
-  // Each preset's wavelengths: pe.ropeBands of its RoPE settings, as plain arrays (frozen).
+  // Each preset's wavelengths: pe.ropeBands of its RoPE configuration, as plain arrays (frozen).
   const modelPresets = core.modelPresets().map((preset) => {
     const { dim, base, scaling } = preset.rope;
     const { bands, wavelengths, originalWavelengths } = made.ropeBands({ dim, base, scaling });

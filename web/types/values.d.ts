@@ -190,7 +190,7 @@ export interface ModelPreset {
     readonly mscaleAllDim: number | null;
     /** YaRN's mscale^2 (1.874 for V3; mscale is pe.yarnMscale), null without one. */
     readonly softmaxFactor: number | null;
-    /** pe.ropeBands({ dim, base, scaling }) of these settings, as plain arrays: 2 pi / theta_i of
+    /** pe.ropeBands({ dim, base, scaling }) of this configuration, as plain arrays: 2 pi / theta_i of
      *  each rotated pair, in positions, before and after scaling, and each pair's band. */
     readonly wavelengths: {
       readonly before: readonly number[];
