@@ -25,6 +25,8 @@
 #include "core/rope_presets.hpp"
 #include "core/rope_request.hpp"
 #include "core/smooth_bits.hpp"
+#include "declarations.hpp"
+#include "js_arrays.hpp"
 #include "marshal.hpp"
 #include "mla/mla_request.hpp"
 #include "mla/model_presets.hpp"

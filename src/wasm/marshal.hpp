@@ -1,13 +1,13 @@
 #pragma once
 // The generic half of the Embind surface, shared by every WebAssembly module built from these
 // sources: a declared request read from a JS options object, a declared result written as a JS
-// object, an error as { error, message } (pe.js throws it as a TypeError or a RangeError), JS
-// typed arrays as the core's caller tables, and the declarations themselves described for pe.js.
-// A module's bindings file then only says which core function each JS function calls.
+// object, and an error as { error, message } (pe.js throws it as a TypeError or a RangeError).
+// With js_arrays.hpp (JS typed arrays as the core's caller tables) and declarations.hpp (the
+// declarations described for pe.js), a module's bindings file only says which core function each
+// JS function calls.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,66 +22,11 @@
 #include "core/fields.hpp"
 #include "core/input_error.hpp"
 #include "core/options.hpp"
+#include "js_arrays.hpp"
 
 namespace marshal {
 
 using emscripten::val;
-
-// --- JS typed arrays, written and read one bulk copy at a time: results are JS-owned (callers
-// never .delete() them, and they stay valid when wasm memory grows, where a bare
-// typed_memory_view would go dead), and large tables stream through wasm a block at a time.
-
-template <typename T>
-const char* typed_array_name() {
-  if constexpr (std::is_same_v<T, float>) return "Float32Array";
-  if constexpr (std::is_same_v<T, double>) return "Float64Array";
-  if constexpr (std::is_same_v<T, std::uint8_t>) return "Uint8Array";
-  if constexpr (std::is_same_v<T, std::uint32_t>) return "Uint32Array";
-  if constexpr (std::is_same_v<T, int>) return "Int32Array";
-}
-
-template <typename T>
-void write_to_js(const val& array, std::int64_t first, const T* values, std::int64_t count) {
-  array.call<void>("set", val(emscripten::typed_memory_view(count, values)),
-                   static_cast<double>(first));
-}
-
-// A new JS typed array of count values, as a table the core writes.
-template <typename T>
-class JsArray : public pe::TableSink<T> {
- public:
-  explicit JsArray(std::int64_t count)
-      : array_(val::global(typed_array_name<T>()).new_(static_cast<double>(count))) {}
-  void write(std::int64_t first, const T* values, std::int64_t count) override {
-    write_to_js(array_, first, values, count);
-  }
-  const val& array() const { return array_; }
-
- private:
-  val array_;
-};
-
-// A JS Float32Array the core reads (a caller's table) or writes and reads back (a run's weights).
-class JsFloats final : public pe::TableStore {
- public:
-  explicit JsFloats(val array) : array_(std::move(array)) {}
-  explicit JsFloats(std::int64_t count)
-      : JsFloats(val::global("Float32Array").new_(double(count))) {}
-  std::int64_t size() const override {
-    return static_cast<std::int64_t>(array_["length"].as<double>());
-  }
-  void read(std::int64_t first, std::int64_t count, float* out) const override {
-    val(emscripten::typed_memory_view(count, out))
-        .call<void>("set", array_.call<val>("subarray", double(first), double(first + count)));
-  }
-  void write(std::int64_t first, const float* values, std::int64_t count) override {
-    write_to_js(array_, first, values, count);
-  }
-  const val& array() const { return array_; }
-
- private:
-  val array_;
-};
 
 // Whether T is an object-valued option with its own declaration (options_of), or a vector.
 template <typename T, typename = void>
@@ -278,156 +223,5 @@ val answer(std::variant<Request, pe::InputError> parsed, Compute&& compute) {
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) return error_to_js(*error);
   return respond(compute(std::get<Request>(parsed)));
 }
-
-// --- Declarations, described for pe.js: for every option its name, JS type, default (or
-// required / optional), the values it allows, its doc, and for an object its own options.
-
-template <typename T>
-constexpr const char* js_type() {
-  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, std::optional<double>>) {
-    return "number";
-  } else if constexpr (std::is_same_v<T, bool>) {
-    return "boolean";
-  } else if constexpr (std::is_same_v<T, std::string>) {
-    return "string";
-  } else if constexpr (std::is_same_v<T, pe::CallerTable>) {
-    return "Float32Array";
-  } else {
-    static_assert(HasOptions<T>::value, "an option is a number, flag, name, table or object");
-    return "object";
-  }
-}
-
-// What the description of an option needs from its row: the spec, the JS type of its value,
-// and for an object the description of its own options. A table's rows become a constant array
-// of these, so one loop (describe_rows) describes every request.
-struct RowInfo {
-  const pe::OptionSpec* spec;
-  const char* type;
-  val (*options)();  // an object's own options; null for any other option
-};
-
-template <typename Table>
-constexpr auto row_infos(const Table& table);
-
-template <typename Nested>
-val describe_nested();
-
-template <typename Raw, typename T, auto... Path>
-constexpr RowInfo info_of(const pe::Option<Raw, T, Path...>& row) {
-  if constexpr (HasOptions<T>::value) return {row.spec, js_type<T>(), &describe_nested<T>};
-  return {row.spec, js_type<T>(), nullptr};
-}
-
-template <typename Table>
-constexpr auto row_infos(const Table& table) {
-  return std::apply(
-      [](const auto&... row) { return std::array<RowInfo, sizeof...(row)>{info_of(row)...}; },
-      table);
-}
-
-// What an option is whatever its type: its name, JS type, default (or required or optional),
-// the values it allows, its doc and its choices; an object's own options and what one looks like.
-inline val describe_row(const RowInfo& row) {
-  const pe::OptionSpec& spec = *row.spec;
-  val option = val::object();
-  option.set("name", std::string(spec.name));
-  option.set("type", std::string(row.type));
-  if (std::holds_alternative<pe::Required>(spec.fallback)) option.set("required", true);
-  if (std::holds_alternative<pe::Optional>(spec.fallback)) option.set("optional", true);
-  if (std::holds_alternative<std::nullptr_t>(spec.fallback)) option.set("default", val::null());
-  if (const auto* number = std::get_if<double>(&spec.fallback)) option.set("default", *number);
-  if (const auto* flag = std::get_if<bool>(&spec.fallback)) option.set("default", *flag);
-  if (const auto* text = std::get_if<const char*>(&spec.fallback))
-    option.set("default", std::string(*text));
-  option.set("allowed", pe::allowed(spec));
-  option.set("doc", std::string(spec.doc));
-  if (spec.choices) {
-    val names = val::array();
-    for (const pe::OptionChoice& choice : spec.choices())
-      names.call<void>("push", std::string(choice.value));
-    option.set("choices", names);
-  }
-  if (row.options) {
-    option.set("options", row.options());
-    option.set("example", std::string(spec.example));
-  }
-  return option;
-}
-
-// Rows appended to options, a JS array.
-template <std::size_t Count>
-void describe_rows(val& options, const std::array<RowInfo, Count>& rows) {
-  for (const RowInfo& row : rows) options.call<void>("push", describe_row(row));
-}
-
-template <typename Nested>
-val describe_nested() {
-  static const auto rows = row_infos(options_of(Nested{}));
-  val options = val::array();
-  describe_rows(options, rows);
-  return options;
-}
-
-// What a declared JS function returns: the core's result, or the options as used (defaults
-// filled in) beside it, as pe.encode returns { kind, start, count, dim, base, layout, data }.
-enum class Returns { result, options_and_result };
-
-template <typename Function>
-struct TakesText : std::false_type {};
-template <typename Result, typename... Arguments>
-struct TakesText<Result (*)(std::string, Arguments...)> : std::true_type {};
-
-// Every function a module declares, by its JS name: { options, echo, text } for each, from which
-// pe.js makes the function (a function of text, such as analyze, pe.js writes itself). A stateful
-// object's methods are declared the same way, named "Class.method": each is a function taking
-// the object first (Embind binds it with class_<T>().function), reading its options with read,
-// answering with answer and writing declared results, as every function here does.
-class Declarations {
- public:
-  // Registers function as name, with the options of Tables (a request may take several).
-  template <const auto&... Tables, typename Function>
-  void expose(const char* name, Function function, Returns returns = Returns::result) {
-    emscripten::function(name, function);
-    if constexpr (sizeof...(Tables) > 0)
-      declare<Tables...>(name, returns, TakesText<Function>::value);
-  }
-  // Declares name's options (Tables), for a function or method registered otherwise.
-  template <const auto&... Tables>
-  void declare(const char* name, Returns returns = Returns::result, bool text = false) {
-    described_.push_back(
-        {name, &describe_tables<Tables...>, returns == Returns::options_and_result, text});
-  }
-  val to_js() const {
-    val all = val::object();
-    for (const Described& function : described_) {
-      val entry = val::object();
-      entry.set("options", function.options());
-      entry.set("echo", function.echo);
-      entry.set("text", function.text);
-      all.set(function.name, entry);
-    }
-    return all;
-  }
-
- private:
-  struct Described {
-    const char* name;
-    val (*options)();
-    bool echo;  // Returns::options_and_result
-    bool text;  // the function takes a text first
-  };
-
-  template <const auto&... Tables>
-  static val describe_tables() {
-    val options = val::array();
-    (describe_rows(options, kRows<Tables>), ...);
-    return options;
-  }
-  template <const auto& Table>
-  static constexpr auto kRows = row_infos(Table);
-
-  std::vector<Described> described_;
-};
 
 }  // namespace marshal
