@@ -138,6 +138,17 @@ export interface PE {
    *  cosineSimilarities. */
   dotProducts(options: Options.DotProductsOptions): Results.DotProducts;
 
+  /** The Euclidean length of every row of any table (encode's data, a.tokenEmbedding, ...),
+   *  summed in double: an integer position p is p sqrt(dim) long, a sinusoidal one sqrt(dim / 2).
+   *  data: whole rows of dim values (1 <= dim <= 4096), at most 16,777,216, every one finite;
+   *  read and measured a block of rows at a time. */
+  rowNorms(options: Options.RowNormsOptions): {
+    rows: number;
+    dim: number;
+    /** rows values: the length of row r. */
+    data: Float64Array;
+  };
+
   /** The sinusoidal encoding's frequencies w_k = base^(-2k/dim) and wavelengths. */
   sinusoidalFrequencies(options: Options.SinusoidalFrequenciesOptions): Results.SinusoidalFrequencies;
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analysis/attention.hpp"
+#include "analysis/row_norms.hpp"
 #include "analysis/sentence_analysis.hpp"
 #include "analysis/similarity_request.hpp"
 #include "analysis/sinusoidal_geometry.hpp"
@@ -255,6 +256,19 @@ val dot_products(val options) {
                 });
 }
 
+// Every row's length, streamed: a block of rows read, measured and written out at a time.
+val row_norms(val options) {
+  return answer(pe::parse(read(options, pe::kRowNormsOptions)),
+                [](const pe::RowNormsRequest& r) -> Outcome {
+                  JsArray<double> norms(r.rows);
+                  if (auto error = pe::row_norms(r, norms)) return *error;
+                  val result = val::object();
+                  result.set("rows", static_cast<double>(r.rows));
+                  result.set("data", norms.array());
+                  return result;
+                });
+}
+
 // --- The sinusoidal encoding's geometry.
 
 val sinusoidal_frequencies(val options) {
@@ -348,6 +362,7 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   api.expose<pe::kSmoothBitsOptions>("smoothBits", &smooth_bits, kEcho);
   api.expose<pe::kSimilarityOptions>("cosineSimilarities", &cosine_similarities, kEcho);
   api.expose<pe::kSimilarityOptions>("dotProducts", &dot_products, kEcho);
+  api.expose<pe::kRowNormsOptions>("rowNorms", &row_norms, kEcho);
   api.expose<pe::kSinusoidalFrequencyOptions>("sinusoidalFrequencies", &sinusoidal_frequencies,
                                               kEcho);
   api.expose<pe::kShiftRotationOptions>("shiftRotation", &shift_rotation, kEcho);

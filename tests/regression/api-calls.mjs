@@ -90,6 +90,15 @@ const OPTION_CALLS = {
       { data: TABLE, dim: 7 },
     ],
   },
+  rowNorms: {
+    good: { data: TABLE, dim: 4 },
+    more: [
+      { data: WITH_NAN, dim: 4 },
+      { data: new Float32Array(0), dim: 3 },
+      { data: TABLE, dim: 5 },
+      { data: table(3, 2), dim: 2 },
+    ],
+  },
   sinusoidalFrequencies: { good: { dim: 8, base: 100 }, more: [{ dim: 512 }, { dim: 7 }, { dim: 2, base: 1 }] },
   shiftRotation: {
     good: { dim: 8, start: 3, count: 64, by: 5, base: 10000, layout: 'interleaved' },

@@ -50,6 +50,7 @@ function throws(kind: typeof TypeError | typeof RangeError, call: () => unknown)
 const members: { [K in keyof PE]: true } = {
   schemes: true,
   requests: true,
+  rowNorms: true,
   encode: true,
   analyze: true,
   compareShift: true,
@@ -225,6 +226,14 @@ export async function runExample(): Promise<void> {
   throws(TypeError, () => pe.dotProducts({ data: [1, 2], dim: 1 }));
   // @ts-expect-error a Float64Array is not one
   throws(TypeError, () => pe.cosineSimilarities({ data: new Float64Array(4), dim: 2 }));
+
+  // rowNorms: an integer position p is p sqrt(dim) long
+  const lengths = pe.rowNorms({ data: pe.encode({ kind: 'integer', start: 3, count: 2, dim: 4 }).data, dim: 4 });
+  exact<Float64Array>()(lengths.data);
+  check(lengths.rows === 2 && lengths.data[0] === 6 && lengths.data[1] === 8 && lengths.dim === 4, 'rowNorms');
+  // @ts-expect-error dim is required
+  throws(TypeError, () => pe.rowNorms({ data: new Float32Array(4) }));
+  throws(RangeError, () => pe.rowNorms({ data: new Float32Array(5), dim: 2 }));
 
   // sinusoidalFrequencies, shiftRotation, neighbourSteps
   exact<Float64Array>()(pe.sinusoidalFrequencies({ dim: 32 }).wavelengths);

@@ -131,6 +131,13 @@ export interface DotProductsOptions {
   /** Values per row. An integer from 1 to 4096. */
   dim: number;
 }
+/** The options of pe.rowNorms. */
+export interface RowNormsOptions {
+  /** The table whose rows are measured, row-major. Whole rows of dim finite values, at most 16777216 values. */
+  data: Float32Array;
+  /** Values per row. An integer from 1 to 4096. */
+  dim: number;
+}
 /** The options of pe.sinusoidalFrequencies. */
 export interface SinusoidalFrequenciesOptions {
   /** Values per vector, turned in pairs. An even integer from 2 to 4096. */

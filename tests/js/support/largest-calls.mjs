@@ -60,6 +60,8 @@ export const LARGEST_CALLS = [
   ['attentionWeights', (pe) => pe.attentionWeights({ dim: 256 })],
   ['ropeFrequencies', (pe) => pe.ropeFrequencies({ dim: 4096, scaling: { type: 'yarn', factor: 40, originalContext: 4096 } })],
   ['alibiSlopes', (pe) => pe.alibiSlopes({ heads: 1024 })],
+  // 16,777,216 rows of one value: the longest table and the most lengths.
+  ['rowNorms', (pe, t) => pe.rowNorms({ data: t.values, dim: 1 })],
   ['sinusoidalFrequencies', (pe) => pe.sinusoidalFrequencies({ dim: 4096 })],
   ['ropeBands', (pe) => pe.ropeBands({ dim: 4096, scaling: { type: 'yarn', factor: 40, originalContext: 4096 } })],
   ['ropePairingPermutation', (pe) => pe.ropePairingPermutation({ dim: 4096, from: 'interleaved', to: 'half' })],
