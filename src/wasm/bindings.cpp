@@ -38,6 +38,7 @@ using emscripten::val;
 using marshal::answer;
 using marshal::JsArray;
 using marshal::JsFloats;
+using marshal::object_of;
 using marshal::Outcome;
 using marshal::read;
 using marshal::to_js;
@@ -137,9 +138,7 @@ val encode(val options) {
   return answer(pe::parse(read(options, pe::kEncodeOptions)), [](const pe::EncodeRequest& r) {
     JsArray<float> data(r.range.value_count());
     pe::encode(r, data);
-    val result = val::object();
-    result.set("data", data.array());
-    return result;
+    return object_of({{"data", data.array()}});
   });
 }
 
@@ -160,9 +159,7 @@ val smooth_bits(val options) {
                 [](const pe::SmoothBitsRequest& r) {
                   JsArray<float> data(r.sample_count() * r.dim);
                   pe::encode_smooth_bits(r, data);
-                  val result = val::object();
-                  result.set("data", data.array());
-                  return result;
+                  return object_of({{"data", data.array()}});
                 });
 }
 
@@ -179,9 +176,7 @@ val tokenize(std::string text) {
 val token_embedding(std::string text, val options) {
   const auto raw = read(options, pe::kAnalysisOptions, pe::kCallerTokenOptions);
   return answer(pe::parse_analysis_request(text, raw), [](const pe::AnalysisRequest& request) {
-    val result = val::object();
-    result.set("data", to_js(pe::embed(request)));
-    return result;
+    return object_of({{"data", to_js(pe::embed(request))}});
   });
 }
 
@@ -209,10 +204,8 @@ val analyze(std::string text, val options) {
     val result =
         to_js(pe::analyze_sentence(std::move(request), without_weights, with_weights, finished));
     for (const char* stage : {"query", "key", "context"}) result.set(stage, runs[stage]);
-    val weights = val::object();
-    weights.set("withoutPE", without_weights.array());
-    weights.set("withPE", with_weights.array());
-    result.set("weights", weights);
+    result.set("weights", object_of({{"withoutPE", without_weights.array()},
+                                     {"withPE", with_weights.array()}}));
     result.set("positionEncoding", positions);
     result.set("input", input);
     return result;
@@ -237,23 +230,18 @@ val cosine_similarities(val options) {
                 [](const pe::SimilarityRequest& r) {
                   JsArray<double> matrix(static_cast<std::int64_t>(r.shape.rows) * r.shape.rows);
                   pe::cosine_similarities(r, matrix);
-                  val result = val::object();
-                  result.set("rows", r.shape.rows);
-                  result.set("data", matrix.array());
-                  return result;
+                  return object_of({{"rows", to_js(r.shape.rows)}, {"data", matrix.array()}});
                 });
 }
 
 val dot_products(val options) {
-  return answer(pe::parse(read(options, pe::kSimilarityOptions)),
-                [](const pe::SimilarityRequest& r) {
-                  JsArray<double> matrix(static_cast<std::int64_t>(r.shape.rows) * r.shape.rows);
-                  val result = val::object();
-                  result.set("byOffset", to_js(pe::dot_products(r, matrix)));
-                  result.set("rows", r.shape.rows);
-                  result.set("data", matrix.array());
-                  return result;
-                });
+  return answer(
+      pe::parse(read(options, pe::kSimilarityOptions)), [](const pe::SimilarityRequest& r) {
+        JsArray<double> matrix(static_cast<std::int64_t>(r.shape.rows) * r.shape.rows);
+        const val by_offset = to_js(pe::dot_products(r, matrix));
+        return object_of(
+            {{"byOffset", by_offset}, {"rows", to_js(r.shape.rows)}, {"data", matrix.array()}});
+      });
 }
 
 // Every row's length, streamed: a block of rows read, measured and written out at a time.
@@ -262,10 +250,7 @@ val row_norms(val options) {
                 [](const pe::RowNormsRequest& r) -> Outcome {
                   JsArray<double> norms(r.rows);
                   if (auto error = pe::row_norms(r, norms)) return *error;
-                  val result = val::object();
-                  result.set("rows", static_cast<double>(r.rows));
-                  result.set("data", norms.array());
-                  return result;
+                  return object_of({{"rows", to_js(r.rows)}, {"data", norms.array()}});
                 });
 }
 

@@ -9,6 +9,7 @@
 #include <emscripten/val.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -193,6 +194,13 @@ template <typename Result, typename>
 val to_js(const Result& result) {
   val object = val::object();
   std::apply([&](const auto&... field) { (put(object, result, field), ...); }, fields_of(result));
+  return object;
+}
+
+// { name: value, ... }: a result the bindings assemble from arrays they streamed into.
+inline val object_of(std::initializer_list<std::pair<const char*, val>> fields) {
+  val object = val::object();
+  for (const auto& [name, value] : fields) object.set(name, value);
   return object;
 }
 
