@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds PE Lab: `build.sh TARGET...`, each target once, in the order given.
-#   web     the wasm module and the page bundle in web/generated/ (what the page and web/pe.js need)
+#   web     the wasm module and the page bundle in web/generated/ (what the page and web/pe.js need),
+#           and web/types/options.d.ts from the module's declarations (checked in)
 #   native  the native core and its Boost.Test suites (build/native)
 #   asan    the same suites with AddressSanitizer and UndefinedBehaviorSanitizer (build/asan: any
 #           report fails the run)
@@ -30,6 +31,7 @@ for target in "${@:-web}"; do
   case $target in
     web)
       cmake_build build/wasm emcmake cmake -S . -DCMAKE_BUILD_TYPE=Release
+      node web/build/option-types.mjs
       node web/build/bundle.mjs
       ;;
     native) cmake_build build/native cmake -S . -DCMAKE_BUILD_TYPE=Release ;;

@@ -23,9 +23,15 @@ const tsc = path.join(root, 'node_modules/.bin/tsc');
 const expectedFiles = [
   'README.md',
   'package.json',
+  'web/api/load-module.js',
+  'web/api/make-api.js',
+  'web/api/options.js',
+  'web/api/text-input.js',
   'web/generated/pe-core-wasm.mjs',
   'web/generated/pe-core.mjs',
   'web/lib/classic-scripts.js',
+  'web/lib/latin1-bytes.js',
+  'web/lib/on-demand.js',
   'web/pe.d.ts',
   'web/pe.js',
   'web/tokenizers/catalogue.js',
@@ -33,11 +39,16 @@ const expectedFiles = [
   'web/tokenizers/gpt2.js',
   'web/tokenizers/lenml-tokenizer.js',
   'web/tokenizers/llama3.js',
+  'web/tokenizers/load-tokenizer.js',
+  'web/types/options.d.ts',
+  'web/types/results.d.ts',
+  'web/types/values.d.ts',
   'web/vocab/catalogue.js',
   'web/vocab/glove/NOTICE.txt',
   'web/vocab/glove/glove-6b-100d.bin',
   'web/vocab/glove/glove-table.js',
   'web/vocab/glove/read-glove.js',
+  'web/vocab/word-vectors.js',
 ];
 
 const usage = `import { loadPE } from 'pe-lab';

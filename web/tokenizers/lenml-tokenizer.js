@@ -51,7 +51,8 @@ export async function lenmlTokenizer({ json, config, tokens, mergeKeys }) {
     tokenizerJSON: { ...json, model: { ...json.model, vocab: {}, merges: [] } },
     tokenizerConfig: config,
   });
-  const { tokens_to_ids: ids, vocab, bpe_ranks: ranks } = tokenizer.model;
+  // bpe_ranks is the BPE model's own table, which the package's types leave out.
+  const { tokens_to_ids: ids, vocab, bpe_ranks: ranks } = /** @type {any} */ (tokenizer.model);
   // The constructor has entered the added tokens; as in its own order, they win over the vocabulary.
   const addedTexts = new Set(tokenizer.added_tokens.map(({ content }) => content));
   const addedIds = new Set(tokenizer.added_tokens.map(({ id }) => id));

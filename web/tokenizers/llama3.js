@@ -47,7 +47,10 @@ const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const keepingMark = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const startsWithMark = (bytes) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
-class MarkKeepingCore extends BytePairEncodingCore {
+// The lookups are private in gpt-tokenizer's types; this subclass replaces one on purpose.
+const TypedCore = /** @type {new (options: object) => any} */ (BytePairEncodingCore);
+
+class MarkKeepingCore extends TypedCore {
   getBpeRankFromBytes(bytes) {
     if (!startsWithMark(bytes)) return super.getBpeRankFromBytes(bytes);
     try {

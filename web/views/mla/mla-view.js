@@ -96,8 +96,10 @@ export function mount({ pe, root, state, onChange }) {
     calculator.update({ shown, settings });
     // YaRN is DeepSeek's: a Llama or custom model shows DeepSeek-V3's.
     const rope = shown.preset?.rope.mscaleAllDim ? shown.preset : deepseek;
+    const { dim, base, scaling } = rope.rope;
     yarn.update({
       preset: rope,
+      bands: pe.ropeBands({ dim, base, scaling }),
       other: presets.find((preset) => preset.rope.mscaleAllDim && preset.rope.mscaleAllDim !== rope.rope.mscaleAllDim),
     });
   }

@@ -41,8 +41,9 @@ function title(preset, bands) {
   return `${preset.name}’s YaRN ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words[words.length - 1]}${factor}`;
 }
 
-/** Returns { figure, update({ preset, other }) } for a preset scaled by YaRN; other, a preset
- *  whose YaRN temperature differs (or none). onResize redraws at a new width. */
+/** Returns { figure, update({ preset, bands, other }) } for a preset scaled by YaRN: bands,
+ *  pe.ropeBands of its RoPE settings; other, a preset whose YaRN temperature differs (or none).
+ *  onResize redraws at a new width. */
 export function createYarnChart({ onResize }) {
   const chart = createWavelengthChart({ look: LOOK, onResize });
   chart.frame.setLegend([
@@ -53,12 +54,11 @@ export function createYarnChart({ onResize }) {
 
   return {
     figure: chart.figure,
-    update({ preset, other }) {
+    update({ preset, bands, other }) {
       const { rope } = preset;
-      const { before, after, bands } = rope.wavelengths;
-      chart.frame.setTitle(title(preset, bands));
+      chart.frame.setTitle(title(preset, bands.bands));
       chart.update({
-        bands: { originalWavelengths: before, wavelengths: after, bands },
+        bands,
         contexts: [
           { length: rope.scaling.originalContext, label: 'original context', dash: '4 3' },
           { length: preset.maxContext, label: 'extended context', dash: '4 3' },

@@ -5,14 +5,6 @@ import { element, setText } from '../../charts/figure.js';
 import { choiceSelect, decimalInput, labelled, readDecimal } from './control-parts.js';
 import { schemeOptions } from './sentence-params.js';
 
-// What each stage means to a reader, for the select's option labels.
-const ACTS_ON = {
-  none: 'nothing tells positions apart',
-  input: 'adds a vector to the input',
-  queryKey: 'rotates queries and keys',
-  scores: 'biases the attention scores',
-};
-
 function optionControl(option, value) {
   return option.type === 'choice' ? choiceSelect(option.choices, value) : decimalInput(value);
 }
@@ -26,7 +18,7 @@ function optionControl(option, value) {
  */
 export function createSchemeControls({ schemes, state }) {
   const select = choiceSelect(
-    schemes.map(({ name, label, actsOn }) => ({ value: name, label: `${label}: ${ACTS_ON[actsOn]}` })),
+    schemes.map(({ name, label, whereItActs }) => ({ value: name, label: `${label}: ${whereItActs}` })),
     state.kind,
   );
   const kindControl = labelled('Position scheme', select);
