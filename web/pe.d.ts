@@ -203,7 +203,8 @@ export interface PE {
    * differ: heads * (headDim + valueHeadDim), ...), 'mla' latentDim + ropeDim (DeepSeek's latent
    * c_KV plus the shared RoPE key k^R). The dimensions a kind needs and misses are one TypeError
    * naming them; those it does not use are ignored (null counts as not given), so a preset's
-   * fields can be passed for every kind.
+   * fields can be passed for every kind. 'gqa' given heads checks its grouping: kvHeads must
+   * divide heads (a RangeError otherwise: 16 KV heads for 8 heads describe no model).
    */
   kvCache(options: Options.KvCacheOptions): Results.KvCache;
 

@@ -29,7 +29,7 @@ std::vector<OptionChoice> attention_choices();
 inline constexpr OptionSpec kAttention{"attention", Required{}, one_of_choices(),
                                        "the attention kind", &attention_choices};
 inline constexpr OptionSpec kCacheHeads{"heads", Optional{}, integer_from(1, kMaxCacheDimension),
-                                        "query heads (mha)"};
+                                        "query heads (mha; gqa: divided by kvHeads)"};
 inline constexpr OptionSpec kCacheKvHeads{"kvHeads", Optional{},
                                           integer_from(1, kMaxCacheDimension),
                                           "heads with their own key and value (gqa)"};

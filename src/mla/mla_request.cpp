@@ -69,10 +69,10 @@ const Dimension kDims[kDimensions] = {
 };
 
 // How a kind (in the order of attention_choices) uses each of kDims: 0 not at all, 1
-// optionally, 2 required.
+// optionally, 2 required. GQA's heads only check its grouping (kvHeads divides them).
 const char kUses[][kDimensions] = {
     {2, 0, 2, 1},
-    {0, 2, 2, 1},
+    {1, 2, 2, 1},
     {0, 0, 2, 1},
     {0, 0, 0, 0, 2, 2},
 };
@@ -135,6 +135,13 @@ std::variant<KvCacheRequest, InputError> parse_kv_cache_request(const RawKvCache
   request.bytes_per_element =
       static_cast<std::uint64_t>(checks.allowed(kBytesPerElement, raw.bytes_per_element));
   if (checks.first_error()) return *checks.first_error();
+  // Grouped-query attention shares each key and value among a whole group of query heads, so
+  // more KV heads than heads, or groups of unequal size, describe no model.
+  if (request.attention == AttentionKind::gqa && raw.heads && request.heads % request.kv_heads != 0)
+    return formatted_error(ErrorKind::range,
+                           "kvHeads must divide heads (%.17g): each key and value serves a whole "
+                           "group of query heads; received %.17g",
+                           *raw.heads, *raw.kv_heads);
 
   // With these limits a token's bytes stay below 2^53 (2^33 per layer, 2^16 layers, 8 bytes):
   // only the number of tokens can pass it.

@@ -38,7 +38,8 @@ inline constexpr std::tuple kKvCacheOptions{
 
 // What each attention kind takes (an option it does not take is ignored, unchecked):
 //   mha: heads, headDim (required), valueHeadDim (optional, default headDim)
-//   gqa: kvHeads, headDim (required), valueHeadDim (optional)
+//   gqa: kvHeads, headDim (required), valueHeadDim, heads (optional: when given, kvHeads must
+//        divide them, a RangeError "kvHeads must divide heads (8): ...; received 16")
 //   mqa: headDim (required), valueHeadDim (optional)
 //   mla: latentDim, ropeDim (required)
 // and every kind layers (1), tokens (1), bytesPerElement (2). Allowed values (RangeError):

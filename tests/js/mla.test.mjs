@@ -85,6 +85,17 @@ test('kvCache errors name the option, what is allowed and what was received', ()
   assertThrows(() => pe.kvCache({ latentDim: 512 }), TypeError, 'attention must be a string; received nothing (undefined)');
   assertThrows(() => pe.kvCache({ attention: 'mha' }), TypeError, 'heads and headDim are required for attention "mha"');
   assertThrows(() => pe.kvCache({ attention: 'gqa', headDim: 128 }), TypeError, 'kvHeads is required for attention "gqa"');
+  // KV heads are groups of the query heads: at most as many, and a whole number of heads per group.
+  for (const [heads, kvHeads] of [
+    [8, 16],
+    [65536, 3],
+  ])
+    assertThrows(
+      () => pe.kvCache({ attention: 'gqa', heads, kvHeads, headDim: 128 }),
+      RangeError,
+      `kvHeads must divide heads (${heads}): each key and value serves a whole group of query heads; received ${kvHeads}`,
+    );
+  assert.equal(pe.kvCache({ attention: 'gqa', heads: 32, kvHeads: 8, headDim: 128 }).perTokenPerLayer, 2048);
   // Options a kind does not use: ignored, unless wrongly typed.
   assert.equal(pe.kvCache({ attention: 'mha', heads: 2, headDim: 4, latentDim: -1 }).perTokenPerLayer, 16);
   assertThrows(

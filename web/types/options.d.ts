@@ -248,7 +248,7 @@ export interface AlibiSlopesOptions {
 export interface KvCacheOptions {
   /** The attention kind. */
   attention: 'mha' | 'gqa' | 'mqa' | 'mla';
-  /** Query heads (mha). May be left out or null. An integer from 1 to 65536. */
+  /** Query heads (mha; gqa: divided by kvHeads). May be left out or null. An integer from 1 to 65536. */
   heads?: number | null;
   /** Heads with their own key and value (gqa). May be left out or null. An integer from 1 to 65536. */
   kvHeads?: number | null;
