@@ -66,7 +66,7 @@ test('?view=sinusoidal shows only this view, every number from the core, and fit
     const [map, similarity, rotation, neighbours] = state.titles;
     assert.equal(
       map,
-      `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every 6.28 positions, pair 15 only every ${formatShort(state.wavelengths[15])}`,
+      `Each pair of dimensions is one wave, each slower than the one before: pair 0 repeats every 6.28 positions, pair 15 every ${formatShort(state.wavelengths[15])} (${formatShort(state.wavelengths[15] / state.wavelengths[0])} times as long)`,
     );
     assert.equal(
       similarity,
@@ -376,7 +376,7 @@ test('a base of 10^300: wavelengths, frequencies and angles written as powers of
   assert.equal(formatLarge(state.wavelengths[7]), '1.99 × 10²⁶³');
   assert.equal(
     state.titles[0],
-    `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every 6.28 positions, pair 7 only every ${formatLarge(state.wavelengths[7])}`,
+    `Each pair of dimensions is one wave, each slower than the one before: pair 0 repeats every 6.28 positions, pair 7 every ${formatLarge(state.wavelengths[7])} (${formatLarge(state.wavelengths[7] / state.wavelengths[0])} times as long)`,
   );
   await maps(page).first().focus();
   await page.keyboard.press('End');

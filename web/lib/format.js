@@ -63,6 +63,37 @@ export function formatRatio(ratio) {
   return SIGNIFICANT[SIGNIFICANT.length - 1](ratio);
 }
 
+const PLAIN_DIGITS = new Map();
+
+/** value with digits significant digits and thousands separators: 10,000,070, 0.999925. */
+export function writeSignificant(value, digits) {
+  if (!PLAIN_DIGITS.has(digits)) PLAIN_DIGITS.set(digits, format(`,.${digits}~r`));
+  return PLAIN_DIGITS.get(digits)(value);
+}
+
+/** As writeSignificant from 0.001 up to a million, else as a power of ten (3.16 × 10⁻²⁶³), where
+ *  a row of digits or zeros would be hard to count. */
+export function writeScientific(value, digits) {
+  const size = Math.abs(value);
+  if (value === 0 || (size >= 0.001 && size < 1e6)) return writeSignificant(value, digits);
+  const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+  return `${Number(mantissa)} × 10${superscript(Number(exponent))}`.replace('-', '−');
+}
+
+/** Two amounts with three significant digits, or as many more (up to 17) as it takes for two that
+ *  differ to read differently: a range of lengths "10,000,000 to 10,000,070", not "10,000,000
+ *  to 10,000,000". write is writeSignificant or writeScientific. */
+export function formatApart(a, b, write = writeSignificant) {
+  let digits = 3;
+  while (digits < 17 && a !== b && write(a, digits) === write(b, digits)) digits += 1;
+  return [write(a, digits), write(b, digits)];
+}
+
+/** "1 number", "2 numbers": count written whole, with the noun's plural unless it is 1. */
+export function countOf(count, noun, plural = `${noun}s`) {
+  return `${formatWhole(count)} ${count === 1 ? noun : plural}`;
+}
+
 /** How a token is written on the page: a BPE token's piece ("␣dog"), else its text. */
 export function tokenText(token) {
   return token.piece ?? token.text;

@@ -1,11 +1,11 @@
 // One clock per frequency pair of the query: the pair of R_m q as a hand in its plane, and the
-// same pair at position 0 as a dashed hand. Pair i turns by theta_i per position, so from pair 0
-// to the last the hands go from spinning to barely moving. Point at a clock, or Tab to the chart
+// same pair at position 0 as a dashed hand. Pair i turns by theta_i per position, each pair more
+// slowly than the one before (how much more slowly depends on the base). Point at a clock, or Tab to the chart
 // and use the arrow keys, to read its pair.
 import { clearSvg, svgElement } from '../../charts/svg.js';
 import { createSvgFigure } from '../../charts/svg-figure.js';
 import { CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
-import { formatShort, formatWhole } from '../../lib/format.js';
+import { formatApart, formatShort, formatWhole, writeScientific } from '../../lib/format.js';
 
 const HAND_COLOR = CATEGORY_COLORS[0];
 const LABEL_ROOM = 14;
@@ -42,6 +42,23 @@ function clockTable({ q, channels, pairing, theta, wavelengths }, rotated, posit
       return [k, a, b, angle, wavelengths[k], q[a], q[b], rotated[a], rotated[b]];
     }),
   };
+}
+
+// Below this many radians per position (about half a degree) a hand barely moves from one
+// position to the next.
+const BARELY = 0.01;
+
+// How fast the first and the last pair turn, written apart however close (a base just above 1
+// makes every pair turn at nearly 1 rad) and as powers of ten however far (a base of 10^300).
+function title(theta, wavelengths) {
+  const last = theta.length - 1;
+  const [fast, slow] = formatApart(theta[0], theta[last], writeScientific);
+  const [short, long] = formatApart(wavelengths[0], wavelengths[last], writeScientific);
+  const [times] = formatApart(theta[0] / theta[last], 1, writeScientific);
+  return (
+    `Pair 0 turns ${fast} rad per position (a turn every ${short} positions), pair ${last} ${slow} rad (a turn every ${long}), ` +
+    `${times} times slower${theta[last] < BARELY ? ': fast pairs spin, slow pairs barely move' : ''}`
+  );
 }
 
 /** Returns { figure, build({ q, channels, theta, wavelengths, width, pairing }), turn(rotated, position) }:
@@ -99,11 +116,7 @@ export function createClocks() {
         );
         hands.push({ hand, cx, cy });
       }
-      const last = pairs - 1;
-      frame.setTitle(
-        `Pair 0 turns ${formatShort(theta[0])} rad per position (a turn every ${formatShort(wavelengths[0])} positions), ` +
-          `pair ${last} only ${formatShort(theta[last])} (a turn every ${formatShort(wavelengths[last])}): fast pairs spin, slow pairs barely move`,
-      );
+      frame.setTitle(title(theta, wavelengths));
     },
     /** Points every hand at its pair of rotated, the query turned as position. */
     turn(rotated, position) {

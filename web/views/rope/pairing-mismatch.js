@@ -8,11 +8,12 @@ import { createScoreChart } from './score-chart.js';
 
 const [BLUE, , , , VERMILLION, , BLACK] = CATEGORY_COLORS;
 
-// "0, 2, 4, 6, …, 30, 1, 3, 5, 7, …, 31": a permutation's start, its middle and its end.
+// "0, 2, 4, 6, …, 28, 30, 1, 3, …, 29, 31": a permutation's start, its middle and its end, each
+// cut at an even place so it shows whole pairs of rows (half pairing's list is 0, 16, 1, 17, …).
 function listRows(p) {
   const n = p.length;
   const at = (from, to) => Array.from(p.subarray(from, to)).join(', ');
-  return n <= 16 ? at(0, n) : `${at(0, 4)}, …, ${at(n / 2 - 1, n / 2 + 4)}, …, ${at(n - 1, n)}`;
+  return n <= 16 ? at(0, n) : `${at(0, 4)}, …, ${at(n / 2 - 2, n / 2 + 2)}, …, ${at(n - 2, n)}`;
 }
 
 /** Returns { figure, update({ settings, data, now, width }) }: data is loadRope's, now ropeAt's

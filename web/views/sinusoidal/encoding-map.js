@@ -3,7 +3,7 @@
 // Point at a cell, or Tab to the map and use the arrow keys, to read its value and its formula.
 import { createFigure } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
-import { formatExact, formatShort, formatSmall, formatWhole } from '../../lib/format.js';
+import { formatApart, formatExact, formatShort, formatSmall, formatWhole, writeScientific } from '../../lib/format.js';
 import { createHeatMap, everyNth, spacedTicks } from './heat-map.js';
 import { format } from 'd3-format';
 import { textWidth } from '../../charts/cell-canvas.js';
@@ -26,9 +26,12 @@ function title(wavelengths) {
   const last = wavelengths.length - 1;
   if (last === 0)
     return `One pair of dimensions, one wave: sin and cos of the position, repeating every ${formatLarge(wavelengths[0])} positions`;
+  // Written apart however close: at a base just above 1 every pair repeats every 6.28 or so.
+  const [first, slowest] = formatApart(wavelengths[0], wavelengths[last], writeScientific);
+  const [times] = formatApart(wavelengths[last] / wavelengths[0], 1, writeScientific);
   return (
-    `Each pair of dimensions is one wave, from fast to slow: pair 0 repeats every ${formatLarge(wavelengths[0])} positions, ` +
-    `pair ${last} only every ${formatLarge(wavelengths[last])}`
+    `Each pair of dimensions is one wave, each slower than the one before: pair 0 repeats every ${first} positions, ` +
+    `pair ${last} every ${slowest} (${times} times as long)`
   );
 }
 
