@@ -85,10 +85,13 @@ test("?view=mla shows DeepSeek-V3: the layer, the experiment, the cache and YaRN
     const bars = await figures(page).nth(1).locator('.bar-value').allTextContents();
     assert.match(bars[0], /· caches 16 of 128$/);
     assert.match(bars[2], /· caches 24 of 160$/);
-    assert.match(await note(page, 1), /exact folding needs a matrix per offset between two tokens: 15 for 8 tokens, not one per head/);
+    assert.match(
+      await note(page, 1),
+      /exact folding needs a matrix per offset between two tokens: 15 per head for 8 tokens instead of 1\./,
+    );
 
     // The calculator: the ratios spelled out.
-    assert.equal(await title(page, 2), 'DeepSeek-V3: MLA caches 576 numbers per token per layer, 56.9× fewer than MHA’s 32,768');
+    assert.equal(await title(page, 2), 'DeepSeek-V3 caches 576 numbers per token per layer (MLA), 56.9× fewer than MHA’s 32,768');
     const cacheNote = await note(page, 2);
     assert.match(cacheNote, /Whole model, 131,072 tokens, bf16: MHA 488 GiB, GQA 30\.5 GiB, MQA 3\.81 GiB, MLA 8\.58 GiB\./);
     assert.match(cacheNote, /With the real heads \(keys 128 \+ 64, values 128\), MHA caches 40,960: 71\.1× MLA/);
@@ -147,7 +150,7 @@ test('a model, a precision and custom dimensions change every figure and the add
   });
   state = await snapshot(page);
   assert.deepEqual(state.cache, expectedCache({ ...llama, kvHeads: 4 }, 131072, 1));
-  assert.match(await title(page, 2), /^Custom: MLA caches 576 numbers/);
+  assert.match(await title(page, 2), /^Custom: MLA caches 576 numbers per token per layer, /);
   assert.match(await title(page, 0), /\(custom dimensions are not drawn\)/);
   await field(page, 'context').fill('1048576');
   assert.equal((await snapshot(page)).cache.mla.total, 576 * 16 * 1048576);
@@ -181,7 +184,7 @@ test('the experiment at another position, size and seed; bad input keeps the las
   assert.equal(await currentQuery(page), '?view=mla&tokens=16&start=1048576&seed=42');
   const state = await snapshot(page);
   assert.deepEqual(state.absorption, expectedAbsorption({ tokens: 16, start: 1048576, seed: 42 }));
-  assert.match(await note(page, 1), /31 for 16 tokens/);
+  assert.match(await note(page, 1), /31 per head for 16 tokens/);
 
   await field(page, 'tokens').fill('1');
   const message = page.locator('.view-message');
@@ -253,7 +256,7 @@ test('every chart reads out by keyboard and by pointer', async () => {
   await experiment.focus();
   assert.match(
     await readout(page, 1).textContent(),
-    /^no positions: largest difference .* largest score 3\.12; caches 16 per token instead of 128; 1 folded matrices per head$/,
+    /^no positions: largest difference .* largest score 3\.12; caches 16 per token instead of 128; 1 folded matrix per head$/,
   );
   await page.keyboard.press('ArrowDown');
   assert.match(await readout(page, 1).textContent(), /^RoPE on the full keys: largest difference 2\.11, .*; 15 folded matrices per head$/);

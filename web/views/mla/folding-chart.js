@@ -3,7 +3,7 @@
 // largest difference over the largest score on a log scale.
 import { createBarChart } from '../../charts/bar-chart.js';
 import { CATEGORY_COLORS as COLORS } from '../../charts/palette.js';
-import { formatShort, formatSmall } from '../../lib/format.js';
+import { countOf, formatShort, formatSmall, formatWhole } from '../../lib/format.js';
 import { VARIANTS } from './mla-data.js';
 import { setMathNote } from './math-text.js';
 
@@ -32,14 +32,14 @@ function table(runs, share, settings) {
   };
 }
 
-function bar(run, rope, name, share) {
+function bar(run, name, share) {
   const { maxAbsDifference, maxAbsScore, absorbedMatrices, cacheElementsPerToken: cached } = run;
   return {
-    label: rope,
+    label: name,
     value: share,
     color: share <= AGREEMENT ? AGREE : DIFFER,
     text: `${formatSmall(share)} · caches ${cached.absorbed} of ${cached.explicit}`,
-    describe: `${name}: largest difference ${formatSmall(maxAbsDifference)}, largest score ${formatShort(maxAbsScore)}; caches ${cached.absorbed} per token instead of ${cached.explicit}; ${absorbedMatrices} folded matrices per head`,
+    describe: `${name}: largest difference ${formatSmall(maxAbsDifference)}, largest score ${formatShort(maxAbsScore)}; caches ${cached.absorbed} per token instead of ${cached.explicit}; ${countOf(absorbedMatrices, 'folded matrix', 'folded matrices')} per head`,
   };
 }
 
@@ -62,9 +62,9 @@ export function createFoldingChart({ onResize }) {
       );
       chart.update({
         axisLabel: 'largest difference ÷ largest score (log)',
-        labelWidth: 72,
+        labelWidth: 150,
         textWidth: 160,
-        bars: VARIANTS.map(([rope, name]) => bar(runs[rope], rope, name, share(rope))),
+        bars: VARIANTS.map(([rope, name]) => bar(runs[rope], name, share(rope))),
       });
       chart.frame.setLegend([
         { label: 'agree (within 10⁻⁴)', color: AGREE },
@@ -74,8 +74,8 @@ export function createFoldingChart({ onResize }) {
       const { tokens, heads, headDim, ropeDim, latentDim, dModel } = runs.none;
       setMathNote(
         chart.frame,
-        `A seeded layer (${tokens} tokens, ${heads} heads of ${headDim}, latent ${latentDim}, RoPE ${ropeDim}, d_model ${dModel}) scored with keys built from c^{KV} and from the cache alone. ` +
-          `With RoPE on the full keys, exact folding needs a matrix per offset between two tokens: ${runs.naive.absorbedMatrices} for ${tokens} tokens, not one per head.`,
+        `A seeded layer (${countOf(tokens, 'token')}, ${countOf(heads, 'head')} of ${headDim}, latent ${latentDim}, RoPE ${ropeDim}, d_model ${dModel}) scored with keys built from c^{KV} and from the cache alone. ` +
+          `With RoPE on the full keys, exact folding needs a matrix per offset between two tokens: ${formatWhole(runs.naive.absorbedMatrices)} per head for ${countOf(tokens, 'token')} instead of 1.`,
       );
     },
   };

@@ -2,7 +2,7 @@
 // for a model's dimensions, as bars on a log scale, with the whole model's bytes at a context
 // length and precision in the note.
 import { createBarChart } from '../../charts/bar-chart.js';
-import { formatBytes, formatShort, formatWhole } from '../../lib/format.js';
+import { countOf, formatBytes, formatShort, formatWhole } from '../../lib/format.js';
 import { KINDS } from './mla-data.js';
 import { setMathNote } from './math-text.js';
 
@@ -19,7 +19,7 @@ function formulas(dims) {
 }
 
 function note({ preset, dims, cache, real }, settings, mla) {
-  const context = `${formatWhole(settings.context)} tokens, ${settings.precision}`;
+  const context = `${countOf(settings.context, 'token')}, ${settings.precision}`;
   return [
     `Whole model, ${context}: ${KINDS.map(([attention, label]) => `${label} ${formatBytes(cache[attention].bytes)}`).join(', ')}.`,
     real &&
@@ -28,6 +28,25 @@ function note({ preset, dims, cache, real }, settings, mla) {
   ]
     .filter(Boolean)
     .join(' ');
+}
+
+// The kind a preset really uses: MLA with a latent, GQA with fewer KV heads than heads, else MHA.
+function ownKind(preset) {
+  if (preset.latentDim) return 'mla';
+  return preset.kvHeads < preset.heads ? 'gqa' : 'mha';
+}
+
+// A preset is titled by what it caches, compared with MLA (or, for DeepSeek, MLA with MHA); custom
+// dimensions by what MLA would cache against MHA.
+function title(preset, per) {
+  const mla = per('mla');
+  const fewer = (than) => (mla < than ? `${times(than / mla)} fewer` : 'no fewer');
+  if (!preset)
+    return `Custom: MLA caches ${countOf(mla, 'number')} per token per layer, ${fewer(per('mha'))} than MHA’s ${formatWhole(per('mha'))}`;
+  const own = ownKind(preset);
+  if (own === 'mla')
+    return `${preset.name} caches ${countOf(mla, 'number')} per token per layer (MLA), ${fewer(per('mha'))} than MHA’s ${formatWhole(per('mha'))}`;
+  return `${preset.name} caches ${countOf(per(own), 'number')} per token per layer (${own.toUpperCase()}); MLA with DeepSeek’s latent would cache ${formatWhole(mla)}, ${fewer(per(own))}`;
 }
 
 /** Returns { figure, update({ shown, settings }) }: shown is computeMla's (mla-data.js);
@@ -42,9 +61,7 @@ export function createKvCacheChart({ onResize }) {
       const per = (attention) => cache[attention].perTokenPerLayer;
       const mla = per('mla');
       const formula = formulas(dims);
-      chart.frame.setTitle(
-        `${preset?.name ?? 'Custom'}: MLA caches ${formatWhole(mla)} numbers per token per layer, ${mla < per('mha') ? `${times(per('mha') / mla)} fewer than` : 'no fewer than'} MHA’s ${formatWhole(per('mha'))}`,
-      );
+      chart.frame.setTitle(title(preset, per));
       chart.update({
         axisLabel: 'numbers cached per token per layer (log)',
         bars: KINDS.map(([attention, label, color]) => ({

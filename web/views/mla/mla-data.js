@@ -19,6 +19,19 @@ export const VARIANTS = [
   ['decoupled', 'decoupled RoPE'],
 ];
 
+// The core counts a cache's bytes exactly up to 2^53 (8 PiB) and refuses longer contexts with a
+// message about its own option; here it is said in the words of the box the reader typed into.
+function checkContext(pe, dims, common, precision) {
+  const perToken = KINDS.map(([attention, label]) => [label, pe.kvCache({ attention, ...dims, ...common, tokens: 1 }).bytes]);
+  const [label, largest] = perToken.reduce((most, entry) => (entry[1] > most[1] ? entry : most));
+  const most = Math.floor(2 ** 53 / largest);
+  if (common.tokens > most)
+    throw new RangeError(
+      `Context (tokens) can be at most ${formatWhole(most)} for this model in ${precision}: a longer one would make ${label}’s cache ` +
+        `larger than 8 PiB, the largest size this page counts exactly; received ${formatWhole(common.tokens)}`,
+    );
+}
+
 /** Everything drawn for settings next, with preset the model it names (or null: custom
  *  dimensions); throws the core's error, or one about the context. */
 export function computeMla(pe, next, preset, deepseek) {
@@ -26,6 +39,7 @@ export function computeMla(pe, next, preset, deepseek) {
   if (preset && next.context > preset.maxContext)
     throw new RangeError(`${preset.name} reads at most ${formatWhole(preset.maxContext)} tokens`);
   const common = { layers: dims.layers, tokens: next.context, bytesPerElement: BYTES[next.precision] };
+  checkContext(pe, dims, common, next.precision);
   return {
     preset,
     dims,

@@ -13,7 +13,7 @@ import { createKvCacheChart } from './kv-cache-chart.js';
 import { createYarnChart } from './yarn-chart.js';
 
 // The view's state as plain JSON: the settings, the dimensions, the caches and the experiment.
-function mlaSnapshot({ settings, shown, message }) {
+function mlaSnapshot({ settings, shown, message, root }) {
   return {
     preset: settings.preset,
     contextLength: settings.context,
@@ -30,6 +30,7 @@ function mlaSnapshot({ settings, shown, message }) {
     start: settings.start,
     seed: settings.seed,
     message: message.text(),
+    titles: Array.from(root.querySelectorAll('.figure-title'), (heading) => heading.textContent),
   };
 }
 
@@ -107,5 +108,5 @@ export function mount({ pe, root, state, onChange }) {
   draw();
   if (JSON.stringify(addressed(settings)) !== JSON.stringify(state)) onChange(addressed(settings));
 
-  return { snapshot: () => mlaSnapshot({ settings, shown, message }) };
+  return { snapshot: () => mlaSnapshot({ settings, shown, message, root }) };
 }
