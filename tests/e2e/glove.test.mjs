@@ -82,7 +82,10 @@ test('GloVe in the magnitude view: its cosines, integer positions drown it withi
       .selectOption('binary');
     const binary = await waitForSnapshot(page, (s) => s.kind === 'binary' && s.embeddings === 'glove' && s.count > 0);
     const binaryWords = await page.locator('.ratio-words').textContent();
-    assert.match(binaryWords, /A binary position’s length is the square root of its number of set bits: at most √100 = 10 here\./);
+    assert.match(
+      binaryWords,
+      /A binary position’s length is the square root of its number of set bits: at most √3 = 1\.73 here, since no position up to 7 has more than 3 of its 100 bits set\./,
+    );
     // Positions 0 to 7 have at most 3 set bits: at most √3, shorter than every GloVe vector here.
     assert.equal(Math.max(...binary.positionNorms) <= Math.sqrt(3) + 1e-6, true);
     assert.match(binaryWords, /None is longer than the longest token vector/);

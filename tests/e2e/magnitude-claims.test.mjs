@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
-import { openPage, useSession } from './support/browser.mjs';
+import { openPage, useSession, waitForSnapshot } from './support/browser.mjs';
 import { encoding } from './support/sentence-views.mjs';
 import { cosine } from '../js/support/vectors.mjs';
 
@@ -566,6 +566,53 @@ test('every claim of the magnitude view holds in every setting of the matrix', a
     checkEmbeddingNote(seen.embeddingNote, setting, label);
   }
   assert.ok(all.length > 250, `${all.length} settings`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// The most set bits any position from 0 to last has in its dim lowest bits: dim once last reaches
+// 2^dim - 1, else one less than last's bit length unless last is all ones.
+function mostSetBits(last, dim) {
+  if (last >= 2 ** dim - 1) return dim;
+  const length = last.toString(2).length;
+  return last === 2 ** length - 1 ? length : length - 1;
+}
+const setBits = (p, dim) => [...(p % 2 ** dim).toString(2)].filter((bit) => bit === '1').length;
+
+// GloVe's 100 numbers a word with the integer and binary codes at every start the view allows: the
+// length rule's bound must be reachable here, a range's two ends must read differently, and a
+// word missing from the table is written one way in a paragraph.
+test('with GloVe, the length sentences hold at every start', async () => {
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=magnitude&embeddings=glove`);
+  await waitForSnapshot(page, (state) => state.embeddings === 'glove' && state.count > 0, { timeout: 30000 });
+  const controls = await controlsOf(page);
+  const texts = ['The cat and the kitten watched a plane', 'A puppy and a dog chased the train and the car'];
+  for (const text of texts)
+    for (const kind of ['integer', 'binary'])
+      for (const start of [0, 5, 200, 65_530, 999_990, 1_000_000]) {
+        const setting = { text, kind, dim: 8, start, scale: 'init' };
+        const label = JSON.stringify(setting);
+        const { state, ratioWords, message } = await show(page, controls, setting);
+        assert.equal(message, '', `${label}: ${message}`);
+        const last = start + state.tokens.length - 1;
+        const positions = state.tokens.map(({ position }) => position);
+        const [, range] = ratioWords.match(/Position vectors here are (.+?) long\./) ?? assert.fail(`${label}: ${ratioWords}`);
+        if (range.includes(' to ')) {
+          const [low, high] = range.split(' to ');
+          assert.notEqual(low, high, `${label}: ${range}`);
+        }
+        if (kind === 'binary') {
+          const [, bits] = ratioWords.match(/at most √(\d+) = [\d.]+ here/) ?? [];
+          assert.equal(Number(bits), mostSetBits(last, 100), `${label}: ${ratioWords}`);
+          assert.ok(
+            positions.every((p) => setBits(p, 100) <= Number(bits)),
+            label,
+          );
+        }
+        for (const { text: word, oov } of state.tokens)
+          if (oov)
+            assert.ok(!ratioWords.includes(`“\u2068${word}\u2069”`), `${label}: “${word}” unmarked beside “${word}*”: ${ratioWords}`);
+      }
   assert.deepEqual(problems, []);
   await page.context().close();
 });

@@ -1,7 +1,7 @@
 // The norm comparison in words: how many times as long as the token's own vector the position
 // vector is, at the positions a reader should look at. Always "N× as long as" (0.83× as long, not
 // "1.2× shorter"), so a ratio below 1 reads without a reversed scale.
-import { formatRatio as writeRatio, formatWhole, quoteToken, tokenText } from '../../lib/format.js';
+import { formatRatio as writeRatio, formatWhole, quoteToken, tokenLabel } from '../../lib/format.js';
 
 /** "370×", "0.83×", "1.04×" (never "1×" for a ratio that is not 1): see format.js. */
 export function formatRatio(ratio) {
@@ -32,7 +32,7 @@ export function ratioSentences(kind, tokens, ratios) {
   }
   const first = ratios.findIndex((ratio) => ratio > 0);
   if (first === -1) return `Every ${kind} position vector in this text is zero.`;
-  const where = (r) => `position ${formatWhole(tokens[r].position)} (${quoteToken(tokenText(tokens[r]))})`;
+  const where = (r) => `position ${formatWhole(tokens[r].position)} (${quoteToken(tokenLabel(tokens[r]))})`;
   const zero = (r) => `At ${where(r)} the ${kind} position vector is all zeros, so that token is left as it is.`;
   const sentences = [`At ${where(first)} the position vector is ${formatRatio(ratios[first])} as long as the token's vector.`];
   const last = tokens.length - 1;

@@ -2,7 +2,7 @@
 // related words (two different words of one of the core's word groups, pe.vocabularyClusters)
 // still stand out from the unrelated ones once the positions are added, and which pair of
 // different words is the most alike, without positions and with them.
-import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken, tokenText } from '../../lib/format.js';
+import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken, tokenLabel } from '../../lib/format.js';
 
 // When every pair has at least this similarity, the title says so first: every input points
 // nearly the same way.
@@ -97,7 +97,7 @@ export function summarizeSimilarity({ kind, scaleBrief, tokens, without, withPE,
   return { ...summary, title: title(kind, scaleBrief, tokens, summary), note: note(kind, tokens, summary, skippedNote) };
 }
 
-const name = (tokens, { a, b }) => `${quoteToken(tokenText(tokens[a]))} and ${quoteToken(tokenText(tokens[b]))}`;
+const name = (tokens, { a, b }) => `${quoteToken(tokenLabel(tokens[a]))} and ${quoteToken(tokenLabel(tokens[b]))}`;
 
 // "“kitten” and “watched” (0.897) are more alike than “the” and “a” (0.771)".
 function beats(tokens, ranked, key) {
