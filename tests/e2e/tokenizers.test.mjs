@@ -20,6 +20,9 @@ const DOG_IDS = {
   'deepseek-v3': [671, 6397, 88814, 2658, 6397],
 };
 const TOKENIZERS = Object.keys(DOG_IDS);
+// The begin-of-text token Llama 3 and DeepSeek-V3 read first; the views put it first by default.
+const BOS = { gpt2: null, llama3: 128000, 'deepseek-v3': 0 };
+const readIds = (tokenizer) => (BOS[tokenizer] === null ? DOG_IDS[tokenizer] : [BOS[tokenizer], ...DOG_IDS[tokenizer]]);
 
 const session = useSession();
 const strictSession = useSession({ csp: STRICT_CSP });
@@ -35,13 +38,31 @@ test('each tokenizer in the sentence view: pinned ids, pieces and ids on the chi
   for (const tokenizer of TOKENIZERS) {
     await tokenizerSelect(page).selectOption(tokenizer);
     const state = await drawnWith(page, tokenizer);
-    assert.deepEqual(idsOf(state), DOG_IDS[tokenizer], tokenizer);
-    assert.deepEqual(state.duplicates, [[1, 4]], tokenizer);
+    const first = BOS[tokenizer] === null ? 0 : 1;
+    assert.deepEqual(idsOf(state), readIds(tokenizer), tokenizer);
+    assert.deepEqual(state.duplicates, [[1 + first, 4 + first]], tokenizer);
     const chips = page.locator('.token-chip');
-    assert.equal(await chips.nth(1).locator('.token-text').textContent(), '␣dog');
-    assert.equal(await chips.nth(1).locator('.token-id').textContent(), `id ${DOG_IDS[tokenizer][1]}`);
+    assert.equal(
+      await chips
+        .nth(1 + first)
+        .locator('.token-text')
+        .textContent(),
+      '␣dog',
+    );
+    assert.equal(
+      await chips
+        .nth(1 + first)
+        .locator('.token-id')
+        .textContent(),
+      `id ${DOG_IDS[tokenizer][1]}`,
+    );
     const hint = await page.locator('.sentence-controls .control-hint').first().textContent();
     assert.match(hint, /byte-level BPE/);
+    // The note says what was done, from the choice: the begin-of-text token first, or no such token.
+    assert.equal(await page.getByTestId('bos').isVisible(), BOS[tokenizer] !== null, tokenizer);
+    if (BOS[tokenizer] === null) assert.match(hint, /adds no special token before a text, and none is added here\./);
+    else assert.match(hint, new RegExp(`its begin-of-text token \\(id ${BOS[tokenizer]}\\) comes first, at the first position\\.`));
+    assert.doesNotMatch(hint, /No special tokens are added/);
     assert.match(await page.locator('.figure-note').first().textContent(), /seeded by\s+its token id/);
     assert.match(await page.locator('.tokenizer-credit').textContent(), /Vocabulary: .*licence texts/);
     await screenshot(page, `tokenizer-sentence-${tokenizer}-1280`);
@@ -49,6 +70,15 @@ test('each tokenizer in the sentence view: pinned ids, pieces and ids on the chi
   assert.match(await page.locator('.tokenizer-credit').textContent(), /DeepSeek/);
   await tokenizerSelect(page).selectOption('llama3');
   assert.match(await page.locator('.tokenizer-credit').textContent(), /Built with Meta Llama 3/);
+  // Without the begin-of-text token: the text's own ids, a note that says so, and a link that keeps it.
+  await page.getByTestId('bos').uncheck();
+  const plain = await waitForSnapshot(page, (state) => state.tokenizer === 'llama3' && state.tokens[0]?.id === DOG_IDS.llama3[0]);
+  assert.deepEqual(idsOf(plain), DOG_IDS.llama3);
+  assert.match(
+    await page.locator('.sentence-controls .control-hint').first().textContent(),
+    /The model reads its begin-of-text token \(id 128000\) before a text; it is left out here\./,
+  );
+  assert.equal((await currentParams(page)).get('bos'), '0');
   await tokenizerSelect(page).selectOption('words');
   const words = await drawnWith(page, 'words');
   assert.deepEqual(
@@ -66,7 +96,7 @@ test('each tokenizer in the magnitude view, and at phone width', async () => {
     for (const tokenizer of TOKENIZERS) {
       await tokenizerSelect(page).selectOption(tokenizer);
       const state = await drawnWith(page, tokenizer);
-      assert.equal(state.tokens[0].id, DOG_IDS[tokenizer][0]);
+      assert.equal(state.tokens[0].id, readIds(tokenizer)[0]);
       // The synthetic vectors of ids are not grouped: no pair counts as related.
       assert.equal(state.similarity.relatedPairs, 0, tokenizer);
       const prose = await page.locator('body').textContent();

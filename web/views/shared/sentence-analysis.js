@@ -45,10 +45,13 @@ function analyzeSentence(pe, { text, ...options }) {
 }
 
 /** pe.analyze's options for a panel's values: a table of word vectors brings its own dimension,
- *  so the panel's (kept for when the reader goes back to synthetic vectors) is left out. */
+ *  so the panel's (kept for when the reader goes back to synthetic vectors) is left out; bos only
+ *  for a tokenizer with a begin-of-text token. */
 export function analysisOptions(pe, values) {
   const fixed = pe.embeddings.find(({ name }) => name === values.embeddings)?.dim ?? null;
-  return fixed === null ? { ...values } : { ...values, dim: undefined };
+  // The begin-of-text choice applies to a tokenizer that has such a token, and only to it.
+  const bos = Boolean(values.bos) && (pe.tokenizers.find(({ name }) => name === values.tokenizer)?.bos ?? null) !== null;
+  return fixed === null ? { ...values, bos } : { ...values, bos, dim: undefined };
 }
 
 /**

@@ -34,25 +34,29 @@ function textControls(state, examples, onInput) {
   return { text, elements: [labelled('Sentence', text, 'control control-wide'), exampleList] };
 }
 
-// The tokenizer's select, the sentence saying how it splits, and its vocabulary's credit.
-function tokenizerControls(tokenizers, value) {
+// The tokenizer's select, the begin-of-text switch (for a model that has such a token), the
+// sentence saying how it splits, and its vocabulary's credit.
+function tokenizerControls(tokenizers, { tokenizer: value, bos: bosValue }) {
   const select = choiceSelect(
     tokenizers.map(({ name, label }) => ({ value: name, label })),
     value,
   );
   select.dataset.testid = 'tokenizer';
+  const bos = labelledCheckbox('Begin-of-text token first, as the model reads text', bosValue);
+  bos.input.dataset.testid = 'bos';
   const entryOf = (name) => tokenizers.find((entry) => entry.name === name);
-  const rule = element('p', 'control-wide control-hint', tokenRule(entryOf(value)));
+  const rule = element('p', 'control-wide control-hint');
   const credit = element('p', 'control-wide control-hint tokenizer-credit');
   let creditFor = null;
   function show() {
     const entry = entryOf(select.value);
-    setText(rule, tokenRule(entry));
+    bos.element.hidden = entry.bos === null;
+    setText(rule, tokenRule(entry, bos.input.checked));
     if (creditFor !== entry) showCredit(credit, entry);
     creditFor = entry;
   }
   show();
-  return { select, show, elements: [labelled('Tokenizer', select), rule, credit] };
+  return { select, bos: bos.input, show, elements: [labelled('Tokenizer', select), bos.element, rule, credit] };
 }
 
 // The first position's box, and the button that puts the first copy at the lecture's 200.
@@ -132,7 +136,7 @@ function vectorControls(embeddings, state) {
 }
 
 /**
- * state: initial { text, tokenizer, embeddings, kind, <scheme options>, dim, start, causal? };
+ * state: initial { text, tokenizer, bos, embeddings, kind, <scheme options>, dim, start, causal? };
  * tokenizers: pe.tokenizers; embeddings: pe.embeddings; schemes: entries of pe.schemes to offer; withCausal adds the mask switch;
  * examples: sentences offered as one-click buttons; firstCopy(): the index of the token the lecture's start puts at 200 (the first copy of
  * the first repeated word); extras: more control elements of the view, which must fire 'input'
@@ -144,7 +148,7 @@ function vectorControls(embeddings, state) {
 export function createSentenceControls({ state, tokenizers, embeddings, schemes, withCausal, examples, firstCopy, extras = [], onInput }) {
   const panel = element('div', 'controls sentence-controls');
   const { text, elements: textElements } = textControls(state, examples, onInput);
-  const tokenizer = tokenizerControls(tokenizers, state.tokenizer);
+  const tokenizer = tokenizerControls(tokenizers, state);
   const vectors = vectorControls(embeddings, state);
   const scheme = createSchemeControls({ schemes, state });
   const { start, element: startGroup } = startControls(state, firstCopy, onInput);
@@ -187,6 +191,7 @@ export function createSentenceControls({ state, tokenizers, embeddings, schemes,
       const values = {
         text: text.value,
         tokenizer: tokenizer.select.value,
+        bos: tokenizer.bos.checked,
         embeddings: vectors.vectors.value,
         kind: chosen.kind,
         ...chosen.options,

@@ -2,7 +2,7 @@
 // and its options, dimensions, first position): their link parameters, their limits, and the
 // lecture's starting position. The schemes and their options come from the core's registry
 // (pe.schemes).
-import { choiceParam, coreCheckedParam, integerParam, textParam } from '../../lib/url-params.js';
+import { choiceParam, coreCheckedParam, flagParam, integerParam, textParam } from '../../lib/url-params.js';
 
 export const DIM_LIMITS = { min: 2, max: 64 };
 // Far past any context length the lecture discusses, and small enough that integer positions
@@ -43,6 +43,9 @@ export function sentenceParams(pe, schemes, { text, kind }) {
       'words',
       pe.tokenizers.map(({ name }) => name),
     ),
+    // The begin-of-text token a model reads first (Llama 3 and DeepSeek-V3 have one): on, as the
+    // models read text; tokenizers without one ignore it.
+    bos: flagParam(true),
     embeddings: choiceParam(
       'synthetic',
       pe.embeddings.map(({ name }) => name),

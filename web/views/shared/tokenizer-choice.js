@@ -11,15 +11,24 @@ const WORDS_RULE =
   'models keep them apart); every other character (a punctuation mark, a symbol, an emoji, a ' +
   'Chinese or Japanese character) is a token of its own; spaces only separate.';
 
-/** The sentence saying how entry (one of pe.tokenizers) splits text, and where tokens sit. */
-export function tokenRule(entry) {
+// What comes before the text's tokens: the model's begin-of-text token when it has one and it is
+// chosen (bos), as the model reads text; otherwise nothing.
+function specialTokens(entry, bos) {
+  if (entry.bos === null) return `${entry.label} adds no special token before a text, and none is added here.`;
+  if (bos) return `As the model reads text, its begin-of-text token (id ${entry.bos}) comes first, at the first position.`;
+  return `The model reads its begin-of-text token (id ${entry.bos}) before a text; it is left out here.`;
+}
+
+/** The sentence saying how entry (one of pe.tokenizers) splits text, whether its begin-of-text
+ *  token is put first (bos), and where tokens sit. */
+export function tokenRule(entry, bos) {
   const rule =
     entry.name === 'words'
       ? WORDS_RULE
-      : `How the text is split: by ${entry.label}’s own tokenizer, byte-level BPE, exactly as the model reads text: ` +
+      : `How the text is split: by ${entry.label}’s own tokenizer, byte-level BPE: ` +
         'frequent words are one token, rarer ones several pieces; a space belongs to the token after it (shown as ␣), ' +
         'case matters (“It” and “it” are different tokens), and copies are tokens with the same id (the number under each piece). ' +
-        'No special tokens are added.';
+        specialTokens(entry, bos);
   return `${rule} Counting tokens from 0, token r sits at the first position plus r.`;
 }
 
