@@ -127,10 +127,14 @@ BOOST_AUTO_TEST_CASE(each_value_out_of_range_is_a_range_error_naming_it) {
   // A grouping of the query heads, when they are given: kvHeads divides heads.
   raw.heads = 8;
   raw.kv_heads = 16;
-  check(raw, "kvHeads must divide heads (8): each key and value serves a whole group of query heads; received 16");
+  check(raw,
+        "kvHeads must divide heads (8): each key and value serves a whole group of query heads; "
+        "received 16");
   raw.heads = 65536;
   raw.kv_heads = 3;
-  check(raw, "kvHeads must divide heads (65536): each key and value serves a whole group of query heads; received 3");
+  check(raw,
+        "kvHeads must divide heads (65536): each key and value serves a whole group of query "
+        "heads; received 3");
   raw.kv_heads = 4096;
   BOOST_TEST(value_of(pe::parse_kv_cache_request(raw)).kv_heads == 4096u);
   raw = mla();
