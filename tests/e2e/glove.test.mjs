@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT, currentParams, openPage, screenshot, scrollsSideways, useSession, waitForSnapshot } from './support/browser.mjs';
 import { viewMessage } from './support/sentence-views.mjs';
+import { formatShort, formatWhole } from '../../web/lib/format.js';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:";
 const DIST_INDEX = join(REPO_ROOT, 'dist/index.html');
@@ -189,6 +190,24 @@ function checkSpan(match, values, what) {
   else near(high, Math.max(...values), `${what} high`);
 }
 
+// The most set bits of any position up to last: last itself, or last with one of its set bits
+// cleared and every bit below it set (each candidate is at most last).
+function mostSetBits(last) {
+  let most = popcount(last);
+  for (let i = 0; 2 ** i <= last; i += 1)
+    if (Math.floor(last / 2 ** i) % 2 === 1) most = Math.max(most, popcount(last - 2 ** i - (last % 2 ** i) + 2 ** i - 1));
+  return most;
+}
+
+// Binary's rule with the bound reachable here: GloVe's 100 dimensions hold every position drawn.
+function binaryRule(last) {
+  const bits = mostSetBits(last);
+  return (
+    `A binary position’s length is the square root of its number of set bits: at most √${bits} = ${formatShort(Math.sqrt(bits))} ` +
+    `here, since no position up to ${formatWhole(last)} has more than ${bits} of its 100 bits set.`
+  );
+}
+
 function checkLengthSentences(words, state, label) {
   const { kind, tokens, tokenNorms, positionNorms } = state;
   const tokenSpan = /Token vectors here are ([\d.,]+)(?: to ([\d.,]+))? long\./.exec(words);
@@ -196,7 +215,7 @@ function checkLengthSentences(words, state, label) {
   checkSpan(tokenSpan, tokenNorms, `${label} token lengths`);
   const rule = {
     integer: 'An integer position p has length √100 · p = 10p here.',
-    binary: 'A binary position’s length is the square root of its number of set bits: at most √100 = 10 here.',
+    binary: binaryRule(tokens[tokens.length - 1].position),
     sinusoidal: 'Every sinusoidal position has length √(100/2) = 7.07: each sine and cosine pair adds 1.',
   }[kind];
   if (!rule) {

@@ -101,7 +101,7 @@ test('titles say what to notice, generated from the numbers on screen', async ()
   const theta = s.frequencies;
   assert.match(
     clocks,
-    /^Pair 0 turns 1 rad per position \(a turn every 6\.28 positions\), pair 7 0\.000316 rad \(a turn every 19,900\), 3,160 times slower: fast pairs spin, slow pairs barely move$/,
+    /^Pair 0 turns 1 rad per position \(a turn every 6\.28 positions\), pair 7 3\.16 × 10⁻⁴ rad \(a turn every 19,900\), 3,160 times slower: fast pairs spin, slow pairs barely move$/,
   );
   assert.ok(
     theta.every((t, i) => i === 0 || t < theta[i - 1]),

@@ -119,7 +119,7 @@ test("the paper's d = 512 and the split layout: wavelengths, bands and the rotat
     const state = await snapshot(page);
     assertMatchesCore(state);
     assert.equal(state.rotation.matrixShown, false);
-    assert.match(state.titles[0], /pair 255 only every 60,600$/);
+    assert.match(state.titles[0], /pair 255 every 60,600 \(9,650 times as long\)$/);
     const notes = await page.locator('.figure-note').allTextContents();
     assert.match(notes[0], /The first half of the columns holds the sines, the second half the cosines/);
     assert.match(notes[2], /With more than 64 dimensions the matrix is shown pair by pair/);

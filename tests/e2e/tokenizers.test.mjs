@@ -117,7 +117,7 @@ test('each tokenizer in the magnitude view, and at phone width', async () => {
 
 test('links keep the tokenizer: plain in an embed, with the view prefix on the full page', async () => {
   const embed = await openPage(session, `${session.url}?view=sentence&tokenizer=deepseek-v3`);
-  assert.deepEqual(idsOf(await drawnWith(embed.page, 'deepseek-v3')), DOG_IDS['deepseek-v3']);
+  assert.deepEqual(idsOf(await drawnWith(embed.page, 'deepseek-v3')), readIds('deepseek-v3'));
   assert.equal((await currentParams(embed.page)).get('tokenizer'), 'deepseek-v3');
   await embed.page.context().close();
 
@@ -136,7 +136,7 @@ test('a vocabulary loads from dist/ over file://, and under the strict CSP', asy
   const fromDisk = await openPage(session, `${pathToFileURL(DIST_INDEX).href}?view=sentence&tokenizer=llama3`);
   // A vocabulary to fetch and build: the view says so while it waits.
   await fromDisk.page.getByText('Loading the Llama 3 vocabulary… The figures appear once it is here.').waitFor();
-  assert.deepEqual(idsOf(await drawnWith(fromDisk.page, 'llama3')), DOG_IDS.llama3);
+  assert.deepEqual(idsOf(await drawnWith(fromDisk.page, 'llama3')), readIds('llama3'));
   assert.deepEqual(fromDisk.problems, []);
   await fromDisk.page.context().close();
 
@@ -228,7 +228,7 @@ test('a missing vocabulary file: a clear message, the rest of the page works, ch
 test('the loading message is painted before the vocabulary arrives, and no task holds the page for long while it is built', async () => {
   const { page, problems } = await openPage(session, `${session.url}?view=sentence`);
   // Every frame the page draws from now on (whether the loading message, or DeepSeek-V3's tokens,
-  // its id of "The" on the first chip, were on screen in it), and every main-thread task over 50 ms.
+  // its begin-of-text id on the first chip, were on screen in it), and every main-thread task over 50 ms.
   await page.evaluate((firstId) => {
     window.frames_ = [];
     window.longTasks = [];
@@ -246,7 +246,7 @@ test('the loading message is painted before the vocabulary arrives, and no task 
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  }, DOG_IDS['deepseek-v3'][0]);
+  }, readIds('deepseek-v3')[0]);
   await tokenizerSelect(page).selectOption('deepseek-v3');
   await drawnWith(page, 'deepseek-v3');
   // A long task is reported once it has ended, and after the next tasks: wait for a frame and two tasks.
