@@ -1,8 +1,8 @@
-// What `npm test` runs (.ci/test.mjs), in this order, each stage once: the set-up, the style
-// checks, each build, each suite and the fuzzing. A build is made once and reused by every suite
-// that needs it. Each stage uses every core by itself (builds with -j, ctest -j, test files and
-// fuzz harnesses that many at a time), so the stages run one after another and the table at the
-// end shows where the time goes.
+// What `npm test` runs (.ci/test.mjs), each stage once: the set-up, then the builds in one lane and
+// the checks and suites in another, each suite starting as soon as the builds it needs are made.
+// A build is made once and reused by every suite that needs it. The browser suites come right
+// after the web build, so that the native, sanitizer and fuzzing builds use the cores the browser
+// leaves idle while pages load and settle; the table at the end shows where the time goes.
 //
 // Adding tests:
 // - a file tests/<folder>/<name>.test.mjs in an existing folder, or a Boost.Test suite added with
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 export const CORES = availableParallelism();
 
 /** The builds, in the order a full run makes them: `bash .ci/build.sh NAME` makes each. */
-export const BUILDS = ['web', 'native', 'asan', 'dist', 'fuzz'];
+export const BUILDS = ['web', 'dist', 'native', 'asan', 'fuzz'];
 
 /**
  * Folders of tests/ run with `node --test`, and what differs from the default for each: needs,
@@ -36,7 +36,8 @@ export const NODE_SUITES = {
 };
 
 /**
- * Every stage, in order. Each has a name (what `npm test -- NAME` picks) and the builds it needs,
+ * Every stage: the set-up, the builds in the order they are made, then the checks and suites in
+ * the order they start. Each has a name (what `npm test -- NAME` picks) and the builds it needs,
  * and runs either a command, or ctest over a build folder (`NAME/REGEX` picks suites by name), or
  * the *.test.mjs files of a folder (`NAME/PREFIX` picks the files whose name starts with PREFIX).
  * A filtered run makes setup, the stages named and the builds they need.
@@ -55,12 +56,12 @@ export function stages(root) {
   const isBrowser = (name) => NODE_SUITES[name].browser;
   return [
     { name: 'setup', setup: true, needs: [], command: ['bash', '.ci/ensure-toolchain.sh', 'test'] },
-    { name: 'lint', needs: [], command: ['bash', '.ci/lint.sh'] },
     ...BUILDS.map((build) => ({ name: `build ${build}`, build, needs: [], command: ['bash', '.ci/build.sh', build] })),
-    { name: 'native', needs: ['native'], ctest: 'build/native' },
-    { name: 'asan', needs: ['asan'], ctest: 'build/asan' },
+    { name: 'lint', needs: [], command: ['bash', '.ci/lint.sh'] },
     ...[...listed.filter((name) => !isBrowser(name)), ...found].map(nodeStage),
     ...listed.filter(isBrowser).map(nodeStage),
+    { name: 'native', needs: ['native'], ctest: 'build/native' },
+    { name: 'asan', needs: ['asan'], ctest: 'build/asan' },
     { name: 'fuzz', needs: ['fuzz'], command: ['bash', '.ci/fuzz.sh', '20'] },
   ];
 }

@@ -1,8 +1,6 @@
 // ALiBi head slopes against the paper's numbers and against its get_slopes recipe, rewritten here
 // the way the authors' Python writes it: a geometric sequence start * ratio^i with
 // start = ratio = 2^(-2^-(log2(n) - 3)), and the recursion for other head counts.
-#define BOOST_TEST_MODULE alibi
-
 #include "core/alibi.hpp"
 
 #include <algorithm>

@@ -1,7 +1,6 @@
 // The analysis request parser is the only gate between caller input and the analysis: every
 // invalid input must come back as the right ErrorKind with a message that names the parameter,
 // what is allowed and what was received, in the words of core/position_range.cpp.
-#define BOOST_TEST_MODULE analysis_request
 #include "analysis/analysis_request.hpp"
 
 #include <boost/test/unit_test.hpp>

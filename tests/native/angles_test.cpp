@@ -1,7 +1,5 @@
 // The shared angle walk against sin/cos of angles formed in long double, and the anchoring it
 // promises: exact libm values at the first position and every 256 positions after it.
-#define BOOST_TEST_MODULE angles
-
 #include "core/angles.hpp"
 
 #include <algorithm>

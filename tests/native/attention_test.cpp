@@ -1,7 +1,6 @@
 // One head of self-attention: it matches a plain float64 reference, and it shows the lecture's
 // point: without positions two identical tokens get identical context vectors, unless a causal
 // mask leaks their order.
-#define BOOST_TEST_MODULE attention
 #include "analysis/attention.hpp"
 
 #include <algorithm>

@@ -1,7 +1,5 @@
 // The lecture's binary encoding: dimension i is bit i of the position, i = 0 the least
 // significant bit (the lecture's "index 1"), so the lecture's index k is dimension k - 1.
-#define BOOST_TEST_MODULE binary_encoding
-
 #include "core/binary_encoding.hpp"
 
 #include <boost/test/unit_test.hpp>

@@ -1,7 +1,6 @@
 // The binary encoding's limits, read off its own table: uneven jumps between neighbours, codes
 // that repeat from 2^d on, and the flip period of each index. Index i is 0-based in code; the
 // lecture's index k is i = k - 1.
-#define BOOST_TEST_MODULE binary_structure
 #include "core/binary_structure.hpp"
 
 #include <algorithm>

@@ -2,7 +2,6 @@
 // given by the caller (e.g. GloVe rows): what the request parser accepts and rejects, that
 // duplicates are equal ids whatever the pieces say, that synthetic embeddings are seeded by the
 // id alone, and that a caller's table reaches the head unchanged.
-#define BOOST_TEST_MODULE caller_tokens
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <limits>

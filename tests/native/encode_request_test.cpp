@@ -2,8 +2,6 @@
 // invalid input must come back as the right ErrorKind with a message that names the parameter,
 // what is allowed and what was received; every valid input must parse to exactly the fields
 // asked for.
-#define BOOST_TEST_MODULE encode_request
-
 #include "positions/encode_request.hpp"
 
 #include <boost/test/unit_test.hpp>

@@ -1,6 +1,4 @@
 // The lecture's first attempt: write the position itself into every dimension.
-#define BOOST_TEST_MODULE integer_encoding
-
 #include "core/integer_encoding.hpp"
 
 #include <boost/test/unit_test.hpp>

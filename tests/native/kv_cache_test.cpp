@@ -1,8 +1,6 @@
 // KV-cache sizes and the model presets, checked against the DeepSeek-V2 paper's Table 1 formulas
 // and the figures of shared/docs/references.md: DeepSeek-V3 caches 576 numbers per token per
 // layer where multi-head attention would cache 32,768.
-#define BOOST_TEST_MODULE kv_cache
-
 #include "mla/kv_cache.hpp"
 
 #include <boost/test/unit_test.hpp>

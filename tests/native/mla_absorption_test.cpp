@@ -2,8 +2,6 @@
 // DeepSeek-V2 paper (section 2.1.3): the explicit scores are what MLA computes, W_UK folds into
 // the query exactly without positions and with decoupled RoPE, and RoPE on the full keys breaks
 // the fold unless there is one folded matrix per offset.
-#define BOOST_TEST_MODULE mla_absorption
-
 #include "mla/mla_absorption.hpp"
 
 #include <algorithm>

@@ -1,8 +1,6 @@
 // The parsers of pe.kvCache and pe.mlaAbsorption are the only gate between JS input and the MLA
 // computations: every invalid input comes back as the right ErrorKind with a message that names
 // the parameter (by its JS name), what is allowed and what was received.
-#define BOOST_TEST_MODULE mla_request
-
 #include "mla/mla_request.hpp"
 
 #include <boost/test/unit_test.hpp>

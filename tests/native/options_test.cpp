@@ -1,7 +1,5 @@
 // The declarations every request is read through (core/options.hpp): the words each limit is
 // checked and reported with, the choices, and every request's table against its raw struct.
-#define BOOST_TEST_MODULE options
-
 #include "core/options.hpp"
 
 #include <boost/test/unit_test.hpp>

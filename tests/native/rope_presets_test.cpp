@@ -1,7 +1,5 @@
 // The published RoPE configurations against references.md (and the config files cited in
 // src/core/rope_presets.cpp), and the bands and wavelengths each one gives.
-#define BOOST_TEST_MODULE rope_presets
-
 #include "core/rope_presets.hpp"
 
 #include <boost/test/unit_test.hpp>

@@ -1,8 +1,6 @@
 // The RoPE and ALiBi parsers are the only gate between JS input and the primitives: every invalid
 // input must come back as the right ErrorKind with a message that names the parameter (by its JS
 // name), what is allowed and what was received; every valid input must parse to its fields.
-#define BOOST_TEST_MODULE rope_request
-
 #include "core/rope_request.hpp"
 
 #include <boost/test/unit_test.hpp>

@@ -1,8 +1,6 @@
 // RoPE frequencies with long-context scaling, checked three ways: the bands the published configs
 // produce (references.md), the YaRN temperatures DeepSeek reports, and an independent float64
 // re-computation written loop by loop from the formulas, the way the Python references write them.
-#define BOOST_TEST_MODULE rope_scaling
-
 #include "core/rope_scaling.hpp"
 
 #include <algorithm>

@@ -1,8 +1,6 @@
 // The RoPE view's numbers: scores of a rotated query and key over a range of offsets against the
 // textbook rotation in long double, RoFormer's bound against a direct transcription of its
 // Abel-summation formula (and |score| <= bound).
-#define BOOST_TEST_MODULE rope_scores
-
 #include "core/rope_scores.hpp"
 
 #include <algorithm>

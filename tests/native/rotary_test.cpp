@@ -2,8 +2,6 @@
 // formed in long double), hand-checked values, and the properties the lecture states: the two
 // pairings are one rotation with channels permuted, norms are kept, and q.k depends only on the
 // offset. Accuracy reports the largest error found, like llm.c's tensor checker.
-#define BOOST_TEST_MODULE rotary
-
 #include "core/rotary.hpp"
 
 #include <algorithm>

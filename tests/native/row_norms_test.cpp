@@ -1,8 +1,6 @@
 // pe.rowNorms (analysis/row_norms.hpp): every row's length, streamed in blocks of any size, and
 // a table that is not whole rows, too long, or holds a value that is not finite, refused naming
 // what is wrong.
-#define BOOST_TEST_MODULE row_norms
-
 #include "analysis/row_norms.hpp"
 
 #include <boost/test/unit_test.hpp>

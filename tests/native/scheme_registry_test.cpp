@@ -1,7 +1,5 @@
 // The registry of position schemes is the one list every name, message and selector reads: each
 // row must be complete and consistent with its stage, and requests must dispatch through it.
-#define BOOST_TEST_MODULE scheme_registry
-
 #include "positions/scheme_registry.hpp"
 
 #include <boost/test/unit_test.hpp>

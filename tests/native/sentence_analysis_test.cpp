@@ -1,6 +1,5 @@
 // The sentence analysis end to end, on the lecture's sentences: which tokens repeat, what the
 // tables hold, and that repeated tokens get identical context vectors only without positions.
-#define BOOST_TEST_MODULE sentence_analysis
 #include "analysis/sentence_analysis.hpp"
 
 #include <algorithm>

@@ -1,8 +1,6 @@
 // The sinusoidal encoding against an independent reference: frequencies from exp/log instead of
 // pow, and sin/cos of an angle formed in long double instead of a rotation recurrence. Every
 // comparison reports the largest difference found, like llm.c's tensor checker.
-#define BOOST_TEST_MODULE sinusoidal_encoding
-
 #include "core/sinusoidal_encoding.hpp"
 
 #include <algorithm>

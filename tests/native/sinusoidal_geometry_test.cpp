@@ -2,8 +2,6 @@
 // |R_k PE(p) - PE(p + k)| over a range against a brute-force loop over whole tables, the steps
 // between neighbours against sqrt(bits flipped) and the closed form sum_i (2 - 2 cos(2 pi / T_i)),
 // and every error message of the two requests.
-#define BOOST_TEST_MODULE sinusoidal_geometry
-
 #include "analysis/sinusoidal_geometry.hpp"
 
 #include <algorithm>

@@ -2,8 +2,6 @@
 // sines formed in long double, PE(p + k) computed directly as sin and cos of (p + k) w_j rather
 // than by turning PE(p). Also the encoder for any frequencies, which the view's comparison with
 // binary uses.
-#define BOOST_TEST_MODULE sinusoidal_shift
-
 #include "core/sinusoidal_shift.hpp"
 
 #include <algorithm>

@@ -1,7 +1,6 @@
 // The smooth counterpart of each bit: same period as the square wave, crossing 1/2 half-way
 // between the positions where the bit changes, 0 and 1 at the centres of the bit's runs, and on
 // the bit's side of 1/2 at every whole position. Index i is 0-based (lecture's index i + 1).
-#define BOOST_TEST_MODULE smooth_bits
 #include "core/smooth_bits.hpp"
 
 #include <boost/test/unit_test.hpp>

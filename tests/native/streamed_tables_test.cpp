@@ -2,8 +2,6 @@
 // into JS arrays: every streamed table, cut into blocks (or tiles) of any size, holds exactly the
 // values the whole computation gives, and an input's bad value is named by its index in the whole
 // table wherever the block it falls in starts.
-#define BOOST_TEST_MODULE streamed_tables
-
 #include <boost/test/unit_test.hpp>
 #include <cmath>
 #include <cstdint>

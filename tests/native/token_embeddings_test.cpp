@@ -1,7 +1,6 @@
 // Token embeddings: small like a freshly initialised model's by default, scaled exactly by another
 // standard deviation, identical on every machine, and close together for related words (the
 // lecture's "kitten" near "cat", "plane" far away).
-#define BOOST_TEST_MODULE token_embeddings
 #include "analysis/token_embeddings.hpp"
 
 #include <algorithm>

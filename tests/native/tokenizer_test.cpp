@@ -1,6 +1,5 @@
 // The tokenizer of the sentence analysis: lowercased words of any script, one token per other
 // character, the same answers in every build because the Unicode data is compiled in.
-#define BOOST_TEST_MODULE tokenizer
 #include "analysis/tokenizer.hpp"
 
 #include <boost/test/unit_test.hpp>

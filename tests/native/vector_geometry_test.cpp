@@ -1,6 +1,5 @@
 // Comparing rows as vectors (lengths, L2 distances, cosine similarities) on tables whose answers
 // are known by hand, and the checks on a caller's table before its similarity matrix is built.
-#define BOOST_TEST_MODULE vector_geometry
 #include "analysis/vector_geometry.hpp"
 
 #include <boost/test/unit_test.hpp>
