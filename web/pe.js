@@ -96,7 +96,7 @@
 // words tokenizer, seeded by the token's text, and related words (cat/kitten/dog/puppy,
 // car/plane/train/bus, the lecture's words) sit close together; with a BPE tokenizer, row r is
 // embeddingStd times the normal numbers of the core's generator seeded by the id alone
-// (src/analysis/random.hpp: SplitMix64 + Marsaglia's polar method), so one id has one vector in
+// (src/core/random.hpp: SplitMix64 + Marsaglia's polar method), so one id has one vector in
 // every sentence and under every tokenizer, and no tokens are grouped. embeddingTable (a
 // Float32Array(n * dim), every value finite, n the number of tokens pe.tokenize gives) replaces
 // them with the caller's own vectors, used as given (embeddingStd does not scale them).

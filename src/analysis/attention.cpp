@@ -6,7 +6,7 @@
 #include <cstring>
 #include <utility>
 
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 #include "analysis/softmax.hpp"
 #include "analysis/vector_geometry.hpp"
 

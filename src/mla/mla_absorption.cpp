@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstddef>
 
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 #include "analysis/vector_geometry.hpp"
 #include "core/angles.hpp"
 #include "core/rotary.hpp"

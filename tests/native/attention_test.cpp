@@ -13,7 +13,7 @@
 #include <variant>
 #include <vector>
 
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 #include "analysis/softmax.hpp"
 #include "positions/scheme_registry.hpp"
 

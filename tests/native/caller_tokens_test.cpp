@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "analysis/analysis_request.hpp"
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 #include "analysis/sentence_analysis.hpp"
 #include "analysis/token_embeddings.hpp"
 #include "support/raw_analysis_request.hpp"

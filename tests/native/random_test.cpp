@@ -1,7 +1,7 @@
 // The deterministic random numbers behind token embeddings and attention weights: published
 // test vectors for the hash and the generator, and the statistics of the normal numbers.
 #define BOOST_TEST_MODULE random
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
