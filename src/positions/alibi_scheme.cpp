@@ -23,6 +23,6 @@ void add_distance_bias(const SchemeSettings& settings, std::int64_t query, std::
 extern const PositionScheme kAlibiScheme;
 const PositionScheme kAlibiScheme{
     "alibi", "ALiBi (linear biases)", Stage::scores, {&kSlopeOption}, "", nullptr,
-    nullptr, &add_distance_bias};
+    nullptr, &add_distance_bias,      false};
 
 }  // namespace pe

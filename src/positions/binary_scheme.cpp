@@ -14,7 +14,7 @@ void add_binary(const SchemeSettings&, std::int64_t start, std::int64_t count, i
 }  // namespace
 
 extern const PositionScheme kBinaryScheme;
-const PositionScheme kBinaryScheme{"binary", "binary",    Stage::input, {},
-                                   "",       &add_binary, nullptr,      nullptr};
+const PositionScheme kBinaryScheme{"binary",    "binary", Stage::input, {},   "",
+                                   &add_binary, nullptr,  nullptr,      false};
 
 }  // namespace pe
