@@ -1,0 +1,19 @@
+#include "training/option_table.hpp"
+
+namespace pe {
+
+std::string describe_limits(OptionKind kind, const OptionLimits& limits) {
+  const std::string what = kind == OptionKind::integer ? "an integer" : "a number";
+  const std::string low = describe_number(limits.low), high = describe_number(limits.high);
+  if (!limits.low_open && !limits.high_open) return what + " from " + low + " to " + high;
+  return what + (limits.low_open ? " greater than " : " at least ") + low +
+         (limits.high_open ? " and less than " : " and at most ") + high;
+}
+
+std::string describe_value(const OptionValue& value) {
+  if (const auto* number = std::get_if<double>(&value)) return "number " + describe_number(*number);
+  if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "boolean true" : "boolean false";
+  return "string \"" + std::get<std::string>(value) + "\"";
+}
+
+}  // namespace pe
