@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "training/fast_math.hpp"
 #include "training/tasks/task.hpp"
 
 namespace pe {
@@ -14,12 +15,14 @@ Real cross_entropy_forward(Real* logits, const int* labels, int rows, int classe
   for (int r = 0; r < rows; ++r) {
     Real* p = logits + static_cast<long>(r) * classes;
     const Real top = *std::max_element(p, p + classes);
+    const Real labelled_logit = labels[r] == kUnlabelled ? top : p[labels[r]];
+    for (int c = 0; c < classes; ++c) p[c] = exp_of(p[c] - top);
     Real sum = 0;
-    for (int c = 0; c < classes; ++c) sum += std::exp(p[c] - top);
-    // -log softmax(label) = log(sum_c exp(l_c - top)) - (l_label - top), before p is overwritten
-    losses[r] = labels[r] == kUnlabelled ? Real(0) : std::log(sum) - (p[labels[r]] - top);
+    for (int c = 0; c < classes; ++c) sum += p[c];
+    // -log softmax(label) = log(sum_c exp(l_c - top)) - (l_label - top)
+    losses[r] = labels[r] == kUnlabelled ? Real(0) : std::log(sum) - (labelled_logit - top);
     const Real inverse = Real(1) / sum;
-    for (int c = 0; c < classes; ++c) p[c] = std::exp(p[c] - top) * inverse;
+    for (int c = 0; c < classes; ++c) p[c] *= inverse;
     if (labels[r] == kUnlabelled) continue;
     total += losses[r];
     ++labelled;

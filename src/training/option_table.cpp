@@ -1,5 +1,7 @@
 #include "training/option_table.hpp"
 
+#include <cstdlib>
+
 namespace pe {
 
 std::string describe_limits(OptionKind kind, const OptionLimits& limits) {
@@ -15,5 +17,16 @@ std::string describe_value(const OptionValue& value) {
   if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "boolean true" : "boolean false";
   return "string \"" + std::get<std::string>(value) + "\"";
 }
+
+namespace option_table_detail {
+
+std::optional<double> number_from_text(const std::string& text) {
+  char* end = nullptr;
+  const double number = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0') return std::nullopt;
+  return number;
+}
+
+}  // namespace option_table_detail
 
 }  // namespace pe

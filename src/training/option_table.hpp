@@ -77,7 +77,7 @@ template <typename Options>
 void assign(const OptionDeclaration<Options>& row, const OptionValue& value, Options& options) {
   std::visit(
       [&](auto member) {
-        using Field = std::remove_reference_t<decltype(options.*member)>;
+        using Field = std::decay_t<decltype(options.*member)>;
         if constexpr (std::is_same_v<Field, std::string>)
           options.*member = std::get<std::string>(value);
         else if constexpr (std::is_same_v<Field, bool>)
@@ -116,6 +116,9 @@ OptionValue default_value(const OptionDeclaration<Options>& row) {
   return row.default_number;
 }
 
+// text as a JS number, or nothing when it is not one whole.
+std::optional<double> number_from_text(const std::string& text);
+
 }  // namespace option_table_detail
 
 template <typename Options>
@@ -137,6 +140,53 @@ std::variant<Options, InputError> read_options(const std::vector<OptionDeclarati
     option_table_detail::assign(row, value, options);
   }
   return options;
+}
+
+template <typename Options>
+std::variant<OptionValue, std::string> option_from_text(
+    const std::vector<OptionDeclaration<Options>>& table, const std::string& name,
+    const std::string& text) {
+  const auto row = std::find_if(table.begin(), table.end(),
+                                [&](const auto& declared) { return declared.name == name; });
+  if (row == table.end()) return "unknown option --" + name;
+  if (row->kind == OptionKind::choice) return OptionValue(text);
+  if (row->kind == OptionKind::flag) {
+    if (text == "true" || text == "false") return OptionValue(text == "true");
+    return "--" + name + " must be true or false; received " + text;
+  }
+  if (auto number = option_table_detail::number_from_text(text)) return OptionValue(*number);
+  return "--" + name + " must be a number; received " + text;
+}
+
+template <typename Options>
+std::variant<OptionBag, std::string> options_from_words(
+    const std::vector<OptionDeclaration<Options>>& table, const std::vector<std::string>& words) {
+  OptionBag bag;
+  for (std::size_t i = 0; i < words.size(); i += 2) {
+    if (words[i].rfind("--", 0) != 0 || i + 1 >= words.size())
+      return "expected --name value; received " + words[i];
+    auto value = option_from_text(table, words[i].substr(2), words[i + 1]);
+    if (auto* error = std::get_if<std::string>(&value)) return *error;
+    bag[words[i].substr(2)] = std::get<OptionValue>(value);
+  }
+  return bag;
+}
+
+template <typename Options>
+OptionBag option_values(const std::vector<OptionDeclaration<Options>>& table,
+                        const Options& options) {
+  OptionBag bag;
+  for (const auto& row : table)
+    std::visit(
+        [&](auto member) {
+          using Field = std::decay_t<decltype(options.*member)>;
+          if constexpr (std::is_same_v<Field, std::string> || std::is_same_v<Field, bool>)
+            bag[std::string(row.name)] = options.*member;
+          else
+            bag[std::string(row.name)] = static_cast<double>(options.*member);
+        },
+        row.member);
+  return bag;
 }
 
 }  // namespace pe

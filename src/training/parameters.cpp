@@ -62,14 +62,16 @@ ParameterLayout make_parameter_layout(const ModelShape& shape, int position_rows
 }
 
 void initialize_parameters(const ParameterLayout& layout, const ModelShape& shape,
-                           std::uint64_t seed, float* parameters) {
+                           double embedding_std, std::uint64_t seed, float* parameters) {
   NormalGenerator random(seed);
   const double residual_std = kWeightStd / std::sqrt(2.0 * shape.layers);
   for (const TensorSlot& tensor : layout.tensors) {
     if (tensor.role == TensorRole::position_table) continue;
     float* values = parameters + tensor.offset;
     const std::size_t count = static_cast<std::size_t>(tensor.rows) * tensor.cols;
-    const double std = tensor.role == TensorRole::residual_projection ? residual_std : kWeightStd;
+    const double std = tensor.role == TensorRole::residual_projection ? residual_std
+                       : tensor.role == TensorRole::embedding         ? embedding_std
+                                                                      : kWeightStd;
     for (std::size_t i = 0; i < count; ++i) {
       if (tensor.role == TensorRole::gain || tensor.role == TensorRole::bias)
         values[i] = tensor.role == TensorRole::gain ? 1.0f : 0.0f;

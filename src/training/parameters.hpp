@@ -13,9 +13,9 @@
 namespace pe {
 
 // What a tensor is, which decides how it starts: GPT-2's initialisation from one seed, every
-// matrix and embedding N(0, 0.02^2), the two projections back into the residual stream (out,
-// down) N(0, (0.02 / sqrt(2 layers))^2), gains 1, biases 0; a learned position table is filled by
-// its scheme's encode instead.
+// matrix N(0, 0.02^2), the token embeddings N(0, embedding_std^2) (GPT-2: 0.02), the two
+// projections back into the residual stream (out, down) N(0, (0.02 / sqrt(2 layers))^2), gains 1,
+// biases 0; a learned position table is filled by its scheme's encode instead.
 enum class TensorRole { matrix, residual_projection, embedding, position_table, gain, bias };
 
 // One tensor, as exports and the PyTorch parity test name it, e.g. "layers.0.qkv" (d, 3 d).
@@ -53,6 +53,6 @@ ParameterLayout make_parameter_layout(const ModelShape& shape, int position_rows
 // Every tensor but the position table as its role says (above), the normal numbers drawn in
 // buffer order from one stream seeded by seed.
 void initialize_parameters(const ParameterLayout& layout, const ModelShape& shape,
-                           std::uint64_t seed, float* parameters);
+                           double embedding_std, std::uint64_t seed, float* parameters);
 
 }  // namespace pe

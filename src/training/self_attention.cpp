@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "training/fast_math.hpp"
+
 namespace pe {
 
 namespace {
@@ -25,8 +27,9 @@ void gather_transposed(const Real* rows, int stride, int count, int head_dim, Re
 template <typename Real>
 void softmax_row(Real* row, int n) {
   const Real top = *std::max_element(row, row + n);
+  for (int j = 0; j < n; ++j) row[j] = exp_of(row[j] - top);  // apart from the sum: vectorises
   Real total = 0;
-  for (int j = 0; j < n; ++j) total += row[j] = std::exp(row[j] - top);
+  for (int j = 0; j < n; ++j) total += row[j];
   const Real inverse = Real(1) / total;
   for (int j = 0; j < n; ++j) row[j] *= inverse;
 }

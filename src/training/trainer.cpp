@@ -27,8 +27,8 @@ ParameterLayout layout_for(const TrainerSetup& setup) {
 
 std::vector<float> initial_parameters(const TrainerSetup& setup, const ParameterLayout& layout) {
   std::vector<float> parameters(layout.total);
-  initialize_parameters(layout, setup.shape, stream_seed(setup.options.seed, "weights"),
-                        parameters.data());
+  initialize_parameters(layout, setup.shape, setup.options.embedding_std,
+                        stream_seed(setup.options.seed, "weights"), parameters.data());
   if (setup.scheme->learned)
     setup.scheme->encode(setup.settings, setup.options.first_position, position_rows(setup),
                          setup.shape.d_model, parameters.data() + layout.position_table);

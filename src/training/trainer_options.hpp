@@ -25,6 +25,7 @@ struct TrainerOptions {
   bool causal = true;
   int layers = 0, d_model = 0, heads = 0;
   int training_length = 0, batch_size = 0, steps = 0, warmup_steps = 0, evaluation_length = 0;
+  double embedding_std = 0;
   double learning_rate = 0, weight_decay = 0, beta1 = 0, beta2 = 0, epsilon = 0, clip_norm = 0;
   std::int64_t first_position = 0, seed = 0;
 };

@@ -38,7 +38,7 @@ template <typename Real>
 void Transformer<Real>::allocate(int max_tokens, long max_square_lengths) {
   const long n = max_tokens, d = shape_.d_model, f = shape_.hidden(), c = shape_.classes;
   const long weights = shape_.heads * max_square_lengths;
-  const long per_layer = 8 * n * d + 4 * n + 2 * n * f + weights;
+  const long per_layer = 8 * n * d + 4 * n + 3 * n * f + weights;
   const long final_part = 2 * n * d + 3 * n + n * c;
   const long weight_t = d * std::max({3 * d, f, c});
   const long scratch = (shape_.head_dim() + 1) * static_cast<long>(terms_.rows());
@@ -51,7 +51,7 @@ void Transformer<Real>::allocate(int max_tokens, long max_square_lengths) {
     b.input = take(n * d), b.norm1 = take(n * d), b.mean1 = take(n), b.rstd1 = take(n);
     b.qkv = take(3 * n * d), b.weights = take(weights), b.context = take(n * d);
     b.middle = take(n * d), b.norm2 = take(n * d), b.mean2 = take(n), b.rstd2 = take(n);
-    b.up = take(n * f), b.act = take(n * f);
+    b.up = take(n * f), b.act = take(n * f), b.cdf = take(n * f);
   }
   final_input_ = take(n * d), final_norm_ = take(n * d), final_mean_ = take(n);
   final_rstd_ = take(n), probabilities_ = take(n * c), losses_ = take(n);
@@ -106,7 +106,7 @@ void Transformer<Real>::layer_forward(int l, const Real* parameters, const Batch
   norm_forward(shape_.norm, b.middle, parameters + s.norm2_gain, parameters + s.norm2_bias, n, d,
                b.norm2, b.mean2, b.rstd2);
   linear_forward(b.norm2, parameters + s.up, n, d, f, b.up);
-  gelu_forward(b.up, static_cast<long>(n) * f, b.act);
+  gelu_forward(b.up, static_cast<long>(n) * f, b.act, b.cdf);
   linear_forward(b.act, parameters + s.down, n, f, d, next);
   add_into(b.middle, static_cast<long>(n) * d, next);
 }
@@ -145,7 +145,7 @@ void Transformer<Real>::layer_backward(int l, const Real* parameters, const Batc
   const LayerBuffers& b = layers_[l];
   linear_backward(b.act, transposed(parameters + s.down, f, d), d_residual_, n, f, d, d_hidden_,
                   gradients + s.down);
-  gelu_backward(b.up, d_hidden_, static_cast<long>(n) * f, d_hidden_);
+  gelu_backward(b.up, b.cdf, d_hidden_, static_cast<long>(n) * f, d_hidden_);
   linear_backward(b.norm2, transposed(parameters + s.up, d, f), d_hidden_, n, d, f, d_norm_,
                   gradients + s.up);
   norm_backward(shape_.norm, b.middle, parameters + s.norm2_gain, b.mean2, b.rstd2, d_norm_, n, d,

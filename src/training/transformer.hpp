@@ -52,7 +52,7 @@ class Transformer {
  private:
   struct LayerBuffers {
     Real *input, *norm1, *mean1, *rstd1, *qkv, *weights, *context;
-    Real *middle, *norm2, *mean2, *rstd2, *up, *act;
+    Real *middle, *norm2, *mean2, *rstd2, *up, *act, *cdf;
   };
   void allocate(int max_tokens, long max_square_lengths);
   void embed(const Real* parameters, const Batch& batch);

@@ -7,11 +7,12 @@ namespace pe {
 extern const Task kKbackTask;
 extern const Task kFirstTokenTask;
 extern const Task kSeenBeforeTask;
+extern const Task kMaxSoFarTask;
 extern const Task kReverseTask;
 
 const std::vector<const Task*>& training_tasks() {
-  static const std::vector<const Task*> tasks{&kKbackTask, &kFirstTokenTask, &kSeenBeforeTask,
-                                              &kReverseTask};
+  static const std::vector<const Task*> tasks{&kKbackTask, &kFirstTokenTask, &kMaxSoFarTask,
+                                              &kSeenBeforeTask, &kReverseTask};
   return tasks;
 }
 

@@ -1,0 +1,49 @@
+// The trainer's speed natively: steps per second of one configuration (the defaults, or the
+// trainer options given as --name value), and the GFLOP/s those steps achieve, counted from the
+// tokens each batch really holds. Time is the process's CPU time (std::clock), which other work on
+// a shared machine inflates far less than the wall clock; the wall clock is printed too. Prints one
+// line of JSON; tests/bench/trainer-bench.mjs runs it beside PyTorch and the WebAssembly build and
+// prints the ratios.
+//   build/native/trainer-bench [--steps 300] [--dModel 64 ...]
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "training/trainer.hpp"
+#include "training/training_flops.hpp"
+
+int main(int argc, char** argv) {
+  const auto words = pe::options_from_words(pe::trainer_option_declarations(),
+                                            std::vector<std::string>(argv + 1, argv + argc));
+  if (const auto* error = std::get_if<std::string>(&words)) {
+    std::fprintf(stderr, "trainer-bench: %s\n", error->c_str());
+    return 2;
+  }
+  const pe::OptionBag& options = std::get<pe::OptionBag>(words);
+  auto parsed = pe::parse_trainer_options(options);
+  if (auto* error = std::get_if<pe::InputError>(&parsed)) {
+    std::fprintf(stderr, "trainer-bench: %s\n", error->message.c_str());
+    return 2;
+  }
+  const pe::TrainerSetup& setup = std::get<pe::TrainerSetup>(parsed);
+  pe::Trainer trainer(setup);
+  trainer.step(10);  // warm caches and pages
+  double flops = 0;
+  const int steps = setup.options.steps - 10;
+  const std::clock_t cpu_began = std::clock();
+  const auto wall_began = std::chrono::steady_clock::now();
+  for (int s = 0; s < steps; ++s) {
+    trainer.step(1);
+    flops += pe::training_step_flops(setup.shape, trainer.last_batch());
+  }
+  const double seconds = static_cast<double>(std::clock() - cpu_began) / CLOCKS_PER_SEC;
+  const double wall =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_began).count();
+  std::printf(
+      "{\"steps\": %d, \"cpuSeconds\": %.6f, \"wallSeconds\": %.6f, \"stepsPerSecond\": %.3f, "
+      "\"gflops\": %.4f}\n",
+      steps, seconds, wall, steps / seconds, flops / seconds * 1e-9);
+  return 0;
+}

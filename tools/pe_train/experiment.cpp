@@ -1,0 +1,45 @@
+#include "experiment.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <numeric>
+
+namespace pe_train {
+
+pe::OptionBag run_options(const ExperimentPlan& plan, const std::string& task,
+                          const std::string& scheme, int seed_index) {
+  pe::OptionBag options = plan.options;
+  options["task"] = task;
+  options["scheme"] = scheme;
+  const auto base = options.find("seed");
+  const double first = base == options.end() ? 1.0 : std::get<double>(base->second);
+  options["seed"] = first + seed_index;
+  return options;
+}
+
+std::variant<Run, pe::InputError> run_one(const pe::OptionBag& options, int evaluation_sequences) {
+  auto parsed = pe::parse_trainer_options(options);
+  if (auto* error = std::get_if<pe::InputError>(&parsed)) return *error;
+  const pe::TrainerSetup& setup = std::get<pe::TrainerSetup>(parsed);
+  const auto began = std::chrono::steady_clock::now();
+  pe::Trainer trainer(setup);
+  trainer.step(setup.options.steps);
+  Run run;
+  run.task = setup.options.task;
+  run.scheme = setup.options.scheme;
+  run.seed = setup.options.seed;
+  run.diverged_at = trainer.state().diverged_at;
+  const std::vector<float>& losses = trainer.loss_history();
+  const std::size_t tail = std::min<std::size_t>(50, losses.size());
+  run.final_loss = tail ? std::accumulate(losses.end() - tail, losses.end(), 0.0) / tail : 0;
+  run.held_out_loss = trainer.held_out_loss();
+  pe::RawEvaluationRequest request;
+  for (int length = 1; length <= setup.evaluation_length; ++length)
+    request.lengths.push_back(length);
+  request.sequences = evaluation_sequences;
+  run.evaluation = std::get<pe::Evaluation>(trainer.evaluate(request));
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  return run;
+}
+
+}  // namespace pe_train
