@@ -6,7 +6,12 @@ namespace pe {
 
 std::string describe_limits(OptionKind kind, const OptionLimits& limits) {
   const std::string what = kind == OptionKind::integer ? "an integer" : "a number";
-  const std::string low = describe_number(limits.low), high = describe_number(limits.high);
+  // Integer limits in full (2^53 - 1, not 9.00719925474099e+15): they are what a caller types.
+  const auto limit = [kind](double value) {
+    return kind == OptionKind::integer ? std::to_string(static_cast<long long>(value))
+                                       : describe_number(value);
+  };
+  const std::string low = limit(limits.low), high = limit(limits.high);
   if (!limits.low_open && !limits.high_open) return what + " from " + low + " to " + high;
   return what + (limits.low_open ? " greater than " : " at least ") + low +
          (limits.high_open ? " and less than " : " and at most ") + high;

@@ -72,18 +72,19 @@ const std::vector<Row>& trainer_option_declarations() {
       number("layers", kInteger, &T::layers, 2, {1, 4}, "Transformer layers."),
       number("dModel", kInteger, &T::d_model, 32, {8, 128}, "Numbers per token (d_model)."),
       number("heads", kInteger, &T::heads, 4, {1, 8}, "Attention heads; they split dModel."),
-      number("embeddingStd", kNumber, &T::embedding_std, 0.02, {0, 100},
-             "The token embeddings' initial standard deviation: GPT-2's 0.02, the scale positions "
-             "are compared with (integer positions drown it); larger lets the words be heard."),
+      number("embeddingStd", kNumber, &T::embedding_std, 1, {0, 100},
+             "The token embeddings' initial standard deviation: 1 (PyTorch's nn.Embedding), the "
+             "scale of binary and sinusoidal values; GPT-2 starts at 0.02, where integer positions "
+             "drown the words from position 1 on."),
       number("trainingLength", kInteger, &T::training_length, 16, {1, 64},
              "The longest training sequence; lengths are uniform in 1 .. trainingLength."),
       number("batchSize", kInteger, &T::batch_size, 32, {1, 256}, "Sequences per step."),
-      number("steps", kInteger, &T::steps, 1000, {1, 1000000},
+      number("steps", kInteger, &T::steps, 600, {1, 1000000},
              "Optimiser steps in the whole run (the schedule's length)."),
-      number("warmupSteps", kInteger, &T::warmup_steps, 50, {0, 1000000},
+      number("warmupSteps", kInteger, &T::warmup_steps, 30, {0, 1000000},
              "Steps of linear warm-up before the cosine decay (more than steps: the run ends "
              "warming up)."),
-      number("learningRate", kNumber, &T::learning_rate, 3e-3, {0, 10, true},
+      number("learningRate", kNumber, &T::learning_rate, 1e-2, {0, 10, true},
              "The peak learning rate of AdamW."),
       number("weightDecay", kNumber, &T::weight_decay, 0.01, {0, 1},
              "AdamW's decoupled weight decay, on the linear layers' matrices only."),

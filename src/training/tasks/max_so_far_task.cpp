@@ -7,7 +7,7 @@ namespace pe {
 
 namespace {
 
-constexpr int kTokens = 16;
+constexpr int kTokens = 64;  // enough that the largest token is often not the last possible one
 
 void make_max_so_far(SplitMix64& random, int length, int* tokens, int* labels) {
   int largest = -1;
