@@ -1,8 +1,7 @@
 #pragma once
 // The linear layers' products, forward and backward (no bias: the model has none, as Llama).
-// Matrices are (in, out), row-major, applied to row vectors: out = in W. Every loop runs along
-// contiguous rows of out_cols or in_cols values (an axpy: y += a x), which compilers vectorise
-// without reordering any sum, so results do not depend on the vector width.
+// Matrices are (in, out), row-major, applied to row vectors: out = in W. Each is one call of
+// training/matmul.hpp's tiled product.
 namespace pe {
 
 // out (rows, out_cols) = in (rows, in_cols) W (in_cols, out_cols).

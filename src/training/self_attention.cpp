@@ -4,34 +4,31 @@
 #include <cmath>
 
 #include "training/fast_math.hpp"
+#include "training/matmul.hpp"
 
 namespace pe {
 
 namespace {
 
-// y[0 .. n) += a x[0 .. n)
-template <typename Real>
-inline void axpy(Real a, const Real* __restrict x, int n, Real* __restrict y) {
-  for (int i = 0; i < n; ++i) y[i] += a * x[i];
-}
-
 // out (head_dim, count): column j is head h's slice of row j of rows (count rows of stride values).
 template <typename Real>
-void gather_transposed(const Real* rows, int stride, int count, int head_dim, Real* out) {
+void gather_transposed(const Real* rows, long stride, int count, int head_dim, Real* out) {
   for (int j = 0; j < count; ++j)
-    for (int c = 0; c < head_dim; ++c)
-      out[static_cast<long>(c) * count + j] = rows[static_cast<long>(j) * stride + c];
+    for (int c = 0; c < head_dim; ++c) out[static_cast<long>(c) * count + j] = rows[j * stride + c];
 }
 
-// Softmax of row[0 .. n) in place, the maximum subtracted first.
+// Scores row i of one head into attention weights: scaled, biased, softmax over the keys in view
+// (the maximum subtracted first), zero past them.
 template <typename Real>
-void softmax_row(Real* row, int n) {
-  const Real top = *std::max_element(row, row + n);
-  for (int j = 0; j < n; ++j) row[j] = exp_of(row[j] - top);  // apart from the sum: vectorises
+void weights_row(Real* row, int count, int keys, Real scale, const Real* bias) {
+  for (int j = 0; j < keys; ++j) row[j] = row[j] * scale + (bias ? bias[j] : Real(0));
+  const Real top = *std::max_element(row, row + keys);
+  for (int j = 0; j < keys; ++j) row[j] = exp_of(row[j] - top);  // apart from the sum: vectorises
   Real total = 0;
-  for (int j = 0; j < n; ++j) total += row[j];
+  for (int j = 0; j < keys; ++j) total += row[j];
   const Real inverse = Real(1) / total;
-  for (int j = 0; j < n; ++j) row[j] *= inverse;
+  for (int j = 0; j < keys; ++j) row[j] *= inverse;
+  std::fill(row + keys, row + count, Real(0));
 }
 
 }  // namespace
@@ -40,57 +37,46 @@ template <typename Real>
 void attention_forward(const Real* qkv, int count, const ModelShape& shape,
                        const PositionTerms<Real>& terms, Real* weights, Real* context,
                        Real* scratch) {
-  const int d = shape.d_model, hd = shape.head_dim(), stride = 3 * d;
+  const int d = shape.d_model, hd = shape.head_dim(), n = count;
+  const long stride = 3L * d;
   const Real scale = Real(1) / std::sqrt(static_cast<Real>(hd));
   for (int h = 0; h < shape.heads; ++h) {
-    Real* keys_t = scratch;  // (hd, count): K^T of head h
-    gather_transposed(qkv + d + h * hd, stride, count, hd, keys_t);
-    for (int i = 0; i < count; ++i) {
-      const Real* q = qkv + static_cast<long>(i) * stride + h * hd;
-      Real* a = weights + (static_cast<long>(h) * count + i) * count;
-      const int keys = shape.causal ? i + 1 : count;
-      std::fill(a, a + count, Real(0));
-      for (int c = 0; c < hd; ++c) axpy(q[c], keys_t + static_cast<long>(c) * count, keys, a);
-      const Real* bias = terms.bias_row(h, i);
-      for (int j = 0; j < keys; ++j) a[j] = a[j] * scale + (bias ? bias[j] : Real(0));
-      softmax_row(a, keys);
-      Real* out = context + static_cast<long>(i) * d + h * hd;
-      std::fill(out, out + hd, Real(0));
-      for (int j = 0; j < keys; ++j)
-        axpy(a[j], qkv + static_cast<long>(j) * stride + 2 * d + h * hd, hd, out);
-    }
+    const Real *q = qkv + h * hd, *k = q + d, *v = q + 2 * d;
+    Real* a = weights + static_cast<long>(h) * n * n;  // (count, count)
+    Real* keys_t = scratch;                            // (hd, count): K^T of head h
+    gather_transposed(k, stride, n, hd, keys_t);
+    multiply<Real>({q, stride, 1, keys_t, n, n, hd, n, a, n, false});  // Q K^T
+    for (int i = 0; i < n; ++i)
+      weights_row(a + static_cast<long>(i) * n, n, shape.causal ? i + 1 : n, scale,
+                  terms.bias_row(h, i));
+    multiply<Real>({a, n, 1, v, stride, n, n, hd, context + h * hd, d, false});  // A V
   }
 }
 
 template <typename Real>
 void attention_backward(const Real* qkv, const Real* weights, const Real* d_context, int count,
                         const ModelShape& shape, Real* d_qkv, Real* scratch) {
-  const int d = shape.d_model, hd = shape.head_dim(), stride = 3 * d;
+  const int d = shape.d_model, hd = shape.head_dim(), n = count;
+  const long stride = 3L * d;
   const Real scale = Real(1) / std::sqrt(static_cast<Real>(hd));
-  std::fill(d_qkv, d_qkv + static_cast<long>(count) * stride, Real(0));
   for (int h = 0; h < shape.heads; ++h) {
-    Real* values_t = scratch;                                  // (hd, count): V^T of head h
-    Real* d_scores = scratch + static_cast<long>(hd) * count;  // (count): one row of dA, then dS
-    gather_transposed(qkv + 2 * d + h * hd, stride, count, hd, values_t);
-    for (int i = 0; i < count; ++i) {
-      const Real* a = weights + (static_cast<long>(h) * count + i) * count;
-      const Real* dc = d_context + static_cast<long>(i) * d + h * hd;
-      const int keys = shape.causal ? i + 1 : count;
-      std::fill(d_scores, d_scores + keys, Real(0));
-      for (int c = 0; c < hd; ++c)
-        axpy(dc[c], values_t + static_cast<long>(c) * count, keys, d_scores);
-      Real weighted = 0;  // sum_j A_ij dA_ij
-      for (int j = 0; j < keys; ++j) weighted += a[j] * d_scores[j];
-      for (int j = 0; j < keys; ++j) d_scores[j] = a[j] * (d_scores[j] - weighted) * scale;
-      const Real* q = qkv + static_cast<long>(i) * stride + h * hd;
-      Real* dq = d_qkv + static_cast<long>(i) * stride + h * hd;
-      for (int j = 0; j < keys; ++j) {
-        const long row = static_cast<long>(j) * stride + h * hd;
-        axpy(d_scores[j], qkv + row + d, hd, dq);   // dQ_i += dS_ij K_j
-        axpy(d_scores[j], q, hd, d_qkv + row + d);  // dK_j += dS_ij Q_i
-        axpy(a[j], dc, hd, d_qkv + row + 2 * d);    // dV_j += A_ij dC_i
-      }
+    const Real *q = qkv + h * hd, *k = q + d, *v = q + 2 * d, *dc = d_context + h * hd;
+    const Real* a = weights + static_cast<long>(h) * n * n;
+    Real *dq = d_qkv + h * hd, *dk = dq + d, *dv = dq + 2 * d;
+    Real* values_t = scratch;                        // (hd, count): V^T of head h
+    Real* ds = scratch + static_cast<long>(hd) * n;  // (count, count): dA, then dS
+    gather_transposed(v, stride, n, hd, values_t);
+    multiply<Real>({dc, d, 1, values_t, n, n, hd, n, ds, n, false});  // dA = dC V^T
+    multiply<Real>({a, 1, n, dc, d, n, n, hd, dv, stride, false});    // dV = A^T dC
+    for (int i = 0; i < n; ++i) {
+      const Real* a_row = a + static_cast<long>(i) * n;
+      Real* row = ds + static_cast<long>(i) * n;
+      Real weighted = 0;  // sum_j A_ij dA_ij; A is 0 on the keys the mask hides, so dS is too
+      for (int j = 0; j < n; ++j) weighted += a_row[j] * row[j];
+      for (int j = 0; j < n; ++j) row[j] = a_row[j] * (row[j] - weighted) * scale;
     }
+    multiply<Real>({ds, n, 1, k, stride, n, n, hd, dq, stride, false});  // dQ = dS K
+    multiply<Real>({ds, 1, n, q, stride, n, n, hd, dk, stride, false});  // dK = dS^T Q
   }
 }
 

@@ -41,7 +41,7 @@ void Transformer<Real>::allocate(int max_tokens, long max_square_lengths) {
   const long per_layer = 8 * n * d + 4 * n + 3 * n * f + weights;
   const long final_part = 2 * n * d + 3 * n + n * c;
   const long weight_t = d * std::max({3 * d, f, c});
-  const long scratch = (shape_.head_dim() + 1) * static_cast<long>(terms_.rows());
+  const long scratch = attention_scratch(shape_, terms_.rows());
   const long backward_part = 6 * n * d + n * f + n * c + weight_t + scratch;
   memory_.assign(static_cast<std::size_t>(shape_.layers * per_layer + final_part + backward_part),
                  Real(0));
