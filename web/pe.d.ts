@@ -8,8 +8,8 @@
 // message names the parameter, what is allowed and what was received. Options objects take only
 // the keys listed here. An option given as undefined takes its default.
 
-/** The position encodings pe.encode tabulates. */
-export type EncodingKind = 'integer' | 'binary' | 'sinusoidal';
+/** The position encodings pe.encode tabulates ('learned': GPT-2's kind of table, untrained here, so random). */
+export type EncodingKind = 'integer' | 'binary' | 'sinusoidal' | 'learned';
 /** The position schemes of pe.schemes, in the page's order. */
 export type SchemeName = 'none' | EncodingKind | 'rope' | 'alibi';
 /** Where a scheme acts in the head: nowhere, added to the input, rotating queries and keys, or biasing the scores. */
@@ -85,6 +85,8 @@ export interface Scheme {
   readonly actsOn: ActsOn;
   /** The scheme needs an even dim. */
   readonly evenDim: boolean;
+  /** The table is a model's own trained parameter (GPT-2's learned positions): untrained, so random, wherever this API uses it. */
+  readonly learned: boolean;
   readonly options: readonly SchemeOption[];
 }
 
@@ -181,6 +183,7 @@ export interface SchemeOptionsByKind {
   sinusoidal: { base: number; layout: Layout };
   rope: { base: number; pairing: Pairing; scaling: Scaling | null };
   alibi: { slope: number };
+  learned: Record<string, never>;
 }
 
 export interface AnalyzeOptions<K extends SchemeName = SchemeName> {

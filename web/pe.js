@@ -12,6 +12,8 @@
 //               "index 1"), so dimension i flips every 2^i positions
 //   sinusoidal  w_k = base^(-2k/dim); layout 'interleaved' (default, the paper):
 //               [sin p w_0, cos p w_0, sin p w_1, ...]; 'split': all sines, then all cosines
+//   learned     GPT-2's trained table, here untrained: random rows, each value N(0, 0.02^2),
+//               position p's row the same in every window (nothing here trains it)
 // Limits: 1 <= dim <= 4096 (even for sinusoidal); 0 <= start; start + count - 1 <= 2^31 - 1;
 //         count * dim <= 16,777,216 values; base > 1.
 //
@@ -21,6 +23,8 @@
 //   rope        actsOn 'queryKey': queries and keys are rotated by position (options base,
 //               pairing, scaling)
 //   alibi       actsOn 'scores': -slope * |i - j| is added to the attention scores (option slope)
+//   learned     actsOn 'input', learned: true: a trained table in a model (GPT-2); untrained and
+//               random everywhere in this API, which trains nothing
 //
 // Sentence analysis (why positions are needed, and where each scheme enters): tokens, token
 // embeddings and one attention head, run without positions and with the chosen scheme:
@@ -719,8 +723,9 @@ function makeApi(core) {
   return {
     /**
      * The position schemes, in the page's order: [{ name, label, actsOn: 'none' | 'input' |
-     * 'queryKey' | 'scores', evenDim, options: [{ name, label, help, type: 'number' | 'choice' |
-     * 'scaling', default, choices?: [{ value, label }] }] }].
+     * 'queryKey' | 'scores', evenDim, learned, options: [{ name, label, help, type: 'number' |
+     * 'choice' | 'scaling', default, choices?: [{ value, label }] }] }]. learned: the table is a
+     * model's own parameter; untrained (random) wherever this API uses it.
      */
     schemes,
 

@@ -26,8 +26,10 @@ void add_random_rows(const SchemeSettings& settings, std::int64_t start, std::in
 }  // namespace
 
 extern const PositionScheme kLearnedScheme;
-const PositionScheme kLearnedScheme{"learned", "learned (GPT-2's table)", Stage::input, {},
-                                    "",        &add_random_rows,          nullptr,      nullptr,
+const PositionScheme kLearnedScheme{"learned",    "learned (random until trained)",
+                                    Stage::input, {},
+                                    "",           &add_random_rows,
+                                    nullptr,      nullptr,
                                     true};
 
 }  // namespace pe

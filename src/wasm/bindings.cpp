@@ -936,6 +936,7 @@ val scheme_to_js(const pe::PositionScheme* const& scheme) {
   result.set("label", std::string(scheme->label));
   result.set("actsOn", std::string(pe::stage_name(scheme->stage)));
   result.set("evenDim", !scheme->even_dim_reason.empty());
+  result.set("learned", scheme->learned);
   result.set("options", array_to_js(scheme->options, &option_to_js));
   return result;
 }

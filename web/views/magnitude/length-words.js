@@ -10,6 +10,8 @@ const RULES = {
     `A binary position’s length is the square root of its number of set bits: at most √${dim} = ` + `${formatShort(Math.sqrt(dim))} here.`,
   sinusoidal: (dim) =>
     `Every sinusoidal position has length √(${dim}/2) = ${formatShort(Math.sqrt(dim / 2))}: each sine and cosine pair adds 1.`,
+  learned: (dim) =>
+    `An untrained learned position is a random row, each value N(0, 0.02²): about 0.02 · √${dim} = ${formatShort(0.02 * Math.sqrt(dim))} long here, until a model trains it.`,
 };
 
 const span = (values) => {

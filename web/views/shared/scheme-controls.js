@@ -4,6 +4,7 @@
 import { element, setText } from '../../charts/figure.js';
 import { choiceSelect, labelled } from './control-parts.js';
 import { schemeOptions } from './sentence-params.js';
+import { untrainedNote } from './scheme-words.js';
 
 // What each stage means to a reader, for the select's option labels.
 const ACTS_ON = {
@@ -32,7 +33,10 @@ function optionControl(option, value) {
  */
 export function createSchemeControls({ schemes, state }) {
   const select = choiceSelect(
-    schemes.map(({ name, label, actsOn }) => ({ value: name, label: `${label}: ${ACTS_ON[actsOn]}` })),
+    schemes.map(({ name, label, actsOn, learned }) => ({
+      value: name,
+      label: `${label}: ${ACTS_ON[actsOn]}${learned ? ', random here' : ''}`,
+    })),
     state.kind,
   );
   const kindControl = labelled('Position scheme', select);
@@ -53,6 +57,7 @@ export function createSchemeControls({ schemes, state }) {
     const helps = scheme()
       .options.filter(({ type }) => type !== 'scaling')
       .map(({ label, help }) => `${label}: ${help}`);
+    if (scheme().learned) helps.push(untrainedNote(scheme()));
     setText(hint, helps.join(' ')); // read() calls this on every keystroke: no rewrite if unchanged
     hint.hidden = helps.length === 0;
   }
