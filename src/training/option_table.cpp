@@ -1,5 +1,6 @@
 #include "training/option_table.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace pe {
@@ -21,6 +22,23 @@ std::string describe_value(const OptionValue& value) {
   if (const auto* number = std::get_if<double>(&value)) return "number " + describe_number(*number);
   if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "boolean true" : "boolean false";
   return "string \"" + std::get<std::string>(value) + "\"";
+}
+
+std::string option_bag_json(const OptionBag& bag) {
+  std::string json = "{";
+  for (const auto& [name, value] : bag) {
+    json += (json.size() > 1 ? ", \"" : "\"") + name + "\": ";
+    if (const auto* number = std::get_if<double>(&value)) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.17g", *number);
+      json += text;
+    } else if (const auto* flag = std::get_if<bool>(&value)) {
+      json += *flag ? "true" : "false";
+    } else {
+      json += "\"" + std::get<std::string>(value) + "\"";  // names: no quotes or backslashes
+    }
+  }
+  return json + "}";
 }
 
 namespace option_table_detail {

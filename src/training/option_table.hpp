@@ -57,6 +57,27 @@ template <typename Options>
 std::variant<Options, InputError> read_options(const std::vector<OptionDeclaration<Options>>& table,
                                                const OptionBag& bag);
 
+// Every option of options as the JS value it stands for, by name: what a caller would pass to
+// get these options back.
+template <typename Options>
+OptionBag option_values(const std::vector<OptionDeclaration<Options>>& table,
+                        const Options& options);
+
+// bag as a JSON object, numbers with 17 significant digits (they read back exactly), for tools.
+std::string option_bag_json(const OptionBag& bag);
+
+// A command line's "--name text" as the JS value it stands for, by the option's declared kind:
+// a number, true or false, or the text itself; or a message saying what is wrong.
+template <typename Options>
+std::variant<OptionValue, std::string> option_from_text(
+    const std::vector<OptionDeclaration<Options>>& table, const std::string& name,
+    const std::string& text);
+
+// Every "--name text" pair of words read with option_from_text.
+template <typename Options>
+std::variant<OptionBag, std::string> options_from_words(
+    const std::vector<OptionDeclaration<Options>>& table, const std::vector<std::string>& words);
+
 namespace option_table_detail {
 
 inline std::optional<InputError> check_number(std::string_view name, OptionKind kind,

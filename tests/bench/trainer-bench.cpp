@@ -59,7 +59,9 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_began).count();
   std::printf(
       "{\"steps\": %d, \"cpuSeconds\": %.6f, \"wallSeconds\": %.6f, \"stepsPerSecond\": %.3f, "
-      "\"gflops\": %.4f}\n",
-      steps, seconds, wall, steps / seconds, flops / seconds * 1e-9);
+      "\"flopsPerStep\": %.0f, \"gflops\": %.4f, \"options\": %s}\n",
+      steps, seconds, wall, steps / seconds, flops / steps, flops / seconds * 1e-9,
+      pe::option_bag_json(pe::option_values(pe::trainer_option_declarations(), setup.options))
+          .c_str());
   return 0;
 }

@@ -3,7 +3,8 @@
 thread): steps per second of CPU time, one line of JSON, for trainer-bench.mjs to put beside the
 core's. Batches are drawn as the core draws them (lengths uniform in 1 .. trainingLength, tokens
 uniform, the kback task's labels) and padded to their longest sequence, as PyTorch code would.
-   /usr/bin/python3 tests/bench/trainer-bench.py '{"steps": 300, ...options}'
+   /usr/bin/python3 tests/bench/trainer-bench.py '{"steps": 120, ...every trainer option}'
+(the options as build/native/trainer-bench prints them; the task must be kback).
 """
 import json
 import os
@@ -16,10 +17,6 @@ import torch
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "parity"))
 from torch_trainer import Model, optimizer_for, pad, train_step  # noqa: E402
 
-DEFAULTS = {"scheme": "rope", "pairing": "interleaved", "layout": "interleaved", "base": 10000.0,
-            "norm": "rms", "causal": True, "layers": 2, "dModel": 32, "heads": 4, "trainingLength": 16,
-            "batchSize": 32, "steps": 300, "warmupSteps": 50, "learningRate": 3e-3, "weightDecay": 0.01,
-            "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8, "clipNorm": 1.0, "firstPosition": 0}
 TOKENS, OFFSET = 16, 3  # the kback task
 
 
@@ -54,7 +51,10 @@ def batch(o):
 
 def main():
     torch.set_num_threads(1)
-    o = {**DEFAULTS, **json.loads(sys.argv[1] if len(sys.argv) > 1 else "{}")}
+    o = json.loads(sys.argv[1])
+    if o["task"] != "kback":
+        sys.exit("trainer-bench.py draws kback batches only")
+    o = {**o, **{key: int(o[key]) for key in ("layers", "dModel", "heads", "trainingLength", "batchSize", "steps")}}
     layout, values = tensors_of(o)
     model = Model(o, {k: o[k] for k in ("layers", "dModel", "heads", "norm", "causal")}, layout, values,
                   4 * o["trainingLength"])

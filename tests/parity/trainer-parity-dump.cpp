@@ -36,22 +36,6 @@ void print_layout(const pe::ParameterLayout& layout) {
   std::printf("],\n");
 }
 
-void print_options(const pe::TrainerOptions& options) {
-  std::printf("\"options\": {");
-  bool first = true;
-  for (const auto& [name, value] : pe::option_values(pe::trainer_option_declarations(), options)) {
-    std::printf("%s\"%s\": ", first ? "" : ", ", name.c_str());
-    first = false;
-    if (const auto* number = std::get_if<double>(&value))
-      std::printf("%.17g", *number);
-    else if (const auto* flag = std::get_if<bool>(&value))
-      std::printf(*flag ? "true" : "false");
-    else
-      std::printf("\"%s\"", std::get<std::string>(value).c_str());
-  }
-  std::printf("},\n");
-}
-
 void print_step(pe::Trainer& trainer) {
   const pe::StepReport report = trainer.step(1);
   const pe::Batch& batch = trainer.last_batch();
@@ -86,8 +70,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   pe::Trainer trainer(std::get<pe::TrainerSetup>(parsed));
-  std::printf("{");
-  print_options(trainer.setup().options);
+  const pe::OptionBag options =
+      pe::option_values(pe::trainer_option_declarations(), trainer.setup().options);
+  std::printf("{\"options\": %s,\n", pe::option_bag_json(options).c_str());
   print_layout(trainer.layout());
   print_floats("initial", trainer.parameters().data(), trainer.parameters().size());
   std::printf(",\n\"steps\": [");

@@ -1,7 +1,7 @@
 #include "experiment.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <numeric>
 
 namespace pe_train {
@@ -21,10 +21,11 @@ std::variant<Run, pe::InputError> run_one(const pe::OptionBag& options, int eval
   auto parsed = pe::parse_trainer_options(options);
   if (auto* error = std::get_if<pe::InputError>(&parsed)) return *error;
   const pe::TrainerSetup& setup = std::get<pe::TrainerSetup>(parsed);
-  const auto began = std::chrono::steady_clock::now();
+  const std::clock_t began = std::clock();
   pe::Trainer trainer(setup);
   trainer.step(setup.options.steps);
   Run run;
+  run.options = setup.options;
   run.task = setup.options.task;
   run.scheme = setup.options.scheme;
   run.seed = setup.options.seed;
@@ -38,7 +39,7 @@ std::variant<Run, pe::InputError> run_one(const pe::OptionBag& options, int eval
     request.lengths.push_back(length);
   request.sequences = evaluation_sequences;
   run.evaluation = std::get<pe::Evaluation>(trainer.evaluate(request));
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  run.seconds = static_cast<double>(std::clock() - began) / CLOCKS_PER_SEC;
   return run;
 }
 

@@ -10,6 +10,7 @@
 namespace pe_train {
 
 struct Run {
+  pe::TrainerOptions options;  // as resolved, defaults included
   std::string task, scheme;
   long long seed = 0;
   int diverged_at = 0;    // 0 unless the run diverged

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
         training_length =
             std::get<pe::TrainerSetup>(pe::parse_trainer_options(options)).options.training_length;
         std::cerr << task << ' ' << scheme << " seed " << runs.back().seed << ": "
-                  << runs.back().seconds << " s\n";
+                  << runs.back().seconds << " s of processor time\n";
       }
   print_tables(std::cout, runs, plan, training_length, arguments.metric);
   if (arguments.csv == "-")

@@ -51,16 +51,33 @@ void print_row(std::ostream& out, const std::vector<std::string>& cells) {
   out << '\n';
 }
 
+// "2 layers, d_model 32, 4 heads, RMSNorm, causal mask, 600 steps of 32 sequences, ...".
+std::string describe_setup(const pe::TrainerOptions& o, int seeds) {
+  char text[320];
+  std::snprintf(text, sizeof text,
+                "%d layers, d_model %d, %d heads, %s, %s, %d steps of %d sequences, learning rate "
+                "%g, first position %lld, token embeddings N(0, %g^2), %d seed%s",
+                o.layers, o.d_model, o.heads, o.norm == "rms" ? "RMSNorm" : "LayerNorm",
+                o.causal ? "causal mask" : "no mask (bidirectional)", o.steps, o.batch_size,
+                o.learning_rate, static_cast<long long>(o.first_position), o.embedding_std, seeds,
+                seeds == 1 ? "" : "s");
+  return text;
+}
+
 }  // namespace
 
 void print_tables(std::ostream& out, const std::vector<Run>& runs, const ExperimentPlan& plan,
                   int training_length, Metric metric) {
   const int l = training_length;
   for (const std::string& task : plan.tasks) {
+    const auto first =
+        std::find_if(runs.begin(), runs.end(), [&](const Run& r) { return r.task == task; });
+    if (first == runs.end()) continue;
     out << "\ntask " << task << ": " << (metric == Metric::token ? "token" : "sequence")
-        << " accuracy on held-out sequences by length (trained on lengths 1-" << l << ")\n";
+        << " accuracy on held-out sequences by length (trained on lengths 1-" << l << ")\n"
+        << describe_setup(first->options, plan.seeds) << "\n";
     print_row(out, {"scheme", "1-" + std::to_string(l), std::to_string(l), std::to_string(2 * l),
-                    std::to_string(4 * l), "held-out loss", "s/run"});
+                    std::to_string(4 * l), "held-out loss", "cpu s/run"});
     for (const std::string& scheme : plan.schemes) {
       std::vector<const Run*> group;
       for (const Run& run : runs)
