@@ -149,6 +149,7 @@ BOOST_AUTO_TEST_CASE(the_float_model_computes_the_same_gradients_to_float_precis
         largest = std::max(largest, std::abs(exact[i]));
         worst = std::max(worst, std::abs(exact[i] - approximate[i]));
       }
+      BOOST_TEST_MESSAGE(c.name() << ": float against double, worst / largest " << worst / largest);
       BOOST_TEST(worst / largest < 1e-5);
     }
   }
