@@ -1,8 +1,9 @@
 # pe_node_program(<target>): a native command (a main()) built as well for Node, in the wasm build:
 # build/wasm/<name>.cjs runs the same C++ as the native command, under the engine that runs the
 # page, so the two can be timed and compared. These are programs of their own, never part of the
-# page's first-load module.
+# page's first-load module, built only when asked for (cmake --build build/wasm --target <target>).
 function(pe_node_program target)
+  set_target_properties(${target} PROPERTIES EXCLUDE_FROM_ALL TRUE)
   target_compile_options(${target} PRIVATE -msimd128)
   target_link_options(${target} PRIVATE
     -sENVIRONMENT=node

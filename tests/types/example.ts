@@ -155,7 +155,7 @@ export async function runExample(): Promise<void> {
   // @ts-expect-error text is a string
   throws(TypeError, () => pe.analyze(42));
   // @ts-expect-error kinds are scheme names
-  throws(TypeError, () => pe.analyze('a', { kind: 'learned' }));
+  throws(TypeError, () => pe.analyze('a', { kind: 'rotary' }));
   // @ts-expect-error a yarn scaling needs originalContext
   throws(TypeError, () => pe.analyze('a', { kind: 'rope', scaling: { type: 'yarn', factor: 4 } }));
   // @ts-expect-error llama3 takes no betaFast
