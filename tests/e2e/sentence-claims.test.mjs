@@ -92,8 +92,11 @@ function settings() {
 // ---- The independent recomputation (float64) --------------------------------------------------
 
 // The scheme's table P, from the definitions: integer p; binary bit i of p (i = 0 the least
-// significant); sinusoidal sin/cos(p w_k), w_k = base^(-2k/d), interleaved or split.
+// significant); sinusoidal sin/cos(p w_k), w_k = base^(-2k/d), interleaved or split. A learned
+// table is random data, not a formula: its rows are read from pe.encode (their seeding is tested
+// natively), and the head's arithmetic on them is what is recomputed here.
 function positionTable(kind, { base, layout }, positions, dim) {
+  if (kind === 'learned') return Float64Array.from(pe.encode({ kind, start: positions[0], count: positions.length, dim }).data);
   const table = new Float64Array(positions.length * dim);
   positions.forEach((p, r) => {
     for (let i = 0; i < dim; i += 1) {
@@ -839,7 +842,7 @@ function checkShift(shown, facts, setting, scheme, state, label) {
   assert.equal(shown.control, 'Add this to every position', what);
   assert.equal(
     shown.note,
-    'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary and sinusoidal positions are absolute.',
+    'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary, sinusoidal and learned positions are absolute.',
     what,
   );
   const { weights, context } = facts.shift;
