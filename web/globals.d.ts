@@ -14,3 +14,8 @@ interface Window {
   /** The page's state for tests and demos (web/app/main.js). */
   peDemo?: object;
 }
+
+interface Uint8ArrayConstructor {
+  /** Base64 decoded into bytes, in engines that have it (web/vocab/word-vectors.js checks). */
+  fromBase64?(text: string): Uint8Array;
+}

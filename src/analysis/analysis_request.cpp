@@ -34,16 +34,19 @@ std::optional<InputError> read_tokens(const RawTokens& raw, AnalysisRequest& req
   return std::nullopt;
 }
 
-std::optional<InputError> check_embedding_table(const std::vector<float>& table, std::int64_t count,
-                                                int dim) {
-  const auto expected = static_cast<std::size_t>(count) * static_cast<std::size_t>(dim);
-  if (table.size() != expected)
-    return InputError{ErrorKind::range, "embeddingTable must hold one row of dim (" +
-                                            std::to_string(dim) + ") values per token (" +
-                                            std::to_string(count) + "), " +
-                                            std::to_string(expected) + " values; received " +
-                                            std::to_string(table.size())};
-  return find_non_finite(table.data(), table.size(), 0, "embeddingTable");
+// The caller's table, checked by its length before it is copied in, then by its values.
+std::optional<InputError> read_embedding_table(const CallerTable& table, std::int64_t count,
+                                               AnalysisRequest& request) {
+  const auto expected = static_cast<std::size_t>(count) * static_cast<std::size_t>(request.dim);
+  const auto length = static_cast<std::size_t>(table.length());
+  if (length != expected)
+    return InputError{ErrorKind::range,
+                      std::string(kEmbeddingTable.name) + " must hold one row of dim (" +
+                          std::to_string(request.dim) + ") values per token (" +
+                          std::to_string(count) + "), " + std::to_string(expected) +
+                          " values; received " + std::to_string(length)};
+  request.embedding_table = table.values();
+  return find_non_finite(request.embedding_table.data(), length, 0, kEmbeddingTable.name);
 }
 
 }  // namespace
@@ -59,16 +62,15 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
                                                                  const RawAnalysisRequest& raw) {
   AnalysisRequest request;
 
-  auto scheme = parse_scheme(raw.kind);
+  auto scheme = parse_scheme(raw.scheme);
   if (auto* error = std::get_if<InputError>(&scheme)) return *error;
   request.scheme = std::get<const PositionScheme*>(scheme);
 
-  auto settings = parse_scheme_settings(raw.options);
-  if (auto* error = std::get_if<InputError>(&settings)) return *error;
-  request.settings = std::get<SchemeSettings>(settings);
+  auto options = parse_scheme_options(raw.scheme_options);
+  if (auto* error = std::get_if<InputError>(&options)) return *error;
+  request.scheme_options = std::get<SchemeOptions>(options);
 
-  if (!is_integer_in(raw.dim, 1, kMaxAnalysisDim))
-    return range_error("dim", "an integer from 1 to " + std::to_string(kMaxAnalysisDim), raw.dim);
+  if (auto error = check(kAnalysisDim, raw.dim)) return *error;
   request.dim = static_cast<int>(raw.dim);
   if (auto error = check_scheme_dim(*request.scheme, request.dim)) return *error;
 
@@ -85,7 +87,7 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
   const std::int64_t last_offset = std::max<std::int64_t>(count - 1, 0);
   const std::int64_t max_start = kMaxPosition - last_offset;
   if (!is_integer_in(raw.start, 0, static_cast<double>(max_start)))
-    return range_error("start",
+    return range_error(kAnalysisStart.name,
                        last_offset == 0 ? "an integer from 0 to 2147483647 (2^31 - 1)"
                                         : "an integer from 0 to " + std::to_string(max_start) +
                                               " (the last of the " + std::to_string(count) +
@@ -96,18 +98,17 @@ std::variant<AnalysisRequest, InputError> parse_analysis_request(std::string_vie
 
   request.causal = raw.causal;
 
-  if (!(raw.embedding_std >= kMinEmbeddingStd && raw.embedding_std <= kMaxEmbeddingStd))
-    return range_error("embeddingStd",
-                       "a number from " + describe_number(kMinEmbeddingStd) + " to " +
-                           describe_number(kMaxEmbeddingStd),
-                       raw.embedding_std);
+  if (auto error = check(kEmbeddingStd, raw.embedding_std)) return *error;
   request.embedding_std = raw.embedding_std;
 
-  if (raw.embeddings) {
-    if (auto error = check_embedding_table(*raw.embeddings, count, request.dim)) return *error;
-    request.embedding_table = *raw.embeddings;
-  }
+  if (raw.embeddings.given())
+    if (auto error = read_embedding_table(raw.embeddings, count, request)) return *error;
   return request;
+}
+
+std::variant<int, InputError> parse(const RawAttentionWeights& raw) {
+  if (auto error = check(kHeadDim, raw.dim)) return *error;
+  return static_cast<int>(raw.dim);
 }
 
 std::variant<ShiftRequest, InputError> parse_shift_request(std::string_view text,
@@ -121,7 +122,7 @@ std::variant<ShiftRequest, InputError> parse_shift_request(std::string_view text
       std::max<std::int64_t>(static_cast<std::int64_t>(sentence.tokens.size()) - 1, 0);
   const std::int64_t max_by = kMaxPosition - sentence.start - last_offset;
   if (!is_integer_in(by, 0, static_cast<double>(max_by)))
-    return range_error("by",
+    return range_error(kShiftBy.name,
                        "an integer from 0 to " + std::to_string(max_by) +
                            " (the last token, at start + " + std::to_string(last_offset) +
                            " + by, may be at most 2^31 - 1)",

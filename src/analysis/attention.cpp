@@ -113,7 +113,8 @@ Head::Head(const AttentionWeights& weights, const float* embedding, int count,
 
   // X = E + P, in rows padded with zeros to whole tiles.
   std::vector<float> positions(values);
-  if (scheme_.encode) scheme_.encode(setup.settings, setup.start, count, dim, positions.data());
+  if (scheme_.encode)
+    scheme_.encode(setup.scheme_options, setup.start, count, dim, positions.data());
   std::vector<float> input(static_cast<std::size_t>(rows) * dim);
   for (std::size_t e = 0; e < values; ++e) input[e] = embedding[e] + positions[e];
 
@@ -130,8 +131,8 @@ Head::Head(const AttentionWeights& weights, const float* embedding, int count,
   multiply(input.data(), dim, w_key, width, rows, dim, width, key, width);
   multiply(input.data(), dim, w_value, width, rows, dim, width, value_.data(), width);
   if (scheme_.rotate) {
-    scheme_.rotate(setup.settings, setup.start, count, dim, query_.data(), width);
-    scheme_.rotate(setup.settings, setup.start, count, dim, key, width);
+    scheme_.rotate(setup.scheme_options, setup.start, count, dim, query_.data(), width);
+    scheme_.rotate(setup.scheme_options, setup.start, count, dim, key, width);
   }
   for (std::size_t j = 0; j < value_norms_.size(); ++j)
     value_norms_[j] = row_norm(value_.data() + j * width, dim);
@@ -176,7 +177,8 @@ void Head::attend(int first, int rows, float* weights, float* context,
       float* weights_row = weights_tile + (i - i0) * keys_width_;
       const int visible = setup_.causal ? i + 1 : count;
       if (scheme_.add_bias)
-        scheme_.add_bias(setup_.settings, setup_.start + i, setup_.start, visible, weights_row);
+        scheme_.add_bias(setup_.scheme_options, setup_.start + i, setup_.start, visible,
+                         weights_row);
       softmax(weights_row, visible);
       std::fill(weights_row + visible, weights_row + keys, 0.0f);
       float* out = weights + static_cast<std::ptrdiff_t>(i - first) * count;

@@ -9,8 +9,10 @@
 // Every stage can be kept (run_head), so a reader can see at which one two copies of a word come
 // apart; Head hands out the weights and outputs a block of rows at a time instead.
 #include <cstdint>
+#include <tuple>
 #include <vector>
 
+#include "core/fields.hpp"
 #include "positions/position_scheme.hpp"
 
 namespace pe {
@@ -26,11 +28,15 @@ struct AttentionWeights {
 // keeps x W at the size of x. Uniform rather than normal because the weights are drawn on every
 // analysis and a uniform number costs one step of the generator.
 AttentionWeights make_attention_weights(int dim);
+constexpr auto fields_of(const AttentionWeights&) {
+  return std::tuple{field<&AttentionWeights::query>("query"), field<&AttentionWeights::key>("key"),
+                    field<&AttentionWeights::value>("value")};
+}
 
 // Where the head runs: the scheme acting at its stage, the first token's position and the mask.
 struct HeadSetup {
   const PositionScheme* scheme = nullptr;
-  SchemeSettings settings;
+  SchemeOptions scheme_options;
   std::int64_t start = 0;  // token r sits at position start + r
   bool causal = false;     // token i attends to tokens 0 .. i only
 };

@@ -12,7 +12,7 @@
 
 namespace pe {
 
-std::string_view divergence_name(Divergence divergence) {
+std::string_view name_of(Divergence divergence) {
   switch (divergence) {
     case Divergence::input:
       return "input";
@@ -73,7 +73,7 @@ std::vector<CopyPair> copy_pairs(const std::vector<std::vector<int>>& duplicates
 // Fills one run's side (without_pe or with_pe) of every pair's comparisons, in copy_pairs' order.
 // The weights are read back from their table a group's compared rows at a time.
 void compare_run(const std::vector<std::vector<int>>& duplicates, const HeadStages& stages,
-                 const WeightsTable& weights, int dim, RowComparison StageComparison::*side,
+                 const TableStore& weights, int dim, RowComparison StageComparison::*side,
                  std::vector<CopyPair>& pairs) {
   const int count = static_cast<int>(stages.output_rounding.size());
   const RunRows input{TableRows(stages.input.data(), dim, count), nullptr};
@@ -85,7 +85,8 @@ void compare_run(const std::vector<std::vector<int>>& duplicates, const HeadStag
   for (const std::vector<int>& group : duplicates) {
     const int copies = std::min(static_cast<int>(group.size()), kMaxComparedCopies);
     for (int i = 0; i < copies; ++i)
-      weights.read_row(group[i], group_weights.data() + static_cast<std::ptrdiff_t>(i) * count);
+      weights.read(static_cast<std::int64_t>(group[i]) * count, count,
+                   group_weights.data() + static_cast<std::ptrdiff_t>(i) * count);
     const RunRows group_rows{TableRows(group_weights.data(), count, copies), nullptr};
     for (int i = 0; i < copies; ++i) {
       for (int j = i + 1; j < copies; ++j, ++pair) {
@@ -104,7 +105,7 @@ void compare_run(const std::vector<std::vector<int>>& duplicates, const HeadStag
 // One run of the head: its weights go to table a block of rows at a time, the other stages are
 // returned. The head's own tables are freed before the caller compares the run.
 HeadStages run_streamed(const AttentionWeights& weights, const float* embedding, int count,
-                        const HeadSetup& setup, WeightsTable& table) {
+                        const HeadSetup& setup, TableStore& table) {
   HeadStages stages;
   const Head head(weights, embedding, count, setup, &stages);
   stages.context.resize(static_cast<std::size_t>(count) * weights.dim);
@@ -116,30 +117,14 @@ HeadStages run_streamed(const AttentionWeights& weights, const float* embedding,
     head.attend(first, rows, block_weights.data(),
                 stages.context.data() + static_cast<std::ptrdiff_t>(first) * weights.dim,
                 stages.output_rounding.data() + first);
-    table.write_rows(first, rows, block_weights.data());
+    table.write(static_cast<std::int64_t>(first) * count, block_weights.data(),
+                static_cast<std::int64_t>(rows) * count);
   }
   return stages;
 }
 
-// A run's weights kept whole, as analyze_sentence(request) returns them.
-class KeptWeights final : public WeightsTable {
- public:
-  KeptWeights(std::vector<float>& table, int count) : table_(table), count_(count) {
-    table_.resize(static_cast<std::size_t>(count) * count);
-  }
-  void write_rows(int first, int rows, const float* values) override {
-    std::copy_n(values, static_cast<std::ptrdiff_t>(rows) * count_, row(first));
-  }
-  void read_row(int r, float* out) const override { std::copy_n(row(r), count_, out); }
-
- private:
-  float* row(int r) const { return table_.data() + static_cast<std::ptrdiff_t>(r) * count_; }
-  std::vector<float>& table_;
-  int count_;
-};
-
 HeadSetup setup_with_positions(const AnalysisRequest& request, std::int64_t start) {
-  return {request.scheme, request.settings, start, request.causal};
+  return {request.scheme, request.scheme_options, start, request.causal};
 }
 
 // The largest |x[e] - y[e]| over e < size.
@@ -163,8 +148,8 @@ std::vector<float> embed(const AnalysisRequest& request) {
   return embedding;
 }
 
-SentenceAnalysis analyze_sentence(AnalysisRequest request, WeightsTable& without_pe_weights,
-                                  WeightsTable& with_pe_weights, const FinishedRun& finished) {
+SentenceAnalysis analyze_sentence(AnalysisRequest request, TableStore& without_pe_weights,
+                                  TableStore& with_pe_weights, const FinishedRun& finished) {
   SentenceAnalysis analysis;
   analysis.token_embedding = embed(request);
   analysis.tokens = std::move(request.tokens);
@@ -179,7 +164,7 @@ SentenceAnalysis analyze_sentence(AnalysisRequest request, WeightsTable& without
 
   const AttentionWeights weights = make_attention_weights(request.dim);
   for (const bool with_pe : {false, true}) {
-    WeightsTable& table = with_pe ? with_pe_weights : without_pe_weights;
+    TableStore& table = with_pe ? with_pe_weights : without_pe_weights;
     const HeadSetup setup = with_pe ? setup_with_positions(request, request.start)
                                     : HeadSetup{&no_positions(), {}, request.start, request.causal};
     HeadStages stages = run_streamed(weights, embedding, count, setup, table);
@@ -195,17 +180,16 @@ SentenceAnalysis analyze_sentence(AnalysisRequest request, WeightsTable& without
 }
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request) {
-  const int count = static_cast<int>(request.tokens.size());
-  std::vector<float> without_weights, with_weights;
-  KeptWeights without_table(without_weights, count), with_table(with_weights, count);
+  // Each run's weights kept whole, as this overload returns them.
+  VectorTable without_table, with_table;
   HeadStages runs[2];
   SentenceAnalysis analysis = analyze_sentence(
       std::move(request), without_table, with_table,
       [&runs](bool with_pe, HeadStages&& stages) { runs[with_pe] = std::move(stages); });
   analysis.without_pe = std::move(runs[0]);
-  analysis.without_pe.weights = std::move(without_weights);
+  analysis.without_pe.weights = without_table.values();
   analysis.with_pe = std::move(runs[1]);
-  analysis.with_pe.weights = std::move(with_weights);
+  analysis.with_pe.weights = with_table.values();
   return analysis;
 }
 

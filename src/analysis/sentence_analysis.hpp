@@ -7,10 +7,13 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "analysis/analysis_request.hpp"
 #include "analysis/attention.hpp"
+#include "core/caller_table.hpp"
+#include "core/fields.hpp"
 
 namespace pe {
 
@@ -44,7 +47,7 @@ struct StageComparison {
 enum class Divergence { input, query_key, weights, output, none };
 
 // Its JS name: "input", "queryKey", "weights", "output" or "none".
-std::string_view divergence_name(Divergence divergence);
+std::string_view name_of(Divergence divergence);
 
 // Two copies a < b of a repeated word, compared at every stage of the head: their input rows,
 // query rows, key rows, rows of attention weights (how each copy spreads its attention) and
@@ -56,6 +59,39 @@ struct CopyPair {
   StageComparison input, query, key, weights, context;
   Divergence first_difference = Divergence::none;
 };
+
+// { withoutPE, withPE }: one measure of one stage in both runs.
+template <auto Stage, auto Measure>
+constexpr auto without_and_with(const char* name) {
+  return group(name, field<Stage, &StageComparison::without_pe, Measure>("withoutPE"),
+               field<Stage, &StageComparison::with_pe, Measure>("withPE"));
+}
+constexpr auto fields_of(const CopyPair&) {
+  using P = CopyPair;
+  using R = RowComparison;
+  return std::tuple{
+      field<&P::group>("group"),
+      field<&P::a>("a"),
+      field<&P::b>("b"),
+      without_and_with<&P::input, &R::distance>("inputDistance"),
+      without_and_with<&P::input, &R::cosine>("inputCosine"),
+      without_and_with<&P::query, &R::distance>("queryDistance"),
+      without_and_with<&P::query, &R::cosine>("queryCosine"),
+      without_and_with<&P::key, &R::distance>("keyDistance"),
+      without_and_with<&P::key, &R::cosine>("keyCosine"),
+      without_and_with<&P::weights, &R::distance>("weightsDistance"),
+      without_and_with<&P::weights, &R::cosine>("weightsCosine"),
+      without_and_with<&P::context, &R::distance>("contextDistance"),
+      without_and_with<&P::context, &R::cosine>("contextCosine"),
+      group("identical", without_and_with<&P::input, &R::identical>("input"),
+            without_and_with<&P::query, &R::identical>("query"),
+            without_and_with<&P::key, &R::identical>("key"),
+            without_and_with<&P::weights, &R::identical>("weights"),
+            without_and_with<&P::context, &R::identical>("context")),
+      without_and_with<&P::context, &R::rounding>("contextRounding"),
+      field<&P::first_difference>("firstDifference"),
+  };
+}
 
 struct SentenceAnalysis {
   std::vector<std::string> tokens;  // token r is at position start + r
@@ -71,6 +107,18 @@ struct SentenceAnalysis {
   // a ascending, then b ascending.
   std::vector<CopyPair> copy_pairs;
 };
+// The fields every analysis has; the tables of its two runs (query, key, weights, context, the
+// positions and the input) are handed over as each run finishes.
+constexpr auto fields_of(const SentenceAnalysis&) {
+  return std::tuple{
+      field<&SentenceAnalysis::tokens>("tokens"),
+      field<&SentenceAnalysis::duplicates>("duplicates").as_plain_array(),
+      field<&SentenceAnalysis::token_embedding>("tokenEmbedding"),
+      group("norms", field<&SentenceAnalysis::token_norms>("tokenEmbedding"),
+            field<&SentenceAnalysis::position_norms>("positionEncoding")),
+      field<&SentenceAnalysis::copy_pairs>("pairs"),
+  };
+}
 
 SentenceAnalysis analyze_sentence(AnalysisRequest request);
 
@@ -79,18 +127,11 @@ SentenceAnalysis analyze_sentence(AnalysisRequest request);
 // (analysis/token_embeddings.hpp).
 std::vector<float> embed(const AnalysisRequest& request);
 
-// Where a run's attention weights, (count, count) row-major, are kept while the analysis runs:
-// written a block of rows at a time as the head computes them, and the rows of compared copies
-// read back. The wasm bindings keep them in a JS-owned Float32Array, so the 16 MiB per run at
-// 2048 tokens never enter wasm memory (which, once grown, never shrinks).
-class WeightsTable {
- public:
-  virtual void write_rows(int first, int rows, const float* values) = 0;  // rows * count values
-  virtual void read_row(int row, float* out) const = 0;                   // count values
-
- protected:
-  ~WeightsTable() = default;
-};
+// A run's attention weights, (count, count) row-major, are kept in a TableStore while the
+// analysis runs (core/caller_table.hpp): written a block of rows at a time as the head computes
+// them, and the rows of compared copies read back. The wasm bindings keep them in a JS-owned
+// Float32Array, so the 16 MiB per run at 2048 tokens never enter wasm memory (which, once
+// grown, never shrinks).
 
 // A run's stages but its weights, handed over as soon as the run is compared (with_pe false
 // first, then true) and freed when the call returns: only one run's tables are held at a time.
@@ -99,8 +140,8 @@ using FinishedRun = std::function<void(bool with_pe, HeadStages&& stages)>;
 // The same analysis, streamed: the weights of each run go to its table, the other stages to
 // finished; the result's without_pe and with_pe are left empty. The tables hold exactly what
 // analyze_sentence(request) returns.
-SentenceAnalysis analyze_sentence(AnalysisRequest request, WeightsTable& without_pe_weights,
-                                  WeightsTable& with_pe_weights, const FinishedRun& finished);
+SentenceAnalysis analyze_sentence(AnalysisRequest request, TableStore& without_pe_weights,
+                                  TableStore& with_pe_weights, const FinishedRun& finished);
 
 // A shift leaves the attention weights unchanged when none moves by more than this: 2^-17, far
 // above what float32 rounding does to a weight in [0, 1] (RoPE's rotations by other angles move
@@ -117,6 +158,12 @@ struct ShiftEffect {
   double max_context_change = 0;
   bool weights_unchanged = true;
 };
+constexpr auto fields_of(const ShiftEffect&) {
+  return std::tuple{field<&ShiftEffect::by>("by"),
+                    field<&ShiftEffect::max_weight_change>("maxWeightChange"),
+                    field<&ShiftEffect::max_context_change>("maxContextChange"),
+                    field<&ShiftEffect::weights_unchanged>("weightsUnchanged")};
+}
 
 ShiftEffect compare_shift(const ShiftRequest& request);
 

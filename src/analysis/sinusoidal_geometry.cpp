@@ -18,7 +18,7 @@ constexpr std::int64_t kBlockRows = 256;
 }  // namespace
 
 std::variant<ShiftRotationRequest, InputError> parse_shift_rotation_request(
-    double start, double count, double dim, const RawSchemeSettings& options, double by) {
+    double start, double count, double dim, const RawSchemeOptions& options, double by) {
   const auto parsed = parse_encode_request({"sinusoidal", start, count, dim, options});
   if (const auto* error = std::get_if<InputError>(&parsed)) return *error;
   const auto& table = std::get<EncodeRequest>(parsed);
@@ -26,13 +26,17 @@ std::variant<ShiftRotationRequest, InputError> parse_shift_rotation_request(
   const std::int64_t last = std::max(table.range.start, table.range.start + table.range.count - 1);
   const std::int64_t max_by = kMaxPosition - last;
   if (!is_integer_in(by, 0, static_cast<double>(max_by)))
-    return range_error("by",
+    return range_error(kRotationBy.name,
                        "an integer from 0 to " + std::to_string(max_by) +
                            " (the last position shifted, start + count - 1 + by, may be at most "
                            "2^31 - 1)",
                        by);
-  return ShiftRotationRequest{table.range, table.settings.base, table.settings.layout,
+  return ShiftRotationRequest{table.range, table.scheme_options.base, table.scheme_options.layout,
                               static_cast<std::int64_t>(by)};
+}
+
+std::variant<ShiftRotationRequest, InputError> parse(const RawShiftRotation& raw) {
+  return parse_shift_rotation_request(raw.start, raw.count, raw.dim, raw.scheme_options, raw.by);
 }
 
 ShiftCheck check_shift(const ShiftRotationRequest& request) {
@@ -68,26 +72,39 @@ ShiftCheck check_shift(const ShiftRotationRequest& request) {
       if (error > rounding) check.identical = false;
     }
   }
+  if (dim <= kMaxRotationMatrixDim) check.matrix = rotation_matrix(rotation, request.layout);
   return check;
 }
 
 std::variant<NeighbourStepsRequest, InputError> parse_neighbour_steps_request(double start,
                                                                               double count,
                                                                               double bits) {
-  if (!is_integer_in(bits, 1, kMaxNeighbourBits))
-    return range_error("bits", "an integer from 1 to " + std::to_string(kMaxNeighbourBits), bits);
-  if (!is_integer_in(start, 0, kMaxPosition))
-    return range_error("start", "an integer from 0 to 2147483647 (2^31 - 1)", start);
+  if (auto error = check(kBits, bits)) return *error;
+  if (auto error = check(kStart, start)) return *error;
   const std::int64_t max_count =
       std::min(kMaxNeighbourSteps, kMaxPosition - static_cast<std::int64_t>(start));
   if (!is_integer_in(count, 0, static_cast<double>(max_count)))
-    return range_error("count",
+    return range_error(kNeighbourCount.name,
                        "an integer from 0 to " + std::to_string(max_count) +
                            " (at most 1048576 steps; the last step ends at start + count, which "
                            "may be at most 2^31 - 1)",
                        count);
   return NeighbourStepsRequest{static_cast<std::int64_t>(start), static_cast<std::int64_t>(count),
                                static_cast<int>(bits)};
+}
+
+std::variant<NeighbourStepsRequest, InputError> parse(const RawNeighbourSteps& raw) {
+  return parse_neighbour_steps_request(raw.start, raw.count, raw.bits);
+}
+
+std::variant<RopeFrequencyRequest, InputError> parse(const RawSinusoidalFrequencies& raw) {
+  return parse_rope_frequency_request(raw.dim, raw.base, {});
+}
+
+SinusoidalFrequencies sinusoidal_frequencies(const RopeFrequencyRequest& request) {
+  std::vector<double> frequencies = inverse_frequencies(request.dim, request.base);
+  std::vector<double> lengths = wavelengths(frequencies);
+  return {std::move(frequencies), std::move(lengths)};
 }
 
 NeighbourSteps neighbour_steps(const NeighbourStepsRequest& request) {

@@ -4,11 +4,16 @@
 // the next is, next to the binary encoding's at the same periods. Requests are checked here, with
 // the messages of pe.encode for what they share with it.
 #include <cstdint>
+#include <optional>
+#include <tuple>
 #include <variant>
 #include <vector>
 
+#include "core/fields.hpp"
 #include "core/input_error.hpp"
+#include "core/options.hpp"
 #include "core/position_range.hpp"
+#include "core/rope_request.hpp"
 #include "core/sinusoidal_shift.hpp"
 #include "positions/scheme_options.hpp"
 
@@ -18,15 +23,37 @@ namespace pe {
 // checked as pe.encode checks them) and the offset k = by.
 struct ShiftRotationRequest {
   PositionRange range;
-  double base = 10000;
+  double base = kBase.number();
   SinusoidLayout layout = SinusoidLayout::interleaved;
   std::int64_t by = 0;
 };
 
-// The encode checks for kind "sinusoidal", then by: an integer from 0 while the last position
-// shifted, start + count - 1 + by, stays at most 2^31 - 1.
+inline constexpr OptionSpec kRotationBy{
+    "by", Required{},
+    stated("an integer from 0 while the last position shifted, start + count - 1 + by, is at "
+           "most 2^31 - 1"),
+    "the offset k of the rotation R_k"};
+struct RawShiftRotation {
+  double dim = 0;
+  double start = kStart.number();
+  double count = 0;
+  double by = 0;
+  RawSchemeOptions scheme_options;
+};
+inline constexpr std::tuple kShiftRotationOptions{
+    option<&RawShiftRotation::dim>(kTableDim),
+    option<&RawShiftRotation::start>(kStart),
+    option<&RawShiftRotation::count>(kCount),
+    option<&RawShiftRotation::by>(kRotationBy),
+    option<&RawShiftRotation::scheme_options, &RawSchemeOptions::base>(kBase),
+    option<&RawShiftRotation::scheme_options, &RawSchemeOptions::layout>(kLayout),
+};
+
+// The encode checks for the sinusoidal scheme, then by: an integer from 0 while the last
+// position shifted, start + count - 1 + by, stays at most 2^31 - 1.
 std::variant<ShiftRotationRequest, InputError> parse_shift_rotation_request(
-    double start, double count, double dim, const RawSchemeSettings& options, double by);
+    double start, double count, double dim, const RawSchemeOptions& options, double by);
+std::variant<ShiftRotationRequest, InputError> parse(const RawShiftRotation& raw);
 
 struct ShiftCheck {
   ShiftRotation rotation;  // R_k, pair by pair: the rotation checked
@@ -36,7 +63,20 @@ struct ShiftCheck {
   // kFloat32Unit of their lengths of the exact ones (and the sinusoidal walk within 1e-13 per
   // value), so exact equals differ by at most u (|PE(p)| + |PE(p + k)|) + 2e-13 sqrt(dim).
   bool identical = true;
+  // R_k as a dense (dim, dim) matrix in the layout's channel order, up to kMaxRotationMatrixDim.
+  std::optional<std::vector<double>> matrix;
 };
+constexpr auto fields_of(const ShiftCheck&) {
+  return std::tuple{
+      field<&ShiftCheck::rotation, &ShiftRotation::angles>("angles"),
+      field<&ShiftCheck::rotation, &ShiftRotation::cosines>("cos"),
+      field<&ShiftCheck::rotation, &ShiftRotation::sines>("sin"),
+      field<&ShiftCheck::matrix>("matrix"),
+      field<&ShiftCheck::max_error>("maxError"),
+      field<&ShiftCheck::at>("maxErrorAt").null_when(NullWhen::negative),
+      field<&ShiftCheck::identical>("identical"),
+  };
+}
 
 // For p = start .. start + count - 1: PE(p) and PE(p + k) are the float32 rows pe.encode returns,
 // R_k PE(p) is computed from PE(p) in double (rotate_sinusoid_row). The rows are encoded a block
@@ -47,6 +87,23 @@ ShiftCheck check_shift(const ShiftRotationRequest& request);
 // with bits periods. At most kMaxNeighbourSteps steps (two Float64Arrays of 8 MiB).
 constexpr std::int64_t kMaxNeighbourSteps = 1 << 20;
 constexpr int kMaxNeighbourBits = 31;  // positions below 2^31 have 31 bits
+
+inline constexpr OptionSpec kNeighbourCount{
+    "count", Required{},
+    stated("an integer from 0 to 1048576 while the last step ends at start + count <= 2^31 - 1"),
+    "how many steps"};
+inline constexpr OptionSpec kBits{"bits", Required{}, integer_from(1, kMaxNeighbourBits),
+                                  "bits of the binary encoding, and sinusoidal pairs"};
+struct RawNeighbourSteps {
+  double start = kStart.number();
+  double count = 0;
+  double bits = 0;
+};
+inline constexpr std::tuple kNeighbourStepsOptions{
+    option<&RawNeighbourSteps::start>(kStart),
+    option<&RawNeighbourSteps::count>(kNeighbourCount),
+    option<&RawNeighbourSteps::bits>(kBits),
+};
 
 struct NeighbourStepsRequest {
   std::int64_t start = 0;
@@ -59,6 +116,7 @@ struct NeighbourStepsRequest {
 std::variant<NeighbourStepsRequest, InputError> parse_neighbour_steps_request(double start,
                                                                               double count,
                                                                               double bits);
+std::variant<NeighbourStepsRequest, InputError> parse(const RawNeighbourSteps& raw);
 
 // Two encodings with the same periods T_i = 2^(i+1), i = 0 .. bits - 1 (bit i of the binary
 // encoding flips every 2^i positions, so it repeats every 2^(i+1)):
@@ -77,6 +135,35 @@ struct NeighbourSteps {
   bool binary_even = true;
   bool sinusoidal_even = true;
 };
+constexpr auto fields_of(const NeighbourSteps&) {
+  return std::tuple{field<&NeighbourSteps::periods>("periods"),
+                    field<&NeighbourSteps::binary>("binary"),
+                    field<&NeighbourSteps::sinusoidal>("sinusoidal"),
+                    group("even", field<&NeighbourSteps::binary_even>("binary"),
+                          field<&NeighbourSteps::sinusoidal_even>("sinusoidal"))};
+}
 NeighbourSteps neighbour_steps(const NeighbourStepsRequest& request);
+
+// pe.sinusoidalFrequencies({ dim, base }): the same checks as RoPE's frequencies without
+// scaling (the angles are shared), and w_k = base^(-2k/dim) with its wavelength 2 pi / w_k.
+struct RawSinusoidalFrequencies {
+  double dim = 0;
+  double base = kBase.number();
+};
+inline constexpr std::tuple kSinusoidalFrequencyOptions{
+    option<&RawSinusoidalFrequencies::dim>(kPairedDim),
+    option<&RawSinusoidalFrequencies::base>(kBase),
+};
+std::variant<RopeFrequencyRequest, InputError> parse(const RawSinusoidalFrequencies& raw);
+
+struct SinusoidalFrequencies {
+  std::vector<double> frequencies;  // (dim / 2): w_k
+  std::vector<double> wavelengths;  // (dim / 2): 2 pi / w_k
+};
+constexpr auto fields_of(const SinusoidalFrequencies&) {
+  return std::tuple{field<&SinusoidalFrequencies::frequencies>("frequencies"),
+                    field<&SinusoidalFrequencies::wavelengths>("wavelengths")};
+}
+SinusoidalFrequencies sinusoidal_frequencies(const RopeFrequencyRequest& request);
 
 }  // namespace pe

@@ -92,4 +92,14 @@ void embed_token_ids(const std::vector<std::int64_t>& ids, int dim, double compo
   }
 }
 
+std::vector<VocabularyCluster> vocabulary_clusters() {
+  std::vector<VocabularyCluster> clusters;
+  for (const ClusteredWord& entry : kClusteredVocabulary) {
+    if (clusters.empty() || clusters.back().cluster != entry.cluster)
+      clusters.push_back({entry.cluster, {}});
+    clusters.back().words.push_back(entry.word);
+  }
+  return clusters;
+}
+
 }  // namespace pe

@@ -5,7 +5,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
+
+#include "core/fields.hpp"
 
 namespace pe {
 
@@ -56,6 +59,18 @@ inline constexpr ClusteredWord kClusteredVocabulary[] = {
     {"never", "negations"},
     {"no", "negations"},
 };
+
+// The clusters in order, each with its words in order: what the page names when it says which
+// words the vocabulary placed close together (pe.vocabularyClusters).
+struct VocabularyCluster {
+  std::string_view cluster;
+  std::vector<std::string_view> words;
+};
+constexpr auto fields_of(const VocabularyCluster&) {
+  return std::tuple{field<&VocabularyCluster::cluster>("cluster"),
+                    field<&VocabularyCluster::words>("words")};
+}
+std::vector<VocabularyCluster> vocabulary_clusters();
 
 // out is (tokens.size(), dim), row-major: row r embeds tokens[r] (lowercased, as the tokenizer
 // returns them). Components are normal with mean 0 and standard deviation component_std. The same

@@ -2,7 +2,10 @@
 // The rows of a (count, dim) row-major float table compared as vectors: lengths, L2 distances
 // and cosine similarities, the numbers the sentence views print. Sums run in double precision
 // over the float32 values.
+#include <tuple>
 #include <vector>
+
+#include "core/fields.hpp"
 
 namespace pe {
 
@@ -69,6 +72,10 @@ struct DiagonalRanges {
   std::vector<double> low, high;  // (n)
   bool offset_only = true;        // every high[k] - low[k] <= 4 u M^2
 };
+constexpr auto fields_of(const DiagonalRanges&) {
+  return std::tuple{field<&DiagonalRanges::low>("low"), field<&DiagonalRanges::high>("high"),
+                    field<&DiagonalRanges::offset_only>("offsetOnly")};
+}
 DiagonalRanges diagonal_ranges(const std::vector<double>& matrix, int n);
 
 // The same ranges from the entries on and above the main diagonal given one at a time, in any

@@ -1,5 +1,6 @@
 #include "core/binary_structure.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -41,6 +42,25 @@ void describe_binary_rows(const PositionRange& range, std::uint8_t* hamming,
     hamming[r] = differing;
     std::swap(row, next);
   }
+}
+
+BinaryStructure describe_binary_structure(const PositionRange& range,
+                                          TableSink<std::uint8_t>& hamming,
+                                          TableSink<std::uint32_t>& same_code_as,
+                                          const Blocks& blocks) {
+  const std::int64_t rows = blocks.values;  // rows of facts at a time: 2^18, 1.25 MiB
+  std::vector<std::uint8_t> block_hamming(static_cast<std::size_t>(std::min(rows, range.count)));
+  std::vector<std::uint32_t> block_codes(block_hamming.size() + 1);
+  for (std::int64_t first = 0; first < range.count; first += rows) {
+    const std::int64_t kept = std::min(rows, range.count - first);
+    // One row more than kept, where there is one, so the last kept row has its neighbour.
+    const std::int64_t described = std::min(kept + 1, range.count - first);
+    describe_binary_rows({range.start + first, described, range.dim}, block_hamming.data(),
+                         block_codes.data());
+    hamming.write(first, block_hamming.data(), described - 1);
+    same_code_as.write(first, block_codes.data(), kept);
+  }
+  return {flip_periods(range.dim), first_repeated_position(range.dim)};
 }
 
 }  // namespace pe

@@ -3,8 +3,11 @@
 // are, where codes start repeating, and how often each index flips. Index i is 0-based here
 // (i = 0 is the lecture's "index 1", the least significant bit), as in core/binary_encoding.hpp.
 #include <cstdint>
+#include <tuple>
 #include <vector>
 
+#include "core/caller_table.hpp"
+#include "core/fields.hpp"
 #include "core/position_range.hpp"
 
 namespace pe {
@@ -29,5 +32,22 @@ std::int64_t first_repeated_position(int dim);
 // so the last kept row has its neighbour.
 void describe_binary_rows(const PositionRange& range, std::uint8_t* hamming,
                           std::uint32_t* same_code_as);
+
+// pe.binaryStructure: the facts above for a whole range, hamming and same_code_as written into
+// the caller's tables a block of rows at a time (a range of 16 million rows never needs its facts
+// here), and the facts of the dimension.
+struct BinaryStructure {
+  std::vector<double> flip_periods;  // flip_periods(dim)
+  std::int64_t repeats_from = -1;    // first_repeated_position(dim)
+};
+constexpr auto fields_of(const BinaryStructure&) {
+  return std::tuple{
+      field<&BinaryStructure::flip_periods>("flipPeriods"),
+      field<&BinaryStructure::repeats_from>("repeatsFrom").null_when(NullWhen::negative)};
+}
+BinaryStructure describe_binary_structure(const PositionRange& range,
+                                          TableSink<std::uint8_t>& hamming,
+                                          TableSink<std::uint32_t>& same_code_as,
+                                          const Blocks& blocks = {});
 
 }  // namespace pe

@@ -7,16 +7,15 @@ namespace pe {
 std::variant<PositionRange, InputError> parse_position_range(double start, double count,
                                                              double dim) {
   PositionRange range;
-  if (!is_integer_in(dim, 1, kMaxDim)) return range_error("dim", "an integer from 1 to 4096", dim);
+  if (auto error = check(kTableDim, dim)) return *error;
   range.dim = static_cast<int>(dim);
 
-  if (!is_integer_in(start, 0, kMaxPosition))
-    return range_error("start", "an integer from 0 to 2147483647 (2^31 - 1)", start);
+  if (auto error = check(kStart, start)) return *error;
   range.start = static_cast<std::int64_t>(start);
 
   const auto max_count = kMaxPosition - range.start + 1;
   if (!is_integer_in(count, 0, static_cast<double>(max_count)))
-    return range_error("count",
+    return range_error(kCount.name,
                        "an integer from 0 to " + std::to_string(max_count) +
                            " (the last position, start + count - 1, may be at most 2^31 - 1)",
                        count);
@@ -28,6 +27,10 @@ std::variant<PositionRange, InputError> parse_position_range(double start, doubl
                           std::to_string(range.count) + " * " + std::to_string(range.dim) + " = " +
                           std::to_string(range.value_count())};
   return range;
+}
+
+std::variant<PositionRange, InputError> parse(const RawPositionRange& raw) {
+  return parse_position_range(raw.start, raw.count, raw.dim);
 }
 
 }  // namespace pe

@@ -2,7 +2,9 @@
 // RoPE as published models configure it: head dimension, base and long-context scaling, for the
 // RoPE view's long-context chart (pe.ropePresets). Each entry cites the file it is read from.
 #include <cstdint>
+#include <tuple>
 
+#include "core/fields.hpp"
 #include "core/rope_scaling.hpp"
 
 namespace pe {
@@ -28,6 +30,17 @@ struct RopePreset {
   std::int64_t context_length;    // max_position_embeddings with scaling (0: no scaling)
   const char* source;
 };
+constexpr auto fields_of(const RopePreset&) {
+  return std::tuple{
+      field<&RopePreset::name>("name"),
+      field<&RopePreset::label>("label"),
+      field<&RopePreset::dim>("dim"),
+      field<&RopePreset::base>("base"),
+      field<&RopePreset::scaling>("scaling"),
+      field<&RopePreset::original_context>("originalContext").null_when(NullWhen::zero),
+      field<&RopePreset::context_length>("contextLength").null_when(NullWhen::zero),
+      field<&RopePreset::source>("source")};
+}
 
 // RoFormer's base at head dim 128, Llama 3, Llama 3.1, Llama 3.2 1B, DeepSeek-V3's rope part: a
 // constant table (data, not code, in the wasm module).

@@ -93,7 +93,7 @@ RopeWavelengths rope_wavelengths(int dim, double base, const RopeScaling& scalin
   return out;
 }
 
-const char* band_name(FrequencyBand band) {
+const char* name_of(FrequencyBand band) {
   switch (band) {
     case FrequencyBand::kept:
       return "kept";

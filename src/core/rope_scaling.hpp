@@ -4,7 +4,10 @@
 // lambda_i = 2 pi / theta_i. Both rules below leave the fast pairs (short wavelengths, which
 // see many full turns within the original context L) alone, divide the slow ones by factor, and
 // blend in between; they differ in where the bands start and how the blend is measured.
+#include <tuple>
 #include <vector>
+
+#include "core/fields.hpp"
 
 namespace pe {
 
@@ -63,10 +66,19 @@ struct RopeWavelengths {
   std::vector<FrequencyBand> bands;  // dim/2 values, as rope_frequencies gives them
   int kept = 0, blended = 0, divided = 0;
 };
+// pe.ropeBands' result.
+constexpr auto fields_of(const RopeWavelengths&) {
+  return std::tuple{field<&RopeWavelengths::bands>("bands"),
+                    group("counts", field<&RopeWavelengths::kept>("kept"),
+                          field<&RopeWavelengths::blended>("blended"),
+                          field<&RopeWavelengths::divided>("divided")),
+                    field<&RopeWavelengths::scaled>("wavelengths"),
+                    field<&RopeWavelengths::original>("originalWavelengths")};
+}
 RopeWavelengths rope_wavelengths(int dim, double base, const RopeScaling& scaling);
 
 // "kept", "blended" or "divided": the band's name in the JS API.
-const char* band_name(FrequencyBand band);
+const char* name_of(FrequencyBand band);
 
 // YaRN attention temperature: 0.1 * mscale_all_dim * ln(factor) + 1 (1 when factor <= 1).
 // DeepSeek multiplies the softmax scale by its square (1.36889^2 = 1.87385 for V3's factor 40).

@@ -4,8 +4,10 @@
 // score. Frequencies come from rope_frequencies (scaled or not); pairs are formed by the pairing
 // (rotary.hpp).
 #include <cstdint>
+#include <tuple>
 #include <vector>
 
+#include "core/fields.hpp"
 #include "core/rotary.hpp"
 
 namespace pe {
@@ -17,6 +19,9 @@ struct RopeScores {
   std::vector<double> scores;  // count values: score at offset first_offset + j
   std::vector<double> bounds;  // count values: RoFormer's bound on |score| there
 };
+constexpr auto fields_of(const RopeScores&) {
+  return std::tuple{field<&RopeScores::scores>("scores"), field<&RopeScores::bounds>("bounds")};
+}
 
 // query, key: dim values each (dim even); frequencies: dim/2 values. For j = 0 .. count - 1, with
 // offset o = first_offset + j and key position n = position + o (0 <= n <= 2^31 - 1):

@@ -1,7 +1,9 @@
 #include "core/smooth_bits.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/angles.hpp"
 
@@ -20,10 +22,7 @@ std::variant<SmoothBitsRequest, InputError> parse_smooth_bits_request(double sta
   if (const auto* error = std::get_if<InputError>(&parsed)) return *error;
   const auto& table = std::get<PositionRange>(parsed);
 
-  if (!is_integer_in(samples_per_position, 1, kMaxSamplesPerPosition))
-    return range_error("samplesPerPosition",
-                       "an integer from 1 to " + std::to_string(kMaxSamplesPerPosition),
-                       samples_per_position);
+  if (auto error = check(kSamplesPerPosition, samples_per_position)) return *error;
 
   SmoothBitsRequest request{table.start, table.count, table.dim,
                             static_cast<int>(samples_per_position)};
@@ -34,6 +33,22 @@ std::variant<SmoothBitsRequest, InputError> parse_smooth_bits_request(double sta
                       "received " +
                           std::to_string(values)};
   return request;
+}
+
+std::variant<SmoothBitsRequest, InputError> parse(const RawSmoothBits& raw) {
+  return parse_smooth_bits_request(raw.start, raw.count, raw.dim, raw.samples_per_position);
+}
+
+void encode_smooth_bits(const SmoothBitsRequest& request, TableSink<float>& out,
+                        const Blocks& blocks) {
+  const std::int64_t samples = request.sample_count();
+  const std::int64_t rows = blocks.rows(request.dim);
+  std::vector<float> block(static_cast<std::size_t>(std::min(rows, samples) * request.dim));
+  for (std::int64_t first = 0; first < samples; first += rows) {
+    const std::int64_t kept = std::min(rows, samples - first);
+    encode_smooth_bits(request, first, kept, block.data());
+    out.write(first * request.dim, block.data(), kept * request.dim);
+  }
 }
 
 void encode_smooth_bits(const SmoothBitsRequest& request, float* out) {

@@ -4,9 +4,12 @@
 // the bits so a reader can compare a jump with a smooth turn. Index i is 0-based (i = 0 is the
 // lecture's "index 1").
 #include <cstdint>
+#include <tuple>
 #include <variant>
 
+#include "core/caller_table.hpp"
 #include "core/input_error.hpp"
+#include "core/options.hpp"
 #include "core/position_range.hpp"
 
 namespace pe {
@@ -39,11 +42,28 @@ struct SmoothBitsRequest {
   std::int64_t sample_count() const { return count * samples_per_position + 1; }
 };
 
+inline constexpr OptionSpec kSamplesPerPosition{"samplesPerPosition", 8.0,
+                                                integer_from(1, kMaxSamplesPerPosition),
+                                                "samples drawn per position"};
+struct RawSmoothBits {
+  double start = kStart.number();
+  double count = 0;
+  double dim = 0;
+  double samples_per_position = kSamplesPerPosition.number();
+};
+inline constexpr std::tuple kSmoothBitsOptions{
+    option<&RawSmoothBits::start>(kStart),
+    option<&RawSmoothBits::count>(kCount),
+    option<&RawSmoothBits::dim>(kTableDim),
+    option<&RawSmoothBits::samples_per_position>(kSamplesPerPosition),
+};
+
 // The start/count/dim checks (and messages) of every table (core/position_range.hpp), then
 // 1 <= samples_per_position <= kMaxSamplesPerPosition and sample_count * dim <= kMaxValues.
 std::variant<SmoothBitsRequest, InputError> parse_smooth_bits_request(double start, double count,
                                                                       double dim,
                                                                       double samples_per_position);
+std::variant<SmoothBitsRequest, InputError> parse(const RawSmoothBits& raw);
 
 // out is (sample_count, dim), row-major:
 // out[s * dim + i] = smooth_bit(start + s / samples_per_position, i).
@@ -52,5 +72,8 @@ void encode_smooth_bits(const SmoothBitsRequest& request, float* out);
 // values as those rows of the whole table.
 void encode_smooth_bits(const SmoothBitsRequest& request, std::int64_t first, std::int64_t samples,
                         float* out);
+// The whole table written into out a block of samples at a time.
+void encode_smooth_bits(const SmoothBitsRequest& request, TableSink<float>& out,
+                        const Blocks& blocks = {});
 
 }  // namespace pe

@@ -30,24 +30,53 @@
 // Queries come straight from h, as in DeepSeek-V2-Lite (no query latent c_Q: it would add one
 // matrix on the query side and change nothing here). Every matrix entry is N(0, 1 / rows).
 #include <cstdint>
+#include <tuple>
 #include <vector>
+
+#include "core/fields.hpp"
+#include "core/options.hpp"
+#include "mla/kv_cache.hpp"
 
 namespace pe {
 
-// In this order in mla/mla_request.cpp's list of names.
+// In the order of mla_rope_choices.
 enum class MlaRope { none, naive, decoupled };
+
+// pe.mlaAbsorption's options: a layer small enough to draw, two tokens at least (so there is an
+// offset to see), even RoPE dimensions (RoPE turns pairs).
+std::vector<OptionChoice> mla_rope_choices();
+inline constexpr OptionSpec kMlaRope{"rope", "decoupled", one_of_choices(),
+                                     "where RoPE acts: nowhere, on the full keys, or decoupled",
+                                     &mla_rope_choices};
+inline constexpr OptionSpec kLayerTokens{"tokens", 8.0, integer_from(2, 64), "tokens"};
+inline constexpr OptionSpec kLayerDModel{"dModel", 64.0, integer_from(1, 256),
+                                         "the hidden state's size"};
+inline constexpr OptionSpec kLayerHeads{"heads", 4.0, integer_from(1, 16), "heads"};
+inline constexpr OptionSpec kLayerHeadDim{"headDim", 16.0, even_integer_from(2, 128),
+                                          "a head's position-free key and query length"};
+inline constexpr OptionSpec kLayerRopeDim{"ropeDim", 8.0, even_integer_from(2, 64),
+                                          "the decoupled RoPE part's length"};
+inline constexpr OptionSpec kLayerLatentDim{"latentDim", 16.0, integer_from(1, 256),
+                                            "the latent c_KV's length"};
+inline constexpr OptionSpec kLayerStart{
+    "start", 0.0,
+    stated("an integer from 0 while the last position, start + tokens - 1, is at most 2^31 - 1"),
+    "the first token's position"};
+inline constexpr OptionSpec kLayerSeed{
+    "seed", 1.0, integer_from(0, static_cast<double>(kMaxExactInteger), " (2^53)"),
+    "the weights' and hidden states' seed"};
 
 struct MlaAbsorptionRequest {
   MlaRope rope = MlaRope::decoupled;
-  int tokens = 8;
-  int d_model = 64;
-  int heads = 4;
-  int head_dim = 16;  // even: naive RoPE turns the whole head
-  int rope_dim = 8;   // even; used by decoupled only
-  int latent_dim = 16;
-  std::int64_t start = 0;
+  int tokens = static_cast<int>(kLayerTokens.number());
+  int d_model = static_cast<int>(kLayerDModel.number());
+  int heads = static_cast<int>(kLayerHeads.number());
+  int head_dim = static_cast<int>(kLayerHeadDim.number());  // naive RoPE turns the whole head
+  int rope_dim = static_cast<int>(kLayerRopeDim.number());  // used by decoupled only
+  int latent_dim = static_cast<int>(kLayerLatentDim.number());
+  std::int64_t start = static_cast<std::int64_t>(kLayerStart.number());
   // The same seed gives the same weights and hidden states to every variant.
-  std::uint64_t seed = 1;
+  std::uint64_t seed = static_cast<std::uint64_t>(kLayerSeed.number());
 };
 
 struct MlaAbsorption {
@@ -65,6 +94,17 @@ struct MlaAbsorption {
   std::int64_t explicit_cache = 0;
   std::int64_t absorbed_cache = 0;
 };
+constexpr auto fields_of(const MlaAbsorption&) {
+  return std::tuple{
+      field<&MlaAbsorption::explicit_scores>("explicit"),
+      field<&MlaAbsorption::absorbed_scores>("absorbed"),
+      field<&MlaAbsorption::max_abs_difference>("maxAbsDifference"),
+      field<&MlaAbsorption::max_abs_score>("maxAbsScore"),
+      field<&MlaAbsorption::absorbed_matrices>("absorbedMatrices"),
+      group("cacheElementsPerToken", field<&MlaAbsorption::explicit_cache>("explicit"),
+            field<&MlaAbsorption::absorbed_cache>("absorbed")),
+  };
+}
 
 // The seeded layer itself, so a test can recompute the scores its own way. Matrices as in the
 // shapes above; the per-head ones one after another, head 0 first. The weights are drawn first

@@ -1,12 +1,15 @@
 #pragma once
 // The checks that turn raw caller input for pe.kvCache and pe.mlaAbsorption into requests the
-// computations can trust. JS numbers arrive as doubles, names as strings; messages use the JS
-// names because they reach JS users verbatim. Each parser returns the first problem found.
+// computations can trust (their options are declared beside the requests, in mla/kv_cache.hpp
+// and mla/mla_absorption.hpp). JS numbers arrive as doubles, names as strings; messages use the
+// JS names because they reach JS users verbatim. Each parser returns the first problem found.
 #include <optional>
 #include <string>
+#include <tuple>
 #include <variant>
 
 #include "core/input_error.hpp"
+#include "core/options.hpp"
 #include "mla/kv_cache.hpp"
 #include "mla/mla_absorption.hpp"
 
@@ -16,7 +19,21 @@ namespace pe {
 struct RawKvCacheRequest {
   std::string attention;
   std::optional<double> heads, kv_heads, head_dim, value_head_dim, latent_dim, rope_dim;
-  double layers = 1, tokens = 1, bytes_per_element = 2;
+  double layers = kCacheLayers.number();
+  double tokens = kCacheTokens.number();
+  double bytes_per_element = kBytesPerElement.number();
+};
+inline constexpr std::tuple kKvCacheOptions{
+    option<&RawKvCacheRequest::attention>(kAttention),
+    option<&RawKvCacheRequest::heads>(kCacheHeads),
+    option<&RawKvCacheRequest::kv_heads>(kCacheKvHeads),
+    option<&RawKvCacheRequest::head_dim>(kCacheHeadDim),
+    option<&RawKvCacheRequest::value_head_dim>(kCacheValueHeadDim),
+    option<&RawKvCacheRequest::latent_dim>(kCacheLatentDim),
+    option<&RawKvCacheRequest::rope_dim>(kCacheRopeDim),
+    option<&RawKvCacheRequest::layers>(kCacheLayers),
+    option<&RawKvCacheRequest::tokens>(kCacheTokens),
+    option<&RawKvCacheRequest::bytes_per_element>(kBytesPerElement),
 };
 
 // What each attention kind takes (an option it does not take is ignored, unchecked):
@@ -31,18 +48,32 @@ struct RawKvCacheRequest {
 // Checked in that order: attention (TypeError), missing options (TypeError naming all of them:
 // 'latentDim and ropeDim are required for attention "mla"'), then each value.
 std::variant<KvCacheRequest, InputError> parse_kv_cache_request(const RawKvCacheRequest& raw);
+inline auto parse(const RawKvCacheRequest& raw) { return parse_kv_cache_request(raw); }
 
-// pe.mlaAbsorption's options, defaults as in mla/mla_absorption.hpp.
+// pe.mlaAbsorption's options, their defaults those of mla/mla_absorption.hpp.
 struct RawMlaAbsorptionRequest {
-  std::string rope = "decoupled";
-  double tokens = 8, d_model = 64, heads = 4, head_dim = 16, rope_dim = 8, latent_dim = 16;
-  double start = 0, seed = 1;
+  std::string rope = kMlaRope.text();
+  double tokens = kLayerTokens.number(), d_model = kLayerDModel.number(),
+         heads = kLayerHeads.number(), head_dim = kLayerHeadDim.number(),
+         rope_dim = kLayerRopeDim.number(), latent_dim = kLayerLatentDim.number();
+  double start = kLayerStart.number(), seed = kLayerSeed.number();
+};
+inline constexpr std::tuple kMlaAbsorptionOptions{
+    option<&RawMlaAbsorptionRequest::rope>(kMlaRope),
+    option<&RawMlaAbsorptionRequest::tokens>(kLayerTokens),
+    option<&RawMlaAbsorptionRequest::d_model>(kLayerDModel),
+    option<&RawMlaAbsorptionRequest::heads>(kLayerHeads),
+    option<&RawMlaAbsorptionRequest::head_dim>(kLayerHeadDim),
+    option<&RawMlaAbsorptionRequest::rope_dim>(kLayerRopeDim),
+    option<&RawMlaAbsorptionRequest::latent_dim>(kLayerLatentDim),
+    option<&RawMlaAbsorptionRequest::start>(kLayerStart),
+    option<&RawMlaAbsorptionRequest::seed>(kLayerSeed),
 };
 
-// Limits: tokens 2 to 64 (two at least, so there is an offset to see); dModel 1 to 256; heads
-// 1 to 16; headDim even, 2 to 128; ropeDim even, 2 to 64; latentDim 1 to 256; start from 0 while
-// the last token stays at a position <= 2^31 - 1; seed an integer from 0 to 2^53.
+// The limits of the options above, checked in that order; start from 0 while the last token
+// stays at a position <= 2^31 - 1.
 std::variant<MlaAbsorptionRequest, InputError> parse_mla_absorption_request(
     const RawMlaAbsorptionRequest& raw);
+inline auto parse(const RawMlaAbsorptionRequest& raw) { return parse_mla_absorption_request(raw); }
 
 }  // namespace pe

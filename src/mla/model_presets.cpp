@@ -35,4 +35,10 @@ constexpr std::array<ModelPreset, 6> kPresets = {{
 
 const std::array<ModelPreset, 6>& model_presets() { return kPresets; }
 
+double ModelPreset::softmax_factor() const {
+  if (mscale_all_dim <= 0) return 0;
+  const double mscale = yarn_mscale(scaling.factor, mscale_all_dim);
+  return mscale * mscale;
+}
+
 }  // namespace pe

@@ -4,17 +4,16 @@
 #include <cstdlib>
 
 #include "positions/position_scheme.hpp"
-#include "positions/scheme_options.hpp"
 
 namespace pe {
 
 namespace {
 
-void add_distance_bias(const SchemeSettings& settings, std::int64_t query, std::int64_t first_key,
+void add_distance_bias(const SchemeOptions& options, std::int64_t query, std::int64_t first_key,
                        int keys, float* scores) {
   for (int j = 0; j < keys; ++j) {
     const std::int64_t distance = std::llabs(query - (first_key + j));
-    scores[j] -= static_cast<float>(settings.slope * static_cast<double>(distance));
+    scores[j] -= static_cast<float>(options.slope * static_cast<double>(distance));
   }
 }
 
@@ -22,7 +21,7 @@ void add_distance_bias(const SchemeSettings& settings, std::int64_t query, std::
 
 extern const PositionScheme kAlibiScheme;
 const PositionScheme kAlibiScheme{
-    "alibi", "ALiBi (linear biases)", Stage::scores, {&kSlopeOption}, "", nullptr,
+    "alibi", "ALiBi (linear biases)", Stage::scores, {&kSlope}, "", nullptr,
     nullptr, &add_distance_bias,      false};
 
 }  // namespace pe

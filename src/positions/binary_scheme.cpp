@@ -6,8 +6,7 @@ namespace pe {
 
 namespace {
 
-void add_binary(const SchemeSettings&, std::int64_t start, std::int64_t count, int dim,
-                float* out) {
+void add_binary(const SchemeOptions&, std::int64_t start, std::int64_t count, int dim, float* out) {
   encode_binary(start, count, dim, out);
 }
 

@@ -1,18 +1,19 @@
 #include "positions/encode_request.hpp"
 
-#include "positions/scheme_registry.hpp"
+#include <algorithm>
+#include <vector>
 
 namespace pe {
 
 std::variant<EncodeRequest, InputError> parse_encode_request(const RawEncodeRequest& raw) {
   EncodeRequest request;
-  auto scheme = parse_input_scheme(raw.kind);
+  auto scheme = parse_input_scheme(raw.scheme);
   if (auto* error = std::get_if<InputError>(&scheme)) return *error;
   request.scheme = std::get<const PositionScheme*>(scheme);
 
-  auto settings = parse_scheme_settings(raw.options);
-  if (auto* error = std::get_if<InputError>(&settings)) return *error;
-  request.settings = std::get<SchemeSettings>(settings);
+  auto options = parse_scheme_options(raw.scheme_options);
+  if (auto* error = std::get_if<InputError>(&options)) return *error;
+  request.scheme_options = std::get<SchemeOptions>(options);
 
   auto range = parse_position_range(raw.start, raw.count, raw.dim);
   if (auto* error = std::get_if<InputError>(&range)) return *error;
@@ -24,7 +25,20 @@ std::variant<EncodeRequest, InputError> parse_encode_request(const RawEncodeRequ
 
 void encode(const EncodeRequest& request, float* out) {
   const PositionRange& range = request.range;
-  request.scheme->encode(request.settings, range.start, range.count, range.dim, out);
+  request.scheme->encode(request.scheme_options, range.start, range.count, range.dim, out);
+}
+
+void encode(const EncodeRequest& request, TableSink<float>& out, const Blocks& blocks) {
+  const PositionRange& whole = request.range;
+  const std::int64_t rows = blocks.rows(whole.dim);
+  std::vector<float> block(static_cast<std::size_t>(std::min(rows, whole.count) * whole.dim));
+  EncodeRequest part = request;
+  for (std::int64_t row = 0; row < whole.count; row += rows) {
+    part.range.start = whole.start + row;
+    part.range.count = std::min(rows, whole.count - row);
+    encode(part, block.data());
+    out.write(row * whole.dim, block.data(), part.range.value_count());
+  }
 }
 
 }  // namespace pe

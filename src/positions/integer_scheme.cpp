@@ -6,7 +6,7 @@ namespace pe {
 
 namespace {
 
-void add_integer(const SchemeSettings&, std::int64_t start, std::int64_t count, int dim,
+void add_integer(const SchemeOptions&, std::int64_t start, std::int64_t count, int dim,
                  float* out) {
   encode_integer(start, count, dim, out);
 }

@@ -13,9 +13,9 @@ namespace {
 constexpr double kUntrainedStd = 0.02;
 
 // Position p's row comes from its own stream, so any window of positions reads the same rows.
-void add_random_rows(const SchemeSettings& settings, std::int64_t start, std::int64_t count,
-                     int dim, float* out) {
-  const std::uint64_t table = SplitMix64(settings.table_seed).next();
+void add_random_rows(const SchemeOptions& options, std::int64_t start, std::int64_t count, int dim,
+                     float* out) {
+  const std::uint64_t table = SplitMix64(options.table_seed).next();
   for (std::int64_t r = 0; r < count; ++r) {
     NormalGenerator random(table + static_cast<std::uint64_t>(start + r));
     for (int i = 0; i < dim; ++i)

@@ -4,7 +4,7 @@
 
 namespace pe {
 
-std::string_view stage_name(Stage stage) {
+std::string_view name_of(Stage stage) {
   switch (stage) {
     case Stage::input:
       return "input";
@@ -16,6 +16,20 @@ std::string_view stage_name(Stage stage) {
       break;
   }
   return "none";
+}
+
+std::string_view where_it_acts(Stage stage) {
+  switch (stage) {
+    case Stage::input:
+      return "adds a vector to the input";
+    case Stage::query_key:
+      return "rotates queries and keys";
+    case Stage::scores:
+      return "biases the attention scores";
+    case Stage::none:
+      break;
+  }
+  return "adds no positions";
 }
 
 std::optional<InputError> check_scheme_dim(const PositionScheme& scheme, int dim) {

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/encoding_options.hpp"
 #include "core/input_error.hpp"
 #include "core/rope_scaling.hpp"
 #include "core/rotary.hpp"
@@ -30,58 +31,45 @@ namespace pe {
 enum class Stage { none, input, query_key, scores };
 
 // The JS name of a stage, as pe.schemes reports it: "none", "input", "queryKey", "scores".
-std::string_view stage_name(Stage stage);
+std::string_view name_of(Stage stage);
+
+// What a scheme of the stage does, in the words the page's scheme choice and the messages use:
+// "adds no positions", "adds a vector to the input", "rotates queries and keys", "biases the
+// attention scores".
+std::string_view where_it_acts(Stage stage);
 
 // Every scheme option, parsed (positions/scheme_options.hpp); a scheme reads the ones it lists.
-struct SchemeSettings {
-  double base = 10000;  // sinusoidal, rope: w_k = base^(-2k/dim)
+struct SchemeOptions {
+  double base = kBase.number();  // sinusoidal, rope: w_k = base^(-2k/dim)
   SinusoidLayout layout = SinusoidLayout::interleaved;
   RopePairing pairing = RopePairing::interleaved;
-  RopeScaling scaling;  // rope: long-context frequency scaling (none by default)
-  double slope = 0.5;   // alibi: the bias is -slope * |i - j|
+  RopeScaling scaling;             // rope: long-context frequency scaling (none by default)
+  double slope = kSlope.number();  // alibi: the bias is -slope * |i - j|
   // learned: which random table stands for the untrained one. Not a caller option: the analysis
   // head keeps 0, a trainer takes it from its own seed.
   std::uint64_t table_seed = 0;
-};
-
-enum class OptionType { number, choice, scaling };
-
-// A choice's value and the words a control shows for it.
-struct OptionChoice {
-  std::string_view value;
-  std::string_view label;
-};
-
-// One option a scheme reads, described for pe.schemes and the page's controls.
-struct SchemeOption {
-  std::string_view name;   // the JS option name, e.g. "base"
-  std::string_view label;  // the control's name, e.g. "RoPE base"
-  OptionType type;
-  double default_number;              // number options
-  std::vector<OptionChoice> choices;  // choice options; the first is the default
-  std::string_view help;              // one sentence: what the option changes
 };
 
 struct PositionScheme {
   std::string_view name;   // the JS name, e.g. "rope"
   std::string_view label;  // for selectors, e.g. "RoPE (rotary)"
   Stage stage;
-  std::vector<const SchemeOption*> options;
+  std::vector<const OptionSpec*> options;  // those it reads (core/encoding_options.hpp)
   // Why dim must be even ("one sin/cos pair per frequency"); empty when any dim works.
   std::string_view even_dim_reason;
 
   // The hook of the scheme's stage; the other two are null.
   // input: writes P, (count, dim) row-major: out[r * dim + i] is dimension i of position start + r.
-  void (*encode)(const SchemeSettings& settings, std::int64_t start, std::int64_t count, int dim,
+  void (*encode)(const SchemeOptions& options, std::int64_t start, std::int64_t count, int dim,
                  float* out);
   // query_key: rotates, in place, count rows of dim values (row r at rows + r * stride) as
-  // positions start + r. It acts on the channel pairs of settings.pairing (core/rotary.hpp), each
+  // positions start + r. It acts on the channel pairs of options.pairing (core/rotary.hpp), each
   // pair on its own, which is what lets the trainer tabulate it as a 2 x 2 map per pair.
-  void (*rotate)(const SchemeSettings& settings, std::int64_t start, std::int64_t count, int dim,
+  void (*rotate)(const SchemeOptions& options, std::int64_t start, std::int64_t count, int dim,
                  float* rows, std::int64_t stride);
   // scores: adds the bias to one query's scores against keys at positions first_key, first_key + 1,
   // ..., first_key + keys - 1; the query sits at position query.
-  void (*add_bias)(const SchemeSettings& settings, std::int64_t query, std::int64_t first_key,
+  void (*add_bias)(const SchemeOptions& options, std::int64_t query, std::int64_t first_key,
                    int keys, float* scores);
 
   // input only: the table is the model's own parameter (GPT-2's learned positions). encode gives

@@ -4,16 +4,15 @@
 #include "core/rope_scaling.hpp"
 #include "core/rotary.hpp"
 #include "positions/position_scheme.hpp"
-#include "positions/scheme_options.hpp"
 
 namespace pe {
 
 namespace {
 
-void rotate_by_position(const SchemeSettings& settings, std::int64_t start, std::int64_t count,
+void rotate_by_position(const SchemeOptions& options, std::int64_t start, std::int64_t count,
                         int dim, float* rows, std::int64_t stride) {
-  const ScaledFrequencies theta = rope_frequencies(dim, settings.base, settings.scaling);
-  rotate_rows(theta.frequencies, settings.pairing, start, count, dim, rows, stride);
+  const ScaledFrequencies theta = rope_frequencies(dim, options.base, options.scaling);
+  rotate_rows(theta.frequencies, options.pairing, start, count, dim, rows, stride);
 }
 
 }  // namespace
@@ -22,7 +21,7 @@ extern const PositionScheme kRopeScheme;
 const PositionScheme kRopeScheme{"rope",
                                  "RoPE (rotary)",
                                  Stage::query_key,
-                                 {&kBaseOption, &kPairingOption, &kScalingOption},
+                                 {&kBase, &kPairing, &kScaling},
                                  "one rotated pair per frequency",
                                  nullptr,
                                  &rotate_by_position,

@@ -1,36 +1,42 @@
 #pragma once
-// The options position schemes read (base, layout, pairing, scaling, slope), described once for
-// pe.schemes and the page, and checked once for every request that carries them.
+// The options position schemes read (base, layout, pairing, scaling, slope; declared in
+// core/encoding_options.hpp), kept together in every request that names a scheme and checked
+// once for all of them.
 #include <string>
+#include <tuple>
 #include <variant>
 
+#include "core/encoding_options.hpp"
 #include "core/input_error.hpp"
 #include "core/rope_request.hpp"
 #include "positions/position_scheme.hpp"
 
 namespace pe {
 
-// ALiBi's bias is -slope * |i - j|: the paper's 8-head slopes run from 1/2 to 1/256; past 16 a
-// neighbour one position away is already e^-16 times less likely than the token itself.
-constexpr double kMaxAlibiSlope = 16;
-
-extern const SchemeOption kBaseOption;     // sinusoidal, rope
-extern const SchemeOption kLayoutOption;   // sinusoidal
-extern const SchemeOption kPairingOption;  // rope
-extern const SchemeOption kScalingOption;  // rope
-extern const SchemeOption kSlopeOption;    // alibi
-
-// Caller input before any checking; the defaults are those of the descriptors above.
-struct RawSchemeSettings {
-  double base = 10000;
-  std::string layout = "interleaved";
-  std::string pairing = "interleaved";
+// Caller input before any checking; the defaults are the options' own.
+struct RawSchemeOptions {
+  double base = kBase.number();
+  std::string layout = kLayout.text();
+  std::string pairing = kPairing.text();
   RawRopeScaling scaling;
-  double slope = 0.5;
+  double slope = kSlope.number();
 };
 
+// Every scheme option, in the order pe.analyze lists them; a request that names a scheme keeps
+// them in its raw request's scheme_options.
+template <typename Raw>
+constexpr auto scheme_options_of() {
+  return std::tuple{
+      option<&Raw::scheme_options, &RawSchemeOptions::base>(kBase),
+      option<&Raw::scheme_options, &RawSchemeOptions::layout>(kLayout),
+      option<&Raw::scheme_options, &RawSchemeOptions::pairing>(kPairing),
+      option<&Raw::scheme_options, &RawSchemeOptions::scaling>(kScaling),
+      option<&Raw::scheme_options, &RawSchemeOptions::slope>(kSlope),
+  };
+}
+
 // Checks every option, used by the chosen scheme or not, so a bad value is reported whatever
-// the kind: either the settings or the first problem found.
-std::variant<SchemeSettings, InputError> parse_scheme_settings(const RawSchemeSettings& raw);
+// the scheme: either the options or the first problem found.
+std::variant<SchemeOptions, InputError> parse_scheme_options(const RawSchemeOptions& raw);
 
 }  // namespace pe

@@ -23,53 +23,42 @@ const PositionScheme& no_positions() { return kNoneScheme; }
 
 namespace {
 
-// "\"a\", \"b\" or \"c\"" for the schemes that pass keep().
-template <typename Keep>
-std::string quoted_names(Keep keep) {
-  std::vector<std::string> names;
+std::vector<OptionChoice> choices_where(bool input_only) {
+  std::vector<OptionChoice> choices;
   for (const PositionScheme* scheme : position_schemes())
-    if (keep(*scheme)) names.push_back("\"" + std::string(scheme->name) + "\"");
-  return join(names, " or ");
+    if (!input_only || scheme->stage == Stage::input)
+      choices.push_back({scheme->name, scheme->label});
+  return choices;
 }
 
-const PositionScheme* find_scheme(const std::string& kind) {
+const PositionScheme* find_scheme(const std::string& name) {
   for (const PositionScheme* scheme : position_schemes())
-    if (scheme->name == kind) return scheme;
+    if (scheme->name == name) return scheme;
   return nullptr;
-}
-
-std::string where_it_acts(Stage stage) {
-  switch (stage) {
-    case Stage::query_key:
-      return "rotates queries and keys";
-    case Stage::scores:
-      return "biases the attention scores";
-    case Stage::none:
-    case Stage::input:
-      break;
-  }
-  return "adds no positions";
 }
 
 }  // namespace
 
-std::variant<const PositionScheme*, InputError> parse_scheme(const std::string& kind) {
-  if (const PositionScheme* scheme = find_scheme(kind)) return scheme;
-  return InputError{ErrorKind::type, "kind must be " +
-                                         quoted_names([](const PositionScheme&) { return true; }) +
-                                         "; received \"" + kind + "\""};
+std::vector<OptionChoice> scheme_choices() { return choices_where(false); }
+std::vector<OptionChoice> input_scheme_choices() { return choices_where(true); }
+
+std::variant<const PositionScheme*, InputError> parse_scheme(const std::string& name) {
+  const auto found = check_choice(kScheme, name);
+  if (const auto* error = std::get_if<InputError>(&found)) return *error;
+  return position_schemes()[std::get<std::size_t>(found)];
 }
 
-std::variant<const PositionScheme*, InputError> parse_input_scheme(const std::string& kind) {
-  const PositionScheme* scheme = find_scheme(kind);
+std::variant<const PositionScheme*, InputError> parse_input_scheme(const std::string& name) {
+  const PositionScheme* scheme = find_scheme(name);
   if (scheme && scheme->stage == Stage::input) return scheme;
-  const std::string allowed =
-      quoted_names([](const PositionScheme& s) { return s.stage == Stage::input; });
   if (scheme)
-    return InputError{ErrorKind::type, "kind \"" + kind + "\" " + where_it_acts(scheme->stage) +
-                                           " and has no table to add to the input; kind must be " +
-                                           allowed};
-  return InputError{ErrorKind::type, "kind must be " + allowed + "; received \"" + kind + "\""};
+    return InputError{ErrorKind::type, std::string(kInputScheme.name) + " \"" + name + "\" " +
+                                           std::string(where_it_acts(scheme->stage)) +
+                                           " and has no table to add to the input; " +
+                                           kInputScheme.name + " must be " +
+                                           quoted_choices(kInputScheme)};
+  const auto found = check_choice(kInputScheme, name);
+  return std::get<InputError>(found);
 }
 
 }  // namespace pe

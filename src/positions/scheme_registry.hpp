@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/input_error.hpp"
+#include "core/options.hpp"
 #include "positions/position_scheme.hpp"
 
 namespace pe {
@@ -16,11 +17,24 @@ const std::vector<const PositionScheme*>& position_schemes();
 // The scheme that adds no positions: the attention run "without positions" uses it.
 const PositionScheme& no_positions();
 
-// The scheme named kind, or a TypeError listing every name.
-std::variant<const PositionScheme*, InputError> parse_scheme(const std::string& kind);
+// The schemes' names (and labels), every scheme's or those that add a table to the input.
+std::vector<OptionChoice> scheme_choices();
+std::vector<OptionChoice> input_scheme_choices();
 
-// The scheme named kind if it has a table to add to the input (what pe.encode returns), or a
+// The option that names a scheme. Its public name is "kind" (kept for the API and the page's
+// links); everywhere else, in C++, JS and the docs, the concept is the scheme.
+inline constexpr OptionSpec kScheme{"kind", "binary", one_of_choices(),
+                                    "the position scheme: a name of pe.schemes", &scheme_choices};
+// pe.encode's: a scheme that adds a table to the input.
+inline constexpr OptionSpec kInputScheme{"kind", Required{}, one_of_choices(),
+                                         "a scheme that adds a table to the input",
+                                         &input_scheme_choices};
+
+// The scheme named name, or a TypeError listing every name.
+std::variant<const PositionScheme*, InputError> parse_scheme(const std::string& name);
+
+// The scheme named name if it has a table to add to the input (what pe.encode returns), or a
 // TypeError listing those names and saying where a scheme of another stage acts instead.
-std::variant<const PositionScheme*, InputError> parse_input_scheme(const std::string& kind);
+std::variant<const PositionScheme*, InputError> parse_input_scheme(const std::string& name);
 
 }  // namespace pe

@@ -2,15 +2,14 @@
 // added to the input.
 #include "core/sinusoidal_encoding.hpp"
 #include "positions/position_scheme.hpp"
-#include "positions/scheme_options.hpp"
 
 namespace pe {
 
 namespace {
 
-void add_sinusoidal(const SchemeSettings& settings, std::int64_t start, std::int64_t count, int dim,
+void add_sinusoidal(const SchemeOptions& options, std::int64_t start, std::int64_t count, int dim,
                     float* out) {
-  encode_sinusoidal(start, count, dim, settings.base, settings.layout, out);
+  encode_sinusoidal(start, count, dim, options.base, options.layout, out);
 }
 
 }  // namespace
@@ -19,7 +18,7 @@ extern const PositionScheme kSinusoidalScheme;
 const PositionScheme kSinusoidalScheme{"sinusoidal",
                                        "sinusoidal",
                                        Stage::input,
-                                       {&kBaseOption, &kLayoutOption},
+                                       {&kBase, &kLayout},
                                        "one sin/cos pair per frequency",
                                        &add_sinusoidal,
                                        nullptr,

@@ -1,7 +1,7 @@
 #pragma once
 // The shape of the trainer's transformer: a decoder-style stack (GPT-2's layout, pre-norm, with
 // Llama's RMSNorm by default), small enough to train in a page. The sizes are checked by the
-// trainer's options (training/trainer_options.hpp) before any model is built.
+// trainer's options (training/trainer_request.hpp) before any model is built.
 namespace pe {
 
 // RMSNorm (Llama, DeepSeek): x / sqrt(mean(x^2) + eps) * gain, nothing subtracted, no bias.

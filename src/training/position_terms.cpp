@@ -8,7 +8,7 @@
 namespace pe {
 
 template <typename Real>
-PositionTerms<Real>::PositionTerms(const PositionScheme& scheme, const SchemeSettings& settings,
+PositionTerms<Real>::PositionTerms(const PositionScheme& scheme, const SchemeOptions& options,
                                    std::int64_t start, int rows, const ModelShape& shape)
     : rows_(rows),
       d_model_(shape.d_model),
@@ -17,22 +17,22 @@ PositionTerms<Real>::PositionTerms(const PositionScheme& scheme, const SchemeSet
       learned_(scheme.learned) {
   if (scheme.encode && !scheme.learned) {
     std::vector<float> table(static_cast<std::size_t>(rows) * d_model_);
-    scheme.encode(settings, start, rows, d_model_, table.data());
+    scheme.encode(options, start, rows, d_model_, table.data());
     table_.assign(table.begin(), table.end());
   }
-  if (scheme.rotate) tabulate_maps(scheme, settings, start);
-  if (scheme.add_bias) tabulate_bias(scheme, settings, start);
+  if (scheme.rotate) tabulate_maps(scheme, options, start);
+  if (scheme.add_bias) tabulate_bias(scheme, options, start);
 }
 
 // Column j of each position's 2 x 2 map is what rotate makes of the unit vector e_j: rotating
 // rows with 1 on every pair's first channel gives (a, c), with 1 on every second channel (b, d).
 template <typename Real>
-void PositionTerms<Real>::tabulate_maps(const PositionScheme& scheme,
-                                        const SchemeSettings& settings, std::int64_t start) {
+void PositionTerms<Real>::tabulate_maps(const PositionScheme& scheme, const SchemeOptions& options,
+                                        std::int64_t start) {
   const int pairs = head_dim_ / 2;
   for (int k = 0; k < pairs; ++k) {
-    first_.push_back(first_channel(settings.pairing, k));
-    second_.push_back(second_channel(settings.pairing, k, head_dim_));
+    first_.push_back(first_channel(options.pairing, k));
+    second_.push_back(second_channel(options.pairing, k, head_dim_));
   }
   const std::size_t values = static_cast<std::size_t>(rows_) * head_dim_;
   std::vector<float> unit_first(values, 0.0f), unit_second(values, 0.0f);
@@ -41,8 +41,8 @@ void PositionTerms<Real>::tabulate_maps(const PositionScheme& scheme,
       unit_first[r * head_dim_ + first_[k]] = 1.0f;
       unit_second[r * head_dim_ + second_[k]] = 1.0f;
     }
-  scheme.rotate(settings, start, rows_, head_dim_, unit_first.data(), head_dim_);
-  scheme.rotate(settings, start, rows_, head_dim_, unit_second.data(), head_dim_);
+  scheme.rotate(options, start, rows_, head_dim_, unit_first.data(), head_dim_);
+  scheme.rotate(options, start, rows_, head_dim_, unit_second.data(), head_dim_);
   maps_.resize(static_cast<std::size_t>(rows_) * pairs * 4);
   for (int r = 0; r < rows_; ++r)
     for (int k = 0; k < pairs; ++k) {
@@ -57,13 +57,13 @@ void PositionTerms<Real>::tabulate_maps(const PositionScheme& scheme,
 // ALiBi (Press et al.) gives head h of n heads its own slope m_h = alibi_slopes(n)[h]; a scores
 // scheme reads the slope of the head it biases.
 template <typename Real>
-void PositionTerms<Real>::tabulate_bias(const PositionScheme& scheme,
-                                        const SchemeSettings& settings, std::int64_t start) {
+void PositionTerms<Real>::tabulate_bias(const PositionScheme& scheme, const SchemeOptions& options,
+                                        std::int64_t start) {
   const std::vector<double> slopes = alibi_slopes(heads_);
   bias_.resize(static_cast<std::size_t>(heads_) * rows_ * rows_);
   std::vector<float> row(rows_);
   for (int h = 0; h < heads_; ++h) {
-    SchemeSettings head = settings;
+    SchemeOptions head = options;
     head.slope = slopes[h];
     for (int i = 0; i < rows_; ++i) {
       std::fill(row.begin(), row.end(), 0.0f);

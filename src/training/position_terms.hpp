@@ -23,7 +23,7 @@ namespace pe {
 template <typename Real>
 class PositionTerms {
  public:
-  PositionTerms(const PositionScheme& scheme, const SchemeSettings& settings, std::int64_t start,
+  PositionTerms(const PositionScheme& scheme, const SchemeOptions& options, std::int64_t start,
                 int rows, const ModelShape& shape);
 
   int rows() const { return rows_; }
@@ -45,9 +45,9 @@ class PositionTerms {
   }
 
  private:
-  void tabulate_maps(const PositionScheme& scheme, const SchemeSettings& settings,
+  void tabulate_maps(const PositionScheme& scheme, const SchemeOptions& options,
                      std::int64_t start);
-  void tabulate_bias(const PositionScheme& scheme, const SchemeSettings& settings,
+  void tabulate_bias(const PositionScheme& scheme, const SchemeOptions& options,
                      std::int64_t start);
   template <bool kBack>
   void apply_maps(Real* qkv, int count) const;

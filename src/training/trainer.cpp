@@ -30,7 +30,7 @@ std::vector<float> initial_parameters(const TrainerSetup& setup, const Parameter
   initialize_parameters(layout, setup.shape, setup.options.embedding_std,
                         stream_seed(setup.options.seed, "weights"), parameters.data());
   if (setup.scheme->learned)
-    setup.scheme->encode(setup.settings, setup.options.first_position, position_rows(setup),
+    setup.scheme->encode(setup.scheme_options, setup.options.first_position, position_rows(setup),
                          setup.shape.d_model, parameters.data() + layout.position_table);
   return parameters;
 }
@@ -51,7 +51,7 @@ Trainer::Trainer(const TrainerSetup& setup)
       first_moment_(layout_.total),
       second_moment_(layout_.total),
       model_(setup.shape, layout_,
-             PositionTerms<float>(*setup.scheme, setup.settings, setup.options.first_position,
+             PositionTerms<float>(*setup.scheme, setup.scheme_options, setup.options.first_position,
                                   position_rows(setup), setup.shape),
              max_sequences(setup), max_tokens(), max_square_lengths()),
       batch_(max_sequences(setup), max_tokens()),

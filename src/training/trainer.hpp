@@ -1,6 +1,6 @@
 #pragma once
 // A small transformer trained on one task with one position scheme: the training lab's engine.
-// Built from checked options (training/trainer_options.hpp), it owns the weights, the optimiser's
+// Built from checked options (training/trainer_request.hpp), it owns the weights, the optimiser's
 // moments, the batches and every buffer of the model, all allocated here, once: step() allocates
 // nothing per step. Everything random comes from the options' seed, through separate streams for
 // the weights, the training batches and the held-out sequences.
@@ -15,7 +15,7 @@
 #include "training/batch.hpp"
 #include "training/evaluation.hpp"
 #include "training/parameters.hpp"
-#include "training/trainer_options.hpp"
+#include "training/trainer_request.hpp"
 #include "training/transformer.hpp"
 
 namespace pe {

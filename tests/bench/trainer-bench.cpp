@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/option_words.hpp"
 #include "training/trainer.hpp"
 #include "training/training_flops.hpp"
 
@@ -29,14 +30,13 @@ double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC
 #endif
 
 int main(int argc, char** argv) {
-  const auto words = pe::options_from_words(pe::trainer_option_declarations(),
-                                            std::vector<std::string>(argv + 1, argv + argc));
+  const auto words =
+      pe::options_from_words(pe::kTrainerOptions, std::vector<std::string>(argv + 1, argv + argc));
   if (const auto* error = std::get_if<std::string>(&words)) {
     std::fprintf(stderr, "trainer-bench: %s\n", error->c_str());
     return 2;
   }
-  const pe::OptionBag& options = std::get<pe::OptionBag>(words);
-  auto parsed = pe::parse_trainer_options(options);
+  auto parsed = pe::parse_trainer_request(std::get<pe::RawTrainerRequest>(words));
   if (auto* error = std::get_if<pe::InputError>(&parsed)) {
     std::fprintf(stderr, "trainer-bench: %s\n", error->message.c_str());
     return 2;
@@ -61,7 +61,6 @@ int main(int argc, char** argv) {
       "{\"steps\": %d, \"cpuSeconds\": %.6f, \"wallSeconds\": %.6f, \"stepsPerSecond\": %.3f, "
       "\"flopsPerStep\": %.0f, \"gflops\": %.4f, \"options\": %s}\n",
       steps, seconds, wall, steps / seconds, flops / steps, flops / seconds * 1e-9,
-      pe::option_bag_json(pe::option_values(pe::trainer_option_declarations(), setup.options))
-          .c_str());
+      pe::options_json(pe::kTrainerOptions, setup.request).c_str());
   return 0;
 }

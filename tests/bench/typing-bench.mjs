@@ -12,7 +12,9 @@
 // Keystrokes alternate between adding and removing a letter at the end, so the text stays at 64
 // tokens. The sentence view is timed with every position scheme of the registry (chosen in its
 // select first), the magnitude view with its default. Goal: median "updated" <= 16 ms; the frame
-// time is printed beside it.
+// time is printed beside it. One more run, for information, types into the sentence view while the
+// magnitude view loads DeepSeek-V3's vocabulary (its largest build), from the choice until its
+// tokens are drawn: the frame times show how long a keystroke waits behind the load's tasks.
 import { loadPE } from '../../web/pe.js';
 import { openPage, snapshot, startSession } from '../e2e/support/browser.mjs';
 
@@ -28,9 +30,12 @@ const SENTENCE = `${'The dog chased another dog. '.repeat(10)}The cat saw it`;
 const MAGNITUDE = `${'The cat and the kitten watched a plane '.repeat(8)}`.trim();
 
 const { schemes } = await loadPE();
+// whileLoading: the tokenizer another view loads during the keystrokes.
+const LOADING = { view: 'magnitude', tokenizer: 'deepseek-v3' };
 const BOXES = [
   ...schemes.map(({ name }) => ({ view: 'sentence', kind: name, text: SENTENCE })),
   { view: 'magnitude', kind: null, text: MAGNITUDE },
+  { view: 'sentence', kind: 'binary', text: SENTENCE, whileLoading: LOADING },
 ];
 
 function percentile(sorted, fraction) {
@@ -54,12 +59,12 @@ try {
   console.log('| text box             | updated 50% | updated 95% | frame 50% | frame 95% | goal                  | met |');
   console.log('|----------------------|-------------|-------------|-----------|-----------|-----------------------|-----|');
   let allMet = true;
-  for (const { view, kind, text } of BOXES) {
+  for (const { view, kind, text, whileLoading = null } of BOXES) {
     if (views[view].count !== TOKENS || views[view].dim !== DIM) {
       throw new Error(`${view} view shows ${views[view].count} tokens at dim ${views[view].dim}; expected ${TOKENS} at ${DIM}`);
     }
     const samples = await page.evaluate(
-      async ({ view: name, kind: scheme, text: base, warmup, count }) => {
+      async ({ view: name, kind: scheme, text: base, warmup, count, whileLoading: loading }) => {
         const slot = document.querySelector(`[data-view-slot="${name}"]`);
         if (scheme) {
           const select = [...slot.querySelectorAll('select')].find((candidate) => candidate.querySelector(`option[value="${scheme}"]`));
@@ -89,24 +94,42 @@ try {
             });
           });
         const times = [];
-        for (let k = 0; k < warmup + count; k += 1) {
-          const pair = await keystroke(k % 2 === 0);
-          if (k >= warmup) times.push(pair);
+        for (let k = 0; k < warmup; k += 1) await keystroke(k % 2 === 0);
+        if (!loading) {
+          for (let k = 0; k < count; k += 1) times.push(await keystroke(k % 2 === 0));
+          return times;
         }
+        const other = document.querySelector(`[data-view-slot="${loading.view}"]`);
+        const select = other.querySelector('[data-testid="tokenizer"]');
+        select.value = loading.tokenizer;
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        const drawn = async () => {
+          const state = (await window.peDemo.snapshot()).views[loading.view];
+          return state.tokenizer === loading.tokenizer && state.count > 0;
+        };
+        for (let k = 0; k < count && !(await drawn()); k += 1) times.push(await keystroke(k % 2 === 0));
+        if (!(await drawn())) throw new Error(`${loading.tokenizer} was not drawn in the ${loading.view} view after ${count} keystrokes`);
         return times;
       },
-      { view, kind, text, warmup: WARMUP_KEYSTROKES, count: KEYSTROKES },
+      { view, kind, text, warmup: WARMUP_KEYSTROKES, count: KEYSTROKES, whileLoading },
     );
     const updated = samples.map(([time]) => time).sort((a, b) => a - b);
     const frame = samples.map(([, time]) => time).sort((a, b) => a - b);
     const median = percentile(updated, 0.5);
     const met = median <= GOAL_MS;
-    allMet &&= met;
+    if (!whileLoading) allMet &&= met;
     const ms = (value, width) => value.toFixed(1).padStart(width);
+    const label = kind ? `${view}, ${kind}` : view;
+    const goal = whileLoading ? `(${samples.length} keys, for info)` : `updated median <= ${GOAL_MS}`;
     console.log(
-      `| ${(kind ? `${view}, ${kind}` : view).padEnd(20)} | ${ms(median, 11)} | ${ms(percentile(updated, 0.95), 11)} | ` +
-        `${ms(percentile(frame, 0.5), 9)} | ${ms(percentile(frame, 0.95), 9)} | ${`updated median <= ${GOAL_MS}`.padEnd(21)} | ${met ? 'yes' : 'NO '} |`,
+      `| ${label.padEnd(20)} | ${ms(median, 11)} | ${ms(percentile(updated, 0.95), 11)} | ` +
+        `${ms(percentile(frame, 0.5), 9)} | ${ms(percentile(frame, 0.95), 9)} | ${goal.padEnd(21)} | ${whileLoading ? ' - ' : met ? 'yes' : 'NO '} |`,
     );
+    if (whileLoading)
+      console.log(
+        `  (the row above: typed while the ${whileLoading.view} view loaded ${whileLoading.tokenizer}; longest frame ${ms(frame.at(-1), 0)} ms)`,
+      );
   }
   if (problems.length > 0) throw new Error(`the page reported problems: ${problems.join('; ')}`);
   console.log(allMet ? 'Goal met.' : 'Goal missed (see "met").');

@@ -5,11 +5,10 @@
 // Run: node web/build/dist.mjs && node --test --test-concurrency=1 tests/e2e/figure-export.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPE } from '../../web/pe.js';
 import { VIEWS as REGISTRY } from '../../web/views/registry.js';
-import { REPO_ROOT, openPage, screenshot, scrollsSideways, useSession } from './support/browser.mjs';
+import { REPO_ROOT, downloadBytes, openPage, screenshot, scrollsSideways, useSession } from './support/browser.mjs';
 
 const VIEWS = REGISTRY.map(({ name }) => name);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -51,7 +50,7 @@ function parseCsv(text) {
 
 async function save(page, figure, format) {
   const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('.figure-save button', { hasText: format }).click()]);
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  return { name: download.suggestedFilename(), bytes: await downloadBytes(download) };
 }
 
 // What the page knows about a figure: its title, the CSS size of its drawings and SVG parse checks.

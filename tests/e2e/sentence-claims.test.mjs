@@ -72,10 +72,14 @@ function settings() {
   const list = [];
   const add = (text, kind, causal, start, { dim = 8, options = {}, shift = 1000, required = false } = {}) =>
     list.push({ text, kind, causal, start, dim, shift, options: { ...DEFAULT_OPTIONS, ...options }, required });
-  // The issue's matrix: every verdict here must be clear of float32 rounding.
+  // The issue's matrix: every verdict here must be clear of float32 rounding. A learned table is
+  // not in it: its untrained rows are random draws at the token embeddings' scale (0.02), so how
+  // far a shift moves the weights depends on the draw (1e-5 at "dog dog", within float32's reach
+  // of the 2^-17 rule), not on where the scheme acts; its verdicts are still checked, and its close
+  // calls listed with the stress settings'.
   for (const text of SENTENCES) {
-    for (const { name } of pe.schemes)
-      for (const causal of [false, true]) for (const start of [0, 50, 200]) add(text, name, causal, start, { required: true });
+    for (const { name, learned } of pe.schemes)
+      for (const causal of [false, true]) for (const start of [0, 50, 200]) add(text, name, causal, start, { required: !learned });
   }
   for (const text of OWN) for (const { name } of pe.schemes) for (const causal of [false, true]) add(text, name, causal, 0);
   let s = 0;

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPE } from '../../web/pe.js';
-import { formatExact, formatShort, formatSmall } from '../../web/views/shared/format.js';
+import { formatExact, formatShort, formatSmall } from '../../web/lib/format.js';
 import { formatLarge } from '../../web/views/sinusoidal/notation.js';
 import { currentQuery, currentUrl, openPage, screenshot, scrollsSideways, snapshot, useSession, visibleSteps } from './support/browser.mjs';
 

@@ -46,19 +46,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const std::vector<std::string> kinds = scheme_names();
   fuzz::FuzzInput input(data, size);
   pe::RawAnalysisRequest raw;
-  raw.kind = input.name(kinds);
+  raw.scheme = input.name(kinds);
   raw.dim = input.number();
   raw.start = input.number();
   raw.causal = input.flag();
   raw.embedding_std = input.flag() ? input.number() : pe::kTokenEmbeddingStd;
-  raw.options.base = input.flag() ? input.number() : 10000;
-  raw.options.layout = input.name({"interleaved", "split"});
-  raw.options.pairing = input.name({"interleaved", "half"});
-  raw.options.slope = input.flag() ? input.number() : 0.5;
+  raw.scheme_options.base = input.flag() ? input.number() : 10000;
+  raw.scheme_options.layout = input.name({"interleaved", "split"});
+  raw.scheme_options.pairing = input.name({"interleaved", "half"});
+  raw.scheme_options.slope = input.flag() ? input.number() : 0.5;
   if (input.flag()) {
-    raw.options.scaling.type = input.name({"none", "llama3", "yarn"});
-    if (input.flag()) raw.options.scaling.factor = input.number();
-    if (input.flag()) raw.options.scaling.original_context = input.number();
+    raw.scheme_options.scaling.type = input.name({"none", "llama3", "yarn"});
+    if (input.flag()) raw.scheme_options.scaling.factor = input.number();
+    if (input.flag()) raw.scheme_options.scaling.original_context = input.number();
   }
   if (input.flag()) {  // tokens split by the caller: up to 63 ids, a piece for each or not
     pe::RawTokens tokens;
@@ -73,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::vector<float> table(input.byte() * 4);
     for (float& value : table)
       value = static_cast<float>(input.flag() ? input.byte() / 16.0 : input.number());
-    raw.embeddings = table;
+    raw.embeddings = pe::VectorTable::of(table);
   }
   const std::string_view text = input.rest();
 

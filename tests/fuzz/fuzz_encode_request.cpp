@@ -1,14 +1,18 @@
 // A table request from any kind, range and options: a rejected request names a parameter; an
 // accepted one (kept small) fills exactly the promised values, every one finite, binary ones 0 or
-// 1, and the binary structure of the same range reads the same bits.
+// 1, and the binary structure of the same range reads the same bits. Streamed in blocks of any
+// number of rows (as the wasm bindings stream them), the exact encodings and the binary structure
+// are the same tables bit for bit.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/binary_structure.hpp"
+#include "core/caller_table.hpp"
 #include "fuzz_input.hpp"
 #include "positions/encode_request.hpp"
 #include "positions/scheme_registry.hpp"
@@ -25,12 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const pe::PositionScheme* scheme : pe::position_schemes()) kinds.emplace_back(scheme->name);
   fuzz::FuzzInput input(data, size);
   pe::RawEncodeRequest raw;
-  raw.kind = input.name(kinds);
+  raw.scheme = input.name(kinds);
   raw.start = input.number();
   raw.count = input.number();
   raw.dim = input.number();
-  raw.options.base = input.flag() ? input.number() : 10000;
-  raw.options.layout = input.name({"interleaved", "split"});
+  raw.scheme_options.base = input.flag() ? input.number() : 10000;
+  raw.scheme_options.layout = input.name({"interleaved", "split"});
+  const std::int64_t block_rows = 1 + input.byte() % 16;
 
   const auto parsed = pe::parse_encode_request(raw);
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) {
@@ -46,6 +51,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(table.back() == 12345.0f);  // not one value past the table
   table.pop_back();
   for (const float value : table) FUZZ_CHECK(std::isfinite(value));
+  if (request.scheme->name != "sinusoidal") {  // exact: any blocks give the same bits
+    pe::VectorSink<float> streamed;
+    pe::encode(request, streamed, pe::Blocks{block_rows * range.dim, 1});
+    FUZZ_CHECK(streamed.values().size() == table.size());
+    FUZZ_CHECK(std::memcmp(streamed.values().data(), table.data(), table.size() * sizeof(float)) ==
+               0);
+  }
   if (request.scheme->name == "binary") {
     for (const float value : table) FUZZ_CHECK(value == 0.0f || value == 1.0f);
     std::vector<std::uint8_t> hamming(range.count > 0 ? range.count - 1 : 0);
@@ -57,6 +69,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         differing += table[r * range.dim + i] != table[(r + 1) * range.dim + i];
       FUZZ_CHECK(hamming[r] == differing);
     }
+    pe::VectorSink<std::uint8_t> streamed_hamming;
+    pe::VectorSink<std::uint32_t> streamed_codes;
+    pe::describe_binary_structure(range, streamed_hamming, streamed_codes,
+                                  pe::Blocks{block_rows, 1});
+    FUZZ_CHECK(streamed_hamming.values() == hamming);
+    FUZZ_CHECK(streamed_codes.values() == codes);
   }
   return 0;
 }

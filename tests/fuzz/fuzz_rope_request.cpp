@@ -1,7 +1,9 @@
 // RoPE and ALiBi requests from any numbers and names: a rejected request names a parameter; an
 // accepted one gives finite, positive frequencies no faster than unscaled (scaling only slows
-// pairs down), rotations that keep every row's length, and ALiBi slopes in (0, 1) that fall from
-// head to head for a power of two.
+// pairs down), rotations that keep every row's length, whether the rows are turned at once or
+// streamed in blocks of any size (as the wasm bindings stream them: the angles are re-anchored
+// where each block starts, so the two agree to float32 rounding), and ALiBi slopes in (0, 1)
+// that fall from head to head for a power of two.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "core/alibi.hpp"
+#include "core/caller_table.hpp"
 #include "core/rope_request.hpp"
 #include "fuzz_input.hpp"
 
@@ -36,6 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const double rows = input.byte() % 8;
   const std::string pairing_name = input.name({"interleaved", "half"});
   const double heads = input.number();
+  const std::int64_t block_rows = 1 + input.byte() % 8;
 
   const auto frequencies = pe::parse_rope_frequency_request(dim, base, scaling);
   if (const auto* error = std::get_if<pe::InputError>(&frequencies)) {
@@ -73,6 +77,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(std::fabs(std::sqrt(length_after) - std::sqrt(length_before)) <=
                    1e-5 * std::sqrt(length_before) + 1e-30);
       }
+      const pe::RotateRequest streamed_request{
+          rotate, {request, std::get<pe::RopePairing>(pairing)}, pe::VectorTable::of(before)};
+      pe::VectorSink<float> streamed;
+      FUZZ_CHECK(!pe::rotate(streamed_request, streamed, pe::Blocks{block_rows * rotate.dim, 1}));
+      FUZZ_CHECK(streamed.values().size() == table.size());
+      for (std::size_t e = 0; e < table.size(); ++e)
+        FUZZ_CHECK(std::fabs(streamed.values()[e] - table[e]) <= 1e-6f);
     }
   }
 

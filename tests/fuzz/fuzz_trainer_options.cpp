@@ -1,5 +1,6 @@
-// Trainer options from any names, types and values: a rejected set names the option at fault; an
-// accepted one reads back from its own values unchanged, and (kept small) builds a trainer whose
+// Trainer options from any values, each option given or left to its default through its declared
+// row: a rejected request names the option at fault; an accepted one reads back from its own
+// values unchanged (the JSON tools print), and (kept small) builds a trainer whose
 // steps, evaluation, attention and position table keep their promises: losses finite unless the
 // run says it diverged, accuracies in [0, 1], attention rows that sum to 1.
 #include <algorithm>
@@ -10,34 +11,50 @@
 #include <variant>
 #include <vector>
 
+#include "core/option_words.hpp"
 #include "fuzz_input.hpp"
 #include "training/trainer.hpp"
+#include "training/trainer_request.hpp"
 
 namespace {
 
 std::vector<std::string> option_names() {
   std::vector<std::string> names;
-  for (const auto& row : pe::trainer_option_declarations()) names.emplace_back(row.name);
+  pe::for_each_option(pe::kTrainerOptions,
+                      [&](const pe::OptionSpec& spec) { names.emplace_back(spec.name); });
   return names;
 }
 
 // Every name a message may start with: the options, and the two messages about several.
 bool names_an_option(const std::string& message) {
   std::vector<std::string> starts = option_names();
-  starts.insert(starts.end(), {"unknown option", "batchSize x trainingLength", "dModel / heads"});
+  starts.insert(starts.end(), {"batchSize x trainingLength", "dModel / heads", "scaling", "slope"});
   return fuzz::names_a_parameter(message, starts);
 }
 
-pe::OptionValue any_value(fuzz::FuzzInput& input) {
-  switch (input.byte() % 4) {
-    case 0:
-      return input.flag();
-    case 1:
-      return input.name({"kback", "first", "max", "seen", "reverse", "rope", "alibi", "learned",
-                         "binary", "rms", "layer", "interleaved", "half", "split"});
-    default:
-      return input.number();
-  }
+// A value of the row's type: a number, a flag, or one of the option's names (or any text).
+void fill(fuzz::FuzzInput& input, const pe::OptionSpec&, double& value) { value = input.number(); }
+void fill(fuzz::FuzzInput& input, const pe::OptionSpec&, bool& value) { value = input.flag(); }
+void fill(fuzz::FuzzInput& input, const pe::OptionSpec& spec, std::string& value) {
+  std::vector<std::string> names;
+  if (spec.choices)
+    for (const pe::OptionChoice& choice : spec.choices()) names.emplace_back(choice.value);
+  value = input.name(names);
+}
+
+// Each option given (from the input) or left out.
+pe::RawTrainerRequest any_request(fuzz::FuzzInput& input) {
+  pe::RawTrainerRequest raw;
+  std::apply(
+      [&](const auto&... row) {
+        const auto give = [&](const auto& one) {
+          using Row = std::decay_t<decltype(one)>;
+          if (input.flag()) fill(input, *one.spec, Row::member(raw));
+        };
+        (give(row), ...);
+      },
+      pe::kTrainerOptions);
+  return raw;
 }
 
 void check_trainer(const pe::TrainerSetup& setup) {
@@ -66,23 +83,24 @@ void check_trainer(const pe::TrainerSetup& setup) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   fuzz::FuzzInput input(data, size);
-  pe::OptionBag bag;
-  for (int count = input.byte() % 8; count > 0; --count) {
-    const std::string name = input.name(option_names());
-    bag[name] = any_value(input);
-  }
-  const auto parsed = pe::parse_trainer_options(bag);
+  const auto parsed = pe::parse_trainer_request(any_request(input));
   if (const auto* error = std::get_if<pe::InputError>(&parsed)) {
     FUZZ_CHECK(names_an_option(error->message));
     return 0;
   }
   const pe::TrainerSetup& setup = std::get<pe::TrainerSetup>(parsed);
-  const auto again = pe::parse_trainer_options(
-      pe::option_values(pe::trainer_option_declarations(), setup.options));
-  FUZZ_CHECK(std::holds_alternative<pe::TrainerSetup>(again));
-  FUZZ_CHECK(pe::option_values(pe::trainer_option_declarations(),
-                               std::get<pe::TrainerSetup>(again).options) ==
-             pe::option_values(pe::trainer_option_declarations(), setup.options));
+  // What the tools print reads back into the same request.
+  const std::string json = pe::options_json(pe::kTrainerOptions, setup.request);
+  pe::RawTrainerRequest again;
+  pe::for_each_option(pe::kTrainerOptions, [&](const pe::OptionSpec& spec) {
+    const std::string key = "\"" + std::string(spec.name) + "\": ";
+    const std::size_t at = json.find(key) + key.size();
+    std::string text = json.substr(at, json.find_first_of(",}", at) - at);
+    if (text.front() == '"') text = text.substr(1, text.size() - 2);
+    FUZZ_CHECK(!pe::set_option(pe::kTrainerOptions, again, spec.name, text));
+  });
+  FUZZ_CHECK(std::holds_alternative<pe::TrainerSetup>(pe::parse_trainer_request(again)));
+  FUZZ_CHECK(pe::options_json(pe::kTrainerOptions, again) == json);
   const pe::ModelShape& shape = setup.shape;
   const long work =
       static_cast<long>(shape.layers) * shape.d_model * shape.d_model *

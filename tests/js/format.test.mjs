@@ -1,4 +1,4 @@
-// How the views write numbers (web/views/shared/format.js): the digits a reader sees, pinned, so
+// How the views write numbers (web/lib/format.js): the digits a reader sees, pinned, so
 // a change of formatter or rounding rule shows up here rather than on the page.
 // Run: node --test tests/js/format.test.mjs
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import {
   formatWhole,
   listPositions,
   quoteToken,
-} from '../../web/views/shared/format.js';
+} from '../../web/lib/format.js';
 
 test('formatExact: float32 precision, 7 significant digits, grouped, U+2212 minus', () => {
   assert.equal(formatExact(0.02130127064883709), '0.02130127');

@@ -71,6 +71,7 @@ const CALLS = [
     RangeError,
   ],
   ['dotProducts', () => pe.dotProducts({ data: TABLE, dim: 4 }), () => pe.dotProducts({ data: TABLE, dim: 3 }), RangeError],
+  ['rowNorms', () => pe.rowNorms({ data: TABLE, dim: 2 }), () => pe.rowNorms({ data: NOT_FINITE, dim: 2 }), RangeError],
   ['sinusoidalFrequencies', () => pe.sinusoidalFrequencies({ dim: 16 }), () => pe.sinusoidalFrequencies({ dim: 15 }), RangeError],
   [
     'shiftRotation',

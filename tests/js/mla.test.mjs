@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { loadMemoryProbe, loadPE } from '../../web/pe.js';
-import { formatBytes } from '../../web/views/mla/mla-view.js';
+import { formatBytes } from '../../web/lib/format.js';
 import { mlaView } from '../../web/views/mla/manifest.js';
 import { assertThrows } from './support/assert-throws.mjs';
 

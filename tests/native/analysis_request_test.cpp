@@ -74,13 +74,13 @@ BOOST_AUTO_TEST_CASE(every_scheme_of_the_registry_parses_to_itself) {
 
 BOOST_AUTO_TEST_CASE(the_schemes_options_reach_the_request) {
   auto raw = raw_of("rope", 8, 0, false);
-  raw.options.base = 500000;
-  raw.options.pairing = "half";
-  raw.options.slope = 0.25;
+  raw.scheme_options.base = 500000;
+  raw.scheme_options.pairing = "half";
+  raw.scheme_options.slope = 0.25;
   const auto request = request_of(kLecture, raw);
-  BOOST_TEST(request.settings.base == 500000.0);
-  BOOST_TEST((request.settings.pairing == pe::RopePairing::half));
-  BOOST_TEST(request.settings.slope == 0.25);
+  BOOST_TEST(request.scheme_options.base == 500000.0);
+  BOOST_TEST((request.scheme_options.pairing == pe::RopePairing::half));
+  BOOST_TEST(request.scheme_options.slope == 0.25);
 }
 
 BOOST_AUTO_TEST_CASE(a_request_keeps_its_dim_start_and_mask) {
@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_kind_is_a_type_error_that_lists_the_kinds) {
 
 BOOST_AUTO_TEST_CASE(a_bad_scheme_option_is_reported_whatever_the_kind) {
   auto raw = raw_of("binary", 8, 0, false);
-  raw.options.pairing = "rotate_half";
+  raw.scheme_options.pairing = "rotate_half";
   const auto error = error_of(kLecture, raw);
   BOOST_TEST((error.kind == pe::ErrorKind::type));
   BOOST_TEST(error.message ==

@@ -260,9 +260,9 @@ BOOST_AUTO_TEST_CASE(inputs_at_integer_positions_near_2_to_the_31_give_finite_ou
 
 BOOST_AUTO_TEST_CASE(every_stage_matches_the_reference_with_each_kind_of_scheme) {
   // RoPE acts on queries and keys, ALiBi on the scores; both at a start far from 0.
-  pe::SchemeSettings rope_half;
+  pe::SchemeOptions rope_half;
   rope_half.pairing = pe::RopePairing::half;
-  pe::SchemeSettings alibi;
+  pe::SchemeOptions alibi;
   alibi.slope = 0.125;
   const pe::PositionScheme& rope_scheme =
       *std::get<const pe::PositionScheme*>(pe::parse_scheme("rope"));

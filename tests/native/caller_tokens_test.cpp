@@ -127,7 +127,7 @@ BOOST_AUTO_TEST_CASE(a_callers_table_reaches_the_head_unchanged) {
   std::vector<float> table(5 * 4);
   for (std::size_t e = 0; e < table.size(); ++e)
     table[e] = 0.25f * static_cast<float>(e % 7) - 0.5f;
-  raw.embeddings = table;
+  raw.embeddings = pe::VectorTable::of(table);
   const auto analysis = pe::analyze_sentence(request_of(raw, "The dog chased another dog"));
   BOOST_TEST(analysis.token_embedding == table, tt::per_element());  // embedding_std not applied
   for (std::size_t e = 0; e < table.size(); ++e)
@@ -136,8 +136,8 @@ BOOST_AUTO_TEST_CASE(a_callers_table_reaches_the_head_unchanged) {
 
 BOOST_AUTO_TEST_CASE(a_table_works_with_caller_tokens_and_in_a_shift) {
   pe::RawAnalysisRequest raw = with_tokens(kDogIds, kDogPieces, 2);
-  raw.kind = "rope";
-  raw.embeddings = std::vector<float>{1, 0, 0, 1, 1, 1, -1, 0, 0, 1};
+  raw.scheme = "rope";
+  raw.embeddings = pe::VectorTable::of(std::vector<float>{1, 0, 0, 1, 1, 1, -1, 0, 0, 1});
   const auto parsed = pe::parse_shift_request("", raw, 100);
   BOOST_TEST_REQUIRE(std::holds_alternative<pe::ShiftRequest>(parsed));
   BOOST_TEST(pe::compare_shift(std::get<pe::ShiftRequest>(parsed)).weights_unchanged);
@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(a_table_works_with_caller_tokens_and_in_a_shift) {
 
 BOOST_AUTO_TEST_CASE(the_table_must_hold_one_row_of_dim_values_per_token) {
   pe::RawAnalysisRequest raw = raw_of("binary", 8, 0, false);
-  raw.embeddings = std::vector<float>(5 * 4);
+  raw.embeddings = pe::VectorTable::of(std::vector<float>(5 * 4));
   const auto error = error_of(raw, "The dog chased another dog");
   BOOST_TEST((error.kind == pe::ErrorKind::range));
   BOOST_TEST(error.message ==
@@ -155,7 +155,8 @@ BOOST_AUTO_TEST_CASE(the_table_must_hold_one_row_of_dim_values_per_token) {
 
 BOOST_AUTO_TEST_CASE(every_value_of_the_table_must_be_finite) {
   pe::RawAnalysisRequest raw = raw_of("binary", 2, 0, false);
-  raw.embeddings = std::vector<float>{0, 1, 2, std::numeric_limits<float>::infinity()};
+  raw.embeddings =
+      pe::VectorTable::of(std::vector<float>{0, 1, 2, std::numeric_limits<float>::infinity()});
   const auto error = error_of(raw, "two words");
   BOOST_TEST(error.message.find("embeddingTable[3]") != std::string::npos);
 }

@@ -22,8 +22,8 @@ constexpr double kMaxPosition = 2147483647;  // 2^31 - 1
 pe::RawEncodeRequest raw_of(const std::string& kind, double start, double count, double dim,
                             double base = 10000, const std::string& layout = "interleaved") {
   pe::RawEncodeRequest raw{kind, start, count, dim, {}};
-  raw.options.base = base;
-  raw.options.layout = layout;
+  raw.scheme_options.base = base;
+  raw.scheme_options.layout = layout;
   return raw;
 }
 
@@ -85,8 +85,8 @@ BOOST_AUTO_TEST_CASE(a_sinusoidal_request_keeps_its_base_and_layout) {
   BOOST_TEST(request.range.start == 1000000);
   BOOST_TEST(request.range.count == 600);
   BOOST_TEST(request.range.dim == 512);
-  BOOST_TEST(request.settings.base == 500000.0);
-  BOOST_TEST((request.settings.layout == pe::SinusoidLayout::split));
+  BOOST_TEST(request.scheme_options.base == 500000.0);
+  BOOST_TEST((request.scheme_options.layout == pe::SinusoidLayout::split));
 }
 
 BOOST_AUTO_TEST_CASE(an_odd_dim_is_fine_for_binary_and_integer) {
@@ -120,7 +120,7 @@ BOOST_AUTO_TEST_SUITE(names)
 
 BOOST_AUTO_TEST_CASE(an_unknown_kind_is_a_type_error_listing_the_kinds) {
   auto raw = valid_raw();
-  raw.kind = "rotary";
+  raw.scheme = "rotary";
   check_type_error(raw,
                    "kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"; received "
                    "\"rotary\"");
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(an_unknown_kind_is_a_type_error_listing_the_kinds) {
 
 BOOST_AUTO_TEST_CASE(kind_names_are_case_sensitive) {
   auto raw = valid_raw();
-  raw.kind = "Binary";
+  raw.scheme = "Binary";
   check_type_error(raw,
                    "kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"; received "
                    "\"Binary\"");
@@ -136,22 +136,22 @@ BOOST_AUTO_TEST_CASE(kind_names_are_case_sensitive) {
 
 BOOST_AUTO_TEST_CASE(an_unknown_layout_is_a_type_error_listing_the_layouts) {
   auto raw = valid_raw();
-  raw.kind = "sinusoidal";
-  raw.options.layout = "rotate_half";
+  raw.scheme = "sinusoidal";
+  raw.scheme_options.layout = "rotate_half";
   check_type_error(raw, "layout must be \"interleaved\" or \"split\"; received \"rotate_half\"");
 }
 
 BOOST_AUTO_TEST_CASE(a_scheme_that_acts_elsewhere_has_no_table_and_the_error_says_where_it_acts) {
   auto raw = valid_raw();
-  raw.kind = "rope";
+  raw.scheme = "rope";
   check_type_error(raw,
                    "kind \"rope\" rotates queries and keys and has no table to add to the input; "
                    "kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"");
-  raw.kind = "alibi";
+  raw.scheme = "alibi";
   check_type_error(raw,
                    "kind \"alibi\" biases the attention scores and has no table to add to the "
                    "input; kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"");
-  raw.kind = "none";
+  raw.scheme = "none";
   check_type_error(raw,
                    "kind \"none\" adds no positions and has no table to add to the input; kind "
                    "must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"");
@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(a_negative_dim_is_a_range_error) {
 
 BOOST_AUTO_TEST_CASE(an_odd_dim_is_a_range_error_for_sinusoidal) {
   auto raw = valid_raw();
-  raw.kind = "sinusoidal";
+  raw.scheme = "sinusoidal";
   raw.dim = 7;
   check_range_error(raw,
                     "dim must be even for sinusoidal (one sin/cos pair per frequency); received 7");
@@ -287,36 +287,36 @@ BOOST_AUTO_TEST_SUITE(base)
 
 BOOST_AUTO_TEST_CASE(base_1_is_a_range_error) {
   auto raw = valid_raw();
-  raw.kind = "sinusoidal";
-  raw.options.base = 1;
+  raw.scheme = "sinusoidal";
+  raw.scheme_options.base = 1;
   check_range_error(raw, kBaseRule + "1");
 }
 
 BOOST_AUTO_TEST_CASE(a_base_below_1_is_a_range_error) {
   auto raw = valid_raw();
-  raw.kind = "sinusoidal";
-  raw.options.base = 0.5;
+  raw.scheme = "sinusoidal";
+  raw.scheme_options.base = 0.5;
   check_range_error(raw, kBaseRule + "0.5");
 }
 
 BOOST_AUTO_TEST_CASE(a_negative_base_is_a_range_error) {
   auto raw = valid_raw();
-  raw.kind = "sinusoidal";
-  raw.options.base = -10000;
+  raw.scheme = "sinusoidal";
+  raw.scheme_options.base = -10000;
   check_range_error(raw, kBaseRule + "-10000");
 }
 
 BOOST_AUTO_TEST_CASE(a_nan_base_is_a_range_error) {
   auto raw = valid_raw();
-  raw.kind = "sinusoidal";
-  raw.options.base = kNaN;
+  raw.scheme = "sinusoidal";
+  raw.scheme_options.base = kNaN;
   check_range_error(raw, kBaseRule + "NaN");
 }
 
 BOOST_AUTO_TEST_CASE(an_infinite_base_is_a_range_error) {
   auto raw = valid_raw();
-  raw.kind = "sinusoidal";
-  raw.options.base = kInfinity;
+  raw.scheme = "sinusoidal";
+  raw.scheme_options.base = kInfinity;
   check_range_error(raw, kBaseRule + "Infinity");
 }
 

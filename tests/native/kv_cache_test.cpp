@@ -187,7 +187,7 @@ BOOST_AUTO_TEST_CASE(yarn_keeps_pairs_0_to_10_blends_11_to_22_and_stretches_23_t
     BOOST_TEST_CONTEXT("pair " << i) {
       BOOST_TEST(w.original[i] == two_pi * std::pow(10000.0, 2.0 * i / 64),
                  boost::test_tools::tolerance(1e-12));
-      const std::string band = pe::band_name(w.bands[i]);
+      const std::string band = pe::name_of(w.bands[i]);
       BOOST_TEST(band == (i <= 10 ? "kept" : i <= 22 ? "blended" : "divided"));
       if (i <= 10) BOOST_TEST(w.scaled[i] == w.original[i]);
       if (i >= 23)

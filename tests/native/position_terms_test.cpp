@@ -55,14 +55,14 @@ BOOST_AUTO_TEST_CASE(input_tables_are_the_schemes_own_and_learned_ones_are_left_
 BOOST_AUTO_TEST_CASE(rope_turns_queries_and_keys_as_the_registrys_rotate_does_and_back) {
   const pe::ModelShape shape = shape_of(16, 2);  // heads of 8
   for (const auto pairing : {pe::RopePairing::interleaved, pe::RopePairing::half}) {
-    pe::SchemeSettings settings;
-    settings.pairing = pairing;
-    const pe::PositionTerms<float> terms(scheme("rope"), settings, kStart, kRows, shape);
+    pe::SchemeOptions options;
+    options.pairing = pairing;
+    const pe::PositionTerms<float> terms(scheme("rope"), options, kStart, kRows, shape);
     const std::vector<float> qkv = random_rows(kRows, 48, 5);
     std::vector<float> turned = qkv, expected = qkv;
     terms.rotate(turned.data(), kRows);
     for (int column = 0; column < 32; column += 8)  // two query heads, two key heads
-      scheme("rope").rotate(settings, kStart, kRows, 8, expected.data() + column, 48);
+      scheme("rope").rotate(options, kStart, kRows, 8, expected.data() + column, 48);
     for (std::size_t i = 0; i < qkv.size(); ++i) {
       BOOST_TEST(std::abs(turned[i] - expected[i]) <= 4e-7 * (1 + std::abs(expected[i])));
       if (i % 48 >= 32) BOOST_TEST(turned[i] == qkv[i]);  // values are not turned

@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(llama3_kept_pairs_turn_at_least_4_times_in_8192_positions) 
 }
 
 BOOST_AUTO_TEST_CASE(band_names_are_the_js_names) {
-  BOOST_TEST(std::string(pe::band_name(FrequencyBand::kept)) == "kept");
-  BOOST_TEST(std::string(pe::band_name(FrequencyBand::blended)) == "blended");
-  BOOST_TEST(std::string(pe::band_name(FrequencyBand::divided)) == "divided");
+  BOOST_TEST(std::string(pe::name_of(FrequencyBand::kept)) == "kept");
+  BOOST_TEST(std::string(pe::name_of(FrequencyBand::blended)) == "blended");
+  BOOST_TEST(std::string(pe::name_of(FrequencyBand::divided)) == "divided");
 }

@@ -468,10 +468,15 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(scores_request)
 
+// A caller's vector of length values, every one finite.
+pe::CallerTable vector_of(double length) {
+  return pe::VectorTable::of(std::vector<float>(static_cast<std::size_t>(length), 0.5f));
+}
+
 pe::RawRopeScoresRequest scores(double dim, double position, double from_offset, double count) {
   pe::RawRopeScoresRequest raw;
   raw.rope.dim = dim;
-  raw.query_length = raw.key_length = dim;
+  raw.query = raw.key = vector_of(dim);
   raw.position = position;
   raw.from_offset = from_offset;
   raw.count = count;
@@ -497,11 +502,11 @@ BOOST_AUTO_TEST_CASE(every_bad_value_is_named) {
   check_range_error(pe::parse_rope_scores_request(scores(7, 0, 0, 1)),
                     "dim must be an even integer from 2 to 4096; received 7");
   auto short_query = scores(8, 0, 0, 1);
-  short_query.query_length = 7;
+  short_query.query = vector_of(7);
   check_range_error(pe::parse_rope_scores_request(short_query),
                     "query must hold dim (8) values; received 7");
   auto long_key = scores(8, 0, 0, 1);
-  long_key.key_length = 16;
+  long_key.key = vector_of(16);
   check_range_error(pe::parse_rope_scores_request(long_key),
                     "key must hold dim (8) values; received 16");
   auto base = scores(8, 0, 0, 1);

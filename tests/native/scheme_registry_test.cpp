@@ -50,21 +50,22 @@ BOOST_AUTO_TEST_CASE(every_scheme_has_a_unique_name_a_label_and_exactly_the_hook
       BOOST_TEST((scheme->add_bias != nullptr) == (scheme->stage == pe::Stage::scores));
       BOOST_TEST((!scheme->learned || scheme->stage == pe::Stage::input));
       BOOST_TEST(&scheme_named(std::string(scheme->name)) == scheme);
-      for (const pe::SchemeOption* option : scheme->options) {
-        BOOST_TEST(!option->name.empty());
-        BOOST_TEST(!option->help.empty());
-        BOOST_TEST((option->type != pe::OptionType::choice || !option->choices.empty()));
+      for (const pe::OptionSpec* option : scheme->options) {
+        BOOST_TEST(std::string(option->name).size() > 0);
+        BOOST_TEST(std::string(option->doc).size() > 0);
+        BOOST_TEST(std::string(option->label).size() > 0);
+        BOOST_TEST((option->limit.rule != pe::Limit::Rule::choice || !option->choices().empty()));
       }
     }
   }
 }
 
 BOOST_AUTO_TEST_CASE(each_scheme_acts_where_the_course_says) {
-  BOOST_TEST(pe::stage_name(scheme_named("none").stage) == "none");
+  BOOST_TEST(pe::name_of(scheme_named("none").stage) == "none");
   for (const char* name : {"integer", "binary", "sinusoidal", "learned"})
-    BOOST_TEST(pe::stage_name(scheme_named(name).stage) == "input");
-  BOOST_TEST(pe::stage_name(scheme_named("rope").stage) == "queryKey");
-  BOOST_TEST(pe::stage_name(scheme_named("alibi").stage) == "scores");
+    BOOST_TEST(pe::name_of(scheme_named(name).stage) == "input");
+  BOOST_TEST(pe::name_of(scheme_named("rope").stage) == "queryKey");
+  BOOST_TEST(pe::name_of(scheme_named("alibi").stage) == "scores");
   BOOST_TEST(&pe::no_positions() == &scheme_named("none"));
 }
 
@@ -98,23 +99,23 @@ BOOST_AUTO_TEST_CASE(sinusoidal_and_rope_need_an_even_dim_the_others_take_any) {
 }
 
 BOOST_AUTO_TEST_CASE(the_options_defaults_are_the_defaults_requests_get) {
-  const auto parsed = pe::parse_scheme_settings({});
-  BOOST_TEST_REQUIRE(std::holds_alternative<pe::SchemeSettings>(parsed));
-  const auto& settings = std::get<pe::SchemeSettings>(parsed);
-  BOOST_TEST(pe::kBaseOption.default_number == settings.base);
-  BOOST_TEST(pe::kSlopeOption.default_number == settings.slope);
-  BOOST_TEST(pe::kLayoutOption.choices.front().value == "interleaved");
-  BOOST_TEST((settings.layout == pe::SinusoidLayout::interleaved));
-  BOOST_TEST(pe::kPairingOption.choices.front().value == "interleaved");
-  BOOST_TEST((settings.pairing == pe::RopePairing::interleaved));
-  BOOST_TEST((settings.scaling.type == pe::RopeScalingType::none));
+  const auto parsed = pe::parse_scheme_options({});
+  BOOST_TEST_REQUIRE(std::holds_alternative<pe::SchemeOptions>(parsed));
+  const auto& options = std::get<pe::SchemeOptions>(parsed);
+  BOOST_TEST(pe::kBase.number() == options.base);
+  BOOST_TEST(pe::kSlope.number() == options.slope);
+  BOOST_TEST(std::string(pe::kLayout.text()) == "interleaved");
+  BOOST_TEST((options.layout == pe::SinusoidLayout::interleaved));
+  BOOST_TEST(std::string(pe::kPairing.text()) == "interleaved");
+  BOOST_TEST((options.pairing == pe::RopePairing::interleaved));
+  BOOST_TEST((options.scaling.type == pe::RopeScalingType::none));
 }
 
 BOOST_AUTO_TEST_CASE(a_slope_must_be_above_0_and_at_most_16) {
   for (double slope : {0.0, -0.5, 16.5}) {
-    pe::RawSchemeSettings raw;
+    pe::RawSchemeOptions raw;
     raw.slope = slope;
-    const auto parsed = pe::parse_scheme_settings(raw);
+    const auto parsed = pe::parse_scheme_options(raw);
     BOOST_TEST_REQUIRE(std::holds_alternative<pe::InputError>(parsed));
     BOOST_TEST(std::get<pe::InputError>(parsed).message ==
                "slope must be a number greater than 0 and at most 16; received " +
@@ -124,8 +125,8 @@ BOOST_AUTO_TEST_CASE(a_slope_must_be_above_0_and_at_most_16) {
 
 BOOST_AUTO_TEST_CASE(encode_dispatches_to_the_schemes_own_table) {
   pe::RawEncodeRequest raw{"sinusoidal", 250, 10, 8, {}};
-  raw.options.base = 500000;
-  raw.options.layout = "split";
+  raw.scheme_options.base = 500000;
+  raw.scheme_options.layout = "split";
   const auto parsed = pe::parse_encode_request(raw);
   BOOST_TEST_REQUIRE(std::holds_alternative<pe::EncodeRequest>(parsed));
   std::vector<float> out(80), expected(80);
@@ -133,7 +134,7 @@ BOOST_AUTO_TEST_CASE(encode_dispatches_to_the_schemes_own_table) {
   pe::encode_sinusoidal(250, 10, 8, 500000, pe::SinusoidLayout::split, expected.data());
   BOOST_TEST(std::memcmp(out.data(), expected.data(), out.size() * sizeof(float)) == 0);
 
-  raw.kind = "integer";
+  raw.scheme = "integer";
   raw.start = 200;
   const auto integer = pe::parse_encode_request(raw);
   pe::encode(std::get<pe::EncodeRequest>(integer), out.data());
@@ -146,14 +147,14 @@ BOOST_AUTO_TEST_CASE(encode_dispatches_to_the_schemes_own_table) {
 BOOST_AUTO_TEST_CASE(learned_positions_are_a_seeded_random_table_until_trained) {
   const pe::PositionScheme& learned = scheme_named("learned");
   BOOST_TEST(learned.learned);
-  pe::SchemeSettings settings;
+  pe::SchemeOptions options;
   std::vector<float> window(64 * 16), shifted(60 * 16), other(64 * 16);
-  learned.encode(settings, 200, 64, 16, window.data());
-  learned.encode(settings, 204, 60, 16, shifted.data());
+  learned.encode(options, 200, 64, 16, window.data());
+  learned.encode(options, 204, 60, 16, shifted.data());
   BOOST_TEST(std::memcmp(window.data() + 4 * 16, shifted.data(), shifted.size() * sizeof(float)) ==
              0);
-  settings.table_seed = 7;
-  learned.encode(settings, 200, 64, 16, other.data());
+  options.table_seed = 7;
+  learned.encode(options, 200, 64, 16, other.data());
   BOOST_TEST(std::memcmp(window.data(), other.data(), window.size() * sizeof(float)) != 0);
   double squares = 0;
   for (const float v : window) squares += static_cast<double>(v) * v;

@@ -308,7 +308,7 @@ BOOST_AUTO_TEST_CASE(the_two_dogs_come_apart_at_the_stage_where_each_scheme_acts
       const auto analysis = analyze(kDogs, raw_of(std::string(scheme->name), 8, 0, false));
       BOOST_TEST_REQUIRE(analysis.copy_pairs.size() == 1u);
       const pe::CopyPair& pair = analysis.copy_pairs[0];
-      BOOST_TEST(pe::divergence_name(pair.first_difference) == where_it_acts(*scheme));
+      BOOST_TEST(pe::name_of(pair.first_difference) == where_it_acts(*scheme));
       // Without positions every stage of the two copies is the same.
       for (const pe::StageComparison* stage :
            {&pair.input, &pair.query, &pair.key, &pair.weights, &pair.context})
@@ -339,7 +339,7 @@ BOOST_AUTO_TEST_CASE(alibi_leaves_queries_and_keys_identical_and_separates_the_w
 BOOST_AUTO_TEST_CASE(without_positions_a_causal_mask_separates_the_dogs_at_the_weights) {
   const auto analysis = analyze(kDogs, raw_of("none", 8, 0, true));
   const pe::CopyPair& pair = analysis.copy_pairs[0];
-  BOOST_TEST(pe::divergence_name(pair.first_difference) == "weights");
+  BOOST_TEST(pe::name_of(pair.first_difference) == "weights");
   BOOST_TEST(!pair.weights.without_pe.identical);
   BOOST_TEST(!pair.context.without_pe.identical);
 }
@@ -363,7 +363,7 @@ BOOST_AUTO_TEST_CASE(the_dog_the_dog_under_a_mask_has_different_weights_and_iden
   BOOST_TEST(dogs.b == 3);
   BOOST_TEST(!dogs.weights.with_pe.identical);
   BOOST_TEST(dogs.context.with_pe.identical);
-  BOOST_TEST(pe::divergence_name(dogs.first_difference) == "weights");
+  BOOST_TEST(pe::name_of(dogs.first_difference) == "weights");
   // The first "the" sees only itself, the second sees "the dog the": really different.
   BOOST_TEST(!analysis.copy_pairs[0].context.with_pe.identical);
 }

@@ -25,8 +25,8 @@ using pe::SinusoidLayout;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr long double kPi = 3.141592653589793238462643383279502884L;
 
-pe::RawSchemeSettings options_of(double base = 10000, const std::string& layout = "interleaved") {
-  pe::RawSchemeSettings options;
+pe::RawSchemeOptions options_of(double base = 10000, const std::string& layout = "interleaved") {
+  pe::RawSchemeOptions options;
   options.base = base;
   options.layout = layout;
   return options;

@@ -79,10 +79,10 @@ std::vector<double> random_parameters(const pe::ParameterLayout& layout, std::ui
 template <typename Real>
 pe::Transformer<Real> model_for(const Case& c, const pe::ModelShape& shape,
                                 const pe::ParameterLayout& layout) {
-  pe::SchemeSettings settings;
-  settings.pairing = c.pairing;
-  settings.slope = 0.5;
-  pe::PositionTerms<Real> terms(*c.scheme, settings, kFirstPosition, kRows, shape);
+  pe::SchemeOptions options;
+  options.pairing = c.pairing;
+  options.slope = 0.5;
+  pe::PositionTerms<Real> terms(*c.scheme, options, kFirstPosition, kRows, shape);
   return pe::Transformer<Real>(shape, layout, std::move(terms), 3, 16, 64);
 }
 

@@ -9,19 +9,24 @@
 #include <string>
 
 #include "support/parsed.hpp"
+#include "support/trainer_request.hpp"
 
 namespace {
 
-// A small, quick run.
-pe::OptionBag small(pe::OptionBag extra = {}) {
-  pe::OptionBag bag{{"dModel", 16.0},        {"heads", 2.0},  {"batchSize", 8.0},
-                    {"trainingLength", 8.0}, {"steps", 40.0}, {"warmupSteps", 5.0}};
-  for (auto& [name, value] : extra) bag[name] = value;
-  return bag;
+// A small, quick run, with extra options.
+pe::RawTrainerRequest small(test_support::OptionTexts extra = {}) {
+  pe::RawTrainerRequest raw = test_support::trainer_request({{"dModel", "16"},
+                                                             {"heads", "2"},
+                                                             {"batchSize", "8"},
+                                                             {"trainingLength", "8"},
+                                                             {"steps", "40"},
+                                                             {"warmupSteps", "5"}});
+  test_support::set_options(raw, extra);
+  return raw;
 }
 
-pe::Trainer trainer_for(const pe::OptionBag& bag) {
-  return pe::Trainer(test_support::value_of(pe::parse_trainer_options(bag)));
+pe::Trainer trainer_for(const pe::RawTrainerRequest& raw) {
+  return pe::Trainer(test_support::value_of(pe::parse_trainer_request(raw)));
 }
 
 }  // namespace
@@ -47,14 +52,14 @@ BOOST_AUTO_TEST_CASE(a_time_limit_of_zero_still_runs_one_step) {
 
 BOOST_AUTO_TEST_CASE(the_same_seed_repeats_the_run_bit_for_bit_and_another_seed_does_not) {
   pe::Trainer a = trainer_for(small()), b = trainer_for(small());
-  pe::Trainer c = trainer_for(small({{"seed", 2.0}}));
+  pe::Trainer c = trainer_for(small({{"seed", "2"}}));
   BOOST_TEST(a.step(40).losses == b.step(40).losses);
   BOOST_TEST(a.parameters() == b.parameters());
   BOOST_TEST(c.step(40).losses != a.loss_history());
 }
 
 BOOST_AUTO_TEST_CASE(training_lowers_the_loss) {
-  pe::Trainer trainer = trainer_for(small({{"steps", 200.0}, {"task", std::string("first")}}));
+  pe::Trainer trainer = trainer_for(small({{"steps", "200"}, {"task", "first"}}));
   const double before = trainer.held_out_loss();
   trainer.step(200);
   BOOST_TEST(trainer.held_out_loss() < 0.5 * before);
@@ -63,11 +68,11 @@ BOOST_AUTO_TEST_CASE(training_lowers_the_loss) {
 // beta2 = 0 makes the second moment the last squared gradient alone: a gradient far smaller
 // than the one before sends a weight to 1e28, and the next loss is not finite.
 BOOST_AUTO_TEST_CASE(a_non_finite_loss_ends_the_run_as_diverged_at_that_step) {
-  pe::Trainer trainer = trainer_for(small({{"learningRate", 1.0},
-                                           {"beta2", 0.0},
-                                           {"epsilon", 1e-30},
-                                           {"warmupSteps", 0.0},
-                                           {"clipNorm", 0.0}}));
+  pe::Trainer trainer = trainer_for(small({{"learningRate", "1"},
+                                           {"beta2", "0"},
+                                           {"epsilon", "1e-30"},
+                                           {"warmupSteps", "0"},
+                                           {"clipNorm", "0"}}));
   const pe::StepReport report = trainer.step(40);
   const pe::TrainerState state = trainer.state();
   BOOST_TEST_REQUIRE(state.diverged_at > 0);
@@ -110,7 +115,7 @@ BOOST_AUTO_TEST_CASE(held_out_sequences_do_not_change_with_the_lengths_asked_bes
 
 BOOST_AUTO_TEST_CASE(attention_rows_are_distributions_over_the_keys_the_mask_allows) {
   for (const bool causal : {true, false}) {
-    pe::Trainer trainer = trainer_for(small({{"causal", causal}}));
+    pe::Trainer trainer = trainer_for(small({{"causal", causal ? "true" : "false"}}));
     trainer.step(40);
     const pe::AttentionMap map = test_support::value_of(trainer.attention({10, 3, 1, 1}));
     BOOST_TEST(map.tokens.size() == 10u);
@@ -133,7 +138,7 @@ BOOST_AUTO_TEST_CASE(attention_rows_are_distributions_over_the_keys_the_mask_all
 }
 
 BOOST_AUTO_TEST_CASE(a_learned_table_reports_which_rows_training_reached) {
-  pe::Trainer trainer = trainer_for(small({{"scheme", std::string("learned")}}));
+  pe::Trainer trainer = trainer_for(small({{"scheme", "learned"}}));
   const pe::PositionTable before = trainer.position_table();
   trainer.step(40);
   const pe::PositionTable after = trainer.position_table();
@@ -151,8 +156,7 @@ BOOST_AUTO_TEST_CASE(a_learned_table_reports_which_rows_training_reached) {
 }
 
 BOOST_AUTO_TEST_CASE(fixed_tables_are_reported_from_the_first_position_and_other_stages_have_none) {
-  pe::Trainer integer =
-      trainer_for(small({{"scheme", std::string("integer")}, {"firstPosition", 200.0}}));
+  pe::Trainer integer = trainer_for(small({{"scheme", "integer"}, {"firstPosition", "200"}}));
   const pe::PositionTable table = integer.position_table();
   BOOST_TEST(!table.learned);
   BOOST_TEST(table.first_position == 200);

@@ -23,9 +23,15 @@ const tsc = path.join(root, 'node_modules/.bin/tsc');
 const expectedFiles = [
   'README.md',
   'package.json',
+  'web/api/load-module.js',
+  'web/api/make-api.js',
+  'web/api/options.js',
+  'web/api/text-input.js',
   'web/generated/pe-core-wasm.mjs',
   'web/generated/pe-core.mjs',
   'web/lib/classic-scripts.js',
+  'web/lib/latin1-bytes.js',
+  'web/lib/on-demand.js',
   'web/pe.d.ts',
   'web/pe.js',
   'web/tokenizers/catalogue.js',
@@ -33,11 +39,16 @@ const expectedFiles = [
   'web/tokenizers/gpt2.js',
   'web/tokenizers/lenml-tokenizer.js',
   'web/tokenizers/llama3.js',
+  'web/tokenizers/load-tokenizer.js',
+  'web/types/options.d.ts',
+  'web/types/results.d.ts',
+  'web/types/values.d.ts',
   'web/vocab/catalogue.js',
   'web/vocab/glove/NOTICE.txt',
   'web/vocab/glove/glove-6b-100d.bin',
   'web/vocab/glove/glove-table.js',
   'web/vocab/glove/read-glove.js',
+  'web/vocab/word-vectors.js',
 ];
 
 const usage = `import { loadPE } from 'pe-lab';
@@ -90,8 +101,12 @@ test('npm pack holds the API and nothing else, and the installed package works i
     const project = path.join(dir, 'project');
     await mkdir(project);
     await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-    // --offline: its dependencies (the tokenizer packages) come from the cache npm ci filled.
-    await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], {
+    // --prefer-offline, not --offline: npm ci leaves the tarballs of the dependencies (the tokenizer
+    // packages) in the npm cache but not the registry's metadata, which installing a tarball needs
+    // to resolve their version ranges; on a fresh machine's empty cache --offline fails with
+    // ENOTCACHED. As a user's install does, this asks the registry for what the cache lacks (the
+    // metadata) and takes the tarballs from the cache.
+    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(dir, packed.filename)], {
       cwd: project,
     });
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/option_words.hpp"
 #include "positions/scheme_registry.hpp"
 #include "training/trainer.hpp"
 
@@ -58,21 +59,20 @@ int main(int argc, char** argv) {
       std::printf("%s\n", std::string(scheme->name).c_str());
     return 0;
   }
-  const auto words = pe::options_from_words(pe::trainer_option_declarations(),
-                                            std::vector<std::string>(argv + 1, argv + argc));
+  const auto words =
+      pe::options_from_words(pe::kTrainerOptions, std::vector<std::string>(argv + 1, argv + argc));
   if (const auto* error = std::get_if<std::string>(&words)) {
     std::fprintf(stderr, "trainer-parity-dump: %s\n", error->c_str());
     return 2;
   }
-  auto parsed = pe::parse_trainer_options(std::get<pe::OptionBag>(words));
+  auto parsed = pe::parse_trainer_request(std::get<pe::RawTrainerRequest>(words));
   if (auto* error = std::get_if<pe::InputError>(&parsed)) {
     std::fprintf(stderr, "trainer-parity-dump: %s\n", error->message.c_str());
     return 2;
   }
   pe::Trainer trainer(std::get<pe::TrainerSetup>(parsed));
-  const pe::OptionBag options =
-      pe::option_values(pe::trainer_option_declarations(), trainer.setup().options);
-  std::printf("{\"options\": %s,\n", pe::option_bag_json(options).c_str());
+  std::printf("{\"options\": %s,\n",
+              pe::options_json(pe::kTrainerOptions, trainer.setup().request).c_str());
   print_layout(trainer.layout());
   print_floats("initial", trainer.parameters().data(), trainer.parameters().size());
   std::printf(",\n\"steps\": [");

@@ -12,6 +12,7 @@ import type {
   Encoding,
   Layout,
   MemoryProbe,
+  OptionDeclaration,
   Pairing,
   PE,
   RopeBand,
@@ -48,6 +49,8 @@ function throws(kind: typeof TypeError | typeof RangeError, call: () => unknown)
 // the module's own keys below: a function added to pe.js without a type fails the run.
 const members: { [K in keyof PE]: true } = {
   schemes: true,
+  requests: true,
+  rowNorms: true,
   encode: true,
   analyze: true,
   compareShift: true,
@@ -91,7 +94,7 @@ export async function runExample(): Promise<void> {
   const scheme = pe.schemes[0];
   exact<SchemeName>()(scheme.name);
   const names: SchemeName[] = pe.schemes.map((s) => s.name);
-  check(names.join() === 'none,integer,binary,sinusoidal,rope,alibi', 'the schemes are the SchemeName union');
+  check(names.join() === 'none,integer,binary,sinusoidal,rope,alibi,learned', 'the schemes are the SchemeName union');
   // @ts-expect-error the registry is readonly
   throws(TypeError, () => pe.schemes.push(scheme));
   // @ts-expect-error so are its entries
@@ -109,6 +112,11 @@ export async function runExample(): Promise<void> {
   check(v3 !== undefined && v3.rope.softmaxFactor !== null && v3.rope.wavelengths.bands.length === 32, 'DeepSeek-V3 preset');
   exact<number | null>()(pe.modelPresets[0].latentDim);
   exact<readonly RopeBand[]>()(pe.modelPresets[0].rope.wavelengths.bands);
+  const dims = pe.requests.encode.options.find((option) => option.name === 'dim');
+  exact<OptionDeclaration | undefined>()(dims);
+  check(dims?.required === true && dims.allowed === 'an integer from 1 to 4096', "encode's dim, as the core declares it");
+  // @ts-expect-error the declarations are readonly
+  throws(TypeError, () => (pe.requests.encode.echo = false));
 
   // encode
   const table = exact<Encoding>()(pe.encode({ kind: 'sinusoidal', start: 64, count: 12, dim: 8, layout: 'split' }));
@@ -218,6 +226,14 @@ export async function runExample(): Promise<void> {
   throws(TypeError, () => pe.dotProducts({ data: [1, 2], dim: 1 }));
   // @ts-expect-error a Float64Array is not one
   throws(TypeError, () => pe.cosineSimilarities({ data: new Float64Array(4), dim: 2 }));
+
+  // rowNorms: an integer position p is p sqrt(dim) long
+  const lengths = pe.rowNorms({ data: pe.encode({ kind: 'integer', start: 3, count: 2, dim: 4 }).data, dim: 4 });
+  exact<Float64Array>()(lengths.data);
+  check(lengths.rows === 2 && lengths.data[0] === 6 && lengths.data[1] === 8 && lengths.dim === 4, 'rowNorms');
+  // @ts-expect-error dim is required
+  throws(TypeError, () => pe.rowNorms({ data: new Float32Array(4) }));
+  throws(RangeError, () => pe.rowNorms({ data: new Float32Array(5), dim: 2 }));
 
   // sinusoidalFrequencies, shiftRotation, neighbourSteps
   exact<Float64Array>()(pe.sinusoidalFrequencies({ dim: 32 }).wavelengths);

@@ -83,6 +83,29 @@ function followInUrl(embedded, entries) {
   }, URL_DELAY_MS);
 }
 
+// window.peDemo: what course authors and tests may ask of the page.
+function demoApi(embedded, entries, drawAll) {
+  return {
+    /** A promise of plain JSON of what is on screen: the embedded view's state, or the page's
+     *  first view's state plus every view's under `views` (views not drawn yet are drawn first). */
+    async snapshot() {
+      await drawAll();
+      // A view whose code could not be fetched has no state to give.
+      const stateOf = (handle) => (handle ? handle.snapshot() : { drawn: false });
+      const states = Object.fromEntries(entries.map(({ view, handle }) => [view.name, { view: view.name, ...stateOf(handle) }]));
+      const primary = states[entries[0].view.name];
+      return JSON.parse(JSON.stringify(embedded ? primary : { ...primary, view: 'page', views: states }));
+    },
+    /** Draws every view of the page now, not when it comes near the screen (for printing,
+     *  full-page screenshots and tests); resolves when all are drawn. */
+    drawAll,
+    /** Resolves once the address shows the current state (it is written when typing pauses). */
+    urlSettled() {
+      return urlWritten;
+    },
+  };
+}
+
 async function start() {
   const search = new URLSearchParams(location.search);
   const { embedded, notes } = chooseViews(search);
@@ -150,25 +173,7 @@ async function start() {
   }
   const drawAll = () => Promise.all(entries.map(draw));
 
-  window.peDemo = {
-    /** A promise of plain JSON of what is on screen: the embedded view's state, or the page's
-     *  first view's state plus every view's under `views` (views not drawn yet are drawn first). */
-    async snapshot() {
-      await drawAll();
-      // A view whose code could not be fetched has no state to give.
-      const stateOf = (handle) => (handle ? handle.snapshot() : { drawn: false });
-      const states = Object.fromEntries(entries.map(({ view, handle }) => [view.name, { view: view.name, ...stateOf(handle) }]));
-      const primary = states[entries[0].view.name];
-      return JSON.parse(JSON.stringify(embedded ? primary : { ...primary, view: 'page', views: states }));
-    },
-    /** Draws every view of the page now, not when it comes near the screen (for printing,
-     *  full-page screenshots and tests); resolves when all are drawn. */
-    drawAll,
-    /** Resolves once the address shows the current state (it is written when typing pauses). */
-    urlSettled() {
-      return urlWritten;
-    },
-  };
+  window.peDemo = demoApi(embedded, entries, drawAll);
 
   // A printed page shows every view: their code is here by then (fetched just below), and a
   // view whose code is here draws before the print is laid out (in draw's microtask).

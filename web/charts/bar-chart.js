@@ -2,35 +2,13 @@
 // quantities that span orders of magnitude. The value is written at the end of each bar; pointing
 // at a bar, or Tab to the chart and the arrow keys, reads it out in full.
 import { scaleLinear } from 'd3-scale';
-import { createFigure } from './figure.js';
-import { drawAxis, svgElement } from './svg.js';
-import { createSvgReadout } from './svg-readout.js';
-import { trackWidth } from './width-tracker.js';
-
-/** A figure holding one SVG chart with a readout, redrawn by onResize(width) at a new width.
- *  Returns { frame, figure, svg, reading, width() }. */
-export function createSvgFigure({
-  className,
-  onResize,
-  hint = 'Point at a part of the chart, or Tab to it and use the arrow keys, to read it.',
-}) {
-  const frame = createFigure({ title: '' });
-  const svg = svgElement('svg', { class: className, role: 'img' });
-  const reading = createSvgReadout(svg, { hint });
-  frame.body.append(svg, reading.readout);
-  return { frame, figure: frame.figure, svg, reading, width: trackWidth(frame.body, onResize) };
-}
+import { clearSvg, drawAxis, svgElement } from './svg.js';
+import { createSvgFigure } from './svg-figure.js';
+import { powerOfTen } from '../lib/format.js';
 
 const ROW = 30;
 const BAR = 18;
 const MARGIN = { top: 6, bottom: 46, gap: 8, text: 7 };
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** "10⁵", "10⁻⁷": a power of ten as an axis label. */
-export function powerOfTen(exponent) {
-  const digits = [...String(Math.abs(exponent))].map((digit) => SUPERSCRIPT[digit]).join('');
-  return exponent === 0 ? '1' : `10${exponent < 0 ? '⁻' : ''}${digits}`;
-}
 
 /**
  * Returns { figure, frame, update({ bars, axisLabel, labelWidth, textWidth }) } where bars are
@@ -47,10 +25,7 @@ export function createBarChart({ onResize }) {
     update({ bars, axisLabel, textWidth = 120, labelWidth = 56 }) {
       const full = Math.max(280, width());
       const height = MARGIN.top + bars.length * ROW + MARGIN.bottom;
-      svg.replaceChildren();
-      svg.setAttribute('width', full);
-      svg.setAttribute('height', height);
-      svg.setAttribute('aria-label', `${frame.figure.querySelector('h3').textContent}. Use the arrow keys to read each bar.`);
+      clearSvg(svg, full, height, `${frame.figure.querySelector('h3').textContent}. Use the arrow keys to read each bar.`);
       // Whole powers of ten around every positive value.
       const exponents = bars.filter((bar) => bar.value > 0).map((bar) => Math.log10(bar.value));
       const low = Math.floor(Math.min(...exponents));

@@ -6,10 +6,19 @@
 import { element, setText } from './figure.js';
 import { pixelRatio, registerRedraw, sizeCanvas } from './hidpi-canvas.js';
 import { writeRampPixel } from './color-ramp.js';
-import { onThemeChange } from './palette.js';
+import { canvasColor, INK, onThemeChange } from './palette.js';
 import { trackItemSelection } from './item-selection.js';
 
 export const CHART_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
+/** Sets context to write labels in the theme's ink: in font (CHART_FONT unless given), aligned as
+ *  align (left as it is unless given), on baseline. */
+export function inkText(context, { font = CHART_FONT, align = null, baseline = 'middle' } = {}) {
+  context.font = font;
+  context.fillStyle = canvasColor(INK);
+  if (align) context.textAlign = align;
+  context.textBaseline = baseline;
+}
 
 let measuringContext = null;
 let canvasCount = 0;

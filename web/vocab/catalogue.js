@@ -14,7 +14,7 @@ export const EMBEDDINGS = [
     credit: gloveCredit,
     table: 'web/vocab/glove/glove-6b-100d.bin',
     licence: 'web/vocab/glove/NOTICE.txt',
-    readerModule: './vocab/glove/read-glove.js',
+    readerModule: './glove/read-glove.js',
   },
 ];
 

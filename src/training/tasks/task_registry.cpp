@@ -16,14 +16,16 @@ const std::vector<const Task*>& training_tasks() {
   return tasks;
 }
 
+std::vector<OptionChoice> task_choices() {
+  std::vector<OptionChoice> choices;
+  for (const Task* task : training_tasks()) choices.push_back({task->name, task->label});
+  return choices;
+}
+
 std::variant<const Task*, InputError> parse_task(const std::string& name) {
-  std::vector<std::string> names;
-  for (const Task* task : training_tasks()) {
-    if (task->name == name) return task;
-    names.push_back("\"" + std::string(task->name) + "\"");
-  }
-  return InputError{ErrorKind::type,
-                    "task must be " + join(names, " or ") + "; received \"" + name + "\""};
+  auto chosen = check_choice(kTask, name);
+  if (auto* error = std::get_if<InputError>(&chosen)) return *error;
+  return training_tasks()[std::get<std::size_t>(chosen)];
 }
 
 }  // namespace pe

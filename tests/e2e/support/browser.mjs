@@ -25,11 +25,26 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** Starts a server (optionally with a CSP header) and a browser; call close() when done. */
+// Set by shared-browser.mjs (the browser stage of `npm test`): the address of one Chromium that
+// every test file of the stage connects to, instead of starting its own.
+const SHARED_BROWSER = process.env.PE_LAB_BROWSER_WS;
+
+/** Launches Chromium as a server that test processes connect to; close() stops it. */
+export async function launchBrowserServer() {
+  return chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts a server (optionally with a CSP header) and a browser, or a connection to the shared
+ * browser when the file runs under shared-browser.mjs; call close() when done. Either way the
+ * session's pages are its own: each openPage makes a new context (a fresh, empty profile), and
+ * close() closes them.
+ */
 export async function startSession({ root = REPO_ROOT, csp = null } = {}) {
   const server = await startStaticServer({ root, csp });
-  // playwright gives each launch a fresh, empty profile of its own.
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = SHARED_BROWSER
+    ? await chromium.connect(SHARED_BROWSER)
+    : await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   return {
     url: server.url,
     browser,
@@ -82,11 +97,24 @@ export async function openPage(
   return { page, problems };
 }
 
-/** Saves a full-page screenshot under tests/artifacts/screenshots/ and returns its path. */
+/** The bytes of a finished download as a Buffer. (download.path() throws when the browser is the
+ *  shared one of `npm test`, reached over a connection; the stream works either way.) */
+export async function downloadBytes(download) {
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Saves a full-page screenshot under tests/artifacts/screenshots/ and returns its path. One image
+ * pixel per CSS pixel: at the pages' 2x screens a full page was four times the pixels to paint and
+ * encode (7,000 px tall: 16 s against 8 s on a loaded machine), for a picture only people look at.
+ * It is no check, so a busy machine gets two minutes for it, not playwright's 30 s.
+ */
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, scale: 'css', timeout: 120_000 });
   return path;
 }
 

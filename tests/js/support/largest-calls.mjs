@@ -1,5 +1,6 @@
-// The largest accepted call of every pe.* function (the limits of web/pe.js's header), by name,
-// for the memory-bound test and bench. Each case takes (pe, tables) and makes its call; tables
+// The largest accepted call of every pe.* function that calls the core (the limits pe.d.ts and
+// pe.requests state), by name, for the memory-bound test and bench; tests/js/api-coverage.test.mjs
+// checks that every such function is here. Each case takes (pe, tables) and makes its call; tables
 // holds the caller's arrays, made outside wasm memory before any call (see callerTables).
 const MAX_VALUES = 16_777_216;
 const MAX_TOKENS = 2048;
@@ -59,4 +60,16 @@ export const LARGEST_CALLS = [
   ['attentionWeights', (pe) => pe.attentionWeights({ dim: 256 })],
   ['ropeFrequencies', (pe) => pe.ropeFrequencies({ dim: 4096, scaling: { type: 'yarn', factor: 40, originalContext: 4096 } })],
   ['alibiSlopes', (pe) => pe.alibiSlopes({ heads: 1024 })],
+  // 16,777,216 rows of one value: the longest table and the most lengths.
+  ['rowNorms', (pe, t) => pe.rowNorms({ data: t.values, dim: 1 })],
+  ['sinusoidalFrequencies', (pe) => pe.sinusoidalFrequencies({ dim: 4096 })],
+  ['ropeBands', (pe) => pe.ropeBands({ dim: 4096, scaling: { type: 'yarn', factor: 40, originalContext: 4096 } })],
+  ['ropePairingPermutation', (pe) => pe.ropePairingPermutation({ dim: 4096, from: 'interleaved', to: 'half' })],
+  ['yarnMscale', (pe) => pe.yarnMscale({ factor: 1e6 })],
+  // The largest dimensions of every kind at once; 2 tokens already come near 2^53 bytes.
+  [
+    'kvCache',
+    (pe) =>
+      pe.kvCache({ attention: 'mha', heads: 65536, headDim: 65536, valueHeadDim: 65536, layers: 65536, bytesPerElement: 8, tokens: 2 }),
+  ],
 ];

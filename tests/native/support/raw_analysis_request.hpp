@@ -10,7 +10,7 @@ namespace test_support {
 inline pe::RawAnalysisRequest raw_of(const std::string& kind, double dim, double start, bool causal,
                                      double embedding_std = pe::kTokenEmbeddingStd) {
   pe::RawAnalysisRequest raw;
-  raw.kind = kind;
+  raw.scheme = kind;
   raw.dim = dim;
   raw.start = start;
   raw.causal = causal;

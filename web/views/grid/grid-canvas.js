@@ -15,7 +15,37 @@ import { onThemeChange } from '../../charts/palette.js';
 import { hitTest, visibleRows } from './grid-layout.js';
 import { paintGrid } from './grid-painter.js';
 
-export function createGridCanvas({ label, onPoint }) {
+// Scrolls just enough to show the cursor's cell below the header and right of the frozen
+// position column.
+function reveal(scroller, { rowHeight, headerHeight, cells, position }, viewport, cell) {
+  const top = cell.row * rowHeight;
+  const room = viewport.height - headerHeight;
+  if (top < scroller.scrollTop) scroller.scrollTop = top;
+  else if (top + rowHeight > scroller.scrollTop + room) scroller.scrollTop = top + rowHeight - room;
+  const left = cells.x + cell.col * cells.cellWidth;
+  if (left - position.width < scroller.scrollLeft) scroller.scrollLeft = left - position.width;
+  else if (left + cells.cellWidth > scroller.scrollLeft + viewport.width) scroller.scrollLeft = left + cells.cellWidth - viewport.width;
+}
+
+// The leftmost cell column wholly right of the frozen position column.
+function firstVisibleColumn(scroller, { cells, position }) {
+  return Math.max(0, Math.ceil((scroller.scrollLeft + position.width - cells.x) / cells.cellWidth));
+}
+
+// The grid's keys beyond the arrows, Home and End: a screen of rows (less one, to keep a row of
+// context) up or down, and Ctrl (or ⌘) with Home/End to the first or last row.
+function keyMove(event, { row, col }, { rows, rowHeight, headerHeight }, viewport) {
+  const page = Math.max(1, Math.floor((viewport.height - headerHeight) / rowHeight) - 1);
+  const ctrl = event.ctrlKey || event.metaKey;
+  if (event.key === 'PageUp') return { row: row - page, col };
+  if (event.key === 'PageDown') return { row: row + page, col };
+  if (ctrl && event.key === 'Home') return { row: 0, col };
+  if (ctrl && event.key === 'End') return { row: rows - 1, col };
+  return null;
+}
+
+// The scroll box, the sizer as big as the table inside it, and the canvas the size of the box.
+function gridElements(label) {
   const scroller = element('div', 'grid-scroller');
   const sizer = element('div', 'grid-sizer');
   const canvas = element('canvas');
@@ -25,6 +55,23 @@ export function createGridCanvas({ label, onPoint }) {
   canvas.setAttribute('aria-label', label);
   sizer.append(canvas);
   scroller.append(sizer);
+  return { scroller, sizer, canvas };
+}
+
+// The cell under the pointer of event, or null.
+function pointAt(event, { canvas, scroller }, layout) {
+  const box = canvas.getBoundingClientRect();
+  return hitTest(layout, {
+    x: event.clientX - box.left,
+    y: event.clientY - box.top,
+    scrollLeft: scroller.scrollLeft,
+    scrollTop: scroller.scrollTop,
+  });
+}
+
+export function createGridCanvas({ label, onPoint }) {
+  const parts = gridElements(label);
+  const { scroller, sizer, canvas } = parts;
 
   let content = null; // { layout, data, formatPosition }
   let context = null;
@@ -59,60 +106,21 @@ export function createGridCanvas({ label, onPoint }) {
     report();
   }
 
-  // Scrolls just enough to show the cursor's cell below the header and right of the frozen
-  // position column.
-  function reveal(cell) {
-    const { rowHeight, headerHeight, cells, position } = content.layout;
-    const top = cell.row * rowHeight;
-    const room = viewport.height - headerHeight;
-    if (top < scroller.scrollTop) scroller.scrollTop = top;
-    else if (top + rowHeight > scroller.scrollTop + room) scroller.scrollTop = top + rowHeight - room;
-    const left = cells.x + cell.col * cells.cellWidth;
-    if (left - position.width < scroller.scrollLeft) scroller.scrollLeft = left - position.width;
-    else if (left + cells.cellWidth > scroller.scrollLeft + viewport.width) scroller.scrollLeft = left + cells.cellWidth - viewport.width;
-  }
-
-  // The leftmost cell column wholly right of the frozen position column.
-  function firstVisibleColumn() {
-    const { cells, position } = content.layout;
-    return Math.max(0, Math.ceil((scroller.scrollLeft + position.width - cells.x) / cells.cellWidth));
-  }
-
-  function pointAt(event) {
-    const box = canvas.getBoundingClientRect();
-    return hitTest(content.layout, {
-      x: event.clientX - box.left,
-      y: event.clientY - box.top,
-      scrollLeft: scroller.scrollLeft,
-      scrollTop: scroller.scrollTop,
-    });
-  }
-
-  // The grid's keys beyond the arrows, Home and End: a screen of rows (less one, to keep a row
-  // of context) up or down, and Ctrl (or ⌘) with Home/End to the first or last row.
-  function keyMove(event, { row, col }) {
-    const { rows, rowHeight, headerHeight } = content.layout;
-    const page = Math.max(1, Math.floor((viewport.height - headerHeight) / rowHeight) - 1);
-    const ctrl = event.ctrlKey || event.metaKey;
-    if (event.key === 'PageUp') return { row: row - page, col };
-    if (event.key === 'PageDown') return { row: row + page, col };
-    if (ctrl && event.key === 'Home') return { row: 0, col };
-    if (ctrl && event.key === 'End') return { row: rows - 1, col };
-    return null;
-  }
-
   // Width the scroll box adds around the table: its border and any scrollbar gutter.
   const chromeWidth = () => scroller.offsetWidth - scroller.clientWidth;
 
   scroller.addEventListener('scroll', draw, { passive: true });
   onThemeChange(draw); // the grid is painted in the theme's colours
   const selection = trackItemSelection(canvas, {
-    itemAt: pointAt,
+    itemAt: (event) => pointAt(event, parts, content.layout),
     onChange: drawAndReport,
-    keyMove,
-    reveal,
+    keyMove: (event, cell) => keyMove(event, cell, content.layout, viewport),
+    reveal: (cell) => reveal(scroller, content.layout, viewport, cell),
     // The top-left cell in view, not the table's, which may be scrolled far away.
-    startItem: () => ({ row: visibleRows(content.layout, scroller.scrollTop, viewport.height).first, col: firstVisibleColumn() }),
+    startItem: () => ({
+      row: visibleRows(content.layout, scroller.scrollTop, viewport.height).first,
+      col: firstVisibleColumn(scroller, content.layout),
+    }),
     clickMovesCursor: true, // the keys go on from the cell clicked
   });
 

@@ -1,7 +1,7 @@
 // The binary encoding's limits for the range on screen, as numbers and as sentences: where
 // codes start repeating and how unevenly far apart neighbouring rows are. Every number is read
 // off the core's results (grid-data.js), never assumed.
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 import { LIMITS } from './grid-params.js';
 
 /** { repeatsFrom, firstRepeatRow, steps, oneBitSteps, smallestJump, largestJump: { from, to,

@@ -16,7 +16,7 @@ import {
   PAPER,
   REPEAT_TINT,
 } from '../../charts/palette.js';
-import { CHART_FONT } from '../../charts/cell-canvas.js';
+import { inkText } from '../../charts/cell-canvas.js';
 import { MONO_FONT, visibleRows } from './grid-layout.js';
 
 export const JUMP_COLOR = CATEGORY_COLORS[1]; // orange
@@ -44,10 +44,7 @@ function drawHeader(context, layout, data) {
   const { headerHeight, binary, cells, jump, pad } = layout;
   context.fillStyle = canvasColor(PAPER);
   context.fillRect(0, 0, layout.width, headerHeight);
-  context.font = CHART_FONT;
-  context.textBaseline = 'middle';
-  context.fillStyle = canvasColor(INK);
-  context.textAlign = 'left';
+  inkText(context, { align: 'left' });
   if (binary.shown) {
     context.fillText('binary', binary.x + pad, headerRow(layout, 1));
     context.fillText('MSB→LSB', binary.x + pad, headerRow(layout, 2));
@@ -79,10 +76,7 @@ function drawBinaryColumn(context, layout, data, rows, scrollTop, marked) {
     context.fillStyle = canvasColor(tint);
     context.fillRect(binary.x, rowTop(layout, r, scrollTop), binary.width, rowHeight);
   }
-  context.font = MONO_FONT;
-  context.fillStyle = canvasColor(INK);
-  context.textAlign = 'left';
-  context.textBaseline = showText ? 'middle' : 'top';
+  inkText(context, { font: MONO_FONT, align: 'left', baseline: showText ? 'middle' : 'top' });
   for (let r = rows.first; r <= rows.last; r += 1) {
     if (!showText && (data.start + r) % labelEvery !== 0) continue;
     const y = rowTop(layout, r, scrollTop) + (showText ? rowHeight / 2 : 0);
@@ -135,10 +129,7 @@ function drawJumps(context, layout, data, rows, scrollTop) {
   }
   context.fill();
   if (!showText) return;
-  context.font = MONO_FONT;
-  context.fillStyle = canvasColor(INK);
-  context.textAlign = 'right';
-  context.textBaseline = 'middle';
+  inkText(context, { font: MONO_FONT, align: 'right' });
   for (let r = rows.first; r <= rows.last; r += 1) {
     const bits = data.jumpAfter(r);
     if (bits !== null) context.fillText(String(bits), jump.x + pad + numberWidth - 6, rowTop(layout, r, scrollTop) + rowHeight / 2);
@@ -174,10 +165,7 @@ function drawPositionColumn(context, layout, data, rows, scrollTop, marked, heig
       context.fillRect(0, rowTop(layout, r, scrollTop), 4, rowHeight);
     }
   }
-  context.font = MONO_FONT;
-  context.fillStyle = canvasColor(INK);
-  context.textAlign = 'right';
-  context.textBaseline = showText ? 'middle' : 'top';
+  inkText(context, { font: MONO_FONT, align: 'right', baseline: showText ? 'middle' : 'top' });
   for (let r = rows.first; r <= rows.last; r += 1) {
     const p = data.start + r;
     if (!showText && p % labelEvery !== 0) continue;
@@ -197,10 +185,7 @@ function drawFrozenHeader(context, layout, width, height, scrolled) {
   const { headerHeight, position, pad } = layout;
   context.fillStyle = canvasColor(PAPER);
   context.fillRect(0, 0, position.width, headerHeight);
-  context.font = CHART_FONT;
-  context.fillStyle = canvasColor(INK);
-  context.textAlign = 'right';
-  context.textBaseline = 'middle';
+  inkText(context, { align: 'right' });
   context.fillText('position', position.width - pad, headerRow(layout, 2));
   context.fillStyle = canvasColor(GRID_LINE);
   context.fillRect(0, headerHeight - 1, width, 1);

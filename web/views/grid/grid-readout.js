@@ -1,5 +1,5 @@
 // What the readout line says about the row or cell being pointed at or selected with the keys.
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 
 export const READOUT_HINT = 'Point at a cell, or Tab to the grid and use the arrow keys, to read its position, index and bit.';
 

@@ -6,7 +6,7 @@ import { BIT_COLORS } from '../../charts/palette.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { encodingSnippet } from '../../lib/python-snippets.js';
 import { createCopyCode } from '../shared/copy-code.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 import { labelled } from '../shared/control-parts.js';
 import { createRangeControls } from '../shared/range-controls.js';
 import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
@@ -60,6 +60,43 @@ function legend(data, facts) {
     items.push({ label: `code repeats a smaller position’s (from ${formatWhole(data.repeatsFrom)} on)`, color: REPEAT_COLOR });
   }
   return items;
+}
+
+// The view's state as plain JSON: the settings, the facts, and the rows in view.
+function gridSnapshot({ settings, data, facts, layout, grid, pointed, readout, message }) {
+  const { scrollTop, scrollLeft, viewport } = grid.scrollState();
+  const rows = visibleRows(layout, scrollTop, viewport.height);
+  const last = Math.min(rows.last, rows.first + SNAPSHOT_ROWS - 1);
+  data.ensureRows(rows.first, last);
+  const shown = [];
+  for (let r = rows.first; r <= last; r += 1) {
+    shown.push({ position: data.start + r, bits: data.binaryString(r), jump: data.jumpAfter(r), sameCodeAs: data.sameCodeAs(r) });
+  }
+  return {
+    ...settings,
+    repeatsFrom: data.repeatsFrom,
+    facts,
+    firstVisible: data.start + rows.first,
+    lastVisible: data.start + rows.last,
+    rows: shown,
+    pointed: pointed ? cellFacts(data, pointed) : null,
+    readout: readout.textContent,
+    message: message.text(),
+    // Cell column c shows index dim - c; a cell's top-left in the canvas is
+    // (cellLeft + c * cellWidth - scrollLeft, headerHeight + row * rowHeight - scrollTop).
+    geometry: {
+      headerHeight: layout.headerHeight,
+      rowHeight: layout.rowHeight,
+      cellLeft: layout.cells.x,
+      cellWidth: layout.cells.cellWidth,
+      positionWidth: layout.position.width, // the frozen column: cells left of it are hidden
+      width: layout.width,
+      height: layout.height,
+      scrollTop,
+      scrollLeft,
+      viewport,
+    },
+  };
 }
 
 /** @param {import('../registry.js').MountContext} context */
@@ -145,40 +182,6 @@ export function mount({ pe, root, state, onChange }) {
   show({ rangeChanged: true });
 
   return {
-    snapshot() {
-      const { scrollTop, scrollLeft, viewport } = grid.scrollState();
-      const rows = visibleRows(layout, scrollTop, viewport.height);
-      const last = Math.min(rows.last, rows.first + SNAPSHOT_ROWS - 1);
-      data.ensureRows(rows.first, last);
-      const shown = [];
-      for (let r = rows.first; r <= last; r += 1) {
-        shown.push({ position: data.start + r, bits: data.binaryString(r), jump: data.jumpAfter(r), sameCodeAs: data.sameCodeAs(r) });
-      }
-      return {
-        ...settings,
-        repeatsFrom: data.repeatsFrom,
-        facts,
-        firstVisible: data.start + rows.first,
-        lastVisible: data.start + rows.last,
-        rows: shown,
-        pointed: pointed ? cellFacts(data, pointed) : null,
-        readout: readout.textContent,
-        message: message.text(),
-        // Cell column c shows index dim - c; a cell's top-left in the canvas is
-        // (cellLeft + c * cellWidth - scrollLeft, headerHeight + row * rowHeight - scrollTop).
-        geometry: {
-          headerHeight: layout.headerHeight,
-          rowHeight: layout.rowHeight,
-          cellLeft: layout.cells.x,
-          cellWidth: layout.cells.cellWidth,
-          positionWidth: layout.position.width, // the frozen column: cells left of it are hidden
-          width: layout.width,
-          height: layout.height,
-          scrollTop,
-          scrollLeft,
-          viewport,
-        },
-      };
-    },
+    snapshot: () => gridSnapshot({ settings, data, facts, layout, grid, pointed, readout, message }),
   };
 }

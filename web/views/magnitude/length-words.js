@@ -1,7 +1,7 @@
 // How long the token vectors are next to the position vectors, in numbers read off the norms,
 // with the rule that gives each scheme's lengths. Shown with GloVe's word vectors, which are long
 // (around 5), so whether a position drowns a word depends on the scheme's rule, not on a scale.
-import { formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/format.js';
+import { formatShort, formatWhole, quoteToken, tokenLabel } from '../../lib/format.js';
 
 // Each scheme's length rule at dim dimensions: always true, whatever the positions.
 const RULES = {

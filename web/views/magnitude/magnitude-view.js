@@ -6,7 +6,7 @@
 import { element, setText } from '../../charts/figure.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analyzePanel } from '../shared/sentence-analysis.js';
-import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
+import { vectorsNote } from '../shared/embedding-note.js';
 import { createEmbeddingLoading } from '../shared/embedding-choice.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { createViewMessage } from '../shared/view-message.js';
@@ -44,6 +44,44 @@ function measure(pe, analysis, scale) {
 // An n x n matrix as n rows of plain numbers, for the snapshot.
 function matrixRows(matrix, n) {
   return Array.from({ length: n }, (_, a) => Array.from(matrix.subarray(a * n, (a + 1) * n)));
+}
+
+// The view's state as plain JSON: the settings, the tokens, their lengths and similarities.
+function magnitudeSnapshot({ settings, analysis, measured, message }) {
+  if (!analysis) return { ...settings, count: 0, tokens: [], message: message.text() };
+  const n = analysis.tokens.length;
+  const { summary } = measured;
+  // A pair of token indices with both similarities, as the sentences name it.
+  const pair = (p) =>
+    p ? { a: p.a, b: p.b, words: [analysis.tokens[p.a].text, analysis.tokens[p.b].text], withoutPE: p.withoutPE, withPE: p.withPE } : null;
+  const ranked = (r) => ({
+    mostAlike: pair(r.mostAlike),
+    leastRelated: pair(r.leastRelated),
+    mostUnrelated: pair(r.mostUnrelated),
+    standsOut: r.standsOut,
+  });
+  return {
+    ...settings,
+    embeddingStd: analysis.embeddingStd,
+    count: n,
+    tokens: analysis.tokens,
+    tokenNorms: Array.from(measured.tokenNorms),
+    positionNorms: Array.from(measured.positionNorms),
+    ratios: measured.ratios,
+    maxRatio: Math.max(...measured.ratios),
+    // The pairs of different words the sentences compare (tokens left out: see the note), and
+    // what the sentences say of them, without positions and with them; then withoutPE[a][b],
+    // withPE[a][b]: the cosine similarity of tokens a and b, for any pair.
+    similarity: {
+      relatedPairs: summary.relatedPairs,
+      unrelatedPairs: summary.unrelatedPairs,
+      minWithPE: summary.minWithPE,
+      ranked: { withoutPE: ranked(summary.withoutPE), withPE: ranked(summary.withPE) },
+      withoutPE: matrixRows(measured.without, n),
+      withPE: matrixRows(measured.withPE, n),
+    },
+    message: message.text(),
+  };
 }
 
 /** @param {import('../registry.js').MountContext} context */
@@ -107,16 +145,7 @@ export function mount({ pe, root, state, onChange }) {
       withPE: measured.withPE,
       summary: measured.summary,
     });
-    setText(
-      note,
-      vectors.dim === null
-        ? embeddingNote(
-            scale,
-            pe.vocabularyClusters,
-            pe.tokenizers.find(({ name }) => name === analysis.tokenizer),
-          )
-        : wordVectorNote(vectors, analysis, 'marked * in the figures'),
-    );
+    setText(note, vectorsNote(pe, { entry: vectors, scale, tokenizer: analysis.tokenizer, analysis, mark: 'marked * in the figures' }));
   }
 
   function render() {
@@ -137,43 +166,6 @@ export function mount({ pe, root, state, onChange }) {
   render();
 
   return {
-    snapshot() {
-      if (!analysis) return { ...settings, count: 0, tokens: [], message: message.text() };
-      const n = analysis.tokens.length;
-      const { summary } = measured;
-      // A pair of token indices with both similarities, as the sentences name it.
-      const pair = (p) =>
-        p
-          ? { a: p.a, b: p.b, words: [analysis.tokens[p.a].text, analysis.tokens[p.b].text], withoutPE: p.withoutPE, withPE: p.withPE }
-          : null;
-      const ranked = (r) => ({
-        mostAlike: pair(r.mostAlike),
-        leastRelated: pair(r.leastRelated),
-        mostUnrelated: pair(r.mostUnrelated),
-        standsOut: r.standsOut,
-      });
-      return {
-        ...settings,
-        embeddingStd: analysis.embeddingStd,
-        count: n,
-        tokens: analysis.tokens,
-        tokenNorms: Array.from(measured.tokenNorms),
-        positionNorms: Array.from(measured.positionNorms),
-        ratios: measured.ratios,
-        maxRatio: Math.max(...measured.ratios),
-        // The pairs of different words the sentences compare (tokens left out: see the note), and
-        // what the sentences say of them, without positions and with them; then withoutPE[a][b],
-        // withPE[a][b]: the cosine similarity of tokens a and b, for any pair.
-        similarity: {
-          relatedPairs: summary.relatedPairs,
-          unrelatedPairs: summary.unrelatedPairs,
-          minWithPE: summary.minWithPE,
-          ranked: { withoutPE: ranked(summary.withoutPE), withPE: ranked(summary.withPE) },
-          withoutPE: matrixRows(measured.without, n),
-          withPE: matrixRows(measured.withPE, n),
-        },
-        message: message.text(),
-      };
-    },
+    snapshot: () => magnitudeSnapshot({ settings, analysis, measured, message }),
   };
 }

@@ -8,7 +8,7 @@ import { CATEGORY_COLORS, INK, MUTED_INK, PAPER } from '../../charts/palette.js'
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/format.js';
+import { formatShort, formatWhole, quoteToken, tokenLabel } from '../../lib/format.js';
 import { formatRatio } from './ratio-words.js';
 
 const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles
@@ -49,6 +49,103 @@ function vertexMarker(id, shape) {
   return marker;
 }
 
+// The readout's sentence for token r.
+function describe({ tokens, tokenNorms, positionNorms, ratios }, r) {
+  const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatRatio(ratios[r])} the token's length`;
+  const missing = tokens[r].oov ? ' (not in the table of word vectors: a synthetic vector)' : '';
+  return (
+    `${quoteToken(tokenLabel(tokens[r]))}${missing} at position ${formatWhole(tokens[r].position)}: token ` +
+    `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`
+  );
+}
+
+// The length axis, and under the plot each labelled token's text (when shown) and position.
+function drawAxes(axes, { y, x, low, high, labels, labelled, width, bottom }) {
+  const plotWidth = width - MARGIN.left - MARGIN.right;
+  axes.replaceChildren();
+  drawAxis(axes, y, {
+    side: 'left',
+    at: MARGIN.left,
+    length: plotWidth,
+    label: 'vector length (log scale)',
+    ticks: decadeTicks(low, high),
+    format: formatTick,
+  });
+  const positionRow = bottom + 16 + (labelled ? WORD_ROW : 0); // under the words, if shown
+  for (const { r, text, position } of labels) {
+    if (text !== null)
+      axes.append(svgElement('text', { x: x(r), y: bottom + 16, 'text-anchor': 'middle', fill: INK, class: 'tick-label' }, text));
+    axes.append(svgElement('text', { x: x(r), y: positionRow, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position));
+  }
+  axes.append(
+    svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: bottom, y2: bottom, stroke: INK }),
+    svgElement(
+      'text',
+      { x: MARGIN.left + plotWidth / 2, y: positionRow + AXIS_NAME_GAP, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
+      labelled ? 'token and its position' : 'position of the token',
+    ),
+  );
+}
+
+// Layers: the axes and labels are rebuilt only when they change (rarely while typing); the two
+// series are two polylines whose points are rewritten, with a marker at each vertex.
+function createLayers(svg) {
+  chartCount += 1;
+  const wordMarker = `norm-word-${chartCount}`;
+  const positionMarker = `norm-position-${chartCount}`;
+  const defs = svgElement('defs');
+  defs.append(
+    vertexMarker(wordMarker, svgElement('circle', { cx: 5, cy: 5, r: 4, fill: WORD_COLOR })),
+    vertexMarker(positionMarker, svgElement('rect', { x: 1, y: 1, width: 8, height: 8, fill: POSITION_COLOR })),
+  );
+  const axes = svgElement('g');
+  const wordLine = svgElement('polyline', { fill: 'none', stroke: WORD_COLOR, 'stroke-width': 2 });
+  const positionLine = svgElement('polyline', { fill: 'none', stroke: POSITION_COLOR, 'stroke-width': 2, 'stroke-dasharray': '6 4' });
+  const zeros = svgElement('g'); // hollow squares over the markers of zero-length position vectors
+  svg.append(defs, axes, wordLine, positionLine, zeros);
+  const lines = [
+    [wordLine, wordMarker],
+    [positionLine, positionMarker],
+  ];
+  return { axes, wordLine, positionLine, zeros, lines };
+}
+
+// What is written under the plot: each token's text (when there is room) and position, or every
+// k-th position alone.
+function tokenLabels(tokens, step, labelled) {
+  const n = tokens.length;
+  const widestPosition = textWidth(formatWhole(tokens[n - 1].position));
+  const every = labelled ? 1 : Math.ceil((widestPosition + 12) / step);
+  const maxCharacters = Math.max(3, Math.floor(step / 8));
+  const labels = [];
+  for (let r = 0; r < n; r += every) {
+    labels.push({ r, text: labelled ? shorten(tokenLabel(tokens[r]), maxCharacters) : null, position: formatWhole(tokens[r].position) });
+  }
+  return labels;
+}
+
+// A hollow square on the floor for each zero-length position vector (a log axis has no 0).
+function zeroSquares(positionNorms, x, bottom) {
+  const squares = [];
+  positionNorms.forEach((norm, r) => {
+    if (norm === 0)
+      squares.push(
+        svgElement('rect', { x: x(r) - 4, y: bottom - 4, width: 8, height: 8, fill: PAPER, stroke: POSITION_COLOR, 'stroke-width': 1.5 }),
+      );
+  });
+  return squares;
+}
+
+// Sets or removes the markers at the lines' vertices.
+function markVertices(lines, markers) {
+  for (const [line, id] of lines) {
+    for (const end of ['marker-start', 'marker-mid', 'marker-end']) {
+      if (markers) line.setAttribute(end, `url(#${id})`);
+      else line.removeAttribute(end);
+    }
+  }
+}
+
 /** Returns { figure, update({ tokens, tokenNorms, positionNorms, ratios, title, words }) }
  *  (ratios: each position length over its token's length); the chart redraws itself when its
  *  width changes. */
@@ -63,35 +160,11 @@ export function createNormChart() {
   const reading = createSvgReadout(svg, { hint: HINT });
   frame.body.append(words, svg, reading.readout);
 
-  // Layers: the axes and labels are rebuilt only when they change (rarely while typing); the two
-  // series are two polylines whose points are rewritten.
-  chartCount += 1;
-  const wordMarker = `norm-word-${chartCount}`;
-  const positionMarker = `norm-position-${chartCount}`;
-  const defs = svgElement('defs');
-  defs.append(
-    vertexMarker(wordMarker, svgElement('circle', { cx: 5, cy: 5, r: 4, fill: WORD_COLOR })),
-    vertexMarker(positionMarker, svgElement('rect', { x: 1, y: 1, width: 8, height: 8, fill: POSITION_COLOR })),
-  );
-  const axes = svgElement('g');
-  const wordLine = svgElement('polyline', { fill: 'none', stroke: WORD_COLOR, 'stroke-width': 2 });
-  const positionLine = svgElement('polyline', { fill: 'none', stroke: POSITION_COLOR, 'stroke-width': 2, 'stroke-dasharray': '6 4' });
-  const zeros = svgElement('g'); // hollow squares over the markers of zero-length position vectors
-  svg.append(defs, axes, wordLine, positionLine, zeros);
+  const { axes, wordLine, positionLine, zeros, lines } = createLayers(svg);
   let axesKey = '';
 
   let data = null;
   const availableWidth = trackWidth(frame.body, () => draw());
-
-  function describe(r) {
-    const { tokens, tokenNorms, positionNorms, ratios } = data;
-    const comparison = positionNorms[r] === 0 ? 'the position adds nothing' : `${formatRatio(ratios[r])} the token's length`;
-    const missing = tokens[r].oov ? ' (not in the table of word vectors: a synthetic vector)' : '';
-    return (
-      `${quoteToken(tokenLabel(tokens[r]))}${missing} at position ${formatWhole(tokens[r].position)}: token ` +
-      `${formatShort(tokenNorms[r])}, position ${formatShort(positionNorms[r])} (${comparison})`
-    );
-  }
 
   function draw() {
     const { tokens, tokenNorms, positionNorms } = data;
@@ -116,41 +189,11 @@ export function createNormChart() {
     svg.setAttribute('height', height);
     svg.setAttribute('aria-label', `Lengths of the word and position vectors of ${n} tokens, log scale. ${words.textContent}`);
 
-    const widestPosition = textWidth(formatWhole(tokens[n - 1].position));
-    const every = labelled ? 1 : Math.ceil((widestPosition + 12) / step);
-    const maxCharacters = Math.max(3, Math.floor(step / 8));
-    const labels = [];
-    for (let r = 0; r < n; r += every) {
-      labels.push({ r, text: labelled ? shorten(tokenLabel(tokens[r]), maxCharacters) : null, position: formatWhole(tokens[r].position) });
-    }
+    const labels = tokenLabels(tokens, step, labelled);
     const key = JSON.stringify([width, n, low, high, labels]);
     if (key !== axesKey) {
       axesKey = key;
-      axes.replaceChildren();
-      drawAxis(axes, y, {
-        side: 'left',
-        at: MARGIN.left,
-        length: plotWidth,
-        label: 'vector length (log scale)',
-        ticks: decadeTicks(low, high),
-        format: formatTick,
-      });
-      const positionRow = bottom + 16 + (labelled ? WORD_ROW : 0); // under the words, if shown
-      for (const { r, text, position } of labels) {
-        if (text !== null)
-          axes.append(svgElement('text', { x: x(r), y: bottom + 16, 'text-anchor': 'middle', fill: INK, class: 'tick-label' }, text));
-        axes.append(
-          svgElement('text', { x: x(r), y: positionRow, 'text-anchor': 'middle', fill: MUTED_INK, class: 'tick-label' }, position),
-        );
-      }
-      axes.append(
-        svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: bottom, y2: bottom, stroke: INK }),
-        svgElement(
-          'text',
-          { x: MARGIN.left + plotWidth / 2, y: positionRow + AXIS_NAME_GAP, 'text-anchor': 'middle', fill: INK, class: 'axis-label' },
-          labelled ? 'token and its position' : 'position of the token',
-        ),
-      );
+      drawAxes(axes, { y, x, low, high, labels, labelled, width, bottom });
     }
 
     const points = (norms) => Array.from(norms, (value, r) => `${x(r).toFixed(1)},${yOf(value).toFixed(1)}`).join(' ');
@@ -158,24 +201,9 @@ export function createNormChart() {
     positionLine.setAttribute('points', points(positionNorms));
     // Markers only where the tokens are far enough apart to tell them apart.
     const markers = step >= 8;
-    for (const [line, id] of [
-      [wordLine, wordMarker],
-      [positionLine, positionMarker],
-    ]) {
-      for (const end of ['marker-start', 'marker-mid', 'marker-end']) {
-        if (markers) line.setAttribute(end, `url(#${id})`);
-        else line.removeAttribute(end);
-      }
-    }
-    const zeroSquares = [];
-    positionNorms.forEach((norm, r) => {
-      if (norm === 0 && markers) {
-        zeroSquares.push(
-          svgElement('rect', { x: x(r) - 4, y: bottom - 4, width: 8, height: 8, fill: PAPER, stroke: POSITION_COLOR, 'stroke-width': 1.5 }),
-        );
-      }
-    });
-    if (zeroSquares.length > 0 || zeros.childElementCount > 0) zeros.replaceChildren(...zeroSquares);
+    markVertices(lines, markers);
+    const squares = markers ? zeroSquares(positionNorms, x, bottom) : [];
+    if (squares.length > 0 || zeros.childElementCount > 0) zeros.replaceChildren(...squares);
     // One item per token: its whole column, so a pointer anywhere above the token reads it.
     reading.draw({
       rows: 1,
@@ -185,7 +213,7 @@ export function createNormChart() {
         return r >= 0 && r < n ? { row: 0, col: r } : null;
       },
       box: (row, r) => ({ x: x(r) - step / 2, y: MARGIN.top, width: step, height: bottom - MARGIN.top }),
-      describe: (row, r) => describe(r),
+      describe: (row, r) => describe(data, r),
     });
   }
 

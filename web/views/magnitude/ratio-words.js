@@ -1,7 +1,7 @@
 // The norm comparison in words: how many times as long as the token's own vector the position
 // vector is, at the positions a reader should look at. Always "N× as long as" (0.83× as long, not
 // "1.2× shorter"), so a ratio below 1 reads without a reversed scale.
-import { formatRatio as writeRatio, formatWhole, quoteToken, tokenText } from '../shared/format.js';
+import { formatRatio as writeRatio, formatWhole, quoteToken, tokenText } from '../../lib/format.js';
 
 /** "370×", "0.83×", "1.04×" (never "1×" for a ratio that is not 1): see format.js. */
 export function formatRatio(ratio) {

@@ -4,7 +4,7 @@ import { createFigure, element } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { createTokenMatrix } from '../../charts/token-matrix.js';
-import { formatCosine, formatShort, formatWhole, quoteToken, tokenLabel } from '../shared/format.js';
+import { formatCosine, formatShort, formatWhole, quoteToken, tokenLabel } from '../../lib/format.js';
 import { tokenPairTable } from '../shared/token-table.js';
 
 const HINT = 'Point at a cell, or Tab to a matrix and use the arrow keys, to read the similarity of two tokens.';

@@ -2,7 +2,7 @@
 // related words (two different words of one of the core's word groups, pe.vocabularyClusters)
 // still stand out from the unrelated ones once the positions are added, and which pair of
 // different words is the most alike, without positions and with them.
-import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken, tokenText } from '../shared/format.js';
+import { formatCosine, formatSmall, formatWhole, listPositions, quoteToken, tokenText } from '../../lib/format.js';
 
 // When every pair has at least this similarity, the title says so first: every input points
 // nearly the same way.

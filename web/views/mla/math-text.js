@@ -27,3 +27,10 @@ export function appendMathSvg(node, text) {
 
 /** The text without braces, for readouts: "c^{KV}" as "c^KV". */
 export const plainMath = (text) => text.replace(/[{}]/g, '');
+
+/** Shows text, in this notation, as frame's note (charts/figure.js). */
+export function setMathNote(frame, text) {
+  const note = frame.figure.querySelector('.figure-note');
+  note.hidden = false;
+  setMathHtml(note, text);
+}

@@ -1,129 +1,72 @@
 // DeepSeek's RoPE part under YaRN: each rotated pair's wavelength (positions per turn) before and
 // after scaling, on a log scale, over the bands YaRN sorts the pairs into (kept, blended, divided
 // by the factor), with the original and the extended context as lines, and the temperature.
-import { scaleLinear } from 'd3-scale';
-import { drawAxis, svgElement } from '../../charts/svg.js';
 import { CATEGORY_COLORS, MUTED_INK } from '../../charts/palette.js';
-import { createSvgFigure, powerOfTen } from '../../charts/bar-chart.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { bandRuns, createWavelengthChart } from '../../charts/wavelength-chart.js';
+import { formatWhole, powerOfTen } from '../../lib/format.js';
 import { setMathHtml } from './math-text.js';
 
 const [BEFORE, AFTER] = [CATEGORY_COLORS[0], CATEGORY_COLORS[4]];
-const BANDS = { kept: ['keeps', 'none'], blended: ['blends', 'var(--band-1)'], divided: ['stretches', 'var(--band-2)'] };
-const HEIGHT = 300;
-const MARGIN = { top: 26, right: 12, bottom: 46, left: 58 };
+const VERBS = { kept: 'keeps', blended: 'blends', divided: 'stretches' };
 
-/** [{ band, first, last }]: the runs of neighbouring pairs in one band, in order. */
-function bandRuns(bands) {
-  const runs = [];
-  bands.forEach((band, i) => {
-    if (runs[runs.length - 1]?.band === band) runs[runs.length - 1].last = i;
-    else runs.push({ band, first: i, last: i });
-  });
-  return runs;
+// Each band shaded and named over the plot; a ring per pair before scaling, a dot after.
+const LOOK = {
+  className: 'yarn-chart',
+  hint: 'Point at a part of the chart, or Tab to it and use the arrow keys, to read it.',
+  label: (pairs) => `Positions per turn of each of ${pairs} RoPE pairs before and after scaling. Use the arrow keys to read each pair.`,
+  margin: { top: 26, right: 12, bottom: 46, left: 58 },
+  pairs: {
+    label: 'RoPE pair i (0 turns fastest)',
+    column: 'RoPE pair i (0 turns fastest)',
+    padded: true,
+    grid: false,
+    ticks(x, pairs, width) {
+      const every = Math.ceil(pairs / Math.floor((width - x.range()[0]) / 34));
+      return Array.from({ length: pairs }, (_, i) => i).filter((i) => i % every === 0);
+    },
+  },
+  lengths: { label: 'positions per turn', thin: false, format: (value) => powerOfTen(Math.log10(value)) },
+  shading: { fill: { kept: 'none', blended: 'var(--band-1)', divided: 'var(--band-2)' }, name: { divided: 'stretched' } },
+  after: { kept: AFTER, blended: AFTER, divided: AFTER },
+  before: { shape: 'ring', color: BEFORE },
+  context: { stroke: MUTED_INK, labelClass: 'context-label', labelGap: 4, labelsOnTop: false },
+  turn: 'one turn',
+};
+
+function title(preset, bands) {
+  const words = bandRuns(bands).map(
+    ({ band, first, last }) => `${VERBS[band]} ${first === last ? `pair ${first}` : `pairs ${first}–${last}`}`,
+  );
+  const factor = bands.includes('divided') ? ` (×${formatWhole(preset.rope.scaling.factor)})` : '';
+  return `${preset.name}’s YaRN ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words[words.length - 1]}${factor}`;
 }
 
-/** Returns { figure, update({ preset, other }) } for a preset scaled by YaRN; other, a preset
- *  whose YaRN temperature differs (or none). onResize redraws at a new width. */
+/** Returns { figure, update({ preset, bands, other }) } for a preset scaled by YaRN: bands,
+ *  pe.ropeBands of its RoPE settings; other, a preset whose YaRN temperature differs (or none).
+ *  onResize redraws at a new width. */
 export function createYarnChart({ onResize }) {
-  const { frame, svg, reading, width } = createSvgFigure({ className: 'yarn-chart', onResize });
-  frame.setLegend([
+  const chart = createWavelengthChart({ look: LOOK, onResize });
+  chart.frame.setLegend([
     { label: 'positions per turn before scaling', color: BEFORE },
     { label: 'after scaling', color: AFTER },
   ]);
-  const note = frame.figure.querySelector('.figure-note');
+  const note = chart.figure.querySelector('.figure-note');
 
   return {
-    figure: frame.figure,
-    update({ preset, other }) {
+    figure: chart.figure,
+    update({ preset, bands, other }) {
       const { rope } = preset;
-      const { before, after, bands } = rope.wavelengths;
-      const runs = bandRuns(bands);
-      const words = runs.map(({ band, first, last }) => `${BANDS[band][0]} ${first === last ? `pair ${first}` : `pairs ${first}–${last}`}`);
-      frame.setTitle(
-        `${preset.name}’s YaRN ${words.slice(0, -1).join(', ')}${words.length > 1 ? ' and ' : ''}${words[words.length - 1]}${bands.includes('divided') ? ` (×${formatWhole(rope.scaling.factor)})` : ''}`,
-      );
-      frame.setData(() => ({
+      chart.frame.setTitle(title(preset, bands.bands));
+      chart.update({
+        bands,
+        contexts: [
+          { length: rope.scaling.originalContext, label: 'original context', dash: '4 3' },
+          { length: preset.maxContext, label: 'extended context', dash: '4 3' },
+        ],
+        width: Math.max(300, chart.width()),
         name: 'yarn-wavelengths',
         settings: { model: preset.id ?? preset.name },
-        columns: ['RoPE pair i (0 turns fastest)', 'positions per turn before scaling', 'positions per turn after scaling', 'band'],
-        rows: Array.from(before, (length, i) => [i, length, after[i], bands[i]]),
-      }));
-      const full = Math.max(300, width());
-      const count = before.length;
-      const x = scaleLinear()
-        .domain([-0.5, count - 0.5])
-        .range([MARGIN.left, full - MARGIN.right]);
-      const top = Math.ceil(Math.log10(Math.max(...after, preset.maxContext)));
-      const bottom = HEIGHT - MARGIN.bottom;
-      const y = (length) => bottom - ((bottom - MARGIN.top) * Math.log10(length)) / top;
-      svg.replaceChildren();
-      svg.setAttribute('width', full);
-      svg.setAttribute('height', HEIGHT);
-      svg.setAttribute(
-        'aria-label',
-        `Positions per turn of each of ${count} RoPE pairs before and after scaling. Use the arrow keys to read each pair.`,
-      );
-      for (const { band, first, last } of runs) {
-        const [left, right] = [x(first - 0.5), x(last + 0.5)];
-        svg.append(
-          svgElement('rect', { x: left, y: MARGIN.top, width: right - left, height: bottom - MARGIN.top, fill: BANDS[band][1] }),
-          svgElement(
-            'text',
-            { x: (left + right) / 2, y: MARGIN.top - 8, 'text-anchor': 'middle', class: 'band-label' },
-            band === 'divided' ? 'stretched' : band,
-          ),
-        );
-      }
-      const every = Math.ceil(count / Math.floor((full - MARGIN.left) / 34));
-      drawAxis(svg, x, {
-        side: 'bottom',
-        at: bottom,
-        length: 0,
-        label: 'RoPE pair i (0 turns fastest)',
-        ticks: before.map((_, i) => i).filter((i) => i % every === 0),
-        format: String,
       });
-      drawAxis(svg, scaleLinear().domain([0, top]).range([bottom, MARGIN.top]), {
-        side: 'left',
-        at: MARGIN.left,
-        length: full - MARGIN.left - MARGIN.right,
-        label: 'positions per turn',
-        ticks: Array.from({ length: top + 1 }, (_, k) => k),
-        format: powerOfTen,
-      });
-      for (const [length, label] of [
-        [rope.scaling.originalContext, 'original context'],
-        [preset.maxContext, 'extended context'],
-      ]) {
-        svg.append(
-          svgElement('line', {
-            x1: MARGIN.left,
-            x2: full - MARGIN.right,
-            y1: y(length),
-            y2: y(length),
-            stroke: MUTED_INK,
-            'stroke-dasharray': '4 3',
-          }),
-          svgElement('text', { x: MARGIN.left + 4, y: y(length) - 4, class: 'context-label' }, `${label} ${formatWhole(length)}`),
-        );
-      }
-      before.forEach((length, i) =>
-        svg.append(
-          svgElement('circle', { cx: x(i), cy: y(after[i]), r: 3.5, fill: AFTER }),
-          svgElement('circle', { cx: x(i), cy: y(length), r: 4.5, fill: 'none', stroke: BEFORE, 'stroke-width': 1.5 }),
-        ),
-      );
-      const step = x(1) - x(0);
-      reading.draw({
-        rows: 1,
-        cols: count,
-        itemAt: (px) => ({ row: 0, col: Math.round(x.invert(px)) }),
-        box: (row, col) => ({ x: x(col) - step / 2, y: MARGIN.top, width: step, height: bottom - MARGIN.top }),
-        describe: (row, col) =>
-          `pair ${col}: one turn every ${formatShort(before[col])} positions before scaling, ${formatShort(after[col])} after (${bands[col]})`,
-      });
-
       note.hidden = false;
       const scale = `1/√${preset.queryKeyHeadDim}`;
       const squared = (p) => `(0.1 × ${p.rope.mscaleAllDim} × ln ${p.rope.scaling.factor} + 1)² = ${p.rope.softmaxFactor.toFixed(3)}`;

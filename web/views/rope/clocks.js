@@ -2,40 +2,59 @@
 // same pair at position 0 as a dashed hand. Pair i turns by theta_i per position, so from pair 0
 // to the last the hands go from spinning to barely moving. Point at a clock, or Tab to the chart
 // and use the arrow keys, to read its pair.
-import { createFigure } from '../../charts/figure.js';
-import { svgElement } from '../../charts/svg.js';
-import { createSvgReadout } from '../../charts/svg-readout.js';
+import { clearSvg, svgElement } from '../../charts/svg.js';
+import { createSvgFigure } from '../../charts/svg-figure.js';
 import { CATEGORY_COLORS, GRID_LINE, MUTED_INK, PAPER } from '../../charts/palette.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole } from '../../lib/format.js';
 
 const HAND_COLOR = CATEGORY_COLORS[0];
 const LABEL_ROOM = 14;
 const HINT = 'Point at a clock, or Tab to the chart and use the arrow keys, to read its pair.';
 
+// The readout's sentence for pair k; shown, the hands' { rotated, position } once turned.
+function describe({ channels, theta, wavelengths }, shown, k) {
+  const a = channels[2 * k];
+  const b = channels[2 * k + 1];
+  const hand = shown
+    ? `; at m = ${formatWhole(shown.position)} the hand is (${formatShort(shown.rotated[a])}, ${formatShort(shown.rotated[b])})`
+    : '';
+  return `pair ${k} (channels ${a} and ${b}): turns ${formatShort(theta[k])} rad per position, a full turn every ${formatShort(wavelengths[k])} positions${hand}`;
+}
+
+// The numbers the clocks draw, one row per pair.
+function clockTable({ q, channels, pairing, theta, wavelengths }, rotated, position) {
+  return {
+    name: 'rope-clocks',
+    settings: { dim: q.length, pairing, position },
+    columns: [
+      'pair k',
+      'channel a',
+      'channel b',
+      'θ_k (rad per position)',
+      'positions per turn',
+      'q_a (m = 0)',
+      'q_b (m = 0)',
+      `(R_m q)_a, m = ${position}`,
+      `(R_m q)_b, m = ${position}`,
+    ],
+    rows: Array.from(theta, (angle, k) => {
+      const [a, b] = [channels[2 * k], channels[2 * k + 1]];
+      return [k, a, b, angle, wavelengths[k], q[a], q[b], rotated[a], rotated[b]];
+    }),
+  };
+}
+
 /** Returns { figure, build({ q, channels, theta, wavelengths, width, pairing }), turn(rotated, position) }:
  *  channels[2k], channels[2k + 1] are pair k's channels (pairing names them); rotated is R_m q (pe.rotate). */
 export function createClocks() {
-  const frame = createFigure({ title: '' });
+  const { frame, svg, reading } = createSvgFigure({ className: 'rope-clocks', hint: HINT });
   frame.setLegend([
     { label: 'hand: the pair of R_m q (query at position m)', color: HAND_COLOR, shape: 'line' },
     { label: 'the same pair at position 0', color: MUTED_INK, shape: 'dashed' },
   ]);
-  const svg = svgElement('svg', { class: 'rope-clocks', role: 'img' });
-  const reading = createSvgReadout(svg, { hint: HINT });
-  frame.body.append(svg, reading.readout);
   let hands = [];
   let layout = null;
   let shown = null; // { rotated, position }
-
-  function describe(k) {
-    const { channels, theta, wavelengths } = layout;
-    const a = channels[2 * k];
-    const b = channels[2 * k + 1];
-    const hand = shown
-      ? `; at m = ${formatWhole(shown.position)} the hand is (${formatShort(shown.rotated[a])}, ${formatShort(shown.rotated[b])})`
-      : '';
-    return `pair ${k} (channels ${a} and ${b}): turns ${formatShort(theta[k])} rad per position, a full turn every ${formatShort(wavelengths[k])} positions${hand}`;
-  }
 
   return {
     figure: frame.figure,
@@ -51,10 +70,12 @@ export function createClocks() {
       // A pair is never longer than sqrt(2) times its largest channel, and turning keeps it.
       const scale = radius / (Math.SQRT2 * largest);
       layout = { q, channels, pairing, theta, wavelengths, cell, cols, radius, scale };
-      svg.replaceChildren();
-      svg.setAttribute('width', cols * cell);
-      svg.setAttribute('height', rows * (cell + LABEL_ROOM));
-      svg.setAttribute('aria-label', `${pairs} clocks, one per pair of the query, fastest first. Use the arrow keys to read each pair.`);
+      clearSvg(
+        svg,
+        cols * cell,
+        rows * (cell + LABEL_ROOM),
+        `${pairs} clocks, one per pair of the query, fastest first. Use the arrow keys to read each pair.`,
+      );
       hands = [];
       for (let k = 0; k < pairs; k += 1) {
         const cx = ((k % cols) + 0.5) * cell;
@@ -87,26 +108,8 @@ export function createClocks() {
     /** Points every hand at its pair of rotated, the query turned as position. */
     turn(rotated, position) {
       shown = { rotated, position };
-      const { channels, scale, cell, cols, theta, wavelengths, q } = layout;
-      frame.setData(() => ({
-        name: 'rope-clocks',
-        settings: { dim: q.length, pairing: layout.pairing, position },
-        columns: [
-          'pair k',
-          'channel a',
-          'channel b',
-          'θ_k (rad per position)',
-          'positions per turn',
-          'q_a (m = 0)',
-          'q_b (m = 0)',
-          `(R_m q)_a, m = ${position}`,
-          `(R_m q)_b, m = ${position}`,
-        ],
-        rows: Array.from(theta, (angle, k) => {
-          const [a, b] = [channels[2 * k], channels[2 * k + 1]];
-          return [k, a, b, angle, wavelengths[k], q[a], q[b], rotated[a], rotated[b]];
-        }),
-      }));
+      const { channels, scale, cell, cols } = layout;
+      frame.setData(() => clockTable(layout, rotated, position));
       hands.forEach(({ hand, cx, cy }, k) => {
         hand.setAttribute('x2', (cx + rotated[channels[2 * k]] * scale).toFixed(2));
         hand.setAttribute('y2', (cy - rotated[channels[2 * k + 1]] * scale).toFixed(2));
@@ -120,7 +123,7 @@ export function createClocks() {
           return px >= 0 && px < cols * cell && k < hands.length ? { row: Math.floor(k / cols), col: k % cols } : null;
         },
         box: (row, col) => ({ x: col * cell, y: row * rowHeight, width: cell, height: rowHeight }),
-        describe: (row, col) => (row * cols + col < hands.length ? describe(row * cols + col) : 'no pair here'),
+        describe: (row, col) => (row * cols + col < hands.length ? describe(layout, shown, row * cols + col) : 'no pair here'),
       });
     },
   };

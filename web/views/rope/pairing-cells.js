@@ -2,10 +2,9 @@
 // with interleaved pairs (x_2i, x_2i+1) and R_m q with half pairs (x_i, x_i+d/2), on the diverging
 // colour scale. Point at a cell, or Tab to the chart and use the arrow keys, to read it.
 import { createFigure, element } from '../../charts/figure.js';
-import { CHART_FONT, createCellCanvas } from '../../charts/cell-canvas.js';
+import { createCellCanvas, inkText } from '../../charts/cell-canvas.js';
 import { createColorLegend } from '../../charts/color-legend.js';
-import { canvasColor, INK } from '../../charts/palette.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole } from '../../lib/format.js';
 
 const ROW_HEIGHT = 24;
 const HINT = 'Point at a cell, or Tab to the chart and use the arrow keys, to read a channel.';
@@ -69,9 +68,7 @@ export function createPairingCells() {
           return `channel ${c} of R_m q at m = ${m}, ${pairing} pairing (with channel ${partners[pairing][c]}): ${formatShort(data[row][c])}`;
         },
         decorate(context) {
-          context.font = CHART_FONT;
-          context.fillStyle = canvasColor(INK);
-          context.textBaseline = 'middle';
+          inkText(context);
           names.forEach((name, row) => context.fillText(name, 0, (row + 0.5) * ROW_HEIGHT));
         },
       });

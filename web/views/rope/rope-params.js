@@ -1,6 +1,6 @@
 // The RoPE view's settings: their link parameters and limits. The presets and the base's limits
 // come from the core.
-import { choiceParam, integerParam, numberParam } from '../../lib/url-params.js';
+import { choiceParam, coreCheckedParam, integerParam } from '../../lib/url-params.js';
 
 export const DIMS = [8, 16, 32, 64, 128];
 export const SPANS = [64, 256, 1024, 4096]; // offsets 0 .. span
@@ -23,14 +23,7 @@ function numberChoiceParam(defaultValue, choices) {
 export function ropeParams(pe) {
   return {
     dim: numberChoiceParam(32, DIMS),
-    base: numberParam(10000, (base) => {
-      try {
-        pe.ropeFrequencies({ dim: 2, base });
-        return null;
-      } catch (error) {
-        return error.message.replace(/^base /, '').replace(/; received .*$/, '');
-      }
-    }),
+    base: coreCheckedParam(10000, 'base', (base) => pe.ropeFrequencies({ dim: 2, base })),
     pairing: choiceParam('interleaved', ['interleaved', 'half']),
     position: integerParam(20, POSITION_LIMITS.min, POSITION_LIMITS.max),
     span: numberChoiceParam(256, SPANS),

@@ -9,7 +9,7 @@ import { createColorLegend } from '../../charts/color-legend.js';
 import { createTokenMatrix } from '../../charts/token-matrix.js';
 import { tokenPairTable } from '../shared/token-table.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatExact, formatShort, formatWhole, quoteToken, tokenText } from '../shared/format.js';
+import { formatExact, formatShort, formatWhole, quoteToken, tokenText } from '../../lib/format.js';
 
 const HINT = 'Point at a cell, or Tab to a matrix and use the arrow keys, to read how much one token attends to another.';
 const SIDE_BY_SIDE_FROM = 640; // below this width the two matrices stack

@@ -4,7 +4,7 @@
 // Rows are built once per pair and then only their text changes, so typing does not rebuild the
 // table (a rebuilt table is laid out from scratch, which is slow).
 import { element, setText } from '../../charts/figure.js';
-import { formatCosine, formatShort, formatWhole } from '../shared/format.js';
+import { formatCosine, formatShort, formatWhole } from '../../lib/format.js';
 
 const ROWS = [
   { key: 'input', name: 'Input vectors' },

@@ -4,7 +4,7 @@
 // keystrokes, so their canvases are redrawn rather than rebuilt.
 import { element, setText } from '../../charts/figure.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole } from '../../lib/format.js';
 import { createGroupComparison } from './group-comparison.js';
 
 // One colour per repeated word, and no more words than distinct colours (Okabe-Ito has seven).

@@ -2,7 +2,7 @@
 // vectors as heat strips, and the distances at every stage, under a title that says what the
 // numbers show.
 import { createFigure, element } from '../../charts/figure.js';
-import { listPositions, quoteToken, tokenText } from '../shared/format.js';
+import { listPositions, quoteToken, tokenText } from '../../lib/format.js';
 import { createHeatStrips } from './heat-strips.js';
 import { createDistanceTable } from './distance-table.js';
 import { createStageStrip } from './stage-strip.js';

@@ -4,11 +4,11 @@
 // scale: token embeddings are ~0.02 while integer positions reach the hundreds, and one shared
 // scale would paint the embeddings plain white.
 import { element, setText } from '../../charts/figure.js';
-import { CHART_FONT, createCellCanvas, textWidth } from '../../charts/cell-canvas.js';
+import { createCellCanvas, inkText, textWidth } from '../../charts/cell-canvas.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { canvasColor, INK, MUTED_INK } from '../../charts/palette.js';
-import { formatExact, formatShort, formatWhole } from '../shared/format.js';
+import { canvasColor, MUTED_INK } from '../../charts/palette.js';
+import { formatExact, formatShort, formatWhole } from '../../lib/format.js';
 
 const ROW_HEIGHT = 20;
 const MAX_CELL_WIDTH = 44; // a few dimensions stay squarish instead of stretching across the page
@@ -83,10 +83,7 @@ export function createHeatStrips(readout, hint) {
         limit,
         describe: (row, col) => `${labels[row]}, ${name}, dimension ${col}: ${formatExact(values[rows[row].index * dim + col])}`,
         decorate(context) {
-          context.font = CHART_FONT;
-          context.fillStyle = canvasColor(INK);
-          context.textAlign = 'right';
-          context.textBaseline = 'middle';
+          inkText(context, { align: 'right' });
           labels.forEach((label, row) => context.fillText(label, labelWidth - LABEL_GAP, (row + 0.5) * ROW_HEIGHT));
           if (!last) return;
           context.fillStyle = canvasColor(MUTED_INK);

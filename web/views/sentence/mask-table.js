@@ -3,7 +3,7 @@
 // head (their attention outputs) identical or apart. The lecture's argument covers the top row;
 // the bottom row is what a decoder like GPT or DeepSeek runs.
 import { createFigure, element, setText } from '../../charts/figure.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 
 const MASKS = [
   { causal: false, name: 'no mask' },

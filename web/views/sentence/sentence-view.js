@@ -2,30 +2,19 @@
 // repeated word come apart as they go through one attention head: in the input (integer, binary,
 // sinusoidal), in the queries and keys (RoPE), in the attention weights (ALiBi, or the causal
 // mask), or not at all. Everything redraws on every keystroke, in place.
-import { createFigure, element } from '../../charts/figure.js';
-import { CATEGORY_COLORS } from '../../charts/palette.js';
+import { element } from '../../charts/figure.js';
 import { createSentenceControls } from '../shared/sentence-controls.js';
 import { analysisOptions as withTableDim, analyzePanel } from '../shared/sentence-analysis.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
 import { createEmbeddingLoading } from '../shared/embedding-choice.js';
-import { embeddingNote, wordVectorNote } from '../shared/embedding-note.js';
-import { embeddingScales } from '../shared/embedding-scales.js';
-import { formatWhole, quoteToken, tokenText } from '../shared/format.js';
-import { createTokenChips } from './token-chips.js';
-import { createDivergencePanel, MAX_GROUPS_SHOWN } from './divergence-panel.js';
+import { formatWhole } from '../../lib/format.js';
+import { createDivergencePanel } from './divergence-panel.js';
+import { createTokensFigure } from './tokens-figure.js';
 import { createAttentionWeights } from './attention-weights.js';
 import { createMaskTable } from './mask-table.js';
 import { createShiftEffect } from './shift-effect.js';
 import { EXAMPLES, SHIFT_LIMITS } from './sentence-params.js';
-
-function colorOfToken(duplicates) {
-  const colors = new Map();
-  duplicates.slice(0, MAX_GROUPS_SHOWN).forEach((group, g) => {
-    for (const index of group) colors.set(index, CATEGORY_COLORS[g]);
-  });
-  return (index) => colors.get(index);
-}
 
 // How the view names the run with positions: "with RoPE (rotary)", or for the scheme that adds
 // none, "with no positions" (the two runs are then the same).
@@ -37,6 +26,23 @@ function runNameOf(scheme) {
 function pairSnapshot({ a, b, firstDifference, identical, ...measures }) {
   const distances = Object.fromEntries(Object.entries(measures).filter(([name]) => name.endsWith('Distance') || name.endsWith('Cosine')));
   return { a, b, firstDifference, identical, ...distances };
+}
+
+// The view's state as plain JSON: the settings, the tokens and how their copies compare.
+function sentenceSnapshot({ settings, analysis, shiftResult, message }) {
+  const tokens = analysis ? analysis.tokens : [];
+  return {
+    ...settings,
+    schemeOptions: analysis ? analysis.schemeOptions : null,
+    count: tokens.length,
+    tokens,
+    duplicates: analysis ? analysis.duplicates : [],
+    pairs: analysis ? analysis.pairs.map(pairSnapshot) : [],
+    shift: shiftResult
+      ? { by: shiftResult.by, maxWeightChange: shiftResult.maxWeightChange, weightsUnchanged: shiftResult.weightsUnchanged }
+      : null,
+    message: message.text(),
+  };
 }
 
 /** @param {import('../registry.js').MountContext} context */
@@ -55,12 +61,7 @@ export function mount({ pe, root, state, onChange }) {
   const message = createViewMessage();
   const loading = { tokenizers: createTokenizerLoading(pe, render), embeddings: createEmbeddingLoading(pe, render) };
 
-  const initScale = embeddingScales(pe.analysisConstants.tokenEmbeddingStd).init;
-  const tokensFigure = createFigure({
-    title: 'Tokens and their positions: copies of a repeated word share a colour',
-  });
-  const chips = createTokenChips();
-  tokensFigure.body.append(chips.element);
+  const tokensFigure = createTokensFigure(pe);
   const divergence = createDivergencePanel();
   const weights = createAttentionWeights();
   const maskTable = createMaskTable();
@@ -87,31 +88,11 @@ export function mount({ pe, root, state, onChange }) {
 
   const schemeOf = (name) => pe.schemes.find((scheme) => scheme.name === name);
 
-  let legendKey = null; // the legend is rebuilt only when the repeated words change
   function draw(otherMask) {
     const { causal } = settings;
     const scheme = schemeOf(settings.kind);
     const runName = runNameOf(scheme);
-    chips.update(analysis.tokens, colorOfToken(analysis.duplicates));
-    const vectors = pe.embeddings.find(({ name }) => name === settings.embeddings);
-    tokensFigure.setNote(
-      vectors.dim === null
-        ? embeddingNote(
-            initScale,
-            pe.vocabularyClusters,
-            pe.tokenizers.find(({ name }) => name === settings.tokenizer),
-          )
-        : wordVectorNote(vectors, analysis, 'marked “not in table” on its chip'),
-    );
-    const legend = analysis.duplicates.slice(0, MAX_GROUPS_SHOWN).map((group, g) => ({
-      label: `${quoteToken(tokenText(analysis.tokens[group[0]]))} ×${group.length}`,
-      color: CATEGORY_COLORS[g],
-    }));
-    const key = legend.map(({ label }) => label).join('\n');
-    if (key !== legendKey) {
-      legendKey = key;
-      tokensFigure.setLegend(legend);
-    }
+    tokensFigure.update({ analysis, settings });
     divergence.update({ analysis, scheme, runName, causal, embeddingStd: analysis.embeddingStd });
     weights.update({ analysis, runName });
     maskTable.update({ byMask: { [String(causal)]: analysis, [String(!causal)]: otherMask }, causal, scheme, runName });
@@ -158,20 +139,6 @@ export function mount({ pe, root, state, onChange }) {
   render();
 
   return {
-    snapshot() {
-      const tokens = analysis ? analysis.tokens : [];
-      return {
-        ...settings,
-        schemeOptions: analysis ? analysis.schemeOptions : null,
-        count: tokens.length,
-        tokens,
-        duplicates: analysis ? analysis.duplicates : [],
-        pairs: analysis ? analysis.pairs.map(pairSnapshot) : [],
-        shift: shiftResult
-          ? { by: shiftResult.by, maxWeightChange: shiftResult.maxWeightChange, weightsUnchanged: shiftResult.weightsUnchanged }
-          : null,
-        message: message.text(),
-      };
-    },
+    snapshot: () => sentenceSnapshot({ settings, analysis, shiftResult, message }),
   };
 }

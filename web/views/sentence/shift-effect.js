@@ -4,7 +4,7 @@
 // from pe.compareShift's numbers.
 import { createFigure, element, setText } from '../../charts/figure.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole } from '../../lib/format.js';
 import { SHIFT_LIMITS } from './sentence-params.js';
 
 function sentenceFor(shift, runName) {

@@ -1,7 +1,7 @@
 // The sentence as a row of tokens, each with its position under it (and, for a BPE tokenizer, its
 // vocabulary id; with a table of word vectors, a mark on a word the table lacks); the copies of a repeated word share a colour. Chips are reused between keystrokes and only changed text is rewritten.
 import { element, setText } from '../../charts/figure.js';
-import { formatWhole, tokenText } from '../shared/format.js';
+import { formatWhole, tokenText } from '../../lib/format.js';
 
 /** Returns { element, update(tokens, colorOf) }; colorOf(index) is a colour or undefined. */
 export function createTokenChips() {

@@ -1,6 +1,6 @@
-// The pieces every control panel is built from: a control under its name, a checkbox with its
-// sentence, and a box for whole numbers that can be read without throwing (a half-typed number
-// reads as null, so a panel can report it instead of drawing it).
+// The pieces every control panel is built from: a control under its name, a select, a checkbox
+// with its sentence, and boxes for decimal and whole numbers that can be read without throwing (a
+// half-typed number reads as NaN or null, so a panel can report it instead of drawing it).
 import { element } from '../../charts/figure.js';
 
 /** A <label> that puts the control's name in front of control. */
@@ -10,15 +10,17 @@ export function labelled(name, control, className = 'control') {
   return label;
 }
 
-/** A select of choices ([{ value, label }], e.g. a scheme option's from pe.schemes), at value. */
-export function choiceSelect(choices, value) {
+/** A select of choices ([{ value, label }], e.g. a scheme option's from pe.schemes), at value; field,
+ *  when given, names it for the view's code and the tests (data-field). The page's one select. */
+export function choiceSelect(choices, value, field) {
   const select = element('select');
+  if (field) select.dataset.field = field;
   for (const choice of choices) {
     const item = element('option', '', choice.label);
-    item.value = choice.value;
+    item.value = String(choice.value);
     select.append(item);
   }
-  select.value = value;
+  select.value = String(value);
   return select;
 }
 
@@ -42,6 +44,21 @@ export function wholeNumberInput(limits, value) {
   input.inputMode = 'numeric';
   input.value = String(value);
   return input;
+}
+
+/** A number box for any decimal number (a base, a slope), holding value; the core checks it. */
+export function decimalInput(value) {
+  const input = element('input');
+  input.type = 'number';
+  input.step = 'any';
+  input.inputMode = 'decimal';
+  input.value = String(value);
+  return input;
+}
+
+/** The box's number, or NaN while it is empty or not a number (which the core then rejects). */
+export function readDecimal(input) {
+  return input.value.trim() === '' ? NaN : Number(input.value);
 }
 
 /** The box's whole number, or null while it is empty, fractional or outside limits. */

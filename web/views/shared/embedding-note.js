@@ -1,7 +1,7 @@
 // What the page's token embeddings are, in a note both sentence views show. The word groups
 // are the core's own (pe.vocabularyClusters), so the note names every word that sits close to
 // others, never a hand-kept subset.
-import { formatShort, quoteToken } from './format.js';
+import { formatShort, quoteToken } from '../../lib/format.js';
 
 // "animals: cat, kitten, dog, puppy; vehicles: car, plane, train, bus; …"
 function groupList(clusters) {
@@ -45,5 +45,16 @@ export function wordVectorNote(entry, analysis, mark) {
     `the table’s root-mean-square component, so about ${formatShort(embeddingStd * Math.sqrt(dim))} long like a typical vector of ` +
     'the table; its direction means nothing. ' +
     (missing.length > 0 ? `Not in the table here: ${missing.map(quoteToken).join(', ')}.` : 'Every token here is in the table.')
+  );
+}
+
+/** The note for the word vectors in use (entry, one of pe.embeddings): embeddingNote for the
+ *  synthetic ones at scale with the tokenizer named tokenizer, else wordVectorNote. */
+export function vectorsNote(pe, { entry, scale, tokenizer, analysis, mark }) {
+  if (entry.dim !== null) return wordVectorNote(entry, analysis, mark);
+  return embeddingNote(
+    scale,
+    pe.vocabularyClusters,
+    pe.tokenizers.find(({ name }) => name === tokenizer),
   );
 }

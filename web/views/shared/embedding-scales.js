@@ -5,7 +5,7 @@
 // 3.4) multiplies its embeddings by √d but gives no initialisation; its authors' library,
 // tensor2tensor, draws them with standard deviation 1/√d, so after the multiplication each
 // component has standard deviation 1, the size of the sin/cos values.
-import { formatShort } from './format.js';
+import { formatShort } from '../../lib/format.js';
 
 /** Link names of the scales, in the order a control offers them. */
 export const SCALE_NAMES = ['init', 'paper'];

@@ -4,7 +4,7 @@
 // for the view's message line, and the view keeps showing its last good state.
 import { element } from '../../charts/figure.js';
 import { labelled, readWhole, wholeNumberInput } from './control-parts.js';
-import { formatWhole } from './format.js';
+import { formatWhole } from '../../lib/format.js';
 
 /**
  * fields: [{ name, label, limits: { min, max } }] in display order; state: initial values by

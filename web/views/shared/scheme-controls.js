@@ -2,26 +2,12 @@
 // one select listing the schemes, and a control for each option of the chosen scheme (RoPE's
 // base and pairing, ALiBi's slope, ...), shown only while that scheme is chosen.
 import { element, setText } from '../../charts/figure.js';
-import { choiceSelect, labelled } from './control-parts.js';
+import { choiceSelect, decimalInput, labelled, readDecimal } from './control-parts.js';
 import { schemeOptions } from './sentence-params.js';
 import { untrainedNote } from './scheme-words.js';
 
-// What each stage means to a reader, for the select's option labels.
-const ACTS_ON = {
-  none: 'nothing tells positions apart',
-  input: 'adds a vector to the input',
-  queryKey: 'rotates queries and keys',
-  scores: 'biases the attention scores',
-};
-
 function optionControl(option, value) {
-  if (option.type === 'choice') return choiceSelect(option.choices, value);
-  const input = element('input');
-  input.type = 'number';
-  input.step = 'any';
-  input.inputMode = 'decimal';
-  input.value = String(value);
-  return input;
+  return option.type === 'choice' ? choiceSelect(option.choices, value) : decimalInput(value);
 }
 
 /**
@@ -33,9 +19,9 @@ function optionControl(option, value) {
  */
 export function createSchemeControls({ schemes, state }) {
   const select = choiceSelect(
-    schemes.map(({ name, label, actsOn, learned }) => ({
+    schemes.map(({ name, label, whereItActs, learned }) => ({
       value: name,
-      label: `${label}: ${ACTS_ON[actsOn]}${learned ? ', random here' : ''}`,
+      label: `${label}: ${whereItActs}${learned ? ', random here' : ''}`,
     })),
     state.kind,
   );
@@ -73,8 +59,8 @@ export function createSchemeControls({ schemes, state }) {
       for (const control of controls) {
         const { option, input, label } = control;
         if (option.type === 'number') {
-          const value = Number(input.value);
-          const usable = input.value.trim() !== '' && Number.isFinite(value);
+          const value = readDecimal(input);
+          const usable = Number.isFinite(value);
           input.setAttribute('aria-invalid', String(!usable));
           if (usable) control.last = value;
           else if (!label.hidden) problems.push(`The ${option.label} must be a number.`);

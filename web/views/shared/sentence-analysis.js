@@ -1,7 +1,7 @@
 // Runs pe.analyze for a view and turns every way it can fail into a sentence for the reader, so
 // a bad text or setting shows a message in the view instead of an exception.
 import { MAX_TEXT_LENGTH, MAX_TOKENS } from './sentence-params.js';
-import { formatWhole } from './format.js';
+import { formatWhole } from '../../lib/format.js';
 
 /**
  * settings: { text, ...options } where options are pe.analyze's (tokenizer, kind, the scheme's

@@ -2,7 +2,7 @@
 // and its options, dimensions, first position): their link parameters, their limits, and the
 // lecture's starting position. The schemes and their options come from the core's registry
 // (pe.schemes).
-import { choiceParam, integerParam, numberParam, textParam } from '../../lib/url-params.js';
+import { choiceParam, coreCheckedParam, integerParam, textParam } from '../../lib/url-params.js';
 
 export const DIM_LIMITS = { min: 2, max: 64 };
 // Far past any context length the lecture discusses, and small enough that integer positions
@@ -25,22 +25,14 @@ export function schemeOptions(schemes) {
 }
 
 // A link value for a number option is checked by the core, which owns the limits: an analysis
-// of no text fails only on the options. Its message ("slope must be ...; received 0") is cut to
-// the rule, since the link note names the parameter and the value itself.
+// of no text fails only on the options.
 function optionParam(pe, option) {
   if (option.type === 'choice')
     return choiceParam(
       option.default,
       option.choices.map(({ value }) => value),
     );
-  return numberParam(option.default, (value) => {
-    try {
-      pe.analyze('', { [option.name]: value });
-      return null;
-    } catch (error) {
-      return error.message.replace(`${option.name} `, '').replace(/; received .*$/, '');
-    }
-  });
+  return coreCheckedParam(option.default, option.name, (value) => pe.analyze('', { [option.name]: value }));
 }
 
 /** The link schema of a sentence view offering schemes, with the given default text and kind. */

@@ -1,6 +1,6 @@
 // The numbers of a tokens x tokens figure as one table (lib/figure-data.js): one row per pair of
 // tokens (a, b), in the matrices' reading order, with each matrix the figure draws as a column.
-import { tokenText } from './format.js';
+import { tokenText } from '../../lib/format.js';
 
 /** tokens: pe.analyze's tokens ({ text, piece?, position }); matrices: [{ label, values }] with values[a * n + b]. */
 export function tokenPairTable({ name, settings, tokens, rowRole = 'a', colRole = 'b', matrices }) {

@@ -3,7 +3,7 @@
 // Point at a cell, or Tab to the map and use the arrow keys, to read its value and its formula.
 import { createFigure } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
-import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
+import { formatExact, formatShort, formatSmall, formatWhole } from '../../lib/format.js';
 import { createHeatMap, everyNth, spacedTicks } from './heat-map.js';
 import { format } from 'd3-format';
 import { textWidth } from '../../charts/cell-canvas.js';

@@ -2,8 +2,8 @@
 // by pointer and keys) with labelled axes drawn around it: row ticks and the rows' name on the
 // left, column ticks and the columns' name underneath.
 import { element } from '../../charts/figure.js';
-import { CHART_FONT, createCellCanvas, textWidth } from '../../charts/cell-canvas.js';
-import { canvasColor, INK, MUTED_INK } from '../../charts/palette.js';
+import { createCellCanvas, inkText, textWidth } from '../../charts/cell-canvas.js';
+import { canvasColor, MUTED_INK } from '../../charts/palette.js';
 
 const TICK_GAP = 6;
 const NAME_SPACE = 18; // the rotated rows' name, left of the row ticks
@@ -69,10 +69,7 @@ export function createHeatMap({ label, hint }) {
         cellWidth,
         cellHeight,
         decorate(context) {
-          context.font = CHART_FONT;
-          context.fillStyle = canvasColor(INK);
-          context.textAlign = 'right';
-          context.textBaseline = 'middle';
+          inkText(context, { align: 'right' });
           for (const { at, text } of rowTicks) context.fillText(text, x - TICK_GAP, y + (at + 0.5) * cellHeight);
           context.textAlign = 'center';
           context.textBaseline = 'top';

@@ -1,10 +1,9 @@
 // How the sinusoidal view writes its symbols: w₃ for pair 3's frequency, PE(1,000) for a position's
 // vector, R₅ for the rotation by an offset of 5, and very small or very large numbers as readable
 // powers of ten (a base of 10^300 makes wavelengths of 10^281 positions).
-import { formatShort, formatWhole } from '../shared/format.js';
+import { formatShort, formatWhole, superscript } from '../../lib/format.js';
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** 12 -> "₁₂" (thousands separators dropped). */
 function subscript(value) {
@@ -20,5 +19,5 @@ export const rotation = (k) => `R${subscript(k)}`;
 export function formatLarge(value) {
   if (value < 1e6) return formatShort(value);
   const [mantissa, exponent] = value.toExponential(2).split('e');
-  return `${Number(mantissa)} × 10${[...exponent.replace('+', '')].map((digit) => SUPERSCRIPT_DIGITS[digit]).join('')}`;
+  return `${Number(mantissa)} × 10${superscript(Number(exponent))}`;
 }

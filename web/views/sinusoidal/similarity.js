@@ -7,7 +7,7 @@ import { createColorLegend } from '../../charts/color-legend.js';
 import { textWidth } from '../../charts/cell-canvas.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { createSeriesChart } from '../../charts/series-chart.js';
-import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
+import { formatExact, formatShort, formatSmall, formatWhole } from '../../lib/format.js';
 import { createHeatMap, everyNth } from './heat-map.js';
 import { pe } from './notation.js';
 

@@ -1,6 +1,6 @@
 // The sinusoidal view's settings: their limits, link parameters, number boxes and one-click
 // examples. The layouts and the base's default come from the core's registry (pe.schemes).
-import { choiceParam, integerParam, numberParam } from '../../lib/url-params.js';
+import { choiceParam, coreCheckedParam, integerParam } from '../../lib/url-params.js';
 import { integerParams, POSITION_LIMITS } from '../shared/range-params.js';
 
 const LIMITS = {
@@ -39,14 +39,7 @@ export function sinusoidalParams(pe) {
   return {
     ...integerParams(DEFAULTS, LIMITS),
     dim: evenParam(DEFAULTS.dim, LIMITS.dim),
-    base: numberParam(base.default, (value) => {
-      try {
-        pe.sinusoidalFrequencies({ dim: 2, base: value });
-        return null;
-      } catch (error) {
-        return error.message.replace('base ', '').replace(/; received .*$/, '');
-      }
-    }),
+    base: coreCheckedParam(base.default, 'base', (value) => pe.sinusoidalFrequencies({ dim: 2, base: value })),
     layout: choiceParam(
       layout.default,
       layout.choices.map(({ value }) => value),

@@ -5,7 +5,7 @@
 import { element } from '../../charts/figure.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { encodingSnippet } from '../../lib/python-snippets.js';
-import { choiceSelect, labelled } from '../shared/control-parts.js';
+import { choiceSelect, decimalInput, labelled, readDecimal } from '../shared/control-parts.js';
 import { createCopyCode } from '../shared/copy-code.js';
 import { createRangeControls } from '../shared/range-controls.js';
 import { loadLinkSettings, tryPanelSettings } from '../shared/range-settings.js';
@@ -19,19 +19,58 @@ import { createSteps, extent } from './steps.js';
 const MIN_WIDTH = 280; // the page itself is never narrower
 
 function baseControl(value) {
-  const input = element('input');
-  input.type = 'number';
-  input.step = 'any';
-  input.inputMode = 'decimal';
-  input.value = String(value);
+  const input = decimalInput(value);
   input.dataset.field = 'base';
-  return { element: labelled('Base', input), read: () => (input.value.trim() === '' ? NaN : Number(input.value)) };
+  return { element: labelled('Base', input), read: () => readDecimal(input) };
 }
 
 function layoutControl(option, value) {
-  const select = choiceSelect(option.choices, value);
-  select.dataset.field = 'layout';
+  const select = choiceSelect(option.choices, value, 'layout');
   return { element: labelled('Layout', select), read: () => select.value };
+}
+
+// The view's state as plain JSON: the settings and every number the figures draw.
+function sinusoidalSnapshot({ settings, data, figures, message }) {
+  const { dim, start, count } = settings;
+  const { dots, shift } = data;
+  const facts = similarityFacts(dots.byOffset);
+  return {
+    ...settings,
+    range: { first: start, last: start + count - 1 },
+    titles: Array.from(figures.querySelectorAll('.figure-title'), (heading) => heading.textContent),
+    wavelengths: Array.from(data.wavelengths),
+    firstRow: Array.from(data.table.subarray(0, dim)),
+    similarity: {
+      squaredLength: facts.limit,
+      largestSpread: facts.spread,
+      largestSpreadAt: facts.spreadAt,
+      lowest: facts.lowest,
+      lowestAt: facts.lowestAt,
+      // PE(p) · PE(p + k) for k = 0 .. count - 1: smallest and largest over every p.
+      offsetLow: Array.from(dots.byOffset.low),
+      offsetHigh: Array.from(dots.byOffset.high),
+    },
+    rotation: {
+      angles: Array.from(shift.angles),
+      cos: Array.from(shift.cos),
+      sin: Array.from(shift.sin),
+      matrixShown: shift.matrix !== null,
+      maxError: shift.maxError,
+      maxErrorAt: shift.maxErrorAt,
+      identical: shift.identical,
+    },
+    steps: {
+      periods: Array.from(data.steps.periods),
+      // Step r goes from start + r to start + r + 1.
+      binary: Array.from(data.steps.binary),
+      sinusoidal: Array.from(data.steps.sinusoidal),
+      flips: Array.from(data.flips),
+      binaryExtent: extent(data.steps.binary),
+      sinusoidalExtent: extent(data.steps.sinusoidal),
+    },
+    readouts: Array.from(figures.querySelectorAll('.readout'), (line) => line.textContent),
+    message: message.text(),
+  };
 }
 
 /** @param {import('../registry.js').MountContext} context */
@@ -108,47 +147,6 @@ export function mount({ pe, root, state, onChange }) {
   draw();
 
   return {
-    snapshot() {
-      const { dim, start, count } = settings;
-      const { dots, shift } = data;
-      const facts = similarityFacts(dots.byOffset);
-      return {
-        ...settings,
-        range: { first: start, last: start + count - 1 },
-        titles: Array.from(figures.querySelectorAll('.figure-title'), (heading) => heading.textContent),
-        wavelengths: Array.from(data.wavelengths),
-        firstRow: Array.from(data.table.subarray(0, dim)),
-        similarity: {
-          squaredLength: facts.limit,
-          largestSpread: facts.spread,
-          largestSpreadAt: facts.spreadAt,
-          lowest: facts.lowest,
-          lowestAt: facts.lowestAt,
-          // PE(p) · PE(p + k) for k = 0 .. count - 1: smallest and largest over every p.
-          offsetLow: Array.from(dots.byOffset.low),
-          offsetHigh: Array.from(dots.byOffset.high),
-        },
-        rotation: {
-          angles: Array.from(shift.angles),
-          cos: Array.from(shift.cos),
-          sin: Array.from(shift.sin),
-          matrixShown: shift.matrix !== null,
-          maxError: shift.maxError,
-          maxErrorAt: shift.maxErrorAt,
-          identical: shift.identical,
-        },
-        steps: {
-          periods: Array.from(data.steps.periods),
-          // Step r goes from start + r to start + r + 1.
-          binary: Array.from(data.steps.binary),
-          sinusoidal: Array.from(data.steps.sinusoidal),
-          flips: Array.from(data.flips),
-          binaryExtent: extent(data.steps.binary),
-          sinusoidalExtent: extent(data.steps.sinusoidal),
-        },
-        readouts: Array.from(figures.querySelectorAll('.readout'), (line) => line.textContent),
-        message: message.text(),
-      };
-    },
+    snapshot: () => sinusoidalSnapshot({ settings, data, figures, message }),
   };
 }

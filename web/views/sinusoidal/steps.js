@@ -4,7 +4,7 @@
 import { createFigure } from '../../charts/figure.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { createSeriesChart } from '../../charts/series-chart.js';
-import { formatExact, formatShort, formatSmall, formatWhole } from '../shared/format.js';
+import { formatExact, formatShort, formatSmall, formatWhole } from '../../lib/format.js';
 
 const BINARY_COLOR = CATEGORY_COLORS[0]; // blue, solid, as the square waves of step 4
 const SINUSOIDAL_COLOR = CATEGORY_COLORS[4]; // vermilion, dashed, as their smooth counterparts

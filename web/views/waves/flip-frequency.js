@@ -3,11 +3,10 @@
 // (fine-grained: tells neighbours apart) to index d (coarse: tells far-apart regions apart).
 // Point at an index, or Tab to the chart and use the arrow keys, to read its frequency.
 import { scaleLinear } from 'd3-scale';
-import { createFigure } from '../../charts/figure.js';
-import { drawAxis, svgElement } from '../../charts/svg.js';
-import { createSvgReadout } from '../../charts/svg-readout.js';
+import { clearSvg, drawAxis, svgElement } from '../../charts/svg.js';
+import { createSvgFigure } from '../../charts/svg-figure.js';
 import { CATEGORY_COLORS, INK } from '../../charts/palette.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 
 const FREQUENCY_COLOR = CATEGORY_COLORS[0];
 const HEIGHT = 260;
@@ -40,21 +39,18 @@ function title(dim) {
 
 /** Returns { figure, update({ dim, flipPeriods, width }) }. */
 export function createFlipFrequency() {
-  const frame = createFigure({ title: title(8) });
-  const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
-  const reading = createSvgReadout(svg, { hint: HINT });
-  frame.body.append(svg, reading.readout);
+  const { frame, svg, reading } = createSvgFigure({ className: 'wave-chart', hint: HINT });
+  frame.setTitle(title(8));
   frame.setLegend([{ label: 'flips per position = 1 / 2^(k−1) for index k', color: FREQUENCY_COLOR, shape: 'line' }]);
 
   return {
     figure: frame.figure,
     update({ dim, flipPeriods, width }) {
       frame.setTitle(title(dim));
-      svg.replaceChildren();
-      svg.setAttribute('width', width);
-      svg.setAttribute('height', HEIGHT);
-      svg.setAttribute(
-        'aria-label',
+      clearSvg(
+        svg,
+        width,
+        HEIGHT,
         `Flips per position for indices 1 to ${dim}: ${Array.from(flipPeriods, perPosition).join(', ')}. Use the arrow keys to read each index.`,
       );
       const domain = dim === 1 ? [0.5, 1.5] : [1, dim];

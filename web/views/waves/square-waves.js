@@ -6,12 +6,10 @@
 // Point at a lane, or Tab to the chart and use the arrow keys, to read one bit.
 import { scaleLinear } from 'd3-scale';
 import { textWidth } from '../../charts/cell-canvas.js';
-import { createFigure } from '../../charts/figure.js';
-import { drawAxis, svgElement } from '../../charts/svg.js';
-import { createSvgReadout } from '../../charts/svg-readout.js';
-import { trackWidth } from '../../charts/width-tracker.js';
+import { clearSvg, drawAxis, svgElement } from '../../charts/svg.js';
+import { createSvgFigure } from '../../charts/svg-figure.js';
 import { CATEGORY_COLORS, GRID_LINE, INK, MUTED_INK } from '../../charts/palette.js';
-import { formatWhole } from '../shared/format.js';
+import { formatWhole } from '../../lib/format.js';
 
 const SQUARE_COLOR = CATEGORY_COLORS[0]; // blue, solid
 const SMOOTH_COLOR = CATEGORY_COLORS[4]; // vermillion, dashed
@@ -96,15 +94,42 @@ function title(dim) {
     : 'Read down a column of the grid: each index is a square wave, flipping half as often as the one above';
 }
 
+// Index i's lane: its name, the 0 and 1 lines, the square wave and, if asked, the smooth one.
+function lane(i, label, { start, count, dim, bits, smooth, width, x, axisScale }) {
+  const top = MARGIN.top + i * LANE_HEIGHT;
+  const high = top + LANE.label;
+  const low = high + LANE.plot;
+  const yOf = (value) => low - value * LANE.plot;
+  const group = svgElement('g', { class: 'lane' });
+  group.append(
+    svgElement('text', { x: MARGIN.left, y: top + 12, class: 'lane-label' }, label),
+    svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: high, y2: high, stroke: GRID_LINE }),
+    svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: low, y2: low, stroke: GRID_LINE }),
+    svgElement('text', { x: MARGIN.left - 6, y: high, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '1'),
+    svgElement('text', { x: MARGIN.left - 6, y: low, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '0'),
+    svgElement('path', { d: squarePath(bits, dim, i, count, x, yOf), fill: 'none', stroke: SQUARE_COLOR, 'stroke-width': 2 }),
+  );
+  if (flipsInRange(bits, dim, i, count) === 0) group.append(noFlipNote(bits[i], width - MARGIN.right, high, low));
+  if (smooth) {
+    group.append(
+      svgElement('path', {
+        d: smoothPath(smooth, dim, i, { start, count }, axisScale, yOf),
+        fill: 'none',
+        stroke: SMOOTH_COLOR,
+        'stroke-width': 2,
+        'stroke-dasharray': '5 3',
+      }),
+    );
+  }
+  return group;
+}
+
 /** Returns { figure, availableWidth(), plotWidth(width), update({ start, count, dim, bits, flipPeriods, smooth, width }) };
  *  onResize(width) runs when the figure's width changes (SVG text keeps its size, so the view
  *  redraws rather than scales). */
 export function createSquareWaves({ onResize }) {
-  const frame = createFigure({ title: title(8) });
-  const svg = svgElement('svg', { class: 'wave-chart', role: 'img' });
-  const reading = createSvgReadout(svg, { hint: HINT });
-  frame.body.append(svg, reading.readout);
-  const availableWidth = trackWidth(frame.body, onResize);
+  const { frame, svg, reading, width: availableWidth } = createSvgFigure({ className: 'wave-chart', hint: HINT, onResize });
+  frame.setTitle(title(8));
 
   return {
     figure: frame.figure,
@@ -117,11 +142,10 @@ export function createSquareWaves({ onResize }) {
     update({ start, count, dim, bits, flipPeriods, smooth, width }) {
       frame.setTitle(title(dim));
       const height = MARGIN.top + dim * LANE_HEIGHT + MARGIN.bottom;
-      svg.replaceChildren();
-      svg.setAttribute('width', width);
-      svg.setAttribute('height', height);
-      svg.setAttribute(
-        'aria-label',
+      clearSvg(
+        svg,
+        width,
+        height,
         `Square waves of indices 1 to ${dim} over positions ${start} to ${start + count - 1}. Use the arrow keys to read each bit.`,
       );
       // x is in rows from the range's start, so row r covers [x(r), x(r + 1)); position start + r
@@ -137,34 +161,7 @@ export function createSquareWaves({ onResize }) {
       drawAxis(svg, axisScale, { side: 'bottom', at: bottom, length: bottom - MARGIN.top, label: 'position', ticks, format: formatWhole });
 
       const labels = laneLabels(dim, flipPeriods, width - MARGIN.left);
-      for (let i = 0; i < dim; i += 1) {
-        const top = MARGIN.top + i * LANE_HEIGHT;
-        const high = top + LANE.label;
-        const low = high + LANE.plot;
-        const yOf = (value) => low - value * LANE.plot;
-        const lane = svgElement('g', { class: 'lane' });
-        lane.append(
-          svgElement('text', { x: MARGIN.left, y: top + 12, class: 'lane-label' }, labels[i]),
-          svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: high, y2: high, stroke: GRID_LINE }),
-          svgElement('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: low, y2: low, stroke: GRID_LINE }),
-          svgElement('text', { x: MARGIN.left - 6, y: high, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '1'),
-          svgElement('text', { x: MARGIN.left - 6, y: low, 'text-anchor': 'end', 'dominant-baseline': 'middle', fill: MUTED_INK }, '0'),
-          svgElement('path', { d: squarePath(bits, dim, i, count, x, yOf), fill: 'none', stroke: SQUARE_COLOR, 'stroke-width': 2 }),
-        );
-        if (flipsInRange(bits, dim, i, count) === 0) lane.append(noFlipNote(bits[i], width - MARGIN.right, high, low));
-        if (smooth) {
-          lane.append(
-            svgElement('path', {
-              d: smoothPath(smooth, dim, i, { start, count }, axisScale, yOf),
-              fill: 'none',
-              stroke: SMOOTH_COLOR,
-              'stroke-width': 2,
-              'stroke-dasharray': '5 3',
-            }),
-          );
-        }
-        svg.append(lane);
-      }
+      for (let i = 0; i < dim; i += 1) svg.append(lane(i, labels[i], { start, count, dim, bits, smooth, width, x, axisScale }));
       svg.append(
         svgElement(
           'text',
