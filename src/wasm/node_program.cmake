@@ -4,8 +4,12 @@
 # page's first-load module, built only when asked for (cmake --build build/wasm --target <target>).
 function(pe_node_program target)
   set_target_properties(${target} PROPERTIES EXCLUDE_FROM_ALL TRUE)
-  target_compile_options(${target} PRIVATE -msimd128)
+  # As the libraries are compiled for the modules (src/wasm/CMakeLists.txt: link-time optimisation,
+  # no RTTI): linked otherwise, calls through the options' function pointers trap.
+  target_compile_options(${target} PRIVATE -msimd128 -flto -fno-rtti)
   target_link_options(${target} PRIVATE
+    -flto
+    -fno-rtti
     -sENVIRONMENT=node
     # The trainer allocates its buffers once, but up to ~100 MB for its largest options.
     -sALLOW_MEMORY_GROWTH=1
