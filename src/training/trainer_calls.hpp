@@ -46,9 +46,9 @@ inline auto parse(const RawStepRequest& raw) { return parse_step_request(raw); }
 inline constexpr OptionSpec kEvaluationLengths{
     "lengths", Required{}, stated("integers from 1 to evaluationLength"),
     "the lengths of the held-out sequences, in the order the results list them"};
-inline constexpr OptionSpec kEvaluationSequences{
-    "sequences", kHeldOutSequences, integer_from(1, kMaxEvaluationSequences),
-    "held-out sequences of each length"};
+inline constexpr OptionSpec kEvaluationSequences{"sequences", kHeldOutSequences,
+                                                 integer_from(1, kMaxEvaluationSequences),
+                                                 "held-out sequences of each length"};
 inline constexpr std::tuple kEvaluateOptions{
     option<&RawEvaluationRequest::lengths>(kEvaluationLengths),
     option<&RawEvaluationRequest::sequences>(kEvaluationSequences)};
@@ -84,16 +84,15 @@ constexpr auto fields_of(const LengthResult&) {
                     field<&LengthResult::loss>("loss")};
 }
 constexpr auto fields_of(const Evaluation&) {
-  return std::tuple{field<&Evaluation::by_length>("byLength"),
-                    field<&Evaluation::by_position>("byPosition"),
-                    field<&Evaluation::position_labelled>("positionLabelled"),
-                    field<&Evaluation::loss>("loss")};
+  return std::tuple{
+      field<&Evaluation::by_length>("byLength"), field<&Evaluation::by_position>("byPosition"),
+      field<&Evaluation::position_labelled>("positionLabelled"), field<&Evaluation::loss>("loss")};
 }
 constexpr auto fields_of(const AttentionMap&) {
-  return std::tuple{
-      field<&AttentionMap::length>("length"), field<&AttentionMap::tokens>("tokens"),
-      field<&AttentionMap::labels>("labels"), field<&AttentionMap::predictions>("predictions"),
-      field<&AttentionMap::weights>("weights")};
+  return std::tuple{field<&AttentionMap::length>("length"), field<&AttentionMap::tokens>("tokens"),
+                    field<&AttentionMap::labels>("labels"),
+                    field<&AttentionMap::predictions>("predictions"),
+                    field<&AttentionMap::weights>("weights")};
 }
 constexpr auto fields_of(const PositionTable&) {
   return std::tuple{field<&PositionTable::first_position>("firstPosition"),
@@ -114,9 +113,12 @@ constexpr auto fields_of(const TrainerState&) {
                     field<&TrainerState::memory_bytes>("memoryBytes")};
 }
 constexpr auto fields_of(const Task&) {
-  return std::tuple{field<&Task::name>("name"),         field<&Task::label>("label"),
-                    field<&Task::needs>("needs"),       field<&Task::description>("description"),
-                    field<&Task::vocabulary>("vocabulary"), field<&Task::classes>("classes")};
+  return std::tuple{field<&Task::name>("name"),
+                    field<&Task::label>("label"),
+                    field<&Task::needs>("needs"),
+                    field<&Task::description>("description"),
+                    field<&Task::vocabulary>("vocabulary"),
+                    field<&Task::classes>("classes")};
 }
 
 }  // namespace pe

@@ -40,7 +40,9 @@ class TrainerHandle {
       return trainer_->step(r.steps, r.max_milliseconds);
     });
   }
-  val evaluate(val options) { return answered(trainer_->evaluate(read(options, pe::kEvaluateOptions))); }
+  val evaluate(val options) {
+    return answered(trainer_->evaluate(read(options, pe::kEvaluateOptions)));
+  }
   val attention(val options) {
     return answered(trainer_->attention(read(options, pe::kAttentionOptions)));
   }

@@ -19,7 +19,10 @@ const SMALL = { dModel: 16, heads: 2, batchSize: 8, trainingLength: 8, steps: 20
 
 test('before loadTrainer, trainer() says what to do and tasks is null', () => {
   assert.equal(pe.tasks, null);
-  assert.throws(() => pe.trainer(), { constructor: Error, message: "the trainer's module is not loaded yet: await pe.loadTrainer() first" });
+  assert.throws(() => pe.trainer(), {
+    constructor: Error,
+    message: "the trainer's module is not loaded yet: await pe.loadTrainer() first",
+  });
 });
 
 test("loadTrainer resolves to the trainer's declarations: the constructor and every method", async () => {
@@ -50,7 +53,10 @@ const BAD_CALLS = [
 test('bad options are named TypeErrors and RangeErrors, and the module keeps working', async () => {
   await pe.loadTrainer();
   for (const [call, type, message] of BAD_CALLS) {
-    assert.throws(call, (error) => error.constructor === type && (typeof message === 'string' ? error.message === message : message.test(error.message)));
+    assert.throws(
+      call,
+      (error) => error.constructor === type && (typeof message === 'string' ? error.message === message : message.test(error.message)),
+    );
     const t = pe.trainer(SMALL);
     assert.equal(t.step(2).losses.length, 2);
     t.dispose();
@@ -124,7 +130,9 @@ test("trainers alive stay within their stated share of the module's memory", asy
   // Each trainer's share counts its buffers; what it does not count (bookkeeping) stays small.
   assert.ok(used <= stated * 1.05 + 65_536, `heap grew ${used} bytes for ${stated} stated`);
   assert.ok(used >= stated * 0.95, `heap grew ${used} bytes for ${stated} stated`);
-  console.log(`stated shares: ${alive.map((t) => (t.state().memoryBytes / 2 ** 20).toFixed(1)).join(', ')} MiB; module memory ${(module.memoryBytes() / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `stated shares: ${alive.map((t) => (t.state().memoryBytes / 2 ** 20).toFixed(1)).join(', ')} MiB; module memory ${(module.memoryBytes() / 2 ** 20).toFixed(0)} MiB`,
+  );
   for (const t of alive) t.dispose();
   assert.equal(module.heapBytesInUse(), heap);
 });

@@ -59,7 +59,11 @@ test('accepted options give a trainer that keeps its promises, repeatable from i
         const row = map.weights.subarray(i * longest, (i + 1) * longest);
         const total = row.reduce((sum, w) => sum + w, 0);
         assert.ok(Math.abs(total - 1) < 1e-3, `row ${i} sums to ${total}`);
-        if (t.options.causal) assert.ok(row.subarray(i + 1).every((w) => w === 0), 'the mask hides later keys');
+        if (t.options.causal)
+          assert.ok(
+            row.subarray(i + 1).every((w) => w === 0),
+            'the mask hides later keys',
+          );
       }
       const table = t.positionTable();
       assert.equal(table.values.length, table.rows * table.dim);
@@ -74,7 +78,14 @@ test('accepted options give a trainer that keeps its promises, repeatable from i
 });
 
 // Any value for any declared option: either accepted, or a named error.
-const anyValue = fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.string({ maxLength: 6 }), fc.constant(null), fc.constantFrom(...pe.schemes.map(({ name }) => name)));
+const anyValue = fc.oneof(
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.string({ maxLength: 6 }),
+  fc.constant(null),
+  fc.constantFrom(...pe.schemes.map(({ name }) => name)),
+);
 const anyOptions = fc.dictionary(fc.constantFrom(...declared.map(({ name }) => name), 'dmodel'), anyValue, { maxKeys: 4 });
 
 test('any options are accepted or rejected with a TypeError or RangeError naming an option', () => {

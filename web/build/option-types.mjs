@@ -1,9 +1,9 @@
 // Writes web/types/options.d.ts: the TypeScript type of every function's options, generated from
 // the declarations the core exports (pe.requests, and the trainer module's that pe.loadTrainer()
 // resolves to; src/core/options.hpp), so the types and the checks pe.js and the core make cannot
-// drift apart. Run by `bash .ci/build.sh` after the wasm
-// build; tests/js/option-types.test.mjs fails when the checked-in file differs from what this
-// writes. `node web/build/option-types.mjs --check` only compares.
+// drift apart. Run by `bash .ci/build.sh` after the wasm build; tests/js/option-types.test.mjs
+// fails when the checked-in file differs from what this writes. `node web/build/option-types.mjs
+// --check` only compares.
 //
 // Types: a number, boolean, Float32Array or number[] as such; a string with choices as the union
 // of its names; an object option by the hand-written type of its capitalized name (Scaling: RoPE's
