@@ -30,6 +30,8 @@ export const NODE_SUITES = {
   js: {},
   types: {},
   package: {},
+  // The trainer's API, and its agreement with the native build's losses.
+  trainer: { needs: ['web', 'native'] },
   // The runner's own tests (tests/ci), which need no build.
   ci: { needs: [] },
   e2e: { needs: ['web', 'dist'], browser: true },
@@ -54,14 +56,20 @@ export function stages(root) {
   const listed = Object.keys(NODE_SUITES).filter((name) => testFolders.includes(name));
   const found = testFolders.filter((name) => !(name in NODE_SUITES));
   const isBrowser = (name) => NODE_SUITES[name].browser;
-  return [
-    { name: 'setup', setup: true, needs: [], command: ['bash', '.ci/ensure-toolchain.sh', 'test'] },
-    ...BUILDS.map((build) => ({ name: `build ${build}`, build, needs: [], command: ['bash', '.ci/build.sh', build] })),
+  const checks = [
     { name: 'lint', needs: [], command: ['bash', '.ci/lint.sh'] },
     ...[...listed.filter((name) => !isBrowser(name)), ...found].map(nodeStage),
     ...listed.filter(isBrowser).map(nodeStage),
     { name: 'native', needs: ['native'], ctest: 'build/native' },
     { name: 'asan', needs: ['asan'], ctest: 'build/asan' },
     { name: 'fuzz', needs: ['fuzz'], command: ['bash', '.ci/fuzz.sh', '20'] },
+  ];
+  // A stage waits for the last build it needs: those that can start earlier go first (the order
+  // above kept among stages that wait for the same build).
+  const lastBuild = (stage) => Math.max(-1, ...stage.needs.map((build) => BUILDS.indexOf(build)));
+  return [
+    { name: 'setup', setup: true, needs: [], command: ['bash', '.ci/ensure-toolchain.sh', 'test'] },
+    ...BUILDS.map((build) => ({ name: `build ${build}`, build, needs: [], command: ['bash', '.ci/build.sh', build] })),
+    ...checks.sort((a, b) => lastBuild(a) - lastBuild(b)),
   ];
 }

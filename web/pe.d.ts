@@ -20,7 +20,8 @@
  * then all cosines; angles are formed in double precision. RoPE: pair i turns by position *
  * theta_i, theta_i = base^(-2i/dim); pairing 'interleaved' turns (x_2i, x_2i+1) as RoFormer, Meta
  * and DeepSeek do, 'half' turns (x_i, x_i+dim/2) as GPT-NeoX and Hugging Face do. ALiBi: the bias
- * of query i for key j is -slope * |i - j|.
+ * of query i for key j is -slope * |i - j|. learned: GPT-2's trained table, untrained here:
+ * random rows, each value N(0, 0.02^2), position p's row the same in every window.
  *
  * Errors: a wrong type or an unknown name (option, scheme, layout, pairing, scaling type,
  * attention kind) is a TypeError, a value out of range a RangeError; the message names the
@@ -37,10 +38,12 @@
 import type * as Options from './types/options.js';
 import type * as Results from './types/results.js';
 import type * as Values from './types/values.js';
+import type * as Training from './types/trainer.js';
 
 export type * from './types/options.js';
 export type * from './types/results.js';
 export type * from './types/values.js';
+export type * from './types/trainer.js';
 
 /** The old names of option types, kept for callers. */
 export type TableOptions = Options.CosineSimilaritiesOptions;
@@ -54,7 +57,8 @@ export interface PE {
    * head: none (nothing tells positions apart); integer, binary, sinusoidal (actsOn 'input': a
    * table P is added to the token embeddings); rope ('queryKey': queries and keys are rotated by
    * position; options base, pairing, scaling); alibi ('scores': -slope * |i - j| is added to the
-   * attention scores; option slope).
+   * attention scores; option slope); learned ('input', learned: true: GPT-2's trained table of
+   * positions; untrained, so random, everywhere but in a trainer).
    */
   readonly schemes: readonly Values.Scheme[];
   /** Every function's options as the core declares them, by function name: what pe.js checks
@@ -230,6 +234,35 @@ export interface PE {
   /** Resolves once the embeddings can be used; loads the table the first time (Node reads the
    *  5 MB file; a page loads a classic script). A failed load rejects, and may be tried again. */
   loadEmbeddings(name: Values.EmbeddingsName): Promise<void>;
+
+  /**
+   * The training lab: a decoder-style transformer (1-4 layers, d_model 8-128, 1-8 heads, MLP
+   * 4 x d_model with GELU, pre-norm RMSNorm or LayerNorm, causal mask on or off) trained by the
+   * core with AdamW (decoupled weight decay), warm-up then cosine learning rate and clipping by
+   * global norm, on batches of sequences of lengths 1 .. trainingLength, everything from one seed.
+   * Every scheme of pe.schemes acts where it acts, forward and backward; 'learned' is GPT-2's
+   * trained table (rows past the trained length never receive a gradient: positionTable().trained).
+   * A loss that is not finite ends the run: state().divergedAt is that step.
+   *
+   * The trainer is a WebAssembly module of its own, loaded on demand: loadTrainer() loads it
+   * (about 150 KB, 60 KB gzipped; a classic script in a page, so it works over file://, under a
+   * strict CSP and in sandboxed iframes) and resolves to its declarations (as pe.requests);
+   * before, trainer() throws an Error and tasks is null. Its memory is its own, apart from the core's
+   * bound; state().memoryBytes is each trainer's share (4.2 MB at the defaults). dispose() frees
+   * a trainer; one never disposed is freed some time after it is collected.
+   *
+   *     await pe.loadTrainer();
+   *     const t = pe.trainer({ task: 'kback', scheme: 'rope', steps: 600 });
+   *     while (!t.state().finished) t.step({ maxMs: 16 }); // one frame's worth at a time
+   *     t.evaluate({ lengths: [16, 32, 64] }).byLength.map((r) => r.tokenAccuracy);
+   *     t.dispose();
+   */
+  loadTrainer(): Promise<Readonly<Record<string, Values.RequestDeclaration>>>;
+  /** A new run; see loadTrainer. Bad options throw the usual TypeError or RangeError. */
+  trainer<K extends Options.SchemeName = 'rope'>(options?: Options.TrainerOptions<K>): Training.Trainer;
+  /** The tasks of the core's registry, in the lab's order (the first is the default); null until
+   *  loadTrainer() has resolved. */
+  readonly tasks: readonly Training.Task[] | null;
 }
 
 /** Resolves to the API once the WebAssembly module is ready; later calls share one instance. */

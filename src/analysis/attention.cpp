@@ -6,9 +6,9 @@
 #include <cstring>
 #include <utility>
 
-#include "analysis/random.hpp"
 #include "analysis/softmax.hpp"
 #include "analysis/vector_geometry.hpp"
+#include "core/random.hpp"
 
 namespace pe {
 

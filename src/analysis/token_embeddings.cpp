@@ -4,7 +4,7 @@
 #include <cmath>
 #include <iterator>
 
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 
 namespace pe {
 

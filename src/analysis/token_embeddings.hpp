@@ -83,7 +83,7 @@ void embed_tokens(const std::vector<std::string>& tokens, int dim, double compon
                   float* out);
 
 // The same for tokens of a real tokenizer, known by their vocabulary ids: row r is
-// component_std times the first dim numbers of NormalGenerator(ids[r]) (analysis/random.hpp),
+// component_std times the first dim numbers of NormalGenerator(ids[r]) (core/random.hpp),
 // rounded once to float. The id alone seeds it, so a token has the same vector on every machine,
 // in every sentence and under every tokenizer that gives it that id; no clusters: ids carry no
 // meaning here.

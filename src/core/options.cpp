@@ -24,6 +24,8 @@ bool allows(const OptionSpec& option, double value) {
       return std::isfinite(value) && value > limit.low;
     case Limit::Rule::above_at_most:
       return value > limit.low && value <= limit.high;
+    case Limit::Rule::at_least_below:
+      return value >= limit.low && value < limit.high;
     case Limit::Rule::any:
     case Limit::Rule::choice:
     case Limit::Rule::stated:
@@ -52,6 +54,9 @@ std::string allowed(const OptionSpec& option) {
       return "a finite number greater than " + describe_number(limit.low);
     case Limit::Rule::above_at_most:
       return "a number greater than " + describe_number(limit.low) + " and at most " +
+             describe_number(limit.high);
+    case Limit::Rule::at_least_below:
+      return "a number at least " + describe_number(limit.low) + " and less than " +
              describe_number(limit.high);
     case Limit::Rule::choice:
       return quoted_choices(option);

@@ -39,6 +39,7 @@ using OptionDefault = std::variant<Required, Optional, std::nullptr_t, double, b
 //   number_in      "a number from <low> to <high>"
 //   finite_above   "a finite number greater than <low>"
 //   above_at_most  "a number greater than <low> and at most <high>"
+//   at_least_below "a number at least <low> and less than <high>"
 //   choice         one of the option's choices (a TypeError names them all)
 //   stated         the parser checks it against other options; note words the rule
 //   any            every value of the option's type
@@ -50,6 +51,7 @@ struct Limit {
     number_in,
     finite_above,
     above_at_most,
+    at_least_below,
     choice,
     stated
   };
@@ -71,6 +73,9 @@ constexpr Limit number_from(double low, double high) {
 constexpr Limit finite_above(double low) { return {Limit::Rule::finite_above, low, 0, ""}; }
 constexpr Limit above_at_most(double low, double high) {
   return {Limit::Rule::above_at_most, low, high, ""};
+}
+constexpr Limit at_least_below(double low, double high) {
+  return {Limit::Rule::at_least_below, low, high, ""};
 }
 constexpr Limit one_of_choices() { return {Limit::Rule::choice, 0, 0, ""}; }
 constexpr Limit stated(const char* rule) { return {Limit::Rule::stated, 0, 0, rule}; }
@@ -130,6 +135,7 @@ struct Option {
   const OptionSpec* spec;
 
   static T& member(Raw& raw) { return at_path<Raw, Path...>(raw); }
+  static const T& member(const Raw& raw) { return at_path<const Raw, Path...>(raw); }
 };
 
 // The row of an option kept at raw.*first (.*rest...): option<&RawEncodeRequest::dim>(kTableDim).

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstddef>
 
-#include "analysis/random.hpp"
 #include "analysis/vector_geometry.hpp"
 #include "core/angles.hpp"
+#include "core/random.hpp"
 #include "core/rotary.hpp"
 
 namespace pe {

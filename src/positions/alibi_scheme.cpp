@@ -22,6 +22,6 @@ void add_distance_bias(const SchemeOptions& options, std::int64_t query, std::in
 extern const PositionScheme kAlibiScheme;
 const PositionScheme kAlibiScheme{
     "alibi", "ALiBi (linear biases)", Stage::scores, {&kSlope}, "", nullptr,
-    nullptr, &add_distance_bias};
+    nullptr, &add_distance_bias,      false};
 
 }  // namespace pe

@@ -13,7 +13,7 @@ void add_binary(const SchemeOptions&, std::int64_t start, std::int64_t count, in
 }  // namespace
 
 extern const PositionScheme kBinaryScheme;
-const PositionScheme kBinaryScheme{"binary", "binary",    Stage::input, {},
-                                   "",       &add_binary, nullptr,      nullptr};
+const PositionScheme kBinaryScheme{"binary",    "binary", Stage::input, {},   "",
+                                   &add_binary, nullptr,  nullptr,      false};
 
 }  // namespace pe

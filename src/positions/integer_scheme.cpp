@@ -14,7 +14,7 @@ void add_integer(const SchemeOptions&, std::int64_t start, std::int64_t count, i
 }  // namespace
 
 extern const PositionScheme kIntegerScheme;
-const PositionScheme kIntegerScheme{"integer", "integer",    Stage::input, {},
-                                    "",        &add_integer, nullptr,      nullptr};
+const PositionScheme kIntegerScheme{"integer",    "integer", Stage::input, {},   "",
+                                    &add_integer, nullptr,   nullptr,      false};
 
 }  // namespace pe

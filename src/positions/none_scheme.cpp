@@ -5,6 +5,6 @@ namespace pe {
 
 extern const PositionScheme kNoneScheme;
 const PositionScheme kNoneScheme{
-    "none", "none (no positions)", Stage::none, {}, "", nullptr, nullptr, nullptr};
+    "none", "none (no positions)", Stage::none, {}, "", nullptr, nullptr, nullptr, false};
 
 }  // namespace pe

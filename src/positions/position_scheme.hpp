@@ -6,6 +6,13 @@
 //   query_key  queries and keys are rotated by their position (RoPE); inputs and values are
 //              left alone
 //   scores     a bias that depends on the distance i - j is added to the attention scores (ALiBi)
+// The same definitions serve the trainer (training/position_terms.hpp), which reads each hook once
+// per trainer into a table and runs its forward and backward from that table:
+//   input      P is a constant added to the input (its gradient stops there), unless the scheme
+//              is learned: then encode gives the table's untrained start and the trainer trains it
+//   query_key  the rotation is a 2 x 2 map per channel pair and position; backward applies its
+//              transpose (RoPE: the opposite angle)
+//   scores     the bias is a constant: backward passes the scores' gradient through unchanged
 // Each scheme is one source file (<name>_scheme.cpp) plus one row of scheme_registry.cpp; every
 // list of names, every message and every selector on the page is read from that registry.
 #include <cstdint>
@@ -38,6 +45,9 @@ struct SchemeOptions {
   RopePairing pairing = RopePairing::interleaved;
   RopeScaling scaling;             // rope: long-context frequency scaling (none by default)
   double slope = kSlope.number();  // alibi: the bias is -slope * |i - j|
+  // learned: which random table stands for the untrained one. Not a caller option: the analysis
+  // head keeps 0, a trainer takes it from its own seed.
+  std::uint64_t table_seed = 0;
 };
 
 struct PositionScheme {
@@ -53,13 +63,18 @@ struct PositionScheme {
   void (*encode)(const SchemeOptions& options, std::int64_t start, std::int64_t count, int dim,
                  float* out);
   // query_key: rotates, in place, count rows of dim values (row r at rows + r * stride) as
-  // positions start + r.
+  // positions start + r. It acts on the channel pairs of options.pairing (core/rotary.hpp), each
+  // pair on its own, which is what lets the trainer tabulate it as a 2 x 2 map per pair.
   void (*rotate)(const SchemeOptions& options, std::int64_t start, std::int64_t count, int dim,
                  float* rows, std::int64_t stride);
   // scores: adds the bias to one query's scores against keys at positions first_key, first_key + 1,
   // ..., first_key + keys - 1; the query sits at position query.
   void (*add_bias)(const SchemeOptions& options, std::int64_t query, std::int64_t first_key,
                    int keys, float* scores);
+
+  // input only: the table is the model's own parameter (GPT-2's learned positions). encode gives
+  // it as it is before training, random: untrained everywhere but in a trainer.
+  bool learned;
 };
 
 // The error for a dim the scheme cannot use (odd, where pairs of dimensions turn together):

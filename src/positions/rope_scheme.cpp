@@ -25,6 +25,7 @@ const PositionScheme kRopeScheme{"rope",
                                  "one rotated pair per frequency",
                                  nullptr,
                                  &rotate_by_position,
-                                 nullptr};
+                                 nullptr,
+                                 false};
 
 }  // namespace pe

@@ -10,11 +10,12 @@ extern const PositionScheme kBinaryScheme;
 extern const PositionScheme kSinusoidalScheme;
 extern const PositionScheme kRopeScheme;
 extern const PositionScheme kAlibiScheme;
+extern const PositionScheme kLearnedScheme;
 
 const std::vector<const PositionScheme*>& position_schemes() {
-  static const std::vector<const PositionScheme*> schemes{&kNoneScheme,   &kIntegerScheme,
-                                                          &kBinaryScheme, &kSinusoidalScheme,
-                                                          &kRopeScheme,   &kAlibiScheme};
+  static const std::vector<const PositionScheme*> schemes{
+      &kNoneScheme, &kIntegerScheme, &kBinaryScheme, &kSinusoidalScheme,
+      &kRopeScheme, &kAlibiScheme,   &kLearnedScheme};
   return schemes;
 }
 

@@ -11,7 +11,7 @@
 namespace pe {
 
 // Every scheme, in the order the page offers them (the course's road: none, integer, binary,
-// sinusoidal, RoPE, ALiBi).
+// sinusoidal, RoPE, ALiBi; then GPT-2's learned table, random until a trainer trains it).
 const std::vector<const PositionScheme*>& position_schemes();
 
 // The scheme that adds no positions: the attention run "without positions" uses it.

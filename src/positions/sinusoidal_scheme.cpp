@@ -22,6 +22,7 @@ const PositionScheme kSinusoidalScheme{"sinusoidal",
                                        "one sin/cos pair per frequency",
                                        &add_sinusoidal,
                                        nullptr,
-                                       nullptr};
+                                       nullptr,
+                                       false};
 
 }  // namespace pe

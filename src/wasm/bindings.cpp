@@ -107,6 +107,7 @@ val scheme_to_js(const pe::PositionScheme* scheme) {
   result.set("actsOn", std::string(pe::name_of(scheme->stage)));
   result.set("whereItActs", std::string(pe::where_it_acts(scheme->stage)));
   result.set("evenDim", !scheme->even_dim_reason.empty());
+  result.set("learned", scheme->learned);
   val options = val::array();
   for (const pe::OptionSpec* option : scheme->options)
     options.call<void>("push", scheme_option_to_js(option));

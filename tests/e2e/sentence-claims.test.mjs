@@ -72,10 +72,14 @@ function settings() {
   const list = [];
   const add = (text, kind, causal, start, { dim = 8, options = {}, shift = 1000, required = false } = {}) =>
     list.push({ text, kind, causal, start, dim, shift, options: { ...DEFAULT_OPTIONS, ...options }, required });
-  // The issue's matrix: every verdict here must be clear of float32 rounding.
+  // The issue's matrix: every verdict here must be clear of float32 rounding. A learned table is
+  // not in it: its untrained rows are random draws at the token embeddings' scale (0.02), so how
+  // far a shift moves the weights depends on the draw (1e-5 at "dog dog", within float32's reach
+  // of the 2^-17 rule), not on where the scheme acts; its verdicts are still checked, and its close
+  // calls listed with the stress settings'.
   for (const text of SENTENCES) {
-    for (const { name } of pe.schemes)
-      for (const causal of [false, true]) for (const start of [0, 50, 200]) add(text, name, causal, start, { required: true });
+    for (const { name, learned } of pe.schemes)
+      for (const causal of [false, true]) for (const start of [0, 50, 200]) add(text, name, causal, start, { required: !learned });
   }
   for (const text of OWN) for (const { name } of pe.schemes) for (const causal of [false, true]) add(text, name, causal, 0);
   let s = 0;
@@ -92,8 +96,11 @@ function settings() {
 // ---- The independent recomputation (float64) --------------------------------------------------
 
 // The scheme's table P, from the definitions: integer p; binary bit i of p (i = 0 the least
-// significant); sinusoidal sin/cos(p w_k), w_k = base^(-2k/d), interleaved or split.
+// significant); sinusoidal sin/cos(p w_k), w_k = base^(-2k/d), interleaved or split. A learned
+// table is random data, not a formula: its rows are read from pe.encode (their seeding is tested
+// natively), and the head's arithmetic on them is what is recomputed here.
 function positionTable(kind, { base, layout }, positions, dim) {
+  if (kind === 'learned') return Float64Array.from(pe.encode({ kind, start: positions[0], count: positions.length, dim }).data);
   const table = new Float64Array(positions.length * dim);
   positions.forEach((p, r) => {
     for (let i = 0; i < dim; i += 1) {
@@ -839,7 +846,7 @@ function checkShift(shown, facts, setting, scheme, state, label) {
   assert.equal(shown.control, 'Add this to every position', what);
   assert.equal(
     shown.note,
-    'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary and sinusoidal positions are absolute.',
+    'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary, sinusoidal and learned positions are absolute.',
     what,
   );
   const { weights, context } = facts.shift;

@@ -168,7 +168,7 @@ test('an unknown kind, layout or option is a TypeError naming the allowed ones',
   assertEncodeThrows(
     { kind: 'rotary', count: 1, dim: 8 },
     TypeError,
-    'kind must be "integer", "binary" or "sinusoidal"; received "rotary"',
+    'kind must be "integer", "binary", "sinusoidal" or "learned"; received "rotary"',
   );
   assertEncodeThrows(
     { kind: 'sinusoidal', count: 1, dim: 8, layout: 'rotate_half' },
@@ -285,4 +285,13 @@ test('a request of exactly 16,777,216 values works', () => {
   assert.equal(data[200 * 4096 + 2], 0);
   assert.equal(data[4095 * 4096 + 11], 1); // 4095 = twelve ones
   assert.equal(data[4095 * 4096 + 12], 0);
+});
+
+test('learned positions are GPT-2-scale random rows, untrained, the same for a position in any window', () => {
+  const wide = pe.encode({ kind: 'learned', start: 100, count: 50, dim: 16 }).data;
+  const narrow = pe.encode({ kind: 'learned', start: 120, count: 5, dim: 16 }).data;
+  assert.deepEqual(Array.from(narrow), Array.from(wide.subarray(20 * 16, 25 * 16)));
+  const rms = Math.sqrt(wide.reduce((sum, v) => sum + v * v, 0) / wide.length);
+  assert.ok(rms > 0.018 && rms < 0.022, `root mean square ${rms}`);
+  assert.ok(pe.schemes.find(({ name }) => name === 'learned').learned);
 });

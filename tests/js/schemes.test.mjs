@@ -21,16 +21,17 @@ function row(table, r, width) {
   return Array.from(table.subarray(r * width, (r + 1) * width));
 }
 
-test('pe.schemes lists the registry: the course road from none to ALiBi, with where each acts', () => {
+test('pe.schemes lists the registry: the course road from none to ALiBi, then learned, with where each acts', () => {
   assert.deepEqual(
-    pe.schemes.map(({ name, actsOn }) => [name, actsOn]),
+    pe.schemes.map(({ name, actsOn, learned }) => [name, actsOn, learned]),
     [
-      ['none', 'none'],
-      ['integer', 'input'],
-      ['binary', 'input'],
-      ['sinusoidal', 'input'],
-      ['rope', 'queryKey'],
-      ['alibi', 'scores'],
+      ['none', 'none', false],
+      ['integer', 'input', false],
+      ['binary', 'input', false],
+      ['sinusoidal', 'input', false],
+      ['rope', 'queryKey', false],
+      ['alibi', 'scores', false],
+      ['learned', 'input', true],
     ],
   );
   assert.ok(Object.isFrozen(pe.schemes) && Object.isFrozen(pe.schemes[4].options[0]));
@@ -206,7 +207,7 @@ test('scheme options are checked whatever the kind, and compareShift needs a val
   assertThrows(
     () => pe.encode({ kind: 'rope', count: 4, dim: 8 }),
     TypeError,
-    'kind "rope" rotates queries and keys and has no table to add to the input; kind must be "integer", "binary" or "sinusoidal"',
+    'kind "rope" rotates queries and keys and has no table to add to the input; kind must be "integer", "binary", "sinusoidal" or "learned"',
   );
 });
 

@@ -116,8 +116,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_kind_is_a_type_error_that_lists_the_kinds) {
   const auto error = error_of(kLecture, raw_of("rotary", 8, 0, false));
   BOOST_TEST((error.kind == pe::ErrorKind::type));
   BOOST_TEST(error.message ==
-             "kind must be \"none\", \"integer\", \"binary\", \"sinusoidal\", \"rope\" or "
-             "\"alibi\"; received \"rotary\"");
+             "kind must be \"none\", \"integer\", \"binary\", \"sinusoidal\", \"rope\", "
+             "\"alibi\" or \"learned\"; received \"rotary\"");
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_scheme_option_is_reported_whatever_the_kind) {

@@ -12,8 +12,8 @@
 #include <variant>
 #include <vector>
 
-#include "analysis/random.hpp"
 #include "analysis/softmax.hpp"
+#include "core/random.hpp"
 #include "positions/scheme_registry.hpp"
 
 namespace tt = boost::test_tools;

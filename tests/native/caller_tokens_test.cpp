@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "analysis/analysis_request.hpp"
-#include "analysis/random.hpp"
 #include "analysis/sentence_analysis.hpp"
 #include "analysis/token_embeddings.hpp"
+#include "core/random.hpp"
 #include "support/raw_analysis_request.hpp"
 
 namespace tt = boost::test_tools;

@@ -120,14 +120,16 @@ BOOST_AUTO_TEST_CASE(an_unknown_kind_is_a_type_error_listing_the_kinds) {
   auto raw = valid_raw();
   raw.scheme = "rotary";
   check_type_error(raw,
-                   "kind must be \"integer\", \"binary\" or \"sinusoidal\"; received \"rotary\"");
+                   "kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"; received "
+                   "\"rotary\"");
 }
 
 BOOST_AUTO_TEST_CASE(kind_names_are_case_sensitive) {
   auto raw = valid_raw();
   raw.scheme = "Binary";
   check_type_error(raw,
-                   "kind must be \"integer\", \"binary\" or \"sinusoidal\"; received \"Binary\"");
+                   "kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"; received "
+                   "\"Binary\"");
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_layout_is_a_type_error_listing_the_layouts) {
@@ -142,15 +144,15 @@ BOOST_AUTO_TEST_CASE(a_scheme_that_acts_elsewhere_has_no_table_and_the_error_say
   raw.scheme = "rope";
   check_type_error(raw,
                    "kind \"rope\" rotates queries and keys and has no table to add to the input; "
-                   "kind must be \"integer\", \"binary\" or \"sinusoidal\"");
+                   "kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"");
   raw.scheme = "alibi";
   check_type_error(raw,
                    "kind \"alibi\" biases the attention scores and has no table to add to the "
-                   "input; kind must be \"integer\", \"binary\" or \"sinusoidal\"");
+                   "input; kind must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"");
   raw.scheme = "none";
   check_type_error(raw,
                    "kind \"none\" adds no positions and has no table to add to the input; kind "
-                   "must be \"integer\", \"binary\" or \"sinusoidal\"");
+                   "must be \"integer\", \"binary\", \"sinusoidal\" or \"learned\"");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

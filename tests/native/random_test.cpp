@@ -1,6 +1,6 @@
 // The deterministic random numbers behind token embeddings and attention weights: published
 // test vectors for the hash and the generator, and the statistics of the normal numbers.
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>

@@ -3,6 +3,7 @@
 #include "positions/scheme_registry.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <cmath>
 #include <cstring>
 #include <set>
 #include <string>
@@ -29,11 +30,11 @@ std::string message_of(const std::variant<const pe::PositionScheme*, pe::InputEr
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(the_registry_follows_the_course_from_none_to_alibi) {
+BOOST_AUTO_TEST_CASE(the_registry_follows_the_course_from_none_to_alibi_then_learned) {
   std::string names;
   for (const pe::PositionScheme* scheme : pe::position_schemes())
     names += std::string(scheme->name) + " ";
-  BOOST_TEST(names == "none integer binary sinusoidal rope alibi ");
+  BOOST_TEST(names == "none integer binary sinusoidal rope alibi learned ");
 }
 
 BOOST_AUTO_TEST_CASE(every_scheme_has_a_unique_name_a_label_and_exactly_the_hook_of_its_stage) {
@@ -45,6 +46,7 @@ BOOST_AUTO_TEST_CASE(every_scheme_has_a_unique_name_a_label_and_exactly_the_hook
       BOOST_TEST((scheme->encode != nullptr) == (scheme->stage == pe::Stage::input));
       BOOST_TEST((scheme->rotate != nullptr) == (scheme->stage == pe::Stage::query_key));
       BOOST_TEST((scheme->add_bias != nullptr) == (scheme->stage == pe::Stage::scores));
+      BOOST_TEST((!scheme->learned || scheme->stage == pe::Stage::input));
       BOOST_TEST(&scheme_named(std::string(scheme->name)) == scheme);
       for (const pe::OptionSpec* option : scheme->options) {
         BOOST_TEST(std::string(option->name).size() > 0);
@@ -58,7 +60,7 @@ BOOST_AUTO_TEST_CASE(every_scheme_has_a_unique_name_a_label_and_exactly_the_hook
 
 BOOST_AUTO_TEST_CASE(each_scheme_acts_where_the_course_says) {
   BOOST_TEST(pe::name_of(scheme_named("none").stage) == "none");
-  for (const char* name : {"integer", "binary", "sinusoidal"})
+  for (const char* name : {"integer", "binary", "sinusoidal", "learned"})
     BOOST_TEST(pe::name_of(scheme_named(name).stage) == "input");
   BOOST_TEST(pe::name_of(scheme_named("rope").stage) == "queryKey");
   BOOST_TEST(pe::name_of(scheme_named("alibi").stage) == "scores");
@@ -67,8 +69,8 @@ BOOST_AUTO_TEST_CASE(each_scheme_acts_where_the_course_says) {
 
 BOOST_AUTO_TEST_CASE(an_unknown_name_is_a_type_error_listing_every_scheme_in_order) {
   BOOST_TEST(message_of(pe::parse_scheme("rotary")) ==
-             "kind must be \"none\", \"integer\", \"binary\", \"sinusoidal\", \"rope\" or "
-             "\"alibi\"; received \"rotary\"");
+             "kind must be \"none\", \"integer\", \"binary\", \"sinusoidal\", \"rope\", "
+             "\"alibi\" or \"learned\"; received \"rotary\"");
   BOOST_TEST(message_of(pe::parse_scheme("RoPE")).find("received \"RoPE\"") != std::string::npos);
 }
 
@@ -136,4 +138,30 @@ BOOST_AUTO_TEST_CASE(encode_dispatches_to_the_schemes_own_table) {
   pe::encode(std::get<pe::EncodeRequest>(integer), out.data());
   BOOST_TEST(out.front() == 200.0f);
   BOOST_TEST(out.back() == 209.0f);
+}
+
+// Untrained learned positions: random rows at GPT-2's scale, the same for the same position
+// whichever window is asked, another table for another seed.
+BOOST_AUTO_TEST_CASE(learned_positions_are_a_seeded_random_table_until_trained) {
+  const pe::PositionScheme& learned = scheme_named("learned");
+  BOOST_TEST(learned.learned);
+  pe::SchemeOptions options;
+  std::vector<float> window(64 * 16), shifted(60 * 16), other(64 * 16);
+  learned.encode(options, 200, 64, 16, window.data());
+  learned.encode(options, 204, 60, 16, shifted.data());
+  BOOST_TEST(std::memcmp(window.data() + 4 * 16, shifted.data(), shifted.size() * sizeof(float)) ==
+             0);
+  options.table_seed = 7;
+  learned.encode(options, 200, 64, 16, other.data());
+  BOOST_TEST(std::memcmp(window.data(), other.data(), window.size() * sizeof(float)) != 0);
+  double squares = 0;
+  for (const float v : window) squares += static_cast<double>(v) * v;
+  const double std = std::sqrt(squares / window.size());
+  BOOST_TEST(std > 0.018);
+  BOOST_TEST(std < 0.022);
+}
+
+BOOST_AUTO_TEST_CASE(only_learned_positions_are_trained) {
+  for (const pe::PositionScheme* scheme : pe::position_schemes())
+    BOOST_TEST_CONTEXT(scheme->name) BOOST_TEST(scheme->learned == (scheme->name == "learned"));
 }

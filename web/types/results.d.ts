@@ -34,6 +34,7 @@ export interface SchemeOptionsByKind {
   sinusoidal: { base: number; layout: Layout };
   rope: { base: number; pairing: Pairing; scaling: Scaling | null };
   alibi: { slope: number };
+  learned: Record<string, never>;
 }
 
 /**

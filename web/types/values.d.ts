@@ -97,6 +97,8 @@ export interface Scheme {
   readonly whereItActs: string;
   /** The scheme needs an even dim. */
   readonly evenDim: boolean;
+  /** The table is a model's own trained parameter (GPT-2's learned positions): untrained, so random, wherever this API uses it. */
+  readonly learned: boolean;
   readonly options: readonly SchemeOption[];
 }
 

@@ -24,6 +24,8 @@ const RULES = {
   },
   sinusoidal: (dim) =>
     `Every sinusoidal position has length √(${dim}/2) = ${formatShort(Math.sqrt(dim / 2))}: each sine and cosine pair adds 1.`,
+  learned: (dim) =>
+    `An untrained learned position is a random row, each value N(0, 0.02²): about 0.02 · √${dim} = ${formatShort(0.02 * Math.sqrt(dim))} long here, until a model trains it.`,
 };
 
 // "4.35 to 6.38"; ends that differ are written with as many digits as it takes to read differently.

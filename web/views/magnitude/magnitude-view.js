@@ -10,6 +10,7 @@ import { vectorsNote } from '../shared/embedding-note.js';
 import { createEmbeddingLoading } from '../shared/embedding-choice.js';
 import { embeddingScales } from '../shared/embedding-scales.js';
 import { createViewMessage } from '../shared/view-message.js';
+import { positionsName } from '../shared/scheme-words.js';
 import { createTokenizerLoading } from '../shared/tokenizer-choice.js';
 import { createNormChart } from './norm-chart.js';
 import { normRatios, normTitle, ratioSentences } from './ratio-words.js';
@@ -22,7 +23,8 @@ import { EXAMPLES, tableSchemes } from './magnitude-params.js';
 // Everything the figures and the snapshot need, computed once per keystroke. Only the words
 // tokenizer's synthetic vectors are placed in groups of related words.
 function measure(pe, analysis, scale) {
-  const { kind, tokens, dim } = analysis;
+  const { tokens, dim } = analysis;
+  const kind = positionsName(pe.schemes.find(({ name }) => name === analysis.kind));
   const { tokenEmbedding: tokenNorms, positionEncoding: positionNorms } = analysis.norms;
   const without = pe.cosineSimilarities({ data: analysis.tokenEmbedding, dim }).data;
   const withPE = pe.cosineSimilarities({ data: analysis.input, dim }).data;
@@ -124,17 +126,25 @@ export function mount({ pe, root, state, onChange }) {
       start: settings.start,
       ...(vectors.dim === null ? { scale: settings.scale } : { embeddings: settings.embeddings }),
     };
-    const words = ratioSentences(kind, tokens, ratios);
+    const named = positionsName(pe.schemes.find(({ name }) => name === kind));
+    const words = ratioSentences(named, tokens, ratios);
     norms.update({
       settings: shown,
       tokens,
       tokenNorms,
       positionNorms,
       ratios,
-      title: normTitle(kind, ratios, scale.brief),
+      title: normTitle(named, ratios, scale.brief),
       words: vectors.dim === null ? words : `${words} ${lengthSentences(kind, dim, tokens, tokenNorms, positionNorms)}`,
     });
-    similarity.update({ settings: shown, kind, tokens, without: measured.without, withPE: measured.withPE, summary: measured.summary });
+    similarity.update({
+      settings: shown,
+      kind: named,
+      tokens,
+      without: measured.without,
+      withPE: measured.withPE,
+      summary: measured.summary,
+    });
     setText(note, vectorsNote(pe, { entry: vectors, scale, tokenizer: analysis.tokenizer, analysis, mark: 'marked * in the figures' }));
   }
 

@@ -1,6 +1,6 @@
 // Moving the whole sentence: how much the attention weights change when every position grows by
 // the same amount. Relative schemes (RoPE, ALiBi) see only distances between tokens and change
-// nothing; absolute ones (integer, binary, sinusoidal) see the new positions. The sentence is read
+// nothing; absolute ones (integer, binary, sinusoidal, learned) see the new positions. The sentence is read
 // from pe.compareShift's numbers.
 import { createFigure, element, setText } from '../../charts/figure.js';
 import { labelled, readWhole, wholeNumberInput } from '../shared/control-parts.js';
@@ -28,7 +28,7 @@ function sentenceFor(shift, runName) {
 export function createShiftEffect({ state, onInput }) {
   const frame = createFigure({
     title: 'Move the whole sentence: do the attention weights notice?',
-    note: 'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary and sinusoidal positions are absolute.',
+    note: 'RoPE and ALiBi depend only on how far apart two tokens are; integer, binary, sinusoidal and learned positions are absolute.',
   });
   frame.figure.dataset.testid = 'shift';
   const box = wholeNumberInput(SHIFT_LIMITS, state.shift);

@@ -4,6 +4,7 @@
 import { element, setText } from '../../charts/figure.js';
 import { choiceSelect, decimalInput, labelled, readDecimal } from './control-parts.js';
 import { schemeOptions } from './sentence-params.js';
+import { untrainedNote } from './scheme-words.js';
 
 function optionControl(option, value) {
   return option.type === 'choice' ? choiceSelect(option.choices, value) : decimalInput(value);
@@ -18,7 +19,10 @@ function optionControl(option, value) {
  */
 export function createSchemeControls({ schemes, state }) {
   const select = choiceSelect(
-    schemes.map(({ name, label, whereItActs }) => ({ value: name, label: `${label}: ${whereItActs}` })),
+    schemes.map(({ name, label, whereItActs, learned }) => ({
+      value: name,
+      label: `${label}: ${whereItActs}${learned ? ', random here' : ''}`,
+    })),
     state.kind,
   );
   const kindControl = labelled('Position scheme', select);
@@ -39,6 +43,7 @@ export function createSchemeControls({ schemes, state }) {
     const helps = scheme()
       .options.filter(({ type }) => type !== 'scaling')
       .map(({ label, help }) => `${label}: ${help}`);
+    if (scheme().learned) helps.push(untrainedNote(scheme()));
     setText(hint, helps.join(' ')); // read() calls this on every keystroke: no rewrite if unchanged
     hint.hidden = helps.length === 0;
   }

@@ -23,6 +23,9 @@ class SplitMix64 {
   std::uint64_t next();
   // Uniform in [0, 1), from the top 53 bits (every value is an exact double).
   double next_unit();
+  // Uniform in 0 .. n - 1 (n >= 1), by multiplying the top 32 bits by n (Lemire): no division,
+  // and no value more likely than another by more than n / 2^32.
+  std::uint32_t next_below(std::uint32_t n);
 
  private:
   std::uint64_t state_;

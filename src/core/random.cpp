@@ -1,4 +1,4 @@
-#include "analysis/random.hpp"
+#include "core/random.hpp"
 
 #include <cmath>
 
@@ -20,6 +20,10 @@ std::uint64_t SplitMix64::next() {
 }
 
 double SplitMix64::next_unit() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+std::uint32_t SplitMix64::next_below(std::uint32_t n) {
+  return static_cast<std::uint32_t>(((next() >> 32) * n) >> 32);
+}
 
 double NormalGenerator::next() {
   if (has_spare_) {
