@@ -69,7 +69,7 @@ test('native/PATTERN narrows CTest by name; lint and fuzz run only when named', 
 test('a filter that names no stage or no file is refused with what there is', () => {
   assert.throws(
     () => plan('nope'),
-    (error) => error instanceof PlanError && /no stage "nope".*the stages are lint, js/.test(error.message),
+    (error) => error instanceof PlanError && /no stage "nope".*the stages are lint, ci, js/.test(error.message),
   );
   assert.throws(() => plan('build'), PlanError, 'builds are not stages to pick');
   assert.throws(
