@@ -38,10 +38,12 @@
 import type * as Options from './types/options.js';
 import type * as Results from './types/results.js';
 import type * as Values from './types/values.js';
+import type * as Training from './types/trainer.js';
 
 export type * from './types/options.js';
 export type * from './types/results.js';
 export type * from './types/values.js';
+export type * from './types/trainer.js';
 
 /** The old names of option types, kept for callers. */
 export type TableOptions = Options.CosineSimilaritiesOptions;
@@ -231,6 +233,35 @@ export interface PE {
   /** Resolves once the embeddings can be used; loads the table the first time (Node reads the
    *  5 MB file; a page loads a classic script). A failed load rejects, and may be tried again. */
   loadEmbeddings(name: Values.EmbeddingsName): Promise<void>;
+
+  /**
+   * The training lab: a decoder-style transformer (1-4 layers, d_model 8-128, 1-8 heads, MLP
+   * 4 x d_model with GELU, pre-norm RMSNorm or LayerNorm, causal mask on or off) trained by the
+   * core with AdamW (decoupled weight decay), warm-up then cosine learning rate and clipping by
+   * global norm, on batches of sequences of lengths 1 .. trainingLength, everything from one seed.
+   * Every scheme of pe.schemes acts where it acts, forward and backward; 'learned' is GPT-2's
+   * trained table (rows past the trained length never receive a gradient: positionTable().trained).
+   * A loss that is not finite ends the run: state().divergedAt is that step.
+   *
+   * The trainer is a WebAssembly module of its own, loaded on demand: loadTrainer() loads it
+   * (about 150 KB, 60 KB gzipped; a classic script in a page, so it works over file://, under a
+   * strict CSP and in sandboxed iframes) and resolves to its declarations (as pe.requests);
+   * before, trainer() throws an Error and tasks is null. Its memory is its own, apart from the core's
+   * bound; state().memoryBytes is each trainer's share (4.2 MB at the defaults). dispose() frees
+   * a trainer; one never disposed is freed some time after it is collected.
+   *
+   *     await pe.loadTrainer();
+   *     const t = pe.trainer({ task: 'kback', scheme: 'rope', steps: 600 });
+   *     while (!t.state().finished) t.step({ maxMs: 16 }); // one frame's worth at a time
+   *     t.evaluate({ lengths: [16, 32, 64] }).byLength.map((r) => r.tokenAccuracy);
+   *     t.dispose();
+   */
+  loadTrainer(): Promise<Readonly<Record<string, Values.RequestDeclaration>>>;
+  /** A new run; see loadTrainer. Bad options throw the usual TypeError or RangeError. */
+  trainer<K extends Options.SchemeName = 'rope'>(options?: Options.TrainerOptions<K>): Training.Trainer;
+  /** The tasks of the core's registry, in the lab's order (the first is the default); null until
+   *  loadTrainer() has resolved. */
+  readonly tasks: readonly Training.Task[] | null;
 }
 
 /** Resolves to the API once the WebAssembly module is ready; later calls share one instance. */

@@ -32,13 +32,14 @@ struct Evaluation {
   double loss = 0;  // over every labelled token evaluated
 };
 
-// Caller input before any checking.
+constexpr int kMaxEvaluationSequences = 4096;
+constexpr double kHeldOutSequences = 32;  // per length, unless asked otherwise
+
+// Caller input before any checking (declared in trainer_calls.hpp).
 struct RawEvaluationRequest {
   std::vector<double> lengths;
-  double sequences = 32;  // per length
+  double sequences = kHeldOutSequences;  // per length
 };
-
-constexpr int kMaxEvaluationSequences = 4096;
 
 // Sequence i of length `length` of the held-out set of a run seeded with seed: the i-th drawn
 // from held_out_stream(seed, length).

@@ -45,6 +45,7 @@ struct AttentionMap {
   std::vector<float> weights;
 };
 
+// Declared in trainer_calls.hpp.
 struct RawAttentionRequest {
   double length = 0, example = 0, layer = 0, head = 0;
 };

@@ -34,8 +34,11 @@ constexpr const char* js_type() {
     return "string";
   } else if constexpr (std::is_same_v<T, pe::CallerTable>) {
     return "Float32Array";
+  } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+    return "number[]";
   } else {
-    static_assert(HasOptions<T>::value, "an option is a number, flag, name, table or object");
+    static_assert(HasOptions<T>::value,
+                  "an option is a number, flag, name, table, list of numbers or object");
     return "object";
   }
 }

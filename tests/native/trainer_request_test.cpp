@@ -11,6 +11,7 @@
 #include "core/option_words.hpp"
 #include "support/parsed.hpp"
 #include "support/trainer_request.hpp"
+#include "training/trainer_calls.hpp"
 
 namespace {
 
@@ -123,4 +124,19 @@ BOOST_AUTO_TEST_CASE(options_that_must_fit_together_say_which_and_why) {
   // An odd head size is fine where nothing turns pairs of channels.
   BOOST_TEST(std::holds_alternative<pe::TrainerSetup>(pe::parse_trainer_request(
       test_support::trainer_request({{"scheme", "alibi"}, {"dModel", "24"}, {"heads", "8"}}))));
+}
+
+BOOST_AUTO_TEST_CASE(a_step_request_runs_one_step_a_count_or_until_its_time_is_up) {
+  const pe::StepRequest one = test_support::value_of(pe::parse_step_request({}));
+  BOOST_TEST(one.steps == 1);
+  BOOST_TEST(std::isinf(one.max_milliseconds));
+  const pe::StepRequest timed = test_support::value_of(pe::parse_step_request({std::nullopt, 16}));
+  BOOST_TEST(timed.steps == 1000000);
+  BOOST_TEST(timed.max_milliseconds == 16);
+  BOOST_TEST(test_support::value_of(pe::parse_step_request({7, 16})).steps == 7);
+  test_support::check_error(pe::parse_step_request({2.5, std::nullopt}), pe::ErrorKind::range,
+                            "steps must be an integer from 1 to 1000000; received 2.5");
+  test_support::check_error(pe::parse_step_request({std::nullopt, std::nan("")}),
+                            pe::ErrorKind::range,
+                            "maxMs must be a number from 0 to 3600000; received NaN");
 }

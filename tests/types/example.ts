@@ -20,8 +20,11 @@ import type {
   ScalingType,
   SchemeName,
   Stage,
+  Task,
   Token,
   TokenizerName,
+  Trainer,
+  TrainerState,
 } from '../../web/pe.js';
 
 // exact<T>()(value) compiles only when value's type is T itself (not a subtype or a supertype).
@@ -35,7 +38,7 @@ function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`example: ${what}`);
 }
 
-function throws(kind: typeof TypeError | typeof RangeError, call: () => unknown): void {
+function throws(kind: typeof TypeError | typeof RangeError | typeof Error, call: () => unknown): void {
   try {
     call();
   } catch (error) {
@@ -80,6 +83,9 @@ const members: { [K in keyof PE]: true } = {
   tokenize: true,
   embeddings: true,
   loadEmbeddings: true,
+  loadTrainer: true,
+  trainer: true,
+  tasks: true,
 };
 
 export async function runExample(): Promise<void> {
@@ -291,6 +297,32 @@ export async function runExample(): Promise<void> {
   exact<number>()(pe.mlaAbsorption().cacheElementsPerToken.absorbed);
   // @ts-expect-error rope is 'none', 'naive' or 'decoupled'
   throws(TypeError, () => pe.mlaAbsorption({ rope: 'full' }));
+
+  // The training lab, a module of its own
+  check(pe.tasks === null, 'no tasks before the trainer is loaded');
+  throws(Error, () => pe.trainer());
+  const trainerRequests = await pe.loadTrainer();
+  check(
+    trainerRequests.trainer.options.some(({ name }) => name === 'seed'),
+    "the trainer's options are declared",
+  );
+  exact<readonly Task[] | null>()(pe.tasks);
+  check(pe.tasks?.[0].name === 'kback', 'kback is the first task');
+  const run = exact<Trainer>()(pe.trainer({ scheme: 'learned', dModel: 16, heads: 2, steps: 4 }));
+  exact<Float32Array>()(run.step(2).losses);
+  exact<number>()(run.step({ steps: 2, maxMs: 60_000 }).firstStep);
+  exact<TrainerState>()(run.state());
+  check(run.state().finished && run.state().divergedAt === null, 'the run ends at its last step');
+  check(run.evaluate({ lengths: [1, 8] }).byLength.length === 2, 'evaluate by length');
+  exact<Float32Array>()(run.attention({ length: 3, head: 1 }).weights);
+  check(run.positionTable().learned && run.options.dModel === 16, 'a learned table');
+  // @ts-expect-error lengths is an array of numbers
+  throws(TypeError, () => run.evaluate({ lengths: 8 }));
+  // @ts-expect-error schemes are named
+  throws(TypeError, () => pe.trainer({ scheme: 'rotary' }));
+  throws(RangeError, () => pe.trainer({ layers: 5 }));
+  run.dispose();
+  throws(Error, () => run.state());
 
   // The test hook
   const probe = exact<MemoryProbe>()(await loadMemoryProbe());

@@ -6,30 +6,15 @@ import { TOKENIZERS, licenceFile } from '../tokenizers/catalogue.js';
 import { tokenizers } from '../tokenizers/load-tokenizer.js';
 import { EMBEDDINGS, embeddingNoticeFile } from '../vocab/catalogue.js';
 import { wordVectors } from '../vocab/word-vectors.js';
-import { readOptions, unwrap } from './options.js';
+import { fromDeclaration, unwrap } from './options.js';
 import { embeddingsEntry, textInput, tokenizerEntry, withTextChoices } from './text-input.js';
+import { trainerMembers } from './trainer-module.js';
 
 /** @typedef {import('../pe.js').PE} PE */
 /** The members of PE written here rather than made from a declaration.
  *  @typedef {'schemes' | 'requests' | 'analyze' | 'compareShift' | 'tokenize' | 'tokenizers' | 'loadTokenizer' | 'embeddings'
- *    | 'loadEmbeddings' | 'vocabularyClusters' | 'analysisConstants' | 'ropePresets' | 'modelPresets'} MadeHere */
-
-/**
- * A function made from a declaration (pe.requests' entry { options, echo }) and the raw call it
- * wraps: options checked and completed, the raw result unwrapped, and with echo the options as
- * used beside the result (encode's { kind, start, count, dim, base, layout, data }). Options may
- * be left out when every option may. A module's functions and a stateful object's methods alike.
- * @param {{ options: readonly import('./options.js').OptionDeclaration[], echo: boolean }} declaration
- * @param {(request: object) => unknown} call
- */
-export function fromDeclaration({ options: declaration, echo }, call) {
-  const optional = declaration.every((option) => !option.required);
-  return (options) => {
-    const request = readOptions(options === undefined && optional ? {} : options, declaration);
-    const result = unwrap(call(request));
-    return echo ? { ...request, ...result } : result;
-  };
-}
+ *    | 'loadEmbeddings' | 'vocabularyClusters' | 'analysisConstants' | 'ropePresets' | 'modelPresets'
+ *    | 'loadTrainer' | 'trainer' | 'tasks'} MadeHere */
 
 function deepFreeze(value) {
   if (value && typeof value === 'object') Object.values(Object.freeze(value)).forEach(deepFreeze);
@@ -104,7 +89,7 @@ export function makeApi(core) {
     return { ...preset, rope: { ...preset.rope, wavelengths: lengths } };
   });
 
-  return {
+  const api = {
     ...made,
     schemes,
     requests,
@@ -149,4 +134,6 @@ export function makeApi(core) {
     ropePresets: deepFreeze(core.ropePresets()),
     modelPresets: deepFreeze(modelPresets),
   };
+  // The training lab's members (loadTrainer, trainer, tasks), over a module of their own.
+  return /** @type {PE} */ (Object.defineProperties(api, trainerMembers()));
 }

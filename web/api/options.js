@@ -6,7 +6,7 @@
 /**
  * @typedef {object} OptionDeclaration
  * @property {string} name
- * @property {'number' | 'string' | 'boolean' | 'Float32Array' | 'object'} type
+ * @property {'number' | 'string' | 'boolean' | 'Float32Array' | 'number[]' | 'object'} type
  * @property {unknown} [default] the value a left-out option takes
  * @property {boolean} [required] no default: the caller must give it
  * @property {boolean} [optional] may be left out, or null, and is then not given at all
@@ -37,13 +37,17 @@ function rejectUnknownKeys(options, known, what) {
   }
 }
 
-// value's JS type against the declared one: a typeof name, or the class Float32Array.
+// value's JS type against the declared one: a typeof name, the class Float32Array, or an array
+// of numbers (its values' limits are the core's to check).
 function hasType(value, type) {
-  return type === 'Float32Array' ? value instanceof Float32Array : typeof value === type;
+  if (type === 'Float32Array') return value instanceof Float32Array;
+  if (type === 'number[]') return Array.isArray(value) && value.every((item) => typeof item === 'number');
+  return typeof value === type;
 }
 
 function typeError(name, type, value) {
-  return new TypeError(`${name} must be a ${type}; received ${describe(value)}`);
+  const wanted = type === 'number[]' ? 'an array of numbers' : `a ${type}`;
+  return new TypeError(`${name} must be ${wanted}; received ${describe(value)}`);
 }
 
 /**
@@ -106,4 +110,21 @@ export function unwrap(result) {
   if (result?.error === 'TypeError') throw new TypeError(result.message);
   if (result?.error === 'RangeError') throw new RangeError(result.message);
   return result;
+}
+
+/**
+ * A function made from a declaration (pe.requests' entry { options, echo }) and the raw call it
+ * wraps: options checked and completed, the raw result unwrapped, and with echo the options as
+ * used beside the result (encode's { kind, start, count, dim, base, layout, data }). Options may
+ * be left out when every option may. A module's functions and a stateful object's methods alike.
+ * @param {{ options: readonly import('./options.js').OptionDeclaration[], echo: boolean }} declaration
+ * @param {(request: object) => unknown} call
+ */
+export function fromDeclaration({ options: declaration, echo }, call) {
+  const optional = declaration.every((option) => !option.required);
+  return (options) => {
+    const request = readOptions(options === undefined && optional ? {} : options, declaration);
+    const result = unwrap(call(request));
+    return echo ? { ...request, ...result } : result;
+  };
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { VIEWS } from '../views/registry.js';
 import { TOKENIZERS, VOCABULARY_REGISTRY, licenceFile, noticeFile, vocabularyScript } from '../tokenizers/catalogue.js';
 import { EMBEDDINGS, EMBEDDING_REGISTRY, embeddingNoticeFile, embeddingScript } from '../vocab/catalogue.js';
+import { TRAINER_REGISTRY, TRAINER_SCRIPT } from '../api/trainer-module.js';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -69,9 +70,20 @@ const tables = EMBEDDINGS.filter(({ table }) => table).map(({ name, table }) => 
     `registry(${JSON.stringify(EMBEDDING_REGISTRY)})[${JSON.stringify(name)}] = '${readFileSync(`${repoDir}${table}`).toString('base64')}';`,
   ].join('\n'),
 ]);
+// The training lab's WebAssembly module and its API (web/api/trainer-module.js): a classic script
+// of its own, trainer.js, that registers the module's factory and bytes and the API's maker,
+// fetched only when pe.loadTrainer() is called.
+const trainer = [
+  "import { registry } from './lib/classic-scripts.js';",
+  "import factory from './generated/pe-trainer.mjs';",
+  "import wasmText from './generated/pe-trainer-wasm.mjs';",
+  "import { trainerApi } from './api/trainer.js';",
+  `registry(${JSON.stringify(TRAINER_REGISTRY)}).module = { factory, wasmText, trainerApi };`,
+].join('\n');
 const scripts = {
   'app.js': `${registering([firstView])}\nimport './app/main.js';`,
   'views.js': registering(laterViews),
+  [TRAINER_SCRIPT]: trainer,
   ...Object.fromEntries(vocabularies),
   ...Object.fromEntries(tables),
 };

@@ -11,7 +11,7 @@ const dist = join(root, 'dist');
 const VOCABULARIES = TOKENIZERS.filter(({ licence }) => licence);
 const TABLES = EMBEDDINGS.filter(({ table }) => table);
 const SCRIPTS = [
-  'web/generated/app.js', 'web/generated/views.js',
+  'web/generated/app.js', 'web/generated/views.js', 'web/generated/trainer.js',
   ...[...VOCABULARIES.map(({ name }) => vocabularyScript(name)), ...TABLES.map(({ name }) => embeddingScript(name))].map((file) => `web/generated/${file}`),
 ];
 // Each vocabulary ships with its licence texts, and its notice where the licence asks for one;

@@ -288,3 +288,79 @@ export interface MlaAbsorptionOptions {
   /** The weights' and hidden states' seed. Default 1. An integer from 0 to 9007199254740992 (2^53). */
   seed?: number;
 }
+/** The options of pe.trainer. */
+export interface TrainerOptions<K extends SchemeName = SchemeName> {
+  /** The task the model learns: a name of pe.tasks. Default 'kback'. */
+  task?: 'kback' | 'first' | 'max' | 'seen' | 'reverse';
+  /** How the model is told where each token is: a name of pe.schemes. Default 'rope'. */
+  scheme?: K;
+  /** The frequencies are base^(-2k/d): a larger base makes the slowest pairs turn more slowly. Default 10000. A finite number greater than 1. */
+  base?: number;
+  /** The order of the sin and cos columns; the values are the same. Default 'interleaved'. */
+  layout?: 'interleaved' | 'split';
+  /** Which two components of a query or key turn together. Default 'interleaved'. */
+  pairing?: 'interleaved' | 'half';
+  /** RMSNorm (Llama, DeepSeek) or LayerNorm (GPT-2), before each sublayer and the output. Default 'rms'. */
+  norm?: 'rms' | 'layer';
+  /** Whether token i attends only to tokens 0 .. i (a decoder) or to every token. Default true. */
+  causal?: boolean;
+  /** Transformer layers. Default 2. An integer from 1 to 4. */
+  layers?: number;
+  /** Numbers per token (d_model). Default 32. An integer from 8 to 128. */
+  dModel?: number;
+  /** Attention heads; they split dModel. Default 4. An integer from 1 to 8. */
+  heads?: number;
+  /** The token embeddings' initial standard deviation: 1 (PyTorch's nn.Embedding), the scale of binary and sinusoidal values; GPT-2 starts at 0.02, where integer positions drown the words from position 1 on. Default 1. A number from 0 to 100. */
+  embeddingStd?: number;
+  /** The longest training sequence; lengths are uniform in 1 .. trainingLength. Default 16. An integer from 1 to 64. */
+  trainingLength?: number;
+  /** Sequences per step. Default 32. An integer from 1 to 256. */
+  batchSize?: number;
+  /** Optimiser steps in the whole run (the schedule's length). Default 600. An integer from 1 to 1000000. */
+  steps?: number;
+  /** Steps of linear warm-up before the cosine decay (more than steps: the run ends warming up). Default 30. An integer from 0 to 1000000. */
+  warmupSteps?: number;
+  /** The peak learning rate of AdamW. Default 0.01. A number greater than 0 and at most 10. */
+  learningRate?: number;
+  /** AdamW's decoupled weight decay, on the linear layers' matrices only. Default 0.01. A number from 0 to 1. */
+  weightDecay?: number;
+  /** AdamW's first-moment decay. Default 0.9. A number at least 0 and less than 1. */
+  beta1?: number;
+  /** AdamW's second-moment decay. Default 0.999. A number at least 0 and less than 1. */
+  beta2?: number;
+  /** AdamW's epsilon. Default 1e-8. A number greater than 0 and at most 1. */
+  epsilon?: number;
+  /** Gradients are scaled down to this global L2 norm when above it (0: never). Default 1. A number from 0 to 1000000. */
+  clipNorm?: number;
+  /** The position of every sequence's first token, in training and evaluation alike. Default 0. An integer from 0 to 1000000000. */
+  firstPosition?: number;
+  /** The longest sequence evaluate() takes (0: 4 x trainingLength). Default 0. An integer from 0 to 512. */
+  evaluationLength?: number;
+  /** Every random number of the run: weights, batches, held-out sequences. Default 1. An integer from 0 to 9007199254740991. */
+  seed?: number;
+}
+/** The options of a trainer's step. */
+export interface TrainerStepOptions {
+  /** Steps to run: 1 by default, or every step left when maxMs is given. May be left out or null. An integer from 1 to 1000000. */
+  steps?: number | null;
+  /** No new step starts after this many milliseconds (the first always runs). May be left out or null. A number from 0 to 3600000. */
+  maxMs?: number | null;
+}
+/** The options of a trainer's evaluate. */
+export interface TrainerEvaluateOptions {
+  /** The lengths of the held-out sequences, in the order the results list them. Integers from 1 to evaluationLength. */
+  lengths: number[];
+  /** Held-out sequences of each length. Default 32. An integer from 1 to 4096. */
+  sequences?: number;
+}
+/** The options of a trainer's attention. */
+export interface TrainerAttentionOptions {
+  /** The length of the held-out sequence. An integer from 1 to evaluationLength. */
+  length: number;
+  /** Which held-out sequence of that length (the same as evaluate's first ones). Default 0. An integer from 0 to 4095. */
+  example?: number;
+  /** The layer, from 0. Default 0. An integer from 0 to layers - 1. */
+  layer?: number;
+  /** The head, from 0. Default 0. An integer from 0 to heads - 1. */
+  head?: number;
+}
