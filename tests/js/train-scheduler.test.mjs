@@ -9,7 +9,7 @@ import {
   ACCURACY_POINTS,
   ACCURACY_SEQUENCES,
   HELD_OUT_POINTS,
-  LENGTHS_PER_PIECE,
+  TOKENS_PER_PIECE,
   createTrainingRun,
   evaluationLengths,
 } from '../../web/views/train/training-run.js';
@@ -108,7 +108,7 @@ test('held-out losses and accuracy by length come at their steps, on one set of 
   assert.deepEqual(run.accuracy.lengths, evaluationLengths(4));
   assert.equal(run.accuracy.step, 200);
   // Each accuracy measurement is its pieces, every one taken at the step it belongs to.
-  const accuracyCalls = trainers.a.calls.filter(({ call, sequences }) => call === 'evaluate' && sequences === ACCURACY_SEQUENCES);
+  const accuracyCalls = trainers.a.calls.filter(({ call, lengths }) => call === 'evaluate' && lengths.join() !== '1,2,3,4'); // not the held-out loss's
   const piecesAt = new Map();
   for (const call of accuracyCalls) piecesAt.set(call.at, [...(piecesAt.get(call.at) ?? []), call]);
   const every4 = 200 / ACCURACY_POINTS;
@@ -116,12 +116,18 @@ test('held-out losses and accuracy by length come at their steps, on one set of 
     [...piecesAt.keys()],
     [1, 2, 3, 4].map((k) => k * every4),
   );
-  for (const calls of piecesAt.values()) {
-    assert.equal(calls.length, evaluationLengths(4).length / LENGTHS_PER_PIECE);
+  for (const [at, calls] of piecesAt) {
     assert.deepEqual(
       calls.flatMap(({ lengths }) => lengths),
       evaluationLengths(4),
     );
+    // A quick look while training, pe-train's 32 sequences per length at the end.
+    const sequences = at === 200 ? ACCURACY_SEQUENCES.final : ACCURACY_SEQUENCES.during;
+    for (const call of calls) {
+      assert.equal(call.sequences, sequences);
+      const tokens = call.lengths.reduce((sum, length) => sum + length * sequences, 0);
+      assert.ok(call.lengths.length === 1 || tokens <= TOKENS_PER_PIECE, `${tokens} tokens in one piece`);
+    }
   }
   // No training slice ran past a measurement's step.
   for (const { call, at, maxSteps } of trainers.a.calls)

@@ -5,7 +5,7 @@
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { createFigure } from '../../charts/figure.js';
 import { clearSvg, drawAxis, svgElement } from '../../charts/svg.js';
-import { INK } from '../../charts/palette.js';
+import { MUTED_INK } from '../../charts/palette.js';
 import { formatShort, formatWhole } from '../../lib/format.js';
 
 const HEIGHT = 300;
@@ -113,7 +113,7 @@ export function createLossChart() {
       for (const run of runs) drawRun(svg, run, { x, y, color: colorOf(run.scheme), columns });
       frame.setLegend([
         ...runs.map((run) => ({ label: label(run.scheme), color: colorOf(run.scheme), shape: 'line' })),
-        { label: 'held-out', color: INK, shape: 'dashed' },
+        { label: 'held-out (dashed)', color: MUTED_INK, shape: 'dashed' },
       ]);
       frame.setData(() => ({ ...table(runs, label), settings }));
     },

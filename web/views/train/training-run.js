@@ -7,13 +7,32 @@
 
 export const HELD_OUT_POINTS = 40; // held-out losses per run (and one before the first step)
 export const ACCURACY_POINTS = 4; // accuracy refreshes per run, the last at its end
-export const LENGTHS_PER_PIECE = 8; // lengths evaluated per piece of an accuracy measurement
+// Tokens evaluated per piece of an accuracy measurement: about a training step's work, so a piece
+// fits a frame's slice as a step does.
+export const TOKENS_PER_PIECE = 1024;
 export const HELD_OUT_SEQUENCES = 8; // held-out sequences per length for the loss
-export const ACCURACY_SEQUENCES = 32; // per length, as pe-train's tables
+// Held-out sequences per length for the accuracy: a quick look while training, and pe-train's
+// 32 once the run has ended.
+export const ACCURACY_SEQUENCES = { during: 8, final: 32 };
 
 /** Lengths 1 to 4 x trainingLength: where the accuracy is measured. */
 export function evaluationLengths(trainingLength) {
   return Array.from({ length: 4 * trainingLength }, (_, i) => i + 1);
+}
+
+// The lengths in groups of about TOKENS_PER_PIECE tokens (sequences of each), one length at least.
+function piecesOf(lengths, sequences) {
+  const groups = [[]];
+  let tokens = 0;
+  for (const length of lengths) {
+    if (groups[groups.length - 1].length && tokens + length * sequences > TOKENS_PER_PIECE) {
+      groups.push([]);
+      tokens = 0;
+    }
+    groups[groups.length - 1].push(length);
+    tokens += length * sequences;
+  }
+  return groups;
 }
 
 // The steps at which a measurement is due: every `every` steps, and the last.
@@ -59,10 +78,10 @@ export function createTrainingRun({ trainer, scheme, trainingLength, now = () =>
   // The accuracy at this step, a few lengths a piece; shown once every length is in.
   function queueAccuracy() {
     const taken = { step: run.step, lengths: [], accuracy: [] };
-    for (let i = 0; i < allLengths.length; i += LENGTHS_PER_PIECE) {
-      const lengths = allLengths.slice(i, i + LENGTHS_PER_PIECE);
+    const sequences = run.finished ? ACCURACY_SEQUENCES.final : ACCURACY_SEQUENCES.during;
+    for (const lengths of piecesOf(allLengths, sequences)) {
       pieces.push(() => {
-        const result = trainer.evaluate(lengths, ACCURACY_SEQUENCES);
+        const result = trainer.evaluate(lengths, sequences);
         taken.lengths.push(...result.lengths);
         taken.accuracy.push(...result.accuracy);
         if (taken.lengths.length === allLengths.length) run.accuracy = taken;
