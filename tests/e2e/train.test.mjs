@@ -56,7 +56,7 @@ function reference(scheme, settings = SETTINGS) {
 }
 
 const loaded = (page) => waitForSnapshot(page, (state) => state.loaded, { timeout: 30000 });
-const ended = (page) => waitForSnapshot(page, (state) => state.runs.every((run) => !run.busy), { timeout: 120000 });
+const ended = (page) => waitForSnapshot(page, (state) => state.loaded && state.runs.every((run) => !run.busy), { timeout: 120000 });
 const button = (page, control) => page.locator(`[data-control="${control}"]`);
 // NaN (no labelled token at that length) comes through JSON as null.
 const asJson = (values) => JSON.parse(JSON.stringify(values));
@@ -231,4 +231,18 @@ test('a learner’s look: 1280 and 390 px, light and dark, during and after a ru
     assert.deepEqual(problems, []);
     await page.context().close();
   }
+});
+
+test('the summary says only what the run measured: integer exactly like none under LayerNorm', async () => {
+  const { page, problems } = await openPage(
+    session,
+    `${session.url}index.html?view=train&size=tiny&length=6&steps=24&schemes=none,integer&norm=layer&autoplay=1`,
+  );
+  const state = await ended(page);
+  assert.deepEqual(state.runs[0].losses, state.runs[1].losses);
+  assert.match(state.summary.join('\n'), /Under LayerNorm, integer positions trained exactly like none: all 24 losses the same/);
+  assert.doesNotMatch(state.summary.join('\n'), /diverged|learned nothing/);
+  assert.deepEqual(await page.locator('.train-summary li').allTextContents(), state.summary);
+  assert.deepEqual(problems, []);
+  await page.context().close();
 });

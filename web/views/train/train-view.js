@@ -15,6 +15,8 @@ import { createScheduler } from './run-scheduler.js';
 import { schemeColors } from './scheme-colors.js';
 import { createTrainControls } from './train-controls.js';
 import { loadTrainer } from './trainer-runs.js';
+import { summarize } from './run-summary.js';
+import { createSummaryPanel } from './summary-panel.js';
 import { createTransport } from './transport.js';
 
 const MIN_WIDTH = 280;
@@ -72,6 +74,21 @@ function statusText({ runs, done, playing, label }) {
   return `${playing ? 'Training' : 'Paused'}: step ${formatWhole(at)} of ${formatWhole(runs[0].steps)}.`;
 }
 
+// The panels that show the runs, named for hide= (web/app/hidden-controls.js) with the settings
+// panel; each control carries its own name.
+function createPanels(controls) {
+  const panels = {
+    progress: createProgressTable(),
+    loss: createLossChart(),
+    accuracy: createAccuracyChart(),
+    summary: createSummaryPanel(),
+  };
+  controls.element.dataset.control = 'settings';
+  panels.loss.figure.dataset.control = 'loss';
+  panels.accuracy.figure.dataset.control = 'accuracy';
+  return panels;
+}
+
 // Everything after the trainer's module is here.
 function startLab({ pe, root, state, onChange, tasks, message }) {
   const settings = { ...state };
@@ -80,13 +97,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
   const colorOf = schemeColors(pe.schemes);
   const runSet = createRunSet(pe);
   const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings });
-  const progress = createProgressTable();
-  const loss = createLossChart();
-  const accuracy = createAccuracyChart();
-  // Names for hide= (web/app/hidden-controls.js); the controls carry their own.
-  controls.element.dataset.control = 'settings';
-  loss.figure.dataset.control = 'loss';
-  accuracy.figure.dataset.control = 'accuracy';
+  const { progress, loss, accuracy, summary } = createPanels(controls);
   let lastDrawn = -Infinity;
 
   function drawCharts() {
@@ -95,6 +106,8 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
     const shown = { runs: runSet.runs(), width, colorOf, label, settings: { ...settings } };
     loss.update(shown);
     accuracy.update({ ...shown, length: settings.length });
+    const { classes } = tasks.find(({ name }) => name === settings.task);
+    summary.update(summarize({ runs: shown.runs, settings, classes, label }));
   }
 
   function refresh() {
@@ -147,7 +160,15 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
 
   pauseWhileHidden(scheduler);
 
-  root.replaceChildren(controls.element, message.element, transport.element, progress.element, loss.figure, accuracy.figure);
+  root.replaceChildren(
+    controls.element,
+    message.element,
+    transport.element,
+    progress.element,
+    loss.figure,
+    accuracy.figure,
+    summary.element,
+  );
   const chartWidth = trackWidth(loss.figure.querySelector('.figure-body'), drawCharts);
   runSet.reset(settings);
   if (linkNote) message.show(linkNote, 'info');
@@ -163,6 +184,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
         playing: scheduler.playing(),
         tasks: tasks.map(({ name }) => name),
         runs: runsSnapshot(runSet.runs()),
+        summary: summary.sentences(),
         message: message.text(),
       };
     },

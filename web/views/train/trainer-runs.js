@@ -10,10 +10,10 @@ export const SIZES = {
 };
 
 /** Loads the trainer's module (once): resolves to the tasks of the core's registry, [{ name,
- *  label, needs, description }] in its order, the first the default. */
+ *  label, needs, description, classes }] in its order, the first the default. */
 export async function loadTrainer(pe) {
   await pe.loadTrainer();
-  return Array.from(pe.tasks, ({ name, label, needs, description }) => ({ name, label, needs, description }));
+  return Array.from(pe.tasks, ({ name, label, needs, description, classes }) => ({ name, label, needs, description, classes }));
 }
 
 /** The trainer's options for one scheme under the view's settings. */
