@@ -12,6 +12,7 @@ import { addEmbedControl } from './embed-code.js';
 import { announceHeightToHost } from './frame-height.js';
 import { applyTheme, writeTheme } from './theme.js';
 import { loadLaterViews, mountOf } from './view-code.js';
+import { hideNamed, readHidden } from './hidden-controls.js';
 
 // A view this close below the screen (in screen heights) is drawn before the reader gets there.
 const DRAW_AHEAD = 1;
@@ -43,11 +44,15 @@ function createSection(view, number) {
   return { section, slot };
 }
 
+// What the link's hide= names (hidden-controls.js): kept in every address the page writes.
+let hidden = [];
+
 // The page's address for the given views' states: the embed form when embedded is a view.
 function urlFor(embedded, entries) {
   const search = new URLSearchParams();
   if (embedded) search.set('view', embedded.name);
   writeTheme(search);
+  if (hidden.length) search.set('hide', hidden.join(','));
   for (const { view, schema, state } of entries) {
     writeParams(search, view.name, schema, state, { plain: Boolean(embedded) });
   }
@@ -110,6 +115,9 @@ async function start() {
   const search = new URLSearchParams(location.search);
   const { embedded, notes } = chooseViews(search);
   notes.push(...applyTheme(search));
+  const hide = readHidden(search);
+  hidden = hide.names;
+  notes.push(...hide.notes);
   if (embedded) document.body.classList.add('embedded');
   const views = embedded ? [embedded] : VIEWS;
   const main = document.querySelector('[data-steps]');
@@ -123,6 +131,7 @@ async function start() {
     const { section, slot } = createSection(view, v + 1);
     main.append(section);
     const entry = { view, schema, state: read.state, slot, handle: null };
+    hideNamed(slot, hidden);
     if (!embedded) addEmbedControl(slot, view.name, () => urlFor(view, [entry]));
     return entry;
   });

@@ -39,7 +39,15 @@ function seriesPath(values, x, y, first, columns) {
   const n = values.length;
   let d = '';
   if (n <= 2 * columns) {
-    for (let j = 0; j < n; j += 1) d += `${j ? 'L' : 'M'}${x(first + j).toFixed(1)},${y(values[j]).toFixed(1)}`;
+    // A value that is not a number (nothing measured there) leaves a gap.
+    let pen = 'M';
+    for (let j = 0; j < n; j += 1) {
+      if (!Number.isFinite(values[j])) pen = 'M';
+      else {
+        d += `${pen}${x(first + j).toFixed(1)},${y(values[j]).toFixed(1)}`;
+        pen = 'L';
+      }
+    }
     return d;
   }
   const start = (c) => Math.round((c * (n - 1)) / columns);
@@ -70,13 +78,16 @@ function drawSeries(svg, { series, x, y, first, look, spacing }) {
     // A dashed line shows only between points: alone, its point gets a dot too.
     if (look.dots && spacing >= MARKER_SPACING && (!dashed || n === 1)) {
       const dots = svgElement('g', { fill: color });
-      values.forEach((value, i) => dots.append(svgElement('circle', { cx: x(first + i).toFixed(1), cy: y(value).toFixed(1), r: 2.5 })));
+      values.forEach((value, i) => {
+        if (Number.isFinite(value)) dots.append(svgElement('circle', { cx: x(first + i).toFixed(1), cy: y(value).toFixed(1), r: 2.5 }));
+      });
       svg.append(dots);
     }
   }
 }
 
 /**
+ * Values that are not finite numbers are left out (a gap in the line).
  * label: the chart's accessible name; hint: what the readout says when no x is in use;
  * className: the svg's class. Returns { element, svg, draw(layout) } with layout
  *   { width, height, first, series: [{ values, color, dashed }], xLabel, yLabel, yDomain,

@@ -57,6 +57,32 @@ export function choiceParam(defaultValue, choices) {
   };
 }
 
+/** A name (lower-case letters, digits, '-' or '_') whose list arrives later than the link is read
+ *  (the training lab's tasks come with its module): the view checks it against that list. */
+export function nameParam(defaultValue) {
+  return {
+    defaultValue,
+    parse(raw) {
+      return /^[a-z][a-z0-9_-]{0,31}$/.test(raw) ? { value: raw } : { error: 'must be a name such as kback' };
+    },
+    format: String,
+  };
+}
+
+/** Some of a fixed list of words, at least one, written comma-separated in the list's order. */
+export function listParam(defaultValue, choices) {
+  return {
+    defaultValue,
+    parse(raw) {
+      const words = raw.split(',');
+      const unknown = words.filter((word) => !choices.includes(word));
+      if (unknown.length || raw === '') return { error: `must be one or more of ${choices.join(',')}, separated by commas` };
+      return { value: choices.filter((choice) => words.includes(choice)) };
+    },
+    format: (value) => value.join(','),
+  };
+}
+
 /** On/off, written as 1/0. */
 export function flagParam(defaultValue) {
   return {
@@ -118,8 +144,9 @@ export function readParams(search, viewName, schema, { namedView = false } = {})
  */
 export function writeParams(search, viewName, schema, state, { plain }) {
   for (const [name, param] of Object.entries(schema)) {
+    // Compared as written, so that a list equal to the default is left out too.
     const text = param.format(state[name]);
-    if (state[name] !== param.defaultValue && !('error' in param.parse(text))) {
+    if (text !== param.format(param.defaultValue) && !('error' in param.parse(text))) {
       search.set(plain ? name : `${viewName}.${name}`, text);
     }
   }

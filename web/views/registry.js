@@ -21,5 +21,6 @@ import { wavesView } from './waves/manifest.js';
 import { sinusoidalView } from './sinusoidal/manifest.js';
 import { ropeView } from './rope/manifest.js';
 import { mlaView } from './mla/manifest.js';
+import { trainView } from './train/manifest.js';
 
-export const VIEWS = [sentenceView, magnitudeView, gridView, wavesView, sinusoidalView, ropeView, mlaView];
+export const VIEWS = [sentenceView, magnitudeView, gridView, wavesView, sinusoidalView, ropeView, mlaView, trainView];

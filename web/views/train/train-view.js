@@ -1,0 +1,210 @@
+// The training lab: a small transformer trained in the page, once per chosen scheme, side by
+// side, as TensorFlow Playground trains its network: it starts paused (unless autoplay=1), Play,
+// Pause, Step and Reset, every setting in the link. The panels: settings (train-controls.js),
+// transport and progress, the loss curves and the accuracy by length. The trainer's module is
+// loaded when the view is drawn (trainer-runs.js, the one module that calls the trainer's API).
+import { element } from '../../charts/figure.js';
+import { trackWidth } from '../../charts/width-tracker.js';
+import { formatWhole } from '../../lib/format.js';
+import { createViewMessage } from '../shared/view-message.js';
+import { createAccuracyChart } from './accuracy-chart.js';
+import { createLossChart } from './loss-chart.js';
+import { createProgressTable } from './progress-table.js';
+import { RESETTING, createRunSet, resettingChanges } from './run-set.js';
+import { createScheduler } from './run-scheduler.js';
+import { schemeColors } from './scheme-colors.js';
+import { createTrainControls } from './train-controls.js';
+import { loadTrainer } from './trainer-runs.js';
+import { summarize } from './run-summary.js';
+import { createSummaryPanel } from './summary-panel.js';
+import { createTransport } from './transport.js';
+
+const MIN_WIDTH = 280;
+const REDRAW_MS = 120; // the charts are redrawn at most this often while training
+
+// The link's task, if the registry has it; else the registry's first, and a sentence saying so.
+function checkTask(settings, tasks) {
+  if (tasks.some(({ name }) => name === settings.task)) return null;
+  const fallback = tasks[0].name;
+  const note = `The link’s task "${settings.task}" is not one of ${tasks.map(({ name }) => name).join(', ')}, so ${fallback} is used.`;
+  settings.task = fallback;
+  return note;
+}
+
+function sentenceList(words) {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+// A hidden page trains nothing; it goes on when shown again, if it was playing.
+function pauseWhileHidden(scheduler) {
+  let pausedByHiding = false;
+  document.addEventListener('visibilitychange', () => {
+    if (document.hidden && scheduler.playing()) {
+      pausedByHiding = true;
+      scheduler.pause();
+    } else if (!document.hidden && pausedByHiding) {
+      pausedByHiding = false;
+      scheduler.play();
+    }
+  });
+}
+
+// Plain JSON of the runs: what the charts draw, as the core gave it.
+function runsSnapshot(runs) {
+  return runs.map(({ scheme, step, steps, losses, heldOut, accuracy, divergedAt, finished, busy }) => ({
+    scheme,
+    step,
+    steps,
+    finished,
+    busy,
+    divergedAt,
+    losses,
+    heldOut,
+    accuracy,
+  }));
+}
+
+// The line beside the buttons: where the runs are, or how each ended.
+function statusText({ runs, done, playing, label }) {
+  if (done) {
+    const ends = runs.map((run) => `${label(run.scheme)} ${run.divergedAt ? `diverged at step ${formatWhole(run.divergedAt)}` : 'done'}`);
+    return `Every run has ended: ${ends.join(', ')}.`;
+  }
+  const at = Math.min(...runs.map((run) => run.step));
+  return `${playing ? 'Training' : 'Paused'}: step ${formatWhole(at)} of ${formatWhole(runs[0].steps)}.`;
+}
+
+// The panels that show the runs, named for hide= (web/app/hidden-controls.js) with the settings
+// panel; each control carries its own name.
+function createPanels(controls) {
+  const panels = {
+    progress: createProgressTable(),
+    loss: createLossChart(),
+    accuracy: createAccuracyChart(),
+    summary: createSummaryPanel(),
+  };
+  controls.element.dataset.control = 'settings';
+  panels.loss.figure.dataset.control = 'loss';
+  panels.accuracy.figure.dataset.control = 'accuracy';
+  return panels;
+}
+
+// Everything after the trainer's module is here.
+function startLab({ pe, root, state, onChange, tasks, message }) {
+  const settings = { ...state };
+  const linkNote = checkTask(settings, tasks);
+  const label = (scheme) => pe.schemes.find(({ name }) => name === scheme).label;
+  const colorOf = schemeColors(pe.schemes);
+  const runSet = createRunSet(pe);
+  const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings });
+  const { progress, loss, accuracy, summary } = createPanels(controls);
+  let lastDrawn = -Infinity;
+
+  function drawCharts() {
+    lastDrawn = performance.now();
+    const width = Math.max(MIN_WIDTH, chartWidth());
+    const shown = { runs: runSet.runs(), width, colorOf, label, settings: { ...settings } };
+    loss.update(shown);
+    accuracy.update({ ...shown, length: settings.length });
+    const { classes } = tasks.find(({ name }) => name === settings.task);
+    summary.update(summarize({ runs: shown.runs, settings, classes, label }));
+  }
+
+  function refresh() {
+    const runs = runSet.runs();
+    const done = runs.every((run) => !run.busy);
+    transport.update({ playing: scheduler.playing(), done, status: statusText({ runs, done, playing: scheduler.playing(), label }) });
+    progress.update({ runs, rate: scheduler.rate, label });
+    if (!scheduler.playing() || performance.now() - lastDrawn >= REDRAW_MS) drawCharts();
+  }
+
+  const scheduler = createScheduler({ runs: runSet.runs, onFrame: refresh });
+  const transport = createTransport({
+    play: scheduler.play,
+    pause: scheduler.pause,
+    step: scheduler.stepOnce,
+    reset() {
+      const playing = scheduler.playing();
+      scheduler.clear();
+      runSet.reset(settings);
+      message.show(null);
+      if (playing) scheduler.play();
+      refresh();
+    },
+  });
+
+  // A setting changed: schemes alone add or drop runs; any other change starts them all again.
+  function onSettings() {
+    const read = controls.read();
+    if (read.problem) return message.show(read.problem);
+    const changed = resettingChanges(settings, read.settings);
+    const playing = scheduler.playing();
+    try {
+      if (changed.length) {
+        scheduler.clear();
+        runSet.reset(read.settings);
+      } else runSet.follow(read.settings);
+    } catch (error) {
+      return message.show(`These settings do not work: ${error.message}.`);
+    }
+    Object.assign(settings, read.settings);
+    message.show(
+      changed.length ? `The runs started again, because ${sentenceList(changed.map((key) => RESETTING[key]))} changed.` : null,
+      'info',
+    );
+    if (playing) scheduler.play();
+    refresh();
+    onChange({ ...settings });
+  }
+  controls.element.addEventListener('input', onSettings);
+
+  pauseWhileHidden(scheduler);
+
+  root.replaceChildren(
+    controls.element,
+    message.element,
+    transport.element,
+    progress.element,
+    loss.figure,
+    accuracy.figure,
+    summary.element,
+  );
+  const chartWidth = trackWidth(loss.figure.querySelector('.figure-body'), drawCharts);
+  runSet.reset(settings);
+  if (linkNote) message.show(linkNote, 'info');
+  if (settings.task !== state.task) onChange({ ...settings });
+  if (settings.autoplay && !document.hidden) scheduler.play();
+  refresh();
+
+  return {
+    snapshot() {
+      return {
+        ...settings,
+        loaded: true,
+        playing: scheduler.playing(),
+        tasks: tasks.map(({ name }) => name),
+        runs: runsSnapshot(runSet.runs()),
+        summary: summary.sentences(),
+        message: message.text(),
+      };
+    },
+  };
+}
+
+/** @param {import('../registry.js').MountContext} context */
+export function mount({ pe, root, state, onChange }) {
+  const message = createViewMessage();
+  const loading = element('p', 'train-loading', 'Loading the trainer…');
+  root.replaceChildren(loading, message.element);
+  let lab = null;
+  loadTrainer(pe).then(
+    (tasks) => (lab = startLab({ pe, root, state, onChange, tasks, message })),
+    (error) => {
+      loading.remove();
+      message.show(`The trainer could not be loaded: ${error.message}. Reload the page to try again.`);
+    },
+  );
+  return {
+    snapshot: () => (lab ? lab.snapshot() : { ...state, loaded: false, message: message.text() }),
+  };
+}
