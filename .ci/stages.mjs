@@ -30,6 +30,8 @@ export const NODE_SUITES = {
   js: {},
   types: {},
   package: {},
+  // The README's commands include build/native/pe-train.
+  docs: { needs: ['web', 'native'] },
   // The trainer's API, and its agreement with the native build's losses.
   trainer: { needs: ['web', 'native'] },
   // The runner's own tests (tests/ci), which need no build.

@@ -18,8 +18,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsc = path.join(root, 'node_modules/.bin/tsc');
 
 // What the API needs and nothing else (npm adds package.json and the README itself): the core,
-// the modules pe.js imports, the tokenizers' code (their vocabularies come with the dependencies)
-// and GloVe's table with its notice, which loadEmbeddings reads in Node.
+// the modules pe.js imports, the trainer's module (loadTrainer imports it in Node), the tokenizers'
+// code (their vocabularies come with the dependencies) and GloVe's table with its notice, which
+// loadEmbeddings reads in Node.
 const expectedFiles = [
   'README.md',
   'package.json',
@@ -27,8 +28,12 @@ const expectedFiles = [
   'web/api/make-api.js',
   'web/api/options.js',
   'web/api/text-input.js',
+  'web/api/trainer-module.js',
+  'web/api/trainer.js',
   'web/generated/pe-core-wasm.mjs',
   'web/generated/pe-core.mjs',
+  'web/generated/pe-trainer-wasm.mjs',
+  'web/generated/pe-trainer.mjs',
   'web/lib/classic-scripts.js',
   'web/lib/latin1-bytes.js',
   'web/lib/on-demand.js',
@@ -42,6 +47,7 @@ const expectedFiles = [
   'web/tokenizers/load-tokenizer.js',
   'web/types/options.d.ts',
   'web/types/results.d.ts',
+  'web/types/trainer.d.ts',
   'web/types/values.d.ts',
   'web/vocab/catalogue.js',
   'web/vocab/glove/NOTICE.txt',
@@ -57,7 +63,21 @@ const m = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
 console.log(JSON.stringify({ layout: m.layout, data: Array.from(m.data) }));
 `;
 
-// In Node the tokenizers and GloVe's vectors load from the installed package and its dependencies.
+// In Node the tokenizers, GloVe's vectors and the trainer load from the installed package and its
+// dependencies.
+const trainerLosses = `await pe.loadTrainer();
+const trainer = pe.trainer({ seed: 7, steps: 3 });
+const losses = Array.from(trainer.step(3).losses);
+trainer.dispose();`;
+// The same run in this process, for comparison.
+async function trainerLossesOf(pe) {
+  await pe.loadTrainer();
+  const trainer = pe.trainer({ seed: 7, steps: 3 });
+  const losses = Array.from(trainer.step(3).losses);
+  trainer.dispose();
+  return losses;
+}
+
 const loadingUsage = `import { loadPE } from 'pe-lab';
 const pe = await loadPE();
 const m = pe.encode({ kind: 'sinusoidal', start: 64, count: 3, dim: 4 });
@@ -66,7 +86,8 @@ await pe.loadEmbeddings('glove');
 const ids = pe.tokenize('The dog chased another dog', { tokenizer: 'gpt2' }).map(({ id }) => id);
 const glove = pe.analyze('cat kitten', { embeddings: 'glove', kind: 'none' });
 const cosine = pe.cosineSimilarities({ data: glove.tokenEmbedding, dim: glove.dim }).data[1];
-console.log(JSON.stringify({ layout: m.layout, data: Array.from(m.data), ids, cosine }));
+${trainerLosses}
+console.log(JSON.stringify({ layout: m.layout, data: Array.from(m.data), ids, cosine, losses }));
 `;
 
 const typedUsage = `import { loadPE, type Encoding, type Pairing } from 'pe-lab';
@@ -119,11 +140,12 @@ test('npm pack holds the API and nothing else, and the installed package works i
       ...expected,
       ids: [464, 3290, 26172, 1194, 3290],
       cosine: pe.cosineSimilarities({ data: glove.tokenEmbedding, dim: glove.dim }).data[1],
+      losses: await trainerLossesOf(pe),
     };
 
     await writeFile(path.join(project, 'loading.mjs'), loadingUsage);
     const node = await run(process.execPath, ['loading.mjs'], { cwd: project });
-    assert.deepEqual(JSON.parse(node.stdout), expectedLoading, 'imported by Node, loading a tokenizer and GloVe');
+    assert.deepEqual(JSON.parse(node.stdout), expectedLoading, 'imported by Node, loading a tokenizer, GloVe and the trainer');
 
     await writeFile(path.join(project, 'usage.mjs'), usage);
 
