@@ -47,7 +47,7 @@ export function createHeatMap({ label, hint }) {
   return {
     element: block,
     readout,
-    draw({ rows, cols, cellWidth, cellHeight, rowTicks, colTicks, rowName, colName, overlay, ...rest }) {
+    draw({ rows, cols, cellWidth, cellHeight, rowTicks, colTicks, rowName, colName, overlay = null, ...rest }) {
       const rowLabels = Math.ceil(Math.max(0, ...rowTicks.map(({ text }) => textWidth(text))));
       const x = NAME_SPACE + rowLabels + TICK_GAP;
       const plotWidth = cols * cellWidth;
