@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { VIEWS as REGISTRY } from '../../web/views/registry.js';
-import { REPO_ROOT, openPage, useSession } from './support/browser.mjs';
+import { REPO_ROOT, openPage, useSession, waitForSnapshot } from './support/browser.mjs';
 
 const VIEWS = REGISTRY.map(({ name }) => name);
 const AXE = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -51,6 +51,22 @@ for (const theme of THEMES) {
       assert.deepEqual(problems, [], where);
       await page.context().close();
     }
+  });
+}
+
+// The training lab draws its charts only once its trainer has loaded, and its attention maps and
+// position tables once the runs have ended: checked after a short run.
+for (const theme of THEMES) {
+  test(`axe finds no serious or critical violation in the training lab after a run, ${theme} theme`, async () => {
+    const query = `view=train&size=tiny&length=6&steps=12&schemes=none,sinusoidal,rope,learned&autoplay=1&theme=${theme}`;
+    const { page, problems } = await openPage(session, `${session.url}?${query}`);
+    await waitForSnapshot(page, (state) => state.loaded && state.runs.every((run) => !run.busy), { timeout: 120000 });
+    assert.equal(await page.locator('[data-control="attention"] canvas').count(), 2);
+    assert.deepEqual(await axeProblems(page), [], `train, ${theme}`);
+    await openAllNumbers(page);
+    assert.deepEqual(await axeProblems(page), [], `train, ${theme}, numbers shown`);
+    assert.deepEqual(problems, [], theme);
+    await page.context().close();
   });
 }
 

@@ -10,6 +10,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPE } from '../../web/pe.js';
+import { trainParams } from '../../web/views/train/train-params.js';
+import { SIZES } from '../../web/views/train/trainer-runs.js';
 import {
   REPO_ROOT,
   currentParams,
@@ -178,13 +180,14 @@ test('the link round-trips every setting; a change that invalidates the runs res
 });
 
 test('hide= hides exactly the controls and figures it names', async () => {
-  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${SHORT}&hide=settings,step,reset,loss,progress`);
+  const hide = 'settings,step,reset,loss,progress,attention,positions,summary';
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${SHORT}&hide=${hide}`);
   await loaded(page);
   const shown = await page
     .locator('[data-control]')
     .evaluateAll((nodes) => nodes.filter((node) => !node.closest('[hidden]')).map((node) => node.dataset.control));
   assert.deepEqual(shown.sort(), ['accuracy', 'play']);
-  assert.equal((await currentParams(page)).get('hide'), 'settings,step,reset,loss,progress');
+  assert.equal((await currentParams(page)).get('hide'), hide);
   const some = await openPage(session, `${session.url}index.html?view=train&${SHORT}&hide=seed,norm`);
   await loaded(some.page);
   const hidden = await some.page
@@ -245,4 +248,152 @@ test('the summary says only what the run measured: integer exactly like none und
   assert.deepEqual(await page.locator('.train-summary li').allTextContents(), state.summary);
   assert.deepEqual(problems, []);
   await page.context().close();
+});
+
+// The panels that look into the trained models: attention and the position tables.
+const LOOK = 'size=tiny&length=6&steps=24&schemes=none,integer,sinusoidal,rope,learned';
+const LOOK_SCHEMES = ['none', 'integer', 'sinusoidal', 'rope', 'learned'];
+
+// A trainer of the view's settings in Node, its position table before training, then run to the end.
+function trainedInNode(scheme, settings = SETTINGS) {
+  const trainer = pe.trainer({
+    task: settings.task,
+    scheme,
+    norm: settings.norm,
+    causal: settings.causal,
+    ...TINY,
+    trainingLength: settings.length,
+    firstPosition: settings.start,
+    learningRate: settings.lr,
+    steps: settings.steps,
+    seed: settings.seed,
+  });
+  const initial = trainer.positionTable();
+  while (!trainer.state().finished) trainer.step(1);
+  return { trainer, initial };
+}
+
+test('attention and position tables: the core’s numbers, untrained learned rows exactly the initial ones and marked', async () => {
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${LOOK}&autoplay=1`);
+  const state = await ended(page);
+  const node = Object.fromEntries(LOOK_SCHEMES.map((scheme) => [scheme, trainedInNode(scheme)]));
+  const request = { length: 12, example: 0, layer: 0, head: 0 };
+  assert.deepEqual({ ...state.attention, maps: undefined }, { ...request, maps: undefined });
+  assert.deepEqual(
+    state.attention.maps.map(({ scheme, step }) => [scheme, step]),
+    [
+      ['rope', 24],
+      ['learned', 24],
+    ],
+    'RoPE and learned by default',
+  );
+  for (const map of state.attention.maps)
+    assert.deepEqual(map.weights, Array.from(node[map.scheme].trainer.attention(request).weights), map.scheme);
+  // The table under "Show the numbers" is the same numbers (to its 7 digits).
+  const attention = page.locator('[data-control="attention"]');
+  await attention.locator('button[aria-controls]').click();
+  const firstRow = (await attention.locator('.figure-numbers-table tbody tr').nth(13).locator('td').allTextContents()).map(Number);
+  const row13 = (scheme) => Number(state.attention.maps.find((map) => map.scheme === scheme).weights[13].toPrecision(7));
+  assert.deepEqual(firstRow, [1, 1, row13('rope'), row13('learned')]);
+  assert.match(await attention.locator('h3').textContent(), /^Attention of layer 1, head 1/);
+
+  // Another head and another pair: read again, still the core's.
+  await page.locator('[data-field="attention-first"]').selectOption('none');
+  await page.locator('[data-field="attention-head"]').selectOption('1');
+  const chosen = await waitForSnapshot(page, (next) => next.attention.head === 1 && next.attention.maps[0].scheme === 'none');
+  assert.deepEqual(chosen.attention.maps[1].scheme, 'learned');
+  for (const map of chosen.attention.maps)
+    assert.deepEqual(map.weights, Array.from(node[map.scheme].trainer.attention({ ...request, head: 1 }).weights), `${map.scheme}, head 2`);
+
+  // Position tables: one per scheme that adds one to the input; the others say where they act.
+  assert.deepEqual(
+    state.tables.map(({ scheme }) => scheme),
+    ['integer', 'sinusoidal', 'learned'],
+  );
+  for (const table of state.tables)
+    assert.deepEqual(table.values, Array.from(node[table.scheme].trainer.positionTable().values), table.scheme);
+  const learned = state.tables.find(({ scheme }) => scheme === 'learned');
+  const { initial } = node.learned;
+  const rowOf = (values, r) => Array.from(values.slice(r * initial.dim, (r + 1) * initial.dim));
+  assert.equal(learned.rows, 24);
+  assert.deepEqual(
+    learned.trained,
+    Array.from({ length: 24 }, (_, r) => r < 6),
+  );
+  for (let r = 0; r < learned.rows; r += 1) {
+    if (r < 6) assert.notDeepEqual(rowOf(learned.values, r), rowOf(initial.values, r), `row ${r} trained`);
+    else assert.deepEqual(rowOf(learned.values, r), rowOf(initial.values, r), `row ${r} is still its initial value`);
+  }
+  const tables = page.locator('[data-control="positions"]');
+  assert.deepEqual(await tables.locator('.train-tables-elsewhere li').allTextContents(), [
+    'none (no positions): no table to show; it adds no positions.',
+    'RoPE (rotary): no table to show; it rotates queries and keys.',
+  ]);
+  assert.match(await tables.locator('.figure-note').textContent(), /Hatched: the learned rows past the training length 6/);
+  // A cell of an untrained row says so when read (keyboard: down the rows from the first).
+  const learnedMap = tables.locator('.train-table').nth(2);
+  await learnedMap.locator('canvas').focus();
+  for (let k = 0; k < 8; k += 1) await page.keyboard.press('ArrowDown');
+  assert.match(
+    await learnedMap.locator('.readout').textContent(),
+    /position 8, dimension 0: .*\(never trained: no sequence reached these positions\)/,
+  );
+  await page.keyboard.press('Home');
+  for (const { trainer } of Object.values(node)) trainer.dispose();
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the attention and position-table panels at 390 px: nothing scrolls sideways, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${LOOK}&autoplay=1`, {
+      width: 390,
+      colorScheme,
+    });
+    await ended(page);
+    assert.equal(await scrollsSideways(page), false);
+    for (const control of ['attention', 'positions']) {
+      const figure = page.locator(`[data-control="${control}"]`);
+      const widths = await figure
+        .locator('canvas')
+        .evaluateAll((nodes) => nodes.filter((n) => n.offsetParent).map((n) => n.getBoundingClientRect().right));
+      assert.ok(widths.length >= 2 && widths.every((right) => right <= 390), `${control}: canvases inside 390 px (${widths})`);
+      await figure.screenshot({ path: join(REPO_ROOT, `tests/artifacts/screenshots/train-${control}-390-${colorScheme}.png`) });
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});
+
+test('the view’s defaults are the core’s declarations of the trainer', async () => {
+  const declared = Object.fromEntries((await pe.loadTrainer()).trainer.options.map((option) => [option.name, option.default]));
+  const params = trainParams(pe);
+  const view = Object.fromEntries(Object.entries(params).map(([key, param]) => [key, param.defaultValue]));
+  const small = SIZES[view.size];
+  assert.deepEqual(
+    {
+      task: view.task,
+      norm: view.norm,
+      causal: view.causal,
+      start: view.start,
+      length: view.length,
+      lr: view.lr,
+      steps: view.steps,
+      seed: view.seed,
+      ...small,
+    },
+    {
+      task: declared.task,
+      norm: declared.norm,
+      causal: declared.causal,
+      start: declared.firstPosition,
+      length: declared.trainingLength,
+      lr: declared.learningRate,
+      steps: declared.steps,
+      seed: declared.seed,
+      layers: declared.layers,
+      dModel: declared.dModel,
+      heads: declared.heads,
+    },
+  );
 });

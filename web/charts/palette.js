@@ -33,6 +33,10 @@ export const BIT_COLORS = { 0: 'var(--bit-0)', 1: 'var(--bit-1)' };
 export const BIT_INK = { 0: 'var(--ink)', 1: 'var(--paper)' };
 
 export const INK = 'var(--ink)';
+// Marks drawn over the diverging scale's cells (a marked range, a label on its white box): the
+// cells are the same light-centred colours in both themes, so these are too.
+export const ON_CELLS_INK = '#1b1b1b';
+export const ON_CELLS_PAPER = '#ffffff';
 export const MUTED_INK = 'var(--muted)';
 export const GRID_LINE = 'var(--line)';
 export const PAPER = 'var(--paper)';

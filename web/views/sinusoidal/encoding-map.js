@@ -4,7 +4,7 @@
 import { createFigure } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { formatApart, formatExact, formatShort, formatSmall, formatWhole, writeScientific } from '../../lib/format.js';
-import { createHeatMap, everyNth, spacedTicks } from './heat-map.js';
+import { createHeatMap, everyNth, spacedTicks } from '../../charts/heat-map.js';
 import { format } from 'd3-format';
 import { textWidth } from '../../charts/cell-canvas.js';
 import { matrixTable } from '../../lib/figure-data.js';

@@ -5,7 +5,7 @@ import { createFigure } from '../../charts/figure.js';
 import { matrixTable } from '../../lib/figure-data.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { formatExact, formatShort, formatSmall, formatWhole } from '../../lib/format.js';
-import { createHeatMap, everyNth } from './heat-map.js';
+import { createHeatMap, everyNth } from '../../charts/heat-map.js';
 import { columnOf } from './encoding-map.js';
 import { rotation as R, w } from './notation.js';
 

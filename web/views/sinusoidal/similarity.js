@@ -8,7 +8,7 @@ import { textWidth } from '../../charts/cell-canvas.js';
 import { CATEGORY_COLORS } from '../../charts/palette.js';
 import { createSeriesChart } from '../../charts/series-chart.js';
 import { formatExact, formatShort, formatSmall, formatWhole } from '../../lib/format.js';
-import { createHeatMap, everyNth } from './heat-map.js';
+import { createHeatMap, everyNth } from '../../charts/heat-map.js';
 import { pe } from './notation.js';
 
 const MATRIX_HINT = 'Point at a cell, or Tab to the matrix and use the arrow keys, to read the dot product of two positions.';

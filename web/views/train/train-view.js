@@ -1,13 +1,16 @@
 // The training lab: a small transformer trained in the page, once per chosen scheme, side by
 // side, as TensorFlow Playground trains its network: it starts paused (unless autoplay=1), Play,
 // Pause, Step and Reset, every setting in the link. The panels: settings (train-controls.js),
-// transport and progress, the loss curves and the accuracy by length. The trainer's module is
+// transport and progress, the loss curves, the accuracy by length, and once paused or ended the
+// attention maps and the position tables the models used. The trainer's module is
 // loaded when the view is drawn (trainer-runs.js, the one module that calls the trainer's API).
 import { element } from '../../charts/figure.js';
 import { trackWidth } from '../../charts/width-tracker.js';
 import { formatWhole } from '../../lib/format.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createAccuracyChart } from './accuracy-chart.js';
+import { createAttentionPanel } from './attention-panel.js';
+import { createPositionTables } from './position-tables.js';
 import { createLossChart } from './loss-chart.js';
 import { createProgressTable } from './progress-table.js';
 import { RESETTING, createRunSet, resettingChanges } from './run-set.js';
@@ -81,12 +84,27 @@ function createPanels(controls) {
     progress: createProgressTable(),
     loss: createLossChart(),
     accuracy: createAccuracyChart(),
+    attention: createAttentionPanel(),
+    tables: createPositionTables(),
     summary: createSummaryPanel(),
   };
   controls.element.dataset.control = 'settings';
   panels.loss.figure.dataset.control = 'loss';
   panels.accuracy.figure.dataset.control = 'accuracy';
   return panels;
+}
+
+// The trained models looked into (attention, position tables): call it only while nothing plays,
+// so never inside a frame's training slice.
+function inspectModels({ pe, runSet, settings, label, attention, tables }) {
+  const shown = { runs: runSet.runs(), settings: { ...settings }, label };
+  attention.refresh({ ...shown, attentionOf: (scheme, request) => runSet.trainerOf(scheme).attention(request) });
+  tables.refresh({ ...shown, schemes: pe.schemes, tableOf: (scheme) => runSet.trainerOf(scheme).positionTable() });
+}
+
+// The panels' elements in the page's order, under the transport.
+function inOrder({ progress, loss, accuracy, attention, tables, summary }) {
+  return [progress.element, loss.figure, accuracy.figure, attention.figure, tables.figure, summary.element];
 }
 
 // Everything after the trainer's module is here.
@@ -97,7 +115,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
   const colorOf = schemeColors(pe.schemes);
   const runSet = createRunSet(pe);
   const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings });
-  const { progress, loss, accuracy, summary } = createPanels(controls);
+  const { progress, loss, accuracy, attention, tables, summary } = createPanels(controls);
   let lastDrawn = -Infinity;
 
   function drawCharts() {
@@ -116,6 +134,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
     transport.update({ playing: scheduler.playing(), done, status: statusText({ runs, done, playing: scheduler.playing(), label }) });
     progress.update({ runs, rate: scheduler.rate, label });
     if (!scheduler.playing() || performance.now() - lastDrawn >= REDRAW_MS) drawCharts();
+    if (!scheduler.playing()) inspectModels({ pe, runSet, settings, label, attention, tables });
   }
 
   const scheduler = createScheduler({ runs: runSet.runs, onFrame: refresh });
@@ -164,10 +183,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
     controls.element,
     message.element,
     transport.element,
-    progress.element,
-    loss.figure,
-    accuracy.figure,
-    summary.element,
+    ...inOrder({ progress, loss, accuracy, attention, tables, summary }),
   );
   const chartWidth = trackWidth(loss.figure.querySelector('.figure-body'), drawCharts);
   runSet.reset(settings);
@@ -185,6 +201,8 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
         tasks: tasks.map(({ name }) => name),
         runs: runsSnapshot(runSet.runs()),
         summary: summary.sentences(),
+        attention: attention.snapshot(),
+        tables: tables.snapshot(),
         message: message.text(),
       };
     },

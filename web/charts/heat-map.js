@@ -1,9 +1,10 @@
-// A heat map for the sinusoidal view: the cell canvas of web/charts (diverging colours, a readout
-// by pointer and keys) with labelled axes drawn around it: row ticks and the rows' name on the
-// left, column ticks and the columns' name underneath.
-import { element } from '../../charts/figure.js';
-import { createCellCanvas, inkText, textWidth } from '../../charts/cell-canvas.js';
-import { canvasColor, MUTED_INK } from '../../charts/palette.js';
+// A heat map with axes (the sinusoidal view's maps, the training lab's attention and position
+// tables): the cell canvas (diverging colours, a readout by pointer and keys) with labelled axes
+// drawn around it: row ticks and the rows' name on the left, column ticks and the columns' name
+// underneath; an overlay, if given, is drawn over the cells (a marked range).
+import { element } from './figure.js';
+import { createCellCanvas, inkText, textWidth } from './cell-canvas.js';
+import { canvasColor, MUTED_INK } from './palette.js';
 
 const TICK_GAP = 6;
 const NAME_SPACE = 18; // the rotated rows' name, left of the row ticks
@@ -34,7 +35,8 @@ export function everyNth(count, cellSize, gap, text) {
 
 /** Returns { element, readout, draw(layout) }: layout as createCellCanvas's cells (rows, cols,
  *  cellWidth, cellHeight, value, limit, describe, key) plus rowTicks and colTicks ([{ at, text }],
- *  see spacedTicks), rowName and colName; the canvas is sized to fit them. */
+ *  see spacedTicks), rowName and colName, and optionally overlay(context, { x, y, cellWidth,
+ *  cellHeight, plotWidth, plotHeight }), drawn last; the canvas is sized to fit them. */
 export function createHeatMap({ label, hint }) {
   const readout = element('p', 'readout', hint);
   readout.setAttribute('aria-live', 'polite');
@@ -45,7 +47,7 @@ export function createHeatMap({ label, hint }) {
   return {
     element: block,
     readout,
-    draw({ rows, cols, cellWidth, cellHeight, rowTicks, colTicks, rowName, colName, ...rest }) {
+    draw({ rows, cols, cellWidth, cellHeight, rowTicks, colTicks, rowName, colName, overlay = null, ...rest }) {
       const rowLabels = Math.ceil(Math.max(0, ...rowTicks.map(({ text }) => textWidth(text))));
       const x = NAME_SPACE + rowLabels + TICK_GAP;
       const plotWidth = cols * cellWidth;
@@ -86,6 +88,7 @@ export function createHeatMap({ label, hint }) {
           context.textBaseline = 'middle';
           context.fillText(rowName, 0, 0);
           context.restore();
+          overlay?.(context, { x, y, cellWidth, cellHeight, plotWidth, plotHeight });
         },
       });
     },
