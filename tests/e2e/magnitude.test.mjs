@@ -271,7 +271,10 @@ test('the length axis labels fit at large first positions', async () => {
         .locator('[data-view-slot="magnitude"] svg:has(.axis-left)')
         .first()
         .evaluate((svg) => ({
-          ticks: [...svg.querySelectorAll('.axis-left .tick-label')].map((tick) => ({ text: tick.textContent, ...tick.getBoundingClientRect().toJSON() })),
+          ticks: [...svg.querySelectorAll('.axis-left .tick-label')].map((tick) => ({
+            text: tick.textContent,
+            ...tick.getBoundingClientRect().toJSON(),
+          })),
           name: svg.querySelector('.axis-left .axis-label').getBoundingClientRect().toJSON(),
           chart: svg.getBoundingClientRect().toJSON(),
         }));
