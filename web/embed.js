@@ -71,6 +71,14 @@
   }
   if (!customElements.get('pe-lab-view')) customElements.define('pe-lab-view', PeLabView);
 
+  // A hand-written frame takes its container's width rather than the browser's 300 px, and no
+  // border, like the element's frame, unless its author set them: :where() weighs nothing, so a
+  // width attribute (excluded by :not) or any rule of the page's own styles wins. An adopted
+  // sheet, as a <style> element may be refused by the page's content security policy.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(':where(iframe[data-pe-lab]:not([width])) { display: block; width: 100%; border: 0; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
   // Views that loaded before this script announced their height to no one: ask them again.
   for (const frame of document.querySelectorAll(MANAGED)) frame.contentWindow?.postMessage({ type: MEASURE }, '*');
 })();

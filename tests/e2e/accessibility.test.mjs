@@ -161,3 +161,40 @@ test('Tab visits the controls, charts and tools of each view in reading order', 
     await page.context().close();
   }
 });
+
+// Controls show what they hold (issue 23, finding 20): a number box is wide enough for its own
+// largest value, and a closed select for its longest choice, in every view at 1280 and 390 px.
+test('every number box fits its largest value and every select its longest choice, at 1280 and 390 px', async () => {
+  const cut = [];
+  for (const width of [1280, 390]) {
+    for (const view of VIEWS) {
+      const { page, problems } = await openPage(session, `${session.url}index.html?view=${view}`, { width, height: 844 });
+      const found = await page.evaluate(() => {
+        const visible = (node) => node.checkVisibility();
+        const label = (node) => node.labels?.[0]?.textContent.trim().slice(0, 30) ?? node.getAttribute('aria-label');
+        const boxes = [...document.querySelectorAll('input[type="number"][max]')].filter(visible).flatMap((box) => {
+          const old = box.value;
+          box.value = box.max;
+          const over = box.scrollWidth > box.clientWidth ? [`box “${label(box)}” holding ${box.max}`] : [];
+          box.value = old;
+          return over;
+        });
+        const context = document.createElement('canvas').getContext('2d');
+        // A closed select shows its choice between its left padding and the arrow (about 20 px).
+        const selects = [...document.querySelectorAll('select')].filter(visible).flatMap((select) => {
+          const style = getComputedStyle(select);
+          context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const room = select.clientWidth - parseFloat(style.paddingLeft) - 20;
+          return [...select.options]
+            .filter((option) => context.measureText(option.text).width > room)
+            .map((option) => `select “${option.text}”`);
+        });
+        return [...boxes, ...selects];
+      });
+      cut.push(...found.map((what) => `${view} at ${width}: ${what}`));
+      assert.deepEqual(problems, [], `${view} at ${width}`);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(cut, []);
+});

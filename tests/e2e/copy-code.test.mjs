@@ -51,7 +51,14 @@ test("the RoPE view copies the rotated query and the preset's scaled frequencies
   const rows = Float32Array.from(state.query);
   assert.equal(
     text,
-    rotationSnippet('numpy', { rows, dim: 16, base: 10000, pairing: 'half', start: 12345, what: "the query q: row 3 of step 1's W_q" }),
+    rotationSnippet('numpy', {
+      rows,
+      dim: 16,
+      base: 10000,
+      pairing: 'half',
+      start: 12345,
+      what: 'the query q: row 3 of W_q of a random attention head drawn from fixed seeds',
+    }),
   );
   // The snippet's rows are the query the clocks turn, and its result is the core's rotation.
   assert.deepEqual(Array.from(pe.rotate({ data: rows, dim: 16, start: 12345, pairing: 'half' })), state.rotated.half);

@@ -172,3 +172,47 @@ test('"Embed this view" gives the self-sizing element and a plain iframe for the
     await page.context().close();
   }
 });
+
+// The README's hand-written form, <iframe data-pe-lab src=…>, would keep the browser's default
+// 300 px width: embed.js gives it the width of its container, unless the author set one (a width
+// attribute or any rule of the page's own styles) (issue 23, finding 21).
+test('a hand-written iframe is as wide as its container unless its author set a width', async () => {
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=waves`);
+  const src = `${session.url}index.html?view=waves`;
+  await page.setContent(
+    `<!doctype html><html><head><style>.narrow { width: 500px; }</style></head><body style="margin:0;width:900px">` +
+      `<iframe data-pe-lab id="plain" src="${src}"></iframe>` +
+      `<iframe data-pe-lab id="attribute" width="400" src="${src}"></iframe>` +
+      `<iframe data-pe-lab id="styled" class="narrow" src="${src}"></iframe>` +
+      `<iframe id="other" src="about:blank"></iframe>` +
+      `<script src="${session.url}web/embed.js"></script></body></html>`,
+  );
+  // The frame's box (its border included) for the full width, its content's width for the others.
+  const widths = await page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('iframe')].map((frame) => [
+        frame.id,
+        frame.id === 'plain' ? frame.getBoundingClientRect().width : frame.clientWidth,
+      ]),
+    ),
+  );
+  assert.deepEqual(widths, { plain: 900, attribute: 400, styled: 500, other: 300 });
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+// An embed shows one view: its texts must not send the reader to a step or another view the embed
+// does not show (issue 23, finding 9). Read at each view's defaults, and with binary positions.
+test('no text of an embed points at a step or a view it does not show', async () => {
+  for (const query of [...VIEWS.map((name) => `view=${name}`), 'view=sentence&kind=binary']) {
+    const { page, problems } = await openPage(session, `${session.url}index.html?${query}`);
+    const text = await page.locator('body').innerText();
+    const pointers =
+      text.match(
+        /[^.\n]*\b(?:step \d|steps? (?:above|below)|(?:grid|sentence|magnitude|waves|sinusoidal|rope|deepseek) view)\b[^.\n]*/gi,
+      ) ?? [];
+    assert.deepEqual(pointers, [], query);
+    assert.deepEqual(problems, [], query);
+    await page.context().close();
+  }
+});

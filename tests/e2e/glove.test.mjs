@@ -300,3 +300,15 @@ test('with GloVe the dimension box is not read: no notice about an odd number, a
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// The snapshot describes what is drawn: with GloVe, its 100 dimensions, not the disabled box's
+// value (issue 23, finding 22).
+test("with GloVe the snapshot reports the table's 100 dimensions in both views", async () => {
+  for (const view of ['magnitude', 'sentence']) {
+    const { page, problems } = await openPage(session, `${session.url}?view=${view}&embeddings=glove&dim=8`);
+    const state = await drawnWithGlove(page);
+    assert.equal(state.dim, 100, view);
+    assert.deepEqual(problems, [], view);
+    await page.context().close();
+  }
+});

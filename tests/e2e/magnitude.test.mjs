@@ -260,3 +260,33 @@ test("screenshot at 390 px: binary at the paper's scale, nothing scrolls sideway
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+// Lengths of 10⁶ and more: the length axis's labels stay inside the chart and clear of its name
+// (issue 23, finding 17), at 1280 and 390 px, up to the largest first position (1,000,000).
+test('the length axis labels fit at large first positions', async () => {
+  for (const width of [1280, 390]) {
+    for (const start of [1_000, 1_000_000]) {
+      const { page, problems } = await openPage(session, `${session.url}index.html?view=magnitude&start=${start}`, { width, height: 844 });
+      const { ticks, name, chart } = await page
+        .locator('[data-view-slot="magnitude"] svg:has(.axis-left)')
+        .first()
+        .evaluate((svg) => ({
+          ticks: [...svg.querySelectorAll('.axis-left .tick-label')].map((tick) => ({
+            text: tick.textContent,
+            ...tick.getBoundingClientRect().toJSON(),
+          })),
+          name: svg.querySelector('.axis-left .axis-label').getBoundingClientRect().toJSON(),
+          chart: svg.getBoundingClientRect().toJSON(),
+        }));
+      assert.equal((await snapshot(page)).start, start);
+      assert.ok(ticks.length >= 3, `${start} at ${width}`);
+      for (const tick of ticks) {
+        const where = `${start} at ${width}: “${tick.text}”`;
+        assert.ok(tick.left >= chart.left, `${where} starts ${chart.left - tick.left} px left of the chart`);
+        assert.ok(tick.left >= name.right, `${where} runs into the axis name`);
+      }
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    }
+  }
+});

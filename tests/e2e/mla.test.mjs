@@ -299,3 +299,28 @@ test("on the full page DeepSeek is the last step, followed by the road's ending,
     await page.context().close();
   }
 });
+
+// On a log axis a bar of 1 (the smallest custom model's MLA caches one number) must still show:
+// the axis starts a decade below the smallest value (issue 23, finding 19).
+test('every bar of a positive value has a length, down to a cache of 1 number', async () => {
+  const { page, problems } = await openPage(
+    session,
+    `${session.url}index.html?view=mla&preset=custom&context=1&layers=1&heads=1&headDim=1&kvHeads=1&latentDim=1&ropeDim=0`,
+  );
+  const bars = await page
+    .locator('[data-view-slot="mla"] svg.bar-chart, [data-view-slot="mla"] .bar-chart svg')
+    .evaluateAll((charts) =>
+      charts.flatMap((svg) =>
+        [...svg.querySelectorAll('rect')]
+          .filter((rect) => rect.nextElementSibling?.classList.contains('bar-value'))
+          .map((rect) => ({ value: rect.nextElementSibling.textContent, width: Number(rect.getAttribute('width')) })),
+      ),
+    );
+  assert.ok(
+    bars.some(({ value }) => /^1\b/.test(value)),
+    JSON.stringify(bars),
+  );
+  for (const { value, width } of bars) if (!/^0\b/.test(value)) assert.ok(width > 1, `the bar “${value}” is ${width} px long`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});

@@ -323,3 +323,27 @@ test('on the full page the RoPE view follows the sinusoidal step, drawn with its
     await page.context().close();
   }
 });
+
+// The context lines' labels clear of the pairs' dots (issue 23, finding 20), for every
+// configuration, at 390 and 1280 px: a label sits on the side of the line the dots are not.
+test('the long-context labels are clear of the dots at 390 and 1280 px', async () => {
+  for (const width of [390, 1280]) {
+    const { page, problems } = await openPage(session, `${session.url}index.html?view=rope`, { width, height: 844 });
+    const select = page.locator('[data-view-slot="rope"] select[data-field="preset"]');
+    const chart = page.locator('[data-view-slot="rope"] .figure:has(select) svg.rope-chart');
+    for (const preset of await select.locator('option').evaluateAll((options) => options.map((option) => option.value))) {
+      await select.selectOption(preset);
+      const crowded = await chart.evaluate((svg) => {
+        const dots = [...svg.querySelectorAll('circle')].map((dot) => dot.getBoundingClientRect());
+        return [...svg.querySelectorAll('.chart-annotation')].flatMap((label) => {
+          const box = label.getBoundingClientRect();
+          const near = dots.filter((dot) => dot.right > box.left && dot.left < box.right && dot.bottom > box.top && dot.top < box.bottom);
+          return near.length > 0 ? [`“${label.textContent}” covers ${near.length} dots`] : [];
+        });
+      });
+      assert.deepEqual(crowded, [], `${preset} at ${width}`);
+    }
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  }
+});

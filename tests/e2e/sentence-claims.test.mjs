@@ -333,6 +333,8 @@ const listOf = (items) => (items.length < 2 ? items.join('') : `${items.slice(0,
 const escape = (value) => String(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const runNameOf = (scheme) => (scheme.actsOn === 'none' ? 'with no positions' : `with ${scheme.label}`);
 const number = (text) => Number(text.replaceAll(',', '').replace('−', '-'));
+// "⁻¹³" -> -13.
+const fromSuperscript = (text) => Number([...text].map((c) => (c === '⁻' ? '-' : '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).join(''));
 
 // A number written to 3 significant digits (trailing zeros dropped) is within half a unit of its
 // last digit of value, give or take slack (float32 against float64).
@@ -402,19 +404,33 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
         () => {
           assert.equal(first, null, `${what}: the copies differ ${first?.where} ${runName}`);
           assert.equal(firstDifferingOf(pairs, 'withoutPE'), null, `${what}: the copies differ without positions`);
+          // Identical, unqualified, is a claim of exact arithmetic: only without a scheme.
+          assert.equal(scheme.actsOn, 'none', `${what}: a scheme acts, so equal is float32's verdict`);
+          for (const pair of pairs)
+            for (const stage of STAGE_NAMES) assert.equal(pair[stage].withPE.distance, 0, `${what}: ${stage} apart in float64`);
+        },
+      ],
+      [
+        new RegExp(
+          `^${prefix}equal in float32 at every stage ${escape(runName)}: nothing here tells the copies apart at float32 precision \\(a smaller difference would not show\\)$`,
+        ),
+        () => {
+          assert.equal(first, null, `${what}: the copies differ ${first?.where} ${runName}`);
+          assert.notEqual(scheme.actsOn, 'none', `${what}: without a scheme the copies are identical exactly`);
         },
       ],
       [
         new RegExp(
           `^${prefix}${escape(runName)}, (some copies|the copies) first differ (${STRIP.map((s) => escape(s.where)).join('|')})` +
-            '(, yet their attention outputs are identical|, and (?:some of )?their attention outputs differ)?$',
+            '(, yet their attention outputs are equal in float32|, and (?:some of )?their attention outputs differ)?$',
         ),
         ([, some, where, tail]) => {
           assert.ok(first, `${what}: identical at every stage ${runName}`);
           assert.equal(where, first.where, `${what}: the first stage that differs`);
           assert.equal(some === 'some copies', agreementOf(pairs, first, 'withPE') === 'mixed', `${what}: "${some}"`);
           if (first.key === 'output') assert.equal(tail, undefined, what);
-          else if (outputs === 'same') assert.equal(tail, ', yet their attention outputs are identical', `${what}: outputs ${outputs}`);
+          else if (outputs === 'same')
+            assert.equal(tail, ', yet their attention outputs are equal in float32', `${what}: outputs ${outputs}`);
           else
             assert.equal(
               tail,
@@ -465,7 +481,7 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
   // and to their sum for the input.
   const added =
     scheme.actsOn === 'input'
-      ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid view puts it on the right)' : ''}`
+      ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left: the reverse of how a binary number is written)' : ''}`
       : `+ no positional vector: ${{ none: 'nothing is added', queryKey: 'it rotates the queries and keys instead', scores: 'it biases the attention scores instead' }[scheme.actsOn]}`;
   const tokenLimit = 4 * 0.02;
   const positionLimit = facts.run.withPE.positions.reduce((largest, x) => Math.max(largest, Math.abs(x)), 0);
@@ -503,8 +519,10 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
   assert.equal(
     table.caption,
     'How far apart the copies are at each stage. L2: the distance between their rows; ' +
-      'cos: their cosine similarity (1 means the same direction). Identical: equal, or for outputs under the causal ' +
-      'mask, which sum prefixes of different lengths, no further apart than float32 rounding can put equal rows.',
+      'cos: their cosine similarity (1 means the same direction). Equal in float32: equal as computed, or for outputs ' +
+      'under the causal mask, which sum prefixes of different lengths, no further apart than float32 rounding can put ' +
+      'equal rows. A difference below float32’s resolution of these values does not show, so equal here need not ' +
+      'mean equal in exact arithmetic.',
     what,
   );
   assert.deepEqual(table.heads, ['without positions', 'with positions'], what);
@@ -529,14 +547,14 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
           [
             [/^≠ different$/, () => assert.equal(reference.identical, false, `${where}: relative ${reference.relative}`)],
             [
-              /^= identical$/,
+              /^= equal in float32$/,
               () => {
                 assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
                 assert.equal(coreDistance, 0, where);
               },
             ],
             [
-              /^= identical up to float32 rounding$/,
+              /^= equal up to float32 rounding$/,
               () => {
                 assert.equal(reference.identical, true, `${where}: relative ${reference.relative}`);
                 assert.ok(coreDistance > 0, where);
@@ -552,9 +570,18 @@ function checkGroup(shown, group, g, facts, setting, scheme, label) {
         const distance = l2.match(/^L2 = ([\d,.]+)$/);
         assert.ok(distance, `${where}: “${l2}”`);
         assertShort(distance[1], reference.distance, 1e-6 * reference.length, where);
-        const cosine = cos.match(/^cos = (−?[\d.]+)$/);
-        assert.ok(cosine, `${where}: “${cos}”`);
-        assertCosine(cosine[1], reference.cosine, where);
+        // Rows that differ: a cosine never written as if it were exactly 1 (issue 23, finding 13).
+        const near = cos.match(/^cos = (−?1) (?:([−+]) ([\d.]+) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\(to 16 digits\))$/);
+        if (near) {
+          assert.equal(reference.identical, false, `${where}: “${cos}” for rows called equal`);
+          const gap = near[2] ? Number(near[3]) * 10 ** fromSuperscript(near[4]) : 0;
+          assert.ok(Math.abs(Math.abs(reference.cosine) - (1 - gap)) <= 1e-6, `${where}: shown ${cos}, recomputed ${reference.cosine}`);
+        } else {
+          const cosine = cos.match(/^cos = (−?[\d.]+)$/);
+          assert.ok(cosine, `${where}: “${cos}”`);
+          assertCosine(cosine[1], reference.cosine, where);
+          if (!reference.identical) assert.notEqual(Math.abs(number(cosine[1])), 1, `${where}: rows that differ, shown cos ${cosine[1]}`);
+        }
       });
     });
   });
@@ -609,7 +636,7 @@ function checkDivergence(shown, facts, setting, scheme, label) {
       ],
       [
         new RegExp(
-          `^${escape(intro)} Without positions their attention weights differ, yet here their outputs come out identical: each copy’s stretch mixes the same values in the same proportions\\.$`,
+          `^${escape(intro)} Without positions their attention weights differ, yet here their outputs come out equal in float32: each copy’s stretch mixes the same values in the same proportions\\.$`,
         ),
         () => {
           assert.equal(setting.causal, true, what);
@@ -650,7 +677,7 @@ function checkDivergence(shown, facts, setting, scheme, label) {
       shown.saturation,
       [
         [
-          /^Why are some attention outputs identical although the inputs differ\? Those copies spread their attention over the tokens in exactly the same way \(identical rows of attention weights\), so they mix the same values\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/,
+          /^Why are some attention outputs equal in float32 although the inputs differ\? Those copies spread their attention over the tokens in exactly the same way \(identical rows of attention weights\), so they mix the same values\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/,
           ([, weight, integer]) => {
             check(weight, integer);
             for (const pair of matched)
@@ -658,7 +685,7 @@ function checkDivergence(shown, facts, setting, scheme, label) {
           },
         ],
         [
-          /^Why are some attention outputs identical although the inputs differ\? Those copies' rows of attention weights differ by at most (\S+), too little to move any output at float32 precision\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/,
+          /^Why are some attention outputs equal in float32 although the inputs differ\? Those copies' rows of attention weights differ by at most (\S+), too little to move any output at float32 precision\. The largest weight in their rows is ([\d.,]+)\.( Integer positions make the attention scores grow with the square of the positions\.)?$/,
           ([, shownGap, weight, integer]) => {
             check(weight, integer);
             assert.ok(
@@ -701,7 +728,7 @@ function checkAttentionWeights(shown, facts, scheme, label) {
   const stateOf = (run) => {
     const pairs = facts.pairs.filter((pair) => pair.group === 0);
     const differing = pairs.filter((pair) => !pair.weights[run].identical).length;
-    if (differing === 0) return 'identical';
+    if (differing === 0) return 'equal in float32';
     return differing === pairs.length ? 'different' : 'partly different';
   };
   readForm(
@@ -710,7 +737,7 @@ function checkAttentionWeights(shown, facts, scheme, label) {
       [/^Attention weights: row i shows how token i spreads its attention over the tokens$/, () => assert.equal(group, undefined, what)],
       [
         new RegExp(
-          `^Attention weights: the rows of (“\u2068[^\u2069]*\u2069”) are (identical|different|partly different) without positions and (identical|different|partly different) ${escape(runName)}$`,
+          `^Attention weights: the rows of (“\u2068[^\u2069]*\u2069”) are (equal in float32|different|partly different) without positions and (equal in float32|different|partly different) ${escape(runName)}$`,
         ),
         ([, word, without, withPE]) => {
           assert.equal(word, quote(facts.tokens[group[0]].text), what);
@@ -776,7 +803,7 @@ function checkMaskTable(shown, facts, setting, scheme, label) {
         cell.text,
         [
           [/^—$/, () => assert.equal(total, 0, `${where}: ${total} pairs`)],
-          [/^= identical$/, () => assert.ok(total > 0 && apart === 0, `${where}: ${apart} of ${total} apart`)],
+          [/^= equal in float32$/, () => assert.ok(total > 0 && apart === 0, `${where}: ${apart} of ${total} apart`)],
           [/^≠ apart$/, () => assert.ok(apart > 0 && apart === total, `${where}: ${apart} of ${total} apart`)],
           [
             /^≠ ([\d,]+) of ([\d,]+) pairs apart$/,
@@ -810,31 +837,41 @@ function checkMaskTable(shown, facts, setting, scheme, label) {
   };
   const allApart = named.filter(([, state]) => state.apart === state.total).map(([name]) => name);
   const someApart = named.filter(([, state]) => state.apart > 0 && state.apart < state.total).map(([name]) => name);
+  // Settings whose copies come out equal are named as equal in float32, never left to read as
+  // settings that cannot tell copies apart (issue 23, findings 3 and 4).
+  const equal = named.filter(([, state]) => state.apart === 0).map(([name]) => name);
+  const equalTail = `(?:; with ${nameList}, equal in float32 \\(a smaller difference would not show\\))?`;
   readForm(
     shown.title,
     [
       [/^Mask and positions: no word repeats here, so there are no copies to tell apart$/, () => assert.equal(total, 0, what)],
       [
-        new RegExp(`^What tells the copies apart in the attention outputs: ${nameList}(?:; ${nameList}: only some pairs)?$`),
-        ([, apartList, partlyList]) => {
+        new RegExp(`^What tells the copies apart in the attention outputs: ${nameList}(?:; ${nameList}: only some pairs)?${equalTail}$`),
+        ([, apartList, partlyList, equalList]) => {
           assert.ok(total > 0, what);
           checkList(apartList, allApart, 'tells every pair apart');
           checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
+          checkList(equalList ?? '', equal, 'equal in float32');
         },
       ],
       [
-        new RegExp(`^Nothing here tells every pair of copies apart in the attention outputs(?:; ${nameList}: only some pairs)?$`),
-        ([, partlyList]) => {
+        new RegExp(
+          `^Nothing here tells every pair of copies apart in the attention outputs(?:; ${nameList}: only some pairs)?${equalTail}$`,
+        ),
+        ([, partlyList, equalList]) => {
           assert.ok(total > 0, what);
           assert.deepEqual(allApart, [], what);
           checkList(partlyList ?? '', someApart, 'tells only some pairs apart');
+          checkList(equalList ?? '', equal, 'equal in float32');
         },
       ],
     ],
     `${what} title`,
     'mask-table title',
   );
-  const note = 'The row of the mask setting shown above is outlined. Identical means equal up to float32 rounding.';
+  const note =
+    'The row of the mask setting shown above is outlined. Equal in float32: equal as computed, or under the causal mask ' +
+    'no further apart than float32 rounding can put equal rows; it need not mean equal in exact arithmetic.';
   // With no repeated word the note keeps whatever the last sentence with one set (or none).
   if (total > 0 || shown.note !== null) assert.equal(shown.note, note, what);
 }
@@ -1155,4 +1192,33 @@ test("no verdict of the issue's matrix is one float32 rounding could decide", ()
   console.log(`close calls in the stress settings (all agreeing with the reference):\n${linesOf(seen.closeCalls).join('\n') || 'none'}`);
   const lines = linesOf(seen.ambiguous);
   assert.deepEqual(lines, [], `${lines.length} settings have verdicts float32 rounding could decide: the rule needs revisiting`);
+});
+
+// The issue's two ALiBi settings (issue 23, findings 3 and 4): copies that float32 cannot tell
+// apart, although ALiBi moves them in exact arithmetic, are called equal in float32 wherever a
+// verdict is given, and no title leaves a setting to read as one that does not tell copies apart.
+test('ALiBi at slopes of 16 with the mask and 1e-9: equal only in float32, and said so', async () => {
+  const read = async (query) => {
+    const { page } = await openPage(session, `${session.url}index.html?view=sentence&${query}`);
+    const root = page.locator('[data-view-slot="sentence"]');
+    const texts = {
+      groups: await root.locator('.group-comparison > .figure-title').allTextContents(),
+      mask: await root.locator('[data-testid="mask-table"] > .figure-title').textContent(),
+      cells: await root.locator('.mask-cell').allTextContents(),
+      verdicts: await root.locator('.distance-table .verdict').allTextContents(),
+    };
+    await page.context().close();
+    return texts;
+  };
+  const steep = await read('kind=alibi&slope=16&causal=1');
+  assert.equal(steep.cells.at(-1), '= equal in float32', 'causal mask, with ALiBi');
+  assert.match(steep.mask, /; with both together, equal in float32 \(a smaller difference would not show\)$/);
+  assert.match(steep.groups[0], /yet their attention outputs are equal in float32$/);
+  assert.equal(steep.verdicts.at(-1), '= equal up to float32 rounding', 'the outputs with ALiBi under the mask');
+  const flat = await read('kind=alibi&slope=1e-9');
+  assert.match(
+    flat.groups[0],
+    /: equal in float32 at every stage with ALiBi \(linear biases\): nothing here tells the copies apart at float32 precision \(a smaller difference would not show\)$/,
+  );
+  assert.match(flat.mask, /; with ALiBi \(linear biases\) alone, equal in float32 \(a smaller difference would not show\)$/);
 });

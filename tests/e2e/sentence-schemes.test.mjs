@@ -156,7 +156,7 @@ test('moving the whole sentence changes nothing for RoPE and ALiBi, and the weig
 test('the four settings of mask and positions say which tell the copies apart', async () => {
   const { page, problems } = await openSentence('&kind=binary');
   const table = page.getByTestId('mask-table');
-  assert.deepEqual(await table.locator('.mask-cell').allTextContents(), ['= identical', '≠ apart', '≠ apart', '≠ apart']);
+  assert.deepEqual(await table.locator('.mask-cell').allTextContents(), ['= equal in float32', '≠ apart', '≠ apart', '≠ apart']);
   assert.match(
     await table.locator('.figure-title').textContent(),
     /tells the copies apart in the attention outputs: binary alone, the causal mask alone and both together/,
@@ -164,7 +164,12 @@ test('the four settings of mask and positions say which tell the copies apart', 
   await typeSentence(page, 'dog dog');
   await encoding(page).selectOption('none');
   // "dog dog" under the mask: the second dog averages two equal values, exactly the first dog's.
-  assert.deepEqual(await table.locator('.mask-cell').allTextContents(), ['= identical', '= identical', '= identical', '= identical']);
+  assert.deepEqual(await table.locator('.mask-cell').allTextContents(), [
+    '= equal in float32',
+    '= equal in float32',
+    '= equal in float32',
+    '= equal in float32',
+  ]);
   assert.match(await table.locator('.figure-title').textContent(), /^Nothing here tells every pair of copies apart/);
   assert.deepEqual(problems, []);
   await page.context().close();
@@ -191,16 +196,41 @@ test('rounding noise is not shown as a difference: "the dog the dog" with a mask
   assert.equal(dogs.identical.context.withPE, true);
   const dogsTable = page.locator('.group-comparison').nth(1).locator('.distance-table');
   const outputs = dogsTable.locator('tr', { hasText: 'Attention outputs' });
-  assert.match(await outputs.textContent(), /= identical up to float32 rounding/);
+  assert.match(await outputs.textContent(), /= equal up to float32 rounding/);
   assert.doesNotMatch(await outputs.textContent(), /≠ different/);
   const title = await page.locator('.group-comparison .figure-title').nth(1).textContent();
-  assert.match(title, /first differ in their attention weights, yet their attention outputs are identical/);
+  assert.match(title, /first differ in their attention weights, yet their attention outputs are equal in float32/);
   assert.match(
     await page.getByTestId('divergence').textContent(),
     /Even without positions, 1 of the 2 pairs of copies here get different outputs/,
   );
   assert.deepEqual(problems, []);
   await page.context().close();
+});
+
+// The colour legends' end labels (−0.000121, +0.000121) each on one line, clear of the 0
+// between them (issue 23, finding 16).
+test('the colour legends write their ends on one line, clear of the 0, at 1280 and 390 px', async () => {
+  for (const width of [1280, 390]) {
+    for (const kind of ['rope', 'alibi']) {
+      const { page, problems } = await openSentence(`&kind=${kind}`, { width, height: 844 });
+      const legends = await page
+        .locator('[data-view-slot="sentence"] .color-legend-ticks')
+        .evaluateAll((all) =>
+          all
+            .filter((ticks) => ticks.checkVisibility())
+            .map((ticks) => [...ticks.children].map((tick) => ({ text: tick.textContent, ...tick.getBoundingClientRect().toJSON() }))),
+        );
+      assert.ok(legends.length > 3, `${kind} at ${width}`);
+      for (const ticks of legends) {
+        const where = `${kind} at ${width}: ${ticks.map(({ text }) => text).join(' ')}`;
+        for (const tick of ticks) assert.ok(tick.height < 20, `${where}: “${tick.text}” wraps (${tick.height} px tall)`);
+        for (let t = 1; t < ticks.length; t += 1) assert.ok(ticks[t].left >= ticks[t - 1].right + 4, `${where}: labels touch`);
+      }
+      assert.deepEqual(problems, []);
+      await page.context().close();
+    }
+  }
 });
 
 test('at 390 px with RoPE and ALiBi nothing scrolls sideways; screenshots', async () => {

@@ -34,7 +34,7 @@ test('the two dogs are identical without positions and different with them', asy
   assert.equal(pair.firstDifference, 'input');
   const panel = page.getByTestId('divergence');
   const verdicts = await panel.locator('.verdict').allTextContents();
-  assert.deepEqual(verdicts, Array(5).fill(['= identical', '≠ different']).flat(), 'five stages, without then with positions');
+  assert.deepEqual(verdicts, Array(5).fill(['= equal in float32', '≠ different']).flat(), 'five stages, without then with positions');
   assert.deepEqual(await panel.locator('.stage-mark').allTextContents(), [
     ...Array(4).fill('=\u00a0same'),
     ...Array(4).fill('≠\u00a0differs'),
@@ -263,7 +263,7 @@ test("at the lecture's start 200, integer positions separate the inputs but not 
     assert.match(panel, /The largest weight in their rows is 1\. Integer positions make the attention scores grow/);
     assert.equal(titles.length, state.duplicates.length);
     for (const title of titles)
-      assert.match(title, /with integer, the copies first differ in their inputs, yet their attention outputs are identical/);
+      assert.match(title, /with integer, the copies first differ in their inputs, yet their attention outputs are equal in float32/);
     if (text === IT) await screenshot(page, 'sentence-it-integer-200-1280');
     assert.deepEqual(problems, []);
     await page.context().close();

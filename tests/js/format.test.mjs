@@ -6,6 +6,7 @@ import { test } from 'node:test';
 
 import {
   formatCosine,
+  formatDistinctCosine,
   formatExact,
   formatRatio,
   formatShort,
@@ -43,6 +44,14 @@ test('formatCosine: three decimals, more only to show a value just short of 1', 
   assert.equal(formatCosine(0.9999927), '0.9999927');
   assert.equal(formatCosine(1 - 1e-12), '1.000', 'gaps under 1e-9 are rounding in the sums');
   assert.equal(formatCosine(-0.0004), '0.000', 'a value that rounds to zero has no sign');
+});
+
+test('formatDistinctCosine: the cosine of rows that differ never reads as exactly 1 (issue 23, finding 13)', () => {
+  assert.equal(formatDistinctCosine(0.912), '0.912');
+  assert.equal(formatDistinctCosine(0.99985), '0.99985');
+  assert.equal(formatDistinctCosine(1 - 3.1e-13), '1 − 3.1 × 10⁻¹³');
+  assert.equal(formatDistinctCosine(-1 + 2e-12), '−1 + 2.0 × 10⁻¹²');
+  assert.equal(formatDistinctCosine(1), '1 (to 16 digits)', 'parallel rows of different lengths');
 });
 
 test('formatWhole and formatTimes: grouped whole numbers and two significant digits', () => {

@@ -26,9 +26,10 @@ export function createBarChart({ onResize }) {
       const full = Math.max(280, width());
       const height = MARGIN.top + bars.length * ROW + MARGIN.bottom;
       clearSvg(svg, full, height, `${frame.figure.querySelector('h3').textContent}. Use the arrow keys to read each bar.`);
-      // Whole powers of ten around every positive value.
+      // Whole powers of ten around every positive value, the lowest strictly below the smallest,
+      // so that a value on a power of ten (a cache of 1 number) still has a bar.
       const exponents = bars.filter((bar) => bar.value > 0).map((bar) => Math.log10(bar.value));
-      const low = Math.floor(Math.min(...exponents));
+      const low = Math.ceil(Math.min(...exponents)) - 1;
       const high = Math.max(low + 1, Math.ceil(Math.max(...exponents)));
       const scale = scaleLinear()
         .domain([low, high])

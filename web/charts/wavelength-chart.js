@@ -8,6 +8,7 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { clearSvg, drawAxis, svgElement } from './svg.js';
 import { createSvgFigure } from './svg-figure.js';
 import { formatShort, formatWhole } from '../lib/format.js';
+import { textWidth } from './cell-canvas.js';
 
 const HEIGHT = 300;
 
@@ -87,11 +88,54 @@ function drawAxes(svg, look, plot, { pairs, width, top }) {
   });
 }
 
+const DOT = 4.5; // the largest radius of a pair's mark (drawPairs)
+
+// The places a context line's label can go, with how many of the pairs' marks each covers:
+// above the line at the left (where the rising wavelengths are still under it) and under it at
+// the right (where they are over it). A label's box runs from 11 px over its baseline to 3 px
+// under it.
+function labelPlaces(look, { x, y, left, right }, marks, length, width) {
+  const { labelGap } = look.context;
+  const line = y(length);
+  const covered = (baseline, from) =>
+    marks.filter(
+      (values, i) =>
+        x(i) + DOT > from &&
+        x(i) - DOT < from + width &&
+        values.some((value) => y(value) + DOT > baseline - 11 && y(value) - DOT < baseline + 3),
+    ).length;
+  return [
+    { place: { x: left + 4, y: line - labelGap }, covers: covered(line - labelGap, left + 4) },
+    {
+      place: { x: right - 4, y: line + labelGap + 10, 'text-anchor': 'end' },
+      covers: covered(line + labelGap + 10, right - 4 - width),
+    },
+  ];
+}
+
+// Sets text to the first of its wordings (the full one, then the short one, if any) that has a
+// place clear of the marks, or else where the full one covers the fewest. Measured as set (its
+// class makes it bolder than the chart font); while the chart is hidden, estimated.
+function placeLabel(text, look, plot, marks, length, wordings) {
+  let best = null;
+  for (const words of wordings) {
+    text.textContent = words;
+    const width = text.getComputedTextLength() || textWidth(words) * 1.25;
+    const clear = labelPlaces(look, plot, marks, length, width).sort((a, b) => a.covers - b.covers)[0];
+    if (!best || clear.covers === 0) best = { words, ...clear };
+    if (clear.covers === 0) break;
+  }
+  text.textContent = best.words;
+  for (const [name, value] of Object.entries(best.place)) text.setAttribute(name, String(value));
+}
+
 // The context lines; their labels, unless they go over the pairs (returned to append last).
-function drawContexts(svg, look, { y, left, right }, contexts) {
-  const { stroke, strokeWidth, labelClass, labelFill, labelGap, labelsOnTop } = look.context;
+// marks: the values drawn for each pair (after scaling, and before when drawn as rings).
+function drawContexts(svg, look, plot, contexts, marks) {
+  const { stroke, strokeWidth, labelClass, labelFill, labelsOnTop } = look.context;
+  const { y, left, right } = plot;
   const labels = [];
-  for (const { length, label, dash } of contexts) {
+  for (const { length, label, short, dash } of contexts) {
     svg.append(
       svgElement('line', {
         x1: left,
@@ -103,13 +147,11 @@ function drawContexts(svg, look, { y, left, right }, contexts) {
         ...(dash ? { 'stroke-dasharray': dash } : {}),
       }),
     );
-    const text = svgElement(
-      'text',
-      { x: left + 4, y: y(length) - labelGap, class: labelClass, ...(labelFill ? { fill: labelFill } : {}) },
-      `${label} ${formatWhole(length)}`,
-    );
+    const text = svgElement('text', { class: labelClass, ...(labelFill ? { fill: labelFill } : {}) });
+    svg.append(text);
+    const wordings = [label, ...(short ? [short] : [])].map((words) => `${words} ${formatWhole(length)}`);
+    placeLabel(text, look, plot, marks, length, wordings);
     if (labelsOnTop) labels.push(text);
-    else svg.append(text);
   }
   return labels;
 }
@@ -139,7 +181,8 @@ function drawPairs(svg, look, { x, y }, { wavelengths, originalWavelengths, band
 /**
  * Returns { frame, figure, body, update({ bands, contexts, width, name, settings }) } drawn in
  * look: bands is pe.ropeBands' { wavelengths, originalWavelengths, bands }; contexts
- * [{ length, label, dash }] the lines across; name and settings name the figure's files. The
+ * [{ length, label, short, dash }] the lines across (short: fewer words for
+ * the label, used where the full one would cover the pairs); name and settings name the figure's files. The
  * frame's title, legend and note are the caller's. onResize(width), if given, redraws at a new
  * width, and width() is then the figure's.
  */
@@ -159,7 +202,8 @@ export function createWavelengthChart({ look, onResize = null }) {
       clearSvg(svg, full, HEIGHT, look.label(pairs));
       if (look.shading) drawShading(svg, look, plot, bands);
       drawAxes(svg, look, plot, { pairs, width: full, top });
-      const labels = drawContexts(svg, look, plot, contexts);
+      const marks = Array.from(wavelengths, (value, i) => (look.before.shape === 'ring' ? [value, originalWavelengths[i]] : [value]));
+      const labels = drawContexts(svg, look, plot, contexts, marks);
       drawPairs(svg, look, plot, measured);
       svg.append(...labels);
       const { x } = plot;

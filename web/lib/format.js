@@ -35,6 +35,16 @@ export function formatCosine(value) {
   return FIXED3(value);
 }
 
+/** The cosine similarity of two rows known to differ, never written as if it were exactly 1:
+ *  as formatCosine, or when that would read 1.000, as its distance from ±1 (1 − 3.1 × 10⁻¹³);
+ *  rows of one direction (a cosine of exactly 1 in double precision) read "1 (to 16 digits)". */
+export function formatDistinctCosine(value) {
+  const gap = 1 - Math.abs(value);
+  if (gap > 1e-9) return formatCosine(value);
+  const one = value < 0 ? '−1' : '1';
+  return gap <= 0 ? `${one} (to 16 digits)` : `${one} ${value < 0 ? '+' : '−'} ${formatSmall(gap)}`;
+}
+
 /** A position or a count with thousands separators: 1,000,003. */
 export function formatWhole(value) {
   return WHOLE(value);

@@ -62,6 +62,7 @@ function magnitudeSnapshot({ settings, analysis, measured, message }) {
   });
   return {
     ...settings,
+    dim: analysis.dim, // what is drawn: GloVe's own 100, not the disabled box's value
     embeddingStd: analysis.embeddingStd,
     count: n,
     tokens: analysis.tokens,

@@ -8,7 +8,7 @@ import { CATEGORY_COLORS, INK, MUTED_INK, PAPER } from '../../charts/palette.js'
 import { shorten, textWidth } from '../../charts/cell-canvas.js';
 import { createSvgReadout } from '../../charts/svg-readout.js';
 import { trackWidth } from '../../charts/width-tracker.js';
-import { formatShort, formatWhole, quoteToken, tokenLabel } from '../../lib/format.js';
+import { formatShort, formatWhole, powerOfTen, quoteToken, tokenLabel } from '../../lib/format.js';
 import { formatRatio } from './ratio-words.js';
 
 const WORD_COLOR = CATEGORY_COLORS[0]; // blue, solid line, circles
@@ -29,7 +29,13 @@ function decadeTicks(low, high) {
   return ticks.length > 7 ? ticks.filter((_, k) => k % 2 === 0) : ticks;
 }
 
-const formatTick = (value) => (value >= 1 ? formatWhole(value) : formatShort(value));
+// Up to 100 as written; from 10³ as a power of ten, which fits between the axis name and the
+// plot however long integer positions make the vectors (10¹⁰ at the last position).
+function formatTick(value) {
+  if (value < 1) return formatShort(value);
+  const exponent = Math.round(Math.log10(value));
+  return exponent >= 3 && 10 ** exponent === value ? powerOfTen(exponent) : formatWhole(value);
+}
 
 let chartCount = 0;
 

@@ -60,8 +60,8 @@ export function createYarnChart({ onResize }) {
       chart.update({
         bands,
         contexts: [
-          { length: rope.scaling.originalContext, label: 'original context', dash: '4 3' },
-          { length: preset.maxContext, label: 'extended context', dash: '4 3' },
+          { length: rope.scaling.originalContext, label: 'original context', short: 'original', dash: '4 3' },
+          { length: preset.maxContext, label: 'extended context', short: 'extended', dash: '4 3' },
         ],
         width: Math.max(300, chart.width()),
         name: 'yarn-wavelengths',

@@ -118,8 +118,8 @@ export function createLongContext({ pe, preset, onPreset }) {
       const bands = pe.ropeBands({ dim, base, scaling });
       shown = { bands, mscale: scaling?.type === 'yarn' ? pe.yarnMscale({ factor: scaling.factor }) : null };
       const contexts = [
-        { length: chosen.originalContext, label: 'trained context' },
-        { length: chosen.contextLength, label: 'context with scaling', dash: '6 4' },
+        { length: chosen.originalContext, label: 'trained context', short: 'trained' },
+        { length: chosen.contextLength, label: 'context with scaling', short: 'scaled', dash: '6 4' },
       ].filter(({ length }) => length !== null);
       chart.update({ bands, contexts, width, name: 'rope-wavelengths', settings: { preset: chosen.name } });
       chart.frame.setTitle(title(chosen, bands));

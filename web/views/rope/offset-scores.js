@@ -41,7 +41,8 @@ export function createOffsetScores() {
       chart.setNote(
         'RoFormer’s “long-term decay” is an upper bound on the size of the score, shrinking on the whole as the offset grows, not a property ' +
           `of every q and k: here the aligned curve rises at ${formatWhole(rises)} of its ${formatWhole(span)} steps and the random one is largest in size at ` +
-          `offset ${formatWhole(peak)}. q, k: row ${seed % dim} of the random W_q and W_k of step 1’s head.`,
+          `offset ${formatWhole(peak)}. q, k: row ${seed % dim} of W_q and W_k of a random attention head drawn from fixed seeds ` +
+          '(“Other random q, k” takes the next row).',
       );
       chart.update({
         count,

@@ -49,7 +49,7 @@ export function mount({ pe, root, state, onChange }) {
         base,
         pairing,
         start: position,
-        what: `the query q: row ${seed % dim} of step 1's W_q`,
+        what: `the query q: row ${seed % dim} of W_q of a random attention head drawn from fixed seeds`,
       });
     },
   });

@@ -23,7 +23,7 @@ function titleFor(analysis, runName) {
   const word = quoteToken(tokenText(analysis.tokens[group[0]]));
   const state = (run) => {
     const differing = pairs.filter((pair) => !pair.identical.weights[run]).length;
-    if (differing === 0) return 'identical';
+    if (differing === 0) return 'equal in float32';
     return differing === pairs.length ? 'different' : 'partly different';
   };
   return `Attention weights: the rows of ${word} are ${state('withoutPE')} without positions and ${state('withPE')} ${runName}`;

@@ -1,10 +1,13 @@
 // The numbers behind the stage strip: for each pair of copies, how far apart their rows are at
-// every stage of the head, without and with positions. "Identical" is the core's verdict (equal up
-// to float32 rounding); when rounding left a tiny distance, the table says so and shows it.
+// every stage of the head, without and with positions. "Equal in float32" is the core's verdict
+// (no further apart than float32 rounding can put rows equal in exact arithmetic), worded so that
+// no one reads it as equal in exact arithmetic: a difference below float32's resolution of these
+// values does not show. When rounding left a tiny distance, the table says so and shows it; the
+// cosine of rows that differ is written with enough digits not to read as 1.
 // Rows are built once per pair and then only their text changes, so typing does not rebuild the
 // table (a rebuilt table is laid out from scratch, which is slow).
 import { element, setText } from '../../charts/figure.js';
-import { formatCosine, formatShort, formatWhole } from '../../lib/format.js';
+import { formatCosine, formatDistinctCosine, formatShort, formatWhole } from '../../lib/format.js';
 
 const ROWS = [
   { key: 'input', name: 'Input vectors' },
@@ -26,7 +29,7 @@ function headerCell(tag, text, scope) {
 
 function verdictText(identical, distance) {
   if (!identical) return '≠ different';
-  return distance === 0 ? '= identical' : '= identical up to float32 rounding';
+  return distance === 0 ? '= equal in float32' : '= equal up to float32 rounding';
 }
 
 // One cell: the verdict, then the distance and the cosine on lines of their own.
@@ -43,7 +46,7 @@ function createCell() {
       verdict.classList.toggle('is-identical', identical);
       verdict.classList.toggle('is-different', !identical);
       setText(distance, `L2 = ${formatShort(distanceValue)}`);
-      setText(cosine, `cos = ${formatCosine(cosineValue)}`);
+      setText(cosine, `cos = ${identical ? formatCosine(cosineValue) : formatDistinctCosine(cosineValue)}`);
     },
   };
 }
@@ -82,8 +85,10 @@ export function createDistanceTable() {
     'caption',
     '',
     'How far apart the copies are at each stage. L2: the distance between their rows; ' +
-      'cos: their cosine similarity (1 means the same direction). Identical: equal, or for outputs under the causal ' +
-      'mask, which sum prefixes of different lengths, no further apart than float32 rounding can put equal rows.',
+      'cos: their cosine similarity (1 means the same direction). Equal in float32: equal as computed, or for outputs ' +
+      'under the causal mask, which sum prefixes of different lengths, no further apart than float32 rounding can put ' +
+      'equal rows. A difference below float32’s resolution of these values does not show, so equal here need not ' +
+      'mean equal in exact arithmetic.',
   );
   const head = element('thead');
   const headRow = element('tr');

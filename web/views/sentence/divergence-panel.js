@@ -43,7 +43,7 @@ function causalNote(pairs, causal) {
   }
   const weightsApart = count(pairs, (pair) => !pair.identical.weights.withoutPE);
   return weightsApart > 0
-    ? `${intro}Without positions their attention weights differ, yet here their outputs come out identical: ` +
+    ? `${intro}Without positions their attention weights differ, yet here their outputs come out equal in float32: ` +
         'each copy’s stretch mixes the same values in the same proportions.'
     : `${intro}Without positions the copies here still get identical outputs.`;
 }
@@ -69,7 +69,7 @@ function saturationNote(pairs, analysis, scheme) {
       'at float32 precision.';
   const why = scheme.name === 'integer' ? ' Integer positions make the attention scores grow with the square of the positions.' : '';
   return (
-    `Why are some attention outputs identical although the inputs differ? ${how} ` +
+    `Why are some attention outputs equal in float32 although the inputs differ? ${how} ` +
     `The largest weight in their rows is ${formatShort(largest)}.${why}`
   );
 }
@@ -90,7 +90,7 @@ function colorLimits(analysis, embeddingStd) {
 function stripBlocks(analysis, scheme, limits) {
   const added =
     scheme.actsOn === 'input'
-      ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left; the grid view puts it on the right)' : ''}`
+      ? `+ ${scheme.label} positional encoding${scheme.name === 'binary' ? ' (bit 0, the least significant, on the left: the reverse of how a binary number is written)' : ''}`
       : `+ no positional vector: ${INSTEAD[scheme.actsOn]}`;
   const blocks = [
     { name: 'token embedding', title: 'Token embedding', values: analysis.tokenEmbedding, limit: limits.token },
@@ -160,6 +160,7 @@ export function createDivergencePanel() {
           pairs: pairs.filter((pair) => pair.group === g),
           analysis,
           runName,
+          schemeActs: scheme.actsOn !== 'none',
           blocks,
           source,
         });

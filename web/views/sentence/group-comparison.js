@@ -21,21 +21,29 @@ const WHERE = {
 };
 
 // What the stage strip below shows, read from the core's verdicts (never from the settings
-// alone), so the title cannot contradict it.
-function summaryFor(pairs, runName) {
+// alone), so the title cannot contradict it. A verdict of equal is one of float32: a scheme that
+// acts may still move the copies by less than float32 resolves (ALiBi with a slope of 1e-9), so
+// the title says so; without a scheme, copies the head computes alike are equal exactly.
+function summaryFor(pairs, runName, schemeActs) {
   const first = firstDifferingStage(pairs, 'withPE');
-  if (!first) return `identical at every stage ${runName}: nothing here tells the copies apart`;
+  if (!first && !schemeActs) return `identical at every stage ${runName}: nothing here tells the copies apart`;
+  if (!first) {
+    return (
+      `equal in float32 at every stage ${runName}: nothing here tells the copies apart at float32 precision ` +
+      '(a smaller difference would not show)'
+    );
+  }
   const some = agreement(pairs, first, 'withPE') === 'mixed' ? 'some copies' : 'the copies';
   const summary = `${runName}, ${some} first differ ${WHERE[first.key]}`;
   if (first.key === 'output') return summary;
   const outputs = agreement(pairs, STAGES[STAGES.length - 1], 'withPE');
-  if (outputs === 'same') return `${summary}, yet their attention outputs are identical`;
+  if (outputs === 'same') return `${summary}, yet their attention outputs are equal in float32`;
   return `${summary}, and ${outputs === 'mixed' ? 'some of ' : ''}their attention outputs differ`;
 }
 
 /** Returns { element, update(data) } with data = { group, color, pairs, analysis, runName,
- *  blocks, source }: runName names the run with positions ("with RoPE (rotary)"); blocks and
- *  source as heat-strips.js takes them. */
+ *  schemeActs, blocks, source }: runName names the run with positions ("with RoPE (rotary)"),
+ *  schemeActs whether it has a scheme; blocks and source as heat-strips.js takes them. */
 export function createGroupComparison() {
   const { figure, body, setTitle, setNote, setData } = createFigure({ title: '' });
   figure.classList.add('group-comparison');
@@ -48,13 +56,15 @@ export function createGroupComparison() {
 
   return {
     element: figure,
-    update({ group, color, pairs, analysis, runName, blocks, source }) {
+    update({ group, color, pairs, analysis, runName, schemeActs, blocks, source }) {
       const shown = group.slice(0, MAX_COPIES_SHOWN);
       const shownPairs = pairs.filter((pair) => shown.includes(pair.b));
       const { tokens } = analysis;
       const positions = shown.map((index) => tokens[index].position);
       if (figure.style.getPropertyValue('--group') !== color) figure.style.setProperty('--group', color);
-      setTitle(`${quoteToken(tokenText(tokens[group[0]]))} at positions ${listPositions(positions)}: ${summaryFor(shownPairs, runName)}`);
+      setTitle(
+        `${quoteToken(tokenText(tokens[group[0]]))} at positions ${listPositions(positions)}: ${summaryFor(shownPairs, runName, schemeActs)}`,
+      );
       setNote(group.length > shown.length ? `The word appears ${group.length} times; the first ${shown.length} copies are shown.` : '');
       strip.update(shownPairs, runName);
       strips.update({

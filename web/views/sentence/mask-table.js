@@ -1,6 +1,9 @@
 // The four settings of mask and positions side by side: causal mask off or on, without positions
 // or with the chosen scheme, and in each whether the copies of the repeated words come out of the
-// head (their attention outputs) identical or apart. The lecture's argument covers the top row;
+// head (their attention outputs) equal in float32 or apart. Equal is float32's verdict, and the
+// title says so wherever it is given: a setting whose copies come out equal may still move them
+// by less than float32 resolves (ALiBi at a slope of 16 with the mask), and must not read as one
+// that does not tell them apart. The lecture's argument covers the top row;
 // the bottom row is what a decoder like GPT or DeepSeek runs.
 import { createFigure, element, setText } from '../../charts/figure.js';
 import { formatWhole } from '../../lib/format.js';
@@ -19,7 +22,7 @@ function cellState(pairs, run) {
 
 function cellText({ apart, total }) {
   if (total === 0) return '—';
-  if (apart === 0) return '= identical';
+  if (apart === 0) return '= equal in float32';
   return apart === total ? '≠ apart' : `≠ ${formatWhole(apart)} of ${formatWhole(total)} pairs apart`;
 }
 
@@ -86,15 +89,21 @@ export function createMaskTable() {
               { name: 'the causal mask alone', state: states[1][0] },
               { name: 'both together', state: states[1][1] },
             ];
-      const apart = settings.filter(({ state }) => state.apart === state.total).map(({ name }) => name);
-      const partly = settings.filter(({ state }) => state.apart > 0 && state.apart < state.total).map(({ name }) => name);
+      const named = (test) => settings.filter(({ state }) => test(state)).map(({ name }) => name);
+      const apart = named((state) => state.apart === state.total);
+      const partly = named((state) => state.apart > 0 && state.apart < state.total);
+      const equal = named((state) => state.apart === 0);
       let title =
         apart.length > 0
           ? `What tells the copies apart in the attention outputs: ${joinWords(apart)}`
           : 'Nothing here tells every pair of copies apart in the attention outputs';
       if (partly.length > 0) title += `; ${joinWords(partly)}: only some pairs`;
+      if (equal.length > 0) title += `; with ${joinWords(equal)}, equal in float32 (a smaller difference would not show)`;
       frame.setTitle(title);
-      frame.setNote('The row of the mask setting shown above is outlined. Identical means equal up to float32 rounding.');
+      frame.setNote(
+        'The row of the mask setting shown above is outlined. Equal in float32: equal as computed, or under the causal mask ' +
+          'no further apart than float32 rounding can put equal rows; it need not mean equal in exact arithmetic.',
+      );
     },
   };
 }

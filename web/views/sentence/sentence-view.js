@@ -33,6 +33,7 @@ function sentenceSnapshot({ settings, analysis, shiftResult, message }) {
   const tokens = analysis ? analysis.tokens : [];
   return {
     ...settings,
+    dim: analysis ? analysis.dim : settings.dim, // what is drawn: GloVe's own 100, not the disabled box's
     schemeOptions: analysis ? analysis.schemeOptions : null,
     count: tokens.length,
     tokens,

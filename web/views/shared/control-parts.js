@@ -43,6 +43,8 @@ export function wholeNumberInput(limits, value) {
   input.step = '1';
   input.inputMode = 'numeric';
   input.value = String(value);
+  // How many digits its largest value has: the box is made wide enough for them (page.css).
+  input.style.setProperty('--digits', String(String(limits.max).length));
   return input;
 }
 
