@@ -259,7 +259,7 @@ test("at the lecture's start 200, integer positions separate the inputs but not 
     }
     const titles = await page.locator('.group-comparison .figure-title').allTextContents();
     const panel = await page.getByTestId('divergence').textContent();
-    assert.match(panel, /spread their attention over the tokens in exactly the same way \(identical rows of attention weights\)/);
+    assert.match(panel, /spread their attention over the tokens in the same way \(rows of attention weights equal in float32\)/);
     assert.match(panel, /The largest weight in their rows is 1\. Integer positions make the attention scores grow/);
     assert.equal(titles.length, state.duplicates.length);
     for (const title of titles)

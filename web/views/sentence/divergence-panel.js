@@ -45,7 +45,7 @@ function causalNote(pairs, causal) {
   return weightsApart > 0
     ? `${intro}Without positions their attention weights differ, yet here their outputs come out equal in float32: ` +
         'each copy’s stretch mixes the same values in the same proportions.'
-    : `${intro}Without positions the copies here still get identical outputs.`;
+    : `${intro}Without positions the copies here still get outputs equal in float32.`;
 }
 
 // Copies whose inputs differ but whose attention outputs do not: why, from their rows of weights.
@@ -63,8 +63,8 @@ function saturationNote(pairs, analysis, scheme) {
     }
   }
   const how = matched.every((pair) => pair.identical.weights.withPE)
-    ? 'Those copies spread their attention over the tokens in exactly the same way (identical rows of attention ' +
-      'weights), so they mix the same values.'
+    ? 'Those copies spread their attention over the tokens in the same way (rows of attention weights equal in ' +
+      'float32), so they mix the same values.'
     : `Those copies' rows of attention weights differ by at most ${formatShort(gap)}, too little to move any output ` +
       'at float32 precision.';
   const why = scheme.name === 'integer' ? ' Integer positions make the attention scores grow with the square of the positions.' : '';
