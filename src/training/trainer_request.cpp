@@ -36,7 +36,13 @@ std::optional<InputError> check_shape(const TrainerOptions& o, const PositionSch
   return std::nullopt;
 }
 
-std::optional<InputError> check_lengths(const TrainerOptions& o) {
+std::optional<InputError> check_lengths(const TrainerOptions& o, const Task& task) {
+  // Shorter sequences ask nothing: a run on them would have no loss to learn from.
+  if (o.training_length < task.shortest)
+    return range_error("trainingLength",
+                       "at least " + std::to_string(task.shortest) + " for task " +
+                           std::string(task.name) + " (no shorter sequence has a label)",
+                       o.training_length);
   if (o.batch_size * o.training_length > kMaxBatchTokens)
     return InputError{ErrorKind::range, "batchSize x trainingLength must be at most " +
                                             std::to_string(kMaxBatchTokens) + " tokens; received " +
@@ -98,7 +104,7 @@ std::variant<TrainerSetup, InputError> parse_trainer_request(const RawTrainerReq
   setup.options = options_of(raw);
   const TrainerOptions& o = setup.options;
   if (auto error = check_shape(o, *setup.scheme)) return *error;
-  if (auto error = check_lengths(o)) return *error;
+  if (auto error = check_lengths(o, *setup.task)) return *error;
   setup.scheme_options = std::get<SchemeOptions>(scheme_options);
   setup.scheme_options.table_seed = static_cast<std::uint64_t>(o.seed);
   setup.shape = shape_of(o, *setup.task);

@@ -117,6 +117,12 @@ BOOST_AUTO_TEST_CASE(options_that_must_fit_together_say_which_and_why) {
               "dModel must be even for sinusoidal (one sin/cos pair per frequency); received 9");
   check_range({{"batchSize", "64"}, {"trainingLength", "64"}},
               "batchSize x trainingLength must be at most 2048 tokens; received 64 x 64 = 4096");
+  check_range({{"trainingLength", "3"}},
+              "trainingLength must be at least 4 for task kback (no shorter sequence has a label); "
+              "received 3");
+  check_range({{"task", "first"}, {"trainingLength", "1"}},
+              "trainingLength must be at least 2 for task first (no shorter sequence has a label); "
+              "received 1");
   check_range({{"evaluationLength", "8"}},
               "evaluationLength must be 0 (4 x trainingLength) or from trainingLength (16) to 512; "
               "received 8");

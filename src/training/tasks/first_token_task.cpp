@@ -26,6 +26,7 @@ const Task kFirstTokenTask{"first",
                            "the model must find position 0.",
                            kTokens,
                            kTokens,
+                           2,
                            &make_first};
 
 }  // namespace pe

@@ -26,6 +26,7 @@ const Task kKbackTask{"kback",
                       "model must find the token at a fixed distance, wherever it stands.",
                       kTokens,
                       kTokens,
+                      kOffset + 1,
                       &make_kback};
 
 }  // namespace pe

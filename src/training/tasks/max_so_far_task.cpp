@@ -28,6 +28,7 @@ const Task kMaxSoFarTask{"max",
                          "comparison over the tokens in view, whatever their order.",
                          kTokens,
                          kTokens,
+                         1,
                          &make_max_so_far};
 
 }  // namespace pe

@@ -33,6 +33,7 @@ const Task kReverseTask{"reverse",
                         "blank the last token).",
                         kTokens + 1,
                         kTokens,
+                        2,
                         &make_reverse};
 
 }  // namespace pe

@@ -30,6 +30,7 @@ const Task kSeenBeforeTask{"seen",
                            "the causal mask.",
                            kTokens,
                            2,
+                           1,
                            &make_seen};
 
 }  // namespace pe

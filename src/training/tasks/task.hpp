@@ -19,6 +19,7 @@ struct Task {
   std::string_view description;  // one sentence: the rule, and what solving it takes
   int vocabulary;                // input tokens 0 .. vocabulary - 1
   int classes;                   // labels 0 .. classes - 1
+  int shortest;                  // the shortest sequence with a label (a trainingLength's least)
 
   // One sequence of length tokens drawn from random: tokens[t] and labels[t] (kUnlabelled where
   // nothing is asked) for t = 0 .. length - 1. The same stream gives the same sequence everywhere.
