@@ -13,7 +13,13 @@ import {
   createTrainingRun,
   evaluationLengths,
 } from '../../web/views/train/training-run.js';
-import { FRAME_BUDGET_MS, createScheduler } from '../../web/views/train/run-scheduler.js';
+import {
+  FRAME_BUDGET_MS,
+  LATE_FRAME_MS,
+  QUIET_AFTER_INPUT_MS,
+  QUIET_BUDGET_MS,
+  createScheduler,
+} from '../../web/views/train/run-scheduler.js';
 
 // A trainer whose step costs msPerStep on the clock, whose loss at step s is 1 / s (or NaN from
 // divergeAt on), and which records every call, with the step it was made at.
@@ -48,8 +54,11 @@ function fakeTrainer({ clock, steps, msPerStep = 1, divergeAt = 0 }) {
   };
 }
 
-function setup({ schemes = ['a', 'b', 'c'], steps = 200, msPerStep = 1, divergeAt = {} } = {}) {
+// browserMs: the browser's own share of each frame; input: { at } the last input's time.
+function setup({ schemes = ['a', 'b', 'c'], steps = 200, msPerStep = 1, divergeAt = {}, browserMs = 4 } = {}) {
   const clock = { t: 0 };
+  const input = { at: -Infinity };
+  const drawn = [];
   const frames = [];
   const trainers = {};
   const runs = schemes.map((scheme) => {
@@ -58,32 +67,33 @@ function setup({ schemes = ['a', 'b', 'c'], steps = 200, msPerStep = 1, divergeA
   });
   const scheduler = createScheduler({
     runs: () => runs,
-    onFrame: () => {},
+    onFrame: (details) => drawn.push(details),
     now: () => clock.t,
     requestFrame: (callback) => frames.push(callback),
     cancelFrame: () => frames.splice(0),
+    lastInput: () => input.at,
   });
   const runFrame = () => {
     const before = clock.t;
     frames.shift()();
-    clock.t += 8; // the browser's own share of the frame
-    return clock.t - 8 - before;
+    const worked = clock.t - before;
+    clock.t += browserMs;
+    return worked;
   };
-  return { clock, frames, runs, trainers, scheduler, runFrame };
+  return { clock, input, drawn, frames, runs, trainers, scheduler, runFrame };
 }
 
-test('a frame works about FRAME_BUDGET_MS, round robin, and the runs finish together', () => {
+test('a quiet page gives QUIET_BUDGET_MS a frame, round robin, and the runs finish together', () => {
   const { frames, runs, scheduler, runFrame } = setup();
   scheduler.play();
-  let longest = 0;
-  let count = 0;
-  while (frames.length) {
-    longest = Math.max(longest, runFrame());
-    count += 1;
-  }
-  // One step may start just before the budget ends: it overruns by at most one step's cost.
-  assert.ok(longest <= FRAME_BUDGET_MS + 1, `longest frame ${longest} ms`);
-  assert.ok(count > 200 / 8, `${count} frames`);
+  const worked = [];
+  while (frames.length) worked.push(runFrame());
+  const count = worked.length;
+  // Once each run's time per step is measured (after the first frame), no step starts that would
+  // end past the budget.
+  const longest = Math.max(...worked.slice(1));
+  assert.equal(longest, QUIET_BUDGET_MS, `longest frame ${longest} ms`);
+  assert.ok(count > (3 * 200) / QUIET_BUDGET_MS, `${count} frames`);
   for (const run of runs) {
     assert.equal(run.step, 200);
     assert.equal(run.finished, true);
@@ -175,4 +185,50 @@ test('steps per second and time left are measured on the wall clock while playin
   const rate = scheduler.rate(runs[0]);
   assert.ok(rate.perSecond > 100 && rate.perSecond < 1000, `${rate.perSecond} steps/s`);
   assert.ok(Math.abs(rate.secondsLeft - (200 - runs[0].step) / rate.perSecond) < 1e-9);
+});
+
+test('input in the last QUIET_AFTER_INPUT_MS, or a late frame, gives training FRAME_BUDGET_MS only', () => {
+  const { clock, input, frames, scheduler, runFrame } = setup({ steps: 2000 });
+  scheduler.play();
+  for (let f = 0; f < 3; f += 1) runFrame(); // time per step measured
+  input.at = clock.t;
+  const typing = [];
+  while (clock.t - input.at <= QUIET_AFTER_INPUT_MS) typing.push(runFrame());
+  assert.ok(Math.max(...typing) <= FRAME_BUDGET_MS, `typing: frames of ${Math.max(...typing)} ms`);
+  assert.equal(runFrame(), QUIET_BUDGET_MS, 'quiet again after QUIET_AFTER_INPUT_MS');
+  clock.t += LATE_FRAME_MS; // the page's own work made the next frame late
+  assert.ok(runFrame() <= FRAME_BUDGET_MS, 'after a late frame');
+  assert.equal(runFrame(), QUIET_BUDGET_MS, 'and back once frames come on time');
+  assert.ok(frames.length);
+});
+
+test('a step is not started past the budget: slices are shortened by the measured time per step', () => {
+  const { frames, scheduler, runFrame } = setup({ schemes: ['a', 'b'], msPerStep: 3, steps: 300 });
+  scheduler.play();
+  const worked = [];
+  while (frames.length) worked.push(runFrame());
+  // The first frame has no measurement yet: its one step may overrun by a step.
+  assert.ok(worked[0] <= QUIET_BUDGET_MS + 3, `first frame ${worked[0]} ms`);
+  assert.ok(Math.max(...worked.slice(1)) <= QUIET_BUDGET_MS, `longest later frame ${Math.max(...worked.slice(1))} ms`);
+  // A step longer than the budget still runs, one a frame, so every frame makes progress.
+  const slow = setup({ schemes: ['a'], msPerStep: 20, steps: 5 });
+  slow.scheduler.play();
+  const slowFrames = [];
+  while (slow.frames.length) slowFrames.push(slow.runFrame());
+  assert.ok(Math.max(...slowFrames.slice(1)) <= 20, `longest frame ${Math.max(...slowFrames.slice(1))} ms: one step at most`);
+  assert.equal(slow.runs[0].step, 5);
+});
+
+test('frames that only trained say so, so the view can skip drawing them; actions and the last frame do not', () => {
+  const { drawn, frames, scheduler, runFrame } = setup({ schemes: ['a'], steps: 50 });
+  scheduler.play();
+  assert.deepEqual(drawn.pop(), { onlyTrained: false }, 'Play');
+  runFrame();
+  assert.deepEqual(drawn.pop(), { onlyTrained: true });
+  scheduler.pause();
+  assert.deepEqual(drawn.pop(), { onlyTrained: false }, 'Pause');
+  scheduler.play();
+  while (frames.length) runFrame();
+  assert.deepEqual(drawn.at(-1), { onlyTrained: false }, 'the frame that ended the runs');
+  assert.ok(drawn.slice(1, -1).every(({ onlyTrained }) => onlyTrained));
 });

@@ -23,7 +23,7 @@ import { createSummaryPanel } from './summary-panel.js';
 import { createTransport } from './transport.js';
 
 const MIN_WIDTH = 280;
-const REDRAW_MS = 120; // the charts are redrawn at most this often while training
+const REDRAW_MS = 120; // the progress and charts are redrawn at most this often while training
 
 // The link's task, if the registry has it; else the registry's first, and a sentence saying so.
 function checkTask(settings, tasks) {
@@ -77,6 +77,17 @@ function statusText({ runs, done, playing, label }) {
   return `${playing ? 'Training' : 'Paused'}: step ${formatWhole(at)} of ${formatWhole(runs[0].steps)}.`;
 }
 
+// draw, called after each of the scheduler's frames and actions: after a frame that only trained it
+// waits until REDRAW_MS after the last drawing, so most frames give all their time to training.
+function drawnAtMostEveryRedraw(draw) {
+  let last = -Infinity;
+  return ({ onlyTrained = false } = {}) => {
+    if (onlyTrained && performance.now() - last < REDRAW_MS) return;
+    last = performance.now();
+    draw();
+  };
+}
+
 // The panels that show the runs, named for hide= (web/app/hidden-controls.js) with the settings
 // panel; each control carries its own name.
 function createPanels(controls) {
@@ -116,10 +127,8 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
   const runSet = createRunSet(pe);
   const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings });
   const { progress, loss, accuracy, attention, tables, summary } = createPanels(controls);
-  let lastDrawn = -Infinity;
 
   function drawCharts() {
-    lastDrawn = performance.now();
     const width = Math.max(MIN_WIDTH, chartWidth());
     const shown = { runs: runSet.runs(), width, colorOf, label, settings: { ...settings } };
     loss.update(shown);
@@ -128,14 +137,14 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
     summary.update(summarize({ runs: shown.runs, settings, classes, label }));
   }
 
-  function refresh() {
+  const refresh = drawnAtMostEveryRedraw(() => {
     const runs = runSet.runs();
     const done = runs.every((run) => !run.busy);
     transport.update({ playing: scheduler.playing(), done, status: statusText({ runs, done, playing: scheduler.playing(), label }) });
     progress.update({ runs, rate: scheduler.rate, label });
-    if (!scheduler.playing() || performance.now() - lastDrawn >= REDRAW_MS) drawCharts();
+    drawCharts();
     if (!scheduler.playing()) inspectModels({ pe, runSet, settings, label, attention, tables });
-  }
+  });
 
   const scheduler = createScheduler({ runs: runSet.runs, onFrame: refresh });
   const transport = createTransport({
