@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -62,6 +63,16 @@ struct PositionTable {
                                       // row received gradients; always 0 for fixed tables
 };
 
+// One tensor of the model's weights as trained so far, named as src/training/parameters.hpp
+// names it (e.g. "layers.0.qkv", (in, out) row-major): what a script needs to start PyTorch from
+// the core's own weights.
+struct WeightTensor {
+  std::string name;
+  int rows = 0, cols = 0;  // a vector is (1, cols)
+  bool decayed = false;    // AdamW decays it (the linear layers' matrices)
+  std::vector<float> values;
+};
+
 class Trainer {
  public:
   explicit Trainer(const TrainerSetup& setup);
@@ -77,6 +88,8 @@ class Trainer {
   // Held-out sequence `example` of `length`, and head `head`'s weights in `layer` on it.
   std::variant<AttentionMap, InputError> attention(const RawAttentionRequest& request);
   PositionTable position_table() const;
+  // Every tensor with values (empty ones, e.g. RMSNorm's biases, left out), in buffer order.
+  std::vector<WeightTensor> weights() const;
   TrainerState state() const;
 
   const TrainerSetup& setup() const { return setup_; }

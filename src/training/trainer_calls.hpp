@@ -102,6 +102,11 @@ constexpr auto fields_of(const PositionTable&) {
                     field<&PositionTable::values>("values"),
                     field<&PositionTable::trained>("trained")};
 }
+constexpr auto fields_of(const WeightTensor&) {
+  return std::tuple{field<&WeightTensor::name>("name"), field<&WeightTensor::rows>("rows"),
+                    field<&WeightTensor::cols>("cols"), field<&WeightTensor::decayed>("decayed"),
+                    field<&WeightTensor::values>("values")};
+}
 constexpr auto fields_of(const TrainerState&) {
   return std::tuple{field<&TrainerState::step>("step"),
                     field<&TrainerState::steps>("steps"),

@@ -70,6 +70,18 @@ PositionTable Trainer::position_table() const {
   return table;
 }
 
+std::vector<WeightTensor> Trainer::weights() const {
+  std::vector<WeightTensor> tensors;
+  for (const TensorSlot& slot : layout_.tensors) {
+    const std::size_t count = static_cast<std::size_t>(slot.rows) * slot.cols;
+    if (count == 0) continue;
+    const float* values = parameters_.data() + slot.offset;
+    tensors.push_back(
+        {slot.name, slot.rows, slot.cols, slot.offset < layout_.decayed, {values, values + count}});
+  }
+  return tensors;
+}
+
 TrainerState Trainer::state() const {
   const TrainerOptions& o = setup_.options;
   TrainerState state;

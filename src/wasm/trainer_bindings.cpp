@@ -47,6 +47,7 @@ class TrainerHandle {
     return answered(trainer_->attention(read(options, pe::kAttentionOptions)));
   }
   val position_table() const { return to_js(trainer_->position_table()); }
+  val weights() const { return to_js(trainer_->weights()); }
   val state() const { return to_js(trainer_->state()); }
 
  private:
@@ -85,6 +86,7 @@ EMSCRIPTEN_BINDINGS(pe_trainer) {
       .function("evaluate", &TrainerHandle::evaluate)
       .function("attention", &TrainerHandle::attention)
       .function("positionTable", &TrainerHandle::position_table)
+      .function("weights", &TrainerHandle::weights)
       .function("state", &TrainerHandle::state);
   api.declare<pe::kStepOptions>("Trainer.step");
   api.declare<pe::kEvaluateOptions>("Trainer.evaluate");

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { encodingSnippet, frequencySnippet, rotationSnippet } from '../../web/lib/python-snippets.js';
+import { experimentScript } from '../../web/lib/torch-experiment.js';
 import { loadPE } from '../../web/pe.js';
 import { REPO_ROOT, openPage, screenshot, scrollsSideways, snapshot, useSession } from './support/browser.mjs';
 
@@ -26,6 +27,43 @@ async function copyFrom(url, scope, library, { width = 1280 } = {}) {
   assert.ok(await box.locator('.copy-code-fallback').isHidden(), 'no text box once copied');
   return { ...opened, text, status: await status.textContent() };
 }
+
+test('the training lab copies its experiment as PyTorch: the script for the settings on screen, every chosen scheme', async () => {
+  const url = `${session.url}?view=train&task=first&schemes=rope,alibi&norm=layer&size=tiny&length=6&steps=24&seed=5`;
+  const { page, problems, text, status } = await copyFrom(url, 'button[aria-label="Copy this experiment as PyTorch code"]', 'torch');
+  await pe.loadTrainer();
+  const runs = ['rope', 'alibi'].map((scheme) => {
+    const trainer = pe.trainer({
+      task: 'first',
+      scheme,
+      norm: 'layer',
+      causal: true,
+      layers: 1,
+      dModel: 16,
+      heads: 2,
+      trainingLength: 6,
+      firstPosition: 0,
+      learningRate: 0.01,
+      steps: 24,
+      seed: 5,
+    });
+    const { options } = trainer;
+    trainer.dispose();
+    return options;
+  });
+  assert.equal(
+    text,
+    experimentScript(
+      pe.tasks.find(({ name }) => name === 'first'),
+      runs,
+    ),
+  );
+  assert.match(status, /^Copied \d+ lines of PyTorch\.$/);
+  assert.equal(await page.locator('[data-control="loss"] .copy-code button').count(), 1, 'one button: PyTorch');
+  await screenshot(page, 'train-copy-pytorch');
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
 
 test('the grid copies its binary table as NumPy code', async () => {
   const { page, problems, text, status } = await copyFrom(`${session.url}?view=grid&start=64&count=12&dim=8`, 'canvas', 'numpy');

@@ -96,7 +96,7 @@ test('step runs what it is asked, stops at the end of the run, and a disposed tr
   assert.ok(Object.isFrozen(t.options));
   t.dispose();
   t.dispose();
-  for (const call of [() => t.step(), () => t.state(), () => t.evaluate({ lengths: [1] }), () => t.positionTable()])
+  for (const call of [() => t.step(), () => t.state(), () => t.evaluate({ lengths: [1] }), () => t.positionTable(), () => t.weights()])
     assert.throws(call, { constructor: Error, message: /^trainer\.\w+: this trainer was disposed$/ });
 });
 

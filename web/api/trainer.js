@@ -41,6 +41,10 @@ function trainerObject(handle, options, requests, collector) {
       ensureLive('positionTable');
       return handle.positionTable();
     },
+    weights() {
+      ensureLive('weights');
+      return handle.weights();
+    },
     state() {
       ensureLive('state');
       return handle.state();

@@ -76,6 +76,19 @@ export interface PositionTable {
   trained: Uint8Array;
 }
 
+/** One tensor of the model's weights, named as the core names it (src/training/parameters.hpp). */
+export interface WeightTensor {
+  /** e.g. 'token_embedding', 'layers.0.qkv', 'layers.0.norm1.gain', 'output'. */
+  name: string;
+  /** Matrices are (in, out), applied as x @ W; a vector is (1, cols). */
+  rows: number;
+  cols: number;
+  /** AdamW decays it (the linear layers' matrices; not embeddings, tables, gains or biases). */
+  decayed: boolean;
+  /** rows x cols, row-major. */
+  values: Float32Array;
+}
+
 export interface TrainerState {
   /** Steps done. */
   step: number;
@@ -108,6 +121,9 @@ export interface Trainer {
   attention(options: TrainerAttentionOptions): AttentionMap;
   /** The positional table the model adds to its input, as trained so far. */
   positionTable(): PositionTable;
+  /** The weights as trained so far (before the first step: the initial ones), every tensor with
+   *  values in the core's order; RMSNorm has no biases, only learned schemes a position_table. */
+  weights(): WeightTensor[];
   state(): TrainerState;
   /** Frees the trainer's memory in its module; any later call throws an Error. Idempotent. */
   dispose(): void;

@@ -11,10 +11,11 @@ const CLIPBOARD_CLOSED =
 
 /**
  * Returns { element, clear() }. snippet(library) makes the code for the current settings when
- * clicked; what names the thing it rebuilds in the buttons' labels, e.g. 'this binary table'.
+ * clicked; what names the thing it rebuilds in the buttons' labels, e.g. 'this binary table';
+ * libraries, the buttons (every one of LIBRARIES unless a view writes fewer).
  * The view calls clear() when its settings change, so no snippet of older settings stays shown.
  */
-export function createCopyCode({ snippet, what }) {
+export function createCopyCode({ snippet, what, libraries = LIBRARIES }) {
   const box = element('div', 'copy-code');
   const row = element('div', 'copy-code-row');
   row.append(element('span', 'copy-code-name', 'Copy as code:'));
@@ -28,7 +29,7 @@ export function createCopyCode({ snippet, what }) {
   text.spellcheck = false;
   fallback.append(why, text);
 
-  for (const { name, label } of LIBRARIES) {
+  for (const { name, label } of libraries) {
     const button = element('button', 'copy-code-button', label);
     button.type = 'button';
     button.dataset.library = name;

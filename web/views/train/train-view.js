@@ -13,6 +13,7 @@ import { createAttentionPanel } from './attention-panel.js';
 import { createPositionTables } from './position-tables.js';
 import { createLossChart } from './loss-chart.js';
 import { createProgressTable } from './progress-table.js';
+import { createPyTorchCopy } from './pytorch-copy.js';
 import { RESETTING, createRunSet, resettingChanges } from './run-set.js';
 import { createScheduler } from './run-scheduler.js';
 import { schemeColors } from './scheme-colors.js';
@@ -89,8 +90,8 @@ function drawnAtMostEveryRedraw(draw) {
 }
 
 // The panels that show the runs, named for hide= (web/app/hidden-controls.js) with the settings
-// panel; each control carries its own name.
-function createPanels(controls) {
+// panel; each control carries its own name. "Copy as PyTorch" sits under the loss chart.
+function createPanels(controls, experiment) {
   const panels = {
     progress: createProgressTable(),
     loss: createLossChart(),
@@ -98,7 +99,10 @@ function createPanels(controls) {
     attention: createAttentionPanel(),
     tables: createPositionTables(),
     summary: createSummaryPanel(),
+    pytorch: createPyTorchCopy(experiment),
   };
+  panels.loss.figure.append(panels.pytorch.element);
+  controls.element.addEventListener('input', () => panels.pytorch.clear()); // no script of older settings stays shown
   controls.element.dataset.control = 'settings';
   panels.loss.figure.dataset.control = 'loss';
   panels.accuracy.figure.dataset.control = 'accuracy';
@@ -126,7 +130,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
   const colorOf = schemeColors(pe.schemes);
   const runSet = createRunSet(pe);
   const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings });
-  const { progress, loss, accuracy, attention, tables, summary } = createPanels(controls);
+  const { progress, loss, accuracy, attention, tables, summary } = createPanels(controls, { pe, tasks, settings: () => settings });
 
   function drawCharts() {
     const width = Math.max(MIN_WIDTH, chartWidth());

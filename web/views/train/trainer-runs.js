@@ -10,10 +10,17 @@ export const SIZES = {
 };
 
 /** Loads the trainer's module (once): resolves to the tasks of the core's registry, [{ name,
- *  label, needs, description, classes }] in its order, the first the default. */
+ *  label, needs, description, vocabulary, classes }] in its order, the first the default. */
 export async function loadTrainer(pe) {
   await pe.loadTrainer();
-  return Array.from(pe.tasks, ({ name, label, needs, description, classes }) => ({ name, label, needs, description, classes }));
+  return Array.from(pe.tasks, ({ name, label, needs, description, vocabulary, classes }) => ({
+    name,
+    label,
+    needs,
+    description,
+    vocabulary,
+    classes,
+  }));
 }
 
 /** The trainer's options for one scheme under the view's settings. */
@@ -30,6 +37,15 @@ export function trainerOptions(settings, scheme) {
     steps: settings.steps,
     seed: settings.seed,
   };
+}
+
+/** Every option of one scheme's run as the trainer fills them in (its defaults included): what
+ *  "Copy as PyTorch" writes its script from. */
+export function resolvedOptions(pe, settings, scheme) {
+  const trainer = pe.trainer(trainerOptions(settings, scheme));
+  const { options } = trainer;
+  trainer.dispose();
+  return options;
 }
 
 /**
