@@ -179,6 +179,20 @@ test('the link round-trips every setting; a change that invalidates the runs res
   await page.context().close();
 });
 
+test('a training length too short for the task is refused with the core’s reason, in the link and in the box', async () => {
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&length=2&schemes=none,rope&steps=5`);
+  const state = await loaded(page);
+  assert.equal(state.length, 16, 'the defaults are used');
+  assert.deepEqual(state.schemes, ['none', 'rope'], 'the chosen schemes are kept');
+  assert.match(state.message, /trainingLength must be at least 4 for task kback \(no shorter sequence has a label\); received 2/);
+  await page.locator('[data-field="length"]').fill('3');
+  const refused = await waitForSnapshot(page, (next) => /received 3/.test(next.message));
+  assert.equal(refused.length, 16, 'the runs keep their settings');
+  assert.match(refused.message, /^These settings do not work: trainingLength must be at least 4 for task kback/);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test('hide= hides exactly the controls and figures it names', async () => {
   const hide = 'settings,step,reset,loss,progress,attention,positions,summary';
   const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${SHORT}&hide=${hide}`);

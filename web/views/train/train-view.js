@@ -18,6 +18,7 @@ import { RESETTING, createRunSet, resettingChanges } from './run-set.js';
 import { createScheduler } from './run-scheduler.js';
 import { schemeColors } from './scheme-colors.js';
 import { createTrainControls } from './train-controls.js';
+import { trainParams } from './train-params.js';
 import { loadTrainer } from './trainer-runs.js';
 import { summarize } from './run-summary.js';
 import { createSummaryPanel } from './summary-panel.js';
@@ -122,6 +123,21 @@ function inOrder({ progress, loss, accuracy, attention, tables, summary }) {
   return [progress.element, loss.figure, accuracy.figure, attention.figure, tables.figure, summary.element];
 }
 
+// The runs of the link's settings. Settings the core refuses together (a training length too short
+// for the task's labels) fall back to the defaults, the chosen schemes kept; returns a note saying
+// so, or null.
+function firstRuns(pe, runSet, settings) {
+  try {
+    runSet.reset(settings);
+    return null;
+  } catch (error) {
+    const defaults = Object.fromEntries(Object.entries(trainParams(pe)).map(([key, param]) => [key, param.defaultValue]));
+    Object.assign(settings, defaults, { schemes: settings.schemes, autoplay: settings.autoplay });
+    runSet.reset(settings);
+    return `The link's settings do not work together (${error.message}), so the default settings are used.`;
+  }
+}
+
 // Everything after the trainer's module is here.
 function startLab({ pe, root, state, onChange, tasks, message }) {
   const settings = { ...state };
@@ -129,6 +145,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
   const label = (scheme) => pe.schemes.find(({ name }) => name === scheme).label;
   const colorOf = schemeColors(pe.schemes);
   const runSet = createRunSet(pe);
+  const fallbackNote = firstRuns(pe, runSet, settings);
   const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings });
   const { progress, loss, accuracy, attention, tables, summary } = createPanels(controls, { pe, tasks, settings: () => settings });
 
@@ -199,9 +216,8 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
     ...inOrder({ progress, loss, accuracy, attention, tables, summary }),
   );
   const chartWidth = trackWidth(loss.figure.querySelector('.figure-body'), drawCharts);
-  runSet.reset(settings);
-  if (linkNote) message.show(linkNote, 'info');
-  if (settings.task !== state.task) onChange({ ...settings });
+  if (linkNote || fallbackNote) message.show([linkNote, fallbackNote].filter(Boolean).join(' '), 'info');
+  if (Object.keys(settings).some((key) => settings[key] !== state[key])) onChange({ ...settings });
   if (settings.autoplay && !document.hidden) scheduler.play();
   refresh();
 
