@@ -26,10 +26,7 @@ void add_random_rows(const SchemeOptions& options, std::int64_t start, std::int6
 }  // namespace
 
 extern const PositionScheme kLearnedScheme;
-const PositionScheme kLearnedScheme{"learned",    "learned (random until trained)",
-                                    Stage::input, {},
-                                    "",           &add_random_rows,
-                                    nullptr,      nullptr,
-                                    true};
+const PositionScheme kLearnedScheme{"learned",        "learned (GPT-2)", Stage::input, {},  "",
+                                    &add_random_rows, nullptr,           nullptr,      true};
 
 }  // namespace pe

@@ -4,9 +4,7 @@
 // wraps these raw functions into the public API with the declarations they export (requests()):
 // it checks each option's JS type, fills in the defaults and throws { error, message } results.
 #include <emscripten/bind.h>
-#include <emscripten/heap.h>
 #include <emscripten/val.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <cstdint>
@@ -31,6 +29,7 @@
 #include "marshal.hpp"
 #include "mla/mla_request.hpp"
 #include "mla/model_presets.hpp"
+#include "module_basics.hpp"
 #include "positions/encode_request.hpp"
 #include "positions/scheme_registry.hpp"
 
@@ -321,21 +320,11 @@ val mla_absorption(val options) {
   return answer(pe::parse(read(options, pe::kMlaAbsorptionOptions)), &pe::run_mla_absorption);
 }
 
-// --- For tests: bytes allocated on the wasm heap (no call may leak) and the size of the wasm
-// memory (results must outlive its growth; calls stay within a bound).
-double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
-double memory_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
-
-marshal::Declarations& declarations() {
-  static marshal::Declarations all;
-  return all;
-}
-val requests() { return declarations().to_js(); }
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pe_lab) {
-  marshal::Declarations& api = declarations();
+  marshal::Declarations& api = marshal::module_declarations();
+  marshal::expose_module_basics(api);
   // These return the options as used beside the core's result.
   constexpr auto kEcho = marshal::Returns::options_and_result;
   api.expose<pe::kEncodeOptions>("encode", &encode, kEcho);
@@ -362,13 +351,10 @@ EMSCRIPTEN_BINDINGS(pe_lab) {
   api.expose<pe::kAlibiSlopesOptions>("alibiSlopes", &alibi_slopes);
   api.expose<pe::kKvCacheOptions>("kvCache", &kv_cache);
   api.expose<pe::kMlaAbsorptionOptions>("mlaAbsorption", &mla_absorption, kEcho);
-  api.expose("requests", &requests);
   api.expose("schemes", &schemes);
   api.expose("ropePresets", &rope_presets);
   api.expose("modelPresets", &model_presets);
   api.expose("vocabularyClusters", &vocabulary_clusters);
-  api.expose("heapBytesInUse", &heap_bytes_in_use);
-  api.expose("memoryBytes", &memory_bytes);
   // The analysis limits and embedding scale, for the page to state (analysis/*.hpp).
   emscripten::constant("analysisMaxTokens", static_cast<double>(pe::kMaxAnalysisTokens));
   emscripten::constant("analysisMaxDim", static_cast<double>(pe::kMaxAnalysisDim));

@@ -3,14 +3,13 @@
 // method calls. Requests are read from their declarations, results written from their declared
 // fields and errors unwrapped by marshal.hpp, as in the core module (bindings.cpp).
 #include <emscripten/bind.h>
-#include <emscripten/heap.h>
 #include <emscripten/val.h>
-#include <malloc.h>
 
 #include <memory>
 
 #include "declarations.hpp"
 #include "marshal.hpp"
+#include "module_basics.hpp"
 #include "training/tasks/task_registry.hpp"
 #include "training/trainer.hpp"
 #include "training/trainer_calls.hpp"
@@ -66,20 +65,11 @@ val tasks() {
   return all;
 }
 
-// For tests: bytes allocated on this module's heap and the size of its memory.
-double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
-double memory_bytes() { return static_cast<double>(emscripten_get_heap_size()); }
-
-marshal::Declarations& declarations() {
-  static marshal::Declarations all;
-  return all;
-}
-val requests() { return declarations().to_js(); }
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pe_trainer) {
-  marshal::Declarations& api = declarations();
+  marshal::Declarations& api = marshal::module_declarations();
+  marshal::expose_module_basics(api);
   api.expose<pe::kTrainerOptions>("trainer", &create_trainer);
   emscripten::class_<TrainerHandle>("TrainerHandle")
       .function("step", &TrainerHandle::step)
@@ -91,8 +81,5 @@ EMSCRIPTEN_BINDINGS(pe_trainer) {
   api.declare<pe::kStepOptions>("Trainer.step");
   api.declare<pe::kEvaluateOptions>("Trainer.evaluate");
   api.declare<pe::kAttentionOptions>("Trainer.attention");
-  api.expose("requests", &requests);
   api.expose("tasks", &tasks);
-  api.expose("heapBytesInUse", &heap_bytes_in_use);
-  api.expose("memoryBytes", &memory_bytes);
 }

@@ -209,7 +209,8 @@ test('no text of an embed points at a step or a view it does not show', async ()
     const text = await page.locator('body').innerText();
     const pointers =
       text.match(
-        /[^.\n]*\b(?:step \d|steps? (?:above|below)|(?:grid|sentence|magnitude|waves|sinusoidal|rope|deepseek) view)\b[^.\n]*/gi,
+        // A step of the guided page ("of step 1's head", "see step 3"), not a training step ("step 0 of 600").
+        /[^.\n]*\b(?:(?:in|see|of) step \d|step \d+['’]s|steps? (?:above|below)|(?:grid|sentence|magnitude|waves|sinusoidal|rope|deepseek) view)\b[^.\n]*/gi,
       ) ?? [];
     assert.deepEqual(pointers, [], query);
     assert.deepEqual(problems, [], query);

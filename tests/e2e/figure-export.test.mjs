@@ -117,9 +117,18 @@ async function checkPng(page, bytes) {
   );
 }
 
+// The training lab's charts stay empty until it trains: a short run gives them lines to save.
+async function withData(page, view) {
+  if (view !== 'train') return;
+  await page.locator('[data-field="steps"]').fill('20');
+  await page.locator('[data-control="play"]').click();
+  await page.waitForFunction(() => /Every run has ended/.test(document.body.innerText), null, { timeout: 120000 });
+}
+
 test('every export button of every view saves a file of its type, named after the figure and its settings', async () => {
   for (const view of VIEWS) {
     const { page, problems } = await openPage(session, `${session.url}?view=${view}`);
+    await withData(page, view);
     const figures = page.locator('figure.figure:has(.figure-tools:not([hidden]))');
     const count = await figures.count();
     assert.ok(count >= 1, `${view} has figures with tools`);
@@ -168,6 +177,7 @@ const DARK = { paper: [13, 17, 23], ink: 'rgb(230, 237, 243)' };
 test('in the dark theme a saved picture is the figure as shown: dark paper, light text, colours resolved', async () => {
   for (const view of VIEWS) {
     const { page, problems } = await openPage(session, `${session.url}?view=${view}&theme=dark`);
+    await withData(page, view);
     const figures = page.locator('figure.figure:has(.figure-tools:not([hidden]))');
     for (let i = 0; i < (await figures.count()); i += 1) {
       const figure = figures.nth(i);

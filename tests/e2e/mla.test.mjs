@@ -280,11 +280,11 @@ test('every chart reads out by keyboard and by pointer', async () => {
   await page.context().close();
 });
 
-test("on the full page DeepSeek is the last step, followed by the road's ending, at 1280 and 390 px", async () => {
+test("on the full page DeepSeek ends the road, the training lab follows it, then the road's ending, at 1280 and 390 px", async () => {
   for (const width of [1280, 390]) {
     const { page, problems } = await openPage(session, `${session.url}index.html?mla.preset=deepseek-v2`, { width });
     const steps = await visibleSteps(page);
-    assert.equal(steps[steps.length - 1], 'mla');
+    assert.deepEqual(steps.slice(-2), ['mla', 'train']);
     assert.match(await page.locator('#deepseek h2').textContent(), /DeepSeek: a latent cache, and RoPE kept apart from it/);
     const ending = page.locator('.ending');
     assert.match(await ending.textContent(), /The road, from integers to decoupled RoPE/);

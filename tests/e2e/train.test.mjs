@@ -33,9 +33,9 @@ const strictSession = useSession({ csp: STRICT_CSP });
 const pe = await loadPE();
 await pe.loadTrainer();
 
-// The same run in Node: its losses, held-out loss before training and accuracy by length at the end.
-function reference(scheme, settings = SETTINGS) {
-  const trainer = pe.trainer({
+// A trainer in Node with the view's settings (the tiny model).
+function trainerOf(scheme, settings) {
+  return pe.trainer({
     task: settings.task,
     scheme,
     norm: settings.norm,
@@ -47,6 +47,11 @@ function reference(scheme, settings = SETTINGS) {
     steps: settings.steps,
     seed: settings.seed,
   });
+}
+
+// The same run in Node: its losses, held-out loss before training and accuracy by length at the end.
+function reference(scheme, settings = SETTINGS) {
+  const trainer = trainerOf(scheme, settings);
   const trained = Array.from({ length: settings.length }, (_, i) => i + 1);
   const heldOut0 = trainer.evaluate({ lengths: trained, sequences: 8 }).loss;
   const losses = [];
@@ -270,18 +275,7 @@ const LOOK_SCHEMES = ['none', 'integer', 'sinusoidal', 'rope', 'learned'];
 
 // A trainer of the view's settings in Node, its position table before training, then run to the end.
 function trainedInNode(scheme, settings = SETTINGS) {
-  const trainer = pe.trainer({
-    task: settings.task,
-    scheme,
-    norm: settings.norm,
-    causal: settings.causal,
-    ...TINY,
-    trainingLength: settings.length,
-    firstPosition: settings.start,
-    learningRate: settings.lr,
-    steps: settings.steps,
-    seed: settings.seed,
-  });
+  const trainer = trainerOf(scheme, settings);
   const initial = trainer.positionTable();
   while (!trainer.state().finished) trainer.step(1);
   return { trainer, initial };

@@ -42,8 +42,9 @@ test('accepted options give a trainer that keeps its promises, repeatable from i
       try {
         t = pe.trainer(options);
       } catch (error) {
-        // Only the rules between options can refuse these: heads against dModel, RoPE's pairs.
-        assert.ok(error instanceof RangeError && /^(heads|dModel \/ heads) must be /.test(error.message), error.message);
+        // Only the rules between options can refuse these: heads against dModel, RoPE's pairs, a
+        // training length shorter than the task's first labelled sequence.
+        assert.ok(error instanceof RangeError && /^(heads|dModel \/ heads|trainingLength) must be /.test(error.message), error.message);
         return;
       }
       const { losses } = t.step(t.options.steps);

@@ -19,9 +19,9 @@ function optionControl(option, value) {
  */
 export function createSchemeControls({ schemes, state }) {
   const select = choiceSelect(
-    schemes.map(({ name, label, whereItActs, learned }) => ({
+    schemes.map(({ name, label, whereItActs }) => ({
       value: name,
-      label: `${label}: ${whereItActs}${learned ? ', random here' : ''}`,
+      label: `${label}: ${whereItActs}`,
     })),
     state.kind,
   );

@@ -1,6 +1,6 @@
 // How a scheme's positions are named in a sentence. Learned positions (GPT-2's kind) are a table a
-// model trains; nothing trains them on this page, so every sentence about them says they are
-// random here.
+// model trains; only the training lab trains them, so every sentence about them in the other views
+// says they are random there.
 
 /** "integer", "sinusoidal", ..., or "random (untrained) learned" for a learned scheme. */
 export function positionsName(scheme) {
