@@ -71,8 +71,44 @@ constexpr auto row_infos(const Table& table) {
       table);
 }
 
+// A numeric limit as numbers, in JSON Schema's words, so a page can build a control or check a
+// link from the declaration instead of repeating its bounds: { minimum, maximum } (inclusive),
+// exclusiveMinimum / exclusiveMaximum (strict), multipleOf 1 for an integer, 2 for an even one.
+// Undefined for choices, stated rules and "any", which have no numeric bounds.
+inline val describe_range(const pe::Limit& limit) {
+  using Rule = pe::Limit::Rule;
+  val range = val::object();
+  switch (limit.rule) {
+    case Rule::integer:
+    case Rule::even_integer:
+      range.set("multipleOf", limit.rule == Rule::integer ? 1 : 2);
+      [[fallthrough]];
+    case Rule::number_in:
+      range.set("minimum", limit.low);
+      range.set("maximum", limit.high);
+      return range;
+    case Rule::finite_above:
+      range.set("exclusiveMinimum", limit.low);
+      return range;
+    case Rule::above_at_most:
+      range.set("exclusiveMinimum", limit.low);
+      range.set("maximum", limit.high);
+      return range;
+    case Rule::at_least_below:
+      range.set("minimum", limit.low);
+      range.set("exclusiveMaximum", limit.high);
+      return range;
+    case Rule::any:
+    case Rule::choice:
+    case Rule::stated:
+      break;
+  }
+  return val::undefined();
+}
+
 // What an option is whatever its type: its name, JS type, default (or required or optional),
-// the values it allows, its doc and its choices; an object's own options and what one looks like.
+// the values it allows (in words, and as numbers where they have bounds), its doc and its
+// choices; an object's own options and what one looks like.
 inline val describe_row(const RowInfo& row) {
   const pe::OptionSpec& spec = *row.spec;
   val option = val::object();
@@ -86,6 +122,7 @@ inline val describe_row(const RowInfo& row) {
   if (const auto* text = std::get_if<const char*>(&spec.fallback))
     option.set("default", std::string(*text));
   option.set("allowed", pe::allowed(spec));
+  if (val range = describe_range(spec.limit); !range.isUndefined()) option.set("range", range);
   option.set("doc", std::string(spec.doc));
   if (spec.choices) {
     val names = val::array();

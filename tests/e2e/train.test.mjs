@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPE } from '../../web/pe.js';
-import { trainParams } from '../../web/views/train/train-params.js';
+import { NORMS, trainLimits, trainParams } from '../../web/views/train/train-params.js';
 import { SIZES } from '../../web/views/train/trainer-runs.js';
 import {
   REPO_ROOT,
@@ -137,7 +137,8 @@ test('Step runs one step; Pause then Play continues where it stopped; Reset give
 });
 
 test('the link round-trips every setting; a change that invalidates the runs resets them and says so', async () => {
-  const query = 'task=first&schemes=rope,alibi&norm=layer&causal=0&start=200&length=8&size=tiny&lr=0.005&steps=30&seed=7';
+  const query =
+    'task=first&schemes=rope,alibi&norm=layer&causal=0&start=200&length=8&size=tiny&lr=0.005&steps=30&seed=7&pair=alibi,rope&head=2';
   const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${query}`);
   const state = await loaded(page);
   const expected = {
@@ -151,12 +152,34 @@ test('the link round-trips every setting; a change that invalidates the runs res
     lr: 0.005,
     steps: 30,
     seed: 7,
+    pair: ['alibi', 'rope'],
+    layer: 1,
+    head: 2,
   };
   for (const [key, value] of Object.entries(expected)) assert.deepEqual(state[key], value, key);
+  assert.equal(state.message, null, 'a link of usable values draws without a note');
   assert.deepEqual([...(await currentParams(page)).entries()], [['view', 'train'], ...new URLSearchParams(query).entries()]);
   assert.equal(await page.locator('[data-field="task"]').inputValue(), 'first');
   assert.equal(await page.locator('[data-field="start"]').inputValue(), '200');
   assert.equal(await page.locator('[data-field="norm"]').inputValue(), 'layer');
+  // The attention panel's choosers show the link's choice, and what they read is that choice.
+  const choosers = ['first', 'second', 'layer', 'head'].map((name) => page.locator(`[data-field="attention-${name}"]`));
+  assert.deepEqual(await Promise.all(choosers.map((select) => select.inputValue())), ['alibi', 'rope', '1', '2']);
+  assert.deepEqual(
+    { ...state.attention, maps: state.attention.maps.map(({ scheme }) => scheme) },
+    { length: 16, example: 0, layer: 0, head: 1, maps: ['alibi', 'rope'] },
+  );
+  // A choice made in the panel goes into the link.
+  await choosers[0].selectOption('rope');
+  await choosers[3].selectOption('1');
+  const chose = await waitForSnapshot(page, (next) => next.head === 1 && next.pair[0] === 'rope');
+  assert.deepEqual(
+    chose.attention.maps.map(({ scheme }) => scheme),
+    ['rope', 'rope'],
+  );
+  await page.evaluate(() => window.peDemo.urlSettled());
+  assert.equal((await currentParams(page)).get('pair'), 'rope,rope');
+  assert.equal((await currentParams(page)).has('head'), false, 'head 1 is the default, left out');
 
   await button(page, 'step').click();
   await page.locator('[data-field="seed"]').fill('8');
@@ -180,6 +203,50 @@ test('the link round-trips every setting; a change that invalidates the runs res
       ['alibi', 1],
     ],
   );
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('the link round-trips the attention choice of the small model: layer 2, head 3, RoPE beside learned', async () => {
+  const query = 'schemes=none,rope,learned&steps=5&pair=learned,rope&layer=2&head=3';
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${query}`);
+  const state = await loaded(page);
+  assert.deepEqual([state.pair, state.layer, state.head], [['learned', 'rope'], 2, 3]);
+  assert.deepEqual([state.attention.layer, state.attention.head], [1, 2]);
+  assert.match(await page.locator('[data-control="attention"] h3').textContent(), /^Attention of layer 2, head 3/);
+  assert.deepEqual([...(await currentParams(page)).entries()], [['view', 'train'], ...new URLSearchParams(query).entries()]);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test('a link’s values outside the trainer’s declared limits or the runs fall back, each with a sentence saying so', async () => {
+  const query = 'size=tiny&steps=5&schemes=none,rope,alibi&length=80&lr=0&start=1000000001&pair=alibi,learned&layer=2&head=3';
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${query}`);
+  const state = await loaded(page);
+  assert.deepEqual([state.length, state.lr, state.start, state.pair, state.layer, state.head], [16, 0.01, 0, ['alibi', 'rope'], 1, 1]);
+  assert.equal(
+    state.message,
+    'The link’s start "1000000001" must be a whole number from 0 to 1000000000, so the default "0" is used. ' +
+      'The link’s length "80" must be a whole number from 1 to 64, so the default "16" is used. ' +
+      'The link’s lr "0" must be a number above 0 and at most 10, so the default "0.01" is used. ' +
+      'The link’s pair "alibi,learned" names learned (GPT-2), which is not among the schemes trained, so ALiBi (linear biases) beside RoPE (rotary) are shown. ' +
+      'The link’s layer 2 is past the tiny model’s 1 layer, so layer 1 is shown. ' +
+      'The link’s head 3 is past the tiny model’s 2 heads, so head 1 is shown.',
+  );
+  assert.equal(await page.locator('.view-message').first().textContent(), state.message, 'the sentences are on the page');
+  await page.evaluate(() => window.peDemo.urlSettled());
+  assert.deepEqual(Object.fromEntries(await currentParams(page)), {
+    view: 'train',
+    schemes: 'none,rope,alibi',
+    size: 'tiny',
+    steps: '5',
+    pair: 'alibi,rope',
+  });
+  // A box holds the same declared limits: the steps stop at the page's 100,000 (the trainer takes more).
+  assert.deepEqual(await page.locator('[data-field="length"]').evaluate((input) => [input.min, input.max]), ['1', '64']);
+  await page.locator('[data-field="steps"]').fill('100001');
+  const refused = await waitForSnapshot(page, (next) => /Steps must/.test(next.message));
+  assert.equal(refused.message, 'Steps must be a whole number from 1 to 100000.');
   assert.deepEqual(problems, []);
   await page.context().close();
 });
@@ -307,7 +374,7 @@ test('attention and position tables: the core’s numbers, untrained learned row
 
   // Another head and another pair: read again, still the core's.
   await page.locator('[data-field="attention-first"]').selectOption('none');
-  await page.locator('[data-field="attention-head"]').selectOption('1');
+  await page.locator('[data-field="attention-head"]').selectOption('2');
   const chosen = await waitForSnapshot(page, (next) => next.attention.head === 1 && next.attention.maps[0].scheme === 'none');
   assert.deepEqual(chosen.attention.maps[1].scheme, 'learned');
   for (const map of chosen.attention.maps)
@@ -404,4 +471,21 @@ test('the view’s defaults are the core’s declarations of the trainer', async
       heads: declared.heads,
     },
   );
+});
+
+test('what the view does not read from the trainer’s declarations agrees with them', async () => {
+  const declared = Object.fromEntries((await pe.loadTrainer()).trainer.options.map((option) => [option.name, option]));
+  assert.deepEqual(
+    NORMS.map(({ value }) => value),
+    declared.norm.choices,
+    'the norms offered',
+  );
+  const within = (value, { minimum, maximum }) => value >= minimum && value <= maximum;
+  for (const [name, size] of Object.entries(SIZES)) {
+    for (const key of ['layers', 'dModel', 'heads']) assert.ok(within(size[key], declared[key].range), `${name}: ${key} ${size[key]}`);
+  }
+  const limits = trainLimits(await pe.loadTrainer());
+  assert.ok(limits.steps.max <= declared.steps.range.maximum, 'the page stops steps at most where the trainer does');
+  const params = trainParams(pe);
+  for (const field of ['layer', 'head']) assert.equal(params[field].defaultValue, 1, `${field} 1 is in every model`);
 });

@@ -11,6 +11,8 @@
  * @property {boolean} [required] no default: the caller must give it
  * @property {boolean} [optional] may be left out, or null, and is then not given at all
  * @property {string} allowed the values it allows, as messages word them
+ * @property {{ minimum?: number, maximum?: number, exclusiveMinimum?: number, exclusiveMaximum?: number, multipleOf?: number }} [range]
+ *   the same limit as numbers, where it has bounds
  * @property {string} doc
  * @property {string[]} [choices] the names a string option allows
  * @property {OptionDeclaration[]} [options] an object's own options

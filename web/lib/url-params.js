@@ -16,6 +16,19 @@ export function integerParam(defaultValue, min, max) {
   };
 }
 
+/** A whole number whose limits arrive later than the link is read (the training lab's come with
+ *  the trainer's module): the view checks it against them. */
+export function wholeParam(defaultValue) {
+  return {
+    defaultValue,
+    parse(raw) {
+      const value = /^\d{1,16}$/.test(raw) ? Number(raw) : NaN;
+      return Number.isSafeInteger(value) ? { value } : { error: `must be a whole number such as ${defaultValue}` };
+    },
+    format: String,
+  };
+}
+
 /** A decimal number (digits, an optional fraction and exponent) that check(value) accepts; check
  *  returns null or what is wrong, e.g. the core's own message. */
 export function numberParam(defaultValue, check) {
@@ -78,6 +91,20 @@ export function listParam(defaultValue, choices) {
       const unknown = words.filter((word) => !choices.includes(word));
       if (unknown.length || raw === '') return { error: `must be one or more of ${choices.join(',')}, separated by commas` };
       return { value: choices.filter((choice) => words.includes(choice)) };
+    },
+    format: (value) => value.join(','),
+  };
+}
+
+/** count words of a fixed list in the order written (one may repeat), comma-separated: the
+ *  training lab's two schemes side by side. */
+export function tupleParam(defaultValue, choices, count) {
+  return {
+    defaultValue,
+    parse(raw) {
+      const words = raw.split(',');
+      if (words.length === count && words.every((word) => choices.includes(word))) return { value: words };
+      return { error: `must be ${count} of ${choices.join(',')}, separated by commas` };
     },
     format: (value) => value.join(','),
   };

@@ -102,6 +102,18 @@ export interface Scheme {
   readonly options: readonly SchemeOption[];
 }
 
+/** A numeric option's limit as numbers, in JSON Schema's words: 'an integer from 1 to 64' is
+ *  { minimum: 1, maximum: 64, multipleOf: 1 }, 'a number greater than 0 and at most 10' is
+ *  { exclusiveMinimum: 0, maximum: 10 }. */
+export interface OptionRange {
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  /** 1: an integer; 2: an even integer. */
+  readonly multipleOf?: 1 | 2;
+}
+
 /** An option as the core declares it (pe.requests): what pe.js checks and the types say. */
 export interface OptionDeclaration {
   readonly name: string;
@@ -115,6 +127,8 @@ export interface OptionDeclaration {
   readonly optional?: boolean;
   /** The values it allows, as a message words them: 'an integer from 1 to 4096'. */
   readonly allowed: string;
+  /** The same limit as numbers, where it has bounds (absent for choices and rules that involve other options). */
+  readonly range?: OptionRange;
   readonly doc: string;
   /** The names a string option allows. */
   readonly choices?: readonly string[];

@@ -2,7 +2,8 @@
 // than any trained), for two schemes side by side: RoPE's diagonal holding where learned positions
 // break. Read from the trainers only when the view asks (after training, or paused) and when the
 // choice changes, never inside a frame's training slice; the title says what the numbers show
-// (attention-claims.js).
+// (attention-claims.js). The choice is the view's settings (pair, layer, head: attention-choice.js),
+// so it lives in the link: the choosers show it, and report a new one to the view.
 import { createFigure, element } from '../../charts/figure.js';
 import { createColorLegend } from '../../charts/color-legend.js';
 import { createHeatMap, everyNth } from '../../charts/heat-map.js';
@@ -18,14 +19,9 @@ const HINT = 'Point at a cell, or Tab to a map and use the arrow keys, to read h
 const SIDE_BY_SIDE_FROM = 640;
 const GAP = 24;
 const MAX_CELL = 24;
-const PREFERRED = ['rope', 'learned'];
 
-/** The two schemes shown by default: RoPE and learned if both run, else the first two. */
-export function defaultPair(schemes) {
-  return PREFERRED.every((name) => schemes.includes(name)) ? [...PREFERRED] : schemes.slice(0, 2);
-}
-
-const indexChoices = (count, noun) => Array.from({ length: count }, (_, i) => ({ value: i, label: `${noun} ${i + 1}` }));
+// Layers and heads counted from 1, as in the link.
+const numberChoices = (count, noun) => Array.from({ length: count }, (_, i) => ({ value: i + 1, label: `${noun} ${i + 1}` }));
 
 function replaceOptions(select, choices, value) {
   select.replaceChildren(...choices.map(({ value: v, label }) => Object.assign(element('option', '', label), { value: String(v) })));
@@ -130,7 +126,7 @@ function drawShown({ frame, pair, shown, label, available, settings }) {
   });
   frame.setData((maxRows) => ({
     name: 'attention',
-    settings: { ...settings, layer: request.layer + 1, head: request.head + 1 },
+    settings,
     columns: ['query position', 'key position', ...finite.map((map) => `${label(map.scheme)} weight (step ${map.step})`)],
     rowCount: n * n,
     rows: Array.from({ length: Math.min(n * n, maxRows) }, (_, e) => [
@@ -141,9 +137,11 @@ function drawShown({ frame, pair, shown, label, available, settings }) {
   }));
 }
 
-/** Returns { figure, refresh({ runs, settings, label, attentionOf }), snapshot() }:
- *  attentionOf(scheme, request) is the trainer's attention(request) for that scheme's run. */
-export function createAttentionPanel() {
+/** Returns { figure, refresh({ runs, settings, label, attentionOf }), snapshot() }: settings'
+ *  pair, layer and head are the choice shown (fitted to the runs: fitChoice), attentionOf(scheme,
+ *  request) the trainer's attention(request) for that scheme's run; onChoose({ pair, layer, head })
+ *  hears a choice made in the panel, which the view then refreshes it with. */
+export function createAttentionPanel({ onChoose }) {
   const frame = createFigure({ title: 'Attention: no run to show' });
   frame.figure.dataset.control = 'attention';
   const { box, selects } = choosers();
@@ -160,23 +158,20 @@ export function createAttentionPanel() {
 
   function syncChoosers({ runs, settings, label }) {
     const { layers, heads } = SIZES[settings.size];
-    const schemes = runs.map((run) => run.scheme);
-    const [first, second = first] = defaultPair(schemes);
-    const pick = (select, fallback) => (schemes.includes(select.value) ? select.value : fallback);
     const schemeChoices = runs.map((run) => ({ value: run.scheme, label: label(run.scheme) }));
-    replaceOptions(selects.first, schemeChoices, pick(selects.first, first));
-    replaceOptions(selects.second, schemeChoices, pick(selects.second, second));
+    replaceOptions(selects.first, schemeChoices, settings.pair[0]);
+    replaceOptions(selects.second, schemeChoices, settings.pair[1]);
     selects.second.closest('label').hidden = runs.length < 2;
-    replaceOptions(selects.layer, indexChoices(layers, 'layer'), Math.min(Number(selects.layer.value) || 0, layers - 1));
-    replaceOptions(selects.head, indexChoices(heads, 'head'), Math.min(Number(selects.head.value) || 0, heads - 1));
+    replaceOptions(selects.layer, numberChoices(layers, 'layer'), settings.layer);
+    replaceOptions(selects.head, numberChoices(heads, 'head'), settings.head);
   }
 
   // The maps of the schemes chosen, read again only where a run moved or the choice changed;
   // returns whether anything changed.
   function measure() {
     const { runs, settings, attentionOf } = input;
-    const request = { length: 2 * settings.length, example: 0, layer: Number(selects.layer.value), head: Number(selects.head.value) };
-    const schemes = runs.length < 2 ? [selects.first.value] : [selects.first.value, selects.second.value];
+    const request = { length: 2 * settings.length, example: 0, layer: settings.layer - 1, head: settings.head - 1 };
+    const schemes = runs.length < 2 ? [settings.pair[0]] : settings.pair;
     const sameRequest = shown && JSON.stringify(shown.request) === JSON.stringify(request);
     const maps = schemes.map((scheme, i) => {
       const run = runs.find((candidate) => candidate.scheme === scheme);
@@ -190,7 +185,12 @@ export function createAttentionPanel() {
     return changed;
   }
 
-  for (const select of Object.values(selects)) select.addEventListener('input', () => input && measure() && draw());
+  const chosen = () => ({
+    pair: [selects.first.value, selects.second.value],
+    layer: Number(selects.layer.value),
+    head: Number(selects.head.value),
+  });
+  for (const select of Object.values(selects)) select.addEventListener('input', () => onChoose(chosen()));
 
   return {
     figure: frame.figure,

@@ -12,7 +12,7 @@ import {
   readWhole,
   wholeNumberInput,
 } from '../shared/control-parts.js';
-import { LIMITS, NORMS } from './train-params.js';
+import { NORMS, allows, limitWords } from './train-params.js';
 import { SIZES } from './trainer-runs.js';
 
 const START_PRESETS = [0, 200];
@@ -53,10 +53,10 @@ function schemesControl(schemes, chosen) {
 }
 
 // The first position: a preset (0 or 200) or any whole number typed in the box beside.
-function startControl(value) {
+function startControl(value, limits) {
   const choices = [...START_PRESETS.map((start) => ({ value: String(start), label: String(start) })), { value: 'any', label: 'other…' }];
   const select = choiceSelect(choices, START_PRESETS.includes(value) ? String(value) : 'any', 'start-preset');
-  const input = wholeNumberInput(LIMITS.start, value);
+  const input = wholeNumberInput(limits, value);
   input.dataset.field = 'start';
   input.setAttribute('aria-label', 'First position (any whole number)');
   const sync = () => (input.hidden = select.value !== 'any');
@@ -67,13 +67,13 @@ function startControl(value) {
   });
   const box = tagged(element('div', 'control train-start'), 'start');
   box.append(labelled('First position', select, 'control-inline'), input);
-  return { element: box, read: () => readWhole(input, LIMITS.start) };
+  return { element: box, read: () => readWhole(input, limits) };
 }
 
-function wholeControl(name, field, value) {
-  const input = wholeNumberInput(LIMITS[field], value);
+function wholeControl(name, field, value, limits) {
+  const input = wholeNumberInput(limits, value);
   input.dataset.field = field;
-  return { element: tagged(labelled(name, input), field), read: () => readWhole(input, LIMITS[field]) };
+  return { element: tagged(labelled(name, input), field), read: () => readWhole(input, limits) };
 }
 
 function sizeLabel(name) {
@@ -82,17 +82,17 @@ function sizeLabel(name) {
 }
 
 /**
- * tasks: loadTrainer's; schemes: pe.schemes; state: the settings. Returns { element, read() }:
- * read() gives { settings } or { problem } (a sentence about the box that does not hold a usable
- * value). Every control fires 'input' (or 'change') on the element.
+ * tasks: loadTrainer's; schemes: pe.schemes; state: the settings; limits: trainLimits'. Returns
+ * { element, read() }: read() gives { settings } or { problem } (a sentence about the box that
+ * does not hold a usable value). Every control fires 'input' (or 'change') on the element.
  */
-export function createTrainControls({ tasks, schemes, state }) {
+export function createTrainControls({ tasks, schemes, state, limits }) {
   const task = taskControl(tasks, state.task);
   const chosen = schemesControl(schemes, state.schemes);
   const norm = choiceSelect(NORMS, state.norm, 'norm');
   const causal = labelledCheckbox('Causal mask: each token sees only itself and the tokens before it', state.causal);
-  const start = startControl(state.start);
-  const length = wholeControl('Training length', 'length', state.length);
+  const start = startControl(state.start, limits.start);
+  const length = wholeControl('Training length', 'length', state.length, limits.length);
   const size = choiceSelect(
     Object.keys(SIZES).map((name) => ({ value: name, label: sizeLabel(name) })),
     state.size,
@@ -100,8 +100,8 @@ export function createTrainControls({ tasks, schemes, state }) {
   );
   const rate = decimalInput(state.lr);
   rate.dataset.field = 'lr';
-  const steps = wholeControl('Steps', 'steps', state.steps);
-  const seed = wholeControl('Seed', 'seed', state.seed);
+  const steps = wholeControl('Steps', 'steps', state.steps, limits.steps);
+  const seed = wholeControl('Seed', 'seed', state.seed, limits.seed);
 
   const panel = element('div', 'controls train-controls');
   panel.append(
@@ -132,13 +132,17 @@ export function createTrainControls({ tasks, schemes, state }) {
         steps: steps.read(),
         seed: seed.read(),
       };
-      const whole = { start: 'The first position', length: 'The training length', steps: 'Steps', seed: 'The seed' };
-      for (const [field, name] of Object.entries(whole)) {
-        const { min, max } = LIMITS[field];
-        if (settings[field] === null) return { problem: `${name} must be a whole number from ${min} to ${max}.` };
+      const named = {
+        start: 'The first position',
+        length: 'The training length',
+        steps: 'Steps',
+        seed: 'The seed',
+        lr: 'The learning rate',
+      };
+      for (const [field, name] of Object.entries(named)) {
+        if (settings[field] === null || !allows(limits[field], settings[field]))
+          return { problem: `${name} must be ${limitWords(limits[field])}.` };
       }
-      if (!(settings.lr > 0 && settings.lr <= LIMITS.lr.max))
-        return { problem: `The learning rate must be above 0 and at most ${LIMITS.lr.max}.` };
       if (settings.schemes.length === 0) return { problem: 'Tick at least one scheme to train.' };
       return { settings };
     },

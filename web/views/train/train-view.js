@@ -9,6 +9,7 @@ import { trackWidth } from '../../charts/width-tracker.js';
 import { formatWhole } from '../../lib/format.js';
 import { createViewMessage } from '../shared/view-message.js';
 import { createAccuracyChart } from './accuracy-chart.js';
+import { fitChoice } from './attention-choice.js';
 import { createAttentionPanel } from './attention-panel.js';
 import { createPositionTables } from './position-tables.js';
 import { createLossChart } from './loss-chart.js';
@@ -18,7 +19,7 @@ import { RESETTING, createRunSet, resettingChanges } from './run-set.js';
 import { createScheduler } from './run-scheduler.js';
 import { schemeColors } from './scheme-colors.js';
 import { createTrainControls } from './train-controls.js';
-import { trainParams } from './train-params.js';
+import { limitNotes, trainLimits, trainParams } from './train-params.js';
 import { loadTrainer } from './trainer-runs.js';
 import { summarize } from './run-summary.js';
 import { createSummaryPanel } from './summary-panel.js';
@@ -92,12 +93,12 @@ function drawnAtMostEveryRedraw(draw) {
 
 // The panels that show the runs, named for hide= (web/app/hidden-controls.js) with the settings
 // panel; each control carries its own name. "Copy as PyTorch" sits under the loss chart.
-function createPanels(controls, experiment) {
+function createPanels(controls, experiment, onChoose) {
   const panels = {
     progress: createProgressTable(),
     loss: createLossChart(),
     accuracy: createAccuracyChart(),
-    attention: createAttentionPanel(),
+    attention: createAttentionPanel({ onChoose }),
     tables: createPositionTables(),
     summary: createSummaryPanel(),
     pytorch: createPyTorchCopy(experiment),
@@ -124,30 +125,49 @@ function inOrder({ progress, loss, accuracy, attention, tables, summary }) {
 }
 
 // The runs of the link's settings. Settings the core refuses together (a training length too short
-// for the task's labels) fall back to the defaults, the chosen schemes kept; returns a note saying
-// so, or null.
+// for the task's labels) fall back to the defaults, the chosen schemes and the view's own choices
+// kept; returns a note saying so, or null.
 function firstRuns(pe, runSet, settings) {
   try {
     runSet.reset(settings);
     return null;
   } catch (error) {
-    const defaults = Object.fromEntries(Object.entries(trainParams(pe)).map(([key, param]) => [key, param.defaultValue]));
-    Object.assign(settings, defaults, { schemes: settings.schemes, autoplay: settings.autoplay });
+    const schema = trainParams(pe);
+    Object.assign(settings, Object.fromEntries(Object.keys(RESETTING).map((key) => [key, schema[key].defaultValue])));
     runSet.reset(settings);
     return `The link's settings do not work together (${error.message}), so the default settings are used.`;
   }
 }
 
-// Everything after the trainer's module is here.
-function startLab({ pe, root, state, onChange, tasks, message }) {
+// The lab's first settings and runs: the link's, where the trainer's declared limits, its tasks
+// and the runs allow them, else set back. Returns { settings, runSet, note }: note says what was
+// set back, and why ('' when nothing was).
+function openingRuns({ pe, state, tasks, limits, label }) {
   const settings = { ...state };
-  const linkNote = checkTask(settings, tasks);
-  const label = (scheme) => pe.schemes.find(({ name }) => name === scheme).label;
-  const colorOf = schemeColors(pe.schemes);
+  const notes = [checkTask(settings, tasks), ...limitNotes(settings, limits, trainParams(pe))];
+  const fitted = fitChoice(settings, label);
+  Object.assign(settings, fitted.choice);
+  notes.push(...fitted.notes);
   const runSet = createRunSet(pe);
-  const fallbackNote = firstRuns(pe, runSet, settings);
-  const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings });
-  const { progress, loss, accuracy, attention, tables, summary } = createPanels(controls, { pe, tasks, settings: () => settings });
+  notes.push(firstRuns(pe, runSet, settings));
+  Object.assign(settings, fitChoice(settings, label).choice); // the defaults' model may be another size
+  return { settings, runSet, note: notes.filter(Boolean).join(' ') };
+}
+
+// Everything after the trainer's module is here.
+function startLab({ pe, root, state, onChange, tasks, limits, message }) {
+  const label = (scheme) => pe.schemes.find(({ name }) => name === scheme).label;
+  const { settings, runSet, note } = openingRuns({ pe, state, tasks, limits, label });
+  const colorOf = schemeColors(pe.schemes);
+  const controls = createTrainControls({ tasks, schemes: pe.schemes, state: settings, limits });
+  // A choice of maps in the attention panel: shown now (between frames), and into the link.
+  const onChoose = (choice) => {
+    Object.assign(settings, choice);
+    inspectModels({ pe, runSet, settings, label, attention, tables });
+    onChange({ ...settings });
+  };
+  const panels = createPanels(controls, { pe, tasks, settings: () => settings }, onChoose);
+  const { progress, loss, accuracy, attention, tables, summary } = panels;
 
   function drawCharts() {
     const width = Math.max(MIN_WIDTH, chartWidth());
@@ -197,6 +217,7 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
       return message.show(`These settings do not work: ${error.message}.`);
     }
     Object.assign(settings, read.settings);
+    Object.assign(settings, fitChoice(settings, label).choice);
     message.show(
       changed.length ? `The runs started again, because ${sentenceList(changed.map((key) => RESETTING[key]))} changed.` : null,
       'info',
@@ -209,14 +230,9 @@ function startLab({ pe, root, state, onChange, tasks, message }) {
 
   pauseWhileHidden(scheduler);
 
-  root.replaceChildren(
-    controls.element,
-    message.element,
-    transport.element,
-    ...inOrder({ progress, loss, accuracy, attention, tables, summary }),
-  );
+  root.replaceChildren(controls.element, message.element, transport.element, ...inOrder(panels));
   const chartWidth = trackWidth(loss.figure.querySelector('.figure-body'), drawCharts);
-  if (linkNote || fallbackNote) message.show([linkNote, fallbackNote].filter(Boolean).join(' '), 'info');
+  if (note) message.show(note, 'info');
   if (Object.keys(settings).some((key) => settings[key] !== state[key])) onChange({ ...settings });
   if (settings.autoplay && !document.hidden) scheduler.play();
   refresh();
@@ -245,7 +261,7 @@ export function mount({ pe, root, state, onChange }) {
   root.replaceChildren(loading, message.element);
   let lab = null;
   loadTrainer(pe).then(
-    (tasks) => (lab = startLab({ pe, root, state, onChange, tasks, message })),
+    ({ tasks, declarations }) => (lab = startLab({ pe, root, state, onChange, tasks, limits: trainLimits(declarations), message })),
     (error) => {
       loading.remove();
       message.show(`The trainer could not be loaded: ${error.message}. Reload the page to try again.`);

@@ -9,11 +9,12 @@ export const SIZES = {
   tiny: { layers: 1, dModel: 16, heads: 2 },
 };
 
-/** Loads the trainer's module (once): resolves to the tasks of the core's registry, [{ name,
- *  label, needs, description, vocabulary, classes }] in its order, the first the default. */
+/** Loads the trainer's module (once): resolves to { tasks, declarations }: the tasks of the
+ *  core's registry, [{ name, label, needs, description, vocabulary, classes }] in its order, the
+ *  first the default, and the trainer's declarations of its options (as pe.requests). */
 export async function loadTrainer(pe) {
-  await pe.loadTrainer();
-  return Array.from(pe.tasks, ({ name, label, needs, description, vocabulary, classes }) => ({
+  const declarations = await pe.loadTrainer();
+  const tasks = Array.from(pe.tasks, ({ name, label, needs, description, vocabulary, classes }) => ({
     name,
     label,
     needs,
@@ -21,6 +22,7 @@ export async function loadTrainer(pe) {
     vocabulary,
     classes,
   }));
+  return { tasks, declarations };
 }
 
 /** The trainer's options for one scheme under the view's settings. */
