@@ -89,9 +89,18 @@ test('it starts paused; played to the end, every number on its charts is the cor
     first.runs.map(({ step }) => step),
     [0, 0, 0],
   );
+  // Before Play, the accuracy chart's legend already names every scheme it will draw.
+  const accuracyLegend = () => page.locator('[data-control="accuracy"] .legend-item').allTextContents();
+  assert.deepEqual(await accuracyLegend(), [
+    'none (no positions): not measured yet',
+    'RoPE (rotary): not measured yet',
+    'learned (GPT-2): not measured yet',
+    'trained lengths',
+  ]);
   await button(page, 'play').click();
   const state = await ended(page);
   assertCoreNumbers(state);
+  assert.deepEqual(await accuracyLegend(), ['none (no positions)', 'RoPE (rotary)', 'learned (GPT-2)', 'trained lengths']);
   // One training line and one held-out line per run on the loss chart; one line per run by length.
   assert.equal(await page.locator('[data-control="loss"] svg path[stroke-dasharray]').count(), 3);
   assert.match(await page.locator('[data-control="accuracy"] h3').textContent(), /^Accuracy by length/);
@@ -274,12 +283,12 @@ test('hide= hides exactly the controls and figures it names', async () => {
     .evaluateAll((nodes) => nodes.filter((node) => !node.closest('[hidden]')).map((node) => node.dataset.control));
   assert.deepEqual(shown.sort(), ['accuracy', 'play']);
   assert.equal((await currentParams(page)).get('hide'), hide);
-  const some = await openPage(session, `${session.url}index.html?view=train&${SHORT}&hide=seed,norm`);
+  const some = await openPage(session, `${session.url}index.html?view=train&${SHORT}&hide=seed,norm,pair`);
   await loaded(some.page);
   const hidden = await some.page
     .locator('[data-control]')
     .evaluateAll((nodes) => nodes.filter((node) => node.hidden).map((node) => node.dataset.control));
-  assert.deepEqual(hidden.sort(), ['norm', 'seed']);
+  assert.deepEqual(hidden.sort(), ['norm', 'pair', 'pair', 'seed'], 'both scheme choosers of the attention panel');
   assert.deepEqual([...problems, ...some.problems], []);
   await page.context().close();
   await some.page.context().close();

@@ -20,6 +20,14 @@ function title(measured, length, label) {
   return `Accuracy by length: ${holding.join(', ')} ${holding.length === 1 ? 'stays' : 'stay'} above 90% ${where}`;
 }
 
+// Every run in the legend from the start, so the chart reads before Play: one without a line yet
+// says why.
+function legendLabel(run, label) {
+  if (run.accuracy) return label(run.scheme);
+  if (run.divergedAt) return `${label(run.scheme)}: diverged at step ${formatWhole(run.divergedAt)}, before it was measured`;
+  return `${label(run.scheme)}: not measured yet`;
+}
+
 // The trained lengths, 1 to length, as a band behind the lines.
 function shadeTrained(svg, { width, lengths, length }) {
   const { left, right, top, bottom } = SERIES_LOOK.margin;
@@ -56,7 +64,7 @@ export function createAccuracyChart() {
         `Token accuracy on held-out sequences (32 per length, a seed of their own). Shaded: lengths 1 to ${length}, the ones trained on. Chance is 1 in the task’s classes.`,
       );
       frame.setLegend([
-        ...measured.map((run) => ({ label: label(run.scheme), color: colorOf(run.scheme), shape: 'line' })),
+        ...runs.map((run) => ({ label: legendLabel(run, label), color: colorOf(run.scheme), shape: 'line' })),
         { label: 'trained lengths', color: 'var(--band-1)' },
       ]);
       const series = measured.length

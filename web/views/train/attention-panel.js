@@ -40,6 +40,8 @@ function trainedBox(trainedLength) {
   };
 }
 
+// The choosers, each named by its link parameter (data-control) for hide=: pair (both schemes),
+// layer, head.
 function choosers() {
   const make = (field) => choiceSelect([], '', field);
   const selects = {
@@ -48,12 +50,17 @@ function choosers() {
     layer: make('attention-layer'),
     head: make('attention-head'),
   };
+  const tagged = (name, select, control) => {
+    const label = labelled(name, select);
+    label.dataset.control = control;
+    return label;
+  };
   const box = element('div', 'controls train-attention-choice');
   box.append(
-    labelled('Scheme', selects.first),
-    labelled('beside', selects.second),
-    labelled('Layer', selects.layer),
-    labelled('Head', selects.head),
+    tagged('Scheme', selects.first, 'pair'),
+    tagged('beside', selects.second, 'pair'),
+    tagged('Layer', selects.layer, 'layer'),
+    tagged('Head', selects.head, 'head'),
   );
   return { box, selects };
 }
@@ -161,7 +168,8 @@ export function createAttentionPanel({ onChoose }) {
     const schemeChoices = runs.map((run) => ({ value: run.scheme, label: label(run.scheme) }));
     replaceOptions(selects.first, schemeChoices, settings.pair[0]);
     replaceOptions(selects.second, schemeChoices, settings.pair[1]);
-    selects.second.closest('label').hidden = runs.length < 2;
+    // Not the hidden attribute, which hide= owns.
+    selects.second.closest('label').style.display = runs.length < 2 ? 'none' : '';
     replaceOptions(selects.layer, numberChoices(layers, 'layer'), settings.layer);
     replaceOptions(selects.head, numberChoices(heads, 'head'), settings.head);
   }
