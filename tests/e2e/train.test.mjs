@@ -97,6 +97,10 @@ test('it starts paused; played to the end, every number on its charts is the cor
     'learned (GPT-2): not measured yet',
     'trained lengths',
   ]);
+  assert.match(
+    await page.locator('[data-control="positions"] .figure-note').textContent(),
+    /^Hatched: every learned row, since no training step has run yet/,
+  );
   await button(page, 'play').click();
   const state = await ended(page);
   assertCoreNumbers(state);

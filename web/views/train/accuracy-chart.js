@@ -5,6 +5,7 @@ import { createFigure } from '../../charts/figure.js';
 import { SERIES_LOOK, createSeriesChart } from '../../charts/series-chart.js';
 import { svgElement } from '../../charts/svg.js';
 import { formatWhole } from '../../lib/format.js';
+import { ACCURACY_SEQUENCES } from './training-run.js';
 
 const HEIGHT = 280;
 const HINT = 'Point at a length, or Tab to the chart and use the left and right arrow keys, to read every scheme’s accuracy there.';
@@ -45,7 +46,8 @@ function shadeTrained(svg, { width, lengths, length }) {
   svg.insertBefore(band, svg.querySelector('path'));
 }
 
-/** Returns { figure, update({ runs, width, length, colorOf, label, settings }) }. */
+/** Returns { figure, update({ runs, width, length, classes, colorOf, label, settings }) }: classes
+ *  is the task's number of answers. */
 export function createAccuracyChart() {
   const frame = createFigure({ title: '' });
   const chart = createSeriesChart({
@@ -56,12 +58,13 @@ export function createAccuracyChart() {
   frame.body.append(chart.element);
   return {
     figure: frame.figure,
-    update({ runs, width, length, colorOf, label, settings }) {
+    update({ runs, width, length, classes, colorOf, label, settings }) {
       const measured = runs.filter((run) => run.accuracy);
       const lengths = 4 * length;
       frame.setTitle(title(measured, length, label));
       frame.setNote(
-        `Token accuracy on held-out sequences (32 per length, a seed of their own). Shaded: lengths 1 to ${length}, the ones trained on. Chance is 1 in the task’s classes.`,
+        `Token accuracy on held-out sequences of their own seed: ${ACCURACY_SEQUENCES.during} per length while a run trains, ${ACCURACY_SEQUENCES.final} at its end. ` +
+          `Shaded: lengths 1 to ${length}, the ones trained on. Guessing among the task’s ${classes} answers scores 1 in ${classes} (${percent(1 / classes)}).`,
       );
       frame.setLegend([
         ...runs.map((run) => ({ label: legendLabel(run, label), color: colorOf(run.scheme), shape: 'line' })),

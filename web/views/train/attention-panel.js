@@ -90,6 +90,7 @@ function drawShown({ frame, pair, shown, label, available, settings }) {
     maps: finite,
     n,
     trainedLength,
+    causal: settings.causal,
     where: `layer ${request.layer + 1}, head ${request.head + 1}`,
     label: short,
   });

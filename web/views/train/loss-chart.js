@@ -79,7 +79,7 @@ export function createLossChart() {
   const svg = svgElement('svg', { class: 'train-chart', role: 'img' });
   frame.body.append(svg);
   frame.setNote(
-    'Solid: the loss of each step’s training batch (averaged per pixel). Dashed with dots: the loss on held-out sequences of the trained lengths. ✕: a run that diverged.',
+    'Solid: the loss of each step’s training batch (steps that fall on the same pixel column averaged). Dashed with dots: the loss on held-out sequences of the trained lengths. ✕: a run that diverged.',
   );
   return {
     figure: frame.figure,

@@ -128,6 +128,20 @@ function drawTable(parts, { name, step, table, width }) {
   });
 }
 
+// What the hatching covers, from the learned tables' own marks: every row before the first step,
+// the rows past the training length once training has reached every row before it.
+function untrainedNote(tables, length) {
+  const learned = tables.filter(({ table }) => table.learned);
+  if (!learned.length) return '';
+  const keep = 'so they still hold the run’s initial random values.';
+  if (learned.every(({ table }) => table.trained.every((trained) => !trained)))
+    return `Hatched: every learned row, since no training step has run yet; ${keep}`;
+  const pastLength = learned.every(({ table }) => table.trained.every((trained, row) => trained === row < length));
+  return pastLength
+    ? `Hatched: the learned rows past the training length ${length}; no training sequence reached them, ${keep}`
+    : `Hatched: the learned rows no training sequence has reached yet; ${keep}`;
+}
+
 /** Returns { figure, refresh({ runs, schemes, label, settings, tableOf }), snapshot() }: schemes
  *  are pe.schemes, tableOf(scheme) the trainer's positionTable() for that scheme's run. */
 export function createPositionTables() {
@@ -194,11 +208,7 @@ export function createPositionTables() {
           }),
       );
       shown = { tables, settings: { ...settings } };
-      frame.setNote(
-        tables.some(({ table }) => table.learned)
-          ? `Hatched: the learned rows past the training length ${settings.length}; no training sequence reached them, so they still hold the run’s initial random values.`
-          : '',
-      );
+      frame.setNote(untrainedNote(tables, settings.length));
       if (changed) draw();
     },
     snapshot: () => shown && shown.tables.map(({ scheme, step, table }) => ({ scheme, step, ...table, values: Array.from(table.values) })),

@@ -172,9 +172,9 @@ function startLab({ pe, root, state, onChange, tasks, limits, message }) {
   function drawCharts() {
     const width = Math.max(MIN_WIDTH, chartWidth());
     const shown = { runs: runSet.runs(), width, colorOf, label, settings: { ...settings } };
-    loss.update(shown);
-    accuracy.update({ ...shown, length: settings.length });
     const { classes } = tasks.find(({ name }) => name === settings.task);
+    loss.update(shown);
+    accuracy.update({ ...shown, length: settings.length, classes });
     summary.update(summarize({ runs: shown.runs, settings, classes, label }));
   }
 
