@@ -42,7 +42,7 @@ test('even attention under the causal mask is no pattern, though the first rows 
   assert.equal(result.offset, null);
   assert.equal(
     result.title,
-    'Attention of layer 1, head 1: no diagonal stands out within the trained length (a quarter of each row’s weight, and twice what attending evenly gives); try another layer or head',
+    'Attention of layer 1, head 1: no diagonal stands out within the trained length (over half its rows or more, a quarter of each row’s weight and twice what attending evenly gives); try another layer or head',
   );
   assert.equal(claim([{ scheme: 'rope', weights: even(false) }], false).offset, null);
 });
@@ -67,5 +67,15 @@ test('a map without the pattern within the trained length neither holds nor lose
     { scheme: 'rope', weights: diagonal(3, () => 0.9) },
     { scheme: 'none', weights: even(true) },
   ]);
-  assert.match(result.title, /rope 90% and 90%, none 21% and 11%, where attending evenly gives 21% and 11% \(rope holds it past the trained length\)$/);
+  assert.match(
+    result.title,
+    /rope 90% and 90%, none 21% and 11%, where attending evenly gives 21% and 11% \(rope holds it past the trained length\)$/,
+  );
+});
+
+test('all weight on the first key is no diagonal, though it crosses one in a single trained row', () => {
+  const first = new Float32Array(N * N);
+  for (let q = 0; q < N; q += 1) first[q * N] = 1;
+  // Row 5 gives key 0 (5 places back) all its weight: one trained row, not a pattern.
+  assert.equal(claim([{ scheme: 'integer', weights: first }]).offset, null);
 });

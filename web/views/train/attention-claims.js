@@ -30,7 +30,7 @@ export function diagonalShare(weights, n, trainedLength, offset) {
     sums[side] += weights[query * n + query - offset];
     rows[side] += 1;
   }
-  return { within: sums.within / rows.within, beyond: sums.beyond / rows.beyond };
+  return { within: sums.within / rows.within, beyond: sums.beyond / rows.beyond, rowsWithin: rows.within };
 }
 
 /** Weights of attending evenly: row i spreads 1 over the keys it sees, 0 .. i under the causal
@@ -46,11 +46,13 @@ export function evenWeights(n, causal) {
 
 /** The offset whose diagonal stands out most above even attention (even: evenWeights) within
  *  the trained length in any of the maps ([{ weights }]), its weight and even attention's; null
- *  if no diagonal has a trained row. */
+ *  if no diagonal crosses half the trained rows (a diagonal met in one row is a single cell:
+ *  all weight on the first key meets every diagonal once). */
 export function strongestOffset(maps, n, trainedLength, even) {
   let best = null;
   for (let offset = 1 - n; offset < n; offset += 1) {
     const evenShare = diagonalShare(even, n, trainedLength, offset);
+    if (evenShare.rowsWithin < Math.ceil(trainedLength / 2)) continue;
     for (const { weights } of maps) {
       const { within } = diagonalShare(weights, n, trainedLength, offset);
       const above = within - evenShare.within;
@@ -91,7 +93,7 @@ export function attentionClaim({ maps, n, trainedLength, causal, where, label })
   const best = strongestOffset(maps, n, trainedLength, evenWeights(n, causal));
   if (!best || !standsOut(best.within, best.even.within) || n <= trainedLength) {
     return {
-      title: `Attention of ${where}: no diagonal stands out within the trained length (a quarter of each row’s weight, and twice what attending evenly gives); try another layer or head`,
+      title: `Attention of ${where}: no diagonal stands out within the trained length (over half its rows or more, a quarter of each row’s weight and twice what attending evenly gives); try another layer or head`,
       offset: null,
       shares: [],
       even: null,

@@ -53,7 +53,8 @@ export function createProgressTable() {
         const going = speed && !run.finished;
         const texts = [
           label(run.scheme),
-          `${formatWhole(run.step)} of ${formatWhole(run.steps)}`,
+          // A narrow page breaks it after "of" ("600 of" over "100,000"), never before.
+          `${formatWhole(run.step)}\u00a0of ${formatWhole(run.steps)}`,
           speed ? formatWhole(Math.round(speed.perSecond)) : '–',
           going ? seconds(speed.secondsLeft) : '–',
           runStatus(run),
