@@ -568,6 +568,14 @@ test("every sentence of the grid's note holds in every range, and the zoom hint 
           assert.ok(number(q) < number(p) && number(p) % repeatsFrom === number(q) % repeatsFrom, label);
         },
       ],
+      [
+        /Here row ([\d,]+) \(tinted\) repeats an earlier code: it looks exactly like ([\d,]+)\./y,
+        ([, p, q]) => {
+          assert.equal(count, 1, label);
+          assert.ok(number(p) === start && start >= repeatsFrom, label);
+          assert.ok(number(q) < number(p) && number(p) % repeatsFrom === number(q) % repeatsFrom, label);
+        },
+      ],
       [/With a single row there is no step to the next position\./y, () => assert.equal(count, 1, label)],
       [
         /The one step here, ([\d,]+) → ([\d,]+), flips (.+?)\./y,

@@ -111,9 +111,10 @@ test('KV heads that do not group the heads are refused with the core’s message
 
 test('a custom model of ones: words agree with their numbers, and the context box is named', async () => {
   const dims = 'layers=1&heads=1&headDim=1&kvHeads=1&latentDim=1&ropeDim=0';
-  const { page } = await open(`view=mla&preset=custom&${dims}&context=1&tokens=2`);
+  const { page } = await open(`view=mla&preset=custom&${dims}&context=1&tokens=2&precision=fp8`);
   const text = await page.locator('[data-view-slot="mla"], body.embedded').first().innerText();
-  assert.doesNotMatch(text, /\b1 (numbers|tokens|matrices|folded matrices)\b/, 'a plural after 1');
+  assert.doesNotMatch(text, /\b1 (numbers|tokens|matrices|folded matrices|bytes)\b/, 'a plural after 1');
+  assert.match(text, /MLA 1 byte\./, 'one fp8 number of MLA’s cache');
   // Naive RoPE's folded matrices are per head: one per offset instead of one.
   const foldingNote = await page.locator('figure').nth(1).locator('.figure-note').textContent();
   assert.match(foldingNote, /: 3 per head for 2 tokens instead of 1\.$/, foldingNote);
@@ -127,4 +128,34 @@ test('a custom model of ones: words agree with their numbers, and the context bo
   assert.doesNotMatch(message, /2\^53|JavaScript|integer/, message);
   await page.context().close();
   await big.context().close();
+});
+
+// The binary grid at its last position with one bit: one row repeats a code, and is named alone.
+test('a single repeating row of the grid is named as one row', async () => {
+  const { page } = await open('view=grid&start=2147483646&count=1&dim=1');
+  const note = await page.locator('.figure-note').first().textContent();
+  assert.match(note, /Here row 2,147,483,646 \(tinted\) repeats an earlier code: it looks exactly like 0\./, note);
+  assert.doesNotMatch(note, /from ([\d,]+) to \1\b/, note);
+  await page.context().close();
+});
+
+// An embed of the waves shows no grid, so its titles must not send the reader to one.
+test('the waves view’s titles stand on their own in an embed', async () => {
+  for (const dim of [1, 8]) {
+    const { page } = await open(`view=waves&dim=${dim}`);
+    const titles = await page.locator('.figure-title').allTextContents();
+    for (const title of titles) assert.doesNotMatch(title, /\bgrid\b/, title);
+    await page.context().close();
+  }
+});
+
+// The sinusoidal view at offset 0: R_0 is the identity, nothing differs, and the title says so
+// instead of calling a difference of 0 float32 rounding.
+test('an exact rotation is called exact', async () => {
+  const { page } = await open('view=sinusoidal&count=2&dim=2&by=0');
+  const titles = (await snapshot(page)).titles;
+  const rotation = titles.find((title) => title.startsWith('PE(p + 0)'));
+  assert.equal(rotation, 'PE(p + 0) = R₀ PE(p): one rotation for every p from 0 to 1, exactly: not one value differs');
+  for (const title of titles) assert.doesNotMatch(title, /\b0, .*float32 rounding|at most 0, float32/, title);
+  await page.context().close();
 });

@@ -321,7 +321,14 @@ function recompute(setting) {
     pairsByMask,
     pairs: pairsByMask[causal],
     run: byMask[causal],
-    shift: { weights: { largest: weightChange, unchanged: weightChange <= WEIGHT_CHANGE }, context: { largest: change('context') } },
+    shift: {
+      weights: { largest: weightChange, unchanged: weightChange <= WEIGHT_CHANGE },
+      context: { largest: change('context') },
+      // Every row of weights all on one token, as float32 holds them: no larger position moves it.
+      saturated: Array.from({ length: n }, (_, row) => Math.max(...before.weights.slice(row * n, (row + 1) * n))).every(
+        (largest) => Math.fround(largest) === 1,
+      ),
+    },
   };
 }
 
@@ -889,14 +896,45 @@ function checkShift(shown, facts, setting, scheme, state, label) {
   const { weights, context } = facts.shift;
   assert.deepEqual(state.shift && [state.shift.by, state.shift.weightsUnchanged], [setting.shift, weights.unchanged], `${what}: snapshot`);
   const by = `Moved by ${escape(whole(setting.shift))} position${setting.shift === 1 ? '' : 's'}, `;
+  const none = () => {
+    assert.equal(state.shift.maxWeightChange, 0, what);
+    assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
+  };
+  // An absolute scheme whose weights do not move says why, so no one reads it as relative.
+  const absolute = `^${by}not one attention weight ${escape(runName)} changes, although its positions are absolute: `;
   readForm(
     shown.result,
     [
+      [/^Moved by 0 positions, nothing moves: type a distance above 0 to compare\.$/, () => assert.equal(setting.shift, 0, what)],
       [
         new RegExp(`^${by}not one attention weight ${escape(runName)} changes\\.$`),
         () => {
-          assert.equal(state.shift.maxWeightChange, 0, what);
-          assert.ok(weights.unchanged && weights.largest <= 1e-9, `${what}: the weights change by up to ${weights.largest}`);
+          assert.notEqual(setting.shift, 0, what);
+          assert.notEqual(scheme.actsOn, 'input', `${what}: an absolute scheme says why nothing changes`);
+          none();
+        },
+      ],
+      [
+        new RegExp(`${absolute}binary codes repeat every ([\\d,]+) positions, so every token keeps its code\\.$`),
+        ([, period]) => {
+          assert.equal(setting.kind, 'binary', what);
+          assert.equal(number(period), 2 ** setting.dim, what);
+          assert.equal(setting.shift % 2 ** setting.dim, 0, what);
+          none();
+        },
+      ],
+      [
+        new RegExp(`${absolute}every row already puts all its weight on one token \\(a weight of 1 in float32\\)\\.$`),
+        () => {
+          assert.ok(facts.shift.saturated, `${what}: a row that is not all on one token`);
+          none();
+        },
+      ],
+      [
+        new RegExp(`${absolute}the change falls below float32’s resolution of these weights\\.$`),
+        () => {
+          assert.ok(!facts.shift.saturated, `${what}: saturated rows are the reason to name`);
+          none();
         },
       ],
       [

@@ -355,7 +355,7 @@ test('one bit, two positions, two dimensions: the smallest settings still say wh
   const state = await snapshot(page);
   assertMatchesCore(state);
   assert.equal(state.titles[0], 'One pair of dimensions, one wave: sin and cos of the position, repeating every 6.28 positions');
-  assert.match(state.titles[2], /^PE\(p \+ 0\) = R₀ PE\(p\): one rotation for every p from 0 to 1; the largest difference is 0, at p = 0/);
+  assert.equal(state.titles[2], 'PE(p + 0) = R₀ PE(p): one rotation for every p from 0 to 1, exactly: not one value differs');
   assert.equal(state.titles[3], 'The one step here, 0 → 1, is 1 long in binary and 2 in sinusoidal');
   const note = await page.locator('figure').nth(3).locator('.figure-note').textContent();
   assert.match(note, /^What is compared: for index k = 1, the binary bit of index k, 0 or 1, which repeats every 2 positions,/);

@@ -340,7 +340,7 @@ test('one bit: the titles speak of one index', async () => {
   const { page, problems } = await openWaves('&start=0&count=8&dim=1');
   const titles = await page.locator('.figure-title').allTextContents();
   assert.deepEqual(titles, [
-    'Read down the column of the grid: index 1 is a square wave that flips at every position',
+    'Along the positions, index 1 is a square wave that flips at every position',
     'With one index there is one point: index 1 flips once per position',
   ]);
   assert.match(await page.locator('.lane-label').textContent(), /^index 1 \(LSB and MSB\) · flips every position$/);

@@ -48,6 +48,7 @@ test('the whole of DeepSeek-V3: 35,136 numbers per token, 70,272 bytes in bf16; 
   assert.equal(formatBytes(mhaLong.bytes), '488 GiB');
   assert.equal(formatBytes(70272), '68.6 KiB');
   assert.equal(formatBytes(512), '512 bytes');
+  assert.equal(formatBytes(1), '1 byte');
 });
 
 test('Llama presets cache with grouped-query attention: 1,024 per layer and 16,384 per token for Llama 3.2 1B', () => {

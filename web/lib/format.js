@@ -50,10 +50,10 @@ export function formatWhole(value) {
   return WHOLE(value);
 }
 
-/** "8.58 GiB", "70.3 KiB", "512 bytes". */
+/** "8.58 GiB", "70.3 KiB", "512 bytes", "1 byte". */
 export function formatBytes(bytes) {
   const unit = Math.min(4, Math.floor(Math.log2(Math.max(1, bytes)) / 10));
-  return unit ? `${SHORT(bytes / 1024 ** unit)} ${' KMGT'[unit]}iB` : `${WHOLE(bytes)} bytes`;
+  return unit ? `${SHORT(bytes / 1024 ** unit)} ${' KMGT'[unit]}iB` : `${WHOLE(bytes)} byte${bytes === 1 ? '' : 's'}`;
 }
 
 /** How many times longer: two significant digits, so 9,923 reads "9,900" and 2.46 reads "2.5". */

@@ -48,10 +48,11 @@ function repeatSentence(facts, data) {
     return `${general} This range stays below ${formatWhole(limit)}, so every row here has its own code.`;
   }
   const from = start + facts.firstRepeatRow;
-  const sample = data.sameCodeAs(facts.firstRepeatRow);
+  const sample = formatWhole(data.sameCodeAs(facts.firstRepeatRow));
+  if (from === last) return `${general} Here row ${formatWhole(from)} (tinted) repeats an earlier code: it looks exactly like ${sample}.`;
   return (
     `${general} Here every row from ${formatWhole(from)} to ${formatWhole(last)} (tinted) repeats an earlier code: ` +
-    `${formatWhole(from)} looks exactly like ${formatWhole(sample)}.`
+    `${formatWhole(from)} looks exactly like ${sample}.`
   );
 }
 

@@ -111,7 +111,9 @@ export function mount({ pe, root, state, onChange }) {
         shiftMessage = `This move cannot be made: ${error.message}.`;
       }
     }
-    shift.update({ shift: shiftResult, message: shiftMessage, runName: runNameOf(schemeOf(settings.kind)) });
+    const scheme = schemeOf(settings.kind);
+    const run = { runName: runNameOf(scheme), scheme, dim: analysis.dim, weights: analysis.weights.withPE, n: analysis.tokens.length };
+    shift.update({ shift: shiftResult, message: shiftMessage, run });
   }
 
   // pe.analyze's options for the settings on screen: all but the text and the shift.

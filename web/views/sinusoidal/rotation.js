@@ -17,10 +17,11 @@ function title({ by, start, count }, shift) {
   const k = formatWhole(by);
   const last = formatWhole(start + count - 1);
   const error = formatSmall(shift.maxError);
-  return shift.identical
-    ? `PE(p + ${k}) = ${R(by)} PE(p): one rotation for every p from ${formatWhole(start)} to ${last}; ` +
-        `the largest difference is ${error}, at p = ${formatWhole(shift.maxErrorAt)}, float32 rounding`
-    : `${R(by)} PE(p) misses PE(p + ${k}) by up to ${error}, at p = ${formatWhole(shift.maxErrorAt)}`;
+  if (!shift.identical) return `${R(by)} PE(p) misses PE(p + ${k}) by up to ${error}, at p = ${formatWhole(shift.maxErrorAt)}`;
+  const rotation = `PE(p + ${k}) = ${R(by)} PE(p): one rotation for every p from ${formatWhole(start)} to ${last}`;
+  return shift.maxError === 0
+    ? `${rotation}, exactly: not one value differs`
+    : `${rotation}; the largest difference is ${error}, at p = ${formatWhole(shift.maxErrorAt)}, float32 rounding`;
 }
 
 function note({ by, dim, layout }, shift) {

@@ -33,9 +33,10 @@ export function similarityFacts({ low, high }) {
 
 function title(facts, offsetOnly) {
   const spread = formatSmall(facts.spread);
-  return offsetOnly
-    ? `PE(p) · PE(q) depends only on the distance q − p: along every diagonal it varies by at most ${spread}, float32 rounding`
-    : `PE(p) · PE(q) varies by up to ${spread} along a diagonal: it depends on where the positions are, not only on their distance`;
+  if (!offsetOnly)
+    return `PE(p) · PE(q) varies by up to ${spread} along a diagonal: it depends on where the positions are, not only on their distance`;
+  const only = 'PE(p) · PE(q) depends only on the distance q − p: along every diagonal it';
+  return facts.spread === 0 ? `${only} has one value exactly` : `${only} varies by at most ${spread}, float32 rounding`;
 }
 
 function curveHeading(facts, count) {

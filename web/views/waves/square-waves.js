@@ -90,8 +90,8 @@ function wavesTable({ start, count, dim, bits, smooth }) {
 
 function title(dim) {
   return dim === 1
-    ? 'Read down the column of the grid: index 1 is a square wave that flips at every position'
-    : 'Read down a column of the grid: each index is a square wave, flipping half as often as the one above';
+    ? 'Along the positions, index 1 is a square wave that flips at every position'
+    : 'Along the positions, each index is a square wave, flipping half as often as the one above';
 }
 
 // Index i's lane: its name, the 0 and 1 lines, the square wave and, if asked, the smooth one.
