@@ -600,6 +600,12 @@ test('with GloVe, the length sentences hold at every start', async () => {
         if (range.includes(' to ')) {
           const [low, high] = range.split(' to ');
           assert.notEqual(low, high, `${label}: ${range}`);
+          // The ends written show how far apart they are: not 10,000,000 to 10,000,100 for a
+          // spread of 70 (an integer position p is 10p long in 100 dimensions).
+          const norms = positions.map((p) => (kind === 'integer' ? 10 * p : Math.sqrt(setBits(p, 100))));
+          const spread = Math.max(...norms) - Math.min(...norms);
+          const written = Number(high.replaceAll(',', '')) - Number(low.replaceAll(',', ''));
+          assert.ok(Math.abs(written - spread) <= 0.1 * spread, `${label}: ${range} for a spread of ${spread}`);
         }
         if (kind === 'binary') {
           const [, bits] = ratioWords.match(/at most √(\d+) = [\d.]+ here/) ?? [];

@@ -91,11 +91,16 @@ export function writeScientific(value, digits) {
 }
 
 /** Two amounts with three significant digits, or as many more (up to 17) as it takes for two that
- *  differ to read differently: a range of lengths "10,000,000 to 10,000,070", not "10,000,000
- *  to 10,000,000". write is writeSignificant or writeScientific. */
+ *  differ to read differently, and for the difference of what is written to be theirs within a
+ *  tenth: a range of lengths "10,000,000 to 10,000,070", not "10,000,000 to 10,000,000", nor
+ *  "10,000,000 to 10,000,100" (ends that differ, rounded to a spread of 100 for 70). write is
+ *  writeSignificant or writeScientific. */
 export function formatApart(a, b, write = writeSignificant) {
+  const rounded = (value, digits) => Number(value.toPrecision(digits));
+  const blurred = (digits) =>
+    write(a, digits) === write(b, digits) || Math.abs(rounded(b, digits) - rounded(a, digits) - (b - a)) > 0.1 * Math.abs(b - a);
   let digits = 3;
-  while (digits < 17 && a !== b && write(a, digits) === write(b, digits)) digits += 1;
+  while (digits < 17 && a !== b && blurred(digits)) digits += 1;
   return [write(a, digits), write(b, digits)];
 }
 
