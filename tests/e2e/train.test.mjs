@@ -114,7 +114,8 @@ test('it starts paused; played to the end, every number on its charts is the cor
 });
 
 test('Step runs one step; Pause then Play continues where it stopped; Reset gives the same losses', async () => {
-  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${SHORT}`);
+  // Long enough for Pause to land mid-run: 24 steps of the tiny model end within one snapshot poll.
+  const { page, problems } = await openPage(session, `${session.url}index.html?view=train&${SHORT.replace('steps=24', 'steps=240')}`);
   await loaded(page);
   for (let i = 0; i < 3; i += 1) await button(page, 'step').click();
   assert.deepEqual(
@@ -132,7 +133,7 @@ test('Step runs one step; Pause then Play continues where it stopped; Reset give
     paused.runs.map(({ step }) => step),
     'paused: no step',
   );
-  assert.ok(moving.runs.every((run) => run.step < 24));
+  assert.ok(moving.runs.every((run) => run.step < 240));
   await button(page, 'play').click();
   const first = await ended(page);
   assertCoreNumbers(first);
