@@ -1,7 +1,7 @@
 // What `npm test` runs (.ci/test.mjs), each stage once: the set-up, then the builds in one lane and
 // the checks and suites in another, each suite starting as soon as the builds it needs are made.
 // A build is made once and reused by every suite that needs it. The browser suites come right
-// after the web build, so that the native, sanitizer and fuzzing builds use the cores the browser
+// after the web build, so that the native and sanitizer builds use the cores the browser
 // leaves idle while pages load and settle; the table at the end shows where the time goes.
 //
 // Adding tests:
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 export const CORES = availableParallelism();
 
 /** The builds, in the order a full run makes them: `bash .ci/build.sh NAME` makes each. */
-export const BUILDS = ['web', 'dist', 'native', 'asan', 'fuzz'];
+export const BUILDS = ['web', 'dist', 'native', 'asan'];
 
 /**
  * Folders of tests/ run with `node --test`, and what differs from the default for each: needs,
@@ -64,7 +64,7 @@ export function stages(root) {
     ...listed.filter(isBrowser).map(nodeStage),
     { name: 'native', needs: ['native'], ctest: 'build/native' },
     { name: 'asan', needs: ['asan'], ctest: 'build/asan' },
-    { name: 'fuzz', needs: ['fuzz'], command: ['bash', '.ci/fuzz.sh', '20'] },
+    { name: 'fuzz', needs: ['asan'], command: ['bash', '.ci/fuzz.sh', '20'] },
   ];
   // A stage waits for the last build it needs: those that can start earlier go first (the order
   // above kept among stages that wait for the same build).

@@ -70,7 +70,9 @@ export function useSession(options) {
 
 /**
  * Opens url in a new page of the given width (and reducedMotion preference, 'reduce' or
- * 'no-preference', colorScheme, 'light' or 'dark', and screen pixel density, 2 unless asked) and
+ * 'no-preference', colorScheme, 'light' or 'dark', and screen pixel density, 1 unless asked: a 2x
+ * screen is four times the pixels to paint for every page, 11% more of the browser's CPU, and
+ * the tests of the 2x path ask for it) and
  * (unless waitForReady is false, for pages that only host PE Lab in a frame) waits until PE Lab
  * is ready.
  * Returns { page, problems } where problems collects console errors, uncaught page errors and
@@ -79,7 +81,7 @@ export function useSession(options) {
 export async function openPage(
   session,
   url,
-  { width = 1280, height = 900, waitForReady = true, reducedMotion, colorScheme, deviceScaleFactor = 2 } = {},
+  { width = 1280, height = 900, waitForReady = true, reducedMotion, colorScheme, deviceScaleFactor = 1 } = {},
 ) {
   const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor, reducedMotion, colorScheme });
   const page = await context.newPage();
@@ -105,17 +107,29 @@ export async function downloadBytes(download) {
   return Buffer.concat(chunks);
 }
 
+// Screenshots are for people to look at, not checks, and they were the browser stage's largest
+// cost (83 of them took 445 s of its time on a busy machine: a whole guided page is 7,000 px tall),
+// so they are taken only when asked: PE_LAB_SCREENSHOTS=1 (`npm run screenshots`).
+const SCREENSHOTS = process.env.PE_LAB_SCREENSHOTS === '1';
+
 /**
- * Saves a full-page screenshot under tests/artifacts/screenshots/ and returns its path. One image
- * pixel per CSS pixel: at the pages' 2x screens a full page was four times the pixels to paint and
- * encode (7,000 px tall: 16 s against 8 s on a loaded machine), for a picture only people look at.
- * It is no check, so a busy machine gets two minutes for it, not playwright's 30 s.
+ * When screenshots are asked for, saves a full-page screenshot of page under
+ * tests/artifacts/screenshots/NAME.png, one image pixel per CSS pixel on any screen. It is no
+ * check, so a busy machine gets two minutes for it, not playwright's 30 s.
  */
-export async function screenshot(page, name) {
+export function screenshot(page, name) {
+  return save(page, name, { fullPage: true });
+}
+
+/** The same for one element (a playwright Locator), e.g. a figure of a page too long to take whole. */
+export function screenshotOf(locator, name) {
+  return save(locator, name, {});
+}
+
+async function save(target, name, options) {
+  if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, scale: 'css', timeout: 120_000 });
-  return path;
+  await target.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), scale: 'css', timeout: 120_000, ...options });
 }
 
 /** True when the page is wider than its viewport (sideways scrolling on a phone). */
