@@ -70,9 +70,9 @@ export function useSession(options) {
 
 /**
  * Opens url in a new page of the given width (and reducedMotion preference, 'reduce' or
- * 'no-preference', colorScheme, 'light' or 'dark', and screen pixel density, 1 unless asked: a 2x
- * screen is four times the pixels to paint for every page, 11% more of the browser's CPU, and
- * the tests of the 2x path ask for it) and
+ * 'no-preference', colorScheme, 'light' or 'dark', and screen pixel density, 2 unless asked: the
+ * tests that read a canvas's pixels place their probes half a CSS pixel into a line, one device
+ * pixel at 2x; at 1x the browser's CPU was 11% less, but those probes miss) and
  * (unless waitForReady is false, for pages that only host PE Lab in a frame) waits until PE Lab
  * is ready.
  * Returns { page, problems } where problems collects console errors, uncaught page errors and
@@ -81,7 +81,7 @@ export function useSession(options) {
 export async function openPage(
   session,
   url,
-  { width = 1280, height = 900, waitForReady = true, reducedMotion, colorScheme, deviceScaleFactor = 1 } = {},
+  { width = 1280, height = 900, waitForReady = true, reducedMotion, colorScheme, deviceScaleFactor = 2 } = {},
 ) {
   const context = await session.browser.newContext({ viewport: { width, height }, deviceScaleFactor, reducedMotion, colorScheme });
   const page = await context.newPage();
