@@ -31,9 +31,14 @@ void scale_llama3(const RopeScaling& s, ScaledFrequencies& out) {
   }
 }
 
-// The pair index (fractional) whose wavelength fits `rotations` times into the context.
+// The pair index (fractional) whose wavelength fits `rotations` times into the context. For a
+// tiny rotations (down to a subnormal one) the quotient overflows to infinity, which made every
+// frequency NaN: then the logarithm is taken as a difference, which stays finite.
 double correction_dim(double rotations, int dim, double base, double context) {
-  return dim * std::log(context / (rotations * kTwoPi)) / (2 * std::log(base));
+  const double ratio = context / (rotations * kTwoPi);
+  const double log_ratio =
+      std::isfinite(ratio) ? std::log(ratio) : std::log(context) - std::log(rotations * kTwoPi);
+  return dim * log_ratio / (2 * std::log(base));
 }
 
 void scale_yarn(const RopeScaling& s, int dim, double base, ScaledFrequencies& out) {
