@@ -36,11 +36,12 @@ for target in "${@:-web}"; do
       ;;
     native) cmake_build build/native cmake -S . -DCMAKE_BUILD_TYPE=Release ;;
     asan)
-      # clang, for libFuzzer; the libraries carry libFuzzer's coverage hooks (fuzzer-no-link), which
+      # clang, for libFuzzer (named as a cache setting, so a folder configured with GCC before is
+      # configured again); the libraries carry libFuzzer's coverage hooks (fuzzer-no-link), which
       # the suites' executables ignore, so one compile serves the suites and the harnesses. -O1 and
       # line tables, as AddressSanitizer's documentation advises: reports keep their file and line.
       # (GCC at -O2 -g took 2.4 times the CPU for src/core/rope_request.cpp.)
-      CXX=clang++ cmake_build build/asan cmake -S . -DPE_FUZZ=ON -DPE_PROGRAMS=OFF \
+      cmake_build build/asan cmake -S . -DCMAKE_CXX_COMPILER=clang++ -DPE_FUZZ=ON -DPE_PROGRAMS=OFF \
         -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" \
         -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
       ;;
